@@ -1,0 +1,44 @@
+# Every target sets up its own virtual environment from nothing (Python 3.11 + pip).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+STORE  ?= var/store
+
+.PHONY: venv run test lint bench gold docs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "cancu needs Python 3.11+"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## run: ingest the bundled plans and laws into the store, then serve http://$(HOST):$(PORT)
+run: $(STAMP)
+	$(BIN)/cancu ingest data/plans data/laws --store $(STORE)
+	$(BIN)/cancu serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+## test: lint, then the whole test suite
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+## bench: extraction throughput (and graph figures once the graph exists)
+bench: $(STAMP)
+	$(BIN)/python bench/extract_bench.py
+
+## gold: score the extraction of the bundled plans against ../shared/gold
+gold: $(STAMP)
+	$(BIN)/cancu extract data/plans -o var/extract.json
+	$(BIN)/python ../shared/eval/score.py var/extract.json
+
+clean:
+	rm -rf $(VENV) var build *.egg-info
