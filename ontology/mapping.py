@@ -1,0 +1,318 @@
+"""Plan records (JSON dicts) to RDF: one named graph per plan, every fact with its source span.
+
+Accepts the full record of ``ingest.models.PlanRecord.to_dict()`` and the plainer gold/scorer
+form (``snippet`` for ``text``, no spans, no keys): missing keys get defaults. IRIs come from the
+facts (see :mod:`ontology.iris`), never from blank nodes, so re-ingesting gives the same triples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from ontology import bodies
+from ontology.iris import (
+    CC,
+    ELI,
+    ID,
+    ORG,
+    PROV,
+    TIME,
+    doc_iri,
+    plan_graph_iri,
+    provision_iri,
+    slug,
+    source_slug,
+)
+
+ROLE_PROPERTY = {"lead": CC.lead, "support": CC.support, "executor": CC.executor,
+                 "requested": CC.requested}
+RELATION_PROPERTY = {"based_on": ELI.based_on}
+
+
+def bind_prefixes(g: Graph) -> Graph:
+    for prefix, ns in (("cc", CC), ("eli", ELI), ("org", ORG), ("prov", PROV), ("time", TIME)):
+        g.bind(prefix, ns)
+    return g
+
+
+def _date(value: str | None) -> Literal | None:
+    return Literal(value, datatype=XSD.date) if value and len(value) == 10 else None
+
+
+def _add(g: Graph, s: URIRef, p: URIRef, o: Any) -> None:
+    """Add a triple unless the object is empty; plain values become literals."""
+    if o is None or o == "":
+        return
+    g.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+
+
+class _PlanMapper:
+    """Holds one record's context (source, jurisdiction, plan node) while its triples are made."""
+
+    def __init__(self, record: dict, source_text: str | None) -> None:
+        self.r = record
+        self.doc: dict = record.get("document") or {}
+        self.source: str = record.get("source") or Path(record.get("path") or "plan").name
+        self.slug = source_slug(self.source)
+        self.text = source_text
+        self.g = bind_prefixes(Graph())
+        number = self.doc.get("number")
+        self.plan = (doc_iri(number, self.doc.get("type"), date=self.doc.get("date"))
+                     if number else URIRef(f"{ID}plan/{self.slug}"))
+        self.task_slugs: set[str] = set()
+
+    # ------------------------------------------------------------------ spans
+    def span(self, span: dict | None, quote: str | None, section_path: str | None) -> URIRef | None:
+        """A cc:SourceSpan node; the quote is the source text at the span when it is at hand."""
+        if not span or span.get("start") is None or span.get("end") is None:
+            return None
+        start, end = int(span["start"]), int(span["end"])
+        node = URIRef(f"{ID}span/{self.slug}/{start}-{end}")
+        g = self.g
+        g.add((node, RDF.type, CC.SourceSpan))
+        g.add((node, CC.sourceFile, Literal(self.source)))
+        g.add((node, CC.startOffset, Literal(start)))
+        g.add((node, CC.endOffset, Literal(end)))
+        _add(g, node, CC.line, Literal(int(span["line"])) if span.get("line") else None)
+        _add(g, node, CC.sectionPath, section_path)
+        if self.text is not None and 0 <= start < end <= len(self.text):
+            quote = self.text[start:end]
+        _add(g, node, CC.quote, quote)
+        g.add((node, PROV.wasDerivedFrom, URIRef(f"{ID}source/{self.slug}")))
+        return node
+
+    # ------------------------------------------------------------------ plan
+    def plan_node(self) -> None:
+        g, d, p = self.g, self.doc, self.plan
+        for t in (CC.Plan, ELI.LegalResource):
+            g.add((p, RDF.type, t))
+        _add(g, p, ELI.number, d.get("number"))
+        _add(g, p, ELI.date_document, _date(d.get("date")))
+        _add(g, p, ELI.title, d.get("title"))
+        _add(g, p, CC.documentType, d.get("type"))
+        _add(g, p, CC.issuerName, d.get("issuer"))
+        _add(g, p, CC.signer, d.get("signer"))
+        _add(g, p, CC.place, d.get("place"))
+        _add(g, p, CC.sourceFile, self.source)
+        juris, _ = bodies.jurisdiction_of(d, self.source)
+        _add(g, p, CC.jurisdiction, juris)
+        label = " ".join(x for x in (d.get("type") or "Kế hoạch", d.get("number")) if x)
+        g.add((p, RDFS.label, Literal(f"{label} ({self.source})", lang="vi")))
+        src = URIRef(f"{ID}source/{self.slug}")
+        g.add((src, RDF.type, PROV.Entity))
+        g.add((src, CC.sourceFile, Literal(self.source)))
+        _add(g, src, CC.sha256, self.r.get("sha256"))
+        g.add((p, PROV.wasDerivedFrom, src))
+        issuer = bodies.issuer_body(d, self.source)
+        if issuer:
+            self.body_node(issuer)
+            g.add((p, ELI.passed_by, issuer.iri))
+
+    # ------------------------------------------------------------------ bodies
+    def body_node(self, body: bodies.Body) -> None:
+        g = self.g
+        g.add((body.iri, RDF.type, ORG.Organization))
+        if body.collective:
+            g.add((body.iri, RDF.type, CC.CollectiveBody))
+        label = body.group.label if body.group else body.name[:1].upper() + body.name[1:]
+        g.add((body.iri, RDFS.label, Literal(label, lang="vi")))
+        g.add((body.iri, CC.jurisdiction, Literal(body.jurisdiction)))
+        if body.parent:
+            g.add((body.iri, ORG.subOrganizationOf, body.parent))
+        for group in bodies.memberships(body, self.doc, self.source):
+            g.add((group, RDF.type, ORG.Organization))
+            g.add((group, RDF.type, CC.CollectiveBody))
+            g.add((group, ORG.hasMember, body.iri))
+
+    # ------------------------------------------------------------------ tasks
+    def task_slug(self, task: dict) -> str:
+        base = slug(task.get("id") or task.get("section") or "task", dd=True) or "task"
+        name, n = base, 1
+        while name in self.task_slugs:
+            n += 1
+            name = f"{base}-{n}"
+        self.task_slugs.add(name)
+        return name
+
+    def task_node(self, task: dict) -> None:
+        g = self.g
+        tslug = self.task_slug(task)
+        t = URIRef(f"{ID}task/{self.slug}/{tslug}")
+        text = task.get("text") or task.get("snippet") or ""
+        section = task.get("section") or ""
+        path = " > ".join(task.get("section_path") or []) or section
+        for c in (CC.Task, CC.Obligation):
+            g.add((t, RDF.type, c))
+        g.add((t, CC.inPlan, self.plan))
+        _add(g, t, CC.section, section)
+        _add(g, t, CC.text, text)
+        _add(g, t, CC.heading, task.get("heading"))
+        g.add((t, RDFS.label, Literal(f"Nhiệm vụ {section} của {self.source}", lang="vi")))
+        g.add((t, RDFS.label, Literal(f"Task {section} of {self.source}", lang="en")))
+        span = self.span(task.get("span"), text, path)
+        if span:
+            g.add((t, CC.hasSpan, span))
+        for b in task.get("bodies") or []:
+            self.assignment(t, tslug, b, path)
+        self.timeframe(t, task.get("timeframe") or {}, path)
+        for c in task.get("citations") or []:
+            self.citation(c, tslug, t, task.get("span"), path)
+
+    def assignment(self, task: URIRef, tslug: str, b: dict, path: str) -> None:
+        g = self.g
+        role = b.get("role") or "executor"
+        body = bodies.resolve(b.get("name") or "", self.doc, self.source, key=b.get("key"),
+                              group=bool(b.get("group")))
+        self.body_node(body)
+        g.add((task, ROLE_PROPERTY.get(role, CC.bearer), body.iri))
+        tail = str(body.iri).removeprefix(f"{ID}body/").replace("/", "--")
+        a = URIRef(f"{ID}assignment/{self.slug}/{tslug}/{slug(role)}/{tail}")
+        g.add((a, RDF.type, CC.Assignment))
+        g.add((a, CC.task, task))
+        g.add((a, CC.body, body.iri))
+        g.add((a, CC.role, Literal(role)))
+        _add(g, a, CC.nameAsWritten, b.get("name"))
+        span = self.span(b.get("span"), b.get("name"), path)
+        if span:
+            g.add((a, CC.hasSpan, span))
+
+    def timeframe(self, task: URIRef, tf: dict, path: str) -> None:
+        if not any(tf.get(k) for k in ("text", "due", "recurrence")):
+            return
+        g = self.g
+        node = URIRef(f"{task}/timeframe")
+        g.add((task, CC.timeframe, node))
+        g.add((node, RDF.type, CC.Timeframe))
+        g.add((node, RDF.type, TIME.Interval))
+        _add(g, node, CC.timeframeText, tf.get("text"))
+        _add(g, node, CC.recurrence, tf.get("recurrence"))
+        due = _date(tf.get("due"))
+        if due is not None:
+            end = URIRef(f"{task}/timeframe/end")
+            g.add((node, TIME.hasEnd, end))
+            g.add((end, RDF.type, TIME.Instant))
+            g.add((end, TIME.inXSDDate, due))
+            g.add((task, CC.due, due))
+        span = self.span(tf.get("span"), tf.get("text"), path)
+        if span:
+            g.add((node, CC.hasSpan, span))
+
+    # ------------------------------------------------------------------ citations
+    def document_node(self, c: dict) -> URIRef:
+        g = self.g
+        number = c.get("number")
+        doc = doc_iri(number, c.get("type"), title=c.get("title"), date=c.get("date"),
+                      key=c.get("key"))
+        g.add((doc, RDF.type, ELI.LegalResource))
+        if not number and not c.get("resolved"):
+            g.add((doc, RDF.type, CC.UnresolvedDocument))
+        _add(g, doc, ELI.number, number)
+        _add(g, doc, ELI.title, c.get("title"))
+        _add(g, doc, CC.documentType, c.get("type"))
+        _add(g, doc, ELI.date_document, _date(c.get("date")))
+        _add(g, doc, CC.issuerName, c.get("issuer"))
+        label = " ".join(x for x in (c.get("type"), number or c.get("title")) if x)
+        g.add((doc, RDFS.label, Literal(label or str(doc), lang="vi")))
+        return doc
+
+    def provisions(self, doc: URIRef, c: dict) -> list[URIRef]:
+        """Nodes for the cited pinpoints, each linked up to its document."""
+        pins = [p for p in c.get("pinpoints") or [] if any(p.values())]
+        if not pins:
+            pins = [{"article": a} for a in c.get("articles") or []]
+            pins += [{"chapter": ch} for ch in c.get("chapters") or []]
+        out = []
+        for pin in pins:
+            out.append(self.provision(doc, pin, c.get("number") or c.get("title") or ""))
+        return out
+
+    def provision(self, doc: URIRef, pin: dict, doc_label: str) -> URIRef:
+        g = self.g
+        article, clause, point = pin.get("article"), pin.get("clause"), pin.get("point")
+        if not article:
+            node = provision_iri(doc, chapter=pin.get("chapter"))
+            g.add((node, RDF.type, CC.Chapter))
+            g.add((node, RDF.type, ELI.LegalResourceSubdivision))
+            g.add((node, ELI.is_part_of, doc))
+            g.add((node, ELI.number, Literal(pin.get("chapter"))))
+            g.add((node, RDFS.label, Literal(f"Chương {pin.get('chapter')} {doc_label}", lang="vi")))
+            return node
+        levels = [(CC.Article, "Điều", {"article": article}, article)]
+        if clause:
+            levels.append((CC.Clause, "khoản", {"article": article, "clause": clause}, clause))
+            if point:
+                levels.append((CC.Point, "điểm", {"article": article, "clause": clause,
+                                                  "point": point}, point))
+        parent, label, node = doc, doc_label, doc
+        for cls, word, kw, num in levels:
+            node = provision_iri(doc, **kw)
+            label = f"{word} {num} {label}"
+            g.add((node, RDF.type, cls))
+            g.add((node, RDF.type, ELI.LegalResourceSubdivision))
+            g.add((node, ELI.is_part_of, parent))
+            g.add((node, ELI.number, Literal(num)))
+            g.add((node, RDFS.label, Literal(label, lang="vi")))
+            parent = node
+        return node
+
+    def citation(self, c: dict, context: str, citing: URIRef, fallback_span: dict | None,
+                 path: str) -> None:
+        """A cc:Citation node plus the direct eli:cites / eli:based_on edges."""
+        g = self.g
+        relation = c.get("relation") or ("based_on" if context == "bases" else "cites")
+        doc = self.document_node(c)
+        provs = self.provisions(doc, c)
+        tail = str(doc).removeprefix(f"{ID}doc/").replace("/", "--")
+        node = URIRef(f"{ID}citation/{self.slug}/{context}/{tail}")
+        g.add((node, RDF.type, CC.Citation))
+        g.add((node, CC.citingTask if citing != self.plan else CC.citingPlan, citing))
+        g.add((node, CC.citingPlan, self.plan))
+        g.add((node, CC.citedDocument, doc))
+        g.add((node, CC.relation, Literal(relation)))
+        edge = RELATION_PROPERTY.get(relation, ELI.cites)
+        g.add((citing, edge, doc))
+        for p in provs:
+            g.add((node, CC.citedProvision, p))
+            g.add((citing, ELI.cites, p))
+        spans = [s for s in c.get("spans") or [] if s] or ([fallback_span] if fallback_span else [])
+        quote = c.get("number") or c.get("title")
+        for s in spans:
+            span = self.span(s, quote, path)
+            if span:
+                g.add((node, CC.hasSpan, span))
+
+    def plan_citations(self) -> None:
+        for context, cits in (("bases", self.r.get("bases")), ("plan", self.r.get("citations"))):
+            for c in cits or []:
+                self.citation(c, context, self.plan, None, "")
+
+    def build(self) -> Graph:
+        self.plan_node()
+        for task in self.r.get("tasks") or []:
+            self.task_node(task)
+        self.plan_citations()
+        return self.g
+
+
+def plan_to_graph(record: dict, source_text: str | None = None) -> tuple[str, Graph]:
+    """The named-graph IRI and the triples of one plan record.
+
+    ``source_text`` (the decoded plan file) lets every span carry the exact source words; when it
+    is not given and the record's ``path`` exists, the file is read as UTF-8.
+    """
+    if source_text is None and record.get("path") and Path(record["path"]).is_file():
+        try:
+            source_text = Path(record["path"]).read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            source_text = None
+    source = record.get("source") or Path(record.get("path") or "plan").name
+    return str(plan_graph_iri(source)), _PlanMapper(record, source_text).build()
+
+
+def plans_to_dataset_quads(records: Iterable[dict]) -> list[tuple[str, Graph]]:
+    """Convenience for callers that load several plans: ``[(graph IRI, graph), ...]``."""
+    return [plan_to_graph(r) for r in records]
