@@ -1,0 +1,227 @@
+"""Named queries: the ``.rq`` files in ``graph_api/queries/`` and a runner that binds them safely.
+
+A named query is the contract between the graph and everything that reads it (REST API, CLI,
+HTML pages, notebooks). Its header declares its parameters::
+
+    # title: Tasks resting on an article
+    # description: Which tasks cite a given document (and article).
+    # param: document  string  required  e.g. 36/2018/QH14
+    # param: article   string  optional  e.g. 10
+
+Each parameter is the SPARQL variable of the same name. Values are converted to typed RDF
+terms and bound through a ``VALUES`` block (see :func:`graph_api.store.bind_values`), so user
+input can never change the query. An optional parameter left out stays unbound.
+
+Notebook use::
+
+    from graph_api.queries import connect, list_queries, run
+    store = connect()                       # the default persistent store
+    run(store, "tasks_by_document", document="36/2018/QH14").rows
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from graph_api.store import QueryError, QueryResult, Store, iri, open_store
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+
+PARAM_TYPES = ("string", "iri", "integer", "decimal", "date", "boolean")
+_TYPE_ALIASES = {"str": "string", "uri": "iri", "int": "integer", "number": "decimal",
+                 "float": "decimal", "bool": "boolean"}  # fmt: skip
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*")
+
+__all__ = [
+    "QUERY_DIR",
+    "NamedQuery",
+    "Param",
+    "QueryError",
+    "connect",
+    "get",
+    "list_queries",
+    "parse_query_file",
+    "run",
+    "run_with",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One declared parameter of a named query."""
+
+    name: str
+    type: str = "string"
+    required: bool = False
+    example: str | None = None
+
+    def convert(self, value: Any) -> URIRef | Literal:
+        """The RDF term for a user value (text from a form or the CLI, or a Python value)."""
+        if isinstance(value, URIRef | Literal):
+            return value
+        text = str(value).strip()
+        try:
+            if self.type == "iri":
+                iri(text)  # validates
+                return URIRef(text)
+            if self.type == "integer":
+                return Literal(int(text), datatype=XSD.integer)
+            if self.type == "decimal":
+                return Literal(Decimal(text), datatype=XSD.decimal)
+            if self.type == "date":
+                date = value if isinstance(value, dt.date) else dt.date.fromisoformat(text)
+                return Literal(date, datatype=XSD.date)
+            if self.type == "boolean":
+                flag = {"true": True, "1": True, "yes": True, "false": False, "0": False,
+                        "no": False}[text.lower()]  # fmt: skip
+                return Literal(flag)
+        except (ValueError, KeyError, InvalidOperation, QueryError) as exc:
+            example = f" (e.g. {self.example})" if self.example else ""
+            raise QueryError(
+                f"parameter {self.name!r} wants a {self.type}{example}, not {text!r}"
+            ) from exc
+        return Literal(str(value))
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A ``.rq`` file: its name (the file stem), what it answers, its parameters and text."""
+
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    sparql: str = field(repr=False)
+    path: Path | None = None
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready description (for ``--list`` and the web service)."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "params": [asdict(p) for p in self.params],
+        }
+
+    def bindings(self, params: Mapping[str, Any]) -> dict[str, URIRef | Literal]:
+        """Check ``params`` against the declaration and convert them to RDF terms."""
+        unknown = sorted(set(params) - {p.name for p in self.params})
+        if unknown:
+            known = ", ".join(p.name for p in self.params) or "none"
+            raise QueryError(
+                f"query {self.name!r} has no parameter {', '.join(unknown)} (it takes: {known})"
+            )
+        out: dict[str, URIRef | Literal] = {}
+        for p in self.params:
+            value = params.get(p.name)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                if p.required:
+                    example = f", e.g. {p.example}" if p.example else ""
+                    raise QueryError(
+                        f"query {self.name!r} needs the parameter {p.name!r} ({p.type}{example})"
+                    )
+                continue
+            out[p.name] = p.convert(value)
+        return out
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    """Read a ``.rq`` file and its comment header."""
+    text = path.read_text(encoding="utf-8")
+    title, description, params = path.stem.replace("_", " "), [], []
+    last = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        body = stripped.lstrip("#").strip()
+        key, sep, value = body.partition(":")
+        key = key.strip().lower()
+        if sep and key == "title":
+            title, last = value.strip(), "title"
+        elif sep and key == "description":
+            description.append(value.strip())
+            last = "description"
+        elif sep and key == "param":
+            params.append(_parse_param(value, path))
+            last = "param"
+        elif last == "description" and body:
+            description.append(body)  # continuation line
+    return NamedQuery(path.stem, title, " ".join(description), tuple(params), text, path)
+
+
+def _parse_param(spec: str, path: Path) -> Param:
+    parts = spec.split(None, 3)
+    if not parts or not _NAME.fullmatch(parts[0]):
+        raise QueryError(f"{path.name}: bad '# param:' line {spec.strip()!r}")
+    name = parts[0]
+    ptype = _TYPE_ALIASES.get(parts[1].lower(), parts[1].lower()) if len(parts) > 1 else "string"
+    if ptype not in PARAM_TYPES:
+        raise QueryError(
+            f"{path.name}: parameter {name!r} has unknown type {ptype!r} "
+            f"(use one of {', '.join(PARAM_TYPES)})"
+        )
+    required = len(parts) > 2 and parts[2].lower() == "required"
+    example = parts[3].strip() if len(parts) > 3 else None
+    if example:
+        example = re.sub(r"^(e\.g\.|eg|ví dụ:?)\s*", "", example, flags=re.IGNORECASE) or None
+    return Param(name, ptype, required, example)
+
+
+def list_queries(directory: Path | None = None) -> list[NamedQuery]:
+    """Every named query, sorted by name (files are re-read, so edits show at once)."""
+    folder = directory or QUERY_DIR
+    if not folder.is_dir():
+        return []
+    return [parse_query_file(p) for p in sorted(folder.glob("*.rq"))]
+
+
+def get(name: str, directory: Path | None = None) -> NamedQuery:
+    """The named query ``name``; :class:`QueryError` listing the known names if absent."""
+    folder = directory or QUERY_DIR
+    path = folder / f"{name}.rq"
+    if not _NAME.fullmatch(name) or not path.is_file():
+        known = ", ".join(q.name for q in list_queries(folder)) or "none"
+        raise QueryError(f"no named query {name!r} (known: {known})")
+    return parse_query_file(path)
+
+
+def run_with(
+    store: Store,
+    query: str | NamedQuery,
+    params: Mapping[str, Any] | None = None,
+    *,
+    timeout: float | None = None,
+    directory: Path | None = None,
+) -> QueryResult:
+    """Run a named query with its parameters checked, typed and bound."""
+    nq = query if isinstance(query, NamedQuery) else get(query, directory)
+    return store.query(nq.sparql, nq.bindings(params or {}), timeout=timeout)
+
+
+def run(store: Store, query: str | NamedQuery, /, **params: Any) -> QueryResult:
+    """``run(store, "tasks_by_document", document="36/2018/QH14")``."""
+    return run_with(store, query, params)
+
+
+def connect(location: str | Path | None = None) -> Store:
+    """Open a store for notebooks: the project's default store unless given a location."""
+    if location is None:
+        from cancu.paths import default_store
+
+        location = default_store()
+    return open_store(location)

@@ -1,0 +1,715 @@
+"""One store interface over three back-ends: in-memory, an embedded directory, a SPARQL endpoint.
+
+Everything above this module (the pipeline, the runner, the CLI, the web service) talks to a
+:class:`Store` and never to pyoxigraph or HTTP directly, so the same named queries run on a
+laptop and against Fuseki/Virtuoso/GraphDB/Oxigraph server.
+
+Conventions shared by all back-ends:
+
+* each plan (and each law) lives in its own named graph; writes replace one whole graph;
+* queries see the *union* of the named graphs as their default graph, so the named queries
+  need no ``GRAPH`` clauses (a remote endpoint must be configured that way, or set
+  ``CANCU_SPARQL_DATASET=explicit``);
+* parameters are bound through a ``VALUES`` block of serialized RDF terms, never by pasting
+  user text into the query.
+
+Remote configuration (environment): ``CANCU_SPARQL_UPDATE`` (update URL; default: the query URL
+with ``/query`` or ``/sparql`` replaced by ``/update``), ``CANCU_SPARQL_GSP`` (Graph Store
+Protocol URL; when set, graphs are written with ``PUT``), ``CANCU_SPARQL_USER`` and
+``CANCU_SPARQL_PASSWORD`` (HTTP basic auth), ``CANCU_SPARQL_DATASET`` (``union``: the endpoint's
+default graph is already the union; ``explicit``: send every named graph as
+``default-graph-uri``).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import os
+import re
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeAlias
+from typing import Literal as TLiteral
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+INFERRED_GRAPH = "https://cancu.dev/graph/inferred"
+META_GRAPH = "https://cancu.dev/graph/meta"
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+PREFIXES: dict[str, str] = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "time": "http://www.w3.org/2006/time#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
+
+DumpFormat: TypeAlias = TLiteral["nq", "trig", "ttl", "nt", "jsonld"]
+Bindings: TypeAlias = Mapping[str, Any]
+
+
+class StoreError(Exception):
+    """The store cannot be opened, read or written; the message says why and what to do."""
+
+
+class QueryError(StoreError, ValueError):
+    """A query is malformed, cannot take its parameters, or was refused by the endpoint."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran longer than its time limit."""
+
+
+class NotAcceptable(StoreError):
+    """No serialization in the client's ``Accept`` header fits the query's result."""
+
+
+@dataclass(slots=True)
+class SelectResult:
+    """The solutions of a SELECT query: raw RDF terms, and plain Python values on demand."""
+
+    vars: list[str]
+    terms: list[dict[str, Node | None]] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        """Each solution as ``var -> value``: literals as Python values, IRIs as str."""
+        return [{v: to_python(row.get(v)) for v in self.vars} for row in self.terms]
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.rows)
+
+
+QueryResult: TypeAlias = SelectResult | bool | Graph
+
+
+# --- terms ------------------------------------------------------------------------------------
+
+
+def to_python(term: Node | None) -> Any:
+    """A term as a plain value: ``None``, ``str`` for IRIs/blank nodes, Python for literals."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def ox_to_rdflib(term: Any) -> Node | None:
+    """Convert a pyoxigraph term to rdflib (``xsd:string`` literals become plain literals)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dtype = term.datatype.value
+        return Literal(term.value, datatype=None if dtype == XSD_STRING else URIRef(dtype))
+    raise StoreError(f"unsupported RDF term in a result: {term!r} (RDF-star is not used here)")
+
+
+def to_ox(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Convert an rdflib term or a Python value to a pyoxigraph term, validating IRIs."""
+    try:
+        if isinstance(value, URIRef):
+            return ox.NamedNode(str(value))
+        if isinstance(value, BNode):
+            return ox.BlankNode(str(value))
+        if not isinstance(value, Literal):
+            if not isinstance(value, str | int | float | Decimal | dt.date | dt.datetime | bool):
+                raise QueryError(f"cannot bind a {type(value).__name__} as an RDF term")
+            value = Literal(value)
+        if value.language:
+            return ox.Literal(str(value), language=value.language)
+        if value.datatype is not None:
+            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
+        return ox.Literal(str(value))
+    except ValueError as exc:
+        if isinstance(exc, QueryError):
+            raise
+        raise QueryError(f"not a valid RDF term: {value!r} ({exc})") from exc
+
+
+def iri(value: str) -> str:
+    """``<value>`` for a validated IRI, safe to put into SPARQL text."""
+    try:
+        return str(ox.NamedNode(value))
+    except ValueError as exc:
+        raise QueryError(f"not a valid IRI: {value!r} ({exc})") from exc
+
+
+def graph_to_ntriples(graph: Graph) -> str:
+    """N-Triples text of an rdflib graph (also valid inside SPARQL ``INSERT DATA``)."""
+    return graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+
+
+# --- SPARQL text helpers ----------------------------------------------------------------------
+
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_STRING = re.compile(
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^\"\\]|\\.|\"(?!\"\"))*\"\"\""
+    r"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\""
+)
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-.]*:?")
+_VAR = re.compile(r"[?$][A-Za-z0-9_]+")
+_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+
+
+def _tokens(sparql: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, token)`` for braces and bare keywords; skip strings, IRIs, comments."""
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            j = sparql.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        m = None
+        if c in "'\"":
+            m = _STRING.match(sparql, i)
+        elif c == "<":
+            m = _IRIREF.match(sparql, i)
+        elif c in "?$":
+            m = _VAR.match(sparql, i)
+        elif c.isalpha() or c == "_":
+            m = _WORD.match(sparql, i)
+            if m and not m.group().endswith(":"):
+                yield i, m.group().upper()
+        elif c in "{}":
+            yield i, c
+        i = m.end() if m else i + 1
+
+
+def bind_values(sparql: str, bindings: Bindings) -> str:
+    """Bind variables by opening the outermost WHERE group with a one-row ``VALUES`` block.
+
+    The values are serialized RDF terms (escaped by pyoxigraph), so no user text ever becomes
+    SPARQL syntax. Joining at the start of the group gives the same answers as binding the
+    variables before evaluation, including inside FILTERs and under GROUP BY.
+    """
+    items = [(k, to_ox(v)) for k, v in bindings.items() if v is not None]
+    if not items:
+        return sparql
+    for name, _ in items:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"not a SPARQL variable name: {name!r}")
+    form, where, template_done, depth = None, False, False, 0
+    for pos, tok in _tokens(sparql):
+        if tok == "{":
+            if depth == 0 and form is not None:
+                if form == "CONSTRUCT" and not template_done and not where:
+                    template_done = True
+                elif form == "CONSTRUCT" and not template_done:
+                    raise QueryError(
+                        "cannot bind parameters in the 'CONSTRUCT WHERE { }' short form; "
+                        "write the template out"
+                    )
+                else:
+                    names = " ".join(f"?{k}" for k, _ in items)
+                    row = " ".join(str(t) for _, t in items)
+                    block = f" VALUES ({names}) {{ ({row}) }} "
+                    return sparql[: pos + 1] + block + sparql[pos + 1 :]
+            depth += 1
+        elif tok == "}":
+            depth -= 1
+        elif depth == 0 and tok in _FORMS and form is None:
+            form = tok
+        elif depth == 0 and tok == "WHERE":
+            where = True
+    raise QueryError("the query has no WHERE group to bind parameters into")
+
+
+def query_form(sparql: str) -> str | None:
+    """``SELECT``/``ASK``/``CONSTRUCT``/``DESCRIBE`` (the outermost one), or None."""
+    depth = 0
+    for _, tok in _tokens(sparql):
+        if tok == "{":
+            depth += 1
+        elif tok == "}":
+            depth -= 1
+        elif depth == 0 and tok in _FORMS:
+            return tok
+    return None
+
+
+def is_update(sparql: str) -> bool:
+    """True when the text is a SPARQL Update request, False for a query (parsed, not guessed).
+
+    Raises :class:`QueryError` when the text is neither, so a guard never lets it through.
+    """
+    from pyparsing.exceptions import ParseBaseException
+    from rdflib.plugins.sparql import parser
+
+    try:
+        parser.parseQuery(sparql)
+        return False
+    except ParseBaseException as query_exc:
+        try:
+            parsed = parser.parseUpdate(sparql)
+        except ParseBaseException:
+            raise QueryError(f"not a SPARQL query or update: {query_exc}") from None
+        if not parsed.request:
+            raise QueryError("empty SPARQL text") from None
+        return True
+
+
+# --- content negotiation ----------------------------------------------------------------------
+
+_SOLUTION_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+_GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def _accepted(accept: str | None) -> list[str]:
+    """Media types of an Accept header, best first (q=0 dropped)."""
+    ranked = []
+    for index, part in enumerate((accept or "*/*").split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for p in params:
+            if p.startswith("q="):
+                try:
+                    q = float(p[2:])
+                except ValueError:
+                    q = 0.0
+        if media and q > 0:
+            ranked.append((-q, index, media.lower()))
+    return [m for _, _, m in sorted(ranked)]
+
+
+def negotiate(accept: str | None, table: Mapping[str, Any]) -> tuple[str, Any]:
+    """Pick ``(media type, format)`` from ``table`` for an Accept header; first entry is default."""
+    for media in _accepted(accept):
+        if media in table:
+            return media, table[media]
+        if media in ("*/*", "application/*", "text/*"):
+            for key, fmt in table.items():
+                if media == "*/*" or key.startswith(media[:-1]):
+                    return key, fmt
+    raise NotAcceptable(f"cannot serve this result as {accept!r}; try one of {', '.join(table)}")
+
+
+# --- the interface ----------------------------------------------------------------------------
+
+
+class Store(ABC):
+    """A quad store holding one named graph per source document."""
+
+    location: str
+
+    # primitives each back-end provides
+    @abstractmethod
+    def _query(self, sparql: str, timeout: float | None) -> QueryResult:
+        """Run a query whose parameters are already bound."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update request atomically (internal writers only; not for users)."""
+
+    @abstractmethod
+    def query_raw(
+        self, sparql: str, accept: str | None = None, timeout: float | None = None
+    ) -> tuple[bytes, str]:
+        """Run a query and serialize its result for an HTTP client: ``(body, content type)``."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release files and connections."""
+
+    # shared behaviour
+    def query(
+        self, sparql: str, bindings: Bindings | None = None, timeout: float | None = None
+    ) -> QueryResult:
+        """SELECT → :class:`SelectResult`, ASK → bool, CONSTRUCT/DESCRIBE → rdflib Graph."""
+        return self._query(bind_values(sparql, bindings or {}), timeout)
+
+    def replace_graph(self, iri_: str, graph: Graph) -> None:
+        """Drop and reload one named graph in one transaction; same input, same store."""
+        self.update(
+            f"DROP SILENT GRAPH {iri(iri_)} ;\n"
+            f"INSERT DATA {{ GRAPH {iri(iri_)} {{\n{graph_to_ntriples(graph)}}} }}"
+        )
+
+    def drop_graph(self, iri_: str) -> None:
+        self.update(f"DROP SILENT GRAPH {iri(iri_)}")
+
+    def graphs(self) -> list[str]:
+        """IRIs of the named graphs that hold triples, sorted."""
+        res = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(str(r["g"]) for r in res.terms)
+
+    def triple_count(self, graph: str | None = None) -> int:
+        """Triples in one named graph, or quads in all of them."""
+        where = "GRAPH ?g { ?s ?p ?o }" if graph is None else f"GRAPH {iri(graph)} {{ ?s ?p ?o }}"
+        res = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        return int(to_python(res.terms[0]["n"])) if res.terms else 0
+
+    def graph(self, iri_: str) -> Graph:
+        """One named graph as an rdflib Graph (a copy)."""
+        return self._construct(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(iri_)} {{ ?s ?p ?o }} }}"
+        )
+
+    def union_graph(self, exclude: Iterable[str] = ()) -> Graph:
+        """The merge of the named graphs (minus ``exclude``) as an rdflib Graph, for reasoning."""
+        skip = set(exclude)
+        out = Graph()
+        for g in self.graphs():
+            if g not in skip:
+                out += self.graph(g)
+        return out
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of every named graph."""
+        res = self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        for r in res.terms:
+            yield ox.Quad(to_ox(r["s"]), to_ox(r["p"]), to_ox(r["o"]), to_ox(r["g"]))
+
+    def dump(self, fmt: DumpFormat = "nq") -> bytes:
+        """Serialize the store: nq/trig/jsonld keep the graphs, ttl/nt merge them."""
+        formats = {
+            "nq": ox.RdfFormat.N_QUADS,
+            "trig": ox.RdfFormat.TRIG,
+            "jsonld": ox.RdfFormat.JSON_LD,
+            "ttl": ox.RdfFormat.TURTLE,
+            "nt": ox.RdfFormat.N_TRIPLES,
+        }
+        if fmt not in formats:
+            raise StoreError(f"unknown dump format {fmt!r}; use one of {', '.join(formats)}")
+        quads = sorted(self.quads(), key=str)
+        if fmt in ("ttl", "nt"):
+            seen = {ox.Triple(q.subject, q.predicate, q.object): None for q in quads}
+            data: list[Any] = list(seen)
+        else:
+            data = quads
+        prefixes = PREFIXES if fmt in ("ttl", "trig") else None
+        return ox.serialize(data, format=formats[fmt], prefixes=prefixes)
+
+    def _select(self, sparql: str) -> SelectResult:
+        res = self._query(sparql, None)
+        assert isinstance(res, SelectResult)
+        return res
+
+    def _construct(self, sparql: str) -> Graph:
+        res = self._query(sparql, None)
+        assert isinstance(res, Graph)
+        return res
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.location}>"
+
+
+# --- embedded: pyoxigraph ---------------------------------------------------------------------
+
+
+def _materialize(res: Any) -> QueryResult:
+    if isinstance(res, ox.QuerySolutions):
+        names = [v.value for v in res.variables]
+        rows = [{n: ox_to_rdflib(sol[n]) for n in names} for sol in res]
+        return SelectResult(names, rows)
+    if isinstance(res, ox.QueryBoolean):
+        return bool(res)
+    g = Graph()
+    for t in res:
+        g.add((ox_to_rdflib(t.subject), ox_to_rdflib(t.predicate), ox_to_rdflib(t.object)))
+    return g
+
+
+def _with_timeout(fn: Any, timeout: float | None) -> Any:
+    """Run ``fn`` with a time limit; the caller stops waiting (the engine cannot be cancelled)."""
+    if timeout is None:
+        return fn()
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, daemon=True, name="cancu-query")
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise QueryTimeout(f"query took longer than {timeout:g} s")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+class OxigraphStore(Store):
+    """pyoxigraph in memory (``path=None``) or in a RocksDB directory that survives restarts."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.location = str(path) if path else ":memory:"
+        self._path = path
+        self._s: ox.Store | None = _open_oxigraph(path) if path else ox.Store()
+
+    @property
+    def raw(self) -> ox.Store:
+        if self._s is None:
+            raise StoreError(f"the store {self.location} is closed")
+        return self._s
+
+    def _run(self, sparql: str) -> Any:
+        try:
+            return self.raw.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except (RuntimeError, ValueError) as exc:
+            raise QueryError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(f"cannot read the store {self.location}: {exc}") from exc
+
+    def _query(self, sparql: str, timeout: float | None) -> QueryResult:
+        return _with_timeout(lambda: _materialize(self._run(sparql)), timeout)
+
+    def query_raw(
+        self, sparql: str, accept: str | None = None, timeout: float | None = None
+    ) -> tuple[bytes, str]:
+        def work() -> tuple[bytes, str]:
+            res = self._run(sparql)
+            table: Mapping[str, Any] = (
+                _GRAPH_TYPES if isinstance(res, ox.QueryTriples) else _SOLUTION_TYPES
+            )
+            media, fmt = negotiate(accept, table)
+            body = res.serialize(format=fmt)
+            charset = "; charset=utf-8" if not media.endswith("xml") else ""
+            return body, media + charset
+
+        return _with_timeout(work, timeout)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self.raw.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL update syntax error: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot write the store {self.location}: {exc}") from exc
+
+    def graphs(self) -> list[str]:
+        return sorted(
+            g.value
+            for g in self.raw.named_graphs()
+            if isinstance(g, ox.NamedNode)
+            if next(self.raw.quads_for_pattern(None, None, None, g), None) is not None
+        )
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return (q for q in self.raw if not isinstance(q.graph_name, ox.DefaultGraph))
+
+    def close(self) -> None:
+        if self._s is not None:
+            if self._path is not None:
+                self._s.flush()
+            self._s = None  # RocksDB releases its lock when the object is dropped
+
+
+def _open_oxigraph(path: Path) -> ox.Store:
+    """Open (or create) a store directory, turning RocksDB errors into advice."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file, not a store directory")
+    if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
+        raise StoreError(
+            f"{path} is not an Oxigraph store (it holds other files); "
+            "give an empty or new directory"
+        )
+    try:
+        return ox.Store(str(path))
+    except OSError as exc:
+        text = str(exc)
+        if "lock" in text.lower():
+            raise StoreError(
+                f"the store {path} is in use by another process (a running `cancu serve` or "
+                "`cancu ingest`?); stop it, or pass another --store"
+            ) from exc
+        raise StoreError(f"cannot open the store {path}: {text}") from exc
+
+
+# --- remote: any SPARQL 1.1 endpoint ----------------------------------------------------------
+
+
+@dataclass(slots=True)
+class EndpointConfig:
+    """Where to read and write; defaults follow Oxigraph server and Fuseki layouts."""
+
+    query_url: str
+    update_url: str
+    gsp_url: str | None = None
+    user: str | None = None
+    password: str | None = None
+    explicit_dataset: bool = False
+
+    @classmethod
+    def from_env(cls, url: str, env: Mapping[str, str] | None = None) -> EndpointConfig:
+        env = os.environ if env is None else env
+        update = env.get("CANCU_SPARQL_UPDATE") or re.sub(r"/(query|sparql)/?$", "/update", url)
+        return cls(
+            query_url=url,
+            update_url=update,
+            gsp_url=env.get("CANCU_SPARQL_GSP") or None,
+            user=env.get("CANCU_SPARQL_USER") or None,
+            password=env.get("CANCU_SPARQL_PASSWORD") or None,
+            explicit_dataset=env.get("CANCU_SPARQL_DATASET", "union") == "explicit",
+        )
+
+
+_REMOTE_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+
+
+class SparqlEndpointStore(Store):
+    """A SPARQL 1.1 Protocol endpoint (Oxigraph server, Fuseki, Virtuoso, GraphDB)."""
+
+    def __init__(self, config: EndpointConfig, default_timeout: float = 60.0) -> None:
+        self.config = config
+        self.location = config.query_url
+        self.default_timeout = default_timeout
+
+    def _request(
+        self,
+        url: str,
+        *,
+        method: str = "POST",
+        body: bytes | None = None,
+        content_type: str | None = None,
+        accept: str | None = None,
+        timeout: float | None = None,
+    ) -> tuple[bytes, str]:
+        headers = {"User-Agent": "cancu"}
+        if content_type:
+            headers["Content-Type"] = content_type
+        if accept:
+            headers["Accept"] = accept
+        if self.config.user is not None:
+            token = f"{self.config.user}:{self.config.password or ''}".encode()
+            headers["Authorization"] = "Basic " + base64.b64encode(token).decode()
+        req = urllib.request.Request(url, data=body, headers=headers, method=method)
+        try:
+            with urllib.request.urlopen(req, timeout=timeout or self.default_timeout) as resp:
+                return resp.read(), resp.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as exc:
+            detail = exc.read()[:500].decode("utf-8", "replace").strip()
+            kind = QueryError if exc.code in (400, 406, 415) else StoreError
+            raise kind(f"{method} {url} failed with HTTP {exc.code}: {detail}") from exc
+        except TimeoutError as exc:
+            raise QueryTimeout(f"{url} did not answer within {timeout} s") from exc
+        except urllib.error.URLError as exc:
+            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {exc.reason}") from exc
+
+    def _query_url(self) -> str:
+        if not self.config.explicit_dataset:
+            return self.config.query_url
+        # the union of the named graphs, listed explicitly for endpoints that cannot do it
+        self.config.explicit_dataset = False
+        try:
+            names = self.graphs()
+        finally:
+            self.config.explicit_dataset = True
+        params = [("default-graph-uri", g) for g in names] + [("named-graph-uri", g) for g in names]
+        sep = "&" if "?" in self.config.query_url else "?"
+        return self.config.query_url + sep + urllib.parse.urlencode(params)
+
+    def _post_query(self, sparql: str, accept: str, timeout: float | None) -> tuple[bytes, str]:
+        return self._request(
+            self._query_url(),
+            body=sparql.encode("utf-8"),
+            content_type="application/sparql-query; charset=utf-8",
+            accept=accept,
+            timeout=timeout,
+        )
+
+    def _query(self, sparql: str, timeout: float | None) -> QueryResult:
+        body, ctype = self._post_query(sparql, _REMOTE_ACCEPT, timeout)
+        media = ctype.split(";")[0].strip().lower()
+        rdf = {"application/n-triples": "nt", "text/turtle": "turtle", "text/plain": "nt"}
+        if media in rdf:
+            return Graph().parse(data=body, format=rdf[media])
+        if media not in _SOLUTION_TYPES:
+            raise StoreError(f"{self.location} answered with an unexpected type {ctype!r}")
+        return _materialize(ox.parse_query_results(body, format=_SOLUTION_TYPES[media]))
+
+    def query_raw(
+        self, sparql: str, accept: str | None = None, timeout: float | None = None
+    ) -> tuple[bytes, str]:
+        return self._post_query(sparql, accept or "*/*", timeout)
+
+    def update(self, sparql: str) -> None:
+        self._request(
+            self.config.update_url,
+            body=sparql.encode("utf-8"),
+            content_type="application/sparql-update; charset=utf-8",
+        )
+
+    def replace_graph(self, iri_: str, graph: Graph) -> None:
+        if not self.config.gsp_url:
+            super().replace_graph(iri_, graph)
+            return
+        iri(iri_)
+        sep = "&" if "?" in self.config.gsp_url else "?"
+        url = self.config.gsp_url + sep + urllib.parse.urlencode({"graph": iri_})
+        if len(graph) == 0:
+            self.drop_graph(iri_)
+            return
+        self._request(
+            url,
+            method="PUT",
+            body=graph_to_ntriples(graph).encode("utf-8"),
+            content_type="application/n-triples",
+        )
+
+
+# --- opening ----------------------------------------------------------------------------------
+
+
+def open_store(location: str | Path | None = None) -> Store:
+    """``None``/``":memory:"`` → in memory; ``http(s)://…`` → SPARQL endpoint; else a directory."""
+    if location is None or str(location) == ":memory:":
+        return OxigraphStore(None)
+    text = str(location)
+    if re.match(r"https?://", text, re.IGNORECASE):
+        return SparqlEndpointStore(EndpointConfig.from_env(text))
+    return OxigraphStore(Path(text).expanduser())
