@@ -27,9 +27,6 @@ INFERRED_GRAPH = URIRef(GRAPH + "inferred")
 ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
 DATA = Path(__file__).parent / "data"
 
-_ROMAN = re.compile(r"^[ivxlcdm]+$")
-
-
 def fold(text: str, *, dd: bool = False) -> str:
     """Lower case without diacritics; đ becomes d (``dd`` when enumerators must stay apart)."""
     text = unicodedata.normalize("NFC", text).lower().replace("đ", "dd" if dd else "d")
@@ -128,7 +125,7 @@ def roman(numeral: str) -> str:
             while n >= value:
                 out, n = out + sym, n - value
         return out
-    return s if _ROMAN.match(s) else s
+    return s
 
 
 def source_slug(source: str) -> str:

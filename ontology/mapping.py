@@ -239,7 +239,8 @@ class _PlanMapper:
             g.add((node, RDF.type, ELI.LegalResourceSubdivision))
             g.add((node, ELI.is_part_of, doc))
             g.add((node, ELI.number, Literal(pin.get("chapter"))))
-            g.add((node, RDFS.label, Literal(f"Chương {pin.get('chapter')} {doc_label}", lang="vi")))
+            label = f"Chương {pin.get('chapter')} {doc_label}"
+            g.add((node, RDFS.label, Literal(label, lang="vi")))
             return node
         levels = [(CC.Article, "Điều", {"article": article}, article)]
         if clause:
