@@ -374,10 +374,9 @@ def _tone_table() -> dict[str, str]:
 
 
 _TONE_MOVE = _tone_table()
-_O_TONED = "".join(sorted({k[1] for k in _TONE_MOVE if k[0] in "oO"}))
-_U_TONED = "".join(sorted({k[1] for k in _TONE_MOVE if k[0] in "uU"}))
-# Candidates: oá/oé/uý ... at the end of a word (no final consonant, no third vowel after).
-_TONE_RE = re.compile(rf"(?:[oO][{_O_TONED}]|[uU][{_U_TONED}])(?![^\W\d_])")
+_TONED_SECOND = "".join(sorted({k[1] for k in _TONE_MOVE}))
+# Candidates: a toned a/e/y ending a word (no final consonant, no third vowel after it).
+_TONE_RE = re.compile(rf"[{_TONED_SECOND}](?![^\W\d_])")
 
 
 def _base_lower(c: str) -> str:
@@ -387,13 +386,18 @@ def _base_lower(c: str) -> str:
 def _tone_marks(text: str, m: _Map) -> Pass:
     """Old-style "hoá, Uỷ" -> "hóa, Ủy" unless final consonant, third vowel, or "qu"."""
 
-    def fix(mt: re.Match[str]) -> str | None:
-        prev = _base_lower(text[mt.start() - 1]) if mt.start() else ""
-        if prev in _VOWELS or (prev == "q" and mt.group()[0] in "uU"):
-            return None
-        return _TONE_MOVE[mt.group()]
+    def edits() -> Iterator[Edit]:
+        for mt in _TONE_RE.finditer(text):
+            i = mt.start()
+            pair = text[i - 1 : i + 1] if i else ""
+            if pair not in _TONE_MOVE:
+                continue
+            prev = _base_lower(text[i - 2]) if i > 1 else ""
+            if prev in _VOWELS or (prev == "q" and pair[0] in "uU"):
+                continue
+            yield i - 1, i + 1, _TONE_MOVE[pair]
 
-    return _sub(text, m, _TONE_RE, fix)
+    return _apply(text, m, edits())
 
 
 def _collapse_spaces(text: str, m: _Map) -> Pass:
@@ -414,7 +418,7 @@ def _collapse_spaces(text: str, m: _Map) -> Pass:
     return _apply(text, m, edits())
 
 
-_HEADING_RE = re.compile(r"^#{1,6}(?: +|$)", re.M)
+_HEADING_RE = re.compile(r"#{1,6}(?: +|$)", re.M)
 _PARA = r"(?:[^\n]|\n(?!\n))"
 _STRONG_STAR_RE = re.compile(rf"\*\*(?=[^\s*])({_PARA}+?)(?<=\S)\*\*")
 _STRONG_UNDER_RE = re.compile(rf"__(?<![\w_]__)(?=[^\s_])({_PARA}+?)(?<=[^\s_])__(?![\w_])")
@@ -433,10 +437,20 @@ def _drop_delimiters(text: str, m: _Map, pattern: re.Pattern[str]) -> Pass:
     return _apply(text, m, edits())
 
 
+def _headings(text: str) -> Iterator[Edit]:
+    """Heading markers at line starts; found with str.find, as a multiline regex is slow."""
+    i = 0 if text.startswith("#") else text.find("\n#")
+    while i >= 0:
+        start = i if i == 0 and text.startswith("#") else i + 1
+        mt = _HEADING_RE.match(text, start)
+        if mt:
+            yield start, mt.end(), ""
+        i = text.find("\n#", start + 1)
+
+
 def _markdown(text: str, m: _Map) -> Pass:
     """Drop heading markers and emphasis delimiters; bullets and intraword "_" stay."""
-    if text.startswith("#") or "\n#" in text:
-        text, m = _sub(text, m, _HEADING_RE, _const(""))
+    text, m = _apply(text, m, _headings(text))
     for marker, pattern in (
         ("**", _STRONG_STAR_RE),
         ("__", _STRONG_UNDER_RE),

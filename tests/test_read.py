@@ -1,0 +1,266 @@
+"""Reading stage: decoding, cleaning, and the clean -> source offset map."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from ingest.read import CleanText, ReadError, clean, decode, read_plan
+
+PLANS = sorted((Path(__file__).resolve().parent.parent / "data" / "plans").glob("*.txt"))
+VI = "Ủy ban nhân dân tỉnh ban hành Kế hoạch phòng, chống tham nhũng năm 2024.\n"
+
+
+def nfd(s: str) -> str:
+    return unicodedata.normalize("NFD", s)
+
+
+def cp1258_bytes(s: str) -> bytes:
+    """Encode as legacy files do: base letter (â, ơ, ư... exist precomposed) + tone mark."""
+    out = []
+    for c in unicodedata.normalize("NFC", s):
+        d = nfd(c)
+        if len(d) > 1 and d[-1] in "\u0300\u0301\u0303\u0309\u0323":
+            c = unicodedata.normalize("NFC", d[:-1]) + d[-1]
+        out.append(c)
+    return "".join(out).encode("cp1258")
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (VI.encode("utf-8"), "utf-8"),
+        (VI.encode("utf-8-sig"), "utf-8-sig"),
+        (VI.encode("utf-16"), "utf-16"),
+        (b"\xfe\xff" + VI.encode("utf-16-be"), "utf-16"),
+        (VI.encode("utf-16-le"), "utf-16-le"),
+        (VI.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_decode_unicode_encodings(data: bytes, encoding: str) -> None:
+    text, enc = decode(data)
+    assert (text, enc) == (VI, encoding)
+
+
+def test_cp1258_file_decodes_and_cleans_to_nfc(tmp_path: Path) -> None:
+    p = tmp_path / "old.txt"
+    p.write_bytes(cp1258_bytes(VI))
+    ct = read_plan(p)
+    assert ct.encoding == "cp1258"
+    assert ct.text == VI.strip()
+    assert ct.raw != ct.text  # raw keeps the decomposed source
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        (bytes(range(256)) * 8, "binary"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(random.Random(1).randrange(256) for _ in range(500)), "png"),
+        ("日本語のテキストです。行政計画の文書。".encode("shift_jis"), "shift-jis"),
+        ("Die Behörde prüft die Maßnahmen für Bürger gründlich.".encode("latin-1"), "latin-1"),
+    ],
+)
+def test_undecodable_raises_with_file_name(tmp_path: Path, data: bytes, why: str) -> None:
+    p = tmp_path / f"bad-{why}.txt"
+    p.write_bytes(data)
+    with pytest.raises(ReadError, match=rf"bad-{why}\.txt.*tried .*UTF-8.*1258"):
+        read_plan(p)
+
+
+def test_empty_and_unsupported_formats(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(ReadError, match=r"empty\.txt.*empty"):
+        read_plan(tmp_path / "empty.txt")
+    for name in ("plan.docx", "plan.pdf"):
+        (tmp_path / name).write_bytes(b"PK\x03\x04whatever")
+        with pytest.raises(ReadError, match=rf"{name}.*not supported"):
+            read_plan(tmp_path / name)
+    (tmp_path / "renamed.txt").write_bytes(b"%PDF-1.7\n...")
+    with pytest.raises(ReadError, match="not supported"):
+        read_plan(tmp_path / "renamed.txt")
+
+
+def test_missing_file_is_read_error(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match=r"nope\.txt"):
+        read_plan(tmp_path / "nope.txt")
+
+
+def test_markdown_file(tmp_path: Path) -> None:
+    p = tmp_path / "plan.md"
+    p.write_text("# **KẾ HOẠCH**\n\nTriển khai *Kế hoạch*.\n", encoding="utf-8")
+    assert read_plan(p).text == "KẾ HOẠCH\n\nTriển khai Kế hoạch."
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+def test_nfd_input_is_composed_and_mapped_to_base_letters() -> None:
+    src = "Ủy ban nhân dân tỉnh Tây Ninh"
+    ct = clean(nfd(src))
+    assert ct.text == src
+    sp = ct.source_span(0, 2)  # "Ủy": source is U + hook + dot-less... + y
+    assert unicodedata.normalize("NFC", ct.raw[sp.start : sp.end]) == "Ủy"
+    assert ct.raw[sp.end] == " "
+
+
+def test_newlines_spaces_and_invisibles() -> None:
+    ct = clean("Kế\u00a0hoạch\u200b số\u00ad 1\r\nngày  2\rtháng\t3   \r\n")
+    assert ct.text == "Kế hoạch số 1\nngày 2\ntháng 3"
+    assert ct.raw[ct.source_offset(ct.text.index("ngày"))] == "n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Uỷ ban nhân dân", "Ủy ban nhân dân"),
+        ("UỶ BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN"),
+        ("hệ thống hoá văn bản", "hệ thống hóa văn bản"),
+        ("HOÁ", "HÓA"),
+        ("thuỷ lợi", "thủy lợi"),
+        ("sức khoẻ", "sức khỏe"),
+        ("hoà", "hòa"),
+        ("tuỳ", "tùy"),
+    ],
+)
+def test_old_style_tone_marks_become_corpus_style(old: str, new: str) -> None:
+    assert clean(old).text == new
+    assert clean(nfd(old)).text == new
+    assert clean(new).text == new
+
+
+@pytest.mark.parametrize(
+    "word", ["quý", "Quý", "quỹ", "hoàn", "thuyết", "toán", "khuya", "ngoáy", "khuỷu", "hoạch"]
+)
+def test_tone_marks_left_alone(word: str) -> None:
+    assert clean(word).text == word
+
+
+@pytest.mark.parametrize(
+    ("src", "out"),
+    [
+        ("**KẾ HOẠCH**  ", "KẾ HOẠCH"),
+        ("### **3. Triển khai thực hiện**", "3. Triển khai thực hiện"),
+        ("+ *Đơn vị thực hiện: Văn phòng Sở.*", "+ Đơn vị thực hiện: Văn phòng Sở."),
+        (
+            "**Thời gian hoàn thành trong tháng 01 năm 2023** và gửi",
+            "Thời gian hoàn thành trong tháng 01 năm 2023 và gửi",
+        ),
+        ("- **Thời gian:** thường xuyên.", "- Thời gian: thường xuyên."),
+        ("__Ghi chú__ và _nhấn mạnh_", "Ghi chú và nhấn mạnh"),
+        ("**TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH**", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"),
+        ("* mục một\n* mục hai", "* mục một\n* mục hai"),
+        ("tên_tệp_mới và 2 * 3 * 4", "tên_tệp_mới và 2 * 3 * 4"),
+        ("Số 12 #3", "Số 12 #3"),
+    ],
+)
+def test_markdown_markers_removed(src: str, out: str) -> None:
+    assert clean(src).text == out
+
+
+def test_hard_break_lines_stay_separate_lines() -> None:
+    assert clean("**KẾ HOẠCH**  \n**Công tác PCTN**  \n").text == "KẾ HOẠCH\nCông tác PCTN"
+
+
+def test_page_break_joins_lower_case_continuation() -> None:
+    src = "hoạt động của\n\nchính quyền.\n\n\nđược giao ./.\n\nưu tiên"
+    assert clean(src).text == "hoạt động của chính quyền. được giao ./. ưu tiên"
+
+
+@pytest.mark.parametrize(
+    "nxt", ["a) Tăng cường", "đ) Cải cách", "b. Thực hiện", "- Rà soát", "+ Đơn vị", "2. Yêu cầu"]
+)
+def test_no_join_before_items_or_capitals(nxt: str) -> None:
+    assert clean(f"thực hiện như sau\n\n{nxt}").text == f"thực hiện như sau\n\n{nxt}"
+
+
+def test_blank_line_runs_and_outer_blank_lines() -> None:
+    assert clean("\n\n  Mục A\n\n\n\nMục B\n\n\n").text == "Mục A\n\nMục B"
+
+
+# --------------------------------------------------------------------------- offset map
+
+
+def _check_map(ct: CleanText) -> None:
+    assert len(ct.offsets) == len(ct.text) + 1
+    assert all(a < b for a, b in zip(ct.offsets[:-1], ct.offsets[1:], strict=True))
+    assert ct.offsets[-1] <= len(ct.raw)
+    for i, c in enumerate(ct.text):
+        r = ct.raw[ct.offsets[i]]
+        if c.isalnum() and r != c:  # only NFC composition or a moved tone mark may differ
+            base = unicodedata.normalize("NFD", c)[0].lower()
+            assert unicodedata.normalize("NFD", r)[0].lower() == base, (i, c, r)
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"\S+", text)]
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+def test_offset_map_on_sample_plans(path: Path) -> None:
+    ct = read_plan(path)
+    _check_map(ct)
+    words = _words(ct.text)
+    rng = random.Random(path.stem)
+    for _ in range(200):
+        i = rng.randrange(len(words))
+        j = min(len(words) - 1, i + rng.randrange(40))
+        start, end = words[i][0], words[j][1]
+        sp = ct.source_span(start, end)
+        again = clean(ct.raw[sp.start : sp.end]).text
+        # A span may cut an emphasis pair in half; the leftover marker is the only difference.
+        assert again.replace("*", "") == ct.text[start:end].replace("*", "")
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        nfd("**Uỷ ban**  \r\n\r\nhoá   thuỷ\u00a0khoẻ\r\n\r\nchính quyền\u200b *địa phương*"),
+        "### **3. Triển khai**\n\n- **Thời gian:** quý I.\n\n\nđược giao",
+    ],
+)
+def test_offset_map_on_every_span_of_messy_text(src: str) -> None:
+    ct = clean(src)
+    _check_map(ct)
+    words = _words(ct.text)
+    for i, (start, _) in enumerate(words):
+        for _, end in words[i:]:
+            sp = ct.source_span(start, end)
+            assert clean(src[sp.start : sp.end]).text.replace("*", "") == ct.text[start:end]
+
+
+def test_read_plan_keeps_line_numbers() -> None:
+    hue = next(p for p in PLANS if p.stem.startswith("hue"))
+    ct = read_plan(hue)
+    assert ct.encoding == "utf-8"
+    i = ct.text.index("không trùng lặp, chồng chéo với")  # joined across a page break
+    assert ct.line_of(ct.source_span(i, i + 5).start) == 65
+    k = ct.text.index("chéo với", i)
+    assert ct.line_of(ct.source_offset(k)) == 67
+    t = ct.text.index("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    sp = ct.source_span(t, t + len("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"))
+    assert ct.raw[sp.start : sp.end] == "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"
+    assert sp.line == 267
+    qn = next(p for p in PLANS if p.stem.startswith("quang-ngai"))
+    ct = read_plan(qn)
+    j = ct.text.index("Thời gian hoàn thành trong tháng 01 năm 2023 và gửi")
+    assert ct.line_of(ct.source_offset(j)) == 193
+    assert "**" not in ct.text and "###" not in ct.text
+
+
+def test_line_of_counts_crlf_and_cr() -> None:
+    ct = clean("một\r\nhai\rba\nbốn")
+    assert [
+        ct.line_of(ct.source_offset(ct.text.index(w))) for w in ("một", "hai", "ba", "bốn")
+    ] == [
+        1,
+        2,
+        3,
+        4,
+    ]
