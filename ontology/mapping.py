@@ -175,6 +175,11 @@ class _PlanMapper:
         g.add((a, CC.task, task))
         g.add((a, CC.body, body.iri))
         g.add((a, CC.role, Literal(role)))
+        section = str(self.g.value(task, CC.section) or tslug)
+        g.add((a, RDFS.label, Literal(f"Phân công {b.get('name')} ({role}) trong nhiệm vụ "
+                                      f"{section} của {self.source}", lang="vi")))
+        g.add((a, RDFS.label, Literal(f"Assignment of {b.get('name')} ({role}) in task "
+                                      f"{section} of {self.source}", lang="en")))
         _add(g, a, CC.nameAsWritten, b.get("name"))
         span = self.span(b.get("span"), b.get("name"), path)
         if span:
@@ -274,6 +279,12 @@ class _PlanMapper:
         g.add((node, CC.citingPlan, self.plan))
         g.add((node, CC.citedDocument, doc))
         g.add((node, CC.relation, Literal(relation)))
+        what = c.get("number") or c.get("title") or tail
+        where = (f"task {g.value(citing, CC.section)} of {self.source}" if citing != self.plan
+                 else self.source)
+        where_vi = where.replace("task ", "nhiệm vụ ").replace(" of ", " của ")
+        g.add((node, RDFS.label, Literal(f"Citation of {what} in {where}", lang="en")))
+        g.add((node, RDFS.label, Literal(f"Viện dẫn {what} trong {where_vi}", lang="vi")))
         edge = RELATION_PROPERTY.get(relation, ELI.cites)
         g.add((citing, edge, doc))
         for p in provs:
