@@ -33,7 +33,7 @@ class CleanText:
     raw: str
     encoding: str
     offsets: list[int] = field(default_factory=list)  # len(text) + 1 entries
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def source_offset(self, i: int) -> int:
         """Offset in ``raw`` of clean character ``i`` (clamped to the text)."""
@@ -75,18 +75,19 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16"),
 )
 _TRIED = "BOM (UTF-8/16/32), UTF-8, UTF-16 LE/BE, Windows-1258 (Vietnamese)"
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 # Marks Vietnamese writes with: grave, acute, circumflex, tilde, breve, hook, horn, dot below.
 _VI_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323")
 _UNSUPPORTED = {".docx", ".doc", ".pdf", ".odt", ".rtf", ".xlsx", ".xls", ".pptx"}
+
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _is_textual(text: str) -> bool:
     """No NULs and (almost) no control characters: binary data fails this."""
     if "\x00" in text:
         return False
-    controls = sum(1 for c in text if c < " " and c not in _ALLOWED_CONTROLS)
-    return controls <= len(text) // 1000
+    return len(_CONTROL_RE.findall(text)) <= len(text) // 1000
 
 
 def _is_vietnamese_char(c: str) -> bool:
@@ -99,7 +100,7 @@ def _is_vietnamese_char(c: str) -> bool:
 
 def _looks_vietnamese(text: str) -> bool:
     """Why: cp1258 decodes almost any byte string, so only accept text that reads as Vietnamese."""
-    if not _is_textual(text) or any(c < " " and c not in _ALLOWED_CONTROLS for c in text):
+    if _CONTROL_RE.search(text):
         return False
     non_ascii = [c for c in text if not c.isascii()]
     letters = sum(1 for c in text if c.isalpha()) or 1
