@@ -705,11 +705,18 @@ class SparqlEndpointStore(Store):
 # --- opening ----------------------------------------------------------------------------------
 
 
-def open_store(location: str | Path | None = None) -> Store:
-    """``None``/``":memory:"`` → in memory; ``http(s)://…`` → SPARQL endpoint; else a directory."""
+def open_store(location: str | Path | None = None, *, create: bool = True) -> Store:
+    """``None``/``":memory:"`` → in memory; ``http(s)://…`` → SPARQL endpoint; else a directory.
+
+    With ``create=False`` a missing directory is an error instead of a new empty store, so a
+    read-only command with a mistyped ``--store`` does not answer "nothing found".
+    """
     if location is None or str(location) == ":memory:":
         return OxigraphStore(None)
     text = str(location)
     if re.match(r"https?://", text, re.IGNORECASE):
         return SparqlEndpointStore(EndpointConfig.from_env(text))
-    return OxigraphStore(Path(text).expanduser())
+    path = Path(text).expanduser()
+    if not create and not path.exists():
+        raise StoreError(f"no store at {path}; run `cancu ingest data/plans data/laws` first")
+    return OxigraphStore(path)

@@ -1,0 +1,77 @@
+"""``cancu ingest``: extract, map, check and store plans and laws, then refresh the closure."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from cancu.paths import default_store
+from graph_api.pipeline import REASONERS, IngestReport, ingest_paths
+from graph_api.store import StoreError, open_store
+
+NAME = "ingest"
+HELP = "Load plans (.txt .md .docx .pdf), law texts and JSON records into the graph store."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, help="files or folders to ingest")
+    parser.add_argument(
+        "--store", help="store directory, ':memory:' or a SPARQL endpoint URL "
+        "(default: $CANCU_STORE or var/store)"
+    )  # fmt: skip
+    parser.add_argument(
+        "--reasoner", choices=REASONERS, default="reasonable",
+        help="OWL 2 RL engine for the inferred graph (default: reasonable)",
+    )  # fmt: skip
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 when any file is refused or unreadable"
+    )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary(report: IngestReport, location: str, graphs: int) -> str:
+    """The human summary printed after an ingest."""
+    lines = []
+    kinds = Counter(s.kind for s in report.stored)
+    status = Counter(s.status for s in report.stored)
+    what = ", ".join(_plural(n, k) for k, n in sorted(kinds.items())) or "nothing"
+    how = ", ".join(f"{status[k]} {k}" for k in ("new", "updated", "unchanged") if status[k])
+    lines.append(f"stored {what}" + (f" ({how})" if how else ""))
+    for s in report.stored:
+        lines.append(f"  {s.source:<48} {s.triples:>7} triples  {s.status}")
+    if report.refused:
+        lines.append(f"refused {_plural(len(report.refused), 'plan')} (not stored):")
+        for p in report.refused:
+            lines.append(f"  {p.source}: {p.reason}")
+            lines.extend(f"    - {v}" for v in p.violations)
+    if report.failed:
+        lines.append(f"not ingested: {_plural(len(report.failed), 'file')}")
+        lines.extend(f"  {p.source}: {p.reason}" for p in report.failed)
+    lines.extend(f"warning: {w}" for w in report.warnings)
+    if report.inferred is not None:
+        lines.append(f"inferred {report.inferred} triples")
+    timing = ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
+    lines.append(
+        f"store {location}: {report.total_triples} triples in {_plural(graphs, 'graph')}"
+        + (f"  [{timing}]" if timing else "")
+    )
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        with open_store(args.store or default_store()) as store:
+            report = ingest_paths(
+                store, args.paths, reasoner=args.reasoner, progress=not args.quiet
+            )
+            print(summary(report, store.location, len(store.graphs())))
+    except StoreError as exc:
+        print(f"cancu ingest: {exc}", file=sys.stderr)
+        return 2
+    return 1 if args.strict and not report.ok else 0
