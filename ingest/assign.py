@@ -1,0 +1,225 @@
+"""Who must do a task, and in which role, from assignment lines and role cues.
+
+Roles follow the annotation guide: *chủ trì* lead, *phối hợp* support, *giao* or a body
+heading executor, *đề nghị* requested (it outranks *chủ trì*). A body that only receives
+reports is no assignee, so only bodies at a clause start or behind a cue are taken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ingest.lexicon import lexicon
+from ingest.models import Assignment, Span
+from ingest.spot import Found
+from ingest.text import fold, squash
+
+RANK = {"requested": 4, "lead": 3, "executor": 2, "support": 1}
+
+
+@dataclass(slots=True)
+class BodyList:
+    """Bodies written as one list ("Sở Tư pháp, Sở Nội vụ và các cơ quan liên quan")."""
+
+    members: list[Found]
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Context:
+    """What a plan tells about its bodies: defined terms and the text they are read in."""
+
+    text: str
+    bodies: list[Found]
+    to_span: Callable[[int, int], Span]
+    definitions: dict[str, list[Found]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _res() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    heads = "|".join(re.escape(h) for h in lx.heads)
+    return {
+        "sep": re.compile(rf"^\s*(?:,|;|và|,\s*và)?\s*(?:(?i:{heads})\s+)?(?:(?i:các)\s+)?$"),
+        "request_end": re.compile(rf"{lx.pattern('roles', 'request')}\s*$"),
+        "assign_end": re.compile(rf"(?:^|\s){lx.pattern('roles', 'assign')}\s*$"),
+        "support_end": re.compile(
+            r"(?i:phối hợp)(?:\s+(?:chặt chẽ|thường xuyên|với nhau))?"
+            r"(?:,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,2})?\s*(?:(?i:với|cùng)\s*)?$"),
+        "head_end": re.compile(rf"(?:^|\s)(?i:{heads})\s*$"),
+        "verbs": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'subject_verbs')}(?![\w])"),
+        "lead_next": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'lead')}(?![\w])"),
+        "support_next": re.compile(r"^\s*(?i:phối hợp)(?![\w])"),
+        "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
+        "paren_role": re.compile(lx.pattern("roles", "paren"), re.IGNORECASE),
+        "definition": re.compile(lx.pattern("roles", "definition")),
+        "clause": re.compile(r"[.;:!?\n]|\s-\s"),
+    }
+
+
+def name_of(f: Found) -> str:
+    return lexicon().expand_abbreviations(f.text).rstrip(" ,.;:")
+
+
+def lists(mentions: list[Found], text: str) -> list[BodyList]:
+    """Group mentions that stand side by side, joined by commas, "và" or a head word."""
+    out: list[BodyList] = []
+    for m in sorted(mentions, key=lambda f: f.start):
+        if out and _res()["sep"].match(text[out[-1].end:m.start]):
+            out[-1].members.append(m)
+            out[-1].end = m.end
+        else:
+            out.append(BodyList([m], m.start, m.end))
+    for group in out:
+        _share_belongs(group, text)
+    return out
+
+
+def _share_belongs(group: BodyList, text: str) -> None:
+    """"các đơn vị sự nghiệp và doanh nghiệp nhà nước thuộc UBND thành phố": both belong."""
+    for i in range(len(group.members) - 1, 0, -1):
+        last, prev = group.members[i], group.members[i - 1]
+        m = re.search(r"\s(?:trực )?thuộc\s.+$", last.text)
+        joined_by_and = re.fullmatch(r"\s+và\s+", text[prev.end:last.start] or "")
+        if m and joined_by_and and prev.collective and " thuộc " not in prev.text:
+            prev.text = prev.text + m.group()
+
+
+def definitions(ctx: Context) -> None:
+    """"... (sau đây viết tắt là cơ quan, đơn vị)": the term stands for the list before it."""
+    for m in _res()["definition"].finditer(ctx.text):
+        before = [b for b in ctx.bodies if b.end <= m.start() and m.start() - b.end < 400]
+        groups = lists(before, ctx.text)
+        if not groups or not re.fullmatch(r"\s*", ctx.text[groups[-1].end:m.start()]):
+            continue
+        term = _term(m.group("term"))
+        ctx.definitions[term] = groups[-1].members
+
+
+def _term(text: str) -> str:
+    return re.sub(r"^cac ", "", fold(text))
+
+
+def _expand(f: Found, ctx: Context) -> list[Found]:
+    return ctx.definitions.get(_term(f.text), [f])
+
+
+def _make(f: Found, role: str, ctx: Context) -> Assignment:
+    return Assignment(name=name_of(f), role=role, group=f.collective, span=ctx.to_span(f.start, f.end))
+
+
+def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> list[Assignment]:
+    """"Đơn vị thực hiện: Thanh tra Sở (chủ trì); Văn phòng Sở (phối hợp)."."""
+    res = _res()
+    value = ctx.text[value_start:value_end]
+    label_f = fold(label)
+    base = "lead" if "chu tri" in label_f else "support" if "phoi hop" in label_f else "executor"
+    if res["request_end"].pattern and re.match(rf"\s*{lexicon().pattern('roles', 'request')}",
+                                               value):
+        base = "requested"
+    out: list[Assignment] = []
+    pos = 0
+    for segment in re.split(r";", value):
+        s, e = value_start + pos, value_start + pos + len(segment)
+        pos += len(segment) + 1
+        role = base
+        paren = res["paren_role"].search(segment)
+        if paren and base != "requested":
+            role = "lead" if fold(paren.group("role")) == "chu tri" else "support"
+        inside = [b for b in ctx.bodies if s <= b.start and b.end <= e]
+        covered = [(b.start, b.end) for b in inside]
+        for b in inside:
+            for x in _expand(b, ctx):
+                out.append(_make(x, role, ctx))
+        out.extend(_leftovers(s, e, covered, role, ctx))
+    return dedupe(out)
+
+
+def _leftovers(s: int, e: int, covered: list[tuple[int, int]], role: str,
+               ctx: Context) -> list[Assignment]:
+    """Names in a line that no pattern knows: kept as written, never dropped."""
+    text = ctx.text
+    cuts = [s, *[x for pair in sorted(covered) for x in pair], e]
+    out = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        chunk = re.sub(r"\([^)]*\)", " ", text[a:b])
+        chunk = re.sub(r"(?i)^\s*(?:đề nghị|giao)\s+", "", chunk)
+        for piece in re.split(r",|\bvà\b", chunk):
+            name = squash(piece).strip(" .;:")
+            if len(name.split()) >= 2 and name[:1].isupper() and not re.search(r"\d", name):
+                at = text.find(name, a, b)
+                span = ctx.to_span(at, at + len(name)) if at >= 0 else None
+                out.append(Assignment(name=lexicon().expand_abbreviations(name), role=role,
+                                      span=span))
+    return out
+
+
+def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
+    """Bodies a task's own words assign: subjects at a clause start and bodies behind cues."""
+    res = _res()
+    text = ctx.text
+    mentions = [b for b in ctx.bodies if start <= b.start and b.end <= end]
+    out: list[Assignment] = []
+    for group in lists(mentions, text):
+        clause_start = start
+        for m in res["clause"].finditer(text, start, group.start):
+            clause_start = m.end()
+        prefix = text[clause_start:group.start]
+        prefix = res["head_end"].sub("", prefix)
+        after = text[group.end:min(end, group.end + 60)]
+        role = _role(prefix, after)
+        if role is None:
+            continue
+        for f in group.members:
+            for x in _expand(f, ctx):
+                out.append(_make(x, role, ctx))
+    return dedupe(out)
+
+
+def _role(prefix: str, after: str) -> str | None:
+    res = _res()
+    bare = prefix.strip(" -+,")
+    if res["request_end"].search(bare):
+        return "requested"
+    if res["support_end"].search(bare):
+        return "support"
+    if not bare or res["assign_end"].search(" " + bare) or fold(bare) in ("giao cho",):
+        if res["lead_next"].match(after):
+            return "lead"
+        if res["support_next"].match(after):
+            return "support"
+        if res["verbs"].match(after) or fold(bare).startswith("giao"):
+            return "executor"
+        return None
+    if prefix.rstrip().endswith(",") and res["modal_next"].match(after):
+        return "executor"
+    return None
+
+
+def leading(start: int, end: int, ctx: Context) -> BodyList | None:
+    """The list of bodies a text opens with ("Đề nghị X", "Thủ trưởng các Sở ..."), if any."""
+    res = _res()
+    mentions = [b for b in ctx.bodies if start <= b.start and b.end <= end]
+    groups = lists(mentions, ctx.text)
+    if not groups:
+        return None
+    first = groups[0]
+    prefix = res["head_end"].sub("", ctx.text[start:first.start]).strip(" -+,")
+    if prefix and not res["request_end"].search(prefix) and not res["assign_end"].search(
+            " " + prefix):
+        return None
+    return first
+
+
+def dedupe(items: list[Assignment]) -> list[Assignment]:
+    """One assignment per body; the stronger role wins (đề nghị outranks chủ trì)."""
+    out: dict[str, Assignment] = {}
+    for a in items:
+        key = fold(a.name).removeprefix("cac ")
+        if key not in out or (RANK[a.role] > RANK[out[key].role] and a.role == "requested"):
+            out[key] = a
+    return list(out.values())

@@ -1,0 +1,266 @@
+"""Resolution of document mentions to citations: number, type, issuer, date, title, key.
+
+A law named by title resolves through the catalogue of known documents; one the catalogue
+does not know keeps its title and stays unresolved, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ingest.lexicon import KnownDocument, lexicon, number_key
+from ingest.models import Citation, Pinpoint, Span
+from ingest.spot import Found
+from ingest.text import fold, slug, squash
+
+_ISSUER = re.compile(
+    r"^\s*,?\s*của\s+(?P<issuer>[A-ZĐ][^,;.()“\"]*?)"
+    r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt)\b|[,;.(“\"]|$)"
+)
+_TITLE = re.compile(r"^\s*(?:,\s*)?(?:về việc|về)?\s*(?P<title>[^;\n]{3,260}?)"
+                    r"(?=;|\.\s|\.$|\s\(|, (?:đồng thời|trong đó)|\s+và\s+(?:các\s+)?"
+                    r"(?:Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch)\b|$)")
+_GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
+
+
+def _date(g: dict[str, str | None]) -> str | None:
+    if g.get("dy"):
+        d, m, y = g["dd"], g["dm"], g["dy"]
+    elif g.get("ty"):
+        d, m, y = g["td"], g["tm"], g["ty"]
+    else:
+        return None
+    try:
+        day, month, year = int(d), int(m), int(y)
+    except (TypeError, ValueError):
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _clean_number(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _type_from_symbol(sym: str) -> str | None:
+    lx = lexicon()
+    head = sym.split("-")[0].upper()
+    t = lx.type_by_code.get(head)
+    if t is not None and "-" in sym:
+        return t.name
+    return "Công văn" if "-" in sym or "/" not in sym else None
+
+
+def _issuer_from_symbol(sym: str) -> str | None:
+    lx = lexicon()
+    parts = sym.split("-")
+    codes = parts[1:] if len(parts) > 1 and parts[0].upper() in lx.type_by_code else parts
+    names = [lx.issuers.get(c) or lx.issuers.get(c.upper()) for c in codes]
+    names = [n for n in names if n]
+    return ", ".join(names) if names else None
+
+
+def from_numbered(f: Found, text: str) -> Citation:
+    """A citation from a numbered mention; the words after it give issuer and title."""
+    g = f.groups
+    lx = lexicon()
+    type_word = g.get("type")
+    number: str | None
+    issuer: str | None = None
+    if g.get("pnum") or g.get("bpnum"):
+        p = "b" if g.get("bpnum") else ""
+        number = f"{g[p + 'pnum']}-{g[p + 'ptype']}/{g[p + 'pbody']}"
+        type_name = type_word or (lx.type_by_code.get(g[p + "ptype"].upper()).name
+                                  if lx.type_by_code.get(g[p + "ptype"].upper()) else None)
+        issuer = lx.issuers.get(g[p + "pbody"])
+    elif g.get("std") or g.get("bstd"):
+        number = squash(g.get("std") or g.get("bstd") or "")
+        type_name = "Tiêu chuẩn"
+    elif g.get("blank"):
+        number = None
+        type_name = type_word
+    else:
+        p = "" if g.get("num") else "b"
+        sym = _clean_number(g[p + "sym"])
+        year = g.get(p + "year")
+        number = f"{g[p + 'num']}/{year}/{sym}" if year else f"{g[p + 'num']}/{sym}"
+        type_name = type_word or _type_from_symbol(sym)
+        issuer = _issuer_from_symbol(sym)
+    if type_name:
+        type_name = lx.type_by_name.get(fold(type_name), None).name \
+            if lx.type_by_name.get(fold(type_name)) else type_name
+    after = text[f.end:f.end + 400]
+    m = _ISSUER.match(after)
+    if m:
+        issuer = lx.expand_abbreviations(squash(m.group("issuer")))
+        after = after[m.end():]
+    title = None
+    if type_name != "Tiêu chuẩn":
+        t = _TITLE.match(after)
+        if t and not re.match(r"(?:của|và|để|nhằm|thì|đã|được)\b", t.group("title")):
+            title = squash(t.group("title")).rstrip(",;:") or None
+    cite = Citation(type=type_name, number=number, title=title, date=_date(g), issuer=issuer)
+    return _resolve_known(cite)
+
+
+def _resolve_known(cite: Citation) -> Citation:
+    lx = lexicon()
+    if cite.number:
+        known = lx.known_by_number.get(number_key(cite.number))
+        if known:
+            _fill(cite, known)
+        else:
+            type_slug = next((t.slug for t in lx.types if t.name == cite.type), "vb")
+            cite.key = f"{type_slug}/{slug(cite.number)}"
+            cite.resolved = True
+    return cite
+
+
+def _fill(cite: Citation, known: KnownDocument) -> None:
+    cite.number = known.number or cite.number
+    cite.type = known.type
+    cite.key = known.key
+    cite.resolved = True
+    cite.title = cite.title or known.title
+    cite.date = cite.date or known.date
+    cite.issuer = cite.issuer or known.issuer
+
+
+def from_law_title(f: Found) -> Citation:
+    """A law or the Constitution named by its title."""
+    g = f.groups
+    lx = lexicon()
+    if g.get("hp"):
+        year = g.get("hyear")
+        title = "Hiến pháp" + (f" năm {year}" if year else "")
+        return Citation(type="Hiến pháp", number=None, title=title,
+                        date=None, key=f"hien-phap/{year or 'khong-ro'}")
+    kind = g.get("kind") or "Luật"
+    year = g.get("lyear") or g.get("ty")
+    body = squash(g["title"])
+    if g.get("amend"):
+        title = f"{kind} {squash(g['amend'])}{body}"
+        return Citation(type="Luật", number=None, title=title, date=None,
+                        key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
+    title = f"{kind} {body}"
+    candidates = lx.known_by_title.get(lx.fold_title(title), [])
+    if year:
+        candidates = [k for k in candidates if str(k.year) == year] or []
+    if candidates:
+        known = max(candidates, key=lambda k: k.year or 0)
+        cite = Citation(type=known.type, number=known.number or None, title=known.title,
+                        date=None)
+        _fill(cite, known)
+        cite.date = None if not year else cite.date
+        return cite
+    return Citation(type="Luật" if kind == "Luật" else "Bộ luật", number=None,
+                    title=title + (f" năm {year}" if year else ""), date=None,
+                    key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
+
+
+def pinpoint_of(f: Found) -> list[Pinpoint]:
+    """"điểm a khoản 1 Điều 3" → one pinpoint; "Điều 55, 56" → two; ranges expanded."""
+    g = f.groups
+    if g.get("chap"):
+        return [Pinpoint(chapter=g["chap"].upper())]
+    arts = _expand(g.get("arts") or "")
+    clauses = re.findall(r"\d+", g.get("clauses") or "") or [None]
+    points = re.findall(r"[a-zđ]", g.get("points") or "") or [None]
+    out = []
+    for art in arts:
+        for clause in clauses if art == arts[0] else [None]:
+            for point in points if clause == clauses[0] else [None]:
+                out.append(Pinpoint(article=art, clause=clause, point=point))
+    return out
+
+
+def _expand(arts: str) -> list[str]:
+    out: list[str] = []
+    tokens = re.findall(r"\d+[a-z]?|đến|-|–", arts)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in ("đến", "-", "–") and out and i + 1 < len(tokens):
+            lo, hi = out[-1], tokens[i + 1]
+            if lo.isdigit() and hi.isdigit() and 0 < int(hi) - int(lo) <= 50:
+                out.extend(str(n) for n in range(int(lo) + 1, int(hi) + 1))
+            else:
+                out.append(hi)
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: int,
+            to_span: Callable[[int, int], Span], own_type: str | None,
+            earlier: list[Citation] | None = None) -> list[Citation]:
+    """The distinct citations of ``text[start:end]``, pinpoints attached, in order."""
+    mentions = [d for d in docs if start <= d.start and d.end <= end]
+    cited: list[tuple[Found, Citation]] = []
+    history: list[Citation] = list(earlier or [])
+    for d in mentions:
+        if d.kind == "numbered":
+            cite = from_numbered(d, text)
+        elif d.kind == "law":
+            cite = from_law_title(d)
+        else:
+            atype = d.groups.get("atype")
+            if atype == own_type and d.groups.get("which") == "này":
+                continue
+            prior = next((c for c in reversed(history) if c.type == atype), None)
+            if prior is None:
+                continue
+            cite = Citation(type=prior.type, number=prior.number, title=prior.title,
+                            date=prior.date, issuer=prior.issuer, key=prior.key,
+                            resolved=prior.resolved)
+        cite.spans.append(to_span(d.start, d.end))
+        cited.append((d, cite))
+        history.append(cite)
+    for p in (p for p in pins if start <= p.start and p.end <= end):
+        target = next((c for d, c in cited if d.start >= p.end
+                       and _GAP_PIN.match(text[p.end:d.start])), None)
+        if target is None:
+            continue
+        for pin in pinpoint_of(p):
+            target.pinpoints.append(pin)
+            if pin.article and pin.article not in target.articles:
+                target.articles.append(pin.article)
+            if pin.chapter and pin.chapter not in target.chapters:
+                target.chapters.append(pin.chapter)
+    return merge([c for _, c in cited])
+
+
+def identity(c: Citation) -> str:
+    if c.key:
+        return c.key
+    return f"{fold(c.type or '')}|{fold(c.title or '')}"
+
+
+def merge(citations: list[Citation]) -> list[Citation]:
+    """One citation per document: pinpoints, spans and missing fields pooled."""
+    out: dict[str, Citation] = {}
+    for c in citations:
+        key = identity(c)
+        if key not in out:
+            out[key] = Citation(type=c.type, number=c.number, title=c.title, date=c.date,
+                                issuer=c.issuer, key=c.key, resolved=c.resolved,
+                                relation=c.relation)
+        m = out[key]
+        m.title = m.title or c.title
+        m.date = m.date or c.date
+        m.issuer = m.issuer or c.issuer
+        for a in c.articles:
+            if a not in m.articles:
+                m.articles.append(a)
+        for ch in c.chapters:
+            if ch not in m.chapters:
+                m.chapters.append(ch)
+        for p in c.pinpoints:
+            if p not in m.pinpoints:
+                m.pinpoints.append(p)
+        m.spans.extend(c.spans)
+    return list(out.values())

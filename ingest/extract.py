@@ -1,0 +1,134 @@
+"""The public extraction API: a plan file in, a :class:`~ingest.models.PlanRecord` out.
+
+    >>> from ingest.extract import extract_file
+    >>> record = extract_file("data/plans/hue-232-kh-ubnd-2026.txt")
+    >>> record.tasks[0].bodies[0].name
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ingest import assign, citations, tasks
+from ingest.header import read_header
+from ingest.models import Citation, PlanRecord, Task
+from ingest.nlp import build
+from ingest.outline import Line, parse
+from ingest.read import CleanText, ReadError, read_plan
+from ingest.text import slug
+
+PLAN_SUFFIXES = (".txt", ".md")
+
+
+def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The plan files among ``paths``: files as given, folders searched recursively."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.is_file()
+                              and q.suffix.lower() in PLAN_SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+def extract_file(path: str | Path) -> PlanRecord:
+    """Read and extract one plan; raises :class:`ReadError` for a file it cannot read."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"{path.name}: cannot open ({exc.strerror or exc})") from exc
+    clean = read_plan(path)
+    record = extract_clean(clean, source=path.name, path=str(path))
+    record.sha256 = hashlib.sha256(data).hexdigest()
+    return record
+
+
+def extract_text(text: str, source: str = "<text>") -> PlanRecord:
+    """Extract from text already in memory (tests, notebooks)."""
+    from ingest.read import clean
+
+    return extract_clean(clean(text), source=source, path=source)
+
+
+def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
+    text = ct.text
+    outline = parse(text)
+    doc = build()(text)
+    to_span = ct.source_span
+    info = read_header(outline, to_span)
+    record = PlanRecord(source=source, path=path, sha256="", encoding=ct.encoding,
+                        document=info, recipients=[ln.text for ln in outline.recipients])
+    doc_mentions = [s._.ref for s in doc.spans["documents"]]
+    pin_mentions = [s._.ref for s in doc.spans["pinpoints"]]
+    body_mentions = [s._.ref for s in doc.spans["bodies"]]
+    time_mentions = [(s._.ref.kind, s._.ref.start, s._.ref.end) for s in doc.spans["timeframes"]]
+    ctx = assign.Context(text, body_mentions, to_span)
+    assign.definitions(ctx)
+
+    body_start = outline.sections[0].line.start if outline.sections else len(text)
+    if outline.preamble:
+        pre_start, pre_end = outline.preamble[0].start, outline.preamble[-1].end
+        record.bases = citations.collect(doc_mentions, pin_mentions, text, pre_start, pre_end,
+                                         to_span, info.type)
+        for c in record.bases:
+            c.relation = "based_on"
+    footnotes = {m: ln for m, ln in outline.footnotes.items()}
+    all_cites: list[Citation] = list(record.bases)
+    seen_ids: dict[str, int] = {}
+    for unit in tasks.units(outline, ctx):
+        cites = citations.collect(doc_mentions, pin_mentions, text, unit.start, unit.end,
+                                  to_span, info.type, earlier=all_cites)
+        for marker in _markers(text, unit.start, unit.end, footnotes):
+            note = footnotes[marker]
+            cites = citations.merge(cites + citations.collect(
+                doc_mentions, pin_mentions, text, note.start, note.end, to_span, info.type))
+        n = seen_ids.get(unit.section, 0) + 1
+        seen_ids[unit.section] = n
+        task = Task(
+            id=f"{unit.section}#{n}",
+            section=unit.section,
+            section_path=list(unit.path),
+            heading=unit.heading,
+            text=text[unit.start:unit.end],
+            span=to_span(unit.start, unit.end),
+            bodies=tasks.bodies(unit, ctx),
+            timeframe=tasks.timeframe(unit, ctx, time_mentions),
+            citations=cites,
+        )
+        for b in task.bodies:
+            b.key = body_key(b.name, info.province)
+        record.tasks.append(task)
+        all_cites.extend(cites)
+    rest = citations.collect(doc_mentions, pin_mentions, text, body_start, len(text), to_span,
+                             info.type)
+    record.citations = citations.merge([*record.bases, *(c for t in record.tasks
+                                                         for c in t.citations), *rest])
+    return record
+
+
+def body_key(name: str, province: str | None) -> str:
+    """A body's id: its folded name, scoped to the plan's province ("tỉnh" means that one)."""
+    scope = slug(province) if province else "khong-ro"
+    return f"{scope}/{slug(name).removeprefix('cac-')}"
+
+
+def _markers(text: str, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:
+    import re
+
+    return [m.group(1) for m in re.finditer(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)", text[start:end])
+            if m.group(1) in footnotes]
+
+
+def extract_many(paths: Iterable[Path]) -> Iterator[tuple[Path, PlanRecord | None, str | None]]:
+    """Each plan with its record, or with the reason it could not be read."""
+    for path in paths:
+        try:
+            yield path, extract_file(path), None
+        except ReadError as exc:
+            yield path, None, str(exc)
+        except Exception as exc:  # a bug on one plan must not stop the batch
+            yield path, None, f"{path.name}: extraction failed ({type(exc).__name__}: {exc})"

@@ -1,0 +1,185 @@
+"""The extractor's tables, loaded once from ``ingest/data/*.toml``.
+
+Code asks this module for compiled patterns and look-ups; the words themselves live in the
+data files so that a new province, body or document type is a data change, not a code change.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from ingest.text import fold
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _load(name: str) -> dict:
+    with (DATA / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass(frozen=True, slots=True)
+class DocType:
+    name: str
+    code: str
+    slug: str
+
+
+@dataclass(frozen=True, slots=True)
+class KnownDocument:
+    key: str
+    number: str
+    type: str
+    title: str
+    date: str | None
+    issuer: str | None
+    year: int | None
+    aliases: tuple[str, ...]
+    text: str | None
+
+
+class Lexicon:
+    """All tables, with the regular expressions built from them."""
+
+    def __init__(self) -> None:
+        self.documents = _load("documents.toml")
+        self.bodies = _load("bodies.toml")
+        self.patterns = _load("patterns.toml")
+
+    # -- documents -------------------------------------------------------------------------
+    @cached_property
+    def types(self) -> list[DocType]:
+        types = [DocType(t["name"], t["code"], t["slug"]) for t in self.documents["type"]]
+        return sorted(types, key=lambda t: -len(t.name))
+
+    @cached_property
+    def type_by_code(self) -> dict[str, DocType]:
+        out: dict[str, DocType] = {}
+        for t in reversed(self.types):  # shorter names first, so "Quyết định" wins over "Quy định"
+            if t.code and t.code.upper() not in out:
+                out[t.code.upper()] = t
+        out["QĐ"] = next(t for t in self.types if t.name == "Quyết định")
+        return out
+
+    @cached_property
+    def type_by_name(self) -> dict[str, DocType]:
+        return {fold(t.name): t for t in self.types}
+
+    @cached_property
+    def issuers(self) -> dict[str, str]:
+        return dict(self.documents["issuers"])
+
+    @cached_property
+    def party_bodies(self) -> set[str]:
+        return set(self.documents["party"]["bodies"])
+
+    @cached_property
+    def standard_prefixes(self) -> list[str]:
+        return list(self.documents["standards"]["prefixes"])
+
+    @cached_property
+    def known(self) -> list[KnownDocument]:
+        return [
+            KnownDocument(
+                key=k["key"], number=k["number"], type=k["type"], title=k["title"],
+                date=k.get("date"), issuer=k.get("issuer"), year=k.get("year"),
+                aliases=tuple(k.get("aliases", [])), text=k.get("text"),
+            )
+            for k in self.documents["known"]
+        ]
+
+    @cached_property
+    def known_by_number(self) -> dict[str, KnownDocument]:
+        return {number_key(k.number): k for k in self.known if k.number}
+
+    @cached_property
+    def known_by_title(self) -> dict[str, list[KnownDocument]]:
+        out: dict[str, list[KnownDocument]] = {}
+        for k in self.known:
+            for alias in (k.title, *k.aliases):
+                out.setdefault(self.fold_title(alias), []).append(k)
+        return out
+
+    def fold_title(self, title: str) -> str:
+        """Folded title with abbreviations expanded ("Luật PCTN" = "Luật Phòng, chống ...")."""
+        words = fold(title).split()
+        expanded = [self.title_abbreviations.get(w, w) for w in words]
+        return " ".join(expanded)
+
+    @cached_property
+    def title_abbreviations(self) -> dict[str, str]:
+        out = {"pctn": "phong chong tham nhung"}
+        for long, shorts in self.bodies["abbreviations"].items():
+            for short in shorts:
+                if " " not in short:
+                    out[fold(short)] = fold(long)
+        return out
+
+    # -- bodies ----------------------------------------------------------------------------
+    @cached_property
+    def abbreviations(self) -> dict[str, list[str]]:
+        return {k: list(v) for k, v in self.bodies["abbreviations"].items()}
+
+    def with_abbreviations(self, pattern: str) -> str:
+        """Let every long form in ``pattern`` also match its abbreviations."""
+        for long in sorted(self.abbreviations, key=len, reverse=True):
+            if long.lower() in pattern.lower():
+                alts = "|".join(re.escape(s) for s in [long, *self.abbreviations[long]])
+                pattern = re.sub(re.escape(long), f"(?:{alts})", pattern, flags=re.IGNORECASE)
+        return pattern
+
+    def expand_abbreviations(self, name: str) -> str:
+        """"UBND tỉnh" → "Ủy ban nhân dân tỉnh": names are stored in full."""
+        for long, shorts in self.abbreviations.items():
+            for short in sorted(shorts, key=len, reverse=True):
+                name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", long, name)
+        return name
+
+    @cached_property
+    def departments(self) -> list[str]:
+        return sorted(self.bodies["departments"]["names"], key=len, reverse=True)
+
+    @cached_property
+    def heads(self) -> list[str]:
+        return list(self.bodies["heads"]["words"])
+
+    @cached_property
+    def location_re(self) -> str:
+        return self.bodies["qualifiers"]["location"]
+
+    @cached_property
+    def belongs_re(self) -> str:
+        return self.bodies["qualifiers"]["belongs"]
+
+    @cached_property
+    def body_entries(self) -> list[tuple[str, bool, bool]]:
+        """(regex, collective, outside) for every body pattern, departments included."""
+        depts = "|".join(_spaced(d) for d in self.departments)
+        entries = [(rf"Sở (?:{depts})", False, False)]
+        entries += [(_spaced(e["pattern"]), False, e.get("outside", False))
+                    for e in self.bodies["named"]]
+        entries += [(_spaced(e["pattern"]), True, e.get("outside", False))
+                    for e in self.bodies["collective"]]
+        return [(self.with_abbreviations(p), c, o) for p, c, o in entries]
+
+    def pattern(self, section: str, name: str) -> str:
+        return self.patterns[section][name]
+
+
+def _spaced(pattern: str) -> str:
+    """A literal space in a data pattern matches any run of white space."""
+    return pattern.replace(" ", r"\s+")
+
+
+def number_key(number: str) -> str:
+    """Comparable form of a document number: no spaces, upper case, no diacritics."""
+    return fold(number).replace(" ", "-")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()

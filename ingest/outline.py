@@ -1,0 +1,227 @@
+"""Text to outline: header, preamble, sections, items, footnotes, signature, recipients.
+
+Works on clean text (see :mod:`ingest.read`): one paragraph per line, markdown gone. Every
+piece keeps its ``[start, end)`` in the clean text, so later stages can map back to source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ingest.lexicon import lexicon
+from ingest.text import fold
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty line of clean text; ``kind`` says what its marker makes it."""
+
+    text: str
+    start: int
+    end: int
+    kind: str = "para"  # section numbered lettered bullet plus para footnote assign time
+    marker: str = ""
+    body: str = ""  # the text after the marker
+    body_start: int = 0
+
+
+@dataclass(slots=True)
+class Item:
+    """A numbered or lettered item (or a section) with the lines under it."""
+
+    kind: str  # section | numbered | lettered
+    num: str
+    line: Line
+    path: list[str]
+    lines: list[Line] = field(default_factory=list)
+    children: list[Item] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.line.body
+
+
+@dataclass(slots=True)
+class Header:
+    number: Line | None = None
+    place_date: Line | None = None
+    type_line: Line | None = None
+    title: list[Line] = field(default_factory=list)
+    issuer_lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Outline:
+    text: str
+    header: Header
+    preamble: list[Line]
+    sections: list[Item]
+    footnotes: dict[str, Line]
+    signature: list[Line]
+    recipients: list[Line]
+    closing: list[Line]
+
+
+@lru_cache(maxsize=1)
+def _res() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    names = ["section", "numbered", "lettered", "bullet", "plus", "footnote"]
+    res = {n: re.compile(lx.pattern("outline", n)) for n in names}
+    res["assign"] = re.compile(lx.pattern("assignment", "bodies"), re.IGNORECASE)
+    res["time"] = re.compile(lx.pattern("assignment", "time"), re.IGNORECASE)
+    res["number"] = re.compile(lx.pattern("header", "number"))
+    res["place_date"] = re.compile(lx.pattern("header", "place_date"))
+    res["recipients"] = re.compile(lx.pattern("header", "recipients"))
+    res["sig_lead"] = re.compile(lx.pattern("header", "signature_lead"))
+    res["closing"] = re.compile("|".join(lx.pattern("outline", "closing")))
+    res["issuer_line"] = re.compile("|".join(lx.patterns["header"]["issuer_lines"]))
+    return res
+
+
+def _lines(text: str) -> list[Line]:
+    """Split into lines, and cells where a header is laid out as a table ("a | b")."""
+    out: list[Line] = []
+    for m in re.finditer(r"[^\n]+", text):
+        if "|" in m.group() and m.start() < 2000:
+            for cell in re.finditer(r"[^|]+", m.group()):
+                stripped = cell.group().strip()
+                if stripped and set(stripped) - set("-: "):
+                    s = m.start() + cell.start() + cell.group().index(stripped)
+                    out.append(Line(stripped, s, s + len(stripped)))
+            continue
+        stripped = m.group().strip()
+        if stripped:
+            s = m.start() + m.group().index(stripped)
+            out.append(Line(stripped, s, s + len(stripped)))
+    return out
+
+
+def _classify(line: Line) -> None:
+    res = _res()
+    for kind in ("section", "lettered", "numbered", "footnote", "bullet", "plus"):
+        m = res[kind].match(line.text)
+        if m:
+            line.kind = kind
+            line.marker = m.groupdict().get("num") or m.groupdict().get("marker") or ""
+            line.body = m.group("title")
+            line.body_start = line.start + m.start("title")
+            break
+    else:
+        line.body, line.body_start = line.text, line.start
+    inner = line.body
+    if res["assign"].match(inner) and line.kind in ("para", "bullet", "plus"):
+        line.kind = "assign"
+    elif res["time"].match(inner) and line.kind in ("para", "bullet", "plus"):
+        line.kind = "time"
+
+
+def _is_signature(line: Line) -> bool:
+    lx = lexicon()
+    text = line.text.strip(" *")
+    if _res()["sig_lead"].match(text):
+        return True
+    return text.upper() == text and text in lx.patterns["header"]["signature_titles"]
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and not w.isupper() for w in words) \
+        and not any(ch.isdigit() for ch in text) and not text.endswith((".", ":", ";"))
+
+
+def parse(text: str) -> Outline:
+    """Build the outline of a plan from its clean text."""
+    res = _res()
+    lines = _lines(text)
+    for line in lines:
+        _classify(line)
+    first_section = next((i for i, ln in enumerate(lines) if ln.kind == "section"), len(lines))
+    header, preamble = _header(lines[:first_section], text)
+
+    sections: list[Item] = []
+    footnotes: dict[str, Line] = {}
+    signature: list[Line] = []
+    recipients: list[Line] = []
+    closing: list[Line] = []
+    stack: list[Item] = []
+    ended = False
+    in_recipients = False
+    for line in lines[first_section:]:
+        if res["recipients"].match(line.text.strip("* ")):
+            in_recipients, ended = True, True
+            continue
+        if in_recipients and line.kind in ("bullet", "plus"):
+            recipients.append(line)
+            continue
+        if _is_signature(line) or (ended and _looks_like_name(line.text.strip("* "))):
+            signature.append(line)
+            ended, in_recipients = True, False
+            continue
+        if ended:
+            in_recipients = False
+            continue
+        if line.kind == "footnote":
+            footnotes[line.marker] = line
+            continue
+        if line.kind in ("para", "bullet") and res["closing"].search(line.text):
+            closing.append(line)
+            ended = True
+            continue
+        if line.kind in ("section", "numbered", "lettered"):
+            level = {"section": 0, "numbered": 1, "lettered": 2}[line.kind]
+            while stack and {"section": 0, "numbered": 1, "lettered": 2}[stack[-1].kind] >= level:
+                stack.pop()
+            parent_path = stack[-1].path if stack else []
+            item = Item(line.kind, line.marker, line, [*parent_path, line.marker])
+            if stack:
+                stack[-1].children.append(item)
+            else:
+                sections.append(item)
+            stack.append(item)
+            continue
+        if stack:
+            stack[-1].lines.append(line)
+    return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing)
+
+
+def _header(lines: list[Line], text: str) -> tuple[Header, list[Line]]:
+    """Split the lines before the first section into header fields and preamble."""
+    res = _res()
+    lx = lexicon()
+    header = Header()
+    type_names = {t.name.upper() for t in lx.types}
+    preamble: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = line.text.strip("* ")
+        if header.number is None and res["number"].match(text):
+            header.number = line
+        elif header.place_date is None and res["place_date"].match(text):
+            header.place_date = line
+        elif header.type_line is None and text.upper() == text and text in type_names:
+            header.type_line = line
+            j = i + 1
+            # the title: the lines right below, up to the paragraph that opens the preamble
+            while j < len(lines) and not _opens_preamble(lines[j].text) and (
+                j == i + 1 or "\n\n" not in text[lines[j - 1].end:lines[j].start]
+            ):
+                header.title.append(lines[j])
+                j += 1
+            i = j
+            continue
+        elif header.type_line is None and res["issuer_line"].match(text):
+            header.issuer_lines.append(line)
+        elif header.type_line is None and fold(text) in {fold(m) for m in
+                                                        lx.patterns["header"]["motto"]}:
+            pass
+        elif header.type_line is not None:
+            preamble.append(line)
+        i += 1
+    return header, preamble
+
+
+def _opens_preamble(text: str) -> bool:
+    return bool(re.match(r"(?:Căn cứ|Thực hiện|Triển khai|Trên cơ sở|Nhằm|Để)\b", text))

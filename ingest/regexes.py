@@ -1,0 +1,112 @@
+"""Regular expressions built from the data tables, compiled once.
+
+The tables (:mod:`ingest.lexicon`) give the words; this module gives them shape: a document
+number, a date, a pinpoint, a list of bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.lexicon import lexicon
+
+DATE = r"(?:(?P<dd>\d{1,2})\s*/\s*(?P<dm>\d{1,2})\s*/\s*(?P<dy>\d{4})" \
+       r"|(?P<td>\d{1,2})\s+tháng\s+(?P<tm>\d{1,2})\s+năm\s+(?P<ty>\d{4}))"
+_SYM = r"[A-ZĐ][A-Za-zĐđ0-9.]*"
+
+
+def _types_alt() -> str:
+    return "|".join(re.escape(t.name) for t in lexicon().types)
+
+
+@lru_cache(maxsize=1)
+def document_ref() -> re.Pattern[str]:
+    """A numbered reference: type word, "số", number and symbol, optional date."""
+    types = _types_alt()
+    number = (
+        rf"(?P<num>\d+[a-z]?)(?:\s*/\s*(?P<year>(?:19|20)\d\d))?\s*/\s*"
+        rf"(?P<sym>{_SYM}(?:\s*-\s*{_SYM})*)"
+    )
+    party = rf"(?P<pnum>\d+)\s*-\s*(?P<ptype>[A-ZĐ]{{1,4}})\s*/\s*(?P<pbody>{_SYM})"
+    blank = rf"(?P<blank>/\s*{_SYM}(?:\s*-\s*{_SYM})*)"
+    std = "|".join(lexicon().standard_prefixes)
+    standard = rf"(?P<std>(?:{std})\s*\d+(?::\d{{4}})?)"
+    typed = (
+        rf"(?P<type>(?i:{types}))(?:\s+(?i:quốc gia))?\s+(?:(?i:số)\s*)?"
+        rf"(?:{party}|{number}|{blank}|{standard})"
+    )
+    bare = rf"(?:(?i:số)\s+)?(?:{party.replace('?P<', '?P<b')}|{number.replace('?P<', '?P<b')})"
+    return re.compile(
+        rf"(?<![\w/])(?:{typed}|{bare}|{standard.replace('?P<std', '?P<bstd')})"
+        rf"(?:\s*,?\s*(?i:ngày)\s+{DATE})?"
+    )
+
+
+@lru_cache(maxsize=1)
+def law_title() -> re.Pattern[str]:
+    """A law (or the Constitution) named by its title, with its year or date if given."""
+    lx = lexicon()
+    aliases = sorted(
+        {a for k in lx.known for a in (k.title, *k.aliases) if a.startswith(("Luật", "Bộ luật"))},
+        key=len, reverse=True,
+    )
+    known = "|".join(
+        r"[,\s]+".join(re.escape(w.strip(",")) for w in a.split()[1:]) for a in aliases
+    )
+    generic = r"[A-ZĐ][\wÀ-ỹ]*(?:\s+(?!năm\b|và\b|của\b|số\b|theo\b|để\b|tại\b|các\b|quy định\b|" \
+              r"hướng dẫn\b|về\b|trong\b|đã\b|được\b|nhằm\b|có\b)[a-zà-ỹđ][\wÀ-ỹ]*){0,7}"
+    amend = r"(?P<amend>(?i:sửa đổi,?\s+bổ sung)(?:\s+một số điều)?(?:\s+của)?\s+(?:các\s+)?Luật\s+)?"
+    return re.compile(
+        rf"(?<![\w])(?P<kind>Bộ luật|Luật)\s+{amend}(?P<title>(?i:{known})|{generic})"
+        rf"(?:\s+(?:năm\s+(?P<lyear>(?:19|20)\d\d)|(?:ngày\s+{DATE})))?"
+        rf"|(?<![\w])(?P<hp>Hiến pháp)(?:\s+năm\s+(?P<hyear>(?:19|20)\d\d))?"
+    )
+
+
+@lru_cache(maxsize=1)
+def anaphora() -> re.Pattern[str]:
+    """"Luật này", "Nghị định nêu trên": a document named again by its type."""
+    return re.compile(rf"(?<![\w])(?P<atype>{_types_alt()})\s+(?P<which>này|nêu trên|trên|đó)\b")
+
+
+@lru_cache(maxsize=1)
+def pinpoint() -> re.Pattern[str]:
+    """"điểm a khoản 1 Điều 3", "Điều 55, 56", "Điều 5 đến Điều 9", "Chương VII"."""
+    art = r"\d+[a-z]?"
+    return re.compile(
+        r"(?<![\w])(?:(?i:điểm)\s+(?P<points>[a-zđ](?:\s*(?:,|và)\s*[a-zđ](?![\w]))*)\s+)?"
+        r"(?:(?i:khoản)\s+(?P<clauses>\d+(?:\s*(?:,|và)\s*\d+(?![\w/]))*)\s+(?:(?i:của)\s+)?)?"
+        rf"(?i:Điều)\s+(?P<arts>{art}(?:\s*(?:,|và|đến|-|–)\s*(?:(?i:Điều)\s+)?{art}(?![\w/]))*)"
+        r"|(?<![\w])(?i:Chương)\s+(?P<chap>[IVXLC]+)\b"
+    )
+
+
+@lru_cache(maxsize=1)
+def bodies() -> list[tuple[re.Pattern[str], bool, bool]]:
+    """(pattern, collective, outside) for every body, each allowing a location after it."""
+    lx = lexicon()
+    out = []
+    for pattern, collective, outside in lx.body_entries:
+        tail = lx.belongs_re if collective else lx.location_re + lx.belongs_re
+        out.append((re.compile(rf"(?<![\w])(?i:{pattern})(?![\w]){tail}"), collective, outside))
+    return out
+
+
+@lru_cache(maxsize=1)
+def department_list() -> re.Pattern[str]:
+    """"các Sở: Nội vụ, Tài chính, ... và Giáo dục và Đào tạo": one body per name."""
+    names = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in lexicon().departments)
+    return re.compile(
+        rf"(?i:(?:các\s+)?Sở)\s*:\s*(?P<names>(?:{names})(?:\s*(?:,|và)\s*(?:{names})(?![\w]))*)"
+    ), re.compile(rf"(?:{names})")
+
+
+@lru_cache(maxsize=1)
+def heads() -> re.Pattern[str]:
+    words = "|".join(re.escape(h) for h in lexicon().heads)
+    return re.compile(rf"(?i:{words})\s+$")
+
+
+def compile_data(section: str, name: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(lexicon().pattern(section, name), flags)

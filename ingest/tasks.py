@@ -1,0 +1,262 @@
+"""Outline to tasks: which lines make one task, and whose it is.
+
+Rules from the annotation guide (``shared/eval/README.md``), none from a sample's strings:
+a task is the smallest item that carries its own assignment; a run of lines closed by an
+assignment line ("Đơn vị thực hiện: ...") is one task; bullets with distinct subjects are
+distinct tasks; bullets under a body heading ("3. Thanh tra tỉnh") are tasks of that body;
+bullets that list the content of a sentence ending in ":" belong to that sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest import assign, timeframes
+from ingest.lexicon import lexicon
+from ingest.models import Assignment, Timeframe
+from ingest.outline import Item, Line, Outline
+from ingest.text import fold
+
+META = ("assign", "time")
+
+
+@dataclass(slots=True)
+class Unit:
+    """The lines of one task, with what it inherits from above."""
+
+    section: str
+    path: list[str]
+    lines: list[Line]
+    heading: str | None = None
+    meta: list[Line] = field(default_factory=list)
+    inherited: list[Assignment] = field(default_factory=list)
+    heading_role_lines: bool = False
+
+    @property
+    def start(self) -> int:
+        first = self.lines[0]
+        return first.body_start if first.kind in ("numbered", "lettered") else first.start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+def _folded_title(item: Item) -> str:
+    return fold(item.title)
+
+
+def _kind_of(words: list[str], folded: str) -> bool:
+    return any(folded.startswith(w) or f" {w}" in f" {folded}" for w in words)
+
+
+def operative(item: Item) -> bool:
+    """Does this section or item hold tasks? ("Mục đích, yêu cầu" does not)."""
+    lx = lexicon()
+    folded = _folded_title(item)
+    not_op = lx.patterns["sections"]["not_operative"]
+    op = lx.patterns["sections"]["operative"]
+    if item.kind == "section":
+        return not (_kind_of(not_op, folded) and not _kind_of(op, folded))
+    return not any(folded.startswith(w) for w in not_op)
+
+
+def addressees(item: Item) -> bool:
+    return any(_folded_title(item).startswith(w)
+               for w in lexicon().patterns["sections"]["addressees"])
+
+
+def units(outline: Outline, ctx: assign.Context) -> list[Unit]:
+    """Every task's lines, in plan order."""
+    out: list[Unit] = []
+    for section in outline.sections:
+        if operative(section):
+            _walk(section, ctx, out, inherited=[], defaults=[])
+    return out
+
+
+def _walk(item: Item, ctx: assign.Context, out: list[Unit], inherited: list[Assignment],
+          defaults: list[Assignment]) -> None:
+    section = ".".join(item.path)
+    head = _heading_bodies(item, ctx)
+    inline = _is_inline(item)
+    if head is not None and item.kind != "section":
+        bodies, only_bodies = head
+        inherited = [*inherited, *bodies]
+        if not only_bodies:
+            out.append(Unit(section, item.path, [item.line], heading=None,
+                            meta=[ln for ln in item.lines if ln.kind in META]))
+            inline = False
+        else:
+            inline = False
+    sub_defaults = list(defaults)
+    for child in item.children:
+        if addressees(child):
+            found = _bodies_of_lines(child, ctx)
+            sub_defaults = [*sub_defaults, *found]
+    lines = list(item.lines)
+    if inline:
+        lines = [item.line, *lines]
+    if lines:
+        for unit in _segment(lines, ctx, under_body_heading=head is not None):
+            unit.section, unit.path = section, item.path
+            unit.heading = None if inline else item.title
+            unit.inherited = [*inherited] or [a for a in sub_defaults]
+            if head is not None and not head[1] and unit.lines == [item.line]:
+                continue
+            out.append(unit)
+    for child in item.children:
+        if operative(child) and not addressees(child):
+            _walk(child, ctx, out, inherited, sub_defaults)
+
+
+def _is_inline(item: Item) -> bool:
+    """Is the item's own line a sentence of the task rather than a heading?"""
+    if item.kind == "section":
+        return False
+    title = item.title.strip()
+    contents = [ln for ln in item.lines if ln.kind not in META]
+    if item.children:
+        return False
+    if not contents:
+        return True
+    return title.endswith((".", ";")) or bool(re.search(r":\s+\S", title)) or len(title) > 160
+
+
+def _bodies_of_lines(item: Item, ctx: assign.Context) -> list[Assignment]:
+    out: list[Assignment] = []
+    for line in item.lines:
+        mentions = [b for b in ctx.bodies if line.start <= b.start and b.end <= line.end]
+        for group in assign.lists(mentions, ctx.text)[:1]:
+            for f in group.members:
+                out.append(Assignment(assign.name_of(f), "executor", group=f.collective,
+                                      span=ctx.to_span(f.start, f.end)))
+    return out
+
+
+def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], bool] | None:
+    """Bodies an item's line opens with, and whether the line is nothing but them."""
+    line = item.line
+    lead = assign.leading(line.body_start, line.end, ctx)
+    if lead is None:
+        return None
+    prefix = ctx.text[line.body_start:lead.start]
+    requested = bool(re.search(r"(?i)đề nghị", prefix))
+    after = ctx.text[lead.end:line.end]
+    rest = re.sub(r"(?i)^\s*(?:trên địa bàn|thuộc)\s+(?:tỉnh|thành phố)[^:.;]*", "", after)
+    only = not rest.strip(" :.;")
+    if not only and not assign._res()["verbs"].match(after) and not requested:
+        return None
+    role = "requested" if requested else "executor"
+    found = []
+    for f in lead.members:
+        for x in assign._expand(f, ctx):
+            found.append(Assignment(assign.name_of(x), role, group=x.collective,
+                                    span=ctx.to_span(x.start, x.end)))
+    if not only and item.lines == [] and not item.children:
+        return None
+    return found, only
+
+
+def _segment(lines: list[Line], ctx: assign.Context, under_body_heading: bool) -> list[Unit]:
+    """Split an item's lines into tasks (see the module's rules)."""
+    groups: list[tuple[list[Line], list[Line]]] = []
+    content: list[Line] = []
+    meta: list[Line] = []
+    for line in lines:
+        if line.kind in META:
+            meta.append(line)
+            continue
+        if meta:
+            groups.append((content, meta))
+            content, meta = [], []
+        content.append(line)
+    if content or meta:
+        groups.append((content, meta))
+    out: list[Unit] = []
+    for content, meta in groups:
+        if not content:
+            if out:
+                out[-1].meta.extend(meta)
+            continue
+        parts = _parts(content)
+        has_bodies = any(m.kind == "assign" for m in meta)
+        if under_body_heading or (not has_bodies and _split(parts, meta, ctx)):
+            out.extend(Unit("", [], part, meta=list(meta)) for part in parts)
+        else:
+            out.append(Unit("", [], content, meta=list(meta)))
+    return out
+
+
+def _parts(content: list[Line]) -> list[list[Line]]:
+    """Sentences with the bullets that list their content, and continuation lines."""
+    parts: list[list[Line]] = []
+    for line in content:
+        starts_new = line.kind in ("bullet", "plus", "numbered", "lettered") or (
+            line.kind == "para" and line.text[:1].isupper())
+        listing = (parts and parts[-1][-1].text.rstrip().endswith(":")) or (
+            parts and parts[-1][0].text.rstrip().endswith(":") and line.kind in ("bullet", "plus")
+            and parts[-1][-1].kind in ("bullet", "plus"))
+        if parts and (not starts_new or listing):
+            parts[-1].append(line)
+        else:
+            parts.append([line])
+    return parts
+
+
+def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context) -> bool:
+    """Do these parts carry distinct assignments?"""
+    if len(parts) < 2:
+        return False
+    leads = []
+    for part in parts:
+        first = part[0]
+        lead = assign.leading(first.body_start, first.end, ctx)
+        leads.append(None if lead is None else
+                     tuple(fold(assign.name_of(m)) for m in lead.members))
+    if all(leads):
+        return len(set(leads)) > 1
+    if not any(leads):
+        return not meta and all(p[0].kind in ("bullet", "plus") for p in parts)
+    return False
+
+
+def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]) -> Timeframe:
+    """The "Thời gian" line of the unit, else the most telling phrase of its text."""
+    for line in unit.meta:
+        if line.kind == "time":
+            value = re.split(r":", line.body, maxsplit=1)[1]
+            tf = timeframes.from_phrase(value)
+            at = line.start + line.text.find(value.strip())
+            tf.span = ctx.to_span(at, at + len(value.strip()))
+            return tf
+    inside = [(k, s, e) for k, s, e in found if unit.start <= s and e <= unit.end]
+    best = timeframes.best_in(inside, ctx.text)
+    if best is None:
+        return Timeframe()
+    s, e = best
+    tf = timeframes.from_phrase(ctx.text[s:e])
+    tf.span = ctx.to_span(s, e)
+    return tf
+
+
+def bodies(unit: Unit, ctx: assign.Context) -> list[Assignment]:
+    """Assignment line first; else the task's own words plus what it inherits."""
+    for line in unit.meta:
+        if line.kind == "assign":
+            m = re.match(r"(?P<label>[^:]+):\s*(?P<value>.+)$", line.body)
+            if m:
+                value_start = line.body_start + m.start("value")
+                return assign.from_line(value_start, line.end, m.group("label"), ctx)
+    own = assign.from_text(unit.start, unit.end, ctx)
+    opening = ctx.text[unit.start:unit.start + 40]
+    inherited = []
+    for a in unit.inherited:
+        role = a.role
+        if role != "requested" and re.match(r"(?i)\s*phối hợp", opening):
+            role = "support"
+        elif role != "requested" and re.match(r"(?i)\s*chủ trì", opening):
+            role = "lead"
+        inherited.append(Assignment(a.name, role, a.key, a.group, a.span))
+    return assign.dedupe([*inherited, *own])

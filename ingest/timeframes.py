@@ -1,0 +1,117 @@
+"""Timeframes: find them in text and resolve them to a due date and a recurrence.
+
+``due`` is the last day of the first dated period ("quý IV/2023" → 2023-12-31, "trong tháng
+01 năm 2023" → 2023-01-31); a period without a year gives no due date rather than a guess.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+
+from ingest.lexicon import lexicon
+from ingest.models import Timeframe
+
+_BEFORE = r"(?:(?i:trong|trước|đến hết|hết|chậm nhất(?: trong| trước| là)?|hoàn thành trong|hoàn thành trước)\s+)"
+QUARTERS = {"I": 3, "II": 6, "III": 9, "IV": 12}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    lx = lexicon()
+    return [
+        ("label", re.compile(
+            r"(?<![\w])(?i:Thời gian (?:thực hiện|hoàn thành)|Thời hạn(?: hoàn thành)?)"
+            r"\s*:?\s*[^.;\n]*")),
+        ("quarter", re.compile(
+            rf"{_BEFORE}?(?<![\w])(?i:quý)\s+(?P<q>IV|I{{1,3}})\s*(?:/|năm)\s*(?P<qy>\d{{4}})")),
+        ("month", re.compile(
+            rf"{_BEFORE}?(?<![\w])(?i:tháng)\s+(?P<m>\d{{1,2}})\s*(?:/|\s+năm\s+)\s*(?P<my>\d{{4}})")),
+        ("date", re.compile(
+            rf"{_BEFORE}(?i:ngày)\s+(?P<d>\d{{1,2}})\s*/\s*(?P<dm>\d{{1,2}})(?:\s*/\s*(?P<dy>\d{{4}}))?")),
+        ("year", re.compile(rf"{_BEFORE}(?i:năm)\s+(?P<y>\d{{4}})")),
+        ("periodic", re.compile(lx.pattern("timeframes", "periodic"))),
+        ("ongoing", re.compile(rf"(?<![\w]){lx.pattern('timeframes', 'ongoing')}(?![\w])")),
+        ("periodic_word", re.compile(
+            rf"(?<![\w]){lx.pattern('timeframes', 'periodic_word')}(?![\w])")),
+    ]
+
+
+PRIORITY = ["label", "quarter", "month", "date", "year", "periodic", "ongoing", "periodic_word"]
+
+
+def find_all(text: str) -> list[tuple[str, int, int, dict[str, str | None]]]:
+    """Every timeframe expression in ``text``: (kind, start, end, groups)."""
+    out = []
+    for kind, pattern in _patterns():
+        for m in pattern.finditer(text):
+            out.append((kind, m.start(), m.end(), m.groupdict()))
+    return out
+
+
+def due_of(text: str) -> str | None:
+    """ISO last day of the first period with a year in ``text``, else None."""
+    best: tuple[int, str] | None = None
+    for kind, pattern in _patterns():
+        if kind not in ("quarter", "month", "date", "year"):
+            continue
+        m = pattern.search(text)
+        if not m:
+            continue
+        iso = _iso(kind, m.groupdict())
+        if iso and (best is None or m.start() < best[0]):
+            best = (m.start(), iso)
+    return best[1] if best else None
+
+
+def _iso(kind: str, g: dict[str, str | None]) -> str | None:
+    try:
+        if kind == "quarter":
+            year, month = int(g["qy"]), QUARTERS[g["q"].upper()]
+            return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+        if kind == "month":
+            year, month = int(g["my"]), int(g["m"])
+            return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+        if kind == "date" and g.get("dy"):
+            year, month, day = int(g["dy"]), int(g["dm"]), int(g["d"])
+            calendar.monthrange(year, month)
+            if 1 <= day <= calendar.monthrange(year, month)[1]:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+        if kind == "year":
+            return f"{int(g['y']):04d}-12-31"
+    except (KeyError, ValueError, TypeError, calendar.IllegalMonthError):
+        return None
+    return None
+
+
+def recurrence_of(text: str) -> str | None:
+    """ongoing, yearly, quarterly, half-yearly, monthly or periodic, from the words used."""
+    low = text.lower()
+    if "thường xuyên" in low or "liên tục" in low:
+        return "ongoing"
+    for words, value in ((("hằng năm", "hàng năm"), "yearly"), (("hằng quý", "hàng quý"), "quarterly"),
+                         (("6 tháng", "06 tháng"), "half-yearly"),
+                         (("hằng tháng", "hàng tháng"), "monthly"), (("định kỳ",), "periodic")):
+        if any(w in low for w in words):
+            return value
+    return None
+
+
+def from_phrase(text: str) -> Timeframe:
+    """A timeframe from a "Thời gian thực hiện: ..." value or an in-text phrase."""
+    text = text.strip().rstrip(".;")
+    recurrence = recurrence_of(text)
+    due = due_of(text)
+    if recurrence == "ongoing" and due is None:
+        return Timeframe(text=text, due=None, recurrence=recurrence)
+    return Timeframe(text=text, due=due, recurrence=recurrence if due is None else None)
+
+
+def best_in(found: list[tuple[str, int, int]], text: str) -> tuple[int, int] | None:
+    """The most telling expression of a task's text, by kind and then by position."""
+    if not found:
+        return None
+    rank = {k: i for i, k in enumerate(PRIORITY)}
+    kind, start, end = min(found, key=lambda f: (rank[f[0]], f[1]))
+    return start, end
