@@ -1,0 +1,75 @@
+"""End to end through the CLI: ingest the bundled plans and laws twice, validate, export, ask."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+
+from cancu.cli import main
+from cancu.paths import LAWS, PLANS
+from graph_api.store import INFERRED_GRAPH, open_store
+
+pytestmark = pytest.mark.slow
+
+
+def cancu(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli") / "store"
+
+
+def test_ingest_twice_gives_the_same_store(store_dir: Path, capsys) -> None:
+    code, out, _ = cancu(capsys, "ingest", str(PLANS), str(LAWS), "--store", str(store_dir))
+    assert code == 0, out
+    assert "stored 5 laws, 4 plans (9 new)" in out
+    assert "refused" not in out and "not ingested" not in out
+    with open_store(store_dir) as s:
+        first, graphs = s.triple_count(), s.graphs()
+        assert s.triple_count(INFERRED_GRAPH) > 0
+    code, out, _ = cancu(capsys, "ingest", str(PLANS), str(LAWS), "--store", str(store_dir))
+    assert code == 0 and "(9 unchanged)" in out
+    with open_store(store_dir) as s:
+        assert s.triple_count() == first and s.graphs() == graphs
+
+
+def test_validate_is_clean(store_dir: Path, capsys) -> None:
+    code, out, _ = cancu(capsys, "validate", "--store", str(store_dir))
+    assert code == 0, out
+    assert "4 plan graph(s) checked, 0 with violations" in out
+
+
+def test_export_parses(store_dir: Path, tmp_path: Path, capsys) -> None:
+    for fmt, rdflib_fmt in (("nq", "nquads"), ("trig", "trig"), ("ttl", "turtle")):
+        target = tmp_path / f"out.{fmt}"
+        code, _, _ = cancu(capsys, "export", "--format", fmt, "-o", str(target),
+                           "--store", str(store_dir))  # fmt: skip
+        assert code == 0
+        parsed = Dataset() if fmt != "ttl" else Graph()
+        parsed.parse(target, format=rdflib_fmt)
+        assert len(parsed) > 1000 if fmt == "ttl" else len(list(parsed.quads())) > 1000
+
+
+def test_sparql_and_ask(store_dir: Path, capsys) -> None:
+    code, out, _ = cancu(capsys, "sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                         "--format", "json", "--store", str(store_dir))  # fmt: skip
+    assert code == 0 and json.loads(out)[0]["n"] > 1000
+    code, _, err = cancu(capsys, "sparql", "DROP ALL", "--store", str(store_dir))
+    assert code == 2 and "only reads" in err
+    code, out, _ = cancu(capsys, "ask", "--list")
+    assert code == 0
+    code, _, err = cancu(capsys, "ask", "no_such_query", "--store", str(store_dir))
+    assert code == 2 and "no named query" in err
+
+
+def test_read_commands_do_not_create_a_store(tmp_path: Path, capsys) -> None:
+    code, _, err = cancu(capsys, "export", "--store", str(tmp_path / "nowhere"))
+    assert code == 2 and "no store at" in err
+    assert not (tmp_path / "nowhere").exists()

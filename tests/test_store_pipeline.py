@@ -1,0 +1,135 @@
+"""The ingest pipeline with stand-ins for extraction and validation (fast, no spaCy)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from rdflib import Graph, Literal, Namespace
+
+from graph_api import pipeline
+from graph_api.pipeline import discover, ingest_paths, is_law, revalidate, stored_sources
+from graph_api.store import INFERRED_GRAPH, META_GRAPH, open_store
+
+EX = Namespace("http://example.org/")
+
+
+def record(source: str, tasks: int) -> dict:
+    return {"source": source, "sha256": f"sha-{source}-{tasks}", "tasks": tasks}
+
+
+def fake_plan_to_graph(rec: dict) -> tuple[str, Graph]:
+    g = Graph()
+    for i in range(rec["tasks"]):
+        g.add((EX[f"{rec['source']}/task/{i}"], EX.text, Literal(f"task {i}")))
+    return f"https://cancu.dev/graph/plan/{rec['source']}", g
+
+
+def fake_validate(graph: Graph) -> SimpleNamespace:
+    bad = [s for s in graph.subjects() if "bad" in str(s)]
+    violations = [SimpleNamespace(message=f"{s} has no body") for s in sorted(set(bad))]
+    return SimpleNamespace(conforms=not violations, violations=violations)
+
+
+@pytest.fixture()
+def standins(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ontology.mapping
+
+    monkeypatch.setattr(ontology.mapping, "plan_to_graph", fake_plan_to_graph)
+    monkeypatch.setattr(pipeline, "_load_validator", lambda: fake_validate)
+
+
+def write_records(tmp_path: Path, *recs: dict) -> Path:
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps(list(recs)), encoding="utf-8")
+    return path
+
+
+def test_discover_classifies(tmp_path: Path) -> None:
+    (tmp_path / "laws").mkdir()
+    (tmp_path / "laws" / "luat.txt").write_text("Điều 1.", encoding="utf-8")
+    (tmp_path / "nd.txt").write_text("# source: x\n# document: Nghị định 1\n", encoding="utf-8")
+    (tmp_path / "plan.txt").write_text("KẾ HOẠCH", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    write_records(tmp_path, record("a.txt", 1), record("b.txt", 2))
+    sources, problems = discover([tmp_path, tmp_path / "missing.txt"])
+    kinds = sorted((s.name, s.kind) for s in sources)
+    assert kinds == [("a.txt", "record"), ("b.txt", "record"), ("luat.txt", "law"),
+                     ("nd.txt", "law"), ("plan.txt", "plan")]  # fmt: skip
+    assert [p.reason for p in problems] == ["no such file or folder"]
+    assert is_law(tmp_path / "nd.txt") and not is_law(tmp_path / "plan.txt")
+
+
+def test_ingest_refuses_violations_and_is_idempotent(tmp_path: Path, standins: None) -> None:
+    recs = write_records(tmp_path, record("a.txt", 3), record("bad", 1), record("c.txt", 2))
+    store = open_store(":memory:")
+    first = ingest_paths(store, [recs], reasoner="none", progress=False)
+    assert [s.source for s in first.stored] == ["a.txt", "c.txt"]
+    assert [s.status for s in first.stored] == ["new", "new"]
+    assert [(p.source, p.violations) for p in first.refused] == [
+        ("bad", ["http://example.org/bad/task/0 has no body"])
+    ]
+    count = store.triple_count()
+    graphs = store.graphs()
+    second = ingest_paths(store, [recs], reasoner="none", progress=False)
+    assert [s.status for s in second.stored] == ["unchanged", "unchanged"]
+    assert store.triple_count() == count and store.graphs() == graphs
+    meta = stored_sources(store)
+    assert meta["https://cancu.dev/graph/plan/a.txt"]["sha256"] == "sha-a.txt-3"
+    assert META_GRAPH in graphs
+
+
+def test_unreadable_plan_does_not_stop_the_batch(tmp_path: Path, standins: None) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "broken.txt").write_bytes(b"\x00\x01\xff\xfe" * 50)
+    recs = write_records(tmp_path, record("a.txt", 1))
+    store = open_store(":memory:")
+    report = ingest_paths(store, [plans, recs], reasoner="none", progress=False)
+    assert [s.source for s in report.stored] == ["a.txt"]
+    assert [p.source for p in report.failed] == ["broken.txt"]
+    assert report.failed[0].reason
+
+
+def test_closure_goes_to_the_inferred_graph(tmp_path: Path, monkeypatch) -> None:
+    import ontology.reasoning
+
+    calls: list[int] = []
+
+    def fake_closure(graph: Graph, engine: str = "owlrl") -> Graph:
+        calls.append(len(graph))
+        out = Graph()
+        for s, _, _ in graph:
+            out.add((s, EX.seen, Literal(engine)))
+        return out
+
+    monkeypatch.setattr(ontology.reasoning, "closure", fake_closure)
+    monkeypatch.setattr(pipeline, "_load_validator", lambda: fake_validate)
+    import ontology.mapping
+
+    monkeypatch.setattr(ontology.mapping, "plan_to_graph", fake_plan_to_graph)
+    recs = write_records(tmp_path, record("a.txt", 2))
+    store = open_store(":memory:")
+    report = ingest_paths(store, [recs], reasoner="owlrl", progress=False)
+    assert report.inferred == 2 and calls == [2]  # the ontology graph is not in the union
+    ingest_paths(store, [recs], reasoner="owlrl", progress=False)
+    assert calls == [2]  # same sources, same reasoner: closure kept
+    ingest_paths(store, [recs], reasoner="reasonable", progress=False)
+    assert calls == [2, 2]
+    assert store.triple_count(INFERRED_GRAPH) == 2
+
+
+def test_revalidate_reports_violations_and_stale_sources(tmp_path: Path, standins) -> None:
+    store = open_store(":memory:")
+    recs = write_records(tmp_path, record("a.txt", 1))
+    ingest_paths(store, [recs], reasoner="none", progress=False)
+    good, _ = fake_plan_to_graph(record("a.txt", 1))
+    bad = Graph()
+    bad.add((EX["bad/x"], EX.text, Literal("x")))
+    store.replace_graph(good, bad)  # the stored graph drifted from what was checked
+    checks = revalidate(store)
+    assert [(c.source, c.violations) for c in checks] == [
+        ("a.txt", ["http://example.org/bad/x has no body"])
+    ]
