@@ -49,12 +49,13 @@ def _res() -> dict[str, re.Pattern[str]]:
         "assign_end": re.compile(rf"(?:^|\s){lx.pattern('roles', 'assign')}\s*$"),
         "support_end": re.compile(
             r"(?i:phối hợp)(?:\s+(?:chặt chẽ|thường xuyên|với nhau))?"
-            r"(?:,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,2})?\s*(?:(?i:với|cùng)\s*)?$"),
+            r"(?:,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,3})?\s*(?:(?i:với|cùng)\s*)?$"),
         "head_end": re.compile(rf"(?:^|\s)(?i:{heads})\s*$"),
         "verbs": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'subject_verbs')}(?![\w])"),
         "lead_next": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'lead')}(?![\w])"),
         "support_next": re.compile(r"^\s*(?i:phối hợp)(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
+        "modal_later": re.compile(r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm)(?![\w])"),
         "paren_role": re.compile(lx.pattern("roles", "paren"), re.IGNORECASE),
         "definition": re.compile(lx.pattern("roles", "definition")),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
@@ -109,7 +110,8 @@ def _expand(f: Found, ctx: Context) -> list[Found]:
 
 
 def _make(f: Found, role: str, ctx: Context) -> Assignment:
-    return Assignment(name=name_of(f), role=role, group=f.collective, span=ctx.to_span(f.start, f.end))
+    return Assignment(name=name_of(f), role=role, group=f.collective,
+                      span=ctx.to_span(f.start, f.end))
 
 
 def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> list[Assignment]:
@@ -130,8 +132,11 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
         paren = res["paren_role"].search(segment)
         if paren and base != "requested":
             role = "lead" if fold(paren.group("role")) == "chu tri" else "support"
-        inside = [b for b in ctx.bodies if s <= b.start and b.end <= e]
+        parens = [(m.start() + s, m.end() + s) for m in re.finditer(r"\([^)]*\)", segment)]
+        inside = [b for b in ctx.bodies if s <= b.start and b.end <= e
+                  and not any(a <= b.start < z for a, z in parens)]
         covered = [(b.start, b.end) for b in inside]
+        lists(inside, ctx.text)
         for b in inside:
             for x in _expand(b, ctx):
                 out.append(_make(x, role, ctx))
@@ -182,6 +187,7 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
 
 def _role(prefix: str, after: str) -> str | None:
     res = _res()
+    prefix = re.sub(r"(?i)(?:^|\s)các\s*$", " ", prefix)
     bare = prefix.strip(" -+,")
     if res["request_end"].search(bare):
         return "requested"
@@ -194,8 +200,11 @@ def _role(prefix: str, after: str) -> str | None:
             return "support"
         if res["verbs"].match(after) or fold(bare).startswith("giao"):
             return "executor"
+        if res["modal_later"].match(after):
+            return "executor"
         return None
-    if prefix.rstrip().endswith(",") and res["modal_next"].match(after):
+    if prefix.rstrip().endswith(",") and (res["modal_next"].match(after)
+                                          or res["verbs"].match(after)):
         return "executor"
     return None
 

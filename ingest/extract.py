@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ingest.read import CleanText, ReadError, read_plan
 from ingest.text import slug
 
 PLAN_SUFFIXES = (".txt", ".md")
+_PASSIVE = re.compile(r"^[^,;:]{0,80}?\s(?:được|đã được)\s")
 
 
 def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -99,6 +101,8 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             timeframe=tasks.timeframe(unit, ctx, time_mentions),
             citations=cites,
         )
+        if not task.bodies and _PASSIVE.match(task.text):
+            continue  # "Phong trào được triển khai từ ...": a statement, nobody is told to act
         for b in task.bodies:
             b.key = body_key(b.name, info.province)
         record.tasks.append(task)
@@ -117,8 +121,6 @@ def body_key(name: str, province: str | None) -> str:
 
 
 def _markers(text: str, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:
-    import re
-
     return [m.group(1) for m in re.finditer(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)", text[start:end])
             if m.group(1) in footnotes]
 

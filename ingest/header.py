@@ -59,9 +59,9 @@ def _issuer(outline: Outline, info: DocumentInfo) -> str | None:
                         m.group(2).title(), issuer)
     if issuer is None:
         pre = " ".join(ln.text for ln in outline.preamble)
-        m = re.search(lx.pattern("header", "issuer_in_preamble"), pre)
-        if m:
-            issuer = squash(m.group("issuer"))
+        found = list(re.finditer(lx.pattern("header", "issuer_in_preamble"), pre))
+        if found:  # the issuing sentence closes the preamble; earlier ones cite others
+            issuer = squash(found[-1].group("issuer"))
     if issuer is None:
         for ln in outline.signature:
             m = re.match(lx.pattern("header", "signature_lead"), ln.text.strip("* "))

@@ -128,8 +128,10 @@ class Lexicon:
         """Let every long form in ``pattern`` also match its abbreviations."""
         for long in sorted(self.abbreviations, key=len, reverse=True):
             if long.lower() in pattern.lower():
-                alts = "|".join(re.escape(s) for s in [long, *self.abbreviations[long]])
-                pattern = re.sub(re.escape(long), f"(?:{alts})", pattern, flags=re.IGNORECASE)
+                alts = "|".join(r"\s+".join(map(re.escape, s.split()))
+                                for s in [long, *self.abbreviations[long]])
+                pattern = re.sub(re.escape(long), lambda _m, a=alts: f"(?:{a})", pattern,
+                                 flags=re.IGNORECASE)
         return pattern
 
     def expand_abbreviations(self, name: str) -> str:
@@ -156,15 +158,14 @@ class Lexicon:
         return self.bodies["qualifiers"]["belongs"]
 
     @cached_property
-    def body_entries(self) -> list[tuple[str, bool, bool]]:
-        """(regex, collective, outside) for every body pattern, departments included."""
+    def body_entries(self) -> list[tuple[str, bool, bool, bool]]:
+        """(regex, collective, outside, cased) for every body pattern, departments included."""
         depts = "|".join(_spaced(d) for d in self.departments)
-        entries = [(rf"Sở (?:{depts})", False, False)]
-        entries += [(_spaced(e["pattern"]), False, e.get("outside", False))
-                    for e in self.bodies["named"]]
-        entries += [(_spaced(e["pattern"]), True, e.get("outside", False))
-                    for e in self.bodies["collective"]]
-        return [(self.with_abbreviations(p), c, o) for p, c, o in entries]
+        entries = [(rf"Sở (?:{depts})", False, False, False)]  # spaced below
+        for kind, collective in (("named", False), ("collective", True)):
+            entries += [(e["pattern"], collective, e.get("outside", False),
+                         e.get("cased", False)) for e in self.bodies[kind]]
+        return [(_spaced(self.with_abbreviations(p)), c, o, k) for p, c, o, k in entries]
 
     def pattern(self, section: str, name: str) -> str:
         return self.patterns[section][name]

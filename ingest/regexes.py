@@ -56,7 +56,8 @@ def law_title() -> re.Pattern[str]:
     )
     generic = r"[A-ZĐ][\wÀ-ỹ]*(?:\s+(?!năm\b|và\b|của\b|số\b|theo\b|để\b|tại\b|các\b|quy định\b|" \
               r"hướng dẫn\b|về\b|trong\b|đã\b|được\b|nhằm\b|có\b)[a-zà-ỹđ][\wÀ-ỹ]*){0,7}"
-    amend = r"(?P<amend>(?i:sửa đổi,?\s+bổ sung)(?:\s+một số điều)?(?:\s+của)?\s+(?:các\s+)?Luật\s+)?"
+    amend = (r"(?P<amend>(?i:sửa đổi,?\s+bổ sung)(?:\s+một số điều)?(?:\s+của)?"
+             r"\s+(?:các\s+)?Luật\s+)?")
     return re.compile(
         rf"(?<![\w])(?P<kind>Bộ luật|Luật)\s+{amend}(?P<title>(?i:{known})|{generic})"
         rf"(?:\s+(?:năm\s+(?P<lyear>(?:19|20)\d\d)|(?:ngày\s+{DATE})))?"
@@ -87,9 +88,10 @@ def bodies() -> list[tuple[re.Pattern[str], bool, bool]]:
     """(pattern, collective, outside) for every body, each allowing a location after it."""
     lx = lexicon()
     out = []
-    for pattern, collective, outside in lx.body_entries:
+    for pattern, collective, outside, cased in lx.body_entries:
         tail = lx.belongs_re if collective else lx.location_re + lx.belongs_re
-        out.append((re.compile(rf"(?<![\w])(?i:{pattern})(?![\w]){tail}"), collective, outside))
+        core = pattern if cased else f"(?i:{pattern})"
+        out.append((re.compile(rf"(?<![\w]){core}(?![\w]){tail}"), collective, outside))
     return out
 
 

@@ -76,10 +76,11 @@ def bodies(doc: Doc) -> Doc:
     found: list[Found] = []
     list_re, name_re = regexes.department_list()
     for m in list_re.finditer(text):
-        for n in name_re.finditer(m.group("names")):
+        for i, n in enumerate(name_re.finditer(m.group("names"))):
             s = m.start("names") + n.start()
-            found.append(Found("body", s, s + len(n.group()), {"department": n.group()},
-                               "Sở " + squash(n.group())))
+            # the first name's span opens at "các Sở:", so the list reads as one
+            found.append(Found("body", m.start() if i == 0 else s, s + len(n.group()),
+                               {"department": n.group()}, "Sở " + squash(n.group())))
     for pattern, collective, outside in regexes.bodies():
         for m in pattern.finditer(text):
             found.append(Found("body", m.start(), m.end(), {}, squash(m.group()),

@@ -250,7 +250,7 @@ def bodies(unit: Unit, ctx: assign.Context) -> list[Assignment]:
                 value_start = line.body_start + m.start("value")
                 return assign.from_line(value_start, line.end, m.group("label"), ctx)
     own = assign.from_text(unit.start, unit.end, ctx)
-    opening = ctx.text[unit.start:unit.start + 40]
+    opening = ctx.text[unit.start:unit.start + 40].lstrip(" -+•–")
     inherited = []
     for a in unit.inherited:
         role = a.role

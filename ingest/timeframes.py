@@ -13,8 +13,14 @@ from functools import lru_cache
 from ingest.lexicon import lexicon
 from ingest.models import Timeframe
 
-_BEFORE = r"(?:(?i:trong|trước|đến hết|hết|chậm nhất(?: trong| trước| là)?|hoàn thành trong|hoàn thành trước)\s+)"
+_BEFORE = (r"(?:(?i:trong|trước|đến hết|hết|chậm nhất(?: trong| trước| là)?|hoàn thành trong"
+           r"|hoàn thành trước)\s+)")
 QUARTERS = {"I": 3, "II": 6, "III": 9, "IV": 12}
+RECURRENCES = (
+    (("hằng năm", "hàng năm"), "yearly"), (("hằng quý", "hàng quý"), "quarterly"),
+    (("6 tháng", "06 tháng"), "half-yearly"), (("hằng tháng", "hàng tháng"), "monthly"),
+    (("định kỳ",), "periodic"),
+)
 
 
 @lru_cache(maxsize=1)
@@ -90,9 +96,7 @@ def recurrence_of(text: str) -> str | None:
     low = text.lower()
     if "thường xuyên" in low or "liên tục" in low:
         return "ongoing"
-    for words, value in ((("hằng năm", "hàng năm"), "yearly"), (("hằng quý", "hàng quý"), "quarterly"),
-                         (("6 tháng", "06 tháng"), "half-yearly"),
-                         (("hằng tháng", "hàng tháng"), "monthly"), (("định kỳ",), "periodic")):
+    for words, value in RECURRENCES:
         if any(w in low for w in words):
             return value
     return None
@@ -113,5 +117,5 @@ def best_in(found: list[tuple[str, int, int]], text: str) -> tuple[int, int] | N
     if not found:
         return None
     rank = {k: i for i, k in enumerate(PRIORITY)}
-    kind, start, end = min(found, key=lambda f: (rank[f[0]], f[1]))
+    _kind, start, end = min(found, key=lambda f: (rank[f[0]], f[1]))
     return start, end
