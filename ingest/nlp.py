@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_PIECE = re.compile(r"\w+|[^\w\s]|\s+")
+TEXT_KEY = "cancu_text"
 
 if not Span.has_extension("ref"):
     Span.set_extension("ref", default=None)
@@ -31,26 +32,15 @@ class RegexTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        for m in _TOKEN.finditer(text):
-            words.append(m.group())
-            end = m.end()
-            spaces.append(end < len(text) and text[end] == " ")
-        # white space other than one space after a token becomes its own token, as spaCy does
-        doc_words: list[str] = []
-        doc_spaces: list[bool] = []
-        pos = 0
-        for word, space in zip(words, spaces, strict=True):
-            start = text.index(word, pos)
-            if start > pos:
-                doc_words.append(text[pos:start])
-                doc_spaces.append(False)
-            doc_words.append(word)
-            doc_spaces.append(space)
-            pos = start + len(word) + (1 if space else 0)
-        if pos < len(text):
-            doc_words.append(text[pos:])
-            doc_spaces.append(False)
-        return Doc(self.vocab, words=doc_words, spaces=doc_spaces)
+        for tok in _PIECE.findall(text):
+            if tok == " " and words and not spaces[-1]:
+                spaces[-1] = True  # one space after a token is that token's trailing space
+            else:
+                words.append(tok)
+                spaces.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text  # Doc.text is rebuilt from tokens on each access
+        return doc
 
     def to_bytes(self, **_kwargs) -> bytes:
         return b""
@@ -87,6 +77,11 @@ def build() -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, cached by the tokenizer (``Doc.text`` rebuilds it every time)."""
+    return doc.user_data.get(TEXT_KEY) or doc.text
 
 
 def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:

@@ -205,8 +205,10 @@ def _header(lines: list[Line], text: str) -> tuple[Header, list[Line]]:
             header.type_line = line
             j = i + 1
             # the title: the lines right below, up to the paragraph that opens the preamble
-            while j < len(lines) and not _opens_preamble(lines[j].text) and (
-                j == i + 1 or "\n\n" not in text[lines[j - 1].end:lines[j].start]
+            while j < len(lines) and (
+                (j == i + 1 and not lines[j].text.startswith("Căn cứ"))
+                or (j > i + 1 and not _opens_preamble(lines[j].text)
+                    and "\n\n" not in text[lines[j - 1].end:lines[j].start])
             ):
                 header.title.append(lines[j])
                 j += 1

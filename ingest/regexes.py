@@ -13,7 +13,7 @@ from ingest.lexicon import lexicon
 
 DATE = r"(?:(?P<dd>\d{1,2})\s*/\s*(?P<dm>\d{1,2})\s*/\s*(?P<dy>\d{4})" \
        r"|(?P<td>\d{1,2})\s+tháng\s+(?P<tm>\d{1,2})\s+năm\s+(?P<ty>\d{4}))"
-_SYM = r"[A-ZĐ][A-Za-zĐđ0-9.]*"
+_SYM = r"[A-ZĐ](?:[A-Za-zĐđ0-9]|\.(?=[A-Za-zĐ0-9]))*"
 
 
 def _types_alt() -> str:
@@ -91,8 +91,18 @@ def bodies() -> list[tuple[re.Pattern[str], bool, bool]]:
     for pattern, collective, outside, cased in lx.body_entries:
         tail = lx.belongs_re if collective else lx.location_re + lx.belongs_re
         core = pattern if cased else f"(?i:{pattern})"
-        out.append((re.compile(rf"(?<![\w]){core}(?![\w]){tail}"), collective, outside))
+        out.append((re.compile(rf"{core}(?![\w]){tail}"), collective, outside))
     return out
+
+
+@lru_cache(maxsize=1)
+def body_scanner():
+    """Body patterns with a first-character dispatch table (see :mod:`ingest.firstchars`)."""
+    from ingest.firstchars import dispatch
+
+    compiled = bodies()
+    scanner, table = dispatch([p for p, _c, _o in compiled])
+    return scanner, table, compiled
 
 
 @lru_cache(maxsize=1)

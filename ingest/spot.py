@@ -6,6 +6,7 @@ regular-expression match that found it rides along in ``span._.ref`` for the res
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -13,7 +14,7 @@ from spacy.tokens import Doc
 
 from ingest import regexes
 from ingest.lexicon import lexicon
-from ingest.nlp import char_span
+from ingest.nlp import char_span, text_of
 from ingest.text import squash
 
 
@@ -41,21 +42,28 @@ def _add(doc: Doc, key: str, found: list[Found]) -> None:
 
 
 def _no_overlap(found: list[Found]) -> list[Found]:
-    """Longest match first; drop what lies inside an earlier, longer match."""
+    """Longest match first; drop what overlaps an earlier, longer match."""
+    import bisect
+
     kept: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
-        if any(f.start < e and s < f.end for s, e in taken):
+        i = bisect.bisect_left(starts, f.end)  # kept spans starting before f ends
+        if i and ends[i - 1] > f.start:
             continue
+        if i < len(starts) and starts[i] < f.end:
+            continue
+        starts.insert(i, f.start)
+        ends.insert(i, f.end)
         kept.append(f)
-        taken.append((f.start, f.end))
     return sorted(kept, key=lambda f: f.start)
 
 
 @Language.component("cancu_documents")
 def documents(doc: Doc) -> Doc:
     """Document references (numbered, by title, by anaphora) and pinpoints."""
-    text = doc.text
+    text = text_of(doc)
     found = [Found("numbered", m.start(), m.end(), m.groupdict(), m.group())
              for m in regexes.document_ref().finditer(text)]
     found += [Found("law", m.start(), m.end(), m.groupdict(), m.group())
@@ -72,7 +80,7 @@ def documents(doc: Doc) -> Doc:
 @Language.component("cancu_bodies")
 def bodies(doc: Doc) -> Doc:
     """Names of bodies, single or collective, with the place that scopes them."""
-    text = doc.text
+    text = text_of(doc)
     found: list[Found] = []
     list_re, name_re = regexes.department_list()
     for m in list_re.finditer(text):
@@ -81,10 +89,18 @@ def bodies(doc: Doc) -> Doc:
             # the first name's span opens at "các Sở:", so the list reads as one
             found.append(Found("body", m.start() if i == 0 else s, s + len(n.group()),
                                {"department": n.group()}, "Sở " + squash(n.group())))
-    for pattern, collective, outside in regexes.bodies():
-        for m in pattern.finditer(text):
-            found.append(Found("body", m.start(), m.end(), {}, squash(m.group()),
-                               collective, outside))
+    scanner, table, compiled = regexes.body_scanner()
+    for start in scanner.finditer(text):
+        pos = start.start()
+        best = None
+        for i in table[text[pos]]:
+            m = compiled[i][0].match(text, pos)
+            if m and (best is None or m.end() > best[0].end()):
+                best = (m, i)
+        if best is not None:
+            m, i = best
+            found.append(Found("body", pos, m.end(), {}, squash(m.group()), compiled[i][1],
+                               compiled[i][2]))
     _add(doc, "bodies", _no_overlap(found))
     return doc
 
@@ -93,11 +109,10 @@ def bodies(doc: Doc) -> Doc:
 def roles(doc: Doc) -> Doc:
     """Role cues: chủ trì (lead), phối hợp (support), giao (assign), đề nghị (request)."""
     lx = lexicon()
-    import re
-
     found = []
+    text = text_of(doc)
     for role in ("request", "assign", "lead", "support"):
-        for m in re.finditer(rf"(?<![\w]){lx.pattern('roles', role)}(?![\w])", doc.text):
+        for m in re.finditer(rf"(?<![\w]){lx.pattern('roles', role)}(?![\w])", text):
             found.append(Found(role, m.start(), m.end(), {}, m.group()))
     _add(doc, "roles", _no_overlap(found))
     return doc
@@ -108,7 +123,7 @@ def timeframes(doc: Doc) -> Doc:
     """Deadlines and periods: "quý IV/2023", "trước ngày 31/5", "thường xuyên"."""
     from ingest import timeframes as tf
 
-    found = [Found(kind, s, e, groups, doc.text[s:e]) for kind, s, e, groups in
-             tf.find_all(doc.text)]
+    text = text_of(doc)
+    found = [Found(kind, s, e, groups, text[s:e]) for kind, s, e, groups in tf.find_all(text)]
     _add(doc, "timeframes", found)
     return doc

@@ -1,0 +1,57 @@
+"""Extraction throughput on one core: the bundled plans, then 1,000 plans made from them.
+
+Prints plans/s and ms per plan (p50/p95). Run with ``make bench``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from cancu.paths import PLANS
+from ingest.extract import extract_file
+from ingest.nlp import build
+
+
+def run(paths: list[Path]) -> list[float]:
+    times = []
+    for path in paths:
+        start = time.perf_counter()
+        extract_file(path)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def report(label: str, times: list[float]) -> None:
+    ms = sorted(t * 1000 for t in times)
+    p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
+    print(f"{label:28} {len(ms):5d} plans  {len(ms) / sum(times):7.1f} plans/s  "
+          f"p50 {statistics.median(ms):6.2f} ms  p95 {p95:6.2f} ms")
+
+
+def main() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    build()
+    samples = sorted(PLANS.glob("*.txt"))
+    run(samples)  # warm caches: compiled patterns, spaCy vocab
+    report("samples (x25)", run(samples * 25))
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = []
+        for i in range(1000):
+            src = samples[i % len(samples)]
+            dst = Path(tmp) / f"{i:04d}-{src.name}"
+            shutil.copy(src, dst)
+            corpus.append(dst)
+        report("1,000-plan corpus", run(corpus))
+
+
+if __name__ == "__main__":
+    main()
