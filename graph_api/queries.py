@@ -40,6 +40,7 @@ PARAM_TYPES = ("string", "iri", "integer", "decimal", "date", "boolean")
 _TYPE_ALIASES = {"str": "string", "uri": "iri", "int": "integer", "number": "decimal",
                  "float": "decimal", "bool": "boolean"}  # fmt: skip
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*")
+_EXAMPLE = re.compile(r"(?:^|(?<=\s)|(?<=,))(?:e\.g\.|eg:|ví dụ:?)\s*", re.IGNORECASE)
 
 __all__ = [
     "QUERY_DIR",
@@ -63,6 +64,7 @@ class Param:
     type: str = "string"
     required: bool = False
     example: str | None = None
+    description: str | None = None
 
     def convert(self, value: Any) -> URIRef | Literal:
         """The RDF term for a user value (text from a form or the CLI, or a Python value)."""
@@ -176,10 +178,11 @@ def _parse_param(spec: str, path: Path) -> Param:
             f"(use one of {', '.join(PARAM_TYPES)})"
         )
     required = len(parts) > 2 and parts[2].lower() == "required"
-    example = parts[3].strip() if len(parts) > 3 else None
-    if example:
-        example = re.sub(r"^(e\.g\.|eg|ví dụ:?)\s*", "", example, flags=re.IGNORECASE) or None
-    return Param(name, ptype, required, example)
+    rest = parts[3].strip() if len(parts) > 3 else ""
+    m = _EXAMPLE.search(rest)
+    example = rest[m.end() :].strip() or None if m else None
+    description = (rest[: m.start()] if m else rest).strip(" ,;:—-") or None
+    return Param(name, ptype, required, example or None, description)
 
 
 def list_queries(directory: Path | None = None) -> list[NamedQuery]:
