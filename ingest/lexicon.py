@@ -136,10 +136,16 @@ class Lexicon:
 
     def expand_abbreviations(self, name: str) -> str:
         """"UBND tỉnh" → "Ủy ban nhân dân tỉnh": names are stored in full."""
-        for long, shorts in self.abbreviations.items():
-            for short in sorted(shorts, key=len, reverse=True):
-                name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", long, name)
-        return name
+        return self._abbreviation_re.sub(lambda m: self._long_of[m.group()], name)
+
+    @cached_property
+    def _long_of(self) -> dict[str, str]:
+        return {short: long for long, shorts in self.abbreviations.items() for short in shorts}
+
+    @cached_property
+    def _abbreviation_re(self) -> re.Pattern[str]:
+        shorts = sorted(self._long_of, key=len, reverse=True)
+        return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, shorts))})(?!\w)")
 
     @cached_property
     def departments(self) -> list[str]:

@@ -95,14 +95,84 @@ def bodies() -> list[tuple[re.Pattern[str], bool, bool]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def body_scanner():
-    """Body patterns with a first-character dispatch table (see :mod:`ingest.firstchars`)."""
-    from ingest.firstchars import dispatch
+_WORD = re.compile(r"\w+")
 
-    compiled = bodies()
-    scanner, table = dispatch([p for p, _c, _o in compiled])
-    return scanner, table, compiled
+
+class WordIndex:
+    """Which patterns can open on a given word, learned once per word and kept.
+
+    Trying dozens of patterns at every position of a plan costs more than everything else
+    together; the ``regex`` module's partial matching tells, for a word, which patterns could
+    start with it, so each distinct word is looked up once per process and most words are
+    ruled out by one dictionary look-up. Patterns must be able to match at a word start.
+    """
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        import regex as rx
+
+        self.patterns = patterns
+        self._partial = [rx.compile(p.pattern, p.flags & re.IGNORECASE) for p in patterns]
+        self._by_word: dict[str, tuple[int, ...]] = {}
+
+    def candidates(self, word: str) -> tuple[int, ...]:
+        found = self._by_word.get(word)
+        if found is None:
+            found = tuple(i for i, p in enumerate(self._partial)
+                          if p.fullmatch(word, partial=True) is not None)
+            self._by_word[word] = found
+        return found
+
+    def scan(self, text: str) -> list[tuple[int, re.Match[str]]]:
+        """The longest match at every word start where one of the patterns matches."""
+        out = []
+        patterns = self.patterns
+        for word in _WORD.finditer(text):
+            cands = self.candidates(word.group())
+            if not cands:
+                continue
+            pos = word.start()
+            best = None
+            for i in cands:
+                m = patterns[i].match(text, pos)
+                if m is not None and (best is None or m.end() > best[1].end()):
+                    best = (i, m)
+            if best is not None:
+                out.append(best)
+        return out
+
+
+GROUPS = ("numbered", "law", "anaphora", "pinpoint")  # then one per body pattern
+
+
+@lru_cache(maxsize=1)
+def spotting_index() -> WordIndex:
+    """Every pattern the spotting components need, so a plan's words are walked once."""
+    return WordIndex([document_ref(), law_title(), anaphora(), pinpoint(),
+                      *(p for p, _c, _o in bodies())])
+
+
+def scan(text: str) -> dict[str, list[tuple[int, re.Match[str]]]]:
+    """Longest match per word start, within each family: documents, pinpoints, bodies."""
+    index = spotting_index()
+    out: dict[str, list[tuple[int, re.Match[str]]]] = {"documents": [], "pinpoints": [],
+                                                         "bodies": []}
+    patterns = index.patterns
+    for word in _WORD.finditer(text):
+        cands = index.candidates(word.group())
+        if not cands:
+            continue
+        pos = word.start()
+        best: dict[str, tuple[int, re.Match[str]]] = {}
+        for i in cands:
+            m = patterns[i].match(text, pos)
+            if m is None:
+                continue
+            family = "documents" if i < 3 else "pinpoints" if i == 3 else "bodies"
+            if family not in best or m.end() > best[family][1].end():
+                best[family] = (i if i < 4 else i - 4, m)
+        for family, hit in best.items():
+            out[family].append(hit)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -60,20 +60,25 @@ def _no_overlap(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
+def _scan(doc: Doc) -> dict:
+    """One walk over the plan's words serves every component (kept on the doc)."""
+    hits = doc.user_data.get("cancu_scan")
+    if hits is None:
+        hits = doc.user_data["cancu_scan"] = regexes.scan(text_of(doc))
+    return hits
+
+
 @Language.component("cancu_documents")
 def documents(doc: Doc) -> Doc:
     """Document references (numbered, by title, by anaphora) and pinpoints."""
-    text = text_of(doc)
-    found = [Found("numbered", m.start(), m.end(), m.groupdict(), m.group())
-             for m in regexes.document_ref().finditer(text)]
-    found += [Found("law", m.start(), m.end(), m.groupdict(), m.group())
-              for m in regexes.law_title().finditer(text)]
-    found += [Found("anaphora", m.start(), m.end(), m.groupdict(), m.group())
-              for m in regexes.anaphora().finditer(text)]
+    kinds = regexes.GROUPS
+    hits = _scan(doc)
+    found = [Found(kinds[i], m.start(), m.end(), m.groupdict(), m.group())
+             for i, m in hits["documents"]]
     _add(doc, "documents", _no_overlap(found))
     pins = [Found("pinpoint", m.start(), m.end(), m.groupdict(), m.group())
-            for m in regexes.pinpoint().finditer(text)]
-    _add(doc, "pinpoints", pins)
+            for _i, m in hits["pinpoints"]]
+    _add(doc, "pinpoints", _no_overlap(pins))
     return doc
 
 
@@ -89,18 +94,10 @@ def bodies(doc: Doc) -> Doc:
             # the first name's span opens at "các Sở:", so the list reads as one
             found.append(Found("body", m.start() if i == 0 else s, s + len(n.group()),
                                {"department": n.group()}, "Sở " + squash(n.group())))
-    scanner, table, compiled = regexes.body_scanner()
-    for start in scanner.finditer(text):
-        pos = start.start()
-        best = None
-        for i in table[text[pos]]:
-            m = compiled[i][0].match(text, pos)
-            if m and (best is None or m.end() > best[0].end()):
-                best = (m, i)
-        if best is not None:
-            m, i = best
-            found.append(Found("body", pos, m.end(), {}, squash(m.group()), compiled[i][1],
-                               compiled[i][2]))
+    flags = regexes.bodies()
+    for i, m in _scan(doc)["bodies"]:
+        found.append(Found("body", m.start(), m.end(), {}, squash(m.group()), flags[i][1],
+                           flags[i][2]))
     _add(doc, "bodies", _no_overlap(found))
     return doc
 

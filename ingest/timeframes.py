@@ -25,23 +25,37 @@ RECURRENCES = (
 
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Each pattern opens on its keyword (a fast scan); a deadline word before it is read
+    by :func:`_with_before`, so "trong quý I/2023" and "trước ngày 31/5" keep their words."""
     lx = lexicon()
     return [
         ("label", re.compile(
-            r"(?<![\w])(?i:Thời gian (?:thực hiện|hoàn thành)|Thời hạn(?: hoàn thành)?)"
+            r"(?:Thời|THỜI) (?i:gian (?:thực hiện|hoàn thành)|hạn(?: hoàn thành)?)"
             r"\s*:?\s*[^.;\n]*")),
-        ("quarter", re.compile(
-            rf"{_BEFORE}?(?<![\w])(?i:quý)\s+(?P<q>IV|I{{1,3}})\s*(?:/|năm)\s*(?P<qy>\d{{4}})")),
-        ("month", re.compile(
-            rf"{_BEFORE}?(?<![\w])(?i:tháng)\s+(?P<m>\d{{1,2}})\s*(?:/|\s+năm\s+)\s*(?P<my>\d{{4}})")),
+        ("quarter", re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3})\s*(?:/|năm)\s*(?P<qy>\d{4})")),
+        ("month", re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)\s*(?P<my>\d{4})")),
         ("date", re.compile(
-            rf"{_BEFORE}(?i:ngày)\s+(?P<d>\d{{1,2}})\s*/\s*(?P<dm>\d{{1,2}})(?:\s*/\s*(?P<dy>\d{{4}}))?")),
-        ("year", re.compile(rf"{_BEFORE}(?i:năm)\s+(?P<y>\d{{4}})")),
+            r"[Nn]gày\s+(?P<d>\d{1,2})\s*/\s*(?P<dm>\d{1,2})(?:\s*/\s*(?P<dy>\d{4}))?")),
+        ("year", re.compile(r"[Nn]ăm\s+(?P<y>\d{4})")),
         ("periodic", re.compile(lx.pattern("timeframes", "periodic"))),
         ("ongoing", re.compile(rf"(?<![\w]){lx.pattern('timeframes', 'ongoing')}(?![\w])")),
         ("periodic_word", re.compile(
             rf"(?<![\w]){lx.pattern('timeframes', 'periodic_word')}(?![\w])")),
     ]
+
+
+_BEFORE_RE = re.compile(_BEFORE + r"$")
+NEEDS_BEFORE = {"date", "year"}  # "ngày 01/7/2019" alone is a citation's date, not a deadline
+
+
+def _with_before(kind: str, text: str, start: int) -> int | None:
+    """Start of the expression with its deadline word; None when one is required and absent."""
+    if kind not in ("quarter", "month", "date", "year"):
+        return start
+    m = _BEFORE_RE.search(text, max(0, start - 30), start)
+    if m:
+        return m.start()
+    return None if kind in NEEDS_BEFORE else start
 
 
 PRIORITY = ["label", "quarter", "month", "date", "year", "periodic", "ongoing", "periodic_word"]
@@ -52,7 +66,9 @@ def find_all(text: str) -> list[tuple[str, int, int, dict[str, str | None]]]:
     out = []
     for kind, pattern in _patterns():
         for m in pattern.finditer(text):
-            out.append((kind, m.start(), m.end(), m.groupdict()))
+            start = _with_before(kind, text, m.start())
+            if start is not None:
+                out.append((kind, start, m.end(), m.groupdict()))
     return out
 
 
@@ -62,12 +78,13 @@ def due_of(text: str) -> str | None:
     for kind, pattern in _patterns():
         if kind not in ("quarter", "month", "date", "year"):
             continue
-        m = pattern.search(text)
-        if not m:
-            continue
-        iso = _iso(kind, m.groupdict())
-        if iso and (best is None or m.start() < best[0]):
-            best = (m.start(), iso)
+        for m in pattern.finditer(text):
+            if _with_before(kind, text, m.start()) is None:
+                continue
+            iso = _iso(kind, m.groupdict())
+            if iso and (best is None or m.start() < best[0]):
+                best = (m.start(), iso)
+            break
     return best[1] if best else None
 
 
