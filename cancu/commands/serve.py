@@ -1,0 +1,44 @@
+"""``cancu serve``: the web service (pages, REST API, SPARQL endpoint, explorer) under waitress."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from graph_api.store import StoreError
+
+NAME = "serve"
+HELP = "Serve the pages, the REST API and the read-only SPARQL endpoint over HTTP."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", default=None,
+                        help="store directory, :memory: or SPARQL endpoint URL "
+                             "(default: $CANCU_STORE or var/store)")  # fmt: skip
+    parser.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1 (this machine)")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
+
+
+def run(args: argparse.Namespace) -> int:
+    from waitress import create_server
+
+    from graph_api.app import create_app
+
+    try:
+        config = {"CANCU_STORE": args.store} if args.store else None
+        app = create_app(config)
+    except StoreError as exc:
+        print(f"cancu serve: {exc}", file=sys.stderr)
+        return 2
+    server = create_server(app, host=args.host, port=args.port, threads=args.threads)
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"cancu: serving on http://{host}:{server.effective_port}  (Ctrl+C to stop)",
+          flush=True)  # fmt: skip
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+    return 0

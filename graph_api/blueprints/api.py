@@ -1,0 +1,177 @@
+"""The REST API (``/api``): tasks, bodies, plans, documents, articles as JSON, CSV and RDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request
+
+from graph_api.app import get_store
+from graph_api.blueprints import data
+from graph_api.blueprints.common import (
+    ApiError,
+    arg_choice,
+    arg_date,
+    check_params,
+    list_response,
+    resource_response,
+)
+
+bp = Blueprint("api", __name__)
+
+TASK_PARAMS = ("body", "role", "document", "article", "plan", "due_before", "due_after", "q",
+               "limit", "offset")  # fmt: skip
+TASK_COLUMNS = ["id", "plan", "section", "heading", "text", "due", "timeframe", "lead",
+                "support", "executor", "requested", "basis", "source_url"]  # fmt: skip
+
+
+def flat_task(t: dict[str, Any]) -> dict[str, Any]:
+    row = {k: t.get(k) for k in ("id", "section", "heading", "text", "due", "timeframe")}
+    row["plan"] = t["plan"]["id"]
+    for role in data.ROLES:
+        row[role] = "; ".join(a["name"] for a in t["assignments"] if a["role"] == role)
+    row["basis"] = "; ".join(b["label"] for b in t["basis"])
+    row["source_url"] = t["source_url"]
+    if "role" in t:
+        row.update(role=t["role"], through=t["through"], via=t["via"]["name"])
+    return row
+
+
+def task_filter() -> data.TaskFilter:
+    """Resolve the ``/api/tasks`` parameters to IRIs; 404 for an unknown plan/document/body."""
+    store = get_store()
+    args = request.args
+    f = data.TaskFilter(
+        role=arg_choice("role", data.ROLES),
+        due_after=arg_date("due_after"),
+        due_before=arg_date("due_before"),
+        q=args.get("q", "").strip() or None,
+    )
+    if args.get("plan"):
+        f.plan = data.plan_by_id(store, args["plan"].strip())["iri"]
+    if args.get("body"):
+        f.body = data.body_iri(args["body"].strip())
+        _check_body(f.body)
+    if args.get("document"):
+        f.document = data.document_iri(store, args["document"].strip())
+    if args.get("article"):
+        try:
+            f.article = data.article_iri(f.document, args["article"].strip())
+        except ValueError as exc:
+            raise ApiError(400, str(exc)) from None
+    if f.due_after and f.due_before and f.due_after > f.due_before:
+        raise ApiError(400, "due_after is later than due_before")
+    return f
+
+
+def _check_body(node: str) -> None:
+    if not get_store().query(f"ASK {{ <{node}> a <http://www.w3.org/ns/org#Organization> }}"):
+        raise data.NotFound(f"no body with id {node.removeprefix(data.BODY)!r}; see /api/bodies")
+
+
+@bp.get("/")
+def index() -> Response:
+    return jsonify({
+        "openapi": "/api/openapi.json",
+        "resources": ["/api/tasks", "/api/bodies", "/api/plans", "/api/documents",
+                      "/api/articles/<id>"],
+        "sparql": "/sparql",
+    })  # fmt: skip
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    from graph_api.openapi import spec
+
+    return jsonify(spec())
+
+
+@bp.get("/tasks")
+def tasks() -> Response:
+    check_params(TASK_PARAMS)
+    f = task_filter()
+    items = data.tasks(get_store(), f)
+    return list_response(items, flat_task, TASK_COLUMNS, "tasks")
+
+
+@bp.get("/bodies")
+def bodies() -> Response:
+    check_params(("q", "jurisdiction", "limit", "offset"))
+    items = data.bodies(get_store())
+    if request.args.get("jurisdiction"):
+        items = [b for b in items if b["jurisdiction"] == request.args["jurisdiction"].strip()]
+    if request.args.get("q"):
+        words = data.fold(request.args["q"]).split()
+        items = [b for b in items if all(w in data.folded(b["name"], b["id"]) for w in words)]
+    cols = ["id", "name", "jurisdiction", "collective", "parent", "tasks"]
+    return list_response(items, lambda b: b, cols, "bodies")
+
+
+@bp.get("/bodies/<path:bid>")
+def body(bid: str) -> Response:
+    check_params(())
+    store = get_store()
+    return resource_response(store, data.body_iri(bid), lambda: data.body(store, bid))
+
+
+@bp.get("/bodies/<path:bid>/duties")
+def body_duties(bid: str) -> Response:
+    """The duties of a body as a list (CSV-able): one row per task, role and route."""
+    check_params(("limit", "offset"))
+    b = data.body(get_store(), bid)
+    cols = [*TASK_COLUMNS, "role", "through", "via"]
+    return list_response(b["duties"], flat_task, cols, "duties")
+
+
+@bp.get("/plans")
+def plans() -> Response:
+    check_params(("limit", "offset"))
+    cols = ["id", "number", "type", "date", "issuer", "title", "jurisdiction", "source", "tasks"]
+    return list_response(data.plans(get_store()), lambda p: p, cols, "plans")
+
+
+@bp.get("/plans/<path:pid>")
+def plan(pid: str) -> Response:
+    check_params(())
+    store = get_store()
+    p = data.plan_by_id(store, pid)
+    return resource_response(store, p["iri"], lambda: data.plan(store, pid))
+
+
+@bp.get("/documents")
+def documents() -> Response:
+    check_params(("q", "limit", "offset"))
+    items = data.documents(get_store())
+    if request.args.get("q"):
+        words = data.fold(request.args["q"]).split()
+        items = [d for d in items
+                 if all(w in data.folded(d["number"], d["title"], d["type"]) for w in words)]
+    cols = ["id", "number", "type", "title", "resolved", "has_text", "plans", "tasks"]
+    return list_response(items, lambda d: d, cols, "documents")
+
+
+@bp.get("/documents/<path:did>")
+def document(did: str) -> Response:
+    check_params(())
+    store = get_store()
+    node = data.document_iri(store, did)
+    return resource_response(store, node, lambda: data.document(store, did))
+
+
+@bp.get("/articles/<path:aid>")
+def article(aid: str) -> Response:
+    check_params(())
+    store = get_store()
+    node = data.article_iri(None, aid) if "/" in aid else None
+    if node is None:
+        raise ApiError(400, "an article id looks like luat/36-2018-qh14/dieu-10")
+    return resource_response(store, node, lambda: data.article(store, aid))
+
+
+@bp.get("/queries")
+def queries() -> Response:
+    """The named queries (the same the pages use), for SPARQL users to start from."""
+    from graph_api.queries import list_queries
+
+    return jsonify([q.to_dict() for q in list_queries()])
+

@@ -1,0 +1,133 @@
+"""What every view shares: checked parameters, format negotiation, CSV and RDF answers."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from flask import Response, current_app, jsonify, request
+
+from graph_api.store import Store, iri
+
+LIST_FORMATS = {"json": "application/json", "csv": "text/csv"}
+RDF_FORMATS = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
+               "json-ld": "application/ld+json", "nt": "application/n-triples"}  # fmt: skip
+
+
+class ApiError(Exception):
+    """A client error with a message meant for the client."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def arg_date(name: str) -> dt.date | None:
+    value = request.args.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(
+            400, f"parameter {name!r} wants a date like 2023-12-31, not {value!r}"
+        ) from None
+
+
+def arg_int(name: str, default: int, lo: int = 0, hi: int | None = None) -> int:
+    value = request.args.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        n = int(value)
+    except ValueError:
+        raise ApiError(400, f"parameter {name!r} wants a whole number, not {value!r}") from None
+    if n < lo or (hi is not None and n > hi):
+        bound = f"between {lo} and {hi}" if hi is not None else f"at least {lo}"
+        raise ApiError(400, f"parameter {name!r} must be {bound}, not {n}")
+    return n
+
+
+def arg_choice(name: str, choices: Iterable[str]) -> str | None:
+    value = request.args.get(name, "").strip()
+    options = list(choices)
+    if value and value not in options:
+        choices_text = ", ".join(options)
+        raise ApiError(400, f"parameter {name!r} must be one of {choices_text}, not {value!r}")
+    return value or None
+
+
+def check_params(allowed: Iterable[str]) -> None:
+    """Refuse unknown query parameters, so a typo does not silently widen an answer."""
+    known = set(allowed) | {"format"}
+    unknown = sorted(set(request.args) - known)
+    if unknown:
+        raise ApiError(400, f"unknown parameter {', '.join(unknown)} (known: "
+                            f"{', '.join(sorted(known))})")  # fmt: skip
+
+
+def pick_format(kinds: dict[str, str]) -> str:
+    """``?format=`` wins; else the Accept header; JSON by default. Returns a key of ``kinds``."""
+    fmt = request.args.get("format", "").strip().lower()
+    if fmt:
+        if fmt not in kinds:
+            raise ApiError(400, f"format must be one of {', '.join(kinds)}, not {fmt!r}")
+        return fmt
+    if not request.accept_mimetypes or request.accept_mimetypes.best in ("*/*", None):
+        return "json"
+    by_type: dict[str, str] = {}
+    for key, media in kinds.items():
+        by_type.setdefault(media, key)
+    best = request.accept_mimetypes.best_match(["application/json", *by_type])
+    if best is None:
+        raise ApiError(406, f"cannot answer as {request.headers.get('Accept')!r}; "
+                            f"try one of {', '.join(sorted(set(kinds.values())))}")  # fmt: skip
+    return "json" if best == "application/json" else by_type[best]
+
+
+def page_args() -> tuple[int, int]:
+    size = int(current_app.config["CANCU_PAGE_SIZE"])
+    return arg_int("limit", size, 1, 1000), arg_int("offset", 0, 0)
+
+
+def csv_response(rows: list[dict[str, Any]], columns: list[str], name: str) -> Response:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({c: "" if r.get(c) is None else r.get(c) for c in columns})
+    resp = Response(buf.getvalue(), mimetype="text/csv")
+    resp.headers["Content-Disposition"] = f'inline; filename="{name}.csv"'
+    return resp
+
+
+def list_response(
+    items: list[dict[str, Any]],
+    flatten: Callable[[dict[str, Any]], dict[str, Any]],
+    columns: list[str],
+    name: str,
+    paged: bool = True,
+    **extra: Any,
+) -> Response:
+    """One list as JSON (``{total, limit, offset, items}``) or CSV (every matching row)."""
+    fmt = pick_format(LIST_FORMATS)
+    limit, offset = page_args() if paged else (len(items) or 1, 0)
+    if fmt == "csv":
+        return csv_response([flatten(i) for i in items], columns, name)
+    body = {"total": len(items), "limit": limit, "offset": offset, **extra,
+            "items": items[offset : offset + limit]}  # fmt: skip
+    return jsonify(body)
+
+
+def resource_response(store: Store, node: str, body: Callable[[], Any]) -> Response:
+    """A resource as JSON, or as Turtle/JSON-LD/N-Triples (``DESCRIBE`` of its IRI)."""
+    fmt = pick_format({"json": "application/json", **RDF_FORMATS})
+    answer = body()  # first, so an unknown id is a 404 in every format
+    if fmt == "json":
+        return jsonify(answer)
+    data, ctype = store.query_raw(f"DESCRIBE {iri(node)}", RDF_FORMATS[fmt])
+    return Response(data, content_type=ctype)

@@ -1,0 +1,466 @@
+"""The answers the service gives, as plain dicts built from the named queries.
+
+One function per resource, shared by the JSON API, the CSV export and the HTML pages, so the
+three always say the same thing (the datasette pattern). Ids in and out are the URL ids of
+:mod:`graph_api.blueprints.ids`; unknown ids raise :class:`NotFound`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from rdflib import URIRef
+
+from graph_api.blueprints.ids import (
+    BODY,
+    DOC,
+    article_anchor,
+    fold,
+    folded,
+    plan_id,
+    short,
+    task_anchor,
+    task_id,
+)
+from graph_api.queries import run_with
+from graph_api.store import META_GRAPH, SelectResult, Store, iri
+
+ROLES = ("lead", "support", "executor", "requested")
+ROLE_VI = {"lead": "chủ trì", "support": "phối hợp", "executor": "thực hiện",
+           "requested": "được đề nghị"}  # fmt: skip
+PLANS_DIR = Path(__file__).resolve().parents[2] / "data" / "plans"
+
+
+class NotFound(LookupError):
+    """An id names nothing in the graph."""
+
+
+def _rows(store: Store, name: str, **params: Any) -> list[dict[str, Any]]:
+    res = run_with(store, name, {k: v for k, v in params.items() if v is not None})
+    assert isinstance(res, SelectResult)
+    return res.rows
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else (str(value) if value else None)
+
+
+def _best(labels: Iterable[str | None]) -> str | None:
+    """The most informative of several labels (the union graph may hold a few)."""
+    found = [x for x in labels if x]
+    return max(found, key=len) if found else None
+
+
+# --- plans ------------------------------------------------------------------------------------
+
+
+def plans(store: Store) -> list[dict[str, Any]]:
+    out = []
+    for r in _rows(store, "list_plans"):
+        out.append({
+            "id": plan_id(r["source"]),
+            "iri": r["plan"],
+            "source": r["source"],
+            "number": r["number"],
+            "type": r["type"],
+            "date": _iso(r["date"]),
+            "issuer": r["issuer"],
+            "title": r["title"],
+            "jurisdiction": r["jurisdiction"],
+            "tasks": int(r["tasks"] or 0),
+        })  # fmt: skip
+    return out
+
+
+def plan_by_id(store: Store, pid: str) -> dict[str, Any]:
+    for p in plans(store):
+        if p["id"] == pid or p["source"] == pid:
+            return p
+    raise NotFound(f"no plan with id {pid!r}; see /api/plans for the ids")
+
+
+def plan(store: Store, pid: str) -> dict[str, Any]:
+    """A plan with its tasks (bodies, roles, timeframes, bases, spans) and its citations."""
+    p = plan_by_id(store, pid)
+    p["tasks"] = tasks(store, plan=p["iri"])
+    p["citations"] = plan_citations(store, p["iri"])
+    return p
+
+
+def plan_citations(store: Store, plan_iri: str) -> list[dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for r in _rows(store, "api_plan_citations", plan=URIRef(plan_iri)):
+        c = out.setdefault(r["citation"], {
+            "iri": r["citation"], "relation": r["relation"], "document": _doc_ref(r),
+            "provision": None, "task": task_id(r["task"]) if r["task"] else None,
+            "start": r["start"], "end": r["end"],
+        })  # fmt: skip
+        if r["provision"]:
+            label = _best([r["provisionLabel"], (c["provision"] or {}).get("label")])
+            c["provision"] = {"id": short(r["provision"], DOC), "iri": r["provision"],
+                              "label": label}  # fmt: skip
+    return sorted(out.values(), key=lambda c: (c["start"] is None, c["start"] or 0))
+
+
+def _doc_ref(r: dict[str, Any]) -> dict[str, Any]:
+    return {"id": short(r["doc"], DOC), "iri": r["doc"], "number": r.get("docNumber"),
+            "label": r.get("docLabel") or r.get("docNumber")}  # fmt: skip
+
+
+def plan_source(store: Store, p: dict[str, Any]) -> str | None:
+    """The plan's own text: the file recorded at ingest, else ``data/plans/<source>``.
+
+    Offsets in the graph count characters of the decoded file, so the text is decoded the
+    way the reader decodes it (UTF-8, UTF-16 or CP1258) and never cleaned.
+    """
+    candidates: list[Path] = []
+    res = store.query(
+        f"SELECT ?path WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g "
+        f"<http://www.w3.org/ns/prov#wasDerivedFrom> ?path ; "
+        f"<https://cancu.dev/meta#source> ?s . FILTER(STR(?s) = STR(?src)) }} }}",
+        {"src": p["source"]},
+    )
+    for r in res.rows if isinstance(res, SelectResult) else []:
+        url = urlparse(str(r["path"]))
+        if url.scheme == "file":
+            candidates.append(Path(unquote(url.path)))
+    candidates.append(PLANS_DIR / p["source"])
+    for path in candidates:
+        if path.is_file():
+            data = path.read_bytes()
+            try:
+                from ingest.read import decode
+
+                return decode(data, path.name)[0]
+            except Exception:
+                return data.decode("utf-8", "replace")
+    return None
+
+
+# --- tasks ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class TaskFilter:
+    """The filters of ``/api/tasks``; ids are already resolved to IRIs."""
+
+    plan: str | None = None
+    body: str | None = None
+    role: str | None = None
+    document: str | None = None
+    article: str | None = None
+    due_after: dt.date | None = None
+    due_before: dt.date | None = None
+    q: str | None = None
+
+
+def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str, Any]]:
+    """Tasks matching the filter, each with its assignments, legal basis and source link."""
+    f = f or TaskFilter(**kw)
+    params = {
+        "plan": URIRef(f.plan) if f.plan else None,
+        "body": URIRef(f.body) if f.body else None,
+        "role": f.role,
+        "document": URIRef(f.document) if f.document else None,
+        "article": URIRef(f.article) if f.article else None,
+        "due_after": f.due_after,
+        "due_before": f.due_before,
+    }
+    seen: dict[str, dict[str, Any]] = {}
+    for r in _rows(store, "api_tasks", **params):
+        if r["task"] in seen:
+            continue
+        pid = plan_id(r["source"])
+        seen[r["task"]] = {
+            "id": task_id(r["task"]),
+            "iri": r["task"],
+            "plan": {"id": pid, "iri": r["planIri"], "source": r["source"]},
+            "section": r["section"],
+            "heading": r["heading"],
+            "text": r["text"],
+            "due": _iso(r["due"]),
+            "timeframe": r["timeframe"],
+            "span": {"start": r["start"], "end": r["end"], "line": r["line"]},
+            "source_url": f"/plans/{pid}#{task_anchor(r['task'])}",
+            "assignments": [],
+            "basis": [],
+        }
+    if not seen:
+        return []
+    plan_param = URIRef(f.plan) if f.plan else None
+    for t, items in assignments(store, plan_param).items():
+        if t in seen:
+            seen[t]["assignments"] = items
+    for t, items in bases(store, plan_param).items():
+        if t in seen:
+            seen[t]["basis"] = items
+    out = list(seen.values())
+    if f.q:
+        words = fold(f.q).split()
+        out = [t for t in out if all(w in _haystack(t) for w in words)]
+    return out
+
+
+def _haystack(t: dict[str, Any]) -> str:
+    names = [a["name"] for a in t["assignments"]] + [a["body"]["name"] for a in t["assignments"]]
+    return folded(t["text"], t["heading"], t["section"], t["timeframe"],
+                  *names, *(b["label"] for b in t["basis"]))  # fmt: skip
+
+
+def assignments(store: Store, plan_iri: URIRef | None) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for r in _rows(store, "api_task_assignments", plan=plan_iri):
+        key = (r["task"], r["body"], r["role"])
+        a = grouped.setdefault(key, {
+            "role": r["role"], "role_vi": ROLE_VI.get(r["role"], r["role"]),
+            "name": r["nameAsWritten"],
+            "body": {"id": short(r["body"], BODY), "iri": r["body"], "name": None,
+                     "collective": bool(r["collective"])},
+        })  # fmt: skip
+        a["name"] = a["name"] or r["nameAsWritten"]
+        a["body"]["name"] = _best([a["body"]["name"], r["label"]]) or a["name"]
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (task, _, _), a in grouped.items():
+        a["name"] = a["name"] or a["body"]["name"]
+        out[task].append(a)
+    for items in out.values():
+        items.sort(key=lambda a: (ROLES.index(a["role"]) if a["role"] in ROLES else 9, a["name"]))
+    return out
+
+
+def bases(store: Store, plan_iri: URIRef | None) -> dict[str, list[dict[str, Any]]]:
+    """Per task, what it rests on; a document is left out when a part of it is cited too."""
+    found: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for r in _rows(store, "api_task_basis", plan=plan_iri):
+        b = found[r["task"]].setdefault(r["provision"], {
+            "id": short(r["provision"], DOC), "iri": r["provision"], "label": None,
+            "document": r["doc"], "document_number": r["docNumber"],
+            "is_part": bool(r["isPart"]),
+        })  # fmt: skip
+        b["label"] = _best([b["label"], r["label"]])
+    out: dict[str, list[dict[str, Any]]] = {}
+    for task, items in found.items():
+        parts_of = {b["document"] for b in items.values() if b["is_part"]}
+        kept = [b for b in items.values() if b["is_part"] or b["iri"] not in parts_of]
+        for b in kept:
+            b["label"] = b["label"] or b["document_number"] or b["id"]
+            b["url"] = _provision_url(b)
+        out[task] = sorted(kept, key=lambda b: b["label"] or "")
+    return out
+
+
+def _provision_url(b: dict[str, Any]) -> str | None:
+    doc = short(b["document"], DOC) if b.get("document") else None
+    if doc is None:
+        return None
+    if b["is_part"] and b["iri"] != b["document"]:
+        tail = b["iri"][len(b["document"]) + 1 :].split("/")[0]
+        return f"/documents/{doc}#{tail}"
+    return f"/documents/{doc}"
+
+
+# --- bodies -----------------------------------------------------------------------------------
+
+
+def bodies(store: Store) -> list[dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for r in _rows(store, "list_bodies"):
+        bid = short(r["body"], BODY) or r["body"]
+        b = out.setdefault(r["body"], {
+            "id": bid, "iri": r["body"], "name": r["name"] or bid,
+            "jurisdiction": r["bodyJurisdiction"], "collective": bool(r["collective"]),
+            "parent": short(r["parent"], BODY), "tasks": int(r["tasks"] or 0),
+        })  # fmt: skip
+        b["tasks"] = max(b["tasks"], int(r["tasks"] or 0))
+    return sorted(out.values(), key=lambda b: (b["jurisdiction"] or "~", fold(b["name"])))
+
+
+def body_iri(bid: str) -> str:
+    return bid if bid.startswith(BODY) else BODY + bid.strip("/")
+
+
+def body(store: Store, bid: str) -> dict[str, Any]:
+    """A body with every duty it has, directly or through a group, grouped by plan."""
+    node = body_iri(bid)
+    rows = _rows(store, "api_body", body=URIRef(node))
+    if not rows:
+        raise NotFound(f"no body with id {bid!r}; see /api/bodies for the ids")
+    relations: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        if r["relation"] and r["other"]:
+            item = {"id": short(r["other"], BODY), "name": r["otherLabel"] or r["other"]}
+            if item not in relations[r["relation"]]:
+                relations[r["relation"]].append(item)
+    out: dict[str, Any] = {
+        "id": short(node, BODY),
+        "iri": node,
+        "name": _best(r["label"] for r in rows) or short(node, BODY),
+        "jurisdiction": rows[0]["jurisdiction"],
+        "collective": bool(rows[0]["collective"]),
+        **{k: relations.get(k, []) for k in ("parent", "unit", "group", "member")},
+    }
+    out["duties"] = duties(store, node)
+    return out
+
+
+def duties(store: Store, node: str) -> list[dict[str, Any]]:
+    """Each (task, role, through, via) of a body, with the task's details."""
+    rows = _rows(store, "body_duties", body=node)
+    by_task = {t["iri"]: t for t in tasks(store, body=node)}
+    out = []
+    seen = set()
+    for r in rows:
+        key = (r["task"], r["role"], r["through"], r["via"])
+        if key in seen or r["task"] not in by_task:
+            continue
+        seen.add(key)
+        t = by_task[r["task"]]
+        out.append({
+            **t,
+            "role": r["role"],
+            "role_vi": ROLE_VI.get(r["role"], r["role"]),
+            "through": r["through"],
+            "via": {"id": short(r["via"], BODY), "name": r["viaName"]},
+        })  # fmt: skip
+    out.sort(key=lambda d: (d["plan"]["source"], d["span"]["start"] or 0, d["through"]))
+    return out
+
+
+def group_by_plan(items: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict]]]:
+    groups: dict[str, tuple[dict[str, Any], list[dict]]] = {}
+    for d in items:
+        groups.setdefault(d["plan"]["id"], (d["plan"], []))[1].append(d)
+    return list(groups.values())
+
+
+# --- documents and articles -------------------------------------------------------------------
+
+
+def documents(store: Store) -> list[dict[str, Any]]:
+    out = []
+    for r in _rows(store, "api_documents"):
+        out.append({
+            "id": short(r["doc"], DOC), "iri": r["doc"], "number": r["number"],
+            "type": r["type"], "title": r["title"], "resolved": bool(r["resolved"]),
+            "has_text": bool(r["hasText"]), "plans": int(r["plans"] or 0),
+            "tasks": int(r["tasks"] or 0),
+        })  # fmt: skip
+    return out
+
+
+def document_iri(store: Store, did: str) -> str:
+    """A document IRI from its id (``luat/36-2018-qh14``) or its number (``36/2018/QH14``)."""
+    candidate = did if did.startswith(DOC) else DOC + did.strip("/")
+    if store.query(f"ASK {{ {iri(candidate)} a ?t }}"):
+        return candidate
+    res = store.query(
+        "SELECT ?d WHERE { ?d <http://data.europa.eu/eli/ontology#number> ?n ; "
+        "a <http://data.europa.eu/eli/ontology#LegalResource> . "
+        "FILTER NOT EXISTS { ?d a <http://data.europa.eu/eli/ontology#LegalResourceSubdivision> }"
+        " FILTER(LCASE(STR(?n)) = LCASE(STR(?num))) } LIMIT 1",
+        {"num": did},
+    )
+    if isinstance(res, SelectResult) and res.rows:
+        return str(res.rows[0]["d"])
+    raise NotFound(f"no legal document with id or number {did!r}; see /api/documents")
+
+
+def document(store: Store, did: str) -> dict[str, Any]:
+    """A document with its articles (number, title, text) and what cites each of them."""
+    node = document_iri(store, did)
+    head = _rows(store, "api_document", doc=URIRef(node))
+    if not head:
+        raise NotFound(f"{did!r} is not a legal document")
+    values: dict[str, list[Any]] = defaultdict(list)
+    for r in head:
+        if r["key"]:
+            values[r["key"]].append(r["value"])
+    h = {k: (_best(str(x) for x in v) if k in ("title", "label") else v[0])
+         for k, v in values.items()}  # fmt: skip
+    citations = _rows(store, "api_document_citations", doc=URIRef(node))
+    by_article: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    plans_citing: dict[str, dict[str, Any]] = {}
+    for c in citations:
+        pid = plan_id(c["source"])
+        plans_citing.setdefault(pid, {"id": pid, "iri": c["plan"], "source": c["source"]})
+        ref = {
+            "plan": pid,
+            "task": task_id(c["task"]) if c["task"] else None,
+            "section": c["section"],
+            "text": c["text"],
+            "source_url": f"/plans/{pid}#{task_anchor(c['task'])}" if c["task"]
+            else f"/plans/{pid}#cite-{c['start']}",
+        }  # fmt: skip
+        art = _article_of(c["provision"])
+        if ref not in by_article[art]:
+            by_article[art].append(ref)
+    articles = []
+    seen = set()
+    for a in _rows(store, "api_document_articles", doc=URIRef(node)):
+        if a["article"] in seen:
+            continue
+        seen.add(a["article"])
+        articles.append({
+            "id": short(a["article"], DOC), "iri": a["article"], "anchor":
+            article_anchor(a["article"]), "number": a["number"], "title": a["title"],
+            "text": a["fullText"], "chapter": a["chapterNumber"],
+            "chapter_title": a["chapterTitle"], "cited_by": by_article.get(a["article"], []),
+        })  # fmt: skip
+    return {
+        "id": short(node, DOC), "iri": node, "number": h.get("number"), "type": h.get("type"),
+        "title": h.get("title"), "date": _iso(h.get("date")), "issuer": h.get("issuer"),
+        "label": h.get("label") or h.get("number"), "source": h.get("source"),
+        "resolved": bool(head[0]["resolved"]),
+        "articles": articles,
+        "cited_whole_by": by_article.get(None, []),
+        "plans": sorted(plans_citing.values(), key=lambda p: p["id"]),
+    }  # fmt: skip
+
+
+def _article_of(provision: str | None) -> str | None:
+    """The article a provision lies in, by the IRI scheme: ``…/dieu-10/khoan-2`` → ``…/dieu-10``."""
+    if not provision:
+        return None
+    m = re.match(r"(.*?/dieu-[^/]+)", provision)
+    return m.group(1) if m else None
+
+
+def article(store: Store, aid: str) -> dict[str, Any]:
+    node = aid if aid.startswith(DOC) else DOC + aid.strip("/")
+    rows = _rows(store, "api_article", article=URIRef(node))
+    if not rows:
+        raise NotFound(f"no article with id {aid!r}; ids look like luat/36-2018-qh14/dieu-10")
+    r0 = rows[0]
+    parts = []
+    for r in rows:
+        if r["part"] and r["part"] not in {p["iri"] for p in parts}:
+            parts.append({"id": short(r["part"], DOC), "iri": r["part"],
+                          "number": r["partNumber"], "text": r["partText"]})  # fmt: skip
+    cited = tasks(store, article=node)
+    return {
+        "id": short(node, DOC), "iri": node, "number": r0["number"],
+        "title": _best(r["title"] for r in rows), "text": r0["fullText"],
+        "document": {"id": short(r0["doc"], DOC), "iri": r0["doc"], "number": r0["docNumber"],
+                     "title": r0["docTitle"]},
+        "parts": parts,
+        "tasks": cited,
+        "url": f"/documents/{short(r0['doc'], DOC)}#{article_anchor(node)}",
+    }  # fmt: skip
+
+
+def article_iri(document_node: str | None, article: str) -> str:
+    """``article`` as an IRI: an id (``luat/36-2018-qh14/dieu-10``) or a number with a document."""
+    if "/" in article:
+        return article if article.startswith(DOC) else DOC + article.strip("/")
+    if document_node is None:
+        raise ValueError("an article number needs a document (document=36/2018/QH14&article=10)")
+    from ontology.iris import slug
+
+    return f"{document_node}/dieu-{slug(article)}"

@@ -1,0 +1,48 @@
+"""URL ids ↔ resource IRIs: the slug part of each IRI, so links stay stable across re-ingests.
+
+Bodies are ``quang-ngai/thanh-tra-so`` (below ``/id/body/``), documents and articles
+``luat/36-2018-qh14`` and ``luat/36-2018-qh14/dieu-10`` (below ``/id/doc/``), tasks
+``quang-ngai-snv-pctn-2023/ii-3-h-1`` (below ``/id/task/``). A plan's id is the slug of its
+source file name (``hue-232-kh-ubnd-2026``), because a plan without a number has no
+document IRI of its own and the file name is what legal staff quote.
+"""
+
+from __future__ import annotations
+
+from ontology.iris import ID, fold, source_slug
+
+BODY = ID + "body/"
+DOC = ID + "doc/"
+TASK = ID + "task/"
+
+__all__ = ["BODY", "DOC", "TASK", "fold", "plan_id", "short", "task_anchor", "task_id"]
+
+
+def short(iri: str | None, prefix: str) -> str | None:
+    """The id of an IRI below ``prefix`` (None when it is not one of ours)."""
+    if iri is None or not iri.startswith(prefix):
+        return None
+    return iri[len(prefix) :]
+
+
+def plan_id(source: str) -> str:
+    return source_slug(source)
+
+
+def task_id(iri: str) -> str:
+    return iri.removeprefix(TASK)
+
+
+def task_anchor(iri: str) -> str:
+    """The HTML id of a task's ``<mark>`` in its plan page: ``task-ii-3-h-1``."""
+    return "task-" + iri.rsplit("/", 1)[-1]
+
+
+def article_anchor(iri: str) -> str:
+    """The HTML id of an article on its document page: ``dieu-10``."""
+    return iri.rsplit("/", 1)[-1]
+
+
+def folded(*parts: str | None) -> str:
+    """Lower case without diacritics, so ``thanh tra tinh`` finds ``Thanh tra tỉnh``."""
+    return " ".join(fold(p) for p in parts if p)

@@ -1,0 +1,123 @@
+"""``/sparql``: a read-only SPARQL 1.1 Protocol endpoint, and a query page for researchers.
+
+GET ``?query=``, POST form-encoded ``query=`` or POST ``application/sparql-query``. Updates are
+refused with 403. Answers are capped at ``CANCU_SPARQL_LIMIT`` rows/triples (header
+``X-Cancu-Truncated: true`` and a note) and stopped after ``CANCU_SPARQL_TIMEOUT`` seconds
+(503 with a message). The dataset is always the union of the named graphs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, current_app, render_template, request
+
+from graph_api.app import get_store
+from graph_api.blueprints.common import ApiError
+from graph_api.blueprints.results import (
+    GRAPH_TYPES,
+    SOLUTION_TYPES,
+    UpdateRefused,
+    execute,
+    serialize,
+)
+
+bp = Blueprint("sparql", __name__)
+
+_ALIASES = {"turtle": "ttl", "json-ld": "jsonld", "ntriples": "nt", "sparql-results+json": "json"}
+
+
+def read_request() -> tuple[str | None, bool]:
+    """``(query text, is an update request)`` from any of the protocol's three forms."""
+    ctype = (request.mimetype or "").lower()
+    if request.method == "POST" and ctype == "application/sparql-update":
+        return request.get_data(as_text=True), True
+    if request.method == "POST" and ctype == "application/sparql-query":
+        return request.get_data(as_text=True), False
+    if "update" in request.values:
+        return request.values.get("update"), True
+    if request.method == "POST" and ctype not in ("", "application/x-www-form-urlencoded",
+                                                  "multipart/form-data"):  # fmt: skip
+        raise ApiError(415, f"unsupported Content-Type {ctype!r}; send "
+                            "application/sparql-query or a form with query=")  # fmt: skip
+    return request.values.get("query"), False
+
+
+def choose_format(kind: str) -> tuple[str, str]:
+    """``(key, media type)`` for the answer, from ``format=`` or the Accept header."""
+    table = GRAPH_TYPES if kind == "graph" else SOLUTION_TYPES
+    fmt = request.values.get("format", "").strip().lower()
+    fmt = _ALIASES.get(fmt, fmt)
+    if fmt:
+        if fmt not in table:
+            raise ApiError(400, f"format={fmt!r} does not fit a {kind.upper()} answer; use one "
+                                f"of {', '.join(table)}")  # fmt: skip
+        return fmt, table[fmt]
+    by_media = {m: k for k, m in table.items()}
+    extra = {"application/json": "json", "application/xml": "xml"} if kind != "graph" else {
+        "application/json": "jsonld", "text/plain": "nt"}  # fmt: skip
+    offers = [*table.values(), *extra]
+    accept = request.accept_mimetypes
+    if not accept or accept.best in ("*/*", None):
+        key = next(iter(table))
+        return key, table[key]
+    best = accept.best_match(offers)
+    if best is None:
+        raise ApiError(406, f"cannot serve a {kind.upper()} answer as "
+                            f"{request.headers.get('Accept')!r}; try {', '.join(table.values())}")
+    key = by_media.get(best) or extra[best]
+    return key, table[key]
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Any:
+    text, update = read_request()
+    if update:
+        raise ApiError(403, "this endpoint is read-only: SPARQL Update is refused; the graph is "
+                            "changed by `cancu ingest`")  # fmt: skip
+    if text is None or not text.strip():
+        if request.accept_mimetypes.best_match(["text/html", "application/json"]) == "text/html":
+            return query_page()
+        raise ApiError(400, "missing the 'query' parameter (SPARQL 1.1 Protocol)")
+    for name in ("default-graph-uri", "named-graph-uri"):
+        if name in request.values:
+            raise ApiError(400, f"{name} is not supported: the default graph is always the "
+                                "union of all named graphs; use GRAPH in the query")  # fmt: skip
+    cfg = current_app.config
+    limit, timeout = int(cfg["CANCU_SPARQL_LIMIT"]), float(cfg["CANCU_SPARQL_TIMEOUT"] or 0)
+    try:
+        answer = execute(get_store(), text, limit, timeout or None)
+    except UpdateRefused as exc:
+        raise ApiError(403, str(exc)) from None
+    fmt, media = choose_format(answer.kind)
+    note = None
+    if answer.truncated:
+        note = (f"answer truncated to the first {limit} "
+                f"{'triples' if answer.kind == 'graph' else 'rows'} (CANCU_SPARQL_LIMIT); "
+                "add LIMIT/OFFSET to page through")  # fmt: skip
+    body = serialize(answer, fmt, note)
+    charset = "" if media.endswith("xml") else "; charset=utf-8"
+    resp = Response(body, content_type=media + charset)
+    resp.headers["X-Cancu-Limit"] = str(limit)
+    resp.headers["X-Cancu-Timeout"] = f"{timeout:g}"
+    if answer.truncated:
+        resp.headers["X-Cancu-Truncated"] = "true"
+        resp.headers["X-Cancu-Note"] = note or ""
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+def query_page() -> str:
+    from graph_api.queries import list_queries
+
+    examples = [q for q in list_queries() if not q.name.startswith("api_")]
+    default = "SELECT ?plan ?title WHERE {\n  ?plan a cc:Plan ; eli:title ?title .\n}\nLIMIT 20"
+    prefixes = ("PREFIX cc: <https://cancu.dev/ontology#>\n"
+                "PREFIX eli: <http://data.europa.eu/eli/ontology#>\n")
+    return render_template(
+        "sparql.html",
+        examples=examples,
+        query=request.args.get("example_text") or prefixes + default,
+        limit=current_app.config["CANCU_SPARQL_LIMIT"],
+        timeout=current_app.config["CANCU_SPARQL_TIMEOUT"],
+    )
