@@ -141,21 +141,42 @@ class WordIndex:
         return out
 
 
-GROUPS = ("numbered", "law", "anaphora", "pinpoint")  # then one per body pattern
+GROUPS = ("numbered", "law", "anaphora")
+ROLES = ("request", "assign", "lead", "support")
 
 
 @lru_cache(maxsize=1)
-def spotting_index() -> WordIndex:
+def families() -> list[tuple[str, list[re.Pattern[str]], bool]]:
+    """(family, patterns, keep every match?) for every spotting component."""
+    from ingest import timeframes
+
+    lx = lexicon()
+    roles = [re.compile(rf"{lx.pattern('roles', r)}(?![\w])") for r in ROLES]
+    return [
+        ("documents", [document_ref(), law_title(), anaphora()], False),
+        ("pinpoints", [pinpoint()], False),
+        ("bodies", [p for p, _c, _o in bodies()], False),
+        ("roles", roles, False),
+        ("timeframes", [p for _k, p in timeframes.patterns()], True),
+    ]
+
+
+@lru_cache(maxsize=1)
+def spotting_index() -> tuple[WordIndex, list[tuple[str, int, bool]]]:
     """Every pattern the spotting components need, so a plan's words are walked once."""
-    return WordIndex([document_ref(), law_title(), anaphora(), pinpoint(),
-                      *(p for p, _c, _o in bodies())])
+    patterns: list[re.Pattern[str]] = []
+    owner: list[tuple[str, int, bool]] = []
+    for family, pats, keep_all in families():
+        for i, p in enumerate(pats):
+            patterns.append(p)
+            owner.append((family, i, keep_all))
+    return WordIndex(patterns), owner
 
 
 def scan(text: str) -> dict[str, list[tuple[int, re.Match[str]]]]:
-    """Longest match per word start, within each family: documents, pinpoints, bodies."""
-    index = spotting_index()
-    out: dict[str, list[tuple[int, re.Match[str]]]] = {"documents": [], "pinpoints": [],
-                                                         "bodies": []}
+    """Per family, the longest match at each word start (or every match, for timeframes)."""
+    index, owner = spotting_index()
+    out: dict[str, list[tuple[int, re.Match[str]]]] = {f: [] for f, _p, _k in families()}
     patterns = index.patterns
     for word in _WORD.finditer(text):
         cands = index.candidates(word.group())
@@ -167,9 +188,11 @@ def scan(text: str) -> dict[str, list[tuple[int, re.Match[str]]]]:
             m = patterns[i].match(text, pos)
             if m is None:
                 continue
-            family = "documents" if i < 3 else "pinpoints" if i == 3 else "bodies"
-            if family not in best or m.end() > best[family][1].end():
-                best[family] = (i if i < 4 else i - 4, m)
+            family, local, keep_all = owner[i]
+            if keep_all:
+                out[family].append((local, m))
+            elif family not in best or m.end() > best[family][1].end():
+                best[family] = (local, m)
         for family, hit in best.items():
             out[family].append(hit)
     return out

@@ -6,14 +6,12 @@ regular-expression match that found it rides along in ``span._.ref`` for the res
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import regexes
-from ingest.lexicon import lexicon
 from ingest.nlp import char_span, text_of
 from ingest.text import squash
 
@@ -105,12 +103,8 @@ def bodies(doc: Doc) -> Doc:
 @Language.component("cancu_roles")
 def roles(doc: Doc) -> Doc:
     """Role cues: chủ trì (lead), phối hợp (support), giao (assign), đề nghị (request)."""
-    lx = lexicon()
-    found = []
-    text = text_of(doc)
-    for role in ("request", "assign", "lead", "support"):
-        for m in re.finditer(rf"(?<![\w]){lx.pattern('roles', role)}(?![\w])", text):
-            found.append(Found(role, m.start(), m.end(), {}, m.group()))
+    found = [Found(regexes.ROLES[i], m.start(), m.end(), {}, m.group())
+             for i, m in _scan(doc)["roles"]]
     _add(doc, "roles", _no_overlap(found))
     return doc
 
@@ -121,6 +115,12 @@ def timeframes(doc: Doc) -> Doc:
     from ingest import timeframes as tf
 
     text = text_of(doc)
-    found = [Found(kind, s, e, groups, text[s:e]) for kind, s, e, groups in tf.find_all(text)]
+    kinds = [k for k, _p in tf.patterns()]
+    found = []
+    for i, m in _scan(doc)["timeframes"]:
+        hit = tf.accept(kinds[i], m, text)
+        if hit is not None:
+            kind, s, e, groups = hit
+            found.append(Found(kind, s, e, groups, text[s:e]))
     _add(doc, "timeframes", found)
     return doc

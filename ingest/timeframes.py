@@ -24,7 +24,7 @@ RECURRENCES = (
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+def patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Each pattern opens on its keyword (a fast scan); a deadline word before it is read
     by :func:`_with_before`, so "trong quý I/2023" and "trước ngày 31/5" keep their words."""
     lx = lexicon()
@@ -63,19 +63,20 @@ PRIORITY = ["label", "quarter", "month", "date", "year", "periodic", "ongoing", 
 
 def find_all(text: str) -> list[tuple[str, int, int, dict[str, str | None]]]:
     """Every timeframe expression in ``text``: (kind, start, end, groups)."""
-    out = []
-    for kind, pattern in _patterns():
-        for m in pattern.finditer(text):
-            start = _with_before(kind, text, m.start())
-            if start is not None:
-                out.append((kind, start, m.end(), m.groupdict()))
-    return out
+    return [hit for kind, pattern in patterns() for m in pattern.finditer(text)
+            if (hit := accept(kind, m, text)) is not None]
+
+
+def accept(kind: str, m: re.Match[str], text: str) -> tuple | None:
+    """(kind, start, end, groups) of a match, widened to its deadline word, or None."""
+    start = _with_before(kind, text, m.start())
+    return None if start is None else (kind, start, m.end(), m.groupdict())
 
 
 def due_of(text: str) -> str | None:
     """ISO last day of the first period with a year in ``text``, else None."""
     best: tuple[int, str] | None = None
-    for kind, pattern in _patterns():
+    for kind, pattern in patterns():
         if kind not in ("quarter", "month", "date", "year"):
             continue
         for m in pattern.finditer(text):
