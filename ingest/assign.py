@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Span
-from ingest.spot import Found
+from ingest.spot import Found, within
 from ingest.text import fold, squash
 
 RANK = {"requested": 4, "lead": 3, "executor": 2, "support": 1}
@@ -93,7 +93,7 @@ def _share_belongs(group: BodyList, text: str) -> None:
 def definitions(ctx: Context) -> None:
     """"... (sau đây viết tắt là cơ quan, đơn vị)": the term stands for the list before it."""
     for m in _res()["definition"].finditer(ctx.text):
-        before = [b for b in ctx.bodies if b.end <= m.start() and m.start() - b.end < 400]
+        before = within(ctx.bodies, max(0, m.start() - 400), m.start())
         groups = lists(before, ctx.text)
         if not groups or not re.fullmatch(r"\s*", ctx.text[groups[-1].end:m.start()]):
             continue
@@ -133,8 +133,8 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
         if paren and base != "requested":
             role = "lead" if fold(paren.group("role")) == "chu tri" else "support"
         parens = [(m.start() + s, m.end() + s) for m in re.finditer(r"\([^)]*\)", segment)]
-        inside = [b for b in ctx.bodies if s <= b.start and b.end <= e
-                  and not any(a <= b.start < z for a, z in parens)]
+        inside = [b for b in within(ctx.bodies, s, e)
+                  if not any(a <= b.start < z for a, z in parens)]
         covered = [(b.start, b.end) for b in inside]
         lists(inside, ctx.text)
         for b in inside:
@@ -167,7 +167,7 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
     """Bodies a task's own words assign: subjects at a clause start and bodies behind cues."""
     res = _res()
     text = ctx.text
-    mentions = [b for b in ctx.bodies if start <= b.start and b.end <= end]
+    mentions = within(ctx.bodies, start, end)
     out: list[Assignment] = []
     for group in lists(mentions, text):
         clause_start = start
@@ -212,7 +212,7 @@ def _role(prefix: str, after: str) -> str | None:
 def leading(start: int, end: int, ctx: Context) -> BodyList | None:
     """The list of bodies a text opens with ("Đề nghị X", "Thủ trưởng các Sở ..."), if any."""
     res = _res()
-    mentions = [b for b in ctx.bodies if start <= b.start and b.end <= end]
+    mentions = within(ctx.bodies, start, end)
     groups = lists(mentions, ctx.text)
     if not groups:
         return None

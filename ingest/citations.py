@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ingest.lexicon import KnownDocument, lexicon, number_key
 from ingest.models import Citation, Pinpoint, Span
-from ingest.spot import Found
+from ingest.spot import Found, within
 from ingest.text import fold, slug, squash
 
 _ISSUER = re.compile(
@@ -199,7 +199,7 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
             to_span: Callable[[int, int], Span], own_type: str | None,
             earlier: list[Citation] | None = None) -> list[Citation]:
     """The distinct citations of ``text[start:end]``, pinpoints attached, in order."""
-    mentions = [d for d in docs if start <= d.start and d.end <= end]
+    mentions = within(docs, start, end)
     cited: list[tuple[Found, Citation]] = []
     history: list[Citation] = list(earlier or [])
     for d in mentions:
@@ -220,7 +220,7 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
         cite.spans.append(to_span(d.start, d.end))
         cited.append((d, cite))
         history.append(cite)
-    for p in (p for p in pins if start <= p.start and p.end <= end):
+    for p in within(pins, start, end):
         target = next((c for d, c in cited if d.start >= p.end
                        and _GAP_PIN.match(text[p.end:d.start])), None)
         if target is None:

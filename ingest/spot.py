@@ -29,6 +29,15 @@ class Found:
     outside: bool = False
 
 
+def within(found: list[Found], start: int, end: int) -> list[Found]:
+    """The items of ``found`` (sorted by start) lying inside ``[start, end)``."""
+    import bisect
+
+    lo = bisect.bisect_left(found, start, key=lambda f: f.start)
+    hi = bisect.bisect_left(found, end, lo=lo, key=lambda f: f.start)
+    return [f for f in found[lo:hi] if f.end <= end]
+
+
 def _add(doc: Doc, key: str, found: list[Found]) -> None:
     spans = []
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
