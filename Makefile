@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STORE  ?= var/store
 
-.PHONY: venv run test lint bench gold docs clean
+.PHONY: venv run test lint bench bench-graph gold docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "cancu needs Python 3.11+"'
@@ -34,6 +34,10 @@ lint: $(STAMP)
 ## bench: extraction throughput (and graph figures once the graph exists)
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py
+
+## bench-graph: ingest, closure (each reasoner) and named-query latency on the bundled plans and laws
+bench-graph: $(STAMP)
+	$(BIN)/python bench/graph_bench.py
 
 ## gold: score the extraction of the bundled plans against ../shared/gold
 gold: $(STAMP)

@@ -96,6 +96,7 @@ def bodies() -> list[tuple[re.Pattern[str], bool, bool]]:
 
 
 _WORD = re.compile(r"\w+")
+_NEXT = re.compile(r"[^\w\n]{0,3}\w+")
 
 
 class WordIndex:
@@ -114,11 +115,14 @@ class WordIndex:
         self._partial = [rx.compile(p.pattern, p.flags & re.IGNORECASE) for p in patterns]
         self._by_word: dict[str, tuple[int, ...]] = {}
 
-    def candidates(self, word: str) -> tuple[int, ...]:
+    def candidates(self, word: str, among: tuple[int, ...] | None = None) -> tuple[int, ...]:
+        """Patterns that can match at the start of ``word`` (a word, or two with what lies
+        between them): those it could begin, and those that match a prefix of it."""
         found = self._by_word.get(word)
         if found is None:
-            found = tuple(i for i, p in enumerate(self._partial)
-                          if p.fullmatch(word, partial=True) is not None)
+            pool = range(len(self._partial)) if among is None else among
+            found = tuple(i for i in pool
+                          if self._partial[i].match(word, partial=True) is not None)
             self._by_word[word] = found
         return found
 
@@ -178,11 +182,19 @@ def scan(text: str) -> dict[str, list[tuple[int, re.Match[str]]]]:
     index, owner = spotting_index()
     out: dict[str, list[tuple[int, re.Match[str]]]] = {f: [] for f, _p, _k in families()}
     patterns = index.patterns
+    known = index._by_word
     for word in _WORD.finditer(text):
-        cands = index.candidates(word.group())
+        w = word.group()
+        cands = known.get(w)
+        if cands is None:
+            cands = index.candidates(w)
         if not cands:
             continue
         pos = word.start()
+        if len(cands) > 3:  # a frequent opener ("các"): the next word narrows it down
+            nxt = _NEXT.match(text, word.end())
+            if nxt is not None:
+                cands = index.candidates(text[pos:nxt.end()], cands)
         best: dict[str, tuple[int, re.Match[str]]] = {}
         for i in cands:
             m = patterns[i].match(text, pos)
