@@ -157,6 +157,9 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException) -> Any:
+        if exc.code == 404 and request.url_rule is None:
+            hint = "; see /api/openapi.json" if request.path.startswith("/api") else ""
+            return error_response(404, f"no such page or endpoint {request.path}{hint}")
         return error_response(exc.code or 500, exc.description or exc.name)
 
     @app.errorhandler(Exception)

@@ -1,0 +1,90 @@
+"""The HTML pages: Vietnamese, server-rendered, every answer linked to its source span."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask.testing import FlaskClient
+
+from cancu.paths import PLANS
+from tests.test_web_support import make_app
+
+HTML = {"Accept": "text/html"}
+
+
+@pytest.fixture(scope="module")
+def client() -> FlaskClient:
+    return make_app().test_client()
+
+
+def page(client: FlaskClient, url: str) -> str:
+    resp = client.get(url, headers=HTML)
+    assert resp.status_code == 200, (url, resp.status_code)
+    assert resp.mimetype == "text/html"
+    return resp.get_data(as_text=True)
+
+
+def test_home_has_a_search_box_and_the_plans(client: FlaskClient) -> None:
+    html = page(client, "/")
+    assert '<html lang="vi">' in html and 'name="q"' in html
+    assert "/plans/hue-232-kh-ubnd-2026" in html
+    assert "<script" not in html  # usable without JavaScript
+
+
+def test_search_without_diacritics_finds_bodies_and_tasks(client: FlaskClient) -> None:
+    html = page(client, "/search?q=thanh+tra+tinh")
+    assert 'href="/bodies/tay-ninh/thanh-tra-tinh"' in html
+    assert "#task-" in html
+
+
+def test_body_page_lists_duties_by_plan_with_links_to_spans(client: FlaskClient) -> None:
+    html = page(client, "/bodies/quang-ngai/thanh-tra-so")
+    assert "Thanh tra Sở" in html and "quang-ngai-snv-pctn-2023.txt" in html
+    links = re.findall(r'class="duty-link" href="([^"]+)"', html)
+    assert len(links) == 6
+    assert all(link.startswith("/plans/quang-ngai-snv-pctn-2023#task-") for link in links)
+    assert "chủ trì" in html and "thực hiện" in html
+
+
+def test_plan_page_highlights_each_task_span_and_links_citations(client: FlaskClient) -> None:
+    html = page(client, "/plans/quang-ngai-snv-pctn-2023")
+    marks = re.findall(r'<mark id="(task-[^"]+)"', html)
+    assert len(marks) == 27 and len(set(marks)) == 27
+    body = page(client, "/bodies/quang-ngai/thanh-tra-so")
+    for link in re.findall(r'class="duty-link" href="[^#]+#([^"]+)"', body):
+        assert link in marks
+    assert re.search(r'<a class="cite" id="cite-\d+" href="/documents/luat/36-2018-qh14', html)
+    # the marked words are the plan's own words
+    text = (PLANS / "quang-ngai-snv-pctn-2023.txt").read_text(encoding="utf-8")
+    first = re.search(r'<mark id="task-[^"]+"[^>]*><a class="task-ref"[^>]*>[^<]*</a> ([^<]{20})',
+                      html)  # fmt: skip
+    assert first and first.group(1).replace("&#34;", '"') in text
+
+
+def test_document_page_has_articles_and_tasks_resting_on_them(client: FlaskClient) -> None:
+    html = page(client, "/documents/luat/36-2018-qh14")
+    assert 'id="dieu-10"' in html and "Nội dung công khai, minh bạch" in html
+    section = html.split('id="dieu-10"', 1)[1].split("</section>", 1)[0]
+    assert "Nhiệm vụ dựa trên điều này" in section and "#task-" in section
+
+
+def test_article_redirects_to_its_place_in_the_document(client: FlaskClient) -> None:
+    resp = client.get("/articles/luat/36-2018-qh14/dieu-10")
+    assert resp.status_code == 302
+    assert resp.headers["Location"].endswith("/documents/luat/36-2018-qh14#dieu-10")
+
+
+def test_due_soon(client: FlaskClient) -> None:
+    html = page(client, "/due?within=90&from=2023-01-01")
+    assert "31/01/2023" in html and "31/03/2023" in html and "#task-" in html
+    assert "31/12/2023" not in html.split("<main>", 1)[1].split("Từ 01/01/2023")[1]
+    assert client.get("/due?within=abc", headers=HTML).status_code == 400
+
+
+def test_lists_and_errors_are_html(client: FlaskClient) -> None:
+    for url in ("/bodies", "/plans", "/documents"):
+        page(client, url)
+    resp = client.get("/bodies/nowhere/nobody", headers=HTML)
+    assert resp.status_code == 404 and "Không tìm thấy" in resp.get_data(as_text=True)
+    assert "Traceback" not in resp.get_data(as_text=True)

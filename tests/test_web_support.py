@@ -1,0 +1,55 @@
+"""Shared by the web tests: the four sample plans and the laws, ingested once per process.
+
+(A helper module rather than a conftest fixture, so the web tests need no shared file; the
+build is cached, so every test module gets the same in-memory store.)
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from typing import Any
+
+from flask import Flask
+
+from cancu.paths import LAWS, PLANS
+from graph_api.pipeline import ingest_paths
+from graph_api.store import Store, open_store
+
+
+@cache
+def sample_store() -> Store:
+    store = open_store(":memory:")
+    report = ingest_paths(store, [PLANS, LAWS], reasoner="reasonable", progress=False)
+    assert report.ok, (report.failed, report.refused)
+    return store
+
+
+def make_app(**config: Any) -> Flask:
+    from graph_api.app import create_app
+
+    return create_app({"CANCU_STORE_OBJECT": sample_store(), "TESTING": True, **config})
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def served(app: Flask) -> Iterator[str]:
+    """Serve ``app`` with waitress on a free local port in a thread; yields the base URL."""
+    from waitress import create_server
+
+    server = create_server(app, host="127.0.0.1", port=free_port(), threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(5)
