@@ -106,7 +106,7 @@ def network(
             + (f" — viện dẫn {count} lần" if count else ""),
             color=COLOURS[n["kind"]],
             size=12 + 6 * math.sqrt(count),
-            group=n["kind"],
+            kind=n["kind"],  # not "group": pyvis drops the colour of grouped nodes
             url=n["url"],
             shape="box" if n["kind"] == "plan" else "dot",
         )

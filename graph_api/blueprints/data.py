@@ -295,7 +295,8 @@ def body(store: Store, bid: str) -> dict[str, Any]:
     relations: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         if r["relation"] and r["other"]:
-            item = {"id": short(r["other"], BODY), "name": r["otherLabel"] or r["other"]}
+            oid = short(r["other"], BODY)
+            item = {"id": oid, "name": r["otherLabel"] or oid or r["other"]}
             if item not in relations[r["relation"]]:
                 relations[r["relation"]].append(item)
     out: dict[str, Any] = {
