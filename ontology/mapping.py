@@ -290,6 +290,9 @@ class _PlanMapper:
         for p in provs:
             g.add((node, CC.citedProvision, p))
             g.add((citing, ELI.cites, p))
+            article = URIRef(str(p).split("/khoan-")[0])
+            if article != p:  # a clause or point: the article is cited too
+                g.add((citing, ELI.cites, article))
         spans = [s for s in c.get("spans") or [] if s] or ([fallback_span] if fallback_span else [])
         quote = c.get("number") or c.get("title")
         for s in spans:
