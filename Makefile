@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STORE  ?= var/store
 
-.PHONY: venv run test lint bench bench-graph gold docs clean
+.PHONY: chromium venv run test lint bench bench-graph bench-web gold docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "cancu needs Python 3.11+"'
@@ -23,8 +23,14 @@ run: $(STAMP)
 	$(BIN)/cancu ingest data/plans data/laws --store $(STORE)
 	$(BIN)/cancu serve --store $(STORE) --host $(HOST) --port $(PORT)
 
+# Debian's Chromium for the browser test; installed when we may (root), else that test skips.
+chromium:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "note: /usr/bin/chromium missing (apt-get install chromium); the browser test will skip"
+
 ## test: lint, then the whole test suite
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
@@ -38,6 +44,10 @@ bench: $(STAMP)
 ## bench-graph: ingest, closure (each reasoner) and named-query latency on the bundled plans and laws
 bench-graph: $(STAMP)
 	$(BIN)/python bench/graph_bench.py
+
+## bench-web: requests/s and latency of the web service (8 local clients)
+bench-web: $(STAMP)
+	$(BIN)/python bench/load.py --clients 8 --requests 100
 
 ## gold: score the extraction of the bundled plans against ../shared/gold
 gold: $(STAMP)

@@ -91,7 +91,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
         n = seen_ids.get(unit.section, 0) + 1
         seen_ids[unit.section] = n
         task = Task(
-            id=f"{unit.section}#{n}",
+            id=unit.section if n == 1 else f"{unit.section}#{n}",
             section=unit.section,
             section_path=list(unit.path),
             heading=unit.heading,

@@ -135,8 +135,20 @@ class Lexicon:
         return pattern
 
     def expand_abbreviations(self, name: str) -> str:
-        """"UBND tỉnh" → "Ủy ban nhân dân tỉnh": names are stored in full."""
-        return self._abbreviation_re.sub(lambda m: self._long_of[m.group()], name)
+        """"UBND tỉnh" → "Ủy ban nhân dân tỉnh": names are stored in full, and a stray comma
+        inside a known name ("Mặt trận Tổ quốc, Việt Nam") is dropped."""
+        name = self._abbreviation_re.sub(lambda m: self._long_of[m.group()], name)
+        return self._stray_comma_re.sub(lambda m: self._long_by_fold[fold(m.group())], name)
+
+    @cached_property
+    def _long_by_fold(self) -> dict[str, str]:
+        return {fold(long): long for long in self.abbreviations}
+
+    @cached_property
+    def _stray_comma_re(self) -> re.Pattern[str]:
+        longs = sorted((k for k in self.abbreviations if "," not in k), key=len, reverse=True)
+        alts = "|".join(r",?\s+".join(map(re.escape, k.split())) for k in longs)
+        return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
 
     @cached_property
     def _long_of(self) -> dict[str, str]:

@@ -36,8 +36,7 @@ class Unit:
 
     @property
     def start(self) -> int:
-        first = self.lines[0]
-        return first.body_start if first.kind in ("numbered", "lettered") else first.start
+        return self.lines[0].body_start  # after the item's marker ("a)", "-", "+")
 
     @property
     def end(self) -> int:

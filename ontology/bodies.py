@@ -137,12 +137,14 @@ def resolve(
         rule = None
     collective = bool(group or rule or any(p.search(folded) for p in r.collective))
     parent = issuer.iri if in_issuer and issuer else None
-    if key:
-        iri = URIRef(body_iri(*(slug(p) for p in key.split("/"))))
-    elif rule:
+    # The group rules and the issuer's own units decide first: the extractor's key is a
+    # hint that does not know them, and two schemes would split one body into two nodes.
+    if rule:
         iri = body_iri(str(parent).removeprefix(body_iri()) if parent else juris, rule.key)
     elif parent:
         iri = body_iri(str(parent).removeprefix(body_iri()), slug(folded))
+    elif key:
+        iri = URIRef(body_iri(*(slug(p) for p in key.split("/"))))
     else:
         iri = body_iri(juris, slug(folded))
     return Body(iri, name, juris, collective, rule, parent, folded)

@@ -44,7 +44,7 @@ def test_hue_header_and_roles(records):
     assert (r.document.number, r.document.date, r.document.signer) == (
         "232/KH-UBND", "2026-04-23", "Nguyễn Khắc Toàn")
     assert r.document.issuer == "Ủy ban nhân dân thành phố Huế"
-    lead = next(t for t in r.tasks if t.text.startswith("- Sở Tư pháp chủ trì, phối hợp"))
+    lead = next(t for t in r.tasks if t.text.startswith("Sở Tư pháp chủ trì, phối hợp"))
     roles = {b.name: b.role for b in lead.bodies}
     assert roles["Sở Tư pháp"] == "lead"
     assert roles["Sở Giáo dục và Đào tạo"] == "support"
