@@ -141,7 +141,7 @@ def from_law_title(f: Found) -> Citation:
     year = g.get("lyear") or g.get("ty")
     body = squash(g["title"])
     if g.get("amend"):
-        title = f"{kind} {squash(g['amend'])}{body}"
+        title = f"{kind} {squash(g['amend'])} {body}"
         return Citation(type="Luật", number=None, title=title, date=None,
                         key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
     title = f"{kind} {body}"
