@@ -54,5 +54,9 @@ gold: $(STAMP)
 	$(BIN)/cancu extract data/plans -o var/extract.json
 	$(BIN)/python ../shared/eval/score.py var/extract.json
 
+## docs: the ontology's HTML documentation (pyLODE) in ontology/docs/index.html
+docs: $(STAMP)
+	$(BIN)/python -m ontology.docs ontology/docs/index.html
+
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -64,8 +64,9 @@ def _resource(summary: str, id_desc: str, example: str) -> dict[str, Any]:
 
 def spec() -> dict[str, Any]:
     task_filters = [
-        _param("body", "body id (directly or through a group it belongs to)",
-               example="quang-ngai/thanh-tra-so"),
+        _param("body", "body id (directly or through a group it belongs to), or a name as "
+               "typed, diacritics ignored: 'thanh tra tinh' finds 'Thanh tra tỉnh'",
+               example="quang-ngai/so-noi-vu/thanh-tra-so"),
         _param("role", "the body's role (with body) or any assignment's role",
                {"type": "string", "enum": ROLES}),
         _param("document", "cited document: id or number", example="59/2019/NĐ-CP"),
@@ -91,7 +92,7 @@ def spec() -> dict[str, Any]:
             "/api/bodies": _list("Bodies", [_param("q", "name, diacritics optional"),
                                             _param("jurisdiction", "e.g. tay-ninh")], "Body"),
             "/api/bodies/{id}": _resource("A body with its duties, grouped by plan",
-                                          "body id", "quang-ngai/thanh-tra-so"),
+                                          "body id", "quang-ngai/so-noi-vu/thanh-tra-so"),
             "/api/bodies/{id}/duties": {"get": {
                 **_list("Duties of a body", [], "Task")["get"],
                 "parameters": [_param("id", "body id", where="path"), *PAGE]}},

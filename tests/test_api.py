@@ -117,21 +117,24 @@ def test_not_acceptable(client: FlaskClient) -> None:
 
 
 def test_body_duties_with_role_timeframe_basis_and_span(client: FlaskClient) -> None:
-    body = client.get("/api/bodies/quang-ngai/thanh-tra-so").get_json()
+    body = client.get("/api/bodies/quang-ngai/so-noi-vu/thanh-tra-so").get_json()
     assert body["name"] == "Thanh tra Sở"
     assert body["parent"] == [{"id": "quang-ngai/so-noi-vu", "name": "Sở Nội vụ tỉnh Quảng Ngãi"}]
-    duties = body["duties"]
-    assert len(duties) == 6
-    assert {d["role"] for d in duties} == {"lead", "executor"}
-    for d in duties:
-        assert d["through"] == "direct" and d["plan"]["id"] == "quang-ngai-snv-pctn-2023"
+    direct = [d for d in body["duties"] if d["through"] == "direct"]
+    assert len(direct) == 6
+    assert {d["role"] for d in direct} == {"lead", "executor"}
+    # a unit of Sở Nội vụ also carries what "các đơn vị trực thuộc" of its plan must do
+    via = [d for d in body["duties"] if d["through"] == "group"]
+    assert via and all(d["via"] for d in via)
+    for d in body["duties"]:
+        assert d["plan"]["id"] == "quang-ngai-snv-pctn-2023"
         assert d["span"]["start"] < d["span"]["end"]
         assert d["source_url"].startswith("/plans/quang-ngai-snv-pctn-2023#task-")
-    assert any(d["timeframe"] for d in duties)
-    text = client.get("/api/bodies/quang-ngai/thanh-tra-so/duties?format=csv").get_data(
+    assert any(d["timeframe"] for d in direct)
+    text = client.get("/api/bodies/quang-ngai/so-noi-vu/thanh-tra-so/duties?format=csv").get_data(
         as_text=True)
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == 6 and {r["through"] for r in rows} == {"direct"}
+    assert len(rows) == len(body["duties"]) and {r["through"] for r in rows} == {"direct", "group"}
 
 
 def test_bodies_list_search(client: FlaskClient) -> None:
@@ -173,9 +176,9 @@ def test_article(client: FlaskClient) -> None:
 @pytest.mark.parametrize(("accept", "fmt"), [("text/turtle", "turtle"),
                                              ("application/ld+json", "jsonld")])
 def test_resources_as_rdf(client: FlaskClient, accept: str, fmt: str) -> None:
-    resp = client.get("/api/bodies/quang-ngai/thanh-tra-so", headers={"Accept": accept})
+    resp = client.get("/api/bodies/quang-ngai/so-noi-vu/thanh-tra-so", headers={"Accept": accept})
     assert resp.status_code == 200 and resp.mimetype == accept
-    node = "https://cancu.dev/id/body/quang-ngai/thanh-tra-so"
+    node = "https://cancu.dev/id/body/quang-ngai/so-noi-vu/thanh-tra-so"
     if fmt == "turtle":
         assert (URIRef(node), None, None) in Graph().parse(data=resp.get_data(as_text=True))
     else:
@@ -186,3 +189,15 @@ def test_resources_as_rdf(client: FlaskClient, accept: str, fmt: str) -> None:
     assert (URIRef("https://cancu.dev/id/doc/luat/36-2018-qh14"), None, None) in g2
     missing = client.get("/api/bodies/nowhere/nobody", headers={"Accept": accept})
     assert missing.status_code == 404
+
+
+def test_tasks_by_body_name_ignores_diacritics(client):
+    res = client.get("/api/tasks?body=thanh%20tra%20tinh")
+    assert res.status_code == 200
+    items = res.get_json()["items"]
+    assert items
+    for t in items:
+        names = [a["name"] for a in t["assignments"]]
+        assert any("Thanh tra tỉnh" in n for n in names), names
+    sources = {t["plan"]["source"] for t in items}
+    assert "tay-ninh-577-kh-ubnd-2024.txt" in sources

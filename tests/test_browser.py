@@ -36,7 +36,7 @@ def test_legal_staff_flow_and_explorer(tmp_path: Path) -> None:
             expect(page.locator("h1")).to_contain_text("thanh tra")
             page.screenshot(path=str(tmp_path / "1-search.png"), full_page=False)
 
-            page.click('a.body-link[href="/bodies/quang-ngai/thanh-tra-so"]')
+            page.click('a.body-link[href="/bodies/quang-ngai/so-noi-vu/thanh-tra-so"]')
             expect(page.locator("h1")).to_have_text("Thanh tra Sở")
             page.screenshot(path=str(tmp_path / "2-body.png"), full_page=False)
 

@@ -30,9 +30,9 @@ def test_filters_shrink_the_network() -> None:
     by_doc = network(store, document="59/2019/NĐ-CP")
     docs = {n["id"] for n in by_doc.nodes if n["kind"] == "document"}
     assert docs == {"https://cancu.dev/id/doc/nd/59-2019-nd-cp"}
-    by_body = network(store, body="quang-ngai/thanh-tra-so")
+    by_body = network(store, body="quang-ngai/so-noi-vu/thanh-tra-so")
     bodies = {n["id"] for n in by_body.nodes if n["kind"] == "body"}
-    assert bodies == {"https://cancu.dev/id/body/quang-ngai/thanh-tra-so"}
+    assert bodies == {"https://cancu.dev/id/body/quang-ngai/so-noi-vu/thanh-tra-so"}
 
 
 def test_graph_page_loads_vis_from_the_app_not_a_cdn() -> None:

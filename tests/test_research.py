@@ -13,7 +13,7 @@ from graph_api.store import Store, open_store
 
 pytestmark = pytest.mark.slow
 
-INSPECTORATE = "https://cancu.dev/id/body/quang-ngai/thanh-tra-so"
+INSPECTORATE = "https://cancu.dev/id/body/quang-ngai/so-noi-vu/thanh-tra-so"
 
 
 def bundled_store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -89,7 +89,7 @@ def test_source_text_is_the_plan_text_of_the_span(store: Store) -> None:
     row = duties[duties.role == "lead"].iloc[0]
     text = r.source_text(row.task)
     assert text == row.quote
-    assert text.startswith("- Tổ chức thực hiện 01 cuộc kiểm tra")
+    assert text.startswith("Tổ chức thực hiện 01 cuộc kiểm tra")
     around = r.source_text(row.task, context=80)
     assert f"⟦{text}⟧" in around and len(around) > len(text) + 80
 

@@ -54,7 +54,7 @@ def test_construct_and_describe_as_turtle_and_jsonld(client: FlaskClient) -> Non
     ttl = client.get("/sparql", query_string={"query": q}, headers={"Accept": "text/turtle"})
     assert ttl.mimetype == "text/turtle" and b"cancu.dev/id" in ttl.data
     jl = client.get("/sparql", query_string={
-        "query": "DESCRIBE <https://cancu.dev/id/body/quang-ngai/thanh-tra-so>",
+        "query": "DESCRIBE <https://cancu.dev/id/body/quang-ngai/so-noi-vu/thanh-tra-so>",
         "format": "jsonld"})  # fmt: skip
     assert jl.mimetype == "application/ld+json"
     assert any(n.get("@id", "").endswith("thanh-tra-so") for n in json.loads(jl.data))

@@ -50,8 +50,12 @@ def task_filter() -> data.TaskFilter:
     if args.get("plan"):
         f.plan = data.plan_by_id(store, args["plan"].strip())["iri"]
     if args.get("body"):
-        f.body = data.body_iri(args["body"].strip())
-        _check_body(f.body)
+        value = args["body"].strip()
+        if "/" in value:  # an id ("quang-ngai/so-noi-vu/thanh-tra-so") or an IRI
+            f.body = data.body_iri(value)
+            _check_body(f.body)
+        else:  # a name, diacritics and case ignored: every body whose name holds its words
+            f.body_name = value
     if args.get("document"):
         f.document = data.document_iri(store, args["document"].strip())
     if args.get("article"):

@@ -159,6 +159,7 @@ class TaskFilter:
     due_after: dt.date | None = None
     due_before: dt.date | None = None
     q: str | None = None
+    body_name: str | None = None  # a name as people type it: "thanh tra tinh"
 
 
 def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str, Any]]:
@@ -202,6 +203,11 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
         if t in seen:
             seen[t]["basis"] = items
     out = list(seen.values())
+    if f.body_name:
+        wanted = fold(f.body_name).split()
+        out = [t for t in out if any(
+            all(w in folded(a["name"], a["body"]["name"]) for w in wanted)
+            and (f.role is None or a.get("role") == f.role) for a in t["assignments"])]
     if f.q:
         words = fold(f.q).split()
         out = [t for t in out if all(w in _haystack(t) for w in words)]

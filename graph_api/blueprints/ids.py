@@ -1,6 +1,6 @@
 """URL ids ↔ resource IRIs: the slug part of each IRI, so links stay stable across re-ingests.
 
-Bodies are ``quang-ngai/thanh-tra-so`` (below ``/id/body/``), documents and articles
+Bodies are ``quang-ngai/so-noi-vu/thanh-tra-so`` (below ``/id/body/``), documents and articles
 ``luat/36-2018-qh14`` and ``luat/36-2018-qh14/dieu-10`` (below ``/id/doc/``), tasks
 ``quang-ngai-snv-pctn-2023/ii-3-h-1`` (below ``/id/task/``). A plan's id is the slug of its
 source file name (``hue-232-kh-ubnd-2026``), because a plan without a number has no
