@@ -16,11 +16,13 @@ from ingest.text import fold, slug, squash
 
 _ISSUER = re.compile(
     r"^\s*,?\s*của\s+(?P<issuer>[A-ZĐ][^,;.()“\"]*?)"
-    r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt)\b|[,;.(“\"]|$)"
+    r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt|sửa đổi|bổ sung"
+    r"|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$)"
 )
 _TITLE = re.compile(r"^\s*(?:,\s*)?(?:về việc|về)?\s*(?P<title>[^;\n]{3,260}?)"
                     r"(?=;|\.\s|\.$|\s\(|, (?:đồng thời|trong đó)|\s+và\s+(?:các\s+)?"
-                    r"(?:Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch)\b|$)")
+                    r"(?:Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch)\b"
+                    r"|,\s+(?:Ủy ban nhân dân|UBND|Sở|Thanh tra|Hội đồng nhân dân|Chủ tịch)\b|$)")
 _GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
 
 
@@ -42,6 +44,19 @@ def _date(g: dict[str, str | None]) -> str | None:
 
 def _clean_number(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def _with_type_code(sym: str, type_word: str | None) -> str:
+    """"Chỉ thị 10/TTg" is Chỉ thị 10/CT-TTg: a number written without its type code gets
+    the code of the type word before it, where the rest is a known issuer."""
+    lx = lexicon()
+    t = lx.type_by_name.get(fold(type_word)) if type_word else None
+    head = sym.split("-")[0].upper()
+    if t is None or t.bare or not t.code or head in lx.type_by_code:
+        return sym
+    if head not in {code.upper() for code in lx.issuers}:
+        return sym
+    return f"{t.code}-{sym}"
 
 
 def _type_from_symbol(sym: str) -> str | None:
@@ -83,7 +98,7 @@ def from_numbered(f: Found, text: str) -> Citation:
         type_name = type_word
     else:
         p = "" if g.get("num") else "b"
-        sym = _clean_number(g[p + "sym"])
+        sym = _with_type_code(_clean_number(g[p + "sym"]), type_word)
         year = g.get(p + "year")
         number = f"{g[p + 'num']}/{year}/{sym}" if year else f"{g[p + 'num']}/{sym}"
         type_name = type_word or _type_from_symbol(sym)
@@ -128,8 +143,8 @@ def _fill(cite: Citation, known: KnownDocument) -> None:
     cite.issuer = cite.issuer or known.issuer
 
 
-def from_law_title(f: Found) -> Citation:
-    """A law or the Constitution named by its title."""
+def from_law_title(f: Found, as_of: int | None = None) -> Citation:
+    """A law, the Constitution or a treaty named by its title."""
     g = f.groups
     lx = lexicon()
     if g.get("hp"):
@@ -137,6 +152,13 @@ def from_law_title(f: Found) -> Citation:
         title = "Hiến pháp" + (f" năm {year}" if year else "")
         return Citation(type="Hiến pháp", number=None, title=title,
                         date=None, key=f"hien-phap/{year or 'khong-ro'}")
+    if g.get("cu"):
+        title = f"Công ước {squash(g['cutitle'])}"
+        known = lx.known_by_title.get(lx.fold_title(title), [])
+        if known:
+            title = known[0].title
+        return Citation(type="Công ước", number=None, title=title, date=None,
+                        key=known[0].key if known else f"cu/{slug(title)}")
     kind = g.get("kind") or "Luật"
     year = g.get("lyear") or g.get("ty")
     body = squash(g["title"])
@@ -149,7 +171,9 @@ def from_law_title(f: Found) -> Citation:
     if year:
         candidates = [k for k in candidates if str(k.year) == year] or []
     if candidates:
-        known = max(candidates, key=lambda k: k.year or 0)
+        # no year given: the version in force when the plan was written (else the newest)
+        in_force = [k for k in candidates if as_of is None or (k.year or 0) <= as_of]
+        known = max(in_force or candidates, key=lambda k: k.year or 0)
         cite = Citation(type=known.type, number=known.number or None, title=known.title,
                         date=None)
         _fill(cite, known)
@@ -197,8 +221,9 @@ def _expand(arts: str) -> list[str]:
 
 def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: int,
             to_span: Callable[[int, int], Span], own_type: str | None,
-            earlier: list[Citation] | None = None) -> list[Citation]:
-    """The distinct citations of ``text[start:end]``, pinpoints attached, in order."""
+            earlier: list[Citation] | None = None, as_of: int | None = None) -> list[Citation]:
+    """The distinct citations of ``text[start:end]``, pinpoints attached, in order;
+    ``as_of`` (the plan's year) picks the version of a law named without its year."""
     mentions = within(docs, start, end)
     cited: list[tuple[Found, Citation]] = []
     history: list[Citation] = list(earlier or [])
@@ -206,7 +231,7 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
         if d.kind == "numbered":
             cite = from_numbered(d, text)
         elif d.kind == "law":
-            cite = from_law_title(d)
+            cite = from_law_title(d, as_of)
         else:
             atype = d.groups.get("atype")
             if atype == own_type and d.groups.get("which") == "này":

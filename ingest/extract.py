@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ingest import assign, citations, tasks
 from ingest.header import read_header
-from ingest.models import Citation, PlanRecord, Task
+from ingest.models import Citation, DocumentInfo, PlanRecord, Task
 from ingest.nlp import build
 from ingest.outline import Line, parse
 from ingest.read import CleanText, ReadError, read_plan
@@ -69,13 +69,14 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     body_mentions = [s._.ref for s in doc.spans["bodies"]]
     time_mentions = [(s._.ref.kind, s._.ref.start, s._.ref.end) for s in doc.spans["timeframes"]]
     ctx = assign.Context(text, body_mentions, to_span)
+    year = plan_year(info)
     assign.definitions(ctx)
 
     body_start = outline.sections[0].line.start if outline.sections else len(text)
     if outline.preamble:
         pre_start, pre_end = outline.preamble[0].start, outline.preamble[-1].end
         record.bases = citations.collect(doc_mentions, pin_mentions, text, pre_start, pre_end,
-                                         to_span, info.type)
+                                         to_span, info.type, as_of=year)
         for c in record.bases:
             c.relation = "based_on"
     footnotes = {m: ln for m, ln in outline.footnotes.items()}
@@ -83,11 +84,12 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     seen_ids: dict[str, int] = {}
     for unit in tasks.units(outline, ctx):
         cites = citations.collect(doc_mentions, pin_mentions, text, unit.start, unit.end,
-                                  to_span, info.type, earlier=all_cites)
+                                  to_span, info.type, earlier=all_cites, as_of=year)
         for marker in _markers(text, unit.start, unit.end, footnotes):
             note = footnotes[marker]
             cites = citations.merge(cites + citations.collect(
-                doc_mentions, pin_mentions, text, note.start, note.end, to_span, info.type))
+                doc_mentions, pin_mentions, text, note.start, note.end, to_span, info.type,
+                as_of=year))
         n = seen_ids.get(unit.section, 0) + 1
         seen_ids[unit.section] = n
         task = Task(
@@ -108,10 +110,19 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
         record.tasks.append(task)
         all_cites.extend(cites)
     rest = citations.collect(doc_mentions, pin_mentions, text, body_start, len(text), to_span,
-                             info.type)
+                             info.type, as_of=year)
     record.citations = citations.merge([*record.bases, *(c for t in record.tasks
                                                          for c in t.citations), *rest])
     return record
+
+
+def plan_year(info: DocumentInfo) -> int | None:
+    """The year the plan was written: its date, else its number or title ("năm 2026")."""
+    for value in (info.date, info.number, info.title):
+        m = re.search(r"\b(?:19|20)\d\d\b", value or "")
+        if m:
+            return int(m.group())
+    return None
 
 
 def body_key(name: str, province: str | None) -> str:

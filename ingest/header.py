@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ingest.lexicon import DATA, _load, lexicon
 from ingest.models import DocumentInfo, Span
-from ingest.outline import Line, Outline
+from ingest.outline import Line, Outline, type_prefix
 from ingest.text import squash
 
 
@@ -32,13 +32,21 @@ def read_header(outline: Outline, to_span: Callable[[int, int], Span]) -> Docume
                 info.date = f"{int(m.group('year')):04d}-{int(m.group('month')):02d}-" \
                             f"{int(m.group('day')):02d}"
         info.spans["date"] = to_span(h.place_date.start, h.place_date.end)
+    title_parts = [ln.text.strip("* ") for ln in h.title]
     if h.type_line is not None:
-        upper = h.type_line.text.strip("* ").upper()
-        info.type = next((t.name for t in lx.types if t.name.upper() == upper), None)
+        line = h.type_line.text.strip("* ")
+        info.type = type_prefix(line)
         info.spans["type"] = to_span(h.type_line.start, h.type_line.end)
-    if h.title:
-        info.title = squash(" ".join(ln.text.strip("* ") for ln in h.title))
-        info.spans["title"] = to_span(h.title[0].start, h.title[-1].end)
+        rest = line[len(info.type or ""):].strip()  # "KẾ HOẠCH HÀNH ĐỘNG ..."
+        if rest:
+            title_parts.insert(0, rest)
+    elif info.number:  # no type line: the type code of the number ("10/KH-UBND")
+        info.type = _type_of_number(info.number)
+    if title_parts:
+        info.title = squash(" ".join(title_parts))
+        first = h.title[0] if h.title else h.type_line
+        last = h.title[-1] if h.title else h.type_line
+        info.spans["title"] = to_span(first.start, last.end)
     info.issuer = _issuer(outline, info)
     info.province = _province(info)
     signer = _signer(outline.signature)
@@ -46,6 +54,12 @@ def read_header(outline: Outline, to_span: Callable[[int, int], Span]) -> Docume
         info.signer = signer.text.strip("* ")
         info.spans["signer"] = to_span(signer.start, signer.end)
     return info
+
+
+def _type_of_number(number: str) -> str | None:
+    m = re.match(r"^\d+[a-z]?(?:/\d{4})?/(?P<code>[^-/]+)-", number)
+    found = lexicon().type_by_code.get(m.group("code").upper()) if m else None
+    return found.name if found else None
 
 
 def _issuer(outline: Outline, info: DocumentInfo) -> str | None:

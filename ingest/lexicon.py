@@ -27,6 +27,7 @@ class DocType:
     name: str
     code: str
     slug: str
+    bare: bool = False  # its numbers carry no type code
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,8 @@ class Lexicon:
     # -- documents -------------------------------------------------------------------------
     @cached_property
     def types(self) -> list[DocType]:
-        types = [DocType(t["name"], t["code"], t["slug"]) for t in self.documents["type"]]
+        types = [DocType(t["name"], t["code"], t["slug"], t.get("bare", False))
+                 for t in self.documents["type"]]
         return sorted(types, key=lambda t: -len(t.name))
 
     @cached_property

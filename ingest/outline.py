@@ -31,7 +31,7 @@ class Line:
 class Item:
     """A numbered or lettered item (or a section) with the lines under it."""
 
-    kind: str  # section | numbered | lettered
+    kind: str  # section | numbered | decimal | lettered
     num: str
     line: Line
     path: list[str]
@@ -67,7 +67,7 @@ class Outline:
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
-    names = ["section", "numbered", "lettered", "bullet", "plus", "footnote"]
+    names = ["section", "numbered", "decimal", "lettered", "bullet", "plus", "footnote"]
     res = {n: re.compile(lx.pattern("outline", n)) for n in names}
     res["assign"] = re.compile(lx.pattern("assignment", "bodies"), re.IGNORECASE)
     res["time"] = re.compile(lx.pattern("assignment", "time"), re.IGNORECASE)
@@ -100,7 +100,7 @@ def _lines(text: str) -> list[Line]:
 
 def _classify(line: Line) -> None:
     res = _res()
-    for kind in ("section", "lettered", "numbered", "footnote", "bullet", "plus"):
+    for kind in ("section", "lettered", "numbered", "decimal", "footnote", "bullet", "plus"):
         m = res[kind].match(line.text)
         if m:
             line.kind = kind
@@ -131,13 +131,34 @@ def _looks_like_name(text: str) -> bool:
         and not any(ch.isdigit() for ch in text) and not text.endswith((".", ":", ";"))
 
 
+def level(line: Line) -> float:
+    """Depth of an item's marker: I. above 1. above 1.1. above a)."""
+    if line.kind == "decimal":
+        return 1 + 0.1 * line.marker.count(".")
+    return _LEVELS[line.kind]
+
+
+_LEVELS = {"section": 0.0, "numbered": 1.0, "lettered": 2.0}
+ITEM_KINDS = ("section", "numbered", "decimal", "lettered")
+
+
+def _first_item(lines: list[Line]) -> int:
+    """Where the plan's body opens: its first "I." or, in a plan numbered without Roman
+    sections, its first "1." (the preamble and the header never carry such markers)."""
+    for kind in ("section", "numbered"):
+        found = next((i for i, ln in enumerate(lines) if ln.kind == kind), None)
+        if found is not None:
+            return found
+    return len(lines)
+
+
 def parse(text: str) -> Outline:
     """Build the outline of a plan from its clean text."""
     res = _res()
     lines = _lines(text)
     for line in lines:
         _classify(line)
-    first_section = next((i for i, ln in enumerate(lines) if ln.kind == "section"), len(lines))
+    first_section = _first_item(lines)
     header, preamble = _header(lines[:first_section], text)
 
     sections: list[Item] = []
@@ -169,12 +190,13 @@ def parse(text: str) -> Outline:
             closing.append(line)
             ended = True
             continue
-        if line.kind in ("section", "numbered", "lettered"):
-            level = {"section": 0, "numbered": 1, "lettered": 2}[line.kind]
-            while stack and {"section": 0, "numbered": 1, "lettered": 2}[stack[-1].kind] >= level:
+        if line.kind in ITEM_KINDS:
+            depth = level(line)
+            while stack and level(stack[-1].line) >= depth:
                 stack.pop()
             parent_path = stack[-1].path if stack else []
-            item = Item(line.kind, line.marker, line, [*parent_path, line.marker])
+            num = line.marker.rsplit(".", 1)[-1]  # "1.2" under "1." is item 2 of it
+            item = Item(line.kind, num, line, [*parent_path, num])
             if stack:
                 stack[-1].children.append(item)
             else:
@@ -186,43 +208,86 @@ def parse(text: str) -> Outline:
     return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing)
 
 
-def _header(lines: list[Line], text: str) -> tuple[Header, list[Line]]:
-    """Split the lines before the first section into header fields and preamble."""
+def _header(lines: list[Line], source: str) -> tuple[Header, list[Line]]:
+    """Split the lines before the first section into header fields and preamble.
+
+    The type line ("KẾ HOẠCH") normally separates the header from the title; copies that lack
+    it (or put it beside the title) still give a title (capitals below the number and date)
+    and a preamble (the first sentence in running case).
+    """
     res = _res()
-    lx = lexicon()
     header = Header()
-    type_names = {t.name.upper() for t in lx.types}
     preamble: list[Line] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        text = line.text.strip("* ")
-        if header.number is None and res["number"].match(text):
+        stripped = line.text.strip("* ")
+        dated = header.number is not None or header.place_date is not None
+        if preamble:
+            preamble.append(line)
+        elif not any(ch.isalpha() for ch in stripped) or _is_motto(stripped):
+            pass  # rules ("-------") and the national motto
+        elif header.number is None and res["number"].match(stripped):
             header.number = line
-        elif header.place_date is None and res["place_date"].match(text):
+        elif header.place_date is None and res["place_date"].match(stripped):
             header.place_date = line
-        elif header.type_line is None and text.upper() == text and text in type_names:
+        elif header.type_line is None and not header.title and type_prefix(stripped) is not None:
             header.type_line = line
-            j = i + 1
-            # the title: the lines right below, up to the paragraph that opens the preamble
-            while j < len(lines) and (
-                (j == i + 1 and not lines[j].text.startswith("Căn cứ"))
-                or (j > i + 1 and not _opens_preamble(lines[j].text)
-                    and "\n\n" not in text[lines[j - 1].end:lines[j].start])
-            ):
-                header.title.append(lines[j])
-                j += 1
-            i = j
+            i = _title(lines, i + 1, header, source)
             continue
-        elif header.type_line is None and res["issuer_line"].match(text):
+        elif header.type_line is None and not header.title and res["issuer_line"].match(stripped):
             header.issuer_lines.append(line)
-        elif header.type_line is None and fold(text) in {fold(m) for m in
-                                                        lx.patterns["header"]["motto"]}:
-            pass
-        elif header.type_line is not None:
+        elif header.type_line is None and not header.title and dated and _is_caps(stripped) \
+                and not _opens_preamble(stripped):
+            i = _title(lines, i, header, source)
+            continue
+        elif header.type_line is not None or header.title or dated:
             preamble.append(line)
         i += 1
     return header, preamble
+
+
+def _title(lines: list[Line], j: int, header: Header, text: str) -> int:
+    """Take the title's lines from ``j`` on, up to the paragraph that opens the preamble."""
+    first = j
+    while j < len(lines):
+        line, prev = lines[j], lines[j - 1]
+        if j == first and line.text.startswith("Căn cứ"):
+            break
+        if j > first and (_opens_preamble(line.text) or "\n\n" in text[prev.end:line.start]
+                          or (_is_caps(prev.text) and not _is_caps(line.text))):
+            break
+        header.title.append(line)
+        j += 1
+    return j
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+@lru_cache(maxsize=1)
+def _mottos() -> tuple[str, ...]:
+    return tuple(fold(m) for m in lexicon().patterns["header"]["motto"])
+
+
+def _is_motto(text: str) -> bool:
+    """The national motto, also split over two cells ("CỘNG HÒA XÃ HỘI" | "CHỦ NGHĨA ...")."""
+    folded = fold(text).strip(" -")
+    return len(folded) >= 8 and any(folded in m for m in _mottos())
+
+
+def type_prefix(text: str) -> str | None:
+    """The document type a header line names ("KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG"), if any."""
+    if not _is_caps(text):
+        return None
+    upper = text.upper()
+    for t in lexicon().types:  # longest names first
+        name = t.name.upper()
+        if upper == name or upper.startswith(name + " "):
+            return t.name
+    return None
 
 
 def _opens_preamble(text: str) -> bool:

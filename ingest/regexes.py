@@ -45,7 +45,7 @@ def document_ref() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def law_title() -> re.Pattern[str]:
-    """A law (or the Constitution) named by its title, with its year or date if given."""
+    """A law, the Constitution or a treaty named by its title, with its year or date."""
     lx = lexicon()
     aliases = sorted(
         {a for k in lx.known for a in (k.title, *k.aliases) if a.startswith(("Luật", "Bộ luật"))},
@@ -54,14 +54,18 @@ def law_title() -> re.Pattern[str]:
     known = "|".join(
         r"[,\s]+".join(re.escape(w.strip(",")) for w in a.split()[1:]) for a in aliases
     )
-    generic = r"[A-ZĐ][\wÀ-ỹ]*(?:\s+(?!năm\b|và\b|của\b|số\b|theo\b|để\b|tại\b|các\b|quy định\b|" \
-              r"hướng dẫn\b|về\b|trong\b|đã\b|được\b|nhằm\b|có\b)[a-zà-ỹđ][\wÀ-ỹ]*){0,7}"
+    # a title in sentence case; a comma may join its parts ("Luật Tín ngưỡng, tôn giáo")
+    stop = "|".join(rf"{re.escape(w)}\b" for w in lx.documents["law_titles"]["stop_words"])
+    generic = rf"[A-ZĐ][\wÀ-ỹ]*(?:,?\s+(?!{stop})[a-zà-ỹđ][\wÀ-ỹ]*){{0,7}}"
     amend = (r"(?P<amend>(?i:sửa đổi,?\s+bổ sung)(?:\s+một số điều)?(?:\s+của)?"
              r"\s+(?:các\s+)?Luật\s+)?")
     return re.compile(
         rf"(?<![\w])(?P<kind>Bộ luật|Luật)\s+{amend}(?P<title>(?i:{known})|{generic})"
         rf"(?:\s+(?:năm\s+(?P<lyear>(?:19|20)\d\d)|(?:ngày\s+{DATE})))?"
         rf"|(?<![\w])(?P<hp>Hiến pháp)(?:\s+năm\s+(?P<hyear>(?:19|20)\d\d))?"
+        # a treaty by its title: "Công ước của Liên hợp quốc về chống tham nhũng"
+        rf"|(?<![\w])(?P<cu>Công ước)\s+(?P<cutitle>(?:của\s+)?[A-ZĐ][^,;.()“”\"\n]{{3,100}}?)"
+        rf"(?=\s*[,;.()“”\"\n]|\s+(?:và|mà|năm|để|nhằm)\s|$)"
     )
 
 

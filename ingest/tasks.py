@@ -57,7 +57,7 @@ def operative(item: Item) -> bool:
     folded = _folded_title(item)
     not_op = lx.patterns["sections"]["not_operative"]
     op = lx.patterns["sections"]["operative"]
-    if item.kind == "section":
+    if item.kind == "section" or len(item.path) == 1:  # a plan's top level, "I." or "1."
         return not (_kind_of(not_op, folded) and not _kind_of(op, folded))
     return not any(folded.startswith(w) for w in not_op)
 

@@ -27,7 +27,7 @@ a) Sở Tư pháp chủ trì, phối hợp với các Sở: Nội vụ, Tài ch�
 
 Thời gian thực hiện: quý III/2025.
 
-b) Kiểm soát xung đột lợi ích theo Điều 55, 56 Luật PCTN năm 2018 và Luật Đất đai năm 2024¹.
+b) Kiểm soát xung đột lợi ích theo Điều 55, 56 Luật PCTN năm 2018 và Luật Tín ngưỡng, tôn giáo năm 2016¹.
 
 Đơn vị thực hiện: Thanh tra tỉnh (chủ trì); Sở Nội vụ (phối hợp).
 
@@ -61,3 +61,35 @@ Nguyễn Văn An
 """
 
 PLAN = HEADER_TABLE + BODY
+
+# A plan laid out the other common way: no type line above the title, top-level items
+# numbered "1." (no Roman sections), decimal sub-items "2.1.", letters "a." and bullets
+# without a space; its preamble is one paragraph that closes with the issuing sentence.
+PLAN_DECIMAL = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI
+TỈNH LÀO CAI | CHỦ NGHĨA VIỆT NAM
+-------
+Số: 45/KH-UBND | Lào Cai, ngày 10 tháng 02 năm 2021
+
+CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG NĂM 2021
+
+Căn cứ Luật Thanh tra; Văn bản hợp nhất số 18/VBHN-VPQH ngày 03/8/2020 của Văn phòng Quốc hội; Công ước của Liên hợp quốc về chống tham nhũng; Nghị định số 130/2020/NĐ-CP ngày 30/10/2020 của Chính phủ về kiểm soát tài sản, thu nhập của người có chức vụ, quyền hạn trong cơ quan, tổ chức, đơn vị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+
+1. Mục đích, yêu cầu
+-Nâng cao nhận thức của cán bộ, công chức.
+2. Nhiệm vụ, giải pháp
+2.1. Công tác tuyên truyền
+a. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ tổ chức phổ biến Luật Tố cáo. Thời gian: quý II/2021.
+b. Các sở, ban, ngành tỉnh tổ chức quán triệt Kế hoạch này trong tháng 3 năm 2021.
+2.2 Công tác kê khai tài sản
+-Giao Thanh tra tỉnh hướng dẫn kê khai tài sản, thu nhập; hoàn thành trước ngày 31/12/2021.
+3. Tổ chức thực hiện
+3.1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh giám sát việc thực hiện Kế hoạch.
+
+Nơi nhận:
+- Thanh tra Chính phủ;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Trần Văn Bình
+"""

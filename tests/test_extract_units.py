@@ -43,7 +43,7 @@ def test_bases_resolve_law_by_date_and_stray_space_and_old_directive(record):
     numbers = [c.number for c in record.bases]
     assert "36/2018/QH14" in numbers  # "Luật ... ngày 20 tháng 11 năm 2018"
     assert "59/2019/NĐ-CP" in numbers  # written "NĐ- CP"
-    assert "10/TTg" in numbers
+    assert "10/CT-TTg" in numbers  # "Chỉ thị 10/TTg": the type code the number left out
     nd = _cite(record.bases, "59/2019/NĐ-CP")
     assert nd.date == "2019-07-01" and nd.issuer == "Chính phủ"
     assert nd.title.startswith("quy định chi tiết")
@@ -73,7 +73,7 @@ def test_assignment_line_roles_footnote_citations_and_unknown_law(record):
     assert task.timeframe.due == "2025-09-30"
     law = _cite(task.citations, "36/2018/QH14")
     assert law.articles == ["55", "56"]
-    unknown = _cite(task.citations, title="Luật Đất đai năm 2024")
+    unknown = _cite(task.citations, title="Luật Tín ngưỡng, tôn giáo năm 2016")
     assert unknown.number is None and not unknown.resolved
     party = _cite(task.citations, "05-KL/TW")  # from the footnote the task carries
     assert party.type == "Kết luận"
@@ -154,3 +154,43 @@ def _cp1258(text: str) -> bytes:
                 if m not in "\u0302\u0306\u031b":
                     out += m.encode("cp1258")
     return bytes(out)
+
+
+@pytest.fixture(scope="module")
+def decimal_record():
+    from tests.plan_text import PLAN_DECIMAL
+
+    return extract_text(PLAN_DECIMAL, source="lao-cai.txt")
+
+
+def test_header_without_type_line_takes_title_and_type_from_number(decimal_record):
+    doc = decimal_record.document
+    assert (doc.number, doc.type, doc.date) == ("45/KH-UBND", "Kế hoạch", "2021-02-10")
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+    assert doc.title == "CÔNG TÁC PHÒNG, CHỐNG THAM NHŨNG NĂM 2021"
+    assert doc.signer == "Trần Văn Bình"
+
+
+def test_preamble_as_one_paragraph(decimal_record):
+    bases = {c.number or c.title: c for c in decimal_record.bases}
+    # a law named without its year: the version in force in 2021, not the 2010 one
+    assert "11/2022/QH15" not in bases and "56/2010/QH12" in bases
+    assert bases["18/VBHN-VPQH"].type == "Văn bản hợp nhất"
+    assert bases["18/VBHN-VPQH"].issuer == "Văn phòng Quốc hội"
+    assert bases["Công ước của Liên hợp quốc về chống tham nhũng"].type == "Công ước"
+    # the title stops where the issuing sentence begins
+    assert bases["130/2020/NĐ-CP"].title.endswith("trong cơ quan, tổ chức, đơn vị")
+
+
+def test_top_level_numbers_decimal_items_and_letters_with_dots(decimal_record):
+    tasks = {t.section: t for t in decimal_record.tasks}
+    assert list(tasks) == ["2.1.a", "2.1.b", "2.2", "3.1"]  # "1. Mục đích, yêu cầu": none
+    a = tasks["2.1.a"]
+    assert [(b.name, b.role) for b in a.bodies] == [("Sở Tư pháp", "lead"),
+                                                    ("Sở Nội vụ", "support")]
+    assert a.timeframe.due == "2021-06-30"
+    assert [c.number for c in a.citations] == ["25/2018/QH14"]
+    assert tasks["2.2"].text.startswith("Giao Thanh tra tỉnh")  # "-Giao": a bullet
+    assert tasks["2.2"].timeframe.due == "2021-12-31"
+    assert [(b.name, b.role) for b in tasks["3.1"].bodies] == [
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested")]
