@@ -169,11 +169,13 @@ def from_law_title(f: Found, as_of: int | None = None) -> Citation:
     title = f"{kind} {body}"
     candidates = lx.known_by_title.get(lx.fold_title(title), [])
     if year:
-        candidates = [k for k in candidates if str(k.year) == year] or []
+        candidates = [k for k in candidates if str(k.year) == year]
+    elif as_of is not None:
+        # no year given: the version in force when the plan was written; if the catalogue
+        # knows only later ones, the law stays unresolved (never guessed)
+        candidates = [k for k in candidates if (k.year or 0) <= as_of]
     if candidates:
-        # no year given: the version in force when the plan was written (else the newest)
-        in_force = [k for k in candidates if as_of is None or (k.year or 0) <= as_of]
-        known = max(in_force or candidates, key=lambda k: k.year or 0)
+        known = max(candidates, key=lambda k: k.year or 0)
         cite = Citation(type=known.type, number=known.number or None, title=known.title,
                         date=None)
         _fill(cite, known)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from ontology.iris import CC, DATA, ELI, ID, doc_iri, fold, law_graph_iri, provision_iri, slug
+from ontology.iris import CC, ELI, ID, doc_iri, fold, law_graph_iri, provision_iri, slug
 from ontology.mapping import bind_prefixes
 
 _DOC_TYPES = ("Thông tư liên tịch", "Thông tư", "Nghị định", "Nghị quyết", "Quyết định", "Bộ luật",
@@ -52,10 +52,18 @@ class Unit:
     end: int = 0
 
 
+# The extractor's catalogue of known documents is the one source of law titles and numbers.
+CATALOGUE = Path(__file__).resolve().parent.parent / "ingest" / "data" / "documents.toml"
+
+
 @cache
-def _known() -> dict[str, dict]:
-    with (DATA / "known_documents.toml").open("rb") as f:
-        return tomllib.load(f)
+def _known() -> list[tuple[str, str, str, int]]:
+    """(folded title, type, number, year) of every known document, longest title first."""
+    with CATALOGUE.open("rb") as f:
+        known = tomllib.load(f)["known"]
+    rows = {(fold(alias), k["type"], k["number"], k.get("year") or 0)
+            for k in known if k.get("number") for alias in (k["title"], *k.get("aliases", []))}
+    return sorted(rows, key=lambda r: (-len(r[0]), -r[3]))
 
 
 def parse_header(lines: list[str]) -> dict:
@@ -78,24 +86,29 @@ def parse_header(lines: list[str]) -> dict:
     }
 
 
-def _doc_for(match: re.Match[str], own: URIRef) -> URIRef | None:
-    """The document a reference points to, from the words after it; None when unknown."""
+def _doc_for(match: re.Match[str], own: URIRef, as_of: int | None) -> URIRef | None:
+    """The document a reference points to, from the words after it; None when unknown.
+    A law named by title alone is the version in force at ``as_of`` (the citing text's year).
+    """
     if match.group("self"):
         return own
     if match.group("number"):
         return doc_iri(match.group("number").rstrip(".,"), match.group("type"))
     title = fold(f"{match.group('type')} {match.group('title') or ''}")
-    for known_title, facts in _known().items():
-        if title.startswith(known_title):
-            return doc_iri(facts["number"], facts["type"])
-    return None
+    hits = [r for r in _known() if title.startswith(r[0])]
+    hits = [r for r in hits if len(r[0]) == len(hits[0][0])] if hits else []
+    in_force = [r for r in hits if as_of is None or r[3] <= as_of]
+    if not in_force:  # only later versions are known: never guess
+        return None
+    _t, type_name, number, _y = max(in_force, key=lambda r: r[3])
+    return doc_iri(number, type_name)
 
 
 def _expand(numbers: str | None) -> list[str]:
     return re.findall(r"\d+[a-z]?|[a-zđ]", numbers or "")
 
 
-def references(text: str, own: URIRef) -> list[URIRef]:
+def references(text: str, own: URIRef, as_of: int | None = None) -> list[URIRef]:
     """Provisions cited in ``text``: ``điểm a khoản 1 Điều 3``, ``Điều 9 của Luật này``,
     ``Điều 15 của Luật Phòng, chống tham nhũng``. A reference without a document inherits the
     last document named before it in the same article (``của Luật ..., bao gồm: a) Điều 35``)."""
@@ -109,11 +122,11 @@ def references(text: str, own: URIRef) -> list[URIRef]:
             if pos < ref.start():
                 after = _DOC_AFTER.match(m.group(0))
                 if after:
-                    found = _doc_for(after, own)
+                    found = _doc_for(after, own, as_of)
                     context = found if found is not None else context
         after = _DOC_AFTER.match(text[ref.end():])
         if after:
-            doc = _doc_for(after, own)
+            doc = _doc_for(after, own, as_of)
             if doc is None:
                 continue  # a document we do not know: never guess
         else:
@@ -221,7 +234,8 @@ def law_to_graph(path: str | Path) -> tuple[str, Graph]:
         g.add((span, CC.endOffset, Literal(u.end)))
         g.add((span, CC.line, Literal(u.line)))
         if u.cls == CC.Article:
-            for cited in references("\n".join(u.lines), doc):
+            year = int(facts["date"][:4]) if facts["date"] else None
+            for cited in references("\n".join(u.lines), doc, year):
                 if cited == u.iri or str(cited).startswith(f"{u.iri}/"):
                     continue
                 _cite(g, u.iri, cited)

@@ -108,6 +108,14 @@ def test_references_between_articles():
     assert (URIRef(f"{own}/dieu-1"), ELI.cites, URIRef(f"{LAW36}/dieu-15/khoan-1")) in nd59
 
 
+def test_law_named_by_title_is_the_version_in_force():
+    own = URIRef(ID + "doc/nd/59-2019-nd-cp")
+    ref = "Điều 5 của Luật Thanh tra"
+    assert references(ref, own, 2019) == [URIRef(ID + "doc/luat/56-2010-qh12/dieu-5")]
+    assert references(ref, own, 2023) == [URIRef(ID + "doc/luat/11-2022-qh15/dieu-5")]
+    assert references("Điều 4 của Luật Đất đai", own, 2005) == []  # only later ones known
+
+
 def test_validation_message_for_a_task_without_span():
     record = copy.deepcopy(next(r for r in records() if r["source"].startswith("hue")))
     task = next(t for t in record["tasks"] if t["section"] == "II.2.a")
