@@ -56,8 +56,13 @@ def _res() -> dict[str, re.Pattern[str]]:
         "support_next": re.compile(r"^\s*(?i:phối hợp)(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
         "modal_later": re.compile(r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm)(?![\w])"),
-        "paren_role": re.compile(lx.pattern("roles", "paren"), re.IGNORECASE),
+        "after_cue": re.compile(lx.pattern("roles", "after_cue")),
+        "inner_label": re.compile(lx.pattern("roles", "inner_label")),
         "definition": re.compile(lx.pattern("roles", "definition")),
+        "subject_next": re.compile(
+            r"^\s+(?!(?:" + "|".join(re.escape(w) for w in lx.patterns["roles"]["not_subject_next"])
+            + r")(?![\w]))[a-zà-ỹđ]"),
+        "colon_next": re.compile(r"^\s*:\s*(?P<rest>.*)", re.DOTALL),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
     }
 
@@ -115,33 +120,64 @@ def _make(f: Found, role: str, ctx: Context) -> Assignment:
 
 
 def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> list[Assignment]:
-    """"Đơn vị thực hiện: Thanh tra Sở (chủ trì); Văn phòng Sở (phối hợp)."."""
+    """"Đơn vị thực hiện: Thanh tra Sở (chủ trì); Văn phòng Sở (phối hợp)."; also a second
+    label inside the line ("...; cơ quan phối hợp: Y"), cues after a list ("X (chủ trì), Y,
+    Z (phối hợp)", "X chủ trì; Y phối hợp") and before one ("X chủ trì, phối hợp với Y").
+    A body the line gives no cue keeps the label's role."""
     res = _res()
     value = ctx.text[value_start:value_end]
-    label_f = fold(label)
-    base = "lead" if "chu tri" in label_f else "support" if "phoi hop" in label_f else "executor"
-    if res["request_end"].pattern and re.match(rf"\s*{lexicon().pattern('roles', 'request')}",
-                                               value):
+    base = _label_role(label)
+    if re.match(rf"\s*{lexicon().pattern('roles', 'request')}", value):
         base = "requested"
     out: list[Assignment] = []
     pos = 0
-    for segment in re.split(r";", value):
+    for segment in value.split(";"):
         s, e = value_start + pos, value_start + pos + len(segment)
         pos += len(segment) + 1
         role = base
-        paren = res["paren_role"].search(segment)
-        if paren and base != "requested":
-            role = "lead" if fold(paren.group("role")) == "chu tri" else "support"
-        parens = [(m.start() + s, m.end() + s) for m in re.finditer(r"\([^)]*\)", segment)]
+        inner = res["inner_label"].match(segment)
+        if inner:
+            role = "requested" if base == "requested" else _label_role(inner.group("label"))
+            s += inner.end()
+        parens = [(m.start() + s, m.end() + s) for m in re.finditer(r"\([^)]*\)", ctx.text[s:e])]
         inside = [b for b in within(ctx.bodies, s, e)
                   if not any(a <= b.start < z for a, z in parens)]
         covered = [(b.start, b.end) for b in inside]
         lists(inside, ctx.text)
+        cued = _cued_roles(s, e, inside, ctx) if role == "executor" else {}
         for b in inside:
             for x in _expand(b, ctx):
-                out.append(_make(x, role, ctx))
+                out.append(_make(x, cued.get(b.start, role), ctx))
         out.extend(_leftovers(s, e, covered, role, ctx))
     return dedupe(out)
+
+
+def _label_role(label: str) -> str:
+    folded = fold(label)
+    return "lead" if "chu tri" in folded else "support" if "phoi hop" in folded else "executor"
+
+
+def _cued_roles(s: int, e: int, bodies: list[Found], ctx: Context) -> dict[int, str]:
+    """Role of each body (by start) that a cue in ``[s, e)`` gives: "(chủ trì)" or a bare
+    "chủ trì"/"phối hợp" after a list covers the bodies since the previous cue; a cue before
+    a list ("phối hợp với Y") is read as in running text."""
+    res = _res()
+    out: dict[int, str] = {}
+    cues = [m for m in res["after_cue"].finditer(ctx.text, s, e)
+            if not any(b.start <= m.start() < b.end for b in bodies)]
+    last = s
+    for cue in cues:
+        word = cue.group("role") or cue.group("role2")
+        role = "lead" if fold(word) == "chu tri" else "support"
+        for b in bodies:
+            if last <= b.start and b.end <= cue.start():
+                out[b.start] = role
+        last = cue.end()
+    by_name = {fold(a.name): a.role for a in from_text(s, e, ctx)}
+    for b in bodies:
+        if b.start not in out and fold(name_of(b)) in by_name:
+            out[b.start] = by_name[fold(name_of(b))]
+    return out
 
 
 def _leftovers(s: int, e: int, covered: list[tuple[int, int]], role: str,
@@ -194,13 +230,16 @@ def _role(prefix: str, after: str) -> str | None:
     if res["support_end"].search(bare):
         return "support"
     if not bare or res["assign_end"].search(" " + bare) or fold(bare) in ("giao cho",):
+        colon = res["colon_next"].match(after)  # "Thanh tra tỉnh: hướng dẫn, đôn đốc ..."
+        if colon:
+            after = " " + colon.group("rest")
         if res["lead_next"].match(after):
             return "lead"
         if res["support_next"].match(after):
             return "support"
-        if res["verbs"].match(after) or fold(bare).startswith("giao"):
+        if res["verbs"].match(after) or fold(bare).startswith("giao") or colon:
             return "executor"
-        if res["modal_later"].match(after):
+        if res["modal_later"].match(after) or (not bare and res["subject_next"].match(after)):
             return "executor"
         return None
     if prefix.rstrip().endswith(",") and (res["modal_next"].match(after)

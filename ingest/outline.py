@@ -31,7 +31,7 @@ class Line:
 class Item:
     """A numbered or lettered item (or a section) with the lines under it."""
 
-    kind: str  # section | numbered | decimal | lettered
+    kind: str  # part | section | upper | numbered | decimal | lettered
     num: str
     line: Line
     path: list[str]
@@ -67,7 +67,8 @@ class Outline:
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
-    names = ["section", "numbered", "decimal", "lettered", "bullet", "plus", "footnote"]
+    names = ["part", "section", "upper", "numbered", "decimal", "lettered", "bullet", "plus",
+             "footnote"]
     res = {n: re.compile(lx.pattern("outline", n)) for n in names}
     res["assign"] = re.compile(lx.pattern("assignment", "bodies"), re.IGNORECASE)
     res["time"] = re.compile(lx.pattern("assignment", "time"), re.IGNORECASE)
@@ -100,7 +101,8 @@ def _lines(text: str) -> list[Line]:
 
 def _classify(line: Line) -> None:
     res = _res()
-    for kind in ("section", "lettered", "numbered", "decimal", "footnote", "bullet", "plus"):
+    for kind in ("part", "section", "upper", "lettered", "numbered", "decimal", "footnote",
+                 "bullet", "plus"):
         m = res[kind].match(line.text)
         if m:
             line.kind = kind
@@ -131,22 +133,33 @@ def _looks_like_name(text: str) -> bool:
         and not any(ch.isdigit() for ch in text) and not text.endswith((".", ":", ";"))
 
 
-def level(line: Line) -> float:
-    """Depth of an item's marker: I. above 1. above 1.1. above a)."""
-    if line.kind == "decimal":
-        return 1 + 0.1 * line.marker.count(".")
-    return _LEVELS[line.kind]
+_RANKS = {"part": -1.0, "section": 0.0, "upper": 0.5, "numbered": 1.0, "lettered": 2.0}
+ITEM_KINDS = ("part", "section", "upper", "numbered", "decimal", "lettered")
 
 
-_LEVELS = {"section": 0.0, "numbered": 1.0, "lettered": 2.0}
-ITEM_KINDS = ("section", "numbered", "decimal", "lettered")
+def _ranks(lines: list[Line]) -> dict[str, float]:
+    """Depth of each kind of marker: PHẦN above I. above 1. above 1.1. above a); capital
+    letters ("A.") sit below the Roman sections, or above them where they come first."""
+    ranks = dict(_RANKS)
+    first = {kind: next((i for i, ln in enumerate(lines) if ln.kind == kind), None)
+             for kind in ("section", "upper")}
+    if first["upper"] is not None and (first["section"] is None
+                                       or first["upper"] < first["section"]):
+        ranks["upper"] = -0.5
+    return ranks
+
+
+def _depth(line: Line, ranks: dict[str, float]) -> float:
+    if line.kind == "decimal":  # "1.1" below "1.", "1.1.1" below "1.1"
+        return ranks["numbered"] + 0.1 * line.marker.count(".")
+    return ranks[line.kind]
 
 
 def _first_item(lines: list[Line]) -> int:
-    """Where the plan's body opens: its first "I." or, in a plan numbered without Roman
-    sections, its first "1." (the preamble and the header never carry such markers)."""
-    for kind in ("section", "numbered"):
-        found = next((i for i, ln in enumerate(lines) if ln.kind == kind), None)
+    """Where the plan's body opens: its first part, Roman section or capital letter, or,
+    in a plan numbered without them, its first "1." (header and preamble carry none)."""
+    for kinds in (("part", "section", "upper"), ("numbered",)):
+        found = next((i for i, ln in enumerate(lines) if ln.kind in kinds), None)
         if found is not None:
             return found
     return len(lines)
@@ -160,6 +173,8 @@ def parse(text: str) -> Outline:
         _classify(line)
     first_section = _first_item(lines)
     header, preamble = _header(lines[:first_section], text)
+    body = _titled_parts(lines[first_section:])
+    ranks = _ranks(body)
 
     sections: list[Item] = []
     footnotes: dict[str, Line] = {}
@@ -169,7 +184,7 @@ def parse(text: str) -> Outline:
     stack: list[Item] = []
     ended = False
     in_recipients = False
-    for line in lines[first_section:]:
+    for line in body:
         if res["recipients"].match(line.text.strip("* ")):
             in_recipients, ended = True, True
             continue
@@ -191,8 +206,8 @@ def parse(text: str) -> Outline:
             ended = True
             continue
         if line.kind in ITEM_KINDS:
-            depth = level(line)
-            while stack and level(stack[-1].line) >= depth:
+            depth = _depth(line, ranks)
+            while stack and _depth(stack[-1].line, ranks) >= depth:
                 stack.pop()
             parent_path = stack[-1].path if stack else []
             num = line.marker.rsplit(".", 1)[-1]  # "1.2" under "1." is item 2 of it
@@ -206,6 +221,19 @@ def parse(text: str) -> Outline:
         if stack:
             stack[-1].lines.append(line)
     return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing)
+
+
+def _titled_parts(lines: list[Line]) -> list[Line]:
+    """"PHẦN I" alone on its line takes the capitals below it as its title."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind in ("part", "section") and not prev.body.strip() \
+                and line.kind == "para" and _is_caps(line.text):
+            prev.body, prev.body_start, prev.end = line.text, line.start, line.end
+            continue
+        out.append(line)
+    return out
 
 
 def _header(lines: list[Line], source: str) -> tuple[Header, list[Line]]:

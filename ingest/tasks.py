@@ -20,6 +20,7 @@ from ingest.spot import within
 from ingest.text import fold
 
 META = ("assign", "time")
+SECTIONS = ("part", "section")  # headings of the plan's parts, never tasks themselves
 
 
 @dataclass(slots=True)
@@ -57,7 +58,7 @@ def operative(item: Item) -> bool:
     folded = _folded_title(item)
     not_op = lx.patterns["sections"]["not_operative"]
     op = lx.patterns["sections"]["operative"]
-    if item.kind == "section" or len(item.path) == 1:  # a plan's top level, "I." or "1."
+    if item.kind in SECTIONS or len(item.path) == 1:  # a plan's top level, "I." or "1."
         return not (_kind_of(not_op, folded) and not _kind_of(op, folded))
     return not any(folded.startswith(w) for w in not_op)
 
@@ -81,7 +82,7 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], inherited: list[Assi
     section = ".".join(item.path)
     head = _heading_bodies(item, ctx)
     inline = _is_inline(item)
-    if head is not None and item.kind != "section":
+    if head is not None and item.kind not in SECTIONS:
         bodies, only_bodies = head
         inherited = [*inherited, *bodies]
         if not only_bodies:
@@ -113,7 +114,7 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], inherited: list[Assi
 
 def _is_inline(item: Item) -> bool:
     """Is the item's own line a sentence of the task rather than a heading?"""
-    if item.kind == "section":
+    if item.kind in SECTIONS:
         return False
     title = item.title.strip()
     contents = [ln for ln in item.lines if ln.kind not in META]
@@ -146,7 +147,8 @@ def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], 
     after = ctx.text[lead.end:line.end]
     rest = re.sub(r"(?i)^\s*(?:trên địa bàn|thuộc)\s+(?:tỉnh|thành phố)[^:.;]*", "", after)
     only = not rest.strip(" :.;")
-    if not only and not assign._res()["verbs"].match(after) and not requested:
+    acts = assign._res()["verbs"].match(after) or after.lstrip().startswith(":")
+    if not only and not acts and not requested:
         return None
     role = "requested" if requested else "executor"
     found = []
@@ -197,7 +199,9 @@ def _parts(content: list[Line]) -> list[list[Line]]:
             line.kind == "para" and line.text[:1].isupper())
         listing = (parts and parts[-1][-1].text.rstrip().endswith(":")) or (
             parts and parts[-1][0].text.rstrip().endswith(":") and line.kind in ("bullet", "plus")
-            and parts[-1][-1].kind in ("bullet", "plus"))
+            and parts[-1][-1].kind in ("bullet", "plus")) or (
+            # "+" below a "-": the sub-bullets spell out the bullet's own task
+            parts and line.kind == "plus" and parts[-1][0].kind == "bullet")
         if parts and (not starts_new or listing):
             parts[-1].append(line)
         else:
@@ -243,12 +247,15 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
 
 def bodies(unit: Unit, ctx: assign.Context) -> list[Assignment]:
     """Assignment line first; else the task's own words plus what it inherits."""
-    for line in unit.meta:
+    from_lines: list[Assignment] = []
+    for line in unit.meta:  # "Cơ quan chủ trì: X." and "Cơ quan phối hợp: Y." count together
         if line.kind == "assign":
             m = re.match(r"(?P<label>[^:]+):\s*(?P<value>.+)$", line.body)
             if m:
                 value_start = line.body_start + m.start("value")
-                return assign.from_line(value_start, line.end, m.group("label"), ctx)
+                from_lines += assign.from_line(value_start, line.end, m.group("label"), ctx)
+    if from_lines:
+        return assign.dedupe(from_lines)
     own = assign.from_text(unit.start, unit.end, ctx)
     opening = ctx.text[unit.start:unit.start + 40].lstrip(" -+•–")
     inherited = []

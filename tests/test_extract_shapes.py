@@ -1,0 +1,83 @@
+"""Layouts and wordings of real plans that the four samples do not show, one per test:
+assignment lines, body headings, numbering schemes. Each plan is a few lines of our own."""
+# ruff: noqa: E501  (plan paragraphs are one line each, as in real files)
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_text
+
+HEAD = "KẾ HOẠCH\nThực hiện công tác phòng, chống tham nhũng năm 2025\n\nCăn cứ Luật PCTN;\n\n"
+
+
+def _tasks(body: str, head: str = HEAD + "II. NHIỆM VỤ\n\n"):
+    return extract_text(head + body).tasks
+
+
+def _roles(task) -> list[tuple[str, str]]:
+    return [(b.name, b.role) for b in task.bodies]
+
+
+LEAD_SUPPORT = [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support"), ("Thanh tra tỉnh", "support")]
+
+
+@pytest.mark.parametrize("lines", [
+    "- Cơ quan chủ trì: Sở Tư pháp.\n- Cơ quan phối hợp: Sở Nội vụ, Thanh tra tỉnh.",
+    "Cơ quan chủ trì: Sở Tư pháp; cơ quan phối hợp: Sở Nội vụ, Thanh tra tỉnh.",
+    "Đơn vị thực hiện: Sở Tư pháp (chủ trì), Sở Nội vụ, Thanh tra tỉnh (phối hợp).",
+    "Đơn vị thực hiện: Sở Tư pháp chủ trì; Sở Nội vụ, Thanh tra tỉnh phối hợp.",
+    "Đơn vị thực hiện: Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ và Thanh tra tỉnh.",
+])
+def test_assignment_lines_in_every_wording(lines):
+    [task] = _tasks(f"1. Rà soát văn bản quy phạm pháp luật.\n{lines}\nThời gian thực hiện: quý II/2025.\n")
+    assert _roles(task) == LEAD_SUPPORT
+    assert task.timeframe.due == "2025-06-30"
+
+
+def test_a_body_without_cue_keeps_the_label_role():
+    [task] = _tasks("1. Rà soát văn bản.\nĐơn vị thực hiện: Văn phòng Sở; Thanh tra Sở (phối hợp).\n")
+    assert _roles(task) == [("Văn phòng Sở", "executor"), ("Thanh tra Sở", "support")]
+
+
+def test_body_heading_with_a_colon_and_subject_with_any_verb():
+    tasks = _tasks("1. Thanh tra tỉnh: hướng dẫn, đôn đốc việc thực hiện Kế hoạch.\n"
+                   "2. Sở Nội vụ tổng hợp kết quả chuyển đổi vị trí công tác.\n"
+                   "3. Sở Tài chính: chủ trì kiểm tra việc thực hiện định mức.\n"
+                   "4. Hằng quý, báo cáo kết quả gửi Sở Nội vụ tổng hợp.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Thanh tra tỉnh", "executor")], [("Sở Nội vụ", "executor")],
+        [("Sở Tài chính", "lead")], []]  # a body that receives a report is no assignee
+
+
+def test_parts_and_capital_letter_headings():
+    tasks = _tasks(
+        "PHẦN I. MỤC ĐÍCH, YÊU CẦU\n\nNâng cao nhận thức.\n\n"
+        "PHẦN II\nNHIỆM VỤ CỦA CÁC CƠ QUAN\n\n"
+        "A. Thanh tra tỉnh\n- Kiểm tra việc thực hiện pháp luật về phòng, chống tham nhũng.\n"
+        "- Xác minh tài sản, thu nhập.\n"
+        "B. Sở Nội vụ\n- Hướng dẫn chuyển đổi vị trí công tác:\n"
+        "+ Các sở, ban, ngành gửi kế hoạch trước ngày 31/3/2025;\n+ Tổng hợp kết quả.\n"
+        "C. Đề nghị Viện kiểm sát nhân dân tỉnh\n- Đẩy nhanh tiến độ truy tố các vụ án tham nhũng.\n",
+        head=HEAD)
+    assert [t.section for t in tasks] == ["II.A", "II.A", "II.B", "II.C"]
+    assert [_roles(t)[0] for t in tasks] == [
+        ("Thanh tra tỉnh", "executor"), ("Thanh tra tỉnh", "executor"),
+        ("Sở Nội vụ", "executor"), ("Viện kiểm sát nhân dân tỉnh", "requested")]
+    assert "Tổng hợp kết quả" in tasks[2].text  # "+" below "-" is the bullet's own content
+
+
+def test_capital_letters_above_roman_sections():
+    tasks = _tasks("A. KẾT QUẢ NĂM 2024\n\nI. CÔNG TÁC TUYÊN TRUYỀN\n\n1. Đã tổ chức 20 hội nghị.\n\n"
+                   "B. NHIỆM VỤ NĂM 2025\n\nI. CÔNG TÁC TUYÊN TRUYỀN\n\n1. Sở Tư pháp tổ chức hội nghị.\n",
+                   head=HEAD)
+    assert [(t.section, _roles(t)) for t in tasks] == [("B.I.1", [("Sở Tư pháp", "executor")])]
+
+
+@pytest.mark.parametrize("marks", [("I/", "1/"), ("I-", "1)"), ("I:", "1.")])
+def test_other_section_and_item_marks(marks):
+    sec, num = marks
+    tasks = _tasks(f"{sec} NHIỆM VỤ\n{num} Thanh tra tỉnh kiểm tra việc kê khai.\n"
+                   f"{num.replace('1', '2')} Sở Nội vụ rà soát vị trí công tác.\n", head=HEAD)
+    assert [(t.section, _roles(t)[0][0]) for t in tasks] == [("I.1", "Thanh tra tỉnh"),
+                                                             ("I.2", "Sở Nội vụ")]
