@@ -160,7 +160,7 @@ def from_law_title(f: Found, as_of: int | None = None) -> Citation:
         return Citation(type="Công ước", number=None, title=title, date=None,
                         key=known[0].key if known else f"cu/{slug(title)}")
     kind = g.get("kind") or "Luật"
-    year = g.get("lyear") or g.get("ty")
+    year = g.get("lyear") or g.get("ty") or g.get("dy")
     body = squash(g["title"])
     if g.get("amend"):
         title = f"{kind} {squash(g['amend'])} {body}"
@@ -245,6 +245,8 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
                             date=prior.date, issuer=prior.issuer, key=prior.key,
                             resolved=prior.resolved)
         cite.spans.append(to_span(d.start, d.end))
+        if cited and _numbers_title(cited[-1], d, cite, text):
+            continue
         cited.append((d, cite))
         history.append(cite)
     for p in within(pins, start, end):
@@ -259,6 +261,21 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
             if pin.chapter and pin.chapter not in target.chapters:
                 target.chapters.append(pin.chapter)
     return merge([c for _, c in cited])
+
+
+def _numbers_title(prev: tuple[Found, Citation], d: Found, cite: Citation, text: str) -> bool:
+    """"Luật PCTN số 55/2005/QH11": the number right after a law's title is that law's, so
+    the title's own (guessed) resolution gives way to it. Merges into ``prev`` in place."""
+    pd, pc = prev
+    if pd.kind != "law" or d.kind != "numbered" or d.groups.get("type") or not cite.number:
+        return False
+    if not re.fullmatch(r"\s*,?\s*", text[pd.end:d.start]):
+        return False
+    pc.number, pc.key, pc.resolved = cite.number, cite.key, cite.resolved
+    pc.date = cite.date or (pc.date if pc.date and pc.date[:4] in cite.number else None)
+    pc.issuer = cite.issuer or pc.issuer
+    pc.spans.extend(cite.spans)
+    return True
 
 
 def identity(c: Citation) -> str:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from ingest import assign, citations, tasks
 from ingest.header import read_header
+from ingest.lexicon import lexicon
 from ingest.models import Citation, DocumentInfo, PlanRecord, Task
 from ingest.nlp import build
 from ingest.outline import Line, parse
@@ -73,23 +75,29 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     assign.definitions(ctx)
 
     body_start = outline.sections[0].line.start if outline.sections else len(text)
+    footnotes = dict(outline.footnotes)
+
+    def cite(start: int, end: int, earlier: list[Citation] | None = None) -> list[Citation]:
+        """The citations of a stretch of text and of the footnotes its markers point to;
+        never the plan itself (its number in an annex caption is no citation)."""
+        found = citations.collect(doc_mentions, pin_mentions, text, start, end, to_span,
+                                  info.type, earlier=earlier, as_of=year)
+        for marker in _markers(text, start, end, footnotes):
+            note = footnotes[marker]
+            found = citations.merge(found + citations.collect(
+                doc_mentions, pin_mentions, text, note.start, note.end, to_span, info.type,
+                as_of=year))
+        return [c for c in found if not (c.number and c.number == info.number)]
+
     if outline.preamble:
-        pre_start, pre_end = outline.preamble[0].start, outline.preamble[-1].end
-        record.bases = citations.collect(doc_mentions, pin_mentions, text, pre_start, pre_end,
-                                         to_span, info.type, as_of=year)
+        for a, b in _basis_clauses(text, outline.preamble[0].start, outline.preamble[-1].end):
+            record.bases = citations.merge([*record.bases, *cite(a, b, record.bases)])
         for c in record.bases:
             c.relation = "based_on"
-    footnotes = {m: ln for m, ln in outline.footnotes.items()}
     all_cites: list[Citation] = list(record.bases)
     seen_ids: dict[str, int] = {}
     for unit in tasks.units(outline, ctx):
-        cites = citations.collect(doc_mentions, pin_mentions, text, unit.start, unit.end,
-                                  to_span, info.type, earlier=all_cites, as_of=year)
-        for marker in _markers(text, unit.start, unit.end, footnotes):
-            note = footnotes[marker]
-            cites = citations.merge(cites + citations.collect(
-                doc_mentions, pin_mentions, text, note.start, note.end, to_span, info.type,
-                as_of=year))
+        cites = cite(unit.start, unit.end, earlier=all_cites)
         n = seen_ids.get(unit.section, 0) + 1
         seen_ids[unit.section] = n
         task = Task(
@@ -109,8 +117,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             b.key = body_key(b.name, info.province)
         record.tasks.append(task)
         all_cites.extend(cites)
-    rest = citations.collect(doc_mentions, pin_mentions, text, body_start, len(text), to_span,
-                             info.type, as_of=year)
+    rest = cite(body_start, len(text))
     record.citations = citations.merge([*record.bases, *(c for t in record.tasks
                                                          for c in t.citations), *rest])
     return record
@@ -131,9 +138,26 @@ def body_key(name: str, province: str | None) -> str:
     return f"{scope}/{slug(name).removeprefix('cac-')}"
 
 
+def _basis_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The preamble's clauses that name a basis: "Xét đề nghị ... tại Tờ trình số ..." tells
+    who proposed the plan, not what it rests on."""
+    not_basis = re.compile(lexicon().pattern("header", "not_basis"))
+    out = []
+    for m in re.finditer(r"[^;\n]+", text[start:end]):
+        if not not_basis.match(m.group().strip()):
+            out.append((start + m.start(), start + m.end()))
+    return out
+
+
 def _markers(text: str, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:
-    return [m.group(1) for m in re.finditer(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)", text[start:end])
-            if m.group(1) in footnotes]
+    """Footnote markers in ``text[start:end]`` that have a footnote text behind them."""
+    found = _marker_re().finditer(text, start, end)
+    return [m.group("marker") for m in found if m.group("marker") in footnotes]
+
+
+@lru_cache(maxsize=1)
+def _marker_re() -> re.Pattern[str]:
+    return re.compile(lexicon().pattern("outline", "footnote_marker"))
 
 
 def extract_many(paths: Iterable[Path]) -> Iterator[tuple[Path, PlanRecord | None, str | None]]:

@@ -185,6 +185,9 @@ def parse(text: str) -> Outline:
     ended = False
     in_recipients = False
     for line in body:
+        if line.kind == "footnote":  # wherever the page break put it, signature block included
+            footnotes[line.marker] = line
+            continue
         if res["recipients"].match(line.text.strip("* ")):
             in_recipients, ended = True, True
             continue
@@ -197,9 +200,6 @@ def parse(text: str) -> Outline:
             continue
         if ended:
             in_recipients = False
-            continue
-        if line.kind == "footnote":
-            footnotes[line.marker] = line
             continue
         if line.kind in ("para", "bullet") and res["closing"].search(line.text):
             closing.append(line)

@@ -13,7 +13,7 @@ from ingest.lexicon import lexicon
 
 DATE = r"(?:(?P<dd>\d{1,2})\s*/\s*(?P<dm>\d{1,2})\s*/\s*(?P<dy>\d{4})" \
        r"|(?P<td>\d{1,2})\s+tháng\s+(?P<tm>\d{1,2})\s+năm\s+(?P<ty>\d{4}))"
-_SYM = r"[A-ZĐ](?:[A-Za-zĐđ0-9]|\.(?=[A-Za-zĐ0-9]))*"
+_SYM = r"[A-ZĐ](?:[A-Za-zĐđ0-9]|[.&](?=[A-Za-zĐ0-9]))*"  # "C.IV", "CCHC&PC"
 
 
 def _types_alt() -> str:
@@ -61,7 +61,7 @@ def law_title() -> re.Pattern[str]:
              r"\s+(?:các\s+)?Luật\s+)?")
     return re.compile(
         rf"(?<![\w])(?P<kind>Bộ luật|Luật)\s+{amend}(?P<title>(?i:{known})|{generic})"
-        rf"(?:\s+(?:năm\s+(?P<lyear>(?:19|20)\d\d)|(?:ngày\s+{DATE})))?"
+        rf"(?:,?\s+(?:năm\s+(?P<lyear>(?:19|20)\d\d)|(?:ngày\s+{DATE})))?"
         rf"|(?<![\w])(?P<hp>Hiến pháp)(?:\s+năm\s+(?P<hyear>(?:19|20)\d\d))?"
         # a treaty by its title: "Công ước của Liên hợp quốc về chống tham nhũng"
         rf"|(?<![\w])(?P<cu>Công ước)\s+(?P<cutitle>(?:của\s+)?[A-ZĐ][^,;.()“”\"\n]{{3,100}}?)"

@@ -81,3 +81,39 @@ def test_other_section_and_item_marks(marks):
                    f"{num.replace('1', '2')} Sở Nội vụ rà soát vị trí công tác.\n", head=HEAD)
     assert [(t.section, _roles(t)[0][0]) for t in tasks] == [("I.1", "Thanh tra tỉnh"),
                                                              ("I.2", "Sở Nội vụ")]
+
+
+def _bases(preamble: str, head: str = "Số: 12/KH-UBND\nHà Nội, ngày 10 tháng 01 năm 2024\nKẾ HOẠCH\nThực hiện\n\n"):
+    record = extract_text(head + preamble + "\n\nI. NHIỆM VỤ\n1. Thanh tra tỉnh kiểm tra.\n")
+    return [(c.type, c.number, c.date) for c in record.bases]
+
+
+@pytest.mark.parametrize(("preamble", "expected"), [
+    # a date names the version: the 2005 law, not the 2018 one
+    ("Căn cứ Luật Phòng, chống tham nhũng, ngày 29/11/2005;", [("Luật", "55/2005/QH11", "2005-11-29")]),
+    # a title and its number are one citation
+    ("Căn cứ Luật PCTN số 55/2005/QH11 ngày 29/11/2005;", [("Luật", "55/2005/QH11", "2005-11-29")]),
+    ("Căn cứ Luật PCTN, Nghị định số 59/2019/NĐ-CP;", [("Luật", "36/2018/QH14", None),
+                                                      ("Nghị định", "59/2019/NĐ-CP", "2019-07-01")]),
+    ("Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;", [("Luật", "11/2003/QH11", "2003-11-26")]),
+    ("Căn cứ Thông báo kết luận số 78-TB/TW ngày 10/5/2022 của Bộ Chính trị; Công văn số 2231/SNV-CCHC&PC ngày 02/3/2023;",
+     [("Thông báo kết luận", "78-TB/TW", "2022-05-10"), ("Công văn", "2231/SNV-CCHC&PC", "2023-03-02")]),
+    # who proposed the plan is no basis of it
+    ("Căn cứ Nghị định số 130/2020/NĐ-CP;\nXét đề nghị của Chánh Thanh tra tỉnh tại Tờ trình số 15/TTr-TT ngày 25/01/2024,",
+     [("Nghị định", "130/2020/NĐ-CP", "2020-10-30")]),
+])
+def test_bases_in_other_wordings(preamble, expected):
+    assert _bases(preamble) == expected
+
+
+def test_bracket_footnotes_and_the_plan_never_cites_itself():
+    record = extract_text(
+        "Số: 61/KH-UBND\nHưng Yên, ngày 12 tháng 3 năm 2024\nKẾ HOẠCH\nCông tác năm 2024\n\n"
+        "Thực hiện các văn bản của Trung ương về phòng, chống tham nhũng[1], Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\n"
+        "I. NHIỆM VỤ\n\n1. Các sở, ban, ngành tỉnh thực hiện nghiêm việc kiểm soát tài sản, thu nhập[2] theo Phụ lục kèm theo Kế hoạch số 61/KH-UBND.\n\n"
+        "[1] Kết luận số 12-KL/TW ngày 06/8/2021 của Bộ Chính trị.\n"
+        "[2] Nghị định số 130/2020/NĐ-CP ngày 30/10/2020 của Chính phủ.\n")
+    assert [c.number for c in record.bases] == ["12-KL/TW"]
+    [task] = record.tasks
+    assert [c.number for c in task.citations] == ["130/2020/NĐ-CP"]
+    assert "61/KH-UBND" not in [c.number for c in record.citations]
