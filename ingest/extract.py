@@ -23,6 +23,7 @@ from ingest.read import CleanText, ReadError, read_plan
 from ingest.text import slug
 
 PLAN_SUFFIXES = (".txt", ".md")
+_ASIDE = re.compile(r"\s*\([^()]*\)[\s.;]*")
 _PASSIVE = re.compile(r"^[^,;:]{0,80}?\s(?:được|đã được)\s")
 
 
@@ -111,8 +112,8 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             timeframe=tasks.timeframe(unit, ctx, time_mentions),
             citations=cites,
         )
-        if not task.bodies and _PASSIVE.match(task.text):
-            continue  # "Phong trào được triển khai từ ...": a statement, nobody is told to act
+        if not task.bodies and (_PASSIVE.match(task.text) or _ASIDE.fullmatch(task.text)):
+            continue  # "Phong trào được triển khai từ ...", "(Chi tiết tại Phụ lục)": no task
         for b in task.bodies:
             b.key = body_key(b.name, info.province)
         record.tasks.append(task)

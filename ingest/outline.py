@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ingest import tables
 from ingest.lexicon import lexicon
 from ingest.text import fold
 
@@ -31,7 +32,7 @@ class Line:
 class Item:
     """A numbered or lettered item (or a section) with the lines under it."""
 
-    kind: str  # part | section | upper | numbered | decimal | lettered
+    kind: str  # part | section | upper | numbered | decimal | lettered | rowgroup | row
     num: str
     line: Line
     path: list[str]
@@ -82,24 +83,38 @@ def _res() -> dict[str, re.Pattern[str]]:
 
 
 def _lines(text: str) -> list[Line]:
-    """Split into lines, and cells where a header is laid out as a table ("a | b")."""
+    """Split into lines, and cells where a header is laid out as a table ("a | b"); the rows
+    of a task table stay whole (kind "row"), each to become a task."""
     out: list[Line] = []
+    in_task_table = False
     for m in re.finditer(r"[^\n]+", text):
-        if "|" in m.group() and m.start() < 2000:
-            for cell in re.finditer(r"[^|]+", m.group()):
-                stripped = cell.group().strip()
-                if stripped and set(stripped) - set("-: "):
-                    s = m.start() + cell.start() + cell.group().index(stripped)
-                    out.append(Line(stripped, s, s + len(stripped)))
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
             continue
-        stripped = m.group().strip()
-        if stripped:
-            s = m.start() + m.group().index(stripped)
-            out.append(Line(stripped, s, s + len(stripped)))
+        s = m.start() + raw.index(stripped)
+        if tables.is_row(stripped):
+            in_task_table = in_task_table or tables.columns(tables.cells(stripped, s)) is not None
+            if in_task_table:
+                out.append(Line(stripped, s, s + len(stripped), kind="row"))
+                continue
+        else:
+            in_task_table = False
+        if "|" in raw and m.start() < 2000:
+            for cell in re.finditer(r"[^|]+", raw):
+                piece = cell.group().strip()
+                if piece and set(piece) - set("-: "):
+                    at = m.start() + cell.start() + cell.group().index(piece)
+                    out.append(Line(piece, at, at + len(piece)))
+            continue
+        out.append(Line(stripped, s, s + len(stripped)))
     return out
 
 
 def _classify(line: Line) -> None:
+    if line.kind == "row":
+        line.body, line.body_start = line.text, line.start
+        return
     res = _res()
     for kind in ("part", "section", "upper", "lettered", "numbered", "decimal", "footnote",
                  "bullet", "plus"):
@@ -184,9 +199,17 @@ def parse(text: str) -> Outline:
     stack: list[Item] = []
     ended = False
     in_recipients = False
+    grid = _Grid(sections)
     for line in body:
         if line.kind == "footnote":  # wherever the page break put it, signature block included
             footnotes[line.marker] = line
+            continue
+        if line.kind == "row":  # a task table, in the text or in an annex after the signature
+            grid.row(line, None if ended else (stack[-1] if stack else None))
+            continue
+        grid.end()
+        if _is_caps(line.text) and fold(line.text).startswith("phu luc"):
+            ended = True  # the annex: its task tables are read above, its prose is no task
             continue
         if res["recipients"].match(line.text.strip("* ")):
             in_recipients, ended = True, True
@@ -221,6 +244,60 @@ def parse(text: str) -> Outline:
         if stack:
             stack[-1].lines.append(line)
     return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing)
+
+
+class _Grid:
+    """Reads task tables row by row: the header row gives the columns, a row with content
+    but no assignment or time opens a group, every other row is a task (kind "row")."""
+
+    def __init__(self, sections: list[Item]) -> None:
+        self.sections = sections
+        self.columns: dict[int, str] | None = None
+        self.base: Item | None = None  # where the table's rows go
+        self.group: Item | None = None  # the group row the next rows belong to
+        self.annex: Item | None = None
+
+    def end(self) -> None:
+        self.columns, self.base, self.group = None, None, None
+
+    def row(self, line: Line, parent: Item | None) -> None:
+        row = tables.cells(line.text, line.start)
+        if tables.is_rule(row):
+            return
+        header = tables.columns(row)
+        if header is not None:
+            self.columns, self.base, self.group = header, None, None
+            return
+        if self.columns is None:
+            return
+        by_kind: dict[str, tables.Cell] = {}
+        for i, kind in self.columns.items():
+            if i < len(row) and row[i].text:
+                by_kind.setdefault(kind, row[i])
+        content = by_kind.get("content")
+        if content is None:
+            return
+        if self.base is None:
+            self.base = parent or self._annex(line)
+        meta = [Line(c.text, c.start, c.end, kind="time" if k == "time" else "assign",
+                     marker=tables.LABELS[k], body=c.text, body_start=c.start)
+                for k, c in by_kind.items() if k in tables.LABELS]
+        title = Line(content.text, content.start, content.end, body=content.text,
+                     body_start=content.start)
+        holder = self.base if not meta or self.group is None else self.group
+        num = by_kind["number"].text.rstrip(".") if "number" in by_kind else ""
+        num = num or str(len(holder.children) + 1)
+        item = Item("row" if meta else "rowgroup", num, title, [*holder.path, num], meta)
+        holder.children.append(item)
+        if not meta:
+            self.group = item
+
+    def _annex(self, line: Line) -> Item:
+        if self.annex is None:
+            head = Line("Phụ lục", line.start, line.start, body="Phụ lục", body_start=line.start)
+            self.annex = Item("part", "PL", head, ["PL"])
+            self.sections.append(self.annex)
+        return self.annex
 
 
 def _titled_parts(lines: list[Line]) -> list[Line]:

@@ -20,7 +20,7 @@ from ingest.spot import within
 from ingest.text import fold
 
 META = ("assign", "time")
-SECTIONS = ("part", "section")  # headings of the plan's parts, never tasks themselves
+SECTIONS = ("part", "section", "rowgroup")  # headings of parts, never tasks themselves
 
 
 @dataclass(slots=True)
@@ -80,7 +80,7 @@ def units(outline: Outline, ctx: assign.Context) -> list[Unit]:
 def _walk(item: Item, ctx: assign.Context, out: list[Unit], inherited: list[Assignment],
           defaults: list[Assignment]) -> None:
     section = ".".join(item.path)
-    head = _heading_bodies(item, ctx)
+    head = None if item.kind == "row" else _heading_bodies(item, ctx)
     inline = _is_inline(item)
     if head is not None and item.kind not in SECTIONS:
         bodies, only_bodies = head
@@ -230,9 +230,10 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
     """The "Thời gian" line of the unit, else the most telling phrase of its text."""
     for line in unit.meta:
         if line.kind == "time":
-            value = re.split(r":", line.body, maxsplit=1)[1]
+            _label, value_start = _label_value(line)
+            value = ctx.text[value_start:line.end]
             tf = timeframes.from_phrase(value)
-            at = line.start + line.text.find(value.strip())
+            at = value_start
             tf.span = ctx.to_span(at, at + len(value.strip()))
             return tf
     inside = [(k, s, e) for k, s, e in found if unit.start <= s and e <= unit.end]
@@ -245,15 +246,25 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
     return tf
 
 
+def _label_value(line: Line) -> tuple[str, int]:
+    """A meta line's label and where its value starts: "Thời gian thực hiện: quý I/2025",
+    or a table cell, whose label is its column's (kept in ``marker``)."""
+    if line.marker:
+        return line.marker, line.body_start
+    label, _sep, _rest = line.body.partition(":")
+    at = line.body_start + len(label) + 1
+    while at < line.end and line.body[at - line.body_start].isspace():
+        at += 1
+    return label, at
+
+
 def bodies(unit: Unit, ctx: assign.Context) -> list[Assignment]:
     """Assignment line first; else the task's own words plus what it inherits."""
     from_lines: list[Assignment] = []
     for line in unit.meta:  # "Cơ quan chủ trì: X." and "Cơ quan phối hợp: Y." count together
         if line.kind == "assign":
-            m = re.match(r"(?P<label>[^:]+):\s*(?P<value>.+)$", line.body)
-            if m:
-                value_start = line.body_start + m.start("value")
-                from_lines += assign.from_line(value_start, line.end, m.group("label"), ctx)
+            label, value_start = _label_value(line)
+            from_lines += assign.from_line(value_start, line.end, label, ctx)
     if from_lines:
         return assign.dedupe(from_lines)
     own = assign.from_text(unit.start, unit.end, ctx)

@@ -117,3 +117,30 @@ def test_bracket_footnotes_and_the_plan_never_cites_itself():
     [task] = record.tasks
     assert [c.number for c in task.citations] == ["130/2020/NĐ-CP"]
     assert "61/KH-UBND" not in [c.number for c in record.citations]
+
+
+def test_task_tables_in_a_section_and_in_the_annex():
+    plan = (
+        HEAD + "I. NHIỆM VỤ\n\n1. Các nhiệm vụ cụ thể:\n\n"
+        "| STT | Thời gian | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp |\n|---|---|---|---|---|\n"
+        "| I | | Công tác tuyên truyền | | |\n"
+        "| 1 | Quý I/2025 | Phổ biến Luật Phòng, chống tham nhũng | Sở Tư pháp | Sở Nội vụ, Thanh tra tỉnh |\n"
+        "| 2 | Thường xuyên | Đưa tin về phòng, chống tham nhũng | Báo Lâm Đồng | |\n\n"
+        "(Chi tiết tại Phụ lục kèm theo)\n\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn An\n\n"
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n(Kèm theo Kế hoạch số 88/KH-UBND ngày 10/02/2025)\n\n"
+        "| TT | Nội dung nhiệm vụ | Cơ quan thực hiện | Thời hạn |\n|---|---|---|---|\n"
+        "| 1 | Kê khai tài sản, thu nhập lần đầu | Các sở, ban, ngành tỉnh | Trước ngày 31/12/2025 |\n")
+    record = extract_text(plan)
+    tasks = [(t.section, t.text, _roles(t), t.timeframe.due) for t in record.tasks]
+    assert tasks == [
+        ("I.1.I.1", "Phổ biến Luật Phòng, chống tham nhũng",
+         [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support"), ("Thanh tra tỉnh", "support")], "2025-03-31"),
+        ("I.1.I.2", "Đưa tin về phòng, chống tham nhũng", [("Báo Lâm Đồng", "lead")], None),
+        ("PL.1", "Kê khai tài sản, thu nhập lần đầu", [("Các sở, ban, ngành tỉnh", "executor")],
+         "2025-12-31"),
+    ]
+    assert [c.number for c in record.tasks[0].citations] == ["36/2018/QH14"]
+    assert record.document.signer == "Trần Văn An"
+    for task in record.tasks:  # each span points at the cell's own words
+        assert plan[task.span.start:task.span.end] == task.text
