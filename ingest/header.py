@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ingest.lexicon import DATA, _load, lexicon
 from ingest.models import DocumentInfo, Span
-from ingest.outline import Line, Outline, type_prefix
+from ingest.outline import Line, Outline, looks_like_name, type_prefix
 from ingest.text import squash
 
 
@@ -28,9 +28,10 @@ def read_header(outline: Outline, to_span: Callable[[int, int], Span]) -> Docume
         m = re.match(lx.pattern("header", "place_date"), h.place_date.text.strip("* "))
         if m:
             info.place = squash(m.group("place"))
-            if m.group("day") and m.group("month"):
-                info.date = f"{int(m.group('year')):04d}-{int(m.group('month')):02d}-" \
-                            f"{int(m.group('day')):02d}"
+            day, month = m.group("day") or m.group("nday"), m.group("month") or m.group("nmonth")
+            year = m.group("year") or m.group("nyear")
+            if day and month:
+                info.date = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
         info.spans["date"] = to_span(h.place_date.start, h.place_date.end)
     title_parts = [ln.text.strip("* ") for ln in h.title]
     if h.type_line is not None:
@@ -110,9 +111,7 @@ def _province(info: DocumentInfo) -> str | None:
 
 def _signer(lines: list[Line]) -> Line | None:
     for ln in reversed(lines):
-        text = ln.text.strip("* ")
-        words = text.split()
-        if 2 <= len(words) <= 5 and all(w[:1].isupper() and not w.isupper() for w in words):
+        if looks_like_name(ln.text.strip("* ")):
             return ln
     return None
 

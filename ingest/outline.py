@@ -142,9 +142,12 @@ def _is_signature(line: Line) -> bool:
     return text.upper() == text and text in lx.patterns["header"]["signature_titles"]
 
 
-def _looks_like_name(text: str) -> bool:
+def looks_like_name(text: str) -> bool:
+    """A signer's name: 2-5 capitalised words ("Nguyễn Văn An", "Rơ Ô Hải", "Y Thanh Hà Niê
+    Kđăm"); a word in capitals is a title ("CHỦ TỊCH"), unless it is a single letter."""
     words = text.split()
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() and not w.isupper() for w in words) \
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and (len(w) == 1 or not w.isupper())
+                                        for w in words) \
         and not any(ch.isdigit() for ch in text) and not text.endswith((".", ":", ";"))
 
 
@@ -217,7 +220,7 @@ def parse(text: str) -> Outline:
         if in_recipients and line.kind in ("bullet", "plus"):
             recipients.append(line)
             continue
-        if _is_signature(line) or (ended and _looks_like_name(line.text.strip("* "))):
+        if _is_signature(line) or (ended and looks_like_name(line.text.strip("* "))):
             signature.append(line)
             ended, in_recipients = True, False
             continue

@@ -144,3 +144,11 @@ def test_task_tables_in_a_section_and_in_the_annex():
     assert record.document.signer == "Trần Văn An"
     for task in record.tasks:  # each span points at the cell's own words
         assert plan[task.span.start:task.span.end] == task.text
+
+
+@pytest.mark.parametrize("signer", ["Rơ Ô Hải", "Y Thanh Hà Niê Kđăm", "Nguyễn Văn An"])
+def test_numeric_header_date_and_every_signer_name(signer):
+    record = extract_text(f"Số: 12/KH-UBND\nGia Lai, ngày 18/9/2023\nKẾ HOẠCH\nCông tác năm 2023\n\n"
+                          f"I. NHIỆM VỤ\n1. Sở Nội vụ kiểm tra.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n{signer}\n")
+    doc = record.document
+    assert (doc.place, doc.date, doc.signer) == ("Gia Lai", "2023-09-18", signer)
