@@ -1,8 +1,15 @@
-"""Due dates are the last day of the first dated period; no year, no due date."""
+"""Due dates are the last day of the first dated period; recurring work has none.
+
+Two readings: a "Thời gian thực hiện" value as a whole (:func:`from_phrase`), and a deadline
+spotted in a task's running text (:func:`find_all` then :func:`best_in`), where a bare date or
+year needs a deadline word before it.
+"""
 
 import pytest
 
-from ingest.timeframes import from_phrase
+from ingest.timeframes import RANK, best_in, find_all, from_phrase
+
+PLAN_YEAR = 2025
 
 
 @pytest.mark.parametrize(("text", "due", "recurrence"), [
@@ -10,15 +17,134 @@ from ingest.timeframes import from_phrase
     ("Trong quý I năm 2024", "2024-03-31", None),
     ("trong tháng 01 năm 2023", "2023-01-31", None),
     ("tháng 2/2024", "2024-02-29", None),
-    ("trước ngày 31/5", None, None),
+    ("trước ngày 31/5", None, None),  # no year, and the caller gave none
     ("từ nay đến hết ngày 31/12/2024", "2024-12-31", None),
     ("ban hành trong quý I/2023 và triển khai trong năm 2023", "2023-03-31", None),
     ("Thường xuyên", None, "ongoing"),
     ("Hằng năm", None, "yearly"),
     ("định kỳ 06 tháng", None, "half-yearly"),
-    ("năm 2027", None, None),
+    ("năm 2027", "2027-12-31", None),  # the whole value: the year is the period
     ("trong năm 2027", "2027-12-31", None),
+    ("Thanh tra Sở thực hiện theo Kế hoạch kiểm tra năm 2023 đã được phê duyệt", None, None),
 ])
 def test_due_and_recurrence(text, due, recurrence):
     tf = from_phrase(text)
     assert (tf.due, tf.recurrence) == (due, recurrence)
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    # a full date, not its month
+    ("trước ngày 15 tháng 12 năm 2025", "2025-12-15"),
+    # quarters in Arabic numerals
+    ("quý 4/2025", "2025-12-31"),
+    ("Quý 1/2025", "2025-03-31"),
+    # dates without "ngày"; a bare date as the whole value
+    ("Trước 31/12/2025", "2025-12-31"),
+    ("Hoàn thành trước 30/6/2025", "2025-06-30"),
+    ("15/12/2025", "2025-12-15"),
+    ("chậm nhất ngày 15/12/2025", "2025-12-15"),
+    # part of a year
+    ("6 tháng đầu năm 2025", "2025-06-30"),
+    ("6 tháng cuối năm 2025", "2025-12-31"),
+    ("9 tháng đầu năm 2024", "2024-09-30"),
+    # lists give their first period, ranges their end
+    ("Trong tháng 11 và 12/2025", "2025-11-30"),
+    ("Quý II, III/2025", "2025-06-30"),
+    ("Quý I và quý II/2025", "2025-03-31"),
+    ("trong quý I và quý III năm 2025", "2025-03-31"),
+    ("Quý I - quý III/2025", "2025-09-30"),
+    ("từ tháng 3 đến tháng 5/2025", "2025-05-31"),
+    ("Từ ngày 01/3/2025 đến ngày 30/4/2025", "2025-04-30"),
+    ("01/3/2025 - 30/4/2025", "2025-04-30"),
+    # years and multi-year periods
+    ("năm 2025", "2025-12-31"),
+    ("cuối năm 2025", "2025-12-31"),
+    ("Năm 2025 - 2026", "2026-12-31"),
+    ("Giai đoạn 2025-2030", "2030-12-31"),
+    ("Đến năm 2030", "2030-12-31"),
+    ("Thời gian thực hiện: năm 2025", "2025-12-31"),
+    ("tháng 6/2025", "2025-06-30"),
+    # "early in the year" names no period that ends on a given day
+    ("đầu năm 2026", None),
+    # a report's data cut-off is not a deadline
+    ("số liệu tính đến ngày 31/12/2025", None),
+])
+def test_dated_shapes(text, due):
+    tf = from_phrase(text)
+    assert (tf.due, tf.recurrence) == (due, None)
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("trước ngày 15/12", "2025-12-15"),
+    ("trước 30/6", "2025-06-30"),
+    ("trong 6 tháng đầu năm", "2025-06-30"),
+    ("trước ngày 15/12/2024", "2024-12-15"),  # a written year wins over the plan's
+])
+def test_plan_year_completes_a_date(text, due):
+    assert from_phrase(text, year=PLAN_YEAR).due == due
+    assert from_phrase(text).due == (due if "2024" in text else None)
+
+
+@pytest.mark.parametrize(("text", "recurrence"), [
+    ("trước ngày 20 hằng tháng", "monthly"),
+    ("định kỳ hằng quý", "quarterly"),
+    ("Hằng năm, trước ngày 15/12", "yearly"),
+    ("định kỳ 06 tháng (trước ngày 31/5), 01 năm (trước ngày 30/11)", "half-yearly"),
+    ("trước ngày 05/3 đối với báo cáo quý I", "quarterly"),
+    ("Thường xuyên", "ongoing"),
+])
+def test_recurring_work_has_no_due_even_with_the_plan_year(text, recurrence):
+    tf = from_phrase(text, year=PLAN_YEAR)
+    assert (tf.due, tf.recurrence) == (None, recurrence)
+
+
+def _read(sentence: str) -> tuple[str, str] | None:
+    """(kind, words) of the deadline a task's text gives, as the extractor picks it."""
+    found = find_all(sentence)
+    best = best_in([(k, s, e) for k, s, e, _g in found], sentence)
+    if best is None:
+        return None
+    kind = min((k for k, s, e, _g in found if (s, e) == best), key=RANK.__getitem__)
+    return kind, sentence[best[0]:best[1]]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "words", "due"), [
+    ("Sở Nội vụ báo cáo trước ngày 15 tháng 12 năm 2025.", "date",
+     "trước ngày 15 tháng 12 năm 2025", "2025-12-15"),
+    ("Tổ chức hội nghị trong quý 4/2025.", "quarter", "trong quý 4/2025", "2025-12-31"),
+    ("Ban hành kế hoạch, hoàn thành trước 30/6/2025.", "date", "hoàn thành trước 30/6/2025",
+     "2025-06-30"),
+    ("Gửi báo cáo trước ngày 15/12 để tổng hợp.", "day", "trước ngày 15/12", "2025-12-15"),
+    ("Rà soát trong 6 tháng đầu năm 2025.", "part_of_year", "trong 6 tháng đầu năm 2025",
+     "2025-06-30"),
+    ("Kiểm tra trong tháng 11 và 12/2025.", "month", "trong tháng 11 và 12/2025",
+     "2025-11-30"),
+    ("Triển khai từ ngày 01/3/2025 đến ngày 30/4/2025.", "date", "đến ngày 30/4/2025",
+     "2025-04-30"),
+    ("Sơ kết vào cuối năm 2025.", "year", "cuối năm 2025", "2025-12-31"),
+    ("Thực hiện trong giai đoạn 2025-2030.", "period", "trong giai đoạn 2025-2030",
+     "2030-12-31"),
+    ("Hoàn thiện thể chế đến năm 2030.", "year", "đến năm 2030", "2030-12-31"),
+    ("Tập huấn trong quý I và quý II/2025.", "quarter", "trong quý I và quý II/2025",
+     "2025-03-31"),
+    # the first deadline the text gives, whatever its kind
+    ("Dự thảo trước ngày 15/10/2025, ban hành trong quý IV/2025.", "date",
+     "trước ngày 15/10/2025", "2025-10-15"),
+    # a yearless day yields to the recurrence it belongs to
+    ("Báo cáo định kỳ 06 tháng (trước ngày 31/5), 01 năm (trước ngày 30/11).",
+     "periodic_word", "định kỳ 06 tháng", None),
+])
+def test_deadline_in_running_text(sentence, kind, words, due):
+    assert _read(sentence) == (kind, words)
+    assert from_phrase(words, year=PLAN_YEAR).due == due
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thực hiện Quyết định số 12/2025/QĐ-UBND ngày 15/12/2025 của UBND tỉnh.",
+    "Theo Công văn số 870/TTCP-C.IV ngày 31 tháng 3 năm 2026 của Thanh tra Chính phủ.",
+    "Triển khai Chiến lược quốc gia phòng, chống tham nhũng giai đoạn 2021-2030.",
+    "Thực hiện Kế hoạch kiểm tra năm 2023 đã được phê duyệt.",
+    "Báo cáo số liệu tính đến ngày 31/12/2025.",
+])
+def test_dates_of_documents_and_names_are_no_deadline(sentence):
+    assert _read(sentence) is None
