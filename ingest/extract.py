@@ -109,7 +109,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             text=text[unit.start:unit.end],
             span=to_span(unit.start, unit.end),
             bodies=tasks.bodies(unit, ctx),
-            timeframe=tasks.timeframe(unit, ctx, time_mentions),
+            timeframe=tasks.timeframe(unit, ctx, time_mentions, year),
             citations=cites,
         )
         if not task.bodies and (_PASSIVE.match(task.text) or _ASIDE.fullmatch(task.text)):

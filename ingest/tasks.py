@@ -226,13 +226,15 @@ def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context) -> bo
     return False
 
 
-def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]) -> Timeframe:
-    """The "Thời gian" line of the unit, else the most telling phrase of its text."""
+def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]],
+              year: int | None = None) -> Timeframe:
+    """The "Thời gian" line of the unit, else the most telling phrase of its text; ``year``
+    (the plan's) completes a date written without one ("trước ngày 15/12")."""
     for line in unit.meta:
         if line.kind == "time":
             _label, value_start = _label_value(line)
             value = ctx.text[value_start:line.end]
-            tf = timeframes.from_phrase(value)
+            tf = timeframes.from_phrase(value, year=year)
             at = value_start
             tf.span = ctx.to_span(at, at + len(value.strip()))
             return tf
@@ -241,7 +243,7 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
     if best is None:
         return Timeframe()
     s, e = best
-    tf = timeframes.from_phrase(ctx.text[s:e])
+    tf = timeframes.from_phrase(ctx.text[s:e], year=year)
     tf.span = ctx.to_span(s, e)
     return tf
 

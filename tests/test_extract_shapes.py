@@ -152,3 +152,10 @@ def test_numeric_header_date_and_every_signer_name(signer):
                           f"I. NHIỆM VỤ\n1. Sở Nội vụ kiểm tra.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n{signer}\n")
     doc = record.document
     assert (doc.place, doc.date, doc.signer) == ("Gia Lai", "2023-09-18", signer)
+
+
+def test_a_date_without_year_takes_the_plans_year():
+    record = extract_text("Số: 12/KH-UBND\nHà Nội, ngày 10 tháng 01 năm 2024\nKẾ HOẠCH\nCông tác\n\n"
+                          "I. NHIỆM VỤ\n1. Sở Nội vụ gửi báo cáo trước ngày 15/12.\n"
+                          "2. Thanh tra tỉnh tổng hợp trước ngày 20 hằng tháng.\n")
+    assert [t.timeframe.due for t in record.tasks] == ["2024-12-15", None]  # recurring: none
