@@ -468,10 +468,11 @@ _ITEM_RE = re.compile(r"(?:[^\W\d_]|[ivx]{1,4})[.)](?:\s|$)")
 
 
 def _paragraphs(text: str, m: _Map) -> Pass:
-    """Blank-line runs -> one blank line, or a space where a page break split a sentence."""
+    """Blank-line runs -> one blank line; a space where a page break or a hard wrap split a
+    sentence (the next line goes on in lower case and is no item)."""
 
     def edits() -> Iterator[Edit]:
-        for a, b in _runs(text, ("\n\n",), "\n"):
+        for a, b in _runs(text, ("\n",), "\n"):
             nxt = text[b] if b < len(text) else ""
             if a > 0 and nxt.islower() and not _ITEM_RE.match(text, b):
                 yield a, b, " "

@@ -111,9 +111,9 @@ def test_nfd_input_is_composed_and_mapped_to_base_letters() -> None:
 
 
 def test_newlines_spaces_and_invisibles() -> None:
-    ct = clean("Kế\u00a0hoạch\u200b số\u00ad 1\r\nngày  2\rtháng\t3   \r\n")
-    assert ct.text == "Kế hoạch số 1\nngày 2\ntháng 3"
-    assert ct.raw[ct.source_offset(ct.text.index("ngày"))] == "n"
+    ct = clean("Kế\u00a0hoạch\u200b số\u00ad 1\r\nNgày  2\rTháng\t3   \r\n")
+    assert ct.text == "Kế hoạch số 1\nNgày 2\nTháng 3"
+    assert ct.raw[ct.source_offset(ct.text.index("Ngày"))] == "N"
 
 
 @pytest.mark.parametrize(
@@ -264,3 +264,13 @@ def test_line_of_counts_crlf_and_cr() -> None:
         3,
         4,
     ]
+
+
+def test_hard_wrapped_lines_are_joined_items_are_not() -> None:
+    raw = ("a) Tổ chức quán triệt các văn bản về phòng, chống tham\nnhũng đến cán bộ.\n"
+           "b) Kiểm tra.\n- Lập\nđ) Báo cáo.")
+    ct = clean(raw)
+    assert ct.text == ("a) Tổ chức quán triệt các văn bản về phòng, chống tham nhũng đến cán bộ."
+                       "\nb) Kiểm tra.\n- Lập\nđ) Báo cáo.")
+    at = ct.text.index("nhũng")
+    assert raw[ct.source_span(at, at + 5).start:][:5] == "nhũng"
