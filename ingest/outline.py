@@ -211,7 +211,7 @@ def parse(text: str) -> Outline:
             grid.row(line, None if ended else (stack[-1] if stack else None))
             continue
         grid.end()
-        if _is_caps(line.text) and fold(line.text).startswith("phu luc"):
+        if line.text.startswith("PHỤ LỤC") and _is_caps(line.text):
             ended = True  # the annex: its task tables are read above, its prose is no task
             continue
         if res["recipients"].match(line.text.strip("* ")):
