@@ -68,10 +68,7 @@ def _issuer(outline: Outline, info: DocumentInfo) -> str | None:
     h = outline.header
     issuer = None
     if h.issuer_lines:
-        issuer = " ".join(ln.text for ln in h.issuer_lines)
-        issuer = issuer[:1] + issuer[1:].lower()
-        issuer = re.sub(r"\b(tỉnh|thành phố|huyện) (.+)$", lambda m: f"{m.group(1)} " +
-                        m.group(2).title(), issuer)
+        issuer = _sentence_case(" ".join(ln.text for ln in h.issuer_lines))
     if issuer is None:
         pre = " ".join(ln.text for ln in outline.preamble)
         found = list(re.finditer(lx.pattern("header", "issuer_in_preamble"), pre))
@@ -81,21 +78,36 @@ def _issuer(outline: Outline, info: DocumentInfo) -> str | None:
         for ln in outline.signature:
             m = re.match(lx.pattern("header", "signature_lead"), ln.text.strip("* "))
             if m:
-                body = m.group("body").strip()
-                issuer = body[:1] + body[1:].lower()
+                issuer = _sentence_case(m.group("body").strip())
                 break
     if issuer is None:
         return None
     issuer = lx.expand_abbreviations(issuer)
     issuer = re.sub(r"^(?i:uỷ|ủy) ban", "Ủy ban", issuer)
-    if info.place and info.place not in issuer and not re.search(r"\b(tỉnh|thành phố)\s+[A-ZĐ]",
-                                                                   issuer):
+    placed = re.search(rf"\b(?:{_PLACE_UNITS})\s+[A-ZĐ0-9]", issuer)
+    central = re.search(lx.pattern("header", "central_issuer"), issuer)
+    if info.place and info.place not in issuer and not placed and not central:
         kind = "thành phố" if info.place in _cities() else "tỉnh"
         if re.search(rf"\b{kind}$", issuer):
             issuer = f"{issuer} {info.place}"
         else:
             issuer = f"{issuer} {kind} {info.place}"
     return issuer
+
+
+_PLACE_UNITS = "(?i:tỉnh ủy|thành ủy|huyện ủy|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|" \
+               "thị trấn|đặc khu)"
+
+
+def _sentence_case(caps: str) -> str:
+    """"SỞ TÀI CHÍNH TỈNH BÌNH ĐỊNH" → "Sở Tài chính tỉnh Bình Định": a known name keeps its
+    own casing, a place name after its unit (tỉnh, xã, Tỉnh ủy ...) is capitalised."""
+    lx = lexicon()
+    text = caps[:1] + caps[1:].lower()
+    for name in (*lx.departments, *lx.bodies["abbreviations"]):
+        text = re.sub(rf"(?i)\b{re.escape(name)}\b", name, text)
+    return re.sub(rf"\b(?P<unit>{_PLACE_UNITS})\s+(?P<name>[^A-ZĐ].*)$",
+                  lambda m: f"{m.group('unit')} {m.group('name').title()}", text)
 
 
 def _province(info: DocumentInfo) -> str | None:

@@ -159,3 +159,16 @@ def test_a_date_without_year_takes_the_plans_year():
                           "I. NHIỆM VỤ\n1. Sở Nội vụ gửi báo cáo trước ngày 15/12.\n"
                           "2. Thanh tra tỉnh tổng hợp trước ngày 20 hằng tháng.\n")
     assert [t.timeframe.due for t in record.tasks] == ["2024-12-15", None]  # recurring: none
+
+
+@pytest.mark.parametrize(("lines", "issuer"), [
+    ("ỦY BAN NHÂN DÂN\nXÃ TÂN HÒA\nSố: 1/KH-UBND\nTân Hòa,", "Ủy ban nhân dân xã Tân Hòa"),
+    ("SỞ TÀI CHÍNH\nTỈNH BÌNH ĐỊNH\nSố: 1/KH-STC\nBình Định,", "Sở Tài chính tỉnh Bình Định"),
+    ("THANH TRA CHÍNH PHỦ\nSố: 616/KH-TTCP\nHà Nội,", "Thanh tra Chính phủ"),  # central: no place
+    ("TỈNH ỦY BÌNH DƯƠNG\nSố: 12-KH/TU\nBình Dương,", "Tỉnh ủy Bình Dương"),
+    ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 1/KH-SKHĐT\nHà Nội,", "Sở Kế hoạch và Đầu tư thành phố Hà Nội"),
+])
+def test_issuer_from_the_header_block(lines, issuer):
+    record = extract_text(f"{lines} ngày 01 tháng 3 năm 2025\nKẾ HOẠCH\nX\n\nI. NHIỆM VỤ\n"
+                          "1. Thanh tra kiểm tra.\n")
+    assert record.document.issuer == issuer
