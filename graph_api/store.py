@@ -559,6 +559,7 @@ def _open_oxigraph(path: Path) -> ox.Store:
             "give an empty or new directory"
         )
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # "var/store" on a fresh clone
         return ox.Store(str(path))
     except OSError as exc:
         text = str(exc)

@@ -50,6 +50,13 @@ def test_open_store_kinds(tmp_path: Path) -> None:
     assert open_store("http://localhost:9/query").location == "http://localhost:9/query"
 
 
+def test_a_store_in_a_missing_folder_is_created(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "var" / "store")  # `make run` on a fresh clone: no var/
+    store.replace_graph(G1, plan_graph(1))
+    store.close()
+    assert (tmp_path / "var" / "store" / "CURRENT").exists()
+
+
 def test_replace_graph_is_idempotent(store) -> None:
     store.replace_graph(G1, plan_graph(5))
     first = store.triple_count()
