@@ -19,7 +19,7 @@ from ingest.lexicon import lexicon
 from ingest.models import Citation, DocumentInfo, PlanRecord, Task
 from ingest.nlp import build
 from ingest.outline import Line, parse
-from ingest.read import CleanText, ReadError, read_plan
+from ingest.read import UNSUPPORTED, CleanText, ReadError, read_plan
 from ingest.text import slug
 
 PLAN_SUFFIXES = (".txt", ".md")
@@ -28,12 +28,14 @@ _PASSIVE = re.compile(r"^[^,;:]{0,80}?\s(?:được|đã được)\s")
 
 
 def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The plan files among ``paths``: files as given, folders searched recursively."""
+    """The plan files among ``paths``: files as given, folders searched recursively. Word
+    and PDF files in a folder are listed too, so that they are reported, not passed over."""
+    wanted = {*PLAN_SUFFIXES, *UNSUPPORTED}
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(sorted(q for q in p.rglob("*") if q.is_file()
-                              and q.suffix.lower() in PLAN_SUFFIXES))
+                              and q.suffix.lower() in wanted))
         else:
             out.append(p)
     return out

@@ -77,7 +77,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _TRIED = "BOM (UTF-8/16/32), UTF-8, UTF-16 LE/BE, Windows-1258 (Vietnamese)"
 # Marks Vietnamese writes with: grave, acute, circumflex, tilde, breve, hook, horn, dot below.
 _VI_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323")
-_UNSUPPORTED = {".docx", ".doc", ".pdf", ".odt", ".rtf", ".xlsx", ".xls", ".pptx"}
+UNSUPPORTED = {".docx", ".doc", ".pdf", ".odt", ".rtf", ".xlsx", ".xls", ".pptx"}
 
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -163,7 +163,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
 def read_plan(path: str | Path) -> CleanText:
     """Read and clean a .txt/.md plan; Word/PDF files are refused, not guessed at."""
     p = Path(path)
-    if p.suffix.lower() in _UNSUPPORTED:
+    if p.suffix.lower() in UNSUPPORTED:
         raise ReadError(f"{p}: {p.suffix} format is not supported yet (convert to .txt or .md)")
     try:
         data = p.read_bytes()

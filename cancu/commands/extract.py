@@ -30,11 +30,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     show = sys.stderr.isatty() and not args.no_progress
     records, failures = [], []
-    for path, record, error in tqdm(extract_many(files), total=len(files), disable=not show,
+    for _path, record, error in tqdm(extract_many(files), total=len(files), disable=not show,
                                     unit="plan", desc="extract"):
         if record is None:
             failures.append(error)
-            print(f"cancu extract: skipped {path}: {error}", file=sys.stderr)
+            print(f"cancu extract: skipped {error}", file=sys.stderr)
         else:
             records.append(record.to_dict())
     if args.jsonl:

@@ -12,7 +12,8 @@ from graph_api.pipeline import REASONERS, IngestReport, ingest_paths
 from graph_api.store import StoreError, open_store
 
 NAME = "ingest"
-HELP = "Load plans (.txt .md .docx .pdf), law texts and JSON records into the graph store."
+HELP = ("Load plans (.txt .md; Word and PDF files are reported, not read), law texts and JSON "
+        "records into the graph store.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
