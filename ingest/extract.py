@@ -117,7 +117,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
         if not task.bodies and (_PASSIVE.match(task.text) or _ASIDE.fullmatch(task.text)):
             continue  # "Phong trào được triển khai từ ...", "(Chi tiết tại Phụ lục)": no task
         for b in task.bodies:
-            b.key = body_key(b.name, info.province)
+            b.key = body_key(b.name, info.province, source)
         record.tasks.append(task)
         all_cites.extend(cites)
     rest = cite(body_start, len(text))
@@ -135,9 +135,10 @@ def plan_year(info: DocumentInfo) -> int | None:
     return None
 
 
-def body_key(name: str, province: str | None) -> str:
-    """A body's id: its folded name, scoped to the plan's province ("tỉnh" means that one)."""
-    scope = slug(province) if province else "khong-ro"
+def body_key(name: str, province: str | None, source: str) -> str:
+    """A body's id: its folded name, scoped to the plan's province ("tỉnh" means that one);
+    a plan that names no province scopes its bodies to itself, never to a shared "unknown"."""
+    scope = slug(province) if province else slug(Path(source).stem)
     return f"{scope}/{slug(name).removeprefix('cac-')}"
 
 

@@ -143,7 +143,7 @@ def resolve(
         iri = body_iri(str(parent).removeprefix(body_iri()) if parent else juris, rule.key)
     elif parent:
         iri = body_iri(str(parent).removeprefix(body_iri()), slug(folded))
-    elif key:
+    elif key and not key.startswith("khong-ro/"):  # older records: "unknown" is no scope
         iri = URIRef(body_iri(*(slug(p) for p in key.split("/"))))
     else:
         iri = body_iri(juris, slug(folded))

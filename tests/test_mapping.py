@@ -155,3 +155,14 @@ def test_real_extraction_maps_with_exact_spans(plan):
         assert span is not None
         start, end = int(g.value(span, CC.startOffset)), int(g.value(span, CC.endOffset))
         assert str(g.value(span, CC.quote)) == text[start:end]
+
+
+def test_a_plan_without_province_scopes_every_body_to_itself():
+    from ingest.extract import extract_text
+
+    plan = ("KẾ HOẠCH\nX\n\nI. NHIỆM VỤ\n"
+            "1. Thanh tra tỉnh kiểm tra; các sở, ban, ngành tỉnh phối hợp.\n")
+    record = extract_text(plan, source="ke-hoach-a.txt").to_dict()
+    _, g = plan_to_graph(record)
+    bodies = {str(s) for s in g.subjects(RDF.type, ORG.Organization)}
+    assert bodies and all("/id/body/ke-hoach-a/" in b for b in bodies), bodies
