@@ -113,6 +113,8 @@ def wants_json() -> bool:
     """API and SPARQL clients get JSON errors; browsers on pages get HTML."""
     if request.path.startswith("/api"):
         return True
+    if request.path.startswith("/sparql"):  # curl's "*/*" is a SPARQL client, not a browser
+        return "text/html" not in (request.headers.get("Accept") or "")
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best != "text/html"
 

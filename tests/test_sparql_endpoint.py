@@ -133,3 +133,11 @@ def test_sparqlwrapper_against_waitress() -> None:
 
         with pytest.raises((SPARQLWrapperException, Exception)):
             sw.query()
+
+
+def test_errors_speak_json_to_clients_and_html_to_browsers(client: FlaskClient) -> None:
+    curl = client.post("/sparql", data={"update": "CLEAR ALL"}, headers={"Accept": "*/*"})
+    assert curl.status_code == 403 and "read-only" in curl.get_json()["error"]["message"]
+    browser = client.get("/sparql", query_string={"query": "SELEKT"},
+                         headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert browser.status_code == 400 and browser.mimetype == "text/html"
