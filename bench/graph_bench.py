@@ -21,7 +21,7 @@ from graph_api.pipeline import (
     ONTOLOGY_GRAPH,
     ingest_paths,
 )
-from graph_api.queries import list_queries, run_with
+from graph_api.queries import NamedQuery, list_queries, run_with
 from graph_api.store import INFERRED_GRAPH, META_GRAPH, QueryError, Store, open_store
 
 
@@ -47,26 +47,34 @@ def bench_queries(store: Store, runs: int) -> None:
     if not queries:
         print("  (no named queries in graph_api/queries/ yet)")
     for q in queries:
-        params = {p.name: p.example for p in q.params if p.example}
         missing = [p.name for p in q.params if p.required and not p.example]
         if missing:
             print(f"  {q.name:<32} skipped: no example for {', '.join(missing)}")
             continue
-        times: list[float] = []
-        rows = 0
-        try:
-            for _ in range(runs):
-                t0 = time.perf_counter()
-                res = run_with(store, q, params)
-                times.append((time.perf_counter() - t0) * 1000)
-            rows = len(res) if hasattr(res, "__len__") else int(bool(res))
-        except QueryError as exc:
-            print(f"  {q.name:<32} error: {exc}")
-            continue
-        print(
-            f"  {q.name:<32} p50 {statistics.median(times):7.1f} ms  "
-            f"p95 {percentile(times, 0.95):7.1f} ms  {rows:>5} rows"
-        )
+        required = {p.name: p.example for p in q.params if p.required}
+        # every optional filter alone: together their examples contradict and match nothing
+        variants = [("", required)] + [
+            (f"{p.name}=", {**required, p.name: p.example})
+            for p in q.params if not p.required and p.example]
+        for label, params in variants:
+            _time_query(store, q, params, f"{q.name} {label}{params.get(label[:-1], '')}", runs)
+
+
+def _time_query(store: Store, q: NamedQuery, params: dict, title: str, runs: int) -> None:
+    times: list[float] = []
+    try:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            res = run_with(store, q, params)
+            times.append((time.perf_counter() - t0) * 1000)
+    except QueryError as exc:
+        print(f"  {title[:48]:<48} error: {exc}")
+        return
+    rows = len(res) if hasattr(res, "__len__") else int(bool(res))
+    print(
+        f"  {title[:48]:<48} p50 {statistics.median(times):7.1f} ms  "
+        f"p95 {percentile(times, 0.95):7.1f} ms  {rows:>5} rows"
+    )
 
 
 def main() -> int:
