@@ -155,6 +155,8 @@ def _basis_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _markers(text: str, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:
     """Footnote markers in ``text[start:end]`` that have a footnote text behind them."""
+    if not footnotes:
+        return []
     found = _marker_re().finditer(text, start, end)
     return [m.group("marker") for m in found if m.group("marker") in footnotes]
 
