@@ -221,8 +221,13 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
     return dedupe(out)
 
 
+_PLACE_AFTER = re.compile(r"^\s*(?i:trên địa bàn)\s+(?i:tỉnh|thành phố|huyện|xã|phường)"
+                          r"(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
+
+
 def _role(prefix: str, after: str) -> str | None:
     res = _res()
+    after = _PLACE_AFTER.sub("", after)  # "Các cơ quan trên địa bàn tỉnh thực hiện ..."
     prefix = re.sub(r"(?i)(?:^|\s)các\s*$", " ", prefix)
     bare = prefix.strip(" -+,")
     if res["request_end"].search(bare):

@@ -145,7 +145,10 @@ def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], 
     prefix = ctx.text[line.body_start:lead.start]
     requested = bool(re.search(r"(?i)đề nghị", prefix))
     after = ctx.text[lead.end:line.end]
-    rest = re.sub(r"(?i)^\s*(?:trên địa bàn|thuộc)\s+(?:tỉnh|thành phố)[^:.;]*", "", after)
+    # "3. Các cơ quan, đơn vị trên địa bàn tỉnh": the place (a name in capitals) is part of the
+    # heading; what follows it in lower case is the task's own words
+    rest = re.sub(r"^\s*(?i:trên địa bàn|thuộc)\s+(?i:tỉnh|thành phố)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*",
+                  "", after)
     only = not rest.strip(" :.;")
     acts = assign._res()["verbs"].match(after) or after.lstrip().startswith(":")
     if not only and not acts and not requested:

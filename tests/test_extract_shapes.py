@@ -172,3 +172,12 @@ def test_issuer_from_the_header_block(lines, issuer):
     record = extract_text(f"{lines} ngày 01 tháng 3 năm 2025\nKẾ HOẠCH\nX\n\nI. NHIỆM VỤ\n"
                           "1. Thanh tra kiểm tra.\n")
     assert record.document.issuer == issuer
+
+
+def test_a_heading_body_with_its_place_keeps_the_task_after_it():
+    tasks = _tasks("1. Các cơ quan, đơn vị trên địa bàn tỉnh thực hiện nghiêm việc công khai.\n"
+                   "2. Các cơ quan, đơn vị trên địa bàn tỉnh Lâm Đồng:\n- Kiểm tra việc công khai.\n")
+    assert [(t.section, t.text, _roles(t)) for t in tasks] == [
+        ("II.1", "Các cơ quan, đơn vị trên địa bàn tỉnh thực hiện nghiêm việc công khai.",
+         [("Các cơ quan, đơn vị", "executor")]),
+        ("II.2", "Kiểm tra việc công khai.", [("Các cơ quan, đơn vị", "executor")])]
