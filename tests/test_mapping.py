@@ -166,3 +166,13 @@ def test_a_plan_without_province_scopes_every_body_to_itself():
     _, g = plan_to_graph(record)
     bodies = {str(s) for s in g.subjects(RDF.type, ORG.Organization)}
     assert bodies and all("/id/body/ke-hoach-a/" in b for b in bodies), bodies
+
+
+def test_a_department_belongs_to_the_specialised_agencies_of_its_province():
+    from ontology import bodies
+
+    doc = {"province": "Lâm Đồng", "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng"}
+    group = bodies.resolve("các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", doc, "a.txt")
+    assert group.collective and str(group.iri).endswith("/lam-dong/co-quan-chuyen-mon")
+    dept = bodies.resolve("Sở Nội vụ", doc, "a.txt")
+    assert group.iri in bodies.memberships(dept, doc, "a.txt")
