@@ -22,7 +22,7 @@ def read_header(outline: Outline, to_span: Callable[[int, int], Span]) -> Docume
     if h.number is not None:
         m = re.match(lx.pattern("header", "number"), h.number.text.strip("* "))
         value = re.sub(r"\s+", "", m.group("value")) if m else ""
-        info.number = value if value and not value.startswith("/") else None
+        info.number = value if value[:1].isdigit() else None  # "Số: /KH-UBND" is a draft
         info.spans["number"] = to_span(h.number.start, h.number.end)
     if h.place_date is not None:
         m = re.match(lx.pattern("header", "place_date"), h.place_date.text.strip("* "))
@@ -68,7 +68,9 @@ def _issuer(outline: Outline, info: DocumentInfo) -> str | None:
     h = outline.header
     issuer = None
     if h.issuer_lines:
-        issuer = _sentence_case(" ".join(ln.text for ln in h.issuer_lines))
+        block = " ".join(ln.text.strip("* ") for ln in h.issuer_lines)
+        starts = [m.start() for m in re.finditer(lx.pattern("header", "issuer_starts"), block)]
+        issuer = _sentence_case(block[starts[-1]:] if starts else block)
     if issuer is None:
         pre = " ".join(ln.text for ln in outline.preamble)
         found = list(re.finditer(lx.pattern("header", "issuer_in_preamble"), pre))

@@ -79,6 +79,7 @@ def _res() -> dict[str, re.Pattern[str]]:
     res["sig_lead"] = re.compile(lx.pattern("header", "signature_lead"))
     res["closing"] = re.compile("|".join(lx.pattern("outline", "closing")))
     res["issuer_line"] = re.compile("|".join(lx.patterns["header"]["issuer_lines"]))
+    res["authority"] = re.compile(lx.pattern("header", "authority"))
     return res
 
 
@@ -328,7 +329,7 @@ def _header(lines: list[Line], source: str) -> tuple[Header, list[Line]]:
     preamble: list[Line] = []
     i = 0
     while i < len(lines):
-        line = lines[i]
+        line = lines[i] = _without_motto(lines[i]) if not preamble else lines[i]
         stripped = line.text.strip("* ")
         dated = header.number is not None or header.place_date is not None
         if preamble:
@@ -336,15 +337,28 @@ def _header(lines: list[Line], source: str) -> tuple[Header, list[Line]]:
         elif not any(ch.isalpha() for ch in stripped) or _is_motto(stripped):
             pass  # rules ("-------") and the national motto
         elif header.number is None and res["number"].match(stripped):
-            header.number = line
+            # "Số:" / "1610/QĐ-UBND": a copy that wrapped the table cell
+            header.number = _joined(lines, i, res["number"], blank_value=True) or line
+            i += 1 if header.number is line else 2
+            rest = res["number"].match(header.number.text.strip("* ")).group("rest")
+            if header.place_date is None and rest and res["place_date"].match(rest):
+                at = header.number.start + header.number.text.rindex(rest)
+                header.place_date = Line(rest, at, at + len(rest))  # "Số: ... Huế, ngày ..."
+            continue
         elif header.place_date is None and res["place_date"].match(stripped):
             header.place_date = line
+        elif header.place_date is None and (both := _joined(lines, i, res["place_date"])):
+            header.place_date = both  # "Quảng" / "Nam, ngày 07 tháng 5 năm 2015"
+            i += 2
+            continue
         elif header.type_line is None and not header.title and type_prefix(stripped) is not None:
             header.type_line = line
             i = _title(lines, i + 1, header, source)
             continue
-        elif header.type_line is None and not header.title and res["issuer_line"].match(stripped):
-            header.issuer_lines.append(line)
+        elif header.type_line is None and not header.title and (
+                res["issuer_line"].match(stripped)
+                or (not dated and stripped.isupper() and not stripped.startswith("("))):
+            header.issuer_lines.append(line)  # the issuer block, above the number
         elif header.type_line is None and not header.title and dated and _is_caps(stripped) \
                 and not _opens_preamble(stripped):
             i = _title(lines, i, header, source)
@@ -355,6 +369,24 @@ def _header(lines: list[Line], source: str) -> tuple[Header, list[Line]]:
     return header, preamble
 
 
+def _joined(lines: list[Line], i: int, pattern: re.Pattern[str],
+            blank_value: bool = False) -> Line | None:
+    """Line ``i`` and the next as one, when together they match ``pattern`` and (with
+    ``blank_value``) line ``i`` alone leaves the pattern's value empty."""
+    if i + 1 >= len(lines):
+        return None
+    first, second = lines[i], lines[i + 1]
+    if blank_value:
+        m = pattern.match(first.text.strip("* "))
+        if m is None or m.group("value").strip(" *"):
+            return None
+    text = f"{first.text.strip('* ')} {second.text.strip('* ')}"
+    m = pattern.match(text)
+    if m is None or (blank_value and not m.group("value").strip(" *")):
+        return None
+    return Line(text, first.start, second.end)
+
+
 def _title(lines: list[Line], j: int, header: Header, text: str) -> int:
     """Take the title's lines from ``j`` on, up to the paragraph that opens the preamble."""
     first = j
@@ -363,8 +395,9 @@ def _title(lines: list[Line], j: int, header: Header, text: str) -> int:
         if j == first and line.text.startswith("Căn cứ"):
             break
         if j > first and (_opens_preamble(line.text) or "\n\n" in text[prev.end:line.start]
-                          or (_is_caps(prev.text) and not _is_caps(line.text))):
-            break
+                          or (_is_caps(prev.text) and not _is_caps(line.text))
+                          or _res()["authority"].match(line.text.strip("* "))):
+            break  # "ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...": who decides, below the title
         header.title.append(line)
         j += 1
     return j
@@ -381,9 +414,21 @@ def _mottos() -> tuple[str, ...]:
 
 
 def _is_motto(text: str) -> bool:
-    """The national motto, also split over two cells ("CỘNG HÒA XÃ HỘI" | "CHỦ NGHĨA ...")."""
-    folded = fold(text).strip(" -")
-    return len(folded) >= 8 and any(folded in m for m in _mottos())
+    """The national motto, also split over cells or wrapped ("CỘNG" / "HÒA XÃ HỘI ...")."""
+    folded = " ".join(fold(text).strip(" -").split())
+    return len(folded) >= 3 and any(f" {folded} " in f" {m} " for m in _mottos())
+
+
+def _without_motto(line: Line) -> Line:
+    """A two-column copy puts the motto beside the issuer on one line ("ỦY BAN NHÂN DÂN CỘNG
+    HÒA XÃ HỘI ..."); the part before it is the line's own."""
+    folded = fold(line.text)
+    for motto in _mottos():
+        at = folded.find(motto)
+        if at > 0 and len(folded) == len(line.text):  # fold keeps one char per char
+            head = line.text[:at].rstrip(" |")
+            return Line(head, line.start, line.start + len(head))
+    return line
 
 
 def type_prefix(text: str) -> str | None:

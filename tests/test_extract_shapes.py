@@ -181,3 +181,24 @@ def test_a_heading_body_with_its_place_keeps_the_task_after_it():
         ("II.1", "Các cơ quan, đơn vị trên địa bàn tỉnh thực hiện nghiêm việc công khai.",
          [("Các cơ quan, đơn vị", "executor")]),
         ("II.2", "Kiểm tra việc công khai.", [("Các cơ quan, đơn vị", "executor")])]
+
+
+@pytest.mark.parametrize("header", [
+    # a copy that wrapped the header's table cells
+    "ỦY\nBAN NHÂN DÂN\nTỈNH QUẢNG NAM\n-------\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số:\n1610/KH-UBND\nQuảng\nNam, ngày 07 tháng 5 năm 2015\n",
+    # two columns on one line, number and date side by side
+    "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NAM Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 1610/KH-UBND Quảng Nam, ngày 07 tháng 5 năm 2015\n",
+])
+def test_headers_of_copies_made_from_pdf_or_web(header):
+    doc = extract_text(header + "KẾ HOẠCH\nCông tác năm 2015\n\nI. NHIỆM VỤ\n1. Sở Nội vụ kiểm tra.\n").document
+    assert (doc.number, doc.issuer, doc.place, doc.date) == (
+        "1610/KH-UBND", "Ủy ban nhân dân tỉnh Quảng Nam", "Quảng Nam", "2015-05-07")
+
+
+def test_a_department_under_its_province_in_the_issuer_block():
+    doc = extract_text("UBND TỈNH BÌNH ĐỊNH\nSỞ TÀI CHÍNH\n-------\nSố: 356/KH-STC\n"
+                       "Bình Định, ngày 25 tháng 01 năm 2024\nKẾ HOẠCH\nX\n\nI. NHIỆM VỤ\n"
+                       "1. Thanh tra Sở kiểm tra.\n").document
+    assert doc.issuer == "Sở Tài chính tỉnh Bình Định"
