@@ -1,7 +1,8 @@
 """Load figures for the web service (a script, not a test).
 
-Starts the app under waitress on a free 127.0.0.1 port over an in-memory store built from the
-bundled plans and laws (or ``--store DIR``), then runs N client threads against the main
+Starts the app under waitress on a free 127.0.0.1 port over a store built from the bundled
+plans and laws in a temporary folder and opened read-only, as ``cancu serve`` does (or
+``--store DIR``), then runs N client threads against the main
 endpoints and prints requests/s and p50/p95/p99 latency per endpoint::
 
     .venv/bin/python bench/load.py --clients 8 --requests 200
@@ -13,6 +14,7 @@ import argparse
 import json
 import logging
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -55,17 +57,19 @@ def main() -> int:
     from graph_api.app import create_app
     from graph_api.store import open_store
 
-    if args.store:
-        app = create_app({"CANCU_STORE": args.store})
-    else:
+    location = args.store
+    if not location:  # build one on disk, then serve it as `cancu serve` does (read-only)
         from cancu.paths import LAWS, PLANS
         from graph_api.pipeline import ingest_paths
 
-        store = open_store(":memory:")
+        location = tempfile.mkdtemp(prefix="cancu-load-")
+        store = open_store(Path(location) / "store")
         t0 = time.perf_counter()
         ingest_paths(store, [PLANS, LAWS], reasoner="reasonable", progress=False)
+        store.close()
+        location = str(Path(location) / "store")
         print(f"built the sample store in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-        app = create_app({"CANCU_STORE_OBJECT": store})
+    app = create_app({"CANCU_STORE": location})
     server = create_server(app, host="127.0.0.1", port=0, threads=args.threads)
     threading.Thread(target=server.run, daemon=True).start()
     base = f"http://127.0.0.1:{server.effective_port}"

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -35,12 +37,36 @@ DEFAULTS: dict[str, Any] = {
 _CASTS = {"CANCU_SPARQL_TIMEOUT": float, "CANCU_SPARQL_LIMIT": int, "CANCU_PAGE_SIZE": int}
 
 
+class Answers:
+    """A bounded, thread-safe cache of named-query rows for a store that cannot change."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._rows: OrderedDict[Any, list[dict[str, Any]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> list[dict[str, Any]] | None:
+        with self._lock:
+            rows = self._rows.get(key)
+            if rows is not None:
+                self._rows.move_to_end(key)
+            return rows
+
+    def put(self, key: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        with self._lock:
+            self._rows[key] = rows
+            while len(self._rows) > self.size:
+                self._rows.popitem(last=False)
+        return rows
+
+
 class ReadOnlyOxigraphStore(OxigraphStore):
     """An on-disk Oxigraph store opened with ``Store.read_only``: no lock, no writes."""
 
     def __init__(self, path: Path) -> None:
         self.location = str(path)
         self._path = None  # nothing to flush on close
+        self.answers = Answers()
         try:
             self._s = ox.Store.read_only(str(path))
         except OSError as exc:

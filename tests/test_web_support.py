@@ -53,3 +53,24 @@ def served(app: Flask) -> Iterator[str]:
     finally:
         server.close()
         thread.join(5)
+
+
+def test_a_read_only_store_answers_repeated_requests_from_its_cache(tmp_path, monkeypatch):
+    from graph_api import queries
+    from graph_api.app import ReadOnlyOxigraphStore, create_app
+
+    store = open_store(tmp_path / "store")
+    ingest_paths(store, [sorted(PLANS.glob("*.txt"))[0]], reasoner="reasonable", progress=False)
+    store.close()
+    app = create_app({"CANCU_STORE": str(tmp_path / "store"), "TESTING": True})
+    served_store = app.extensions["cancu_store"]
+    assert isinstance(served_store, ReadOnlyOxigraphStore)
+    client = app.test_client()
+    first = client.get("/api/tasks?limit=5").get_json()
+    calls = []
+    real = queries.run_with
+    monkeypatch.setattr("graph_api.blueprints.data.run_with",
+                        lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    again = client.get("/api/tasks?limit=5").get_json()
+    assert again == first and first["total"] > 0
+    assert calls == []  # every answer came from the cache

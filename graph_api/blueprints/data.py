@@ -43,9 +43,21 @@ class NotFound(LookupError):
 
 
 def _rows(store: Store, name: str, **params: Any) -> list[dict[str, Any]]:
-    res = run_with(store, name, {k: v for k, v in params.items() if v is not None})
-    assert isinstance(res, SelectResult)
-    return res.rows
+    """The rows of a named query. A store the service opened read-only cannot change while
+    it serves, so its answers are kept (a bounded cache on the store) and copied out."""
+    bound = {k: v for k, v in params.items() if v is not None}
+    cache = getattr(store, "answers", None)
+    if cache is None:
+        res = run_with(store, name, bound)
+        assert isinstance(res, SelectResult)
+        return res.rows
+    key = (name, tuple(sorted(bound.items())))
+    rows = cache.get(key)
+    if rows is None:
+        res = run_with(store, name, bound)
+        assert isinstance(res, SelectResult)
+        rows = cache.put(key, res.rows)
+    return [dict(r) for r in rows]
 
 
 def _iso(value: Any) -> str | None:
