@@ -46,4 +46,7 @@ def test_notebook_runs(
     if path.stem.startswith("03"):
         pages = sorted(p.name for p in (tmp_path / "output").glob("*.html"))
         assert len(pages) >= 3, pages
+        printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
+                          for o in c.get("outputs", []) if o.get("output_type") == "stream")
+        assert ": 0 nodes" not in printed  # a view filtered on an id that no longer exists
     assert os.environ["CANCU_STORE"] == str(store)
