@@ -7,6 +7,7 @@ number, a date, a pinpoint, a list of bodies.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ingest.lexicon import lexicon
@@ -118,6 +119,8 @@ class WordIndex:
         self.patterns = patterns
         self._partial = [rx.compile(p.pattern, p.flags & re.IGNORECASE) for p in patterns]
         self._by_word: dict[str, tuple[int, ...]] = {}
+        # a token's string id -> (candidates, length), or () for a token no pattern opens on
+        self._by_orth: dict[int, tuple[tuple[int, ...], int] | tuple[()]] = {}
 
     def candidates(self, word: str, among: tuple[int, ...] | None = None) -> tuple[int, ...]:
         """Patterns that can match at the start of ``word`` (a word, or two with what lies
@@ -128,6 +131,16 @@ class WordIndex:
             found = tuple(i for i in pool
                           if self._partial[i].match(word, partial=True) is not None)
             self._by_word[word] = found
+        return found
+
+    def token(self, orth: int, strings) -> tuple[tuple[int, ...], int] | tuple[()]:
+        """(candidates, length) of a token by its string id, () when no pattern opens on it
+        (punctuation and white space included)."""
+        found = self._by_orth.get(orth)
+        if found is None:
+            word = strings[orth]
+            cands = self.candidates(word) if _WORD.fullmatch(word) else ()
+            found = self._by_orth[orth] = (cands, len(word)) if cands else ()
         return found
 
     def scan(self, text: str) -> list[tuple[int, re.Match[str]]]:
@@ -181,22 +194,39 @@ def spotting_index() -> tuple[WordIndex, list[tuple[str, int, bool]]]:
     return WordIndex(patterns), owner
 
 
-def scan(text: str) -> dict[str, list[tuple[int, re.Match[str]]]]:
-    """Per family, the longest match at each word start (or every match, for timeframes)."""
+def _openings(text: str, index: WordIndex, tokens: tuple | None
+              ) -> Iterator[tuple[int, int, tuple[int, ...]]]:
+    """(start, end, candidate patterns) of every word some pattern may open on: from the
+    doc's tokens when given (string ids and offsets), else from the text."""
+    if tokens is None:
+        known = index._by_word
+        for word in _WORD.finditer(text):
+            w = word.group()
+            cands = known.get(w)
+            if cands is None:
+                cands = index.candidates(w)
+            if cands:
+                yield word.start(), word.end(), cands
+        return
+    orths, starts, strings = tokens
+    get = index._by_orth.get
+    for k in [k for k, o in enumerate(orths) if get(o, 1)]:  # most words: one look-up
+        found = get(orths[k]) or index.token(orths[k], strings)
+        if found:
+            pos = starts[k]
+            yield pos, pos + found[1], found[0]
+
+
+def scan(text: str, tokens: tuple | None = None) -> dict[str, list[tuple[int, re.Match[str]]]]:
+    """Per family, the longest match at each word start (or every match, for timeframes).
+    ``tokens`` (string ids, start offsets and the string store of the doc's tokens) saves
+    finding the words again."""
     index, owner = spotting_index()
     out: dict[str, list[tuple[int, re.Match[str]]]] = {f: [] for f, _p, _k in families()}
     patterns = index.patterns
-    known = index._by_word
-    for word in _WORD.finditer(text):
-        w = word.group()
-        cands = known.get(w)
-        if cands is None:
-            cands = index.candidates(w)
-        if not cands:
-            continue
-        pos = word.start()
+    for pos, end, cands in _openings(text, index, tokens):
         if len(cands) > 3:  # a frequent opener ("các"): the next word narrows it down
-            nxt = _NEXT.match(text, word.end())
+            nxt = _NEXT.match(text, end)
             if nxt is not None:
                 cands = index.candidates(text[pos:nxt.end()], cands)
         best: dict[str, tuple[int, re.Match[str]]] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -71,7 +72,8 @@ def _scan(doc: Doc) -> dict:
     """One walk over the plan's words serves every component (kept on the doc)."""
     hits = doc.user_data.get("cancu_scan")
     if hits is None:
-        hits = doc.user_data["cancu_scan"] = regexes.scan(text_of(doc))
+        tokens = (doc.to_array(ORTH).tolist(), doc.to_array(IDX).tolist(), doc.vocab.strings)
+        hits = doc.user_data["cancu_scan"] = regexes.scan(text_of(doc), tokens)
     return hits
 
 
