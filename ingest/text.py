@@ -23,5 +23,6 @@ def slug(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Collapse white space and trim: the form a name or title is stored in."""
-    return re.sub(r"\s+", " ", text).strip()
+    """Collapse white space and trim: the form a name or title is stored in (str.split
+    splits on what ``\\s`` matches, so this equals ``re.sub(r"\\s+", " ", text).strip()``)."""
+    return " ".join(text.split())
