@@ -9,9 +9,11 @@ Components are registered by name and configured in :func:`build`, so a pipeline
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
@@ -93,3 +95,30 @@ def text_of(doc: Doc) -> str:
 def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     """A span over characters, widened to whole tokens."""
     return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+OFFSETS_KEY = "cancu_offsets"
+
+
+def offsets(doc: Doc) -> tuple[list[int], list[bool]]:
+    """Each token's start offset and whether a space trails it (kept on the doc)."""
+    found = doc.user_data.get(OFFSETS_KEY)
+    if found is None:
+        found = doc.user_data[OFFSETS_KEY] = (doc.to_array(IDX).tolist(),
+                                              doc.to_array(SPACY).astype(bool).tolist())
+    return found
+
+
+def token_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """:func:`char_span` from the token offsets: the same span (or None), without spaCy
+    making a Token object for every step of its search."""
+    starts, spaces = offsets(doc)
+    size = len(doc.user_data.get(TEXT_KEY) or doc.text)
+    if not (0 <= start < size and 0 < end <= size):
+        return None  # char_span finds no token there
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, end - 1)
+    # "expand" leaves out a token whose trailing space is all the span starts on
+    if spaces[first] and start == (starts[first + 1] if first + 1 < len(starts) else size) - 1:
+        first += 1
+    return Span(doc, first, last, label=label)

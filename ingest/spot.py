@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import regexes
-from ingest.nlp import char_span, text_of
+from ingest.nlp import offsets, text_of, token_span
 from ingest.text import squash
 
 
@@ -42,7 +42,7 @@ def within(found: list[Found], start: int, end: int) -> list[Found]:
 def _add(doc: Doc, key: str, found: list[Found]) -> None:
     spans = []
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
-        span = char_span(doc, f.start, f.end, f.kind)
+        span = token_span(doc, f.start, f.end, f.kind)
         if span is not None:
             span._.ref = f
             spans.append(span)
@@ -72,7 +72,7 @@ def _scan(doc: Doc) -> dict:
     """One walk over the plan's words serves every component (kept on the doc)."""
     hits = doc.user_data.get("cancu_scan")
     if hits is None:
-        tokens = (doc.to_array(ORTH).tolist(), doc.to_array(IDX).tolist(), doc.vocab.strings)
+        tokens = (doc.to_array(ORTH).tolist(), offsets(doc)[0], doc.vocab.strings)
         hits = doc.user_data["cancu_scan"] = regexes.scan(text_of(doc), tokens)
     return hits
 
@@ -96,8 +96,8 @@ def bodies(doc: Doc) -> Doc:
     """Names of bodies, single or collective, with the place that scopes them."""
     text = text_of(doc)
     found: list[Found] = []
-    list_re, name_re = regexes.department_list()
-    for m in list_re.finditer(text):
+    name_re = regexes.department_list()[1]
+    for m in regexes.department_lists(text):
         for i, n in enumerate(name_re.finditer(m.group("names"))):
             s = m.start("names") + n.start()
             # the first name's span opens at "các Sở:", so the list reads as one
