@@ -9,6 +9,8 @@ document IRI of its own and the file name is what legal staff quote.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ontology.iris import ID, fold, source_slug
 
 BODY = ID + "body/"
@@ -45,4 +47,10 @@ def article_anchor(iri: str) -> str:
 
 def folded(*parts: str | None) -> str:
     """Lower case without diacritics, so ``thanh tra tinh`` finds ``Thanh tra tỉnh``."""
-    return " ".join(fold(p) for p in parts if p)
+    return " ".join(_fold(p) for p in parts if p)
+
+
+@lru_cache(maxsize=16384)
+def _fold(text: str) -> str:
+    """Folding is pure and the same task texts are searched on every request: keep them."""
+    return fold(text)
