@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 import spacy
 from spacy.attrs import IDX, SPACY
@@ -20,6 +21,7 @@ from spacy.util import registry
 
 _PIECE = re.compile(r"\w+ ?|[^\w\s] ?|\s+")
 TEXT_KEY = "cancu_text"
+PIECES_KEY = "cancu_pieces"
 
 if not Span.has_extension("ref"):
     Span.set_extension("ref", default=None)
@@ -45,9 +47,12 @@ class RegexTokenizer:
     def __call__(self, text: str) -> Doc:
         ids = self._ids
         learn = self._learn
-        pairs = [ids.get(p) or learn(p) for p in _PIECE.findall(text)]
-        doc = Doc(self.vocab, words=[w for w, _s in pairs], spaces=[s for _w, s in pairs])
+        pieces = _PIECE.findall(text)
+        pairs = [ids.get(p) or learn(p) for p in pieces]
+        spaces = [s for _w, s in pairs]
+        doc = Doc(self.vocab, words=[w for w, _s in pairs], spaces=spaces)
         doc.user_data[TEXT_KEY] = text  # Doc.text is rebuilt from tokens on each access
+        doc.user_data[PIECES_KEY] = pieces, spaces  # each token's text with its space
         return doc
 
     def to_bytes(self, **_kwargs) -> bytes:
@@ -100,12 +105,25 @@ def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
 OFFSETS_KEY = "cancu_offsets"
 
 
+def pieces(doc: Doc) -> list[str] | None:
+    """Each token's text with its trailing space, as the tokenizer cut them (None for a
+    doc made by another tokenizer)."""
+    found = doc.user_data.get(PIECES_KEY)
+    return found[0] if found else None
+
+
 def offsets(doc: Doc) -> tuple[list[int], list[bool]]:
     """Each token's start offset and whether a space trails it (kept on the doc)."""
     found = doc.user_data.get(OFFSETS_KEY)
     if found is None:
-        found = doc.user_data[OFFSETS_KEY] = (doc.to_array(IDX).tolist(),
-                                              doc.to_array(SPACY).astype(bool).tolist())
+        made = doc.user_data.get(PIECES_KEY)
+        if made is not None:
+            starts = list(accumulate(map(len, made[0]), initial=0))
+            starts.pop()
+            found = starts, made[1]
+        else:
+            found = (doc.to_array(IDX).tolist(), doc.to_array(SPACY).astype(bool).tolist())
+        doc.user_data[OFFSETS_KEY] = found
     return found
 
 

@@ -117,10 +117,11 @@ class WordIndex:
         import regex as rx
 
         self.patterns = patterns
+        self.matchers = [p.match for p in patterns]
         self._partial = [rx.compile(p.pattern, p.flags & re.IGNORECASE) for p in patterns]
         self._by_word: dict[str, tuple[int, ...]] = {}
-        # a token's string id -> (candidates, length), or () for a token no pattern opens on
-        self._by_orth: dict[int, tuple[tuple[int, ...], int] | tuple[()]] = {}
+        # a token's text with its space -> (candidates, length of the word), or ()
+        self._by_piece: dict[str, tuple[tuple[int, ...], int] | tuple[()]] = {}
 
     def candidates(self, word: str, among: tuple[int, ...] | None = None) -> tuple[int, ...]:
         """Patterns that can match at the start of ``word`` (a word, or two with what lies
@@ -133,14 +134,14 @@ class WordIndex:
             self._by_word[word] = found
         return found
 
-    def token(self, orth: int, strings) -> tuple[tuple[int, ...], int] | tuple[()]:
-        """(candidates, length) of a token by its string id, () when no pattern opens on it
-        (punctuation and white space included)."""
-        found = self._by_orth.get(orth)
+    def piece(self, piece: str) -> tuple[tuple[int, ...], int] | tuple[()]:
+        """(candidates, length of the word) for a token's text with its trailing space, ()
+        when no pattern opens on it (punctuation and white space included)."""
+        found = self._by_piece.get(piece)
         if found is None:
-            word = strings[orth]
+            word = piece[:-1] if len(piece) > 1 and piece[-1] == " " else piece
             cands = self.candidates(word) if _WORD.fullmatch(word) else ()
-            found = self._by_orth[orth] = (cands, len(word)) if cands else ()
+            found = self._by_piece[piece] = (cands, len(word)) if cands else ()
         return found
 
     def scan(self, text: str) -> list[tuple[int, re.Match[str]]]:
@@ -194,10 +195,11 @@ def spotting_index() -> tuple[WordIndex, list[tuple[str, int, bool]]]:
     return WordIndex(patterns), owner
 
 
-def _openings(text: str, index: WordIndex, tokens: tuple | None
+def _openings(text: str, index: WordIndex, tokens: tuple[list[str], list[int]] | None
               ) -> Iterator[tuple[int, int, tuple[int, ...]]]:
     """(start, end, candidate patterns) of every word some pattern may open on: from the
-    doc's tokens when given (string ids and offsets), else from the text."""
+    doc's tokens when given (each token's text with its space, and its offset), else from
+    the text."""
     if tokens is None:
         known = index._by_word
         for word in _WORD.finditer(text):
@@ -208,10 +210,10 @@ def _openings(text: str, index: WordIndex, tokens: tuple | None
             if cands:
                 yield word.start(), word.end(), cands
         return
-    orths, starts, strings = tokens
-    get = index._by_orth.get
-    for k in [k for k, o in enumerate(orths) if get(o, 1)]:  # most words: one look-up
-        found = get(orths[k]) or index.token(orths[k], strings)
+    pieces, starts = tokens
+    get = index._by_piece.get
+    for k in [k for k, p in enumerate(pieces) if get(p, 1)]:  # most tokens: one look-up
+        found = get(pieces[k]) or index.piece(pieces[k])
         if found:
             pos = starts[k]
             yield pos, pos + found[1], found[0]
@@ -219,28 +221,32 @@ def _openings(text: str, index: WordIndex, tokens: tuple | None
 
 def scan(text: str, tokens: tuple | None = None) -> dict[str, list[tuple[int, re.Match[str]]]]:
     """Per family, the longest match at each word start (or every match, for timeframes).
-    ``tokens`` (string ids, start offsets and the string store of the doc's tokens) saves
+    ``tokens`` (the doc's tokens, each with its trailing space, and their offsets) saves
     finding the words again."""
     index, owner = spotting_index()
     out: dict[str, list[tuple[int, re.Match[str]]]] = {f: [] for f, _p, _k in families()}
-    patterns = index.patterns
+    matchers = index.matchers
+    candidates = index.candidates
     for pos, end, cands in _openings(text, index, tokens):
         if len(cands) > 3:  # a frequent opener ("các"): the next word narrows it down
             nxt = _NEXT.match(text, end)
             if nxt is not None:
-                cands = index.candidates(text[pos:nxt.end()], cands)
-        best: dict[str, tuple[int, re.Match[str]]] = {}
+                cands = candidates(text[pos:nxt.end()], cands)
+        best: dict[str, tuple[int, re.Match[str]]] | None = None
         for i in cands:
-            m = patterns[i].match(text, pos)
+            m = matchers[i](text, pos)
             if m is None:
                 continue
             family, local, keep_all = owner[i]
             if keep_all:
                 out[family].append((local, m))
+            elif best is None:
+                best = {family: (local, m)}
             elif family not in best or m.end() > best[family][1].end():
                 best[family] = (local, m)
-        for family, hit in best.items():
-            out[family].append(hit)
+        if best is not None:
+            for family, hit in best.items():
+                out[family].append(hit)
     return out
 
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import regexes
-from ingest.nlp import offsets, text_of, token_span
+from ingest.nlp import offsets, pieces, text_of, token_span
 from ingest.text import squash
 
 
@@ -72,7 +71,8 @@ def _scan(doc: Doc) -> dict:
     """One walk over the plan's words serves every component (kept on the doc)."""
     hits = doc.user_data.get("cancu_scan")
     if hits is None:
-        tokens = (doc.to_array(ORTH).tolist(), offsets(doc)[0], doc.vocab.strings)
+        made = pieces(doc)
+        tokens = None if made is None else (made, offsets(doc)[0])
         hits = doc.user_data["cancu_scan"] = regexes.scan(text_of(doc), tokens)
     return hits
 
