@@ -18,6 +18,14 @@ from ingest.spot import Found, within
 from ingest.text import fold, squash
 
 RANK = {"requested": 4, "lead": 3, "executor": 2, "support": 1}
+_BELONGS = re.compile(r"\s(?:trực )?thuộc\s.+$")
+_AND = re.compile(r"\s+và\s+")
+_BLANK = re.compile(r"\s*")
+_PARENS = re.compile(r"\([^)]*\)")
+_CUE_OPENING = re.compile(r"(?i)^\s*(?:đề nghị|giao)\s+")
+_COMMA_AND = re.compile(r",|\bvà\b")
+_DIGIT = re.compile(r"\d")
+_EACH_END = re.compile(r"(?i)(?:^|\s)các\s*$")
 
 
 @dataclass(slots=True)
@@ -63,6 +71,7 @@ def _res() -> dict[str, re.Pattern[str]]:
             r"^\s+(?!(?:" + "|".join(re.escape(w) for w in lx.patterns["roles"]["not_subject_next"])
             + r")(?![\w]))[a-zà-ỹđ]"),
         "colon_next": re.compile(r"^\s*:\s*(?P<rest>.*)", re.DOTALL),
+        "request_start": re.compile(rf"\s*{lx.pattern('roles', 'request')}"),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
     }
 
@@ -89,8 +98,8 @@ def _share_belongs(group: BodyList, text: str) -> None:
     """"các đơn vị sự nghiệp và doanh nghiệp nhà nước thuộc UBND thành phố": both belong."""
     for i in range(len(group.members) - 1, 0, -1):
         last, prev = group.members[i], group.members[i - 1]
-        m = re.search(r"\s(?:trực )?thuộc\s.+$", last.text)
-        joined_by_and = re.fullmatch(r"\s+và\s+", text[prev.end:last.start] or "")
+        m = _BELONGS.search(last.text)
+        joined_by_and = _AND.fullmatch(text[prev.end:last.start] or "")
         if m and joined_by_and and prev.collective and " thuộc " not in prev.text:
             prev.text = prev.text + m.group()
 
@@ -100,14 +109,14 @@ def definitions(ctx: Context) -> None:
     for m in _res()["definition"].finditer(ctx.text):
         before = within(ctx.bodies, max(0, m.start() - 400), m.start())
         groups = lists(before, ctx.text)
-        if not groups or not re.fullmatch(r"\s*", ctx.text[groups[-1].end:m.start()]):
+        if not groups or not _BLANK.fullmatch(ctx.text[groups[-1].end:m.start()]):
             continue
         term = _term(m.group("term"))
         ctx.definitions[term] = groups[-1].members
 
 
 def _term(text: str) -> str:
-    return re.sub(r"^cac ", "", fold(text))
+    return fold(text).removeprefix("cac ")
 
 
 def _expand(f: Found, ctx: Context) -> list[Found]:
@@ -127,7 +136,7 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
     res = _res()
     value = ctx.text[value_start:value_end]
     base = _label_role(label)
-    if re.match(rf"\s*{lexicon().pattern('roles', 'request')}", value):
+    if res["request_start"].match(value):
         base = "requested"
     out: list[Assignment] = []
     pos = 0
@@ -139,7 +148,7 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
         if inner:
             role = "requested" if base == "requested" else _label_role(inner.group("label"))
             s += inner.end()
-        parens = [(m.start() + s, m.end() + s) for m in re.finditer(r"\([^)]*\)", ctx.text[s:e])]
+        parens = [(m.start() + s, m.end() + s) for m in _PARENS.finditer(ctx.text[s:e])]
         inside = [b for b in within(ctx.bodies, s, e)
                   if not any(a <= b.start < z for a, z in parens)]
         covered = [(b.start, b.end) for b in inside]
@@ -187,11 +196,11 @@ def _leftovers(s: int, e: int, covered: list[tuple[int, int]], role: str,
     cuts = [s, *[x for pair in sorted(covered) for x in pair], e]
     out = []
     for a, b in zip(cuts[::2], cuts[1::2], strict=False):
-        chunk = re.sub(r"\([^)]*\)", " ", text[a:b])
-        chunk = re.sub(r"(?i)^\s*(?:đề nghị|giao)\s+", "", chunk)
-        for piece in re.split(r",|\bvà\b", chunk):
+        chunk = _PARENS.sub(" ", text[a:b])
+        chunk = _CUE_OPENING.sub("", chunk)
+        for piece in _COMMA_AND.split(chunk):
             name = squash(piece).strip(" .;:")
-            if len(name.split()) >= 2 and name[:1].isupper() and not re.search(r"\d", name):
+            if len(name.split()) >= 2 and name[:1].isupper() and not _DIGIT.search(name):
                 at = text.find(name, a, b)
                 span = ctx.to_span(at, at + len(name)) if at >= 0 else None
                 out.append(Assignment(name=lexicon().expand_abbreviations(name), role=role,
@@ -228,7 +237,7 @@ _PLACE_AFTER = re.compile(r"^\s*(?i:trên địa bàn)\s+(?i:tỉnh|thành phố
 def _role(prefix: str, after: str) -> str | None:
     res = _res()
     after = _PLACE_AFTER.sub("", after)  # "Các cơ quan trên địa bàn tỉnh thực hiện ..."
-    prefix = re.sub(r"(?i)(?:^|\s)các\s*$", " ", prefix)
+    prefix = _EACH_END.sub(" ", prefix)
     bare = prefix.strip(" -+,")
     if res["request_end"].search(bare):
         return "requested"

@@ -24,6 +24,9 @@ _TITLE = re.compile(r"^\s*(?:,\s*)?(?:về việc|về)?\s*(?P<title>[^;\n]{3,26
                     r"(?:Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch)\b"
                     r"|,\s+(?:Ủy ban nhân dân|UBND|Sở|Thanh tra|Hội đồng nhân dân|Chủ tịch)\b|$)")
 _GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
+_SPACES = re.compile(r"\s+")
+_NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được)\b")
+_COMMA_GAP = re.compile(r"\s*,?\s*")
 
 
 def _date(g: dict[str, str | None]) -> str | None:
@@ -43,7 +46,7 @@ def _date(g: dict[str, str | None]) -> str | None:
 
 
 def _clean_number(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 def _with_type_code(sym: str, type_word: str | None) -> str:
@@ -114,7 +117,7 @@ def from_numbered(f: Found, text: str) -> Citation:
     title = None
     if type_name != "Tiêu chuẩn":
         t = _TITLE.match(after)
-        if t and not re.match(r"(?:của|và|để|nhằm|thì|đã|được)\b", t.group("title")):
+        if t and not _NOT_TITLE.match(t.group("title")):
             title = squash(t.group("title")).rstrip(",;:") or None
     cite = Citation(type=type_name, number=number, title=title, date=_date(g), issuer=issuer)
     return _resolve_known(cite)
@@ -269,7 +272,7 @@ def _numbers_title(prev: tuple[Found, Citation], d: Found, cite: Citation, text:
     pd, pc = prev
     if pd.kind != "law" or d.kind != "numbered" or d.groups.get("type") or not cite.number:
         return False
-    if not re.fullmatch(r"\s*,?\s*", text[pd.end:d.start]):
+    if not _COMMA_GAP.fullmatch(text[pd.end:d.start]):
         return False
     pc.number, pc.key, pc.resolved = cite.number, cite.key, cite.resolved
     pc.date = cite.date or (pc.date if pc.date and pc.date[:4] in cite.number else None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -139,6 +140,15 @@ class Lexicon:
     def expand_abbreviations(self, name: str) -> str:
         """"UBND tỉnh" → "Ủy ban nhân dân tỉnh": names are stored in full, and a stray comma
         inside a known name ("Mặt trận Tổ quốc, Việt Nam") is dropped."""
+        return self._expanded(name)
+
+    @cached_property
+    def _expanded(self) -> Callable[[str], str]:
+        # a pure function of the name (the tables do not change): the same body is named
+        # in many tasks and plans
+        return lru_cache(maxsize=16384)(self._expand)
+
+    def _expand(self, name: str) -> str:
         name = self._abbreviation_re.sub(lambda m: self._long_of[m.group()], name)
         return self._stray_comma_re.sub(lambda m: self._long_by_fold[fold(m.group())], name)
 

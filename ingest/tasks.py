@@ -10,6 +10,7 @@ bullets that list the content of a sentence ending in ":" belong to that sentenc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ingest import assign, timeframes
@@ -21,6 +22,11 @@ from ingest.text import fold
 
 META = ("assign", "time")
 SECTIONS = ("part", "section", "rowgroup")  # headings of parts, never tasks themselves
+_COLON_TEXT = re.compile(r":\s+\S")
+_REQUEST = re.compile(r"(?i)đề nghị")
+_PLACE = re.compile(r"^\s*(?i:trên địa bàn|thuộc)\s+(?i:tỉnh|thành phố)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
+_SUPPORT_OPENING = re.compile(r"(?i)\s*phối hợp")
+_LEAD_OPENING = re.compile(r"(?i)\s*chủ trì")
 
 
 @dataclass(slots=True)
@@ -122,7 +128,7 @@ def _is_inline(item: Item) -> bool:
         return False
     if not contents:
         return True
-    return title.endswith((".", ";")) or bool(re.search(r":\s+\S", title)) or len(title) > 160
+    return title.endswith((".", ";")) or bool(_COLON_TEXT.search(title)) or len(title) > 160
 
 
 def _bodies_of_lines(item: Item, ctx: assign.Context) -> list[Assignment]:
@@ -143,12 +149,11 @@ def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], 
     if lead is None:
         return None
     prefix = ctx.text[line.body_start:lead.start]
-    requested = bool(re.search(r"(?i)đề nghị", prefix))
+    requested = bool(_REQUEST.search(prefix))
     after = ctx.text[lead.end:line.end]
     # "3. Các cơ quan, đơn vị trên địa bàn tỉnh": the place (a name in capitals) is part of the
     # heading; what follows it in lower case is the task's own words
-    rest = re.sub(r"^\s*(?i:trên địa bàn|thuộc)\s+(?i:tỉnh|thành phố)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*",
-                  "", after)
+    rest = _PLACE.sub("", after)
     only = not rest.strip(" :.;")
     acts = assign._res()["verbs"].match(after) or after.lstrip().startswith(":")
     if not only and not acts and not requested:
@@ -231,8 +236,9 @@ def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context) -> bo
 
 def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]],
               year: int | None = None) -> Timeframe:
-    """The "Thời gian" line of the unit, else the most telling phrase of its text; ``year``
-    (the plan's) completes a date written without one ("trước ngày 15/12")."""
+    """The "Thời gian" line of the unit, else the most telling phrase of its text (``found``:
+    the plan's timeframe mentions in plan order); ``year`` (the plan's) completes a date
+    written without one ("trước ngày 15/12")."""
     for line in unit.meta:
         if line.kind == "time":
             _label, value_start = _label_value(line)
@@ -241,7 +247,9 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
             at = value_start
             tf.span = ctx.to_span(at, at + len(value.strip()))
             return tf
-    inside = [(k, s, e) for k, s, e in found if unit.start <= s and e <= unit.end]
+    lo = bisect_left(found, unit.start, key=_start)  # found is in plan order
+    hi = bisect_right(found, unit.end, lo=lo, key=_start)
+    inside = [(k, s, e) for k, s, e in found[lo:hi] if e <= unit.end]
     best = timeframes.best_in(inside, ctx.text)
     if best is None:
         return Timeframe()
@@ -249,6 +257,10 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
     tf = timeframes.from_phrase(ctx.text[s:e], year=year)
     tf.span = ctx.to_span(s, e)
     return tf
+
+
+def _start(found: tuple[str, int, int]) -> int:
+    return found[1]
 
 
 def _label_value(line: Line) -> tuple[str, int]:
@@ -277,9 +289,9 @@ def bodies(unit: Unit, ctx: assign.Context) -> list[Assignment]:
     inherited = []
     for a in unit.inherited:
         role = a.role
-        if role != "requested" and re.match(r"(?i)\s*phối hợp", opening):
+        if role != "requested" and _SUPPORT_OPENING.match(opening):
             role = "support"
-        elif role != "requested" and re.match(r"(?i)\s*chủ trì", opening):
+        elif role != "requested" and _LEAD_OPENING.match(opening):
             role = "lead"
         inherited.append(Assignment(a.name, role, a.key, a.group, a.span))
     return assign.dedupe([*inherited, *own])
