@@ -127,11 +127,11 @@ def offsets(doc: Doc) -> tuple[list[int], list[bool]]:
     return found
 
 
-def token_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+def token_span(doc: Doc, start: int, end: int, label: str | int = 0) -> Span | None:
     """:func:`char_span` from the token offsets: the same span (or None), without spaCy
-    making a Token object for every step of its search."""
+    making a Token object for every step of its search. ``label`` may be a string id."""
     starts, spaces = offsets(doc)
-    size = len(doc.user_data.get(TEXT_KEY) or doc.text)
+    size = len(text_of(doc))
     if not (0 <= start < size and 0 < end <= size):
         return None  # char_span finds no token there
     first = bisect_right(starts, start) - 1
@@ -139,4 +139,7 @@ def token_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     # "expand" leaves out a token whose trailing space is all the span starts on
     if spaces[first] and start == (starts[first + 1] if first + 1 < len(starts) else size) - 1:
         first += 1
-    return Span(doc, first, last, label=label)
+    span = Span(doc, first, last)
+    if label:  # set afterwards: Span() checks a label against the string store, slowly
+        span.label = doc.vocab.strings.add(label) if isinstance(label, str) else label
+    return span

@@ -40,8 +40,10 @@ def within(found: list[Found], start: int, end: int) -> list[Found]:
 
 def _add(doc: Doc, key: str, found: list[Found]) -> None:
     spans = []
+    labels: dict[str, int] = {}
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
-        span = token_span(doc, f.start, f.end, f.kind)
+        label = labels.get(f.kind) or labels.setdefault(f.kind, doc.vocab.strings.add(f.kind))
+        span = token_span(doc, f.start, f.end, label)
         if span is not None:
             span._.ref = f
             spans.append(span)
