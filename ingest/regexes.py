@@ -102,6 +102,7 @@ def bodies() -> list[tuple[re.Pattern[str], bool, bool]]:
 
 _WORD = re.compile(r"\w+")
 _NEXT = re.compile(r"[^\w\n]{0,3}\w+")
+_RUN = 5  # tokens after an opener that may narrow its patterns down
 
 
 class WordIndex:
@@ -120,29 +121,50 @@ class WordIndex:
         self.matchers = [p.match for p in patterns]
         self._partial = [rx.compile(p.pattern, p.flags & re.IGNORECASE) for p in patterns]
         self._by_word: dict[str, tuple[int, ...]] = {}
-        # a token's text with its space -> (candidates, length of the word), or ()
-        self._by_piece: dict[str, tuple[tuple[int, ...], int] | tuple[()]] = {}
+        self._firsts: list[re.Pattern[str] | None] | None = None
+        self._by_char: dict[str, tuple[int, ...]] = {}
+        # a token's text with its space -> its node, or () when no pattern opens on it
+        self._by_piece: dict[str, list | tuple[()]] = {}
 
     def candidates(self, word: str, among: tuple[int, ...] | None = None) -> tuple[int, ...]:
         """Patterns that can match at the start of ``word`` (a word, or two with what lies
         between them): those it could begin, and those that match a prefix of it."""
         found = self._by_word.get(word)
         if found is None:
-            pool = range(len(self._partial)) if among is None else among
+            pool = self._opening_with(word[:1]) if among is None else among
             found = tuple(i for i in pool
                           if self._partial[i].match(word, partial=True) is not None)
             self._by_word[word] = found
         return found
 
-    def piece(self, piece: str) -> tuple[tuple[int, ...], int] | tuple[()]:
-        """(candidates, length of the word) for a token's text with its trailing space, ()
-        when no pattern opens on it (punctuation and white space included)."""
+    def _opening_with(self, char: str) -> tuple[int, ...]:
+        """The patterns whose match can start with ``char``: a new word is tried against
+        these only (each pattern's first characters are read from its parse tree)."""
+        found = self._by_char.get(char)
+        if found is None:
+            if self._firsts is None:
+                self._firsts = [_first_class(p) for p in self.patterns]
+            found = self._by_char[char] = tuple(
+                i for i, first in enumerate(self._firsts) if first is None or first.match(char))
+        return found
+
+    def piece(self, piece: str) -> list | tuple[()]:
+        """The node of a token (its text with its trailing space), () when no pattern opens
+        on it (punctuation and white space included). A node is [candidates, the nodes of
+        the tokens that may follow, the tokens' text, the length of the opening word]."""
         found = self._by_piece.get(piece)
         if found is None:
-            word = piece[:-1] if len(piece) > 1 and piece[-1] == " " else piece
+            word = _unspaced(piece)
             cands = self.candidates(word) if _WORD.fullmatch(word) else ()
-            found = self._by_piece[piece] = (cands, len(word)) if cands else ()
+            found = self._by_piece[piece] = [cands, {}, piece, len(word)] if cands else ()
         return found
+
+    def follow(self, node: list, piece: str) -> list:
+        """The node of ``node``'s tokens followed by ``piece``: its candidates are those of
+        the text so far (without the last token's space), as :meth:`candidates` gives them."""
+        child = [self.candidates(node[2] + _unspaced(piece), node[0]), {}, node[2] + piece, 0]
+        node[1][piece] = child
+        return child
 
     def scan(self, text: str) -> list[tuple[int, re.Match[str]]]:
         """The longest match at every word start where one of the patterns matches."""
@@ -195,43 +217,72 @@ def spotting_index() -> tuple[WordIndex, list[tuple[str, int, bool]]]:
     return WordIndex(patterns), owner
 
 
-def _openings(text: str, index: WordIndex, tokens: tuple[list[str], list[int]] | None
-              ) -> Iterator[tuple[int, int, tuple[int, ...]]]:
-    """(start, end, candidate patterns) of every word some pattern may open on: from the
-    doc's tokens when given (each token's text with its space, and its offset), else from
-    the text."""
-    if tokens is None:
-        known = index._by_word
-        for word in _WORD.finditer(text):
-            w = word.group()
-            cands = known.get(w)
-            if cands is None:
-                cands = index.candidates(w)
-            if cands:
-                yield word.start(), word.end(), cands
-        return
-    pieces, starts = tokens
+def _first_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A class of the characters a match of ``pattern`` can start with (either case, as re
+    folds them), or None when it may start with any or match nothing."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from ingest.firstchars import first_chars
+
+    if _parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0:
+        return None  # it can match an empty string: any position
+    chars = first_chars(pattern.pattern, pattern.flags & re.IGNORECASE)
+    if chars is None:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]", re.IGNORECASE)
+
+
+def _unspaced(piece: str) -> str:
+    return piece[:-1] if len(piece) > 1 and piece[-1] == " " else piece
+
+
+def _openings(text: str, index: WordIndex) -> Iterator[tuple[int, int, tuple[int, ...]]]:
+    """(start, end, candidate patterns) of every word some pattern may open on, found in the
+    text (the doc's tokens are faster: see :func:`scan`)."""
+    known = index._by_word
+    for word in _WORD.finditer(text):
+        w = word.group()
+        cands = known.get(w)
+        if cands is None:
+            cands = index.candidates(w)
+        if cands:
+            yield word.start(), word.end(), cands
+
+
+def _token_openings(index: WordIndex, pieces: list[str], starts: list[int]
+                    ) -> Iterator[tuple[int, tuple[int, ...]]]:
+    """(start, candidate patterns) of every token some pattern may open on, the patterns
+    narrowed down by the tokens after it while more than one is left: each run of tokens is
+    learned once (a path in :class:`WordIndex`'s tree), so this costs a look-up per token."""
     get = index._by_piece.get
+    follow = index.follow
+    last = len(pieces) - 1
     for k in [k for k, p in enumerate(pieces) if get(p, 1)]:  # most tokens: one look-up
-        found = get(pieces[k]) or index.piece(pieces[k])
-        if found:
-            pos = starts[k]
-            yield pos, pos + found[1], found[0]
+        node = get(pieces[k]) or index.piece(pieces[k])
+        if not node:
+            continue
+        cands = node[0]
+        j, stop = k + 1, min(k + _RUN, last)
+        while len(cands) > 1 and j <= stop:
+            piece = pieces[j]
+            node = node[1].get(piece) or follow(node, piece)
+            cands = node[0]
+            j += 1
+        yield starts[k], cands
 
 
 def scan(text: str, tokens: tuple | None = None) -> dict[str, list[tuple[int, re.Match[str]]]]:
     """Per family, the longest match at each word start (or every match, for timeframes).
     ``tokens`` (the doc's tokens, each with its trailing space, and their offsets) saves
-    finding the words again."""
+    finding the words again, and lets the tokens after an opener rule patterns out cheaply."""
     index, owner = spotting_index()
     out: dict[str, list[tuple[int, re.Match[str]]]] = {f: [] for f, _p, _k in families()}
     matchers = index.matchers
-    candidates = index.candidates
-    for pos, end, cands in _openings(text, index, tokens):
-        if len(cands) > 3:  # a frequent opener ("các"): the next word narrows it down
-            nxt = _NEXT.match(text, end)
-            if nxt is not None:
-                cands = candidates(text[pos:nxt.end()], cands)
+    if tokens is not None:
+        opens: Iterator[tuple[int, tuple[int, ...]]] = _token_openings(index, *tokens)
+    else:
+        opens = _text_openings(text, index)
+    for pos, cands in opens:
         best: dict[str, tuple[int, re.Match[str]]] | None = None
         for i in cands:
             m = matchers[i](text, pos)
@@ -248,6 +299,15 @@ def scan(text: str, tokens: tuple | None = None) -> dict[str, list[tuple[int, re
             for family, hit in best.items():
                 out[family].append(hit)
     return out
+
+
+def _text_openings(text: str, index: WordIndex) -> Iterator[tuple[int, tuple[int, ...]]]:
+    for pos, end, cands in _openings(text, index):
+        if len(cands) > 3:  # a frequent opener ("các"): the next word narrows it down
+            nxt = _NEXT.match(text, end)
+            if nxt is not None:
+                cands = index.candidates(text[pos:nxt.end()], cands)
+        yield pos, cands
 
 
 _DEPT_HEAD, _DEPT_EACH = "Sở", "các"
