@@ -73,3 +73,27 @@ def test_read_commands_do_not_create_a_store(tmp_path: Path, capsys) -> None:
     code, _, err = cancu(capsys, "export", "--store", str(tmp_path / "nowhere"))
     assert code == 2 and "no store at" in err
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_plan_that_breaks_the_shapes_is_refused_the_others_stored(tmp_path, capsys) -> None:
+    """The real SHACL shapes, not a stand-in: a task without its source span and a plan date
+    that is no date are named in plain words, and only that plan stays out."""
+    from ingest.extract import extract_file
+
+    records = [extract_file(p).to_dict() for p in sorted(PLANS.glob("*.txt"))[:2]]
+    bad = json.loads(json.dumps(records[0]))
+    bad["source"] = "broken-plan.txt"
+    bad["document"]["date"] = "2026-13-45"
+    bad["tasks"][0].pop("span")
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([*records, bad], ensure_ascii=False), encoding="utf-8")
+    code, out, err = cancu(capsys, "ingest", str(path), "--store", str(tmp_path / "s"),
+                           "--reasoner", "none")
+    text = out + err
+    assert code == 0, text
+    assert "refused 1 plan" in text and "broken-plan.txt" in text
+    assert "span" in text.lower()  # the violation says what is missing
+    with open_store(tmp_path / "s") as s:
+        stored = {str(g) for g in s.graphs()}
+    assert sum("/graph/plan/" in g for g in stored) == 2
+    assert not any("broken-plan" in g for g in stored)
