@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import pkgutil
 import sys
 
@@ -31,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # rdflib logs a traceback for every literal that is not a valid date; the SHACL report
+    # already names the fault in words, so those tracebacks only bury it
+    logging.getLogger("rdflib.term").setLevel(logging.CRITICAL)
     try:
         return int(args._run(args) or 0)
     except KeyboardInterrupt:
