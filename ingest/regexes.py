@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, repeat
 
 from ingest.lexicon import lexicon
 
@@ -257,7 +258,8 @@ def _token_openings(index: WordIndex, pieces: list[str], starts: list[int]
     get = index._by_piece.get
     follow = index.follow
     last = len(pieces) - 1
-    for k in [k for k, p in enumerate(pieces) if get(p, 1)]:  # most tokens: one look-up
+    # most tokens are ruled out by one look-up (C loops; unknown tokens are learned below)
+    for k in list(compress(range(len(pieces)), map(get, pieces, repeat(1)))):
         node = get(pieces[k]) or index.piece(pieces[k])
         if not node:
             continue
