@@ -215,9 +215,7 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
     mentions = within(ctx.bodies, start, end)
     out: list[Assignment] = []
     for group in lists(mentions, text):
-        clause_start = start
-        for m in res["clause"].finditer(text, start, group.start):
-            clause_start = m.end()
+        clause_start = _clause_start(text, start, group.start)
         prefix = text[clause_start:group.start]
         prefix = res["head_end"].sub("", prefix)
         after = text[group.end:min(end, group.end + 60)]
@@ -230,6 +228,20 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
     return dedupe(out)
 
 
+def _clause_start(text: str, start: int, at: int) -> int:
+    """Where the clause holding ``at`` opens: after the last clause mark (``clause`` in
+    :func:`_res`: [.;:!?] or a line break, or " - ") in ``text[start:at]``, read left to
+    right. The last [.;:!?\n] before ``at`` always ends a mark (its own, or a " - " ending in
+    it), so only what follows it can hold another mark, a " - ", which needs a dash."""
+    mark = max(text.rfind(c, start, at) for c in _CLAUSE_CHARS)
+    found = start if mark < 0 else mark + 1
+    if text.find("-", found - 1 if mark >= 0 else start, at) >= 0:
+        for m in _res()["clause"].finditer(text, start if mark < 0 else mark, at):
+            found = m.end()
+    return found
+
+
+_CLAUSE_CHARS = ".;:!?\n"
 _PLACE_AFTER = re.compile(r"^\s*(?i:trên địa bàn)\s+(?i:tỉnh|thành phố|huyện|xã|phường)"
                           r"(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
 

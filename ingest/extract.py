@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -72,20 +73,21 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     doc_mentions = [s._.ref for s in doc.spans["documents"]]
     pin_mentions = [s._.ref for s in doc.spans["pinpoints"]]
     body_mentions = [s._.ref for s in doc.spans["bodies"]]
-    time_mentions = [(s._.ref.kind, s._.ref.start, s._.ref.end) for s in doc.spans["timeframes"]]
+    time_mentions = [(r.kind, r.start, r.end) for r in (s._.ref for s in doc.spans["timeframes"])]
     ctx = assign.Context(text, body_mentions, to_span)
     year = plan_year(info)
     assign.definitions(ctx)
 
     body_start = outline.sections[0].line.start if outline.sections else len(text)
     footnotes = dict(outline.footnotes)
+    marks = _Markers(text) if footnotes else None
 
     def cite(start: int, end: int, earlier: list[Citation] | None = None) -> list[Citation]:
         """The citations of a stretch of text and of the footnotes its markers point to;
         never the plan itself (its number in an annex caption is no citation)."""
         found = citations.collect(doc_mentions, pin_mentions, text, start, end, to_span,
                                   info.type, earlier=earlier, as_of=year)
-        for marker in _markers(text, start, end, footnotes):
+        for marker in marks.within(start, end, footnotes) if marks else ():
             note = footnotes[marker]
             found = citations.merge(found + citations.collect(
                 doc_mentions, pin_mentions, text, note.start, note.end, to_span, info.type,
@@ -151,6 +153,24 @@ def _basis_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not not_basis.match(m.group().strip()):
             out.append((start + m.start(), start + m.end()))
     return out
+
+
+class _Markers:
+    """The footnote markers of a plan, found once: each stretch of text then takes its own
+    by bisection instead of searching its text again (task texts, then the whole body)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = list(_marker_re().finditer(text))
+        self.starts = [m.start() for m in self.found]
+
+    def within(self, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:
+        """:func:`_markers` of ``text[start:end]``."""
+        found, starts = self.found, self.starts
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        if (lo and found[lo - 1].end() > start) or (hi > lo and found[hi - 1].end() > end):
+            return _markers(self.text, start, end, footnotes)  # a marker across an end
+        return [m.group("marker") for m in found[lo:hi] if m.group("marker") in footnotes]
 
 
 def _markers(text: str, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:
