@@ -78,6 +78,8 @@ def _res() -> dict[str, re.Pattern[str]]:
     res["recipients"] = re.compile(lx.pattern("header", "recipients"))
     res["sig_lead"] = re.compile(lx.pattern("header", "signature_lead"))
     res["closing"] = re.compile("|".join(lx.pattern("outline", "closing")))
+    for i, p in enumerate(lx.pattern("outline", "closing")):  # searched one by one: faster
+        res[f"closing{i}"] = re.compile(p)
     res["issuer_line"] = re.compile("|".join(lx.patterns["header"]["issuer_lines"]))
     res["authority"] = re.compile(lx.pattern("header", "authority"))
     return res
@@ -88,12 +90,13 @@ def _lines(text: str) -> list[Line]:
     of a task table stay whole (kind "row"), each to become a task."""
     out: list[Line] = []
     in_task_table = False
-    for m in re.finditer(r"[^\n]+", text):
-        raw = m.group()
+    nxt = 0
+    for raw in text.split("\n"):  # the runs [^\n]+ finds, with their offsets
+        start, nxt = nxt, nxt + len(raw) + 1
         stripped = raw.strip()
         if not stripped:
             continue
-        s = m.start() + raw.index(stripped)
+        s = start + raw.index(stripped)
         if tables.is_row(stripped):
             in_task_table = in_task_table or tables.columns(tables.cells(stripped, s)) is not None
             if in_task_table:
@@ -101,15 +104,34 @@ def _lines(text: str) -> list[Line]:
                 continue
         else:
             in_task_table = False
-        if "|" in raw and m.start() < 2000:
+        if "|" in raw and start < 2000:
             for cell in re.finditer(r"[^|]+", raw):
                 piece = cell.group().strip()
                 if piece and set(piece) - set("-: "):
-                    at = m.start() + cell.start() + cell.group().index(piece)
+                    at = start + cell.start() + cell.group().index(piece)
                     out.append(Line(piece, at, at + len(piece)))
             continue
         out.append(Line(stripped, s, s + len(stripped)))
     return out
+
+
+MARKERS = ("part", "section", "upper", "lettered", "numbered", "decimal", "footnote", "bullet",
+           "plus")  # tried in this order
+_BY_FIRST: dict[str, tuple[str, ...]] = {}
+
+
+def _kinds_opening(char: str) -> tuple[str, ...]:
+    """The kinds of :data:`MARKERS` (and "assign", "time") whose pattern can match a line
+    opening with ``char``, in order: a line is tried against those only."""
+    found = _BY_FIRST.get(char)
+    if found is None:
+        from ingest.regexes import _first_class
+
+        res = _res()
+        firsts = {k: _first_class(res[k]) for k in (*MARKERS, "assign", "time")}
+        found = _BY_FIRST[char] = tuple(k for k, first in firsts.items()
+                                        if first is None or first.match(char))
+    return found
 
 
 def _classify(line: Line) -> None:
@@ -117,8 +139,9 @@ def _classify(line: Line) -> None:
         line.body, line.body_start = line.text, line.start
         return
     res = _res()
-    for kind in ("part", "section", "upper", "lettered", "numbered", "decimal", "footnote",
-                 "bullet", "plus"):
+    for kind in _kinds_opening(line.text[:1]):
+        if kind not in MARKERS:
+            continue
         m = res[kind].match(line.text)
         if m:
             line.kind = kind
@@ -129,10 +152,21 @@ def _classify(line: Line) -> None:
     else:
         line.body, line.body_start = line.text, line.start
     inner = line.body
-    if res["assign"].match(inner) and line.kind in ("para", "bullet", "plus"):
+    if line.kind not in ("para", "bullet", "plus"):
+        return
+    kinds = _kinds_opening(inner[:1])
+    if "assign" in kinds and res["assign"].match(inner):
         line.kind = "assign"
-    elif res["time"].match(inner) and line.kind in ("para", "bullet", "plus"):
+    elif "time" in kinds and res["time"].match(inner):
         line.kind = "time"
+
+
+def _closes(text: str) -> bool:
+    """``closing`` searches ``text``: each of its patterns alone (one with a literal is
+    found far faster than the alternation of them all)."""
+    res = _res()
+    return any(res[f"closing{i}"].search(text)
+               for i in range(len(lexicon().pattern("outline", "closing"))))
 
 
 def _is_signature(line: Line) -> bool:
@@ -228,7 +262,7 @@ def parse(text: str) -> Outline:
         if ended:
             in_recipients = False
             continue
-        if line.kind in ("para", "bullet") and res["closing"].search(line.text):
+        if line.kind in ("para", "bullet") and _closes(line.text):
             closing.append(line)
             ended = True
             continue
