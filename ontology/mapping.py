@@ -220,7 +220,7 @@ class _PlanMapper:
         _add(g, doc, CC.documentType, c.get("type"))
         _add(g, doc, ELI.date_document, _date(c.get("date")))
         _add(g, doc, CC.issuerName, c.get("issuer"))
-        label = " ".join(x for x in (c.get("type"), number or c.get("title")) if x)
+        label = _doc_label(c.get("type"), number, c.get("title"))
         g.add((doc, RDFS.label, Literal(label or str(doc), lang="vi")))
         return doc
 
@@ -331,3 +331,12 @@ def plan_to_graph(record: dict, source_text: str | None = None) -> tuple[str, Gr
 def plans_to_dataset_quads(records: Iterable[dict]) -> list[tuple[str, Graph]]:
     """Convenience for callers that load several plans: ``[(graph IRI, graph), ...]``."""
     return [plan_to_graph(r) for r in records]
+
+
+def _doc_label(kind: str | None, number: str | None, title: str | None) -> str:
+    """"Nghị định 59/2019/NĐ-CP"; a document known only by a title that already names its
+    type ("Luật Tố cáo năm 2018", "Hiến pháp năm 2013") keeps it as it is."""
+    name = number or title
+    if not number and kind and title and title.casefold().startswith(kind.casefold()):
+        return title
+    return " ".join(x for x in (kind, name) if x)

@@ -176,3 +176,19 @@ def test_a_department_belongs_to_the_specialised_agencies_of_its_province():
     assert group.collective and str(group.iri).endswith("/lam-dong/co-quan-chuyen-mon")
     dept = bodies.resolve("Sở Nội vụ", doc, "a.txt")
     assert group.iri in bodies.memberships(dept, doc, "a.txt")
+
+
+def test_document_labels_name_the_type_once():
+    from rdflib import RDFS
+
+    from ingest.extract import extract_text
+
+    plan = ("KẾ HOẠCH\nX\n\nI. NHIỆM VỤ\n1. Thanh tra tỉnh phổ biến Nghị định số 59/2019/NĐ-CP"
+            " và Luật sửa đổi bổ sung Luật Phòng chống tham nhũng.\n")
+    record = extract_text(plan, source="ke-hoach-b.txt").to_dict()
+    _, g = plan_to_graph(record)
+    labels = {str(o) for s in g.subjects(RDF.type, ELI.LegalResource)
+              for o in g.objects(s, RDFS.label)}
+    assert "Nghị định 59/2019/NĐ-CP" in labels
+    assert "Luật sửa đổi bổ sung Luật Phòng chống tham nhũng" in labels
+    assert not any(label.startswith("Luật Luật") for label in labels), labels
