@@ -25,6 +25,18 @@ from graph_api.store import SelectResult, Store
 COLOURS = {"plan": "#c0392b", "document": "#2c7fb8", "article": "#74a9cf", "body": "#31a354"}
 KIND_VI = {"plan": "Kế hoạch", "document": "Văn bản", "article": "Điều", "body": "Cơ quan"}
 MAX_NODES = 400
+# forceAtlas2 with overlap avoidance spreads a plan's many cited documents around it, so
+# their labels do not sit on top of each other as with vis.js's default solver
+PLAN_FONT = {"font": {"color": "#ffffff", "strokeWidth": 0, "size": 15}}  # inside its box
+OPTIONS = """{
+  "physics": {"solver": "forceAtlas2Based",
+              "forceAtlas2Based": {"gravitationalConstant": -70, "centralGravity": 0.008,
+                                   "springLength": 120, "avoidOverlap": 0.8},
+              "stabilization": {"iterations": 300, "fit": true}},
+  "nodes": {"font": {"size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"}},
+  "edges": {"smooth": false, "color": {"opacity": 0.6}},
+  "interaction": {"hover": true, "navigationButtons": false}
+}"""
 
 
 def _plan_iri(store: Store, plan: str | None) -> str | None:
@@ -109,10 +121,10 @@ def network(
             kind=n["kind"],  # not "group": pyvis drops the colour of grouped nodes
             url=n["url"],
             shape="box" if n["kind"] == "plan" else "dot",
+            **PLAN_FONT if n["kind"] == "plan" else {},
         )
     for src, dst, label in sorted(edges):
         if src in nodes and dst in nodes:
             net.add_edge(src, dst, title=label, arrows="to")
-    net.set_options('{"physics": {"stabilization": {"iterations": 150}}, '
-                    '"interaction": {"hover": true, "navigationButtons": false}}')  # fmt: skip
+    net.set_options(OPTIONS)
     return net
