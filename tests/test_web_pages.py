@@ -62,6 +62,18 @@ def test_plan_page_highlights_each_task_span_and_links_citations(client: FlaskCl
     assert first and first.group(1).replace("&#34;", '"') in text
 
 
+def test_plan_page_shows_the_file_with_markdown_marks_dimmed(client: FlaskClient) -> None:
+    html = page(client, "/plans/tinh-cai-thien-chi-so-pctn-2026")
+    assert '<span class="md">**</span>Thời gian:<span class="md">**</span>' in html
+    source = re.search(r'<pre class="source"[^>]*>(.*?)</pre>', html, re.S)
+    assert source
+    shown = re.sub(r"<[^>]+>", "", source.group(1))
+    shown = shown.replace("&#34;", '"').replace("&#39;", "'").replace("&lt;", "<")
+    shown = re.sub(r"\[[^\]]*\] ", "", shown.replace("&gt;", ">").replace("&amp;", "&"))
+    text = (PLANS / "tinh-cai-thien-chi-so-pctn-2026.txt").read_text(encoding="utf-8-sig")
+    assert "- **Thời gian:** thường xuyên." in shown and shown.strip() in text.strip()
+
+
 def test_document_page_has_articles_and_tasks_resting_on_them(client: FlaskClient) -> None:
     html = page(client, "/documents/luat/36-2018-qh14")
     assert 'id="dieu-10"' in html and "Nội dung công khai, minh bạch" in html

@@ -7,6 +7,7 @@ text is shown with each task's span in a ``<mark>`` and each citation linked to 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, url_for
@@ -121,7 +122,7 @@ def _linked(text: str, lo: int, hi: int, cites: list[dict[str, Any]]) -> str:
         s, e = c["start"], c["end"]
         if s is None or e is None or s < pos or e > hi:
             continue
-        out.append(str(escape(text[pos:s])))
+        out.append(_plain(text[pos:s]))
         doc = c["document"]
         href = _cite_href(c)
         title = escape((c["provision"] or {}).get("label") or doc["label"] or "")
@@ -130,7 +131,22 @@ def _linked(text: str, lo: int, hi: int, cites: list[dict[str, Any]]) -> str:
         close = "</a>" if href else "</span>"
         out.append(tag + str(escape(text[s:e])) + close)
         pos = e
-    out.append(str(escape(text[pos:hi])))
+    out.append(_plain(text[pos:hi]))
+    return "".join(out)
+
+
+_MARKUP = re.compile(r"\*\*|__|(?m:^#{1,6}[ \t]+)")
+
+
+def _plain(text: str) -> str:
+    """Escaped source text with markdown marks ("**", "__", "## ") dimmed, not removed:
+    the page shows the file's own characters, so every span still reads as in the file."""
+    out, pos = [], 0
+    for m in _MARKUP.finditer(text):
+        out.append(str(escape(text[pos:m.start()])))
+        out.append(f'<span class="md">{escape(m.group())}</span>')
+        pos = m.end()
+    out.append(str(escape(text[pos:])))
     return "".join(out)
 
 
