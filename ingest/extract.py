@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from ingest import assign, citations, tasks
+from ingest import assign, citations, spot, tasks
 from ingest.header import read_header
 from ingest.lexicon import lexicon
 from ingest.models import Citation, DocumentInfo, PlanRecord, Task
@@ -70,10 +70,10 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     info = read_header(outline, to_span)
     record = PlanRecord(source=source, path=path, sha256="", encoding=ct.encoding,
                         document=info, recipients=[ln.text for ln in outline.recipients])
-    doc_mentions = [s._.ref for s in doc.spans["documents"]]
-    pin_mentions = [s._.ref for s in doc.spans["pinpoints"]]
-    body_mentions = [s._.ref for s in doc.spans["bodies"]]
-    time_mentions = [(r.kind, r.start, r.end) for r in (s._.ref for s in doc.spans["timeframes"])]
+    doc_mentions = spot.refs(doc, "documents")
+    pin_mentions = spot.refs(doc, "pinpoints")
+    body_mentions = spot.refs(doc, "bodies")
+    time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]
     ctx = assign.Context(text, body_mentions, to_span)
     year = plan_year(info)
     assign.definitions(ctx)

@@ -38,16 +38,37 @@ def within(found: list[Found], start: int, end: int) -> list[Found]:
     return [f for f in found[lo:hi] if f.end <= end]
 
 
+REF_KEYS = "cancu_ref_keys"
+
+
 def _add(doc: Doc, key: str, found: list[Found]) -> None:
+    """Put ``found`` in ``doc.spans[key]``, each span's ``._.ref`` set to its item. The ref
+    is written where spaCy's ``span._.ref = f`` writes it (a user_data key of the span's
+    characters), without making an ``Underscore`` per span; the keys are kept so that
+    :func:`refs` reads the items back without one either."""
     spans = []
+    keys = []
     labels: dict[str, int] = {}
+    user_data = doc.user_data
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         label = labels.get(f.kind) or labels.setdefault(f.kind, doc.vocab.strings.add(f.kind))
         span = token_span(doc, f.start, f.end, label)
         if span is not None:
-            span._.ref = f
+            ref_key = ("._.", "ref", span.start_char, span.end_char)
+            user_data[ref_key] = f
+            keys.append(ref_key)
             spans.append(span)
     doc.spans[key] = spans
+    user_data.setdefault(REF_KEYS, {})[key] = keys
+
+
+def refs(doc: Doc, key: str) -> list[Found]:
+    """``[s._.ref for s in doc.spans[key]]``, read straight from the doc's user_data."""
+    keys = doc.user_data.get(REF_KEYS, {}).get(key)
+    if keys is None:
+        return [s._.ref for s in doc.spans[key]]
+    user_data = doc.user_data
+    return [user_data[k] for k in keys]
 
 
 def _no_overlap(found: list[Found]) -> list[Found]:
