@@ -317,13 +317,11 @@ def plan_to_graph(record: dict, source_text: str | None = None) -> tuple[str, Gr
     """The named-graph IRI and the triples of one plan record.
 
     ``source_text`` (the decoded plan file) lets every span carry the exact source words; when it
-    is not given and the record's ``path`` exists, the file is read as UTF-8.
+    is not given and the record's ``path`` exists, the file is decoded as the reader decodes it
+    (a BOM dropped, UTF-16 or CP1258 recognised), since span offsets count those characters.
     """
     if source_text is None and record.get("path") and Path(record["path"]).is_file():
-        try:
-            source_text = Path(record["path"]).read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError):
-            source_text = None
+        source_text = _decoded(Path(record["path"]))
     source = record.get("source") or Path(record.get("path") or "plan").name
     return str(plan_graph_iri(source)), _PlanMapper(record, source_text).build()
 
@@ -340,3 +338,13 @@ def _doc_label(kind: str | None, number: str | None, title: str | None) -> str:
     if not number and kind and title and title.casefold().startswith(kind.casefold()):
         return title
     return " ".join(x for x in (kind, name) if x)
+
+
+def _decoded(path: Path) -> str | None:
+    """The plan file's text as :func:`ingest.read.decode` gives it, or None if unreadable."""
+    from ingest.read import ReadError, decode
+
+    try:
+        return decode(path.read_bytes(), path.name)[0]
+    except (ReadError, OSError):
+        return None

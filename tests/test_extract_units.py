@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from ingest.extract import extract_text
+from tests.legacy import cp1258_bytes
 from tests.plan_text import PLAN
 
 
@@ -129,7 +130,7 @@ def test_variants_of_the_same_plan_extract_alike(tmp_path, record, variant):
     elif variant == "old_tone":
         data = text.replace("Ủy", "Uỷ").replace("hóa", "hoá").encode("utf-8")
     else:
-        data = _cp1258(text)
+        data = cp1258_bytes(text)
     path = tmp_path / "plan.txt"
     path.write_bytes(data)
     other = extract_file(path)
@@ -137,23 +138,6 @@ def test_variants_of_the_same_plan_extract_alike(tmp_path, record, variant):
     assert [t.text for t in other.tasks] == [t.text for t in record.tasks]
     assert [[(b.name, b.role) for b in t.bodies] for t in other.tasks] == \
         [[(b.name, b.role) for b in t.bodies] for t in record.tasks]
-
-
-def _cp1258(text: str) -> bytes:
-    """Legacy files keep tone marks as separate characters after the base letter."""
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            base, *marks = unicodedata.normalize("NFD", ch)
-            composed = unicodedata.normalize("NFC", base + "".join(
-                m for m in marks if m in "\u0302\u0306\u031b"))
-            out += composed.encode("cp1258")
-            for m in marks:
-                if m not in "\u0302\u0306\u031b":
-                    out += m.encode("cp1258")
-    return bytes(out)
 
 
 @pytest.fixture(scope="module")

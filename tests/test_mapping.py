@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from ontology.laws import law_to_graph, references
 from ontology.mapping import plan_to_graph
 from ontology.validate import validate
 from tests.fixtures.graph.build import LAWS, PLANS, plan_graphs, records, source_text
+from tests.legacy import cp1258_bytes
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 LAW36 = URIRef(ID + "doc/luat/36-2018-qh14")
@@ -192,3 +194,19 @@ def test_document_labels_name_the_type_once():
     assert "Nghị định 59/2019/NĐ-CP" in labels
     assert "Luật sửa đổi bổ sung Luật Phòng chống tham nhũng" in labels
     assert not any(label.startswith("Luật Luật") for label in labels), labels
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1258"])
+def test_span_quotes_are_the_file_words_whatever_its_encoding(tmp_path, encoding):
+    from ingest.extract import extract_file
+
+    plan = ("KẾ HOẠCH\nPhòng, chống tham nhũng\n\nI. NHIỆM VỤ\n"
+            "1. Thanh tra tỉnh chủ trì kiểm tra việc thực hiện Luật Phòng, chống tham nhũng.\n")
+    path = tmp_path / "ke-hoach-c.txt"
+
+    path.write_bytes(cp1258_bytes(plan) if encoding == "cp1258" else plan.encode(encoding))
+    record = extract_file(path).to_dict()
+    _, g = plan_to_graph(record)  # reads the file itself, as ingest does
+    quotes = {unicodedata.normalize("NFC", str(q)) for q in g.objects(None, CC.quote)}
+    assert "Thanh tra tỉnh chủ trì kiểm tra việc thực hiện Luật Phòng, chống tham nhũng." in {
+        q.removeprefix("1. ") for q in quotes}, quotes

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ingest.read import CleanText, ReadError, clean, decode, read_plan
+from tests.legacy import cp1258_bytes
 
 PLANS = sorted((Path(__file__).resolve().parent.parent / "data" / "plans").glob("*.txt"))
 VI = "Ủy ban nhân dân tỉnh ban hành Kế hoạch phòng, chống tham nhũng năm 2024.\n"
@@ -17,17 +18,6 @@ VI = "Ủy ban nhân dân tỉnh ban hành Kế hoạch phòng, chống tham nh�
 
 def nfd(s: str) -> str:
     return unicodedata.normalize("NFD", s)
-
-
-def cp1258_bytes(s: str) -> bytes:
-    """Encode as legacy files do: base letter (â, ơ, ư... exist precomposed) + tone mark."""
-    out = []
-    for c in unicodedata.normalize("NFC", s):
-        d = nfd(c)
-        if len(d) > 1 and d[-1] in "\u0300\u0301\u0303\u0309\u0323":
-            c = unicodedata.normalize("NFC", d[:-1]) + d[-1]
-        out.append(c)
-    return "".join(out).encode("cp1258")
 
 
 # --------------------------------------------------------------------------- decoding
