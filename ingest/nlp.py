@@ -32,25 +32,29 @@ class RegexTokenizer:
 
     def __init__(self, vocab) -> None:
         self.vocab = vocab
-        # piece ("word " with its trailing space) -> (string id, trailing space?): the Doc is
-        # built from ids, so spaCy looks each word up by id instead of hashing it again
-        self._ids: dict[str, tuple[int, bool]] = {}
+        # piece ("word " with its trailing space) -> string id, and -> trailing space?: the
+        # Doc is built from ids, so spaCy looks each word up by id instead of hashing it
+        # again; two dicts, so each list is one C-level map over the pieces
+        self._ids: dict[str, int] = {}
+        self._spaces: dict[str, bool] = {}
 
-    def _learn(self, piece: str) -> tuple[int, bool]:
+    def _learn(self, piece: str) -> None:
         # one space after a word or mark is that token's trailing space; other white space
         # is a token of its own
         space = len(piece) > 1 and piece[-1] == " " and not piece[0].isspace()
-        found = self._ids[piece] = (self.vocab.strings.add(piece[:-1] if space else piece),
-                                    space)
-        return found
+        self._ids[piece] = self.vocab.strings.add(piece[:-1] if space else piece)
+        self._spaces[piece] = space
 
     def __call__(self, text: str) -> Doc:
         ids = self._ids
-        learn = self._learn
         pieces = _PIECE.findall(text)
-        pairs = [ids.get(p) or learn(p) for p in pieces]
-        spaces = [s for _w, s in pairs]
-        doc = Doc(self.vocab, words=[w for w, _s in pairs], spaces=spaces)
+        words = list(map(ids.get, pieces))
+        if None in words:  # pieces never seen before: learned once, then looked up again
+            for piece in set(pieces).difference(ids):
+                self._learn(piece)
+            words = list(map(ids.__getitem__, pieces))
+        spaces = list(map(self._spaces.__getitem__, pieces))
+        doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text  # Doc.text is rebuilt from tokens on each access
         doc.user_data[PIECES_KEY] = pieces, spaces  # each token's text with its space
         return doc
