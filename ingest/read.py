@@ -77,7 +77,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _TRIED = "BOM (UTF-8/16/32), UTF-8, UTF-16 LE/BE, Windows-1258 (Vietnamese)"
 # Marks Vietnamese writes with: grave, acute, circumflex, tilde, breve, hook, horn, dot below.
 _VI_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323")
-UNSUPPORTED = {".docx", ".doc", ".pdf", ".odt", ".rtf", ".xlsx", ".xls", ".pptx"}
+UNSUPPORTED = {".doc", ".pdf", ".odt", ".rtf", ".xlsx", ".xls", ".pptx"}
+DOCX = ".docx"
 
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -161,18 +162,34 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
 
 
 def read_plan(path: str | Path) -> CleanText:
-    """Read and clean a .txt/.md plan; Word/PDF files are refused, not guessed at."""
+    """Read and clean a .txt/.md/.docx plan; other Word, PDF and office files are refused,
+    not guessed at."""
+    raw, encoding = decode_file(path)
+    return clean(raw, encoding)
+
+
+def decode_file(path: str | Path) -> tuple[str, str]:
+    """A plan file's source text and how it was read: what span offsets count and what the
+    pages show. A .docx gives the text :mod:`ingest.docx` lays out from it."""
     p = Path(path)
     if p.suffix.lower() in UNSUPPORTED:
-        raise ReadError(f"{p}: {p.suffix} format is not supported yet (convert to .txt or .md)")
+        raise ReadError(f"{p}: {p.suffix} format is not supported yet (save it as .docx, .txt "
+                        "or .md)")
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise ReadError(f"{p}: cannot open ({exc.strerror or exc})") from exc
-    if data.startswith((b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")):
-        raise ReadError(f"{p}: looks like a Word/PDF/zip file; this format is not supported yet")
-    raw, encoding = decode(data, str(p))
-    return clean(raw, encoding)
+    if p.suffix.lower() == DOCX or data.startswith(b"PK\x03\x04"):
+        from ingest.docx import DocxError, docx_text
+
+        try:
+            return docx_text(data), "docx"
+        except DocxError as exc:
+            raise ReadError(f"{p}: {exc}") from exc
+    if data.startswith((b"%PDF", b"\xd0\xcf\x11\xe0")):
+        raise ReadError(f"{p}: looks like a PDF or old Word (.doc) file; this format is not "
+                        "supported yet (save it as .docx, .txt or .md)")
+    return decode(data, str(p))
 
 
 # --------------------------------------------------------------------------- edit machinery

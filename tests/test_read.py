@@ -68,10 +68,13 @@ def test_empty_and_unsupported_formats(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(ReadError, match=r"empty\.txt.*empty"):
         read_plan(tmp_path / "empty.txt")
-    for name in ("plan.docx", "plan.pdf"):
+    for name in ("plan.doc", "plan.pdf"):
         (tmp_path / name).write_bytes(b"PK\x03\x04whatever")
         with pytest.raises(ReadError, match=rf"{name}.*not supported"):
             read_plan(tmp_path / name)
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04whatever")
+    with pytest.raises(ReadError, match=r"broken\.docx.*not a Word \.docx file"):
+        read_plan(tmp_path / "broken.docx")
     (tmp_path / "renamed.txt").write_bytes(b"%PDF-1.7\n...")
     with pytest.raises(ReadError, match="not supported"):
         read_plan(tmp_path / "renamed.txt")

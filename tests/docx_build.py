@@ -1,0 +1,59 @@
+"""Small .docx packages written by hand, shaped as Word saves plans: list numbers that exist
+only in numbering.xml, footnotes, a header grid and a task table."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# one outline list as plans use it: I. / 1. / a) / bullet
+NUMBERING = f"""<?xml version="1.0" encoding="UTF-8"?>
+<w:numbering {NS}>
+<w:abstractNum w:abstractNumId="7">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>\
+<w:lvlText w:val="%3)"/></w:lvl>
+<w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+</w:numbering>"""
+
+
+def para(text: str, level: int | None = None) -> str:
+    """A paragraph; ``level`` numbers it in the outline list; "{fn:ID}" marks a footnote."""
+    ppr = (f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="3"/></w:numPr></w:pPr>'
+           if level is not None else "")
+    runs = []
+    for i, piece in enumerate(text.split("{fn:")):
+        if i:
+            note, piece = piece.split("}", 1)
+            runs.append(f'<w:r><w:footnoteReference w:id="{note}"/></w:r>')
+        lines = piece.split("\n")
+        runs.append("<w:r>" + "<w:br/>".join(
+            f'<w:t xml:space="preserve">{escape(x)}</w:t>' for x in lines) + "</w:r>")
+    return f"<w:p>{ppr}{''.join(runs)}</w:p>"
+
+
+def table(rows: list[list[list[str]]]) -> str:
+    """A table: rows of cells, each cell a list of paragraph texts."""
+    return "<w:tbl>" + "".join(
+        "<w:tr>" + "".join("<w:tc>" + "".join(para(p) for p in cell) + "</w:tc>" for cell in row)
+        + "</w:tr>" for row in rows) + "</w:tbl>"
+
+
+def write_docx(path: Path, blocks: list[str], footnotes: dict[str, str] | None = None) -> Path:
+    document = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>'
+                + "".join(blocks) + "<w:sectPr/></w:body></w:document>")
+    notes = "".join(f'<w:footnote w:id="{k}"><w:p><w:r><w:t>{escape(v)}</w:t></w:r></w:p>'
+                    "</w:footnote>" for k, v in (footnotes or {}).items())
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns='
+                   '"http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("word/document.xml", document)
+        z.writestr("word/numbering.xml", NUMBERING)
+        z.writestr("word/footnotes.xml", f'<?xml version="1.0"?><w:footnotes {NS}>'
+                   '<w:footnote w:id="-1"><w:p/></w:footnote>' + notes + "</w:footnotes>")
+    return path

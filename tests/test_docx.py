@@ -1,0 +1,99 @@
+"""Word plans: the list numbers Word keeps apart from the text, footnotes, the header grid
+and task tables come through, and every span points into the text the pages show."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ingest.extract import extract_file, find_plan_files
+from ingest.read import ReadError, decode_file, read_plan
+from tests.docx_build import para, table, write_docx
+
+HEADER = table([[["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH", "Số: 45/KH-UBND"],
+                 ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "Bình Định, ngày 10 tháng 3 năm 2025"]]])
+SIGNATURE = table([[["Nơi nhận:", "- Thanh tra Chính phủ;", "- Lưu: VT."],
+                    ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"]]])
+
+
+@pytest.fixture()
+def plan(tmp_path: Path) -> Path:
+    blocks = [
+        HEADER,
+        para("KẾ HOẠCH"),
+        para("Thực hiện công tác phòng, chống tham nhũng năm 2025"),
+        para("Căn cứ Luật Phòng, chống tham nhũng năm 2018;{fn:1} Ủy ban nhân dân tỉnh ban hành "
+             "Kế hoạch như sau:"),
+        para("MỤC ĐÍCH, YÊU CẦU", 0),
+        para("Nâng cao hiệu quả công tác phòng, chống tham nhũng."),
+        para("NHIỆM VỤ, GIẢI PHÁP", 0),
+        para("Công khai, minh bạch", 1),
+        para("Thanh tra tỉnh chủ trì, phối hợp với Sở Nội vụ kiểm tra việc công khai theo Điều 10 "
+             "Luật Phòng, chống tham nhũng; thời gian: quý II/2025.", 2),
+        para("Sở Tư pháp chủ trì tuyên truyền, phổ biến Nghị định số 59/2019/NĐ-CP; thời gian: "
+             "thường xuyên.", 2),
+        para("Kiểm soát tài sản, thu nhập", 1),
+        table([[["TT"], ["Nội dung"], ["Cơ quan chủ trì"], ["Cơ quan phối hợp"], ["Thời gian"]],
+               [["1"], ["Xác minh tài sản, thu nhập theo Nghị định 130/2020/NĐ-CP"],
+                ["Thanh tra tỉnh"], ["Sở Tài chính"], ["Tháng 6/2025"]]]),
+        SIGNATURE,
+    ]
+    return write_docx(tmp_path / "binh-dinh-45.docx", blocks,
+                      {"1": "Nghị định số 59/2019/NĐ-CP ngày 01/7/2019 của Chính phủ."})
+
+
+def test_word_numbering_and_layout_become_plan_text(plan: Path) -> None:
+    text, how = decode_file(plan)
+    assert how == "docx"
+    for line in ("II. NHIỆM VỤ, GIẢI PHÁP", "1. Công khai, minh bạch", "a) Thanh tra tỉnh chủ trì",
+                 "b) Sở Tư pháp", "2. Kiểm soát tài sản", "| TT | Nội dung | Cơ quan chủ trì |",
+                 "[1] Nghị định số 59/2019/NĐ-CP"):
+        assert f"\n{line}" in text, line
+
+
+def test_a_word_plan_is_extracted_like_a_text_plan(plan: Path) -> None:
+    record = extract_file(plan)
+    doc = record.document
+    assert (doc.number, doc.date, doc.signer) == ("45/KH-UBND", "2025-03-10", "Nguyễn Văn An")
+    assert doc.issuer and "Bình Định" in doc.issuer
+    tasks = {t.section: t for t in record.tasks}
+    assert {"II.1.a", "II.1.b"} <= set(tasks)
+    roles = {(b.name, b.role) for b in tasks["II.1.a"].bodies}
+    assert roles == {("Thanh tra tỉnh", "lead"), ("Sở Nội vụ", "support")}
+    assert tasks["II.1.a"].timeframe.due == "2025-06-30"
+    table_task = next(t for t in record.tasks if "Xác minh tài sản" in t.text)
+    assert {(b.name, b.role) for b in table_task.bodies} == {("Thanh tra tỉnh", "lead"),
+                                                               ("Sở Tài chính", "support")}
+    assert "130/2020/NĐ-CP" in {c.number for c in table_task.citations}
+    assert {c.number for c in record.bases} >= {"36/2018/QH14", "59/2019/NĐ-CP"}  # footnote
+    # provenance: each span is the task's words in the text decode_file gives (the pages' text)
+    source, _ = decode_file(plan)
+    for task in record.tasks:
+        assert source[task.span.start:task.span.end].endswith(task.text[-20:])
+
+
+def test_folders_list_word_plans_and_a_broken_one_is_reported(tmp_path: Path, plan: Path) -> None:
+    with zipfile.ZipFile(tmp_path / "empty.docx", "w") as z:
+        z.writestr("word/other.xml", "<x/>")
+    assert {p.name for p in find_plan_files([tmp_path])} >= {"binh-dinh-45.docx", "empty.docx"}
+    with pytest.raises(ReadError, match=r"empty\.docx: not a Word \.docx file"):
+        read_plan(tmp_path / "empty.docx")
+
+
+def test_a_word_plan_is_stored_and_its_page_marks_its_tasks(plan: Path) -> None:
+    from graph_api.app import create_app
+    from graph_api.pipeline import ingest_paths
+    from graph_api.store import open_store
+
+    store = open_store(":memory:")
+    report = ingest_paths(store, [plan], reasoner="none", progress=False)
+    assert report.ok, (report.failed, report.refused)
+    client = create_app({"CANCU_STORE_OBJECT": store, "TESTING": True}).test_client()
+    plans = client.get("/api/plans").get_json()
+    pid = next(p["id"] for p in plans["items"] if p["source"] == "binh-dinh-45.docx")
+    html = client.get(f"/plans/{pid}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert html.count('<mark id="task-') == len(extract_file(plan).tasks)
+    assert "II. NHIỆM VỤ, GIẢI PHÁP" in html  # the list numbers Word keeps apart are shown
