@@ -318,7 +318,8 @@ def plan_to_graph(record: dict, source_text: str | None = None) -> tuple[str, Gr
 
     ``source_text`` (the decoded plan file) lets every span carry the exact source words; when it
     is not given and the record's ``path`` exists, the file is decoded as the reader decodes it
-    (a BOM dropped, UTF-16 or CP1258 recognised), since span offsets count those characters.
+    (a BOM dropped, UTF-16 or CP1258 recognised, a .docx laid out as text), since span offsets
+    count those characters.
     """
     if source_text is None and record.get("path") and Path(record["path"]).is_file():
         source_text = _decoded(Path(record["path"]))
@@ -341,10 +342,11 @@ def _doc_label(kind: str | None, number: str | None, title: str | None) -> str:
 
 
 def _decoded(path: Path) -> str | None:
-    """The plan file's text as :func:`ingest.read.decode` gives it, or None if unreadable."""
-    from ingest.read import ReadError, decode
+    """The plan file's text as :func:`ingest.read.decode_file` gives it (a Word file's laid
+    out text), or None if unreadable."""
+    from ingest.read import ReadError, decode_file
 
     try:
-        return decode(path.read_bytes(), path.name)[0]
+        return decode_file(path)[0]
     except (ReadError, OSError):
         return None

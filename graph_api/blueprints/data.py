@@ -130,13 +130,15 @@ def plan_source(store: Store, p: dict[str, Any]) -> str | None:
     """The plan's own text: the file recorded at ingest, else ``data/plans/<source>``.
 
     Offsets in the graph count characters of the decoded file, so the text is decoded the
-    way the reader decodes it (UTF-8, UTF-16 or CP1258) and never cleaned.
+    way the reader decodes it (UTF-8, UTF-16 or CP1258; a .docx laid out as text) and never
+    cleaned.
     """
     candidates: list[Path] = []
     res = store.query(
         f"SELECT ?path WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g "
         f"<http://www.w3.org/ns/prov#wasDerivedFrom> ?path ; "
-        f"<https://cancu.dev/meta#source> ?s . FILTER(STR(?s) = STR(?src)) }} }}",
+        f"<https://cancu.dev/meta#source> ?s }} FILTER(STR(?s) = STR(?src)) }}",
+        # the filter outside the GRAPH block: inside it, ?src (bound by VALUES) is not in scope
         {"src": p["source"]},
     )
     for r in res.rows if isinstance(res, SelectResult) else []:
@@ -144,15 +146,14 @@ def plan_source(store: Store, p: dict[str, Any]) -> str | None:
         if url.scheme == "file":
             candidates.append(Path(unquote(url.path)))
     candidates.append(PLANS_DIR / p["source"])
+    from ingest.read import ReadError, decode_file
+
     for path in candidates:
         if path.is_file():
-            data = path.read_bytes()
             try:
-                from ingest.read import decode
-
-                return decode(data, path.name)[0]
-            except Exception:
-                return data.decode("utf-8", "replace")
+                return decode_file(path)[0]
+            except ReadError:
+                return path.read_bytes().decode("utf-8", "replace")
     return None
 
 
