@@ -30,7 +30,9 @@ PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 ONTOLOGY_GRAPH = "https://cancu.dev/graph/ontology"
 REASONERS = ("reasonable", "owlrl", "none")
 RECORD_SUFFIXES = {".json", ".jsonl"}
-PLAN_SUFFIXES = {".txt", ".md", ".docx", ".pdf"}
+# plans the reader takes, and office files it refuses by name (so they are reported, not
+# passed over in silence)
+PLAN_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".doc", ".odt", ".rtf"}
 
 
 @dataclass(slots=True)

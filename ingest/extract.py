@@ -23,7 +23,7 @@ from ingest.outline import Line, parse
 from ingest.read import UNSUPPORTED, CleanText, ReadError, read_plan
 from ingest.text import slug
 
-PLAN_SUFFIXES = (".txt", ".md", ".docx")
+PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 _ASIDE = re.compile(r"\s*\([^()]*\)[\s.;]*")
 _PASSIVE = re.compile(r"^[^,;:]{0,80}?\s(?:được|đã được)\s")
 

@@ -77,8 +77,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _TRIED = "BOM (UTF-8/16/32), UTF-8, UTF-16 LE/BE, Windows-1258 (Vietnamese)"
 # Marks Vietnamese writes with: grave, acute, circumflex, tilde, breve, hook, horn, dot below.
 _VI_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323")
-UNSUPPORTED = {".doc", ".pdf", ".odt", ".rtf", ".xlsx", ".xls", ".pptx"}
-DOCX = ".docx"
+UNSUPPORTED = {".doc", ".odt", ".rtf", ".xlsx", ".xls", ".pptx"}
+DOCX, PDF = ".docx", ".pdf"
 
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -162,32 +162,43 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
 
 
 def read_plan(path: str | Path) -> CleanText:
-    """Read and clean a .txt/.md/.docx plan; other Word, PDF and office files are refused,
-    not guessed at."""
+    """Read and clean a .txt/.md/.docx/.pdf plan; other office files are refused, not
+    guessed at."""
     raw, encoding = decode_file(path)
     return clean(raw, encoding)
 
 
 def decode_file(path: str | Path) -> tuple[str, str]:
     """A plan file's source text and how it was read: what span offsets count and what the
-    pages show. A .docx gives the text :mod:`ingest.docx` lays out from it."""
+    pages show. A .docx or .pdf gives the text :mod:`ingest.docx` or :mod:`ingest.pdf` lays
+    out from it."""
     p = Path(path)
     if p.suffix.lower() in UNSUPPORTED:
-        raise ReadError(f"{p}: {p.suffix} format is not supported yet (save it as .docx, .txt "
-                        "or .md)")
+        raise ReadError(f"{p}: {p.suffix} format is not supported yet (save it as .docx, .pdf, "
+                        ".txt or .md)")
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise ReadError(f"{p}: cannot open ({exc.strerror or exc})") from exc
-    if p.suffix.lower() == DOCX or data.startswith(b"PK\x03\x04"):
+    suffix = p.suffix.lower()
+    kind = suffix if suffix in (DOCX, PDF) else (
+        DOCX if data.startswith(b"PK\x03\x04") else PDF if data.startswith(b"%PDF") else None)
+    if kind == DOCX:
         from ingest.docx import DocxError, docx_text
 
         try:
             return docx_text(data), "docx"
         except DocxError as exc:
             raise ReadError(f"{p}: {exc}") from exc
-    if data.startswith((b"%PDF", b"\xd0\xcf\x11\xe0")):
-        raise ReadError(f"{p}: looks like a PDF or old Word (.doc) file; this format is not "
+    if kind == PDF:
+        from ingest.pdf import PdfError, pdf_text
+
+        try:
+            return pdf_text(data), "pdf"
+        except PdfError as exc:
+            raise ReadError(f"{p}: {exc}") from exc
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReadError(f"{p}: looks like an old Word (.doc) file; this format is not "
                         "supported yet (save it as .docx, .txt or .md)")
     return decode(data, str(p))
 

@@ -68,16 +68,19 @@ def test_empty_and_unsupported_formats(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(ReadError, match=r"empty\.txt.*empty"):
         read_plan(tmp_path / "empty.txt")
-    for name in ("plan.doc", "plan.pdf"):
+    for name in ("plan.doc", "plan.odt"):
         (tmp_path / name).write_bytes(b"PK\x03\x04whatever")
         with pytest.raises(ReadError, match=rf"{name}.*not supported"):
             read_plan(tmp_path / name)
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04whatever")
     with pytest.raises(ReadError, match=r"broken\.docx.*not a Word \.docx file"):
         read_plan(tmp_path / "broken.docx")
-    (tmp_path / "renamed.txt").write_bytes(b"%PDF-1.7\n...")
-    with pytest.raises(ReadError, match="not supported"):
+    (tmp_path / "renamed.txt").write_bytes(b"%PDF-1.7\n...")  # read as what it is
+    with pytest.raises(ReadError, match=r"renamed\.txt: damaged PDF"):
         read_plan(tmp_path / "renamed.txt")
+    (tmp_path / "old.txt").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
+    with pytest.raises(ReadError, match=r"old\.txt: .*old Word \(\.doc\).*not supported"):
+        read_plan(tmp_path / "old.txt")
 
 
 def test_missing_file_is_read_error(tmp_path: Path) -> None:

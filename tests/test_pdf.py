@@ -1,0 +1,59 @@
+"""PDF plans: text from pypdf, paragraphs cut by the margin joined again (the first-line
+indent tells where a paragraph opens), page numbers dropped, a scan refused with a reason.
+
+The fixture was printed to PDF by Chromium from an HTML plan (justified, indented
+paragraphs, a two-column header and signature, a page number in each footer)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from ingest.extract import extract_file
+from ingest.read import ReadError, decode_file, read_plan
+
+PDF = Path(__file__).parent / "fixtures" / "plans" / "phu-yen-88-kh-ubnd-2024.pdf"
+
+
+def test_paragraphs_come_back_whole_and_page_numbers_go() -> None:
+    text, how = decode_file(PDF)
+    lines = text.splitlines()
+    assert how == "pdf"
+    assert ("a) Thanh tra tỉnh chủ trì, phối hợp với Sở Nội vụ kiểm tra việc thực hiện công khai,"
+            " minh bạch theo quy định tại Điều 10 Luật Phòng, chống tham nhũng tại các cơ quan,"
+            " đơn vị trên địa bàn tỉnh. Thời gian thực hiện: quý III/2024.") in lines
+    assert "Thực hiện công tác phòng, chống tham nhũng năm 2024" in lines  # title kept apart
+    assert "KẾ HOẠCH" in lines and not any(line.strip().isdigit() for line in lines)
+
+
+def test_a_pdf_plan_is_extracted_like_a_text_plan() -> None:
+    record = extract_file(PDF)
+    doc = record.document
+    assert (doc.number, doc.date, doc.signer) == ("88/KH-UBND", "2024-04-12", "Trần Văn Bình")
+    assert {c.number for c in record.bases} == {"36/2018/QH14", "59/2019/NĐ-CP"}
+    tasks = {t.section: t for t in record.tasks}
+    assert {(b.name, b.role) for b in tasks["II.1.a"].bodies} == {("Thanh tra tỉnh", "lead"),
+                                                                   ("Sở Nội vụ", "support")}
+    assert tasks["II.1.a"].timeframe.due == "2024-09-30"
+    assert tasks["II.2"].timeframe.due == "2024-11-30"
+    assert "130/2020/NĐ-CP" in {c.number for c in tasks["II.2"].citations}
+    source, _ = decode_file(PDF)
+    for task in record.tasks:
+        assert source[task.span.start:task.span.end].endswith(task.text[-20:])
+
+
+def test_a_scan_without_text_is_refused_with_a_reason(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buf = io.BytesIO()
+    writer.write(buf)
+    (tmp_path / "scan.pdf").write_bytes(buf.getvalue())
+    with pytest.raises(ReadError, match=r"scan\.pdf: .*no text layer.*OCR"):
+        read_plan(tmp_path / "scan.pdf")
+    (tmp_path / "torn.pdf").write_bytes(b"%PDF-1.7\n garbage")
+    with pytest.raises(ReadError, match=r"torn\.pdf: "):
+        read_plan(tmp_path / "torn.pdf")
