@@ -104,6 +104,9 @@ def bodies() -> list[tuple[re.Pattern[str], bool, bool]]:
 _WORD = re.compile(r"\w+")
 _NEXT = re.compile(r"[^\w\n]{0,3}\w+")
 _RUN = 5  # tokens after an opener that may narrow its patterns down
+# ... and while one pattern is left: a word that only may open it ("quy định", "2023") is
+# mostly ruled out by the next two tokens, which costs less than a failed match
+_SINGLE_RUN = 2
 
 
 class WordIndex:
@@ -264,13 +267,14 @@ def _token_openings(index: WordIndex, pieces: list[str], starts: list[int]
         if not node:
             continue
         cands = node[0]
-        j, stop = k + 1, min(k + _RUN, last)
-        while len(cands) > 1 and j <= stop:
+        j, stop, single = k + 1, min(k + _RUN, last), min(k + _SINGLE_RUN, last)
+        while cands and (j <= single or (len(cands) > 1 and j <= stop)):
             piece = pieces[j]
             node = node[1].get(piece) or follow(node, piece)
             cands = node[0]
             j += 1
-        yield starts[k], cands
+        if cands:
+            yield starts[k], cands
 
 
 def scan(text: str, tokens: tuple | None = None) -> dict[str, list[tuple[int, re.Match[str]]]]:
