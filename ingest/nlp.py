@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
 
@@ -134,16 +135,28 @@ def offsets(doc: Doc) -> tuple[list[int], list[bool]]:
 def token_span(doc: Doc, start: int, end: int, label: str | int = 0) -> Span | None:
     """:func:`char_span` from the token offsets: the same span (or None), without spaCy
     making a Token object for every step of its search. ``label`` may be a string id."""
+    if isinstance(label, str):
+        label = doc.vocab.strings.add(label) if label else 0
+    return token_spans(doc, [(start, end, label)])[0]
+
+
+def token_spans(doc: Doc, wanted: Iterable[tuple[int, int, int]]) -> list[Span | None]:
+    """:func:`token_span` of each (start, end, label id), the doc's offsets read once."""
     starts, spaces = offsets(doc)
     size = len(text_of(doc))
-    if not (0 <= start < size and 0 < end <= size):
-        return None  # char_span finds no token there
-    first = bisect_right(starts, start) - 1
-    last = bisect_right(starts, end - 1)
-    # "expand" leaves out a token whose trailing space is all the span starts on
-    if spaces[first] and start == (starts[first + 1] if first + 1 < len(starts) else size) - 1:
-        first += 1
-    span = Span(doc, first, last)
-    if label:  # set afterwards: Span() checks a label against the string store, slowly
-        span.label = doc.vocab.strings.add(label) if isinstance(label, str) else label
-    return span
+    count = len(starts)
+    out: list[Span | None] = []
+    for start, end, label in wanted:
+        if not (0 <= start < size and 0 < end <= size):
+            out.append(None)  # char_span finds no token there
+            continue
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, end - 1)
+        # "expand" leaves out a token whose trailing space is all the span starts on
+        if spaces[first] and start == (starts[first + 1] if first + 1 < count else size) - 1:
+            first += 1
+        span = Span(doc, first, last)
+        if label:  # set afterwards: Span() checks a label against the string store, slowly
+            span.label = label
+        out.append(span)
+    return out

@@ -6,13 +6,15 @@ regular-expression match that found it rides along in ``span._.ref`` for the res
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import regexes
-from ingest.nlp import offsets, pieces, text_of, token_span
+from ingest.nlp import offsets, pieces, text_of, token_spans
 from ingest.text import squash
 
 
@@ -29,12 +31,13 @@ class Found:
     outside: bool = False
 
 
+by_start = attrgetter("start")  # a C-level key: bisect calls it at every step
+
+
 def within(found: list[Found], start: int, end: int) -> list[Found]:
     """The items of ``found`` (sorted by start) lying inside ``[start, end)``."""
-    import bisect
-
-    lo = bisect.bisect_left(found, start, key=lambda f: f.start)
-    hi = bisect.bisect_left(found, end, lo=lo, key=lambda f: f.start)
+    lo = bisect_left(found, start, key=by_start)
+    hi = bisect_left(found, end, lo=lo, key=by_start)
     return [f for f in found[lo:hi] if f.end <= end]
 
 
@@ -48,11 +51,11 @@ def _add(doc: Doc, key: str, found: list[Found]) -> None:
     :func:`refs` reads the items back without one either."""
     spans = []
     keys = []
-    labels: dict[str, int] = {}
+    labels = {kind: doc.vocab.strings.add(kind) for kind in {f.kind for f in found}}
     user_data = doc.user_data
-    for f in sorted(found, key=lambda f: (f.start, -f.end)):
-        label = labels.get(f.kind) or labels.setdefault(f.kind, doc.vocab.strings.add(f.kind))
-        span = token_span(doc, f.start, f.end, label)
+    ordered = sorted(found, key=lambda f: (f.start, -f.end))
+    made = token_spans(doc, [(f.start, f.end, labels[f.kind]) for f in ordered])
+    for f, span in zip(ordered, made, strict=True):
         if span is not None:
             ref_key = ("._.", "ref", span.start_char, span.end_char)
             user_data[ref_key] = f
