@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Span
-from ingest.spot import Found, within
+from ingest.spot import Found, by_start, within
 from ingest.text import fold, squash
 
 RANK = {"requested": 4, "lead": 3, "executor": 2, "support": 1}
@@ -83,8 +84,9 @@ def name_of(f: Found) -> str:
 def lists(mentions: list[Found], text: str) -> list[BodyList]:
     """Group mentions that stand side by side, joined by commas, "và" or a head word."""
     out: list[BodyList] = []
-    for m in sorted(mentions, key=lambda f: f.start):
-        if out and _res()["sep"].match(text[out[-1].end:m.start]):
+    sep = _res()["sep"].match
+    for m in sorted(mentions, key=by_start):
+        if out and sep(text[out[-1].end:m.start]):
             out[-1].members.append(m)
             out[-1].end = m.end
         else:
@@ -233,7 +235,7 @@ def _clause_start(text: str, start: int, at: int) -> int:
     :func:`_res`: [.;:!?] or a line break, or " - ") in ``text[start:at]``, read left to
     right. The last [.;:!?\n] before ``at`` always ends a mark (its own, or a " - " ending in
     it), so only what follows it can hold another mark, a " - ", which needs a dash."""
-    mark = max(text.rfind(c, start, at) for c in _CLAUSE_CHARS)
+    mark = max(map(text.rfind, _CLAUSE_CHARS, repeat(start), repeat(at)))
     found = start if mark < 0 else mark + 1
     if text.find("-", found - 1 if mark >= 0 else start, at) >= 0:
         for m in _res()["clause"].finditer(text, start if mark < 0 else mark, at):

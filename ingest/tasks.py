@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from ingest import assign, timeframes
 from ingest.lexicon import lexicon
@@ -54,24 +55,28 @@ def _folded_title(item: Item) -> str:
     return fold(item.title)
 
 
-def _kind_of(words: list[str], folded: str) -> bool:
-    return any(folded.startswith(w) or f" {w}" in f" {folded}" for w in words)
+@cache
+def _words(name: str) -> tuple[str, ...]:
+    """A ``[sections]`` word list of the data as a tuple: ``str.startswith`` takes it whole."""
+    return tuple(lexicon().patterns["sections"][name])
+
+
+def _kind_of(words: tuple[str, ...], folded: str) -> bool:
+    padded = f" {folded}"
+    return folded.startswith(words) or any(f" {w}" in padded for w in words)
 
 
 def operative(item: Item) -> bool:
     """Does this section or item hold tasks? ("Mục đích, yêu cầu" does not)."""
-    lx = lexicon()
     folded = _folded_title(item)
-    not_op = lx.patterns["sections"]["not_operative"]
-    op = lx.patterns["sections"]["operative"]
+    not_op = _words("not_operative")
     if item.kind in SECTIONS or len(item.path) == 1:  # a plan's top level, "I." or "1."
-        return not (_kind_of(not_op, folded) and not _kind_of(op, folded))
-    return not any(folded.startswith(w) for w in not_op)
+        return not (_kind_of(not_op, folded) and not _kind_of(_words("operative"), folded))
+    return not folded.startswith(not_op)
 
 
 def addressees(item: Item) -> bool:
-    return any(_folded_title(item).startswith(w)
-               for w in lexicon().patterns["sections"]["addressees"])
+    return _folded_title(item).startswith(_words("addressees"))
 
 
 def units(outline: Outline, ctx: assign.Context) -> list[Unit]:
