@@ -32,12 +32,21 @@ class CleanText:
     text: str
     raw: str
     encoding: str
-    offsets: list[int] = field(default_factory=list)  # len(text) + 1 entries
+    offset_map: _Map = field(repr=False, compare=False)
+    _offsets: list[int] | None = field(default=None, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def offsets(self) -> list[int]:
+        """The offset of every clean character (and of the end): ``len(text) + 1`` entries,
+        made on first use; spans read ``offset_map``, which needs no list of 30 000 ints."""
+        if self._offsets is None:
+            self._offsets = self.offset_map.to_list()
+        return self._offsets
 
     def source_offset(self, i: int) -> int:
         """Offset in ``raw`` of clean character ``i`` (clamped to the text)."""
-        return self.offsets[min(max(i, 0), len(self.offsets) - 1)]
+        return self.offset_map.at(min(max(i, 0), self.offset_map.n))
 
     def line_of(self, source_offset: int) -> int:
         """1-based line of ``raw`` holding ``source_offset`` (CRLF, LF and CR all end lines)."""
@@ -539,4 +548,4 @@ def clean(raw: str, encoding: str = "utf-8") -> CleanText:
     text, m = raw, _Map.identity(len(raw))
     for step in _PASSES:
         text, m = step(text, m)
-    return CleanText(text, raw, encoding, m.to_list())
+    return CleanText(text, raw, encoding, m)
