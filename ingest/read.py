@@ -413,8 +413,10 @@ def _tone_table() -> dict[str, str]:
 
 _TONE_MOVE = _tone_table()
 _TONED_SECOND = "".join(sorted({k[1] for k in _TONE_MOVE}))
-# Candidates: a toned a/e/y ending a word (no final consonant, no third vowel after it).
-_TONE_RE = re.compile(rf"[{_TONED_SECOND}](?![^\W\d_])")
+# Candidates: a toned a/e/y ending a word (no final consonant, no third vowel after it),
+# after an o or u (every pair of the table opens with one; tested in C, not per match)
+_TONE_FIRST = "".join(sorted({k[0] for k in _TONE_MOVE}))
+_TONE_RE = re.compile(rf"[{_TONED_SECOND}](?<=[{_TONE_FIRST}].)(?![^\W\d_])")
 
 
 def _base_lower(c: str) -> str:
@@ -500,6 +502,7 @@ def _markdown(text: str, m: _Map) -> Pass:
     return text, m
 
 
+_BREAKS_RE = re.compile("\n+")  # the runs of line breaks, found in C
 # "a) ", "đ. ", "iv) ": an item marker, not a continuation.
 _ITEM_RE = re.compile(r"(?:[^\W\d_]|[ivx]{1,4})[.)](?:\s|$)")
 
@@ -509,7 +512,8 @@ def _paragraphs(text: str, m: _Map) -> Pass:
     sentence (the next line goes on in lower case and is no item)."""
 
     def edits() -> Iterator[Edit]:
-        for a, b in _runs(text, ("\n",), "\n"):
+        for run in _BREAKS_RE.finditer(text):
+            a, b = run.span()
             nxt = text[b] if b < len(text) else ""
             if a > 0 and nxt.islower() and not _ITEM_RE.match(text, b):
                 yield a, b, " "
