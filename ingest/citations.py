@@ -226,17 +226,18 @@ def _expand(arts: str) -> list[str]:
 
 def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: int,
             to_span: Callable[[int, int], Span], own_type: str | None,
-            earlier: list[Citation] | None = None, as_of: int | None = None) -> list[Citation]:
+            earlier: list[Citation] | None = None, as_of: int | None = None,
+            memo: dict[tuple[int, int | None], Citation] | None = None) -> list[Citation]:
     """The distinct citations of ``text[start:end]``, pinpoints attached, in order;
-    ``as_of`` (the plan's year) picks the version of a law named without its year."""
+    ``as_of`` (the plan's year) picks the version of a law named without its year. ``memo``
+    (one plan's, empty at first) keeps each mention's resolution: a plan's body is read
+    per task, then whole, so each mention would otherwise be resolved twice."""
     mentions = within(docs, start, end)
     cited: list[tuple[Found, Citation]] = []
     history: list[Citation] = list(earlier or [])
     for d in mentions:
-        if d.kind == "numbered":
-            cite = from_numbered(d, text)
-        elif d.kind == "law":
-            cite = from_law_title(d, as_of)
+        if d.kind in ("numbered", "law"):
+            cite = _resolved(d, text, as_of, memo)
         else:
             atype = d.groups.get("atype")
             if atype == own_type and d.groups.get("which") == "này":
@@ -264,6 +265,23 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
             if pin.chapter and pin.chapter not in target.chapters:
                 target.chapters.append(pin.chapter)
     return merge([c for _, c in cited])
+
+
+def _resolved(d: Found, text: str, as_of: int | None,
+              memo: dict[tuple[int, int | None], Citation] | None) -> Citation:
+    """A new citation of a numbered or titled mention, resolved once per ``memo``."""
+    if memo is None:
+        return from_numbered(d, text) if d.kind == "numbered" else from_law_title(d, as_of)
+    key = (id(d), as_of)  # the mentions outlive the memo: a plan's, made per extraction
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (from_numbered(d, text) if d.kind == "numbered"
+                             else from_law_title(d, as_of))
+    return Citation(type=found.type, number=found.number, title=found.title, date=found.date,
+                    issuer=found.issuer, articles=list(found.articles),
+                    chapters=list(found.chapters), pinpoints=list(found.pinpoints),
+                    key=found.key, resolved=found.resolved, relation=found.relation,
+                    spans=list(found.spans))
 
 
 def _numbers_title(prev: tuple[Found, Citation], d: Found, cite: Citation, text: str) -> bool:

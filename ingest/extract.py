@@ -81,17 +81,18 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     body_start = outline.sections[0].line.start if outline.sections else len(text)
     footnotes = dict(outline.footnotes)
     marks = _Markers(text) if footnotes else None
+    resolved: dict[tuple[int, int | None], Citation] = {}  # see citations.collect
 
     def cite(start: int, end: int, earlier: list[Citation] | None = None) -> list[Citation]:
         """The citations of a stretch of text and of the footnotes its markers point to;
         never the plan itself (its number in an annex caption is no citation)."""
         found = citations.collect(doc_mentions, pin_mentions, text, start, end, to_span,
-                                  info.type, earlier=earlier, as_of=year)
+                                  info.type, earlier=earlier, as_of=year, memo=resolved)
         for marker in marks.within(start, end, footnotes) if marks else ():
             note = footnotes[marker]
             found = citations.merge(found + citations.collect(
                 doc_mentions, pin_mentions, text, note.start, note.end, to_span, info.type,
-                as_of=year))
+                as_of=year, memo=resolved))
         return [c for c in found if not (c.number and c.number == info.number)]
 
     if outline.preamble:
@@ -140,8 +141,13 @@ def plan_year(info: DocumentInfo) -> int | None:
 def body_key(name: str, province: str | None, source: str) -> str:
     """A body's id: its folded name, scoped to the plan's province ("tỉnh" means that one);
     a plan that names no province scopes its bodies to itself, never to a shared "unknown"."""
-    scope = slug(province) if province else slug(Path(source).stem)
-    return f"{scope}/{slug(name).removeprefix('cac-')}"
+    return f"{_scope(province, source)}/{slug(name).removeprefix('cac-')}"
+
+
+@lru_cache(maxsize=256)
+def _scope(province: str | None, source: str) -> str:
+    """The scope part of :func:`body_key`: the same for every body of a plan."""
+    return slug(province) if province else slug(Path(source).stem)
 
 
 def _basis_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
