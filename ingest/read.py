@@ -56,10 +56,11 @@ class CleanText:
 
     def source_span(self, start: int, end: int) -> Span:
         """Raw span of clean ``[start, end)``; its end covers the last char's combining marks."""
-        s = self.source_offset(start)
+        at, n = self.offset_map.at, self.offset_map.n  # source_offset, inlined: ~100 a plan
+        s = at(min(max(start, 0), n))
         if end <= start:
             return Span(s, s, self.line_of(s))
-        e = _char_end(self.raw, self.source_offset(end - 1))
+        e = _char_end(self.raw, at(min(max(end - 1, 0), n)))
         return Span(s, max(e, s), self.line_of(s))
 
 
@@ -222,13 +223,14 @@ class _Map:
     """Piecewise clean -> raw offset map: runs of copied chars (step 1) or replacements (0).
 
     Why not a plain list per pass: rebuilding 30 000 ints for every pass costs more than all
-    the regex work; runs only change where an edit lands. Materialized once, at the end.
+    the regex work; runs only change where an edit lands. Materialized only if asked.
     """
 
-    __slots__ = ("end", "n", "segs")
+    __slots__ = ("end", "n", "segs", "starts")
 
     def __init__(self, segs: list[Seg], n: int, end: int) -> None:
         self.segs, self.n, self.end = segs, n, end
+        self.starts = [seg[0] for seg in segs]  # bisected by at()
 
     @classmethod
     def identity(cls, n: int) -> _Map:
@@ -237,7 +239,7 @@ class _Map:
     def at(self, i: int) -> int:
         if i >= self.n:
             return self.end
-        k = bisect.bisect_right(self.segs, (i, 1 << 62)) - 1
+        k = bisect.bisect_right(self.starts, i) - 1
         cs, _ln, rb, st = self.segs[k]
         return rb + st * (i - cs)
 
