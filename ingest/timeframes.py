@@ -103,9 +103,15 @@ def _head(text: str) -> int:
     return label.start("value") if label else at
 
 
+@lru_cache(maxsize=1)
+def _dated_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns of :data:`DATED` kinds, in :func:`patterns` order (picked once)."""
+    return [(k, p) for k, p in patterns() if k in DATED]
+
+
 def _dated(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """Every match of a dated pattern, in the text's order."""
-    hits = [(k, m) for k, p in patterns() if k in DATED for m in p.finditer(text)]
+    hits = [(k, m) for k, p in _dated_patterns() for m in p.finditer(text)]
     yield from sorted(hits, key=lambda h: (h[1].start(), -h[1].end()))
 
 
