@@ -256,18 +256,29 @@ def _openings(text: str, index: WordIndex) -> Iterator[tuple[int, int, tuple[int
 def _token_openings(index: WordIndex, pieces: list[str], starts: list[int]
                     ) -> Iterator[tuple[int, tuple[int, ...]]]:
     """(start, candidate patterns) of every token some pattern may open on, the patterns
-    narrowed down by the tokens after it while more than one is left: each run of tokens is
-    learned once (a path in :class:`WordIndex`'s tree), so this costs a look-up per token."""
+    narrowed down by the tokens after it (up to :data:`_SINGLE_RUN`, then while more than one
+    is left): each run of tokens is learned once (a path in :class:`WordIndex`'s tree), so
+    this costs a look-up per token."""
     get = index._by_piece.get
     follow = index.follow
     last = len(pieces) - 1
-    # most tokens are ruled out by one look-up (C loops; unknown tokens are learned below)
-    for k in list(compress(range(len(pieces)), map(get, pieces, repeat(1)))):
-        node = get(pieces[k]) or index.piece(pieces[k])
-        if not node:
+    # most tokens are ruled out by one look-up (C loops; unknown tokens, 1, learned below)
+    nodes = list(map(get, pieces, repeat(1)))
+    for k in compress(range(len(pieces)), nodes):
+        node = nodes[k]
+        if node == 1:
+            node = index.piece(pieces[k])
+            if not node:
+                continue
+        if k == last:
+            yield starts[k], node[0]
             continue
+        piece = pieces[k + 1]  # the next token narrows even one candidate (_SINGLE_RUN >= 1)
+        node = node[1].get(piece) or follow(node, piece)
         cands = node[0]
-        j, stop, single = k + 1, min(k + _RUN, last), min(k + _SINGLE_RUN, last)
+        if not cands:
+            continue  # most openers: ruled out by the token after them
+        j, stop, single = k + 2, min(k + _RUN, last), min(k + _SINGLE_RUN, last)
         while cands and (j <= single or (len(cands) > 1 and j <= stop)):
             piece = pieces[j]
             node = node[1].get(piece) or follow(node, piece)
