@@ -300,6 +300,12 @@ def scan(text: str, tokens: tuple | None = None) -> dict[str, list[tuple[int, re
     else:
         opens = _text_openings(text, index)
     for pos, cands in opens:
+        if len(cands) == 1:  # most openers, once narrowed: its match is its family's best
+            m = matchers[cands[0]](text, pos)
+            if m is not None:
+                family, local, _keep_all = owner[cands[0]]
+                out[family].append((local, m))
+            continue
         best: dict[str, tuple[int, re.Match[str]]] | None = None
         for i in cands:
             m = matchers[i](text, pos)
