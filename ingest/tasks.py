@@ -94,6 +94,8 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], inherited: list[Assi
     section = ".".join(item.path)
     head = None if item.kind == "row" else _heading_bodies(item, ctx)
     inline = _is_inline(item)
+    if head is not None and item.kind not in SECTIONS and not head[1] and _lists_content(item, ctx):
+        head, inline = None, True  # its bullets are what the sentence asks for: one task
     if head is not None and item.kind not in SECTIONS:
         bodies, only_bodies = head
         inherited = [*inherited, *bodies]
@@ -122,6 +124,17 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], inherited: list[Assi
     for child in item.children:
         if operative(child) and not addressees(child):
             _walk(child, ctx, out, inherited, sub_defaults)
+
+
+def _lists_content(item: Item, ctx: assign.Context) -> bool:
+    """"b) Sở Tư pháp chủ trì tuyên truyền các nội dung sau:" over bullets: a sentence with its
+    own subject and verb that ends in a colon, its bullets spelling out the content. A body
+    heading ("3. Thanh tra tỉnh:") is only a name, and bullets that open with bodies of their
+    own are their tasks: both keep their bullets as tasks."""
+    contents = [ln for ln in item.lines if ln.kind not in META]
+    return (item.line.text.rstrip(" *").endswith(":") and not item.children and bool(contents)
+            and all(ln.kind in ("bullet", "plus") for ln in contents)
+            and not any(assign.leading(ln.body_start, ln.end, ctx) for ln in contents))
 
 
 def _is_inline(item: Item) -> bool:

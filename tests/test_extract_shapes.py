@@ -202,3 +202,23 @@ def test_a_department_under_its_province_in_the_issuer_block():
                        "Bình Định, ngày 25 tháng 01 năm 2024\nKẾ HOẠCH\nX\n\nI. NHIỆM VỤ\n"
                        "1. Thanh tra Sở kiểm tra.\n").document
     assert doc.issuer == "Sở Tài chính tỉnh Bình Định"
+
+
+def test_bullets_spelling_out_what_a_sentence_asks_are_its_content():
+    """The guide: bullets that list the content of the enclosing task are no tasks; bullets
+    that open with bodies of their own are."""
+    tasks = _tasks(
+        "1. Công khai, minh bạch\n"
+        "a) Sở Tư pháp chủ trì tuyên truyền các nội dung sau:\n"
+        "- Quy định về kiểm soát tài sản, thu nhập của người có chức vụ, quyền hạn.\n"
+        "- Quy định về xử lý hành vi tham nhũng.\n"
+        "Thời gian thực hiện: quý II/2025.\n"
+        "b) Các cơ quan, đơn vị thực hiện các nhiệm vụ sau:\n"
+        "- Sở Nội vụ kiểm tra việc chuyển đổi vị trí công tác.\n"
+        "- Sở Tài chính kiểm tra việc thực hiện định mức, tiêu chuẩn.\n")
+    first = tasks[0]
+    assert first.section == "II.1.a" and "xử lý hành vi tham nhũng" in first.text
+    assert _roles(first) == [("Sở Tư pháp", "lead")] and first.timeframe.due == "2025-06-30"
+    assert [t.section for t in tasks].count("II.1.a") == 1
+    own = [t for t in tasks if t.section == "II.1.b" and t.text.startswith("Sở")]
+    assert [t.bodies[-1].name for t in own] == ["Sở Nội vụ", "Sở Tài chính"]
