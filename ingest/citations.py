@@ -165,12 +165,11 @@ def from_law_title(f: Found, as_of: int | None = None) -> Citation:
     kind = g.get("kind") or "Luật"
     year = g.get("lyear") or g.get("ty") or g.get("dy")
     body = squash(g["title"])
-    if g.get("amend"):
-        title = f"{kind} {squash(g['amend'])} {body}"
-        return Citation(type="Luật", number=None, title=title, date=None,
-                        key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
-    title = f"{kind} {body}"
+    amend = bool(g.get("amend"))
+    title = f"{kind} {squash(g['amend'])} {body}" if amend else f"{kind} {body}"
     candidates = lx.known_by_title.get(lx.fold_title(title), [])
+    if amend and not year:
+        candidates = []  # a law has had several amending laws: without a year, none is meant
     if year:
         candidates = [k for k in candidates if str(k.year) == year]
     elif as_of is not None:
@@ -184,6 +183,9 @@ def from_law_title(f: Found, as_of: int | None = None) -> Citation:
         _fill(cite, known)
         cite.date = None if not year else cite.date
         return cite
+    if amend:
+        return Citation(type="Luật", number=None, title=title, date=None,
+                        key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
     return Citation(type="Luật" if kind == "Luật" else "Bộ luật", number=None,
                     title=title + (f" năm {year}" if year else ""), date=None,
                     key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
@@ -238,6 +240,8 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
     for d in mentions:
         if d.kind in ("numbered", "law"):
             cite = _resolved(d, text, as_of, memo)
+            if d.kind == "law":
+                cite = _named_before(cite, d, history)
         else:
             atype = d.groups.get("atype")
             if atype == own_type and d.groups.get("which") == "này":
@@ -282,6 +286,32 @@ def _resolved(d: Found, text: str, as_of: int | None,
                     chapters=list(found.chapters), pinpoints=list(found.pinpoints),
                     key=found.key, resolved=found.resolved, relation=found.relation,
                     spans=list(found.spans))
+
+
+def _named_before(cite: Citation, f: Found, history: list[Citation]) -> Citation:
+    """"Luật Hòa giải ở cơ sở" after "Luật Hòa giải ở cơ sở năm 2013": a law named again
+    without its year is the one the plan named before with it, not a version guessed from
+    the plan's date."""
+    g = f.groups
+    if g.get("lyear") or g.get("ty") or g.get("dy") or cite.type not in ("Luật", "Bộ luật"):
+        return cite
+    own = _bare_title(cite.title)
+    for c in reversed(history):
+        dated = c.date or (c.key and _YEAR_KEY.search(c.key))
+        if dated and c.type == cite.type and _bare_title(c.title) == own:
+            if c.key == cite.key:
+                return cite  # the version the plan's date gave: keep this mention as it is
+            return Citation(type=c.type, number=c.number, title=c.title, date=c.date,
+                            issuer=c.issuer, key=c.key, resolved=c.resolved)
+    return cite
+
+
+_YEAR_KEY = re.compile(r"-(?:19|20)\d\d$")
+_YEAR_TAIL = re.compile(r"\s+năm\s+(?:19|20)\d\d$")
+
+
+def _bare_title(title: str | None) -> str:
+    return lexicon().fold_title(_YEAR_TAIL.sub("", title or ""))
 
 
 def _numbers_title(prev: tuple[Found, Citation], d: Found, cite: Citation, text: str) -> bool:

@@ -123,7 +123,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             b.key = body_key(b.name, info.province, source)
         record.tasks.append(task)
         all_cites.extend(cites)
-    rest = cite(body_start, len(text))
+    rest = cite(body_start, len(text), earlier=list(record.bases))  # in plan order
     record.citations = citations.merge([*record.bases, *(c for t in record.tasks
                                                          for c in t.citations), *rest])
     return record

@@ -222,3 +222,26 @@ def test_bullets_spelling_out_what_a_sentence_asks_are_its_content():
     assert [t.section for t in tasks].count("II.1.a") == 1
     own = [t for t in tasks if t.section == "II.1.b" and t.text.startswith("Sở")]
     assert [t.bodies[-1].name for t in own] == ["Sở Nội vụ", "Sở Tài chính"]
+
+
+def test_a_law_named_again_without_its_year_is_the_one_named_with_it():
+    record = extract_text(
+        "KẾ HOẠCH\nPhổ biến pháp luật năm 2024\n\n"
+        "Căn cứ Luật Thanh tra năm 2010; Luật Đặc xá năm 2018;\n\n"
+        "I. NHIỆM VỤ\n1. Sở Tư pháp chủ trì tuyên truyền Luật Thanh tra và Luật Đặc xá.\n")
+    [task] = record.tasks
+    assert [(c.number, c.title) for c in task.citations] == [
+        ("56/2010/QH12", "Luật Thanh tra"),  # not 11/2022/QH15, in force in 2024
+        (None, "Luật Đặc xá năm 2018")]  # unknown to the catalogue, still the same law
+    assert len(record.citations) == 2
+
+
+@pytest.mark.parametrize(("mention", "number"), [
+    ("Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống tham nhũng năm 2012", "27/2012/QH13"),
+    ("Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống tham nhũng năm 2007", "01/2007/QH12"),
+    ("Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống tham nhũng", None),  # which one?
+])
+def test_amending_laws_resolve_by_their_year_only(mention, number):
+    record = extract_text(f"KẾ HOẠCH\nThực hiện năm 2013\n\nCăn cứ {mention};\n\n"
+                          "I. NHIỆM VỤ\n1. Thanh tra tỉnh kiểm tra.\n")
+    assert [c.number for c in record.bases] == [number]
