@@ -231,7 +231,7 @@ def parse(text: str) -> Outline:
 
     sections: list[Item] = []
     footnotes: dict[str, Line] = {}
-    signature: list[Line] = []
+    signature: list[Line] = _signed_before(preamble)
     recipients: list[Line] = []
     closing: list[Line] = []
     stack: list[Item] = []
@@ -282,6 +282,24 @@ def parse(text: str) -> Outline:
         if stack:
             stack[-1].lines.append(line)
     return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing)
+
+
+def _signed_before(preamble: list[Line]) -> list[Line]:
+    """The signature of a decision that issues the plan ("QUYẾT ĐỊNH ... Điều 3 ... TM. ỦY
+    BAN NHÂN DÂN / CHỦ TỊCH / name", the plan attached after it): before the plan's body,
+    a signing title and the name within a few lines below it."""
+    out: list[Line] = []
+    since = None
+    for line in preamble:
+        if _is_signature(line):
+            out.append(line)
+            since = 0
+        elif since is not None and since < 3:
+            since += 1
+            if looks_like_name(line.text.strip("* ")):
+                out.append(line)
+                since = None
+    return out if any(not _is_signature(ln) for ln in out) else []
 
 
 class _Grid:

@@ -4,6 +4,8 @@ assignment lines, body headings, numbering schemes. Each plan is a few lines of 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ingest.extract import extract_text
@@ -245,3 +247,14 @@ def test_amending_laws_resolve_by_their_year_only(mention, number):
     record = extract_text(f"KẾ HOẠCH\nThực hiện năm 2013\n\nCăn cứ {mention};\n\n"
                           "I. NHIỆM VỤ\n1. Thanh tra tỉnh kiểm tra.\n")
     assert [c.number for c in record.bases] == [number]
+
+
+def test_a_decision_issuing_the_plan_gives_the_signer_and_the_tasks():
+    """"QUYẾT ĐỊNH Ban hành Kế hoạch ...": Điều 1-3 and the signature come first, the plan
+    is attached after them."""
+    text = (Path(__file__).parent / "fixtures" / "plans" / "qd-kem-ke-hoach.txt").read_text(encoding="utf-8")
+    record = extract_text(text)
+    doc = record.document
+    assert (doc.number, doc.type, doc.signer) == ("1234/QĐ-UBND", "Quyết định", "Võ Trọng Hải")
+    assert [t.section for t in record.tasks] == ["II.1", "II.2", "III"]
+    assert {c.number for c in record.bases} == {"77/2015/QH13", "36/2018/QH14"}
