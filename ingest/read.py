@@ -511,18 +511,28 @@ _ITEM_RE = re.compile(r"(?:[^\W\d_]|[ivx]{1,4})[.)](?:\s|$)")
 
 def _paragraphs(text: str, m: _Map) -> Pass:
     """Blank-line runs -> one blank line; a space where a page break or a hard wrap split a
-    sentence (the next line goes on in lower case and is no item)."""
+    sentence (the next line goes on in lower case and is no item). A line in capitals is a
+    heading or a type line ("KẾ HOẠCH"), whole: the lower-case title below it is no
+    continuation of it (party documents write "KẾ HOẠCH" / "thực hiện Kết luận ...")."""
 
     def edits() -> Iterator[Edit]:
         for run in _BREAKS_RE.finditer(text):
             a, b = run.span()
             nxt = text[b] if b < len(text) else ""
-            if a > 0 and nxt.islower() and not _ITEM_RE.match(text, b):
+            if a > 0 and nxt.islower() and not _ITEM_RE.match(text, b) \
+                    and not _in_capitals(text, a):
                 yield a, b, " "
             elif b - a > 2:
                 yield a + 2, b, ""
 
     return _apply(text, m, edits())
+
+
+def _in_capitals(text: str, end: int) -> bool:
+    """Is the line ending at ``end`` written in capitals (four letters or more)?"""
+    line = text[text.rfind("\n", 0, end) + 1:end]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and not any(c.islower() for c in letters)
 
 
 def _strip_ends(text: str, m: _Map) -> Pass:

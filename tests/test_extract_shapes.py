@@ -258,3 +258,18 @@ def test_a_decision_issuing_the_plan_gives_the_signer_and_the_tasks():
     assert (doc.number, doc.type, doc.signer) == ("1234/QĐ-UBND", "Quyết định", "Võ Trọng Hải")
     assert [t.section for t in record.tasks] == ["II.1", "II.2", "III"]
     assert {c.number for c in record.bases} == {"77/2015/QH13", "36/2018/QH14"}
+
+
+def test_a_party_plan_with_a_lower_case_title_under_its_type_line():
+    """Party documents: "TỈNH ỦY ...", "Số 112-KH/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", and a
+    title in lower case under "KẾ HOẠCH"; their bodies include the Party's groups in state
+    bodies; "thời gian:" may stand in lower case inside a sentence."""
+    text = (Path(__file__).parent / "fixtures" / "plans" / "tinh-uy-ke-hoach.txt").read_text(
+        encoding="utf-8")
+    record = extract_text(text)
+    doc = record.document
+    assert (doc.number, doc.type, doc.date) == ("112-KH/TU", "Kế hoạch", "2023-05-10")
+    assert doc.title.startswith("thực hiện Kết luận số 10-KL/TW")
+    tasks = {t.section: t for t in record.tasks}
+    assert tasks["II.2"].timeframe.due == "2024-12-31"
+    assert ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "executor") in _roles(tasks["II.3"])
