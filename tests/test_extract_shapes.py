@@ -273,3 +273,12 @@ def test_a_party_plan_with_a_lower_case_title_under_its_type_line():
     tasks = {t.section: t for t in record.tasks}
     assert tasks["II.2"].timeframe.due == "2024-12-31"
     assert ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "executor") in _roles(tasks["II.3"])
+
+
+@pytest.mark.parametrize(("sentence", "roles"), [
+    ("Đề nghị Công đoàn ngành Y tế phối hợp tuyên truyền.", [("Công đoàn ngành Y tế", "requested")]),
+    ("Công đoàn Viên chức tỉnh phối hợp tuyên truyền.", [("Công đoàn Viên chức tỉnh", "support")]),
+])
+def test_trade_unions_are_bodies(sentence, roles):
+    [task] = _tasks(f"1. {sentence}\n")
+    assert _roles(task) == roles
