@@ -282,3 +282,14 @@ def test_a_party_plan_with_a_lower_case_title_under_its_type_line():
 def test_trade_unions_are_bodies(sentence, roles):
     [task] = _tasks(f"1. {sentence}\n")
     assert _roles(task) == roles
+
+
+def test_a_ministry_plan_names_its_own_units():
+    tasks = _tasks(
+        "1. Vụ Tổ chức cán bộ chủ trì, phối hợp với Thanh tra Bộ hướng dẫn kê khai tài sản.\n"
+        "2. Tổng cục Thuế, Kho bạc Nhà nước rà soát quy trình nghiệp vụ.\n"
+        "3. Thủ trưởng các đơn vị thuộc Bộ tổ chức thực hiện Kế hoạch.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Vụ Tổ chức cán bộ", "lead"), ("Thanh tra Bộ", "support")],
+        [("Tổng cục Thuế", "executor"), ("Kho bạc Nhà nước", "executor")],
+        [("các đơn vị thuộc Bộ", "executor")]]
