@@ -65,6 +65,8 @@ def test_plan_page_highlights_each_task_span_and_links_citations(client: FlaskCl
 def test_plan_page_shows_the_file_with_markdown_marks_dimmed(client: FlaskClient) -> None:
     html = page(client, "/plans/tinh-cai-thien-chi-so-pctn-2026")
     assert '<span class="md">**</span>Thời gian:<span class="md">**</span>' in html
+    qn = page(client, "/plans/quang-ngai-snv-pctn-2023")
+    assert '<span class="md">*</span>Đơn vị thực hiện' in qn  # single-star emphasis too
     source = re.search(r'<pre class="source"[^>]*>(.*?)</pre>', html, re.S)
     assert source
     shown = re.sub(r"<[^>]+>", "", source.group(1))

@@ -135,11 +135,11 @@ def _linked(text: str, lo: int, hi: int, cites: list[dict[str, Any]]) -> str:
     return "".join(out)
 
 
-_MARKUP = re.compile(r"\*\*|__|(?m:^#{1,6}[ \t]+)")
+_MARKUP = re.compile(r"\*+|__|(?m:^#{1,6}[ \t]+)")  # emphasis (*, **) and headings
 
 
 def _plain(text: str) -> str:
-    """Escaped source text with markdown marks ("**", "__", "## ") dimmed, not removed:
+    """Escaped source text with markdown marks ("*", "**", "__", "## ") dimmed, not removed:
     the page shows the file's own characters, so every span still reads as in the file."""
     out, pos = [], 0
     for m in _MARKUP.finditer(text):
