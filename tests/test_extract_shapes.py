@@ -293,3 +293,10 @@ def test_a_ministry_plan_names_its_own_units():
         [("Vụ Tổ chức cán bộ", "lead"), ("Thanh tra Bộ", "support")],
         [("Tổng cục Thuế", "executor"), ("Kho bạc Nhà nước", "executor")],
         [("các đơn vị thuộc Bộ", "executor")]]
+
+
+@pytest.mark.parametrize("group", ["Các Sở, ban, ngành, đoàn thể tỉnh",
+                                   "Các sở, ban, ngành, hội, đoàn thể tỉnh"])
+def test_departments_and_mass_organisations_named_as_one_group(group):
+    [task] = _tasks(f"1. {group} triển khai thực hiện Kế hoạch.\n")
+    assert _roles(task) == [(group, "executor")]
