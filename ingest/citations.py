@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ingest.lexicon import KnownDocument, lexicon, number_key
 from ingest.models import Citation, Pinpoint, Span
@@ -19,14 +20,28 @@ _ISSUER = re.compile(
     r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt|sửa đổi|bổ sung"
     r"|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$)"
 )
-_TITLE = re.compile(r"^\s*(?:,\s*)?(?:về việc|về)?\s*(?P<title>[^;\n]{3,260}?)"
-                    r"(?=;|\.\s|\.$|\s\(|, (?:đồng thời|trong đó)|\s+và\s+(?:các\s+)?"
-                    r"(?:Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch)\b"
-                    r"|,\s+(?:Ủy ban nhân dân|UBND|Sở|Thanh tra|Hội đồng nhân dân|Chủ tịch)\b|$)")
 _GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
 _SPACES = re.compile(r"\s+")
 _NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được)\b")
 _COMMA_GAP = re.compile(r"\s*,?\s*")
+
+
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern[str]:
+    """A numbered document's title, after its number and issuer: it ends where the sentence
+    does, where the next document of a list begins ("..., Nghị quyết số 04-NQ/TW", "..., Luật
+    X", "... và Luật Viên chức"; the type words are the catalogue's), or at the body the
+    sentence goes on with. A title may open with a type word ("về Chương trình hành động"),
+    never with the next numbered reference."""
+    types = "|".join(re.escape(t.name) for t in sorted(lexicon().types, key=lambda t: -len(t.name)))
+    return re.compile(
+        r"^\s*(?:,\s*)?(?:về việc\s+|về\s+)?"
+        rf"(?P<title>(?!(?:{types})\s+(?:số\s*)?\d|(?:Luật|Bộ luật|Hiến pháp)\b|về\b)"
+        r"[\w“\"][^;\n]{2,259}?)"
+        r"(?=;|\.\s|\.$|\s\(|, (?:đồng thời|trong đó)"
+        rf"|,\s+(?:{types})\s+(?:số\s*)?\d|,\s+(?:Luật|Bộ luật|Hiến pháp)\b"
+        r"|\s+và\s+(?:các\s+)?(?:Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch)\b"
+        r"|,\s+(?:Ủy ban nhân dân|UBND|Sở|Thanh tra|Hội đồng nhân dân|Chủ tịch)\b|$)")
 
 
 def _date(g: dict[str, str | None]) -> str | None:
@@ -116,7 +131,7 @@ def from_numbered(f: Found, text: str) -> Citation:
         after = after[m.end():]
     title = None
     if type_name != "Tiêu chuẩn":
-        t = _TITLE.match(after)
+        t = _title_re().match(after)
         if t and not _NOT_TITLE.match(t.group("title")):
             title = squash(t.group("title")).rstrip(",;:") or None
     cite = Citation(type=type_name, number=number, title=title, date=_date(g), issuer=issuer)

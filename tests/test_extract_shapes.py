@@ -300,3 +300,17 @@ def test_a_ministry_plan_names_its_own_units():
 def test_departments_and_mass_organisations_named_as_one_group(group):
     [task] = _tasks(f"1. {group} triển khai thực hiện Kế hoạch.\n")
     assert _roles(task) == [(group, "executor")]
+
+
+def test_titles_of_numbered_documents_stop_at_the_next_document_of_a_list():
+    [task] = _tasks(
+        "1. Thanh tra tỉnh tuyên truyền Quy định số 131-QĐ/TW ngày 28/10/2023 của Bộ Chính trị, "
+        "Công văn số 1234/UBND-NC ngày 05/5/2024 của UBND tỉnh về tăng cường công tác phòng, "
+        "chống tham nhũng, Nghị quyết số 126/NQ-CP ngày 29/11/2017 của Chính phủ về Chương trình "
+        "hành động của Chính phủ, Luật số 59/2020/QH14, Bộ luật Hình sự năm 2015.\n")
+    titles = {c.number: c.title for c in task.citations}
+    assert titles["131-QĐ/TW"] is None  # what follows is the next document, not its title
+    assert titles["1234/UBND-NC"] == "tăng cường công tác phòng, chống tham nhũng"
+    assert titles["126/NQ-CP"] == "Chương trình hành động của Chính phủ"
+    assert titles["59/2020/QH14"] == "Luật Doanh nghiệp"  # the catalogue's, not the next law
+    assert titles["100/2015/QH13"] == "Bộ luật Hình sự"
