@@ -20,6 +20,7 @@ _ISSUER = re.compile(
     r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt|sửa đổi|bổ sung"
     r"|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$)"
 )
+_PIN_JOINT = re.compile(r"^\s*(?:,|;)?\s*(?:và\s*)?$")
 _GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
 _SPACES = re.compile(r"\s+")
 _NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được)\b")
@@ -210,7 +211,7 @@ def pinpoint_of(f: Found) -> list[Pinpoint]:
     """"điểm a khoản 1 Điều 3" → one pinpoint; "Điều 55, 56" → two; ranges expanded."""
     g = f.groups
     if g.get("chap"):
-        return [Pinpoint(chapter=g["chap"].upper())]
+        return [Pinpoint(chapter=c) for c in _chapters(g["chap"])]
     arts = _expand(g.get("arts") or "")
     clauses = re.findall(r"\d+", g.get("clauses") or "") or [None]
     points = re.findall(r"[a-zđ]", g.get("points") or "") or [None]
@@ -219,6 +220,32 @@ def pinpoint_of(f: Found) -> list[Pinpoint]:
         for clause in clauses if art == arts[0] else [None]:
             for point in points if clause == clauses[0] else [None]:
                 out.append(Pinpoint(article=art, clause=clause, point=point))
+    return out
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
+
+
+def _chapters(chap: str) -> list[str]:
+    """"II, III" → II, III; "II đến IV" → II, III, IV (the chapters of a range, by number)."""
+    numerals = {_roman(r): r for r in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
+                                        "X", "XI", "XII", "XIII", "XIV", "XV")}
+    out: list[str] = []
+    tokens = re.findall(r"\b[IVXLC]+\b|đến|-|–", chap)  # "Chương" itself is no numeral
+    for i, tok in enumerate(tokens):
+        if tok in ("đến", "-", "–"):
+            continue
+        if i >= 2 and tokens[i - 1] in ("đến", "-", "–") and out:
+            lo, hi = _roman(out[-1]), _roman(tok)
+            out.extend(numerals.get(n, tok) for n in range(lo + 1, hi) if 0 < hi - lo <= 15)
+        if tok not in out:
+            out.append(tok)
     return out
 
 
@@ -272,9 +299,16 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
             continue
         cited.append((d, cite))
         history.append(cite)
-    for p in within(pins, start, end):
-        target = next((c for d, c in cited if d.start >= p.end
-                       and _GAP_PIN.match(text[p.end:d.start])), None)
+    here = within(pins, start, end)
+    targets: list[Citation | None] = [None] * len(here)
+    for i in range(len(here) - 1, -1, -1):  # from the last: a list's document comes after it
+        p = here[i]
+        targets[i] = next((c for d, c in cited if d.start >= p.end
+                           and _GAP_PIN.match(text[p.end:d.start])), None)
+        if targets[i] is None and i + 1 < len(here) and _PIN_JOINT.match(
+                text[p.end:here[i + 1].start]):
+            targets[i] = targets[i + 1]  # "Chương II, Chương III Luật ...": the list's document
+    for p, target in zip(here, targets, strict=True):
         if target is None:
             continue
         for pin in pinpoint_of(p):

@@ -79,13 +79,15 @@ def anaphora() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def pinpoint() -> re.Pattern[str]:
-    """"điểm a khoản 1 Điều 3", "Điều 55, 56", "Điều 5 đến Điều 9", "Chương VII"."""
+    """"điểm a khoản 1 Điều 3", "Điều 55, 56", "Điều 5 đến Điều 9", "Chương VII", "Chương II,
+    III"."""
     art = r"\d+[a-z]?"
     return re.compile(
         r"(?<![\w])(?:(?i:điểm)\s+(?P<points>[a-zđ](?:\s*(?:,|và)\s*[a-zđ](?![\w]))*)\s+)?"
         r"(?:(?i:khoản)\s+(?P<clauses>\d+(?:\s*(?:,|và)\s*\d+(?![\w/]))*)\s+(?:(?i:của)\s+)?)?"
         rf"(?i:Điều)\s+(?P<arts>{art}(?:\s*(?:,|và|đến|-|–)\s*(?:(?i:Điều)\s+)?{art}(?![\w/]))*)"
-        r"|(?<![\w])(?i:Chương)\s+(?P<chap>[IVXLC]+)\b"
+        r"|(?<![\w])(?i:Chương)\s+(?P<chap>[IVXLC]+\b(?:\s*(?:,|và|đến|-|–)\s*(?:(?i:Chương)\s+)?"
+        r"[IVXLC]+\b)*)"
     )
 
 

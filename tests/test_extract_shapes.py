@@ -314,3 +314,15 @@ def test_titles_of_numbered_documents_stop_at_the_next_document_of_a_list():
     assert titles["126/NQ-CP"] == "Chương trình hành động của Chính phủ"
     assert titles["59/2020/QH14"] == "Luật Doanh nghiệp"  # the catalogue's, not the next law
     assert titles["100/2015/QH13"] == "Bộ luật Hình sự"
+
+
+@pytest.mark.parametrize(("words", "articles", "chapters"), [
+    ("Chương II, Chương III Luật Phòng, chống tham nhũng", [], ["II", "III"]),
+    ("Chương II, III Luật Phòng, chống tham nhũng", [], ["II", "III"]),
+    ("Chương II đến Chương IV Luật Phòng, chống tham nhũng", [], ["II", "III", "IV"]),
+    ("khoản 1 Điều 3, khoản 2 Điều 5 và Điều 9 Luật Phòng, chống tham nhũng", ["3", "5", "9"], []),
+])
+def test_a_list_of_pinpoints_belongs_to_the_document_after_it(words, articles, chapters):
+    [task] = _tasks(f"1. Thanh tra tỉnh tuyên truyền {words} năm 2018.\n")
+    [cite] = task.citations
+    assert (cite.number, cite.articles, cite.chapters) == ("36/2018/QH14", articles, chapters)
