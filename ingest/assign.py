@@ -63,6 +63,7 @@ def _res() -> dict[str, re.Pattern[str]]:
         "verbs": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'subject_verbs')}(?![\w])"),
         "lead_next": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'lead')}(?![\w])"),
         "support_next": re.compile(r"^\s*(?i:phối hợp)(?![\w])"),
+        "assign_next": re.compile(rf"^\s*{lx.pattern('roles', 'assign')}(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
         "modal_later": re.compile(r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm)(?![\w])"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
@@ -253,6 +254,8 @@ def _role(prefix: str, after: str) -> str | None:
     after = _PLACE_AFTER.sub("", after)  # "Các cơ quan trên địa bàn tỉnh thực hiện ..."
     prefix = _EACH_END.sub(" ", prefix)
     bare = prefix.strip(" -+,")
+    if res["assign_next"].match(after):
+        return None  # "UBND tỉnh giao X ...": who gives the task is not its assignee
     if res["request_end"].search(bare):
         return "requested"
     if res["support_end"].search(bare):
@@ -265,7 +268,7 @@ def _role(prefix: str, after: str) -> str | None:
             return "lead"
         if res["support_next"].match(after):
             return "support"
-        if res["verbs"].match(after) or fold(bare).startswith("giao") or colon:
+        if res["verbs"].match(after) or res["assign_end"].search(" " + bare) or colon:
             return "executor"
         if res["modal_later"].match(after) or (not bare and res["subject_next"].match(after)):
             return "executor"

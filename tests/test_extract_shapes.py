@@ -326,3 +326,16 @@ def test_a_list_of_pinpoints_belongs_to_the_document_after_it(words, articles, c
     [task] = _tasks(f"1. Thanh tra tỉnh tuyên truyền {words} năm 2018.\n")
     [cite] = task.citations
     assert (cite.number, cite.articles, cite.chapters) == ("36/2018/QH14", articles, chapters)
+
+
+@pytest.mark.parametrize(("sentence", "roles"), [
+    ("UBND tỉnh giao Thanh tra tỉnh tổng hợp, báo cáo.", [("Thanh tra tỉnh", "executor")]),
+    ("Chủ tịch UBND tỉnh giao cho Thanh tra tỉnh theo dõi.", [("Thanh tra tỉnh", "executor")]),
+    ("Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính xây dựng đề án.",
+     [("Sở Nội vụ", "lead"), ("Sở Tài chính", "support")]),
+    ("Thanh tra tỉnh là cơ quan thường trực, giúp UBND tỉnh theo dõi.",
+     [("Thanh tra tỉnh", "executor")]),
+])
+def test_who_gives_a_task_is_not_its_assignee(sentence, roles):
+    [task] = _tasks(f"1. {sentence}\n")
+    assert _roles(task) == roles
