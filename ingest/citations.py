@@ -13,7 +13,7 @@ from functools import lru_cache
 from ingest.lexicon import KnownDocument, lexicon, number_key
 from ingest.models import Citation, Pinpoint, Span
 from ingest.spot import Found, within
-from ingest.text import fold, slug, squash
+from ingest.text import fold, from_roman, slug, squash, to_roman
 
 _ISSUER = re.compile(
     r"^\s*,?\s*của\s+(?P<issuer>[A-ZĐ][^,;.()“\"]*?)"
@@ -223,27 +223,17 @@ def pinpoint_of(f: Found) -> list[Pinpoint]:
     return out
 
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _roman(numeral: str) -> int:
-    values = [_ROMAN[c] for c in numeral]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
-               for i, v in enumerate(values))
-
-
 def _chapters(chap: str) -> list[str]:
     """"II, III" → II, III; "II đến IV" → II, III, IV (the chapters of a range, by number)."""
-    numerals = {_roman(r): r for r in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
-                                        "X", "XI", "XII", "XIII", "XIV", "XV")}
     out: list[str] = []
     tokens = re.findall(r"\b[IVXLC]+\b|đến|-|–", chap)  # "Chương" itself is no numeral
     for i, tok in enumerate(tokens):
         if tok in ("đến", "-", "–"):
             continue
         if i >= 2 and tokens[i - 1] in ("đến", "-", "–") and out:
-            lo, hi = _roman(out[-1]), _roman(tok)
-            out.extend(numerals.get(n, tok) for n in range(lo + 1, hi) if 0 < hi - lo <= 15)
+            lo, hi = from_roman(out[-1]), from_roman(tok)
+            if 0 < hi - lo <= 15:
+                out.extend(to_roman(n) for n in range(lo + 1, hi))
         if tok not in out:
             out.append(tok)
     return out
@@ -291,9 +281,7 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
             prior = next((c for c in reversed(history) if c.type == atype), None)
             if prior is None:
                 continue
-            cite = Citation(type=prior.type, number=prior.number, title=prior.title,
-                            date=prior.date, issuer=prior.issuer, key=prior.key,
-                            resolved=prior.resolved)
+            cite = _same_document(prior)
         cite.spans.append(to_span(d.start, d.end))
         if cited and _numbers_title(cited[-1], d, cite, text):
             continue
@@ -350,9 +338,15 @@ def _named_before(cite: Citation, f: Found, history: list[Citation]) -> Citation
         if dated and c.type == cite.type and _bare_title(c.title) == own:
             if c.key == cite.key:
                 return cite  # the version the plan's date gave: keep this mention as it is
-            return Citation(type=c.type, number=c.number, title=c.title, date=c.date,
-                            issuer=c.issuer, key=c.key, resolved=c.resolved)
+            return _same_document(c)
     return cite
+
+
+def _same_document(c: Citation) -> Citation:
+    """A new citation of the document ``c`` cites: its identity, none of its pinpoints or
+    spans (the new mention brings its own)."""
+    return Citation(type=c.type, number=c.number, title=c.title, date=c.date, issuer=c.issuer,
+                    key=c.key, resolved=c.resolved)
 
 
 _YEAR_KEY = re.compile(r"-(?:19|20)\d\d$")

@@ -24,10 +24,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+from ingest.text import to_roman
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 class DocxError(ValueError):
     """A file that is not a readable .docx package."""
@@ -188,11 +187,7 @@ def _num_pr(ppr: ET.Element | None) -> tuple[str, int] | None:
 
 def _format(n: int, fmt: str) -> str:
     if fmt in ("upperRoman", "lowerRoman"):
-        out = ""
-        for value, letters in _ROMAN:
-            while n >= value:
-                out, n = out + letters, n - value
-        return out if fmt == "upperRoman" else out.lower()
+        return to_roman(n) if fmt == "upperRoman" else to_roman(n).lower()
     if fmt in ("upperLetter", "lowerLetter"):
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter

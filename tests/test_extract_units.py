@@ -178,3 +178,10 @@ def test_top_level_numbers_decimal_items_and_letters_with_dots(decimal_record):
     assert tasks["2.2"].timeframe.due == "2021-12-31"
     assert [(b.name, b.role) for b in tasks["3.1"].bodies] == [
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested")]
+
+
+def test_roman_numerals_both_ways():
+    from ingest.text import from_roman, to_roman
+
+    assert [to_roman(n) for n in (1, 4, 9, 14, 40, 90)] == ["I", "IV", "IX", "XIV", "XL", "XC"]
+    assert all(from_roman(to_roman(n)) == n for n in range(1, 200))
