@@ -116,16 +116,10 @@ def provision_iri(
 
 def roman(numeral: str) -> str:
     """Chapters are cited in Roman numerals; keep them lower case, turn digits into Roman."""
+    from ingest.text import to_roman
+
     s = slug(numeral)
-    if s.isdigit():
-        n, out = int(s), ""
-        for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
-                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-                           (4, "iv"), (1, "i")):
-            while n >= value:
-                out, n = out + sym, n - value
-        return out
-    return s
+    return to_roman(int(s)).lower() if s.isdigit() else s
 
 
 def source_slug(source: str) -> str:
