@@ -277,9 +277,12 @@ def test_a_party_plan_with_a_lower_case_title_under_its_type_line():
 
 @pytest.mark.parametrize(("sentence", "roles"), [
     ("Đề nghị Công đoàn ngành Y tế phối hợp tuyên truyền.", [("Công đoàn ngành Y tế", "requested")]),
+    ("Bệnh viện Đa khoa tỉnh thực hiện công khai.", [("Bệnh viện Đa khoa tỉnh", "executor")]),
+    ("Quỹ Đầu tư phát triển tỉnh công khai báo cáo tài chính.",
+     [("Quỹ Đầu tư phát triển tỉnh", "executor")]),
     ("Công đoàn Viên chức tỉnh phối hợp tuyên truyền.", [("Công đoàn Viên chức tỉnh", "support")]),
 ])
-def test_trade_unions_are_bodies(sentence, roles):
+def test_unions_hospitals_and_funds_are_bodies(sentence, roles):
     [task] = _tasks(f"1. {sentence}\n")
     assert _roles(task) == roles
 
