@@ -77,9 +77,6 @@ def _res() -> dict[str, re.Pattern[str]]:
     res["place_date"] = re.compile(lx.pattern("header", "place_date"))
     res["recipients"] = re.compile(lx.pattern("header", "recipients"))
     res["sig_lead"] = re.compile(lx.pattern("header", "signature_lead"))
-    res["closing"] = re.compile("|".join(lx.pattern("outline", "closing")))
-    for i, p in enumerate(lx.pattern("outline", "closing")):  # searched one by one: faster
-        res[f"closing{i}"] = re.compile(p)
     res["issuer_line"] = re.compile("|".join(lx.patterns["header"]["issuer_lines"]))
     res["authority"] = re.compile(lx.pattern("header", "authority"))
     return res
@@ -125,10 +122,10 @@ def _kinds_opening(char: str) -> tuple[str, ...]:
     opening with ``char``, in order: a line is tried against those only."""
     found = _BY_FIRST.get(char)
     if found is None:
-        from ingest.regexes import _first_class
+        from ingest.regexes import first_class
 
         res = _res()
-        firsts = {k: _first_class(res[k]) for k in (*MARKERS, "assign", "time")}
+        firsts = {k: first_class(res[k]) for k in (*MARKERS, "assign", "time")}
         found = _BY_FIRST[char] = tuple(k for k, first in firsts.items()
                                         if first is None or first.match(char))
     return found
@@ -161,12 +158,15 @@ def _classify(line: Line) -> None:
         line.kind = "time"
 
 
+@lru_cache(maxsize=1)
+def _closings() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in lexicon().pattern("outline", "closing"))
+
+
 def _closes(text: str) -> bool:
-    """``closing`` searches ``text``: each of its patterns alone (one with a literal is
-    found far faster than the alternation of them all)."""
-    res = _res()
-    return any(res[f"closing{i}"].search(text)
-               for i in range(len(lexicon().pattern("outline", "closing"))))
+    """Does a closing sentence pattern occur in ``text``? Each pattern is searched alone: one
+    with a literal is found far faster than the alternation of them all."""
+    return any(p.search(text) for p in _closings())
 
 
 def _is_signature(line: Line) -> bool:

@@ -149,7 +149,7 @@ class WordIndex:
         found = self._by_char.get(char)
         if found is None:
             if self._firsts is None:
-                self._firsts = [_first_class(p) for p in self.patterns]
+                self._firsts = [first_class(p) for p in self.patterns]
             found = self._by_char[char] = tuple(
                 i for i, first in enumerate(self._firsts) if first is None or first.match(char))
         return found
@@ -223,7 +223,7 @@ def spotting_index() -> tuple[WordIndex, list[tuple[str, int, bool]]]:
     return WordIndex(patterns), owner
 
 
-def _first_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def first_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A class of the characters a match of ``pattern`` can start with (either case, as re
     folds them), or None when it may start with any or match nothing."""
     from re import _parser  # type: ignore[attr-defined]
