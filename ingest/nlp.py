@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import spacy
 from spacy.attrs import IDX, SPACY
@@ -29,7 +29,16 @@ if not Span.has_extension("ref"):
 
 
 class RegexTokenizer:
-    """Words, numbers and single punctuation marks, with spaces kept for exact offsets."""
+    """Words, numbers and single punctuation marks, with spaces kept for exact offsets.
+
+    A plan is mostly the same few thousand syllables, so the text is cut at its spaces (one
+    C call) and each space-delimited chunk's tokens are looked up, cut by ``_PIECE`` once per
+    distinct chunk, as spaCy's own tokenizer caches its chunks. That is exact because a chunk
+    with no white space at either edge tokenizes alike alone and in the text; a text with
+    such a chunk (a run of spaces, a space beside a line break) is cut whole instead.
+    """
+
+    _MAX_CHUNKS = 200_000  # distinct chunks kept before the caches start again
 
     def __init__(self, vocab) -> None:
         self.vocab = vocab
@@ -38,6 +47,10 @@ class RegexTokenizer:
         # again; two dicts, so each list is one C-level map over the pieces
         self._ids: dict[str, int] = {}
         self._spaces: dict[str, bool] = {}
+        # chunk (a space follows it) -> its pieces, their ids, their trailing spaces
+        self._chunk_pieces: dict[str, tuple[str, ...]] = {}
+        self._chunk_ids: dict[str, tuple[int, ...]] = {}
+        self._chunk_spaces: dict[str, tuple[bool, ...]] = {}
 
     def _learn(self, piece: str) -> None:
         # one space after a word or mark is that token's trailing space; other white space
@@ -46,15 +59,47 @@ class RegexTokenizer:
         self._ids[piece] = self.vocab.strings.add(piece[:-1] if space else piece)
         self._spaces[piece] = space
 
+    def _learn_chunks(self, chunks: list[str]) -> bool:
+        """Cut and keep the chunks not seen before; False if one has white space at an edge
+        (its tokens then depend on its neighbours)."""
+        if len(self._chunk_pieces) > self._MAX_CHUNKS:
+            self._chunk_pieces.clear()
+            self._chunk_ids.clear()
+            self._chunk_spaces.clear()
+        known = self._chunk_pieces
+        for chunk in set(chunks).difference(known):
+            if not chunk or chunk[0].isspace() or chunk[-1].isspace():
+                return False
+            cut = tuple(_PIECE.findall(chunk + " "))
+            self._chunk_ids[chunk] = tuple(map(self._id, cut))
+            self._chunk_spaces[chunk] = tuple(map(self._spaces.__getitem__, cut))
+            known[chunk] = cut
+        return True
+
+    def _id(self, piece: str) -> int:
+        if piece not in self._ids:
+            self._learn(piece)
+        return self._ids[piece]
+
+    def _cut(self, text: str) -> tuple[list[str], list[int], list[bool]]:
+        """The text's pieces, their string ids and trailing spaces."""
+        chunks = text.split(" ")
+        last = chunks.pop()  # no space follows it
+        if None in map(self._chunk_pieces.get, chunks) and not self._learn_chunks(chunks):
+            pieces = _PIECE.findall(text)
+            return pieces, list(map(self._id, pieces)), list(map(self._spaces.__getitem__,
+                                                                  pieces))
+        tail = _PIECE.findall(last)
+        pieces = list(chain.from_iterable(map(self._chunk_pieces.__getitem__, chunks)))
+        pieces += tail
+        ids = list(chain.from_iterable(map(self._chunk_ids.__getitem__, chunks)))
+        ids += map(self._id, tail)
+        spaces = list(chain.from_iterable(map(self._chunk_spaces.__getitem__, chunks)))
+        spaces += map(self._spaces.__getitem__, tail)
+        return pieces, ids, spaces
+
     def __call__(self, text: str) -> Doc:
-        ids = self._ids
-        pieces = _PIECE.findall(text)
-        words = list(map(ids.get, pieces))
-        if None in words:  # pieces never seen before: learned once, then looked up again
-            for piece in set(pieces).difference(ids):
-                self._learn(piece)
-            words = list(map(ids.__getitem__, pieces))
-        spaces = list(map(self._spaces.__getitem__, pieces))
+        pieces, words, spaces = self._cut(text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text  # Doc.text is rebuilt from tokens on each access
         doc.user_data[PIECES_KEY] = pieces, spaces  # each token's text with its space
