@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate, count
+from operator import add
 from pathlib import Path
 
 from ingest.models import Span
@@ -51,7 +53,7 @@ class CleanText:
     def line_of(self, source_offset: int) -> int:
         """1-based line of ``raw`` holding ``source_offset`` (CRLF, LF and CR all end lines)."""
         if not self._line_starts:
-            self._line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(self.raw)]
+            self._line_starts = _line_starts(self.raw)
         return bisect.bisect_right(self._line_starts, source_offset)
 
     def source_span(self, start: int, end: int) -> Span:
@@ -65,6 +67,17 @@ class CleanText:
 
 
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+
+
+def _line_starts(raw: str) -> list[int]:
+    """Offset of each line's first character; with LF alone (most files), from the lengths
+    of the lines, which takes no match object per line."""
+    if "\r" in raw:
+        return [0] + [m.end() for m in _NEWLINE_RE.finditer(raw)]
+    # line k opens after the k lines before it and their k breaks
+    starts = list(map(add, accumulate(map(len, raw.split("\n")), initial=0), count()))
+    starts.pop()  # the end of the last line, which opens no line
+    return starts
 
 
 def _char_end(raw: str, o: int) -> int:
@@ -504,7 +517,9 @@ def _markdown(text: str, m: _Map) -> Pass:
     return text, m
 
 
-_BREAKS_RE = re.compile("\n+")  # the runs of line breaks, found in C
+# The runs of line breaks that may change, found in C: those before a letter that is not
+# ASCII upper case (lower case is checked in Python), and runs of three or more.
+_BREAKS_RE = re.compile(r"\n(?:\n*(?=[^\W\d_A-Z])|\n\n+)")  # "\n" first: found by a fast scan
 # "a) ", "đ. ", "iv) ": an item marker, not a continuation.
 _ITEM_RE = re.compile(r"(?:[^\W\d_]|[ivx]{1,4})[.)](?:\s|$)")
 
