@@ -85,12 +85,15 @@ class RegexTokenizer:
         """The text's pieces, their string ids and trailing spaces."""
         chunks = text.split(" ")
         last = chunks.pop()  # no space follows it
-        if None in map(self._chunk_pieces.get, chunks) and not self._learn_chunks(chunks):
-            pieces = _PIECE.findall(text)
-            return pieces, list(map(self._id, pieces)), list(map(self._spaces.__getitem__,
-                                                                  pieces))
+        try:
+            pieces = list(chain.from_iterable(map(self._chunk_pieces.__getitem__, chunks)))
+        except KeyError:  # chunks not seen before
+            if not self._learn_chunks(chunks):
+                pieces = _PIECE.findall(text)
+                return pieces, list(map(self._id, pieces)), list(map(self._spaces.__getitem__,
+                                                                      pieces))
+            pieces = list(chain.from_iterable(map(self._chunk_pieces.__getitem__, chunks)))
         tail = _PIECE.findall(last)
-        pieces = list(chain.from_iterable(map(self._chunk_pieces.__getitem__, chunks)))
         pieces += tail
         ids = list(chain.from_iterable(map(self._chunk_ids.__getitem__, chunks)))
         ids += map(self._id, tail)
