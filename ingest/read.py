@@ -107,11 +107,18 @@ DOCX, PDF = ".docx", ".pdf"
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+
+
 def _is_textual(text: str) -> bool:
     """No NULs and (almost) no control characters: binary data fails this."""
     if "\x00" in text:
         return False
-    return len(_CONTROL_RE.findall(text)) <= len(text) // 1000
+    return _few_controls(len(_CONTROL_RE.findall(text)), len(text))
+
+
+def _few_controls(controls: int, size: int) -> bool:
+    return controls <= size // 1000
 
 
 def _is_vietnamese_char(c: str) -> bool:
@@ -162,7 +169,9 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             raise ReadError(f"{name}: {enc} byte-order mark but binary content")
     try:
         text = data.decode("utf-8")
-        if _is_textual(text):
+        # UTF-8 writes a control character as its own byte: counted in the bytes, in C
+        if b"\x00" not in data and _few_controls(
+                len(data) - len(data.translate(None, _CONTROL_BYTES)), len(text)):
             return text, "utf-8"
     except UnicodeDecodeError:
         pass
