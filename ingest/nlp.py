@@ -12,7 +12,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
+from operator import sub
 
 import spacy
 from spacy.attrs import IDX, SPACY
@@ -189,22 +190,32 @@ def token_span(doc: Doc, start: int, end: int, label: str | int = 0) -> Span | N
 
 
 def token_spans(doc: Doc, wanted: Iterable[tuple[int, int, int]]) -> list[Span | None]:
-    """:func:`token_span` of each (start, end, label id), the doc's offsets read once."""
+    """:func:`token_span` of each (start, end, label id), the doc's offsets read once. When
+    every span lies in the text and opens where a token does (nearly always), the tokens
+    are found and the spans made in C loops."""
+    wanted = list(wanted)
+    if not wanted:
+        return []
+    starts, _spaces = offsets(doc)
+    size = len(text_of(doc))
+    begins, ends, labels = zip(*wanted, strict=True)
+    if min(begins) >= 0 and max(begins) < size and min(ends) > 0 and max(ends) <= size:
+        firsts = list(map(sub, map(bisect_right, repeat(starts), begins), repeat(1)))
+        if tuple(map(starts.__getitem__, firsts)) == begins:
+            lasts = map(bisect_right, repeat(starts), map(sub, ends, repeat(1)))
+            return list(map(Span, repeat(doc), firsts, lasts, labels))
+    return [_token_span(doc, start, end, label) for start, end, label in wanted]
+
+
+def _token_span(doc: Doc, start: int, end: int, label: int) -> Span | None:
+    """One span, as ``char_span(..., alignment_mode="expand")`` makes it."""
     starts, spaces = offsets(doc)
     size = len(text_of(doc))
-    count = len(starts)
-    out: list[Span | None] = []
-    for start, end, label in wanted:
-        if not (0 <= start < size and 0 < end <= size):
-            out.append(None)  # char_span finds no token there
-            continue
-        first = bisect_right(starts, start) - 1
-        last = bisect_right(starts, end - 1)
-        # "expand" leaves out a token whose trailing space is all the span starts on
-        if spaces[first] and start == (starts[first + 1] if first + 1 < count else size) - 1:
-            first += 1
-        span = Span(doc, first, last)
-        if label:  # set afterwards: Span() checks a label against the string store, slowly
-            span.label = label
-        out.append(span)
-    return out
+    if not (0 <= start < size and 0 < end <= size):
+        return None  # char_span finds no token there
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, end - 1)
+    # "expand" leaves out a token whose trailing space is all the span starts on
+    if spaces[first] and start == (starts[first + 1] if first + 1 < len(starts) else size) - 1:
+        first += 1
+    return Span(doc, first, last, label)
