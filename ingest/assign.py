@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from re import _parser  # type: ignore[attr-defined]
 
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Span
@@ -26,7 +27,36 @@ _PARENS = re.compile(r"\([^)]*\)")
 _CUE_OPENING = re.compile(r"(?i)^\s*(?:đề nghị|giao)\s+")
 _COMMA_AND = re.compile(r",|\bvà\b")
 _DIGIT = re.compile(r"\d")
-_EACH_END = re.compile(r"(?i)(?:^|\s)các\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    r"""A pattern ``core\s*$``, which only a text's end can match, searched from where a match
+    of ``core`` (``width`` characters at most) can start before the text's trailing white
+    space: ``re`` would try it at every character of the text."""
+
+    pattern: re.Pattern[str]
+    width: int | None  # None: ``core`` may be empty or has no bound; the whole text is searched
+
+    @classmethod
+    def of(cls, core: str) -> _Tail:
+        lo, hi = _parser.parse(core).getwidth()
+        return cls(re.compile(rf"{core}\s*$"), hi if lo > 0 and hi < _parser.MAXREPEAT else None)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.width is None:
+            return self.pattern.search(text)
+        return self.pattern.search(text, max(0, len(text.rstrip()) - self.width))
+
+    def sub(self, repl: str, text: str) -> str:
+        """``pattern.sub(repl, text)``: its one match is the text's end."""
+        if self.width is None:
+            return self.pattern.sub(repl, text)
+        m = self.search(text)
+        return text if m is None else text[:m.start()] + repl
+
+
+_EACH_END = _Tail.of(r"(?i)(?:^|\s)các")
 
 
 @dataclass(slots=True)
@@ -49,17 +79,27 @@ class Context:
 
 
 @lru_cache(maxsize=1)
+def _tails() -> dict[str, _Tail]:
+    """Cues and head words that end a text ("... đề nghị", "... giao cho", "Thủ trưởng")."""
+    lx = lexicon()
+    heads = "|".join(re.escape(h) for h in lx.heads)
+    return {
+        "request_end": _Tail.of(lx.pattern("roles", "request")),
+        # "(?:^|\s)" matches where " " + text would have its space
+        "assign_end": _Tail.of(rf"(?:^|\s){lx.pattern('roles', 'assign')}"),
+        "head_end": _Tail.of(rf"(?:^|\s)(?i:{heads})"),
+    }
+
+
+@lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
     heads = "|".join(re.escape(h) for h in lx.heads)
     return {
         "sep": re.compile(rf"^\s*(?:,|;|và|,\s*và)?\s*(?:(?i:{heads})\s+)?(?:(?i:các)\s+)?$"),
-        "request_end": re.compile(rf"{lx.pattern('roles', 'request')}\s*$"),
-        "assign_end": re.compile(rf"(?:^|\s){lx.pattern('roles', 'assign')}\s*$"),
         "support_end": re.compile(
             r"(?i:phối hợp)(?:\s+(?:chặt chẽ|thường xuyên|với nhau))?"
             r"(?:,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,3})?\s*(?:(?i:với|cùng)\s*)?$"),
-        "head_end": re.compile(rf"(?:^|\s)(?i:{heads})\s*$"),
         "verbs": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'subject_verbs')}(?![\w])"),
         "lead_next": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'lead')}(?![\w])"),
         "support_next": re.compile(r"^\s*(?i:phối hợp)(?![\w])"),
@@ -213,14 +253,14 @@ def _leftovers(s: int, e: int, covered: list[tuple[int, int]], role: str,
 
 def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
     """Bodies a task's own words assign: subjects at a clause start and bodies behind cues."""
-    res = _res()
+    head_end = _tails()["head_end"].sub
     text = ctx.text
     mentions = within(ctx.bodies, start, end)
     out: list[Assignment] = []
     for group in lists(mentions, text):
         clause_start = _clause_start(text, start, group.start)
         prefix = text[clause_start:group.start]
-        prefix = res["head_end"].sub("", prefix)
+        prefix = head_end("", prefix)
         after = text[group.end:min(end, group.end + 60)]
         role = _role(prefix, after)
         if role is None:
@@ -250,17 +290,18 @@ _PLACE_AFTER = re.compile(r"^\s*(?i:trên địa bàn)\s+(?i:tỉnh|thành phố
 
 
 def _role(prefix: str, after: str) -> str | None:
-    res = _res()
+    res, tails = _res(), _tails()
     after = _PLACE_AFTER.sub("", after)  # "Các cơ quan trên địa bàn tỉnh thực hiện ..."
     prefix = _EACH_END.sub(" ", prefix)
     bare = prefix.strip(" -+,")
     if res["assign_next"].match(after):
         return None  # "UBND tỉnh giao X ...": who gives the task is not its assignee
-    if res["request_end"].search(bare):
+    if tails["request_end"].search(bare):
         return "requested"
     if res["support_end"].search(bare):
         return "support"
-    if not bare or res["assign_end"].search(" " + bare) or fold(bare) in ("giao cho",):
+    assigned = tails["assign_end"].search(bare)
+    if not bare or assigned or fold(bare) in ("giao cho",):
         colon = res["colon_next"].match(after)  # "Thanh tra tỉnh: hướng dẫn, đôn đốc ..."
         if colon:
             after = " " + colon.group("rest")
@@ -268,7 +309,7 @@ def _role(prefix: str, after: str) -> str | None:
             return "lead"
         if res["support_next"].match(after):
             return "support"
-        if res["verbs"].match(after) or res["assign_end"].search(" " + bare) or colon:
+        if res["verbs"].match(after) or assigned or colon:
             return "executor"
         if res["modal_later"].match(after) or (not bare and res["subject_next"].match(after)):
             return "executor"
@@ -281,15 +322,15 @@ def _role(prefix: str, after: str) -> str | None:
 
 def leading(start: int, end: int, ctx: Context) -> BodyList | None:
     """The list of bodies a text opens with ("Đề nghị X", "Thủ trưởng các Sở ..."), if any."""
-    res = _res()
+    tails = _tails()
     mentions = within(ctx.bodies, start, end)
     groups = lists(mentions, ctx.text)
     if not groups:
         return None
     first = groups[0]
-    prefix = res["head_end"].sub("", ctx.text[start:first.start]).strip(" -+,")
-    if prefix and not res["request_end"].search(prefix) and not res["assign_end"].search(
-            " " + prefix):
+    prefix = tails["head_end"].sub("", ctx.text[start:first.start]).strip(" -+,")
+    if prefix and not tails["request_end"].search(prefix) and not tails["assign_end"].search(
+            prefix):
         return None
     return first
 
