@@ -119,11 +119,19 @@ def _res() -> dict[str, re.Pattern[str]]:
 
 
 def name_of(f: Found) -> str:
-    return lexicon().expand_abbreviations(f.text).rstrip(" ,.;:")
+    return _name(f.text)
+
+
+@lru_cache(maxsize=16384)
+def _name(text: str) -> str:
+    """A body's name as stored (a pure function of a mention's words: bodies recur)."""
+    return lexicon().expand_abbreviations(text).rstrip(" ,.;:")
 
 
 def lists(mentions: list[Found], text: str) -> list[BodyList]:
     """Group mentions that stand side by side, joined by commas, "và" or a head word."""
+    if len(mentions) < 2:  # most texts name no body or one: nothing to join
+        return [BodyList([m], m.start, m.end) for m in mentions]
     out: list[BodyList] = []
     sep = _res()["sep"].match
     for m in sorted(mentions, key=by_start):
