@@ -250,7 +250,10 @@ def _leftovers(s: int, e: int, covered: list[tuple[int, int]], role: str,
     cuts = [s, *[x for pair in sorted(covered) for x in pair], e]
     out = []
     for a, b in zip(cuts[::2], cuts[1::2], strict=False):
-        chunk = _PARENS.sub(" ", text[a:b])
+        chunk = text[a:b]
+        if not any(map(str.isupper, chunk)):
+            continue  # a name opens with a capital; most gaps are ", ", " và " or "."
+        chunk = _PARENS.sub(" ", chunk)
         chunk = _CUE_OPENING.sub("", chunk)
         for piece in _COMMA_AND.split(chunk):
             name = squash(piece).strip(" .;:")
