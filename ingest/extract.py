@@ -148,16 +148,13 @@ def plan_year(info: DocumentInfo) -> int | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def body_key(name: str, province: str | None, source: str) -> str:
     """A body's id: its folded name, scoped to the plan's province ("tỉnh" means that one);
-    a plan that names no province scopes its bodies to itself, never to a shared "unknown"."""
-    return f"{_scope(province, source)}/{slug(name).removeprefix('cac-')}"
-
-
-@lru_cache(maxsize=256)
-def _scope(province: str | None, source: str) -> str:
-    """The scope part of :func:`body_key`: the same for every body of a plan."""
-    return slug(province) if province else slug(Path(source).stem)
+    a plan that names no province scopes its bodies to itself, never to a shared "unknown".
+    Cached: a pure function of short strings, and a province's bodies recur."""
+    scope = slug(province) if province else slug(Path(source).stem)
+    return f"{scope}/{slug(name).removeprefix('cac-')}"
 
 
 def _basis_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
