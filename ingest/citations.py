@@ -353,7 +353,10 @@ _YEAR_KEY = re.compile(r"-(?:19|20)\d\d$")
 _YEAR_TAIL = re.compile(r"\s+năm\s+(?:19|20)\d\d$")
 
 
+@lru_cache(maxsize=4096)
 def _bare_title(title: str | None) -> str:
+    """A law's folded title without its year (cached: a pure function of a title, and
+    :func:`_named_before` reads a plan's earlier citations again for each law it names)."""
     return lexicon().fold_title(_YEAR_TAIL.sub("", title or ""))
 
 
