@@ -73,7 +73,7 @@ def _with_type_code(sym: str, type_word: str | None) -> str:
     head = sym.split("-")[0].upper()
     if t is None or t.bare or not t.code or head in lx.type_by_code:
         return sym
-    if head not in {code.upper() for code in lx.issuers}:
+    if head not in lx.issuer_codes:
         return sym
     return f"{t.code}-{sym}"
 
@@ -146,7 +146,7 @@ def _resolve_known(cite: Citation) -> Citation:
         if known:
             _fill(cite, known)
         else:
-            type_slug = next((t.slug for t in lx.types if t.name == cite.type), "vb")
+            type_slug = lx.slug_by_type_name.get(cite.type, "vb")
             cite.key = f"{type_slug}/{slug(cite.number)}"
             cite.resolved = True
     return cite
