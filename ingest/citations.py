@@ -267,6 +267,8 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
     (one plan's, empty at first) keeps each mention's resolution: a plan's body is read
     per task, then whole, so each mention would otherwise be resolved twice."""
     mentions = within(docs, start, end)
+    if not mentions:  # most tasks cite nothing, and a pinpoint alone cites nothing
+        return []
     cited: list[tuple[Found, Citation]] = []
     history: list[Citation] = list(earlier or [])
     for d in mentions:
