@@ -13,10 +13,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from re import _parser  # type: ignore[attr-defined]
 
 from ingest import assign, citations, spot, tasks
-from ingest.firstchars import first_chars
 from ingest.header import read_header
 from ingest.lexicon import lexicon
 from ingest.models import Citation, DocumentInfo, PlanRecord, Span, Task
@@ -174,7 +172,7 @@ class _Markers:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.found = _find_markers(text, 0, len(text))
+        self.found = list(_marker_re().finditer(text))
         self.starts = [m.start() for m in self.found]
 
     def within(self, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:
@@ -190,43 +188,13 @@ def _markers(text: str, start: int, end: int, footnotes: dict[str, Line]) -> lis
     """Footnote markers in ``text[start:end]`` that have a footnote text behind them."""
     if not footnotes:
         return []
-    found = _find_markers(text, start, end)
+    found = _marker_re().finditer(text, start, end)
     return [m.group("marker") for m in found if m.group("marker") in footnotes]
-
-
-def _find_markers(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """``finditer`` of the marker pattern over ``text[start:end]``, the pattern tried only
-    where one of its first characters stands: it opens with a look-behind, which ``re``
-    would test at every character of the plan (ten times slower)."""
-    pattern, firsts = _marker_re(), _marker_firsts()
-    if firsts is None:
-        return list(pattern.finditer(text, start, end))
-    out = []
-    at = firsts.search(text, start, end)
-    while at is not None:
-        m = pattern.match(text, at.start(), end)  # the look-behind sees text before it
-        if m is None:
-            at = firsts.search(text, at.start() + 1, end)
-        else:
-            out.append(m)
-            at = firsts.search(text, m.end(), end)
-    return out
 
 
 @lru_cache(maxsize=1)
 def _marker_re() -> re.Pattern[str]:
     return re.compile(lexicon().pattern("outline", "footnote_marker"))
-
-
-@lru_cache(maxsize=1)
-def _marker_firsts() -> re.Pattern[str] | None:
-    """A class of the characters a marker can start with; None when that is not known or a
-    marker could be empty (then :func:`_find_markers` falls back to ``finditer``)."""
-    pattern = _marker_re()
-    chars = first_chars(pattern.pattern, pattern.flags & re.IGNORECASE)
-    if not chars or _parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0:
-        return None
-    return re.compile("[" + "".join(sorted(map(re.escape, chars))) + "]")
 
 
 def extract_many(paths: Iterable[Path]) -> Iterator[tuple[Path, PlanRecord | None, str | None]]:
