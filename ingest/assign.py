@@ -187,6 +187,8 @@ def _term(text: str) -> str:
 
 
 def _expand(f: Found, ctx: Context) -> list[Found]:
+    if not ctx.definitions:  # most plans define no term
+        return [f]
     return ctx.definitions.get(_term(f.text), [f])
 
 
