@@ -8,14 +8,16 @@ reports is no assignee, so only bodies at a clause start or behind a cue are tak
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from re import _parser  # type: ignore[attr-defined]
 
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Span
-from ingest.spot import Found, by_start, within
+from ingest.spot import Found, by_start
 from ingest.text import fold, squash
 
 RANK = {"requested": 4, "lead": 3, "executor": 2, "support": 1}
@@ -26,7 +28,38 @@ _PARENS = re.compile(r"\([^)]*\)")
 _CUE_OPENING = re.compile(r"(?i)^\s*(?:đề nghị|giao)\s+")
 _COMMA_AND = re.compile(r",|\bvà\b")
 _DIGIT = re.compile(r"\d")
-_EACH_END = re.compile(r"(?i)(?:^|\s)các\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    r"""A pattern ``core\s*$``, which only a text's end can match, searched from where a match
+    of ``core`` (``width`` characters at most) can start before the text's trailing white
+    space: ``re`` would try it at every character of the text."""
+
+    pattern: re.Pattern[str]
+    width: int | None  # None: ``core`` may be empty or has no bound; the whole text is searched
+
+    @classmethod
+    def of(cls, core: str) -> _Tail:
+        lo, hi = _parser.parse(core).getwidth()
+        return cls(re.compile(rf"{core}\s*$"), hi if lo > 0 and hi < _parser.MAXREPEAT else None)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.width is None:
+            return self.pattern.search(text)
+        if len(text) <= self.width:  # most texts are short, many empty
+            return self.pattern.search(text) if text else None
+        return self.pattern.search(text, max(0, len(text.rstrip()) - self.width))
+
+    def sub(self, repl: str, text: str) -> str:
+        """``pattern.sub(repl, text)``: its one match is the text's end."""
+        if self.width is None:
+            return self.pattern.sub(repl, text)
+        m = self.search(text)
+        return text if m is None else text[:m.start()] + repl
+
+
+_EACH_END = _Tail.of(r"(?i)(?:^|\s)các")
 
 
 @dataclass(slots=True)
@@ -43,9 +76,34 @@ class Context:
     """What a plan tells about its bodies: defined terms and the text they are read in."""
 
     text: str
-    bodies: list[Found]
+    bodies: list[Found]  # in plan order
     to_span: Callable[[int, int], Span]
     definitions: dict[str, list[Found]] = field(default_factory=dict)
+    starts: list[int] = field(init=False, repr=False)  # the bodies' starts, bisected
+
+    def __post_init__(self) -> None:
+        self.starts = [f.start for f in self.bodies]
+
+    def within(self, start: int, end: int) -> list[Found]:
+        """:func:`ingest.spot.within` of the plan's bodies: the same bisection, on their
+        starts kept once instead of a key called at every step (some 100 times a plan)."""
+        starts = self.starts
+        lo = bisect_left(starts, start)
+        hi = bisect_left(starts, end, lo)
+        return [f for f in self.bodies[lo:hi] if f.end <= end]
+
+
+@lru_cache(maxsize=1)
+def _tails() -> dict[str, _Tail]:
+    """Cues and head words that end a text ("... đề nghị", "... giao cho", "Thủ trưởng")."""
+    lx = lexicon()
+    heads = "|".join(re.escape(h) for h in lx.heads)
+    return {
+        "request_end": _Tail.of(lx.pattern("roles", "request")),
+        # "(?:^|\s)" matches where " " + text would have its space
+        "assign_end": _Tail.of(rf"(?:^|\s){lx.pattern('roles', 'assign')}"),
+        "head_end": _Tail.of(rf"(?:^|\s)(?i:{heads})"),
+    }
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +112,9 @@ def _res() -> dict[str, re.Pattern[str]]:
     heads = "|".join(re.escape(h) for h in lx.heads)
     return {
         "sep": re.compile(rf"^\s*(?:,|;|và|,\s*và)?\s*(?:(?i:{heads})\s+)?(?:(?i:các)\s+)?$"),
-        "request_end": re.compile(rf"{lx.pattern('roles', 'request')}\s*$"),
-        "assign_end": re.compile(rf"(?:^|\s){lx.pattern('roles', 'assign')}\s*$"),
         "support_end": re.compile(
             r"(?i:phối hợp)(?:\s+(?:chặt chẽ|thường xuyên|với nhau))?"
             r"(?:,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,3})?\s*(?:(?i:với|cùng)\s*)?$"),
-        "head_end": re.compile(rf"(?:^|\s)(?i:{heads})\s*$"),
         "verbs": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'subject_verbs')}(?![\w])"),
         "lead_next": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'lead')}(?![\w])"),
         "support_next": re.compile(r"^\s*(?i:phối hợp)(?![\w])"),
@@ -79,11 +134,19 @@ def _res() -> dict[str, re.Pattern[str]]:
 
 
 def name_of(f: Found) -> str:
-    return lexicon().expand_abbreviations(f.text).rstrip(" ,.;:")
+    return _name(f.text)
+
+
+@lru_cache(maxsize=16384)
+def _name(text: str) -> str:
+    """A body's name as stored (a pure function of a mention's words: bodies recur)."""
+    return lexicon().expand_abbreviations(text).rstrip(" ,.;:")
 
 
 def lists(mentions: list[Found], text: str) -> list[BodyList]:
     """Group mentions that stand side by side, joined by commas, "và" or a head word."""
+    if len(mentions) < 2:  # most texts name no body or one: nothing to join
+        return [BodyList([m], m.start, m.end) for m in mentions]
     out: list[BodyList] = []
     sep = _res()["sep"].match
     for m in sorted(mentions, key=by_start):
@@ -101,16 +164,17 @@ def _share_belongs(group: BodyList, text: str) -> None:
     """"các đơn vị sự nghiệp và doanh nghiệp nhà nước thuộc UBND thành phố": both belong."""
     for i in range(len(group.members) - 1, 0, -1):
         last, prev = group.members[i], group.members[i - 1]
+        if not prev.collective or " thuộc " in prev.text:
+            continue  # tested first: most bodies are named ones, and these tests are cheap
         m = _BELONGS.search(last.text)
-        joined_by_and = _AND.fullmatch(text[prev.end:last.start] or "")
-        if m and joined_by_and and prev.collective and " thuộc " not in prev.text:
+        if m and _AND.fullmatch(text[prev.end:last.start] or ""):
             prev.text = prev.text + m.group()
 
 
 def definitions(ctx: Context) -> None:
     """"... (sau đây viết tắt là cơ quan, đơn vị)": the term stands for the list before it."""
     for m in _res()["definition"].finditer(ctx.text):
-        before = within(ctx.bodies, max(0, m.start() - 400), m.start())
+        before = ctx.within(max(0, m.start() - 400), m.start())
         groups = lists(before, ctx.text)
         if not groups or not _BLANK.fullmatch(ctx.text[groups[-1].end:m.start()]):
             continue
@@ -123,6 +187,8 @@ def _term(text: str) -> str:
 
 
 def _expand(f: Found, ctx: Context) -> list[Found]:
+    if not ctx.definitions:  # most plans define no term
+        return [f]
     return ctx.definitions.get(_term(f.text), [f])
 
 
@@ -152,7 +218,7 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
             role = "requested" if base == "requested" else _label_role(inner.group("label"))
             s += inner.end()
         parens = [(m.start() + s, m.end() + s) for m in _PARENS.finditer(ctx.text[s:e])]
-        inside = [b for b in within(ctx.bodies, s, e)
+        inside = [b for b in ctx.within(s, e)
                   if not any(a <= b.start < z for a, z in parens)]
         covered = [(b.start, b.end) for b in inside]
         lists(inside, ctx.text)
@@ -199,7 +265,10 @@ def _leftovers(s: int, e: int, covered: list[tuple[int, int]], role: str,
     cuts = [s, *[x for pair in sorted(covered) for x in pair], e]
     out = []
     for a, b in zip(cuts[::2], cuts[1::2], strict=False):
-        chunk = _PARENS.sub(" ", text[a:b])
+        chunk = text[a:b]
+        if not any(map(str.isupper, chunk)):
+            continue  # a name opens with a capital; most gaps are ", ", " và " or "."
+        chunk = _PARENS.sub(" ", chunk)
         chunk = _CUE_OPENING.sub("", chunk)
         for piece in _COMMA_AND.split(chunk):
             name = squash(piece).strip(" .;:")
@@ -213,14 +282,14 @@ def _leftovers(s: int, e: int, covered: list[tuple[int, int]], role: str,
 
 def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
     """Bodies a task's own words assign: subjects at a clause start and bodies behind cues."""
-    res = _res()
+    head_end = _tails()["head_end"].sub
     text = ctx.text
-    mentions = within(ctx.bodies, start, end)
+    mentions = ctx.within(start, end)
     out: list[Assignment] = []
     for group in lists(mentions, text):
         clause_start = _clause_start(text, start, group.start)
         prefix = text[clause_start:group.start]
-        prefix = res["head_end"].sub("", prefix)
+        prefix = head_end("", prefix)
         after = text[group.end:min(end, group.end + 60)]
         role = _role(prefix, after)
         if role is None:
@@ -250,17 +319,18 @@ _PLACE_AFTER = re.compile(r"^\s*(?i:trên địa bàn)\s+(?i:tỉnh|thành phố
 
 
 def _role(prefix: str, after: str) -> str | None:
-    res = _res()
+    res, tails = _res(), _tails()
     after = _PLACE_AFTER.sub("", after)  # "Các cơ quan trên địa bàn tỉnh thực hiện ..."
     prefix = _EACH_END.sub(" ", prefix)
     bare = prefix.strip(" -+,")
     if res["assign_next"].match(after):
         return None  # "UBND tỉnh giao X ...": who gives the task is not its assignee
-    if res["request_end"].search(bare):
+    if tails["request_end"].search(bare):
         return "requested"
     if res["support_end"].search(bare):
         return "support"
-    if not bare or res["assign_end"].search(" " + bare) or fold(bare) in ("giao cho",):
+    assigned = tails["assign_end"].search(bare)
+    if not bare or assigned or fold(bare) in ("giao cho",):
         colon = res["colon_next"].match(after)  # "Thanh tra tỉnh: hướng dẫn, đôn đốc ..."
         if colon:
             after = " " + colon.group("rest")
@@ -268,7 +338,7 @@ def _role(prefix: str, after: str) -> str | None:
             return "lead"
         if res["support_next"].match(after):
             return "support"
-        if res["verbs"].match(after) or res["assign_end"].search(" " + bare) or colon:
+        if res["verbs"].match(after) or assigned or colon:
             return "executor"
         if res["modal_later"].match(after) or (not bare and res["subject_next"].match(after)):
             return "executor"
@@ -281,15 +351,15 @@ def _role(prefix: str, after: str) -> str | None:
 
 def leading(start: int, end: int, ctx: Context) -> BodyList | None:
     """The list of bodies a text opens with ("Đề nghị X", "Thủ trưởng các Sở ..."), if any."""
-    res = _res()
-    mentions = within(ctx.bodies, start, end)
+    tails = _tails()
+    mentions = ctx.within(start, end)
     groups = lists(mentions, ctx.text)
     if not groups:
         return None
     first = groups[0]
-    prefix = res["head_end"].sub("", ctx.text[start:first.start]).strip(" -+,")
-    if prefix and not res["request_end"].search(prefix) and not res["assign_end"].search(
-            " " + prefix):
+    prefix = tails["head_end"].sub("", ctx.text[start:first.start]).strip(" -+,")
+    if prefix and not tails["request_end"].search(prefix) and not tails["assign_end"].search(
+            prefix):
         return None
     return first
 

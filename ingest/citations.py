@@ -73,7 +73,7 @@ def _with_type_code(sym: str, type_word: str | None) -> str:
     head = sym.split("-")[0].upper()
     if t is None or t.bare or not t.code or head in lx.type_by_code:
         return sym
-    if head not in {code.upper() for code in lx.issuers}:
+    if head not in lx.issuer_codes:
         return sym
     return f"{t.code}-{sym}"
 
@@ -146,7 +146,7 @@ def _resolve_known(cite: Citation) -> Citation:
         if known:
             _fill(cite, known)
         else:
-            type_slug = next((t.slug for t in lx.types if t.name == cite.type), "vb")
+            type_slug = lx.slug_by_type_name.get(cite.type, "vb")
             cite.key = f"{type_slug}/{slug(cite.number)}"
             cite.resolved = True
     return cite
@@ -267,6 +267,8 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
     (one plan's, empty at first) keeps each mention's resolution: a plan's body is read
     per task, then whole, so each mention would otherwise be resolved twice."""
     mentions = within(docs, start, end)
+    if not mentions:  # most tasks cite nothing, and a pinpoint alone cites nothing
+        return []
     cited: list[tuple[Found, Citation]] = []
     history: list[Citation] = list(earlier or [])
     for d in mentions:
@@ -353,7 +355,10 @@ _YEAR_KEY = re.compile(r"-(?:19|20)\d\d$")
 _YEAR_TAIL = re.compile(r"\s+năm\s+(?:19|20)\d\d$")
 
 
+@lru_cache(maxsize=4096)
 def _bare_title(title: str | None) -> str:
+    """A law's folded title without its year (cached: a pure function of a title, and
+    :func:`_named_before` reads a plan's earlier citations again for each law it names)."""
     return lexicon().fold_title(_YEAR_TAIL.sub("", title or ""))
 
 

@@ -18,7 +18,7 @@ from ingest import assign, citations, spot, tasks
 from ingest.gcpause import gc_paused
 from ingest.header import read_header
 from ingest.lexicon import lexicon
-from ingest.models import Citation, DocumentInfo, PlanRecord, Task
+from ingest.models import Citation, DocumentInfo, PlanRecord, Span, Task
 from ingest.nlp import build
 from ingest.outline import Line, parse
 from ingest.read import UNSUPPORTED, CleanText, ReadError, read_plan
@@ -85,16 +85,24 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     footnotes = dict(outline.footnotes)
     marks = _Markers(text) if footnotes else None
     resolved: dict[tuple[int, int | None], Citation] = {}  # see citations.collect
+    doc_spans: dict[tuple[int, int], Span] = {}
+
+    def doc_span(start: int, end: int) -> Span:
+        """A cited document's span, made once: the body is read per task, then whole."""
+        span = doc_spans.get((start, end))
+        if span is None:
+            span = doc_spans[start, end] = to_span(start, end)
+        return span
 
     def cite(start: int, end: int, earlier: list[Citation] | None = None) -> list[Citation]:
         """The citations of a stretch of text and of the footnotes its markers point to;
         never the plan itself (its number in an annex caption is no citation)."""
-        found = citations.collect(doc_mentions, pin_mentions, text, start, end, to_span,
+        found = citations.collect(doc_mentions, pin_mentions, text, start, end, doc_span,
                                   info.type, earlier=earlier, as_of=year, memo=resolved)
         for marker in marks.within(start, end, footnotes) if marks else ():
             note = footnotes[marker]
             found = citations.merge(found + citations.collect(
-                doc_mentions, pin_mentions, text, note.start, note.end, to_span, info.type,
+                doc_mentions, pin_mentions, text, note.start, note.end, doc_span, info.type,
                 as_of=year, memo=resolved))
         return [c for c in found if not (c.number and c.number == info.number)]
 
@@ -141,16 +149,13 @@ def plan_year(info: DocumentInfo) -> int | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def body_key(name: str, province: str | None, source: str) -> str:
     """A body's id: its folded name, scoped to the plan's province ("tỉnh" means that one);
-    a plan that names no province scopes its bodies to itself, never to a shared "unknown"."""
-    return f"{_scope(province, source)}/{slug(name).removeprefix('cac-')}"
-
-
-@lru_cache(maxsize=256)
-def _scope(province: str | None, source: str) -> str:
-    """The scope part of :func:`body_key`: the same for every body of a plan."""
-    return slug(province) if province else slug(Path(source).stem)
+    a plan that names no province scopes its bodies to itself, never to a shared "unknown".
+    Cached: a pure function of short strings, and a province's bodies recur."""
+    scope = slug(province) if province else slug(Path(source).stem)
+    return f"{scope}/{slug(name).removeprefix('cac-')}"
 
 
 def _basis_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

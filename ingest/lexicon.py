@@ -73,8 +73,21 @@ class Lexicon:
         return {fold(t.name): t for t in self.types}
 
     @cached_property
+    def slug_by_type_name(self) -> dict[str, str]:
+        """The slug of each type name (the first of :attr:`types` that has it)."""
+        out: dict[str, str] = {}
+        for t in self.types:
+            out.setdefault(t.name, t.slug)
+        return out
+
+    @cached_property
     def issuers(self) -> dict[str, str]:
         return dict(self.documents["issuers"])
+
+    @cached_property
+    def issuer_codes(self) -> frozenset[str]:
+        """The issuers' codes in upper case."""
+        return frozenset(code.upper() for code in self.issuers)
 
     @cached_property
     def party_bodies(self) -> set[str]:

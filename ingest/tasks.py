@@ -19,7 +19,6 @@ from ingest import assign, timeframes
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Timeframe
 from ingest.outline import Item, Line, Outline
-from ingest.spot import within
 from ingest.text import fold
 
 META = ("assign", "time")
@@ -153,7 +152,7 @@ def _is_inline(item: Item) -> bool:
 def _bodies_of_lines(item: Item, ctx: assign.Context) -> list[Assignment]:
     out: list[Assignment] = []
     for line in item.lines:
-        mentions = within(ctx.bodies, line.start, line.end)
+        mentions = ctx.within(line.start, line.end)
         for group in assign.lists(mentions, ctx.text)[:1]:
             for f in group.members:
                 out.append(Assignment(assign.name_of(f), "executor", group=f.collective,
