@@ -24,18 +24,6 @@ class Span:
         return {"start": self.start, "end": self.end, "line": self.line}
 
 
-def _span_init(self: Span, start: int, end: int, line: int = 0) -> None:
-    """The frozen class's ``__init__``, its fields set through their slots' own setters rather
-    than ``object.__setattr__`` one by one: half the time, and a plan makes some 150 spans."""
-    _SET_START(self, start)
-    _SET_END(self, end)
-    _SET_LINE(self, line)
-
-
-_SET_START, _SET_END, _SET_LINE = Span.start.__set__, Span.end.__set__, Span.line.__set__
-Span.__init__ = _span_init  # type: ignore[method-assign]
-
-
 @dataclass(slots=True)
 class Pinpoint:
     """One cited subdivision: ``điểm a khoản 1 Điều 3`` or ``Chương VII``."""

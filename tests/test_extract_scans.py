@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import random
 
 import pytest
 
 from ingest import assign
-from ingest.models import Span
 
 
 def _texts(words: list[str], n: int = 400) -> list[str]:
@@ -36,13 +34,3 @@ def test_each_end_and_unbounded_tails() -> None:
         assert assign._EACH_END.sub(" ", text) == assign._EACH_END.pattern.sub(" ", text)
     unbounded = assign._Tail.of(r"a\s*b+")
     assert unbounded.width is None and unbounded.sub("", "x ab  ") == "x "
-
-
-def test_span_is_still_a_frozen_dataclass() -> None:
-    span = Span(3, 9, line=2)
-    assert (span.start, span.end, span.line) == (3, 9, 2) and Span(1, 2).line == 0
-    assert span == Span(start=3, end=9, line=2) and hash(span) == hash(Span(3, 9, 2))
-    assert dataclasses.replace(span, line=4) == Span(3, 9, 4)
-    assert dataclasses.astuple(span) == (3, 9, 2)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        span.start = 4  # type: ignore[misc]
