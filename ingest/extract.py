@@ -21,7 +21,7 @@ from ingest.lexicon import lexicon
 from ingest.models import Citation, DocumentInfo, PlanRecord, Span, Task
 from ingest.nlp import build
 from ingest.outline import Line, parse
-from ingest.read import UNSUPPORTED, CleanText, ReadError, read_plan
+from ingest.read import UNSUPPORTED, CleanText, ReadError, read_bytes, read_plan
 from ingest.text import slug
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -47,11 +47,8 @@ def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
 def extract_file(path: str | Path) -> PlanRecord:
     """Read and extract one plan; raises :class:`ReadError` for a file it cannot read."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"{path.name}: cannot open ({exc.strerror or exc})") from exc
-    clean = read_plan(path)
+    data = read_bytes(path)
+    clean = read_plan(path, data)
     record = extract_clean(clean, source=path.name, path=str(path))
     record.sha256 = hashlib.sha256(data).hexdigest()
     return record

@@ -141,6 +141,14 @@ def _looks_vietnamese(text: str) -> bool:
     return vi >= 0.95 * len(non_ascii)
 
 
+def read_bytes(path: Path) -> bytes:
+    """A plan file's bytes, or a :class:`ReadError` that says why not."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot open ({exc.strerror or exc})") from exc
+
+
 def _utf16_guess(data: bytes) -> str | None:
     """BOM-less UTF-16: ASCII-range text puts a NUL in every other byte."""
     if len(data) < 4 or len(data) % 2:
@@ -193,25 +201,23 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     raise ReadError(f"{name}: binary data or unknown text encoding (tried {_TRIED})")
 
 
-def read_plan(path: str | Path) -> CleanText:
+def read_plan(path: str | Path, data: bytes | None = None) -> CleanText:
     """Read and clean a .txt/.md/.docx/.pdf plan; other office files are refused, not
-    guessed at."""
-    raw, encoding = decode_file(path)
+    guessed at. ``data``: the file's bytes, when the caller has read them already."""
+    raw, encoding = decode_file(path, data)
     return clean(raw, encoding)
 
 
-def decode_file(path: str | Path) -> tuple[str, str]:
+def decode_file(path: str | Path, data: bytes | None = None) -> tuple[str, str]:
     """A plan file's source text and how it was read: what span offsets count and what the
     pages show. A .docx or .pdf gives the text :mod:`ingest.docx` or :mod:`ingest.pdf` lays
-    out from it."""
+    out from it. ``data``: the file's bytes, if already read."""
     p = Path(path)
     if p.suffix.lower() in UNSUPPORTED:
         raise ReadError(f"{p}: {p.suffix} format is not supported yet (save it as .docx, .pdf, "
                         ".txt or .md)")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"{p}: cannot open ({exc.strerror or exc})") from exc
+    if data is None:
+        data = read_bytes(p)
     suffix = p.suffix.lower()
     kind = suffix if suffix in (DOCX, PDF) else (
         DOCX if data.startswith(b"PK\x03\x04") else PDF if data.startswith(b"%PDF") else None)
