@@ -122,13 +122,19 @@ def _kinds_opening(char: str) -> tuple[str, ...]:
     opening with ``char``, in order: a line is tried against those only."""
     found = _BY_FIRST.get(char)
     if found is None:
-        from ingest.regexes import first_class
-
-        res = _res()
-        firsts = {k: first_class(res[k]) for k in (*MARKERS, "assign", "time")}
-        found = _BY_FIRST[char] = tuple(k for k, first in firsts.items()
+        found = _BY_FIRST[char] = tuple(k for k, first in _first_classes().items()
                                         if first is None or first.match(char))
     return found
+
+
+@lru_cache(maxsize=1)
+def _first_classes() -> dict[str, re.Pattern[str] | None]:
+    """Each kind's class of opening characters, read once from its pattern's parse tree (a
+    new opening character used to parse them all again: ~10 ms each on an unseen plan)."""
+    from ingest.regexes import first_class
+
+    res = _res()
+    return {k: first_class(res[k]) for k in (*MARKERS, "assign", "time")}
 
 
 def _classify(line: Line) -> None:
