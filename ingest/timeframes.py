@@ -186,9 +186,17 @@ def from_phrase(text: str, year: int | None = None) -> Timeframe:
     (the plan's) dates "trước ngày 15/12", unless the phrase recurs: then the day is each
     cycle's, not one deadline."""
     text = text.strip().rstrip(".;")
+    due, recurrence = _reading(text, year)
+    return Timeframe(text=text, due=due, recurrence=recurrence)
+
+
+@lru_cache(maxsize=4096)
+def _reading(text: str, year: int | None) -> tuple[str | None, str | None]:
+    """(due, recurrence) of a phrase: kept, as plans repeat theirs ("Thường xuyên", "Quý
+    IV/2025") from task to task and from plan to plan."""
     recurrence = recurrence_of(text)
     due = due_of(text, None if recurrence else year)
-    return Timeframe(text=text, due=due, recurrence=recurrence if due is None else None)
+    return due, recurrence if due is None else None
 
 
 def best_in(found: list[tuple[str, int, int]], text: str) -> tuple[int, int] | None:
