@@ -176,11 +176,15 @@ def _closes(text: str) -> bool:
 
 
 def _is_signature(line: Line) -> bool:
-    lx = lexicon()
     text = line.text.strip(" *")
-    if _res()["sig_lead"].match(text):
-        return True
-    return text.upper() == text and text in lx.patterns["header"]["signature_titles"]
+    return bool(_res()["sig_lead"].match(text)) or text in _signature_titles()
+
+
+@lru_cache(maxsize=1)
+def _signature_titles() -> frozenset[str]:
+    """Signing titles, as a set (a line is looked up, not compared with each); all in
+    capitals, which a title line must match exactly."""
+    return frozenset(t for t in lexicon().patterns["header"]["signature_titles"] if t.isupper())
 
 
 def looks_like_name(text: str) -> bool:

@@ -567,10 +567,14 @@ def _in_capitals(text: str, end: int) -> bool:
 
 def _strip_ends(text: str, m: _Map) -> Pass:
     """Drop leading/trailing blank lines and spaces of the whole text."""
-    b = len(text.rstrip(" \n"))
+    b = len(text)
+    while b and text[b - 1] in " \n":  # by index: rstrip would copy the whole text
+        b -= 1
     if b < len(text):
         text, m = _apply(text, m, [(b, len(text), "")])
-    a = len(text) - len(text.lstrip(" \n"))
+    a = 0
+    while a < len(text) and text[a] in " \n":
+        a += 1
     if a:
         text, m = _apply(text, m, [(0, a, "")])
     return text, m

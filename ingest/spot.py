@@ -90,7 +90,7 @@ def _no_overlap(found: list[Found]) -> list[Found]:
         starts.insert(i, f.start)
         ends.insert(i, f.end)
         kept.append(f)
-    return sorted(kept, key=lambda f: f.start)
+    return sorted(kept, key=by_start)
 
 
 def _scan(doc: Doc) -> dict:
