@@ -7,8 +7,9 @@ piece keeps its ``[start, end)`` in the clean text, so later stages can map back
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ingest import tables
 from ingest.lexicon import lexicon
@@ -114,16 +115,23 @@ def _lines(text: str) -> list[Line]:
 
 MARKERS = ("part", "section", "upper", "lettered", "numbered", "decimal", "footnote", "bullet",
            "plus")  # tried in this order
-_BY_FIRST: dict[str, tuple[str, ...]] = {}
+Matcher = Callable[[str], "re.Match[str] | None"]
+# an opening character -> (marker kinds, then "assign"/"time") that may match such a line
+_BY_FIRST: dict[str, tuple[tuple[tuple[str, Matcher], ...], tuple[tuple[str, Matcher], ...]]] = {}
 
 
-def _kinds_opening(char: str) -> tuple[str, ...]:
-    """The kinds of :data:`MARKERS` (and "assign", "time") whose pattern can match a line
-    opening with ``char``, in order: a line is tried against those only."""
+def _kinds_opening(char: str) -> tuple[tuple[tuple[str, Matcher], ...],
+                                       tuple[tuple[str, Matcher], ...]]:
+    """The kinds of :data:`MARKERS`, then of "assign" and "time", whose pattern can match a
+    line opening with ``char``, in order, with their matchers: a line is tried against those
+    only."""
     found = _BY_FIRST.get(char)
     if found is None:
-        found = _BY_FIRST[char] = tuple(k for k, first in _first_classes().items()
-                                        if first is None or first.match(char))
+        res = _res()
+        kinds = [k for k, first in _first_classes().items()
+                 if first is None or first.match(char)]
+        found = _BY_FIRST[char] = (tuple((k, res[k].match) for k in kinds if k in MARKERS),
+                                   tuple((k, res[k].match) for k in kinds if k not in MARKERS))
     return found
 
 
@@ -137,31 +145,36 @@ def _first_classes() -> dict[str, re.Pattern[str] | None]:
     return {k: first_class(res[k]) for k in (*MARKERS, "assign", "time")}
 
 
+@cache
+def _marker_group(kind: str) -> str | None:
+    """The group holding a marker kind's number or mark ("num", "marker"), if it has one."""
+    groups = _res()[kind].groupindex
+    return next((g for g in ("num", "marker") if g in groups), None)
+
+
 def _classify(line: Line) -> None:
     if line.kind == "row":
         line.body, line.body_start = line.text, line.start
         return
-    res = _res()
-    for kind in _kinds_opening(line.text[:1]):
-        if kind not in MARKERS:
-            continue
-        m = res[kind].match(line.text)
+    text = line.text
+    for kind, match in _kinds_opening(text[:1])[0]:
+        m = match(text)
         if m:
+            group = _marker_group(kind)
             line.kind = kind
-            line.marker = m.groupdict().get("num") or m.groupdict().get("marker") or ""
+            line.marker = (m.group(group) if group else None) or ""
             line.body = m.group("title")
             line.body_start = line.start + m.start("title")
             break
     else:
-        line.body, line.body_start = line.text, line.start
-    inner = line.body
+        line.body, line.body_start = text, line.start
     if line.kind not in ("para", "bullet", "plus"):
         return
-    kinds = _kinds_opening(inner[:1])
-    if "assign" in kinds and res["assign"].match(inner):
-        line.kind = "assign"
-    elif "time" in kinds and res["time"].match(inner):
-        line.kind = "time"
+    inner = line.body
+    for kind, match in _kinds_opening(inner[:1])[1]:  # "assign" before "time"
+        if match(inner):
+            line.kind = kind
+            return
 
 
 @lru_cache(maxsize=1)
