@@ -280,7 +280,11 @@ def _token_openings(index: WordIndex, pieces: list[str], starts: list[int]
         cands = node[0]
         if not cands:
             continue  # most openers: ruled out by the token after them
-        j, stop, single = k + 2, min(k + _RUN, last), min(k + _SINGLE_RUN, last)
+        j = k + 2
+        if k + _RUN <= last:  # nearly always: no min() calls
+            stop, single = k + _RUN, k + _SINGLE_RUN
+        else:
+            stop, single = last, min(k + _SINGLE_RUN, last)
         while cands and (j <= single or (len(cands) > 1 and j <= stop)):
             piece = pieces[j]
             node = node[1].get(piece) or follow(node, piece)
