@@ -63,6 +63,14 @@ def _res() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _deadline_width() -> int:
+    """The longest deadline word or phrase ("hoàn thành trong"), in characters."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _parser.parse(_table()["deadline"]).getwidth()[1]
+
+
+@lru_cache(maxsize=1)
 def recurrences() -> list[tuple[str, re.Pattern[str]]]:
     """(recurrence, pattern) in the data file's order: the first that matches wins."""
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in _table()["recurrence"].items()]
@@ -73,7 +81,12 @@ def _with_before(kind: str, text: str, start: int, head: int = -1) -> int | None
     (a dated expression opening a "Thời gian" value at ``head`` needs none)."""
     if kind not in DATED:
         return start
-    m = _res()["before"].search(text, max(0, start - 30), start)
+    # the word ends where the blanks before ``start`` begin, so it starts at most its width
+    # before that: searched from there, not at each of 30 characters
+    at = start
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    m = _res()["before"].search(text, max(0, start - 30, at - _deadline_width()), start)
     if m:
         return m.start()
     return None if kind in NEEDS_DEADLINE_WORD and start != head else start
