@@ -137,11 +137,27 @@ class WordIndex:
         between them): those it could begin, and those that match a prefix of it."""
         found = self._by_word.get(word)
         if found is None:
-            pool = self._opening_with(word[:1]) if among is None else among
+            pool = self._narrowed(word) if among is None else among
             found = tuple(i for i in pool
                           if self._partial[i].match(word, partial=True) is not None)
             self._by_word[word] = found
         return found
+
+    def _narrowed(self, word: str) -> tuple[int, ...]:
+        """The patterns ``word`` without its last character can open (a pattern that can
+        open a word can open each prefix of it), so a new word is tried against those only:
+        once a few words are known, a new one shares all but its end with one of them."""
+        if len(word) <= 1:
+            return self._opening_with(word)
+        known = len(word) - 1
+        while known > 1 and word[:known] not in self._by_word:
+            known -= 1
+        pool = self._by_word.get(word[:known]) if known > 1 else None
+        if pool is None:
+            pool = self.candidates(word[:1])
+        for end in range(max(known, 1) + 1, len(word)):  # the prefixes not known yet
+            pool = self.candidates(word[:end], pool)
+        return pool
 
     def _opening_with(self, char: str) -> tuple[int, ...]:
         """The patterns whose match can start with ``char``: a new word is tried against

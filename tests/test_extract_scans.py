@@ -34,3 +34,24 @@ def test_each_end_and_unbounded_tails() -> None:
         assert assign._EACH_END.sub(" ", text) == assign._EACH_END.pattern.sub(" ", text)
     unbounded = assign._Tail.of(r"a\s*b+")
     assert unbounded.width is None and unbounded.sub("", "x ab  ") == "x "
+
+
+def test_new_words_narrowed_by_their_prefixes_keep_every_candidate() -> None:
+    """A word's patterns are sought among its prefix's (a pattern that can open a word can
+    open its prefixes): the same as trying every pattern its first letter allows, word by
+    word, in any order of learning."""
+    import re
+
+    from cancu.paths import PLANS
+    from ingest.regexes import WordIndex, spotting_index
+
+    patterns = spotting_index()[0].patterns
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(PLANS.glob("*.txt")))
+    words = sorted(set(re.findall(r"\w+", text)))
+    random.Random(5).shuffle(words)
+    learned, plain = WordIndex(patterns), WordIndex(patterns)
+    for word in words:
+        want = tuple(i for i in plain._opening_with(word[:1])
+                     if plain._partial[i].match(word, partial=True) is not None)
+        assert learned.candidates(word) == want, word
+    assert any(learned.candidates(w) for w in words)  # some words do open patterns
