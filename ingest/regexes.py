@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress
 
 from ingest.lexicon import lexicon
 
@@ -277,22 +277,20 @@ def _token_openings(index: WordIndex, pieces: list[str], starts: list[int]
     narrowed down by the tokens after it (up to :data:`_SINGLE_RUN`, then while more than one
     is left): each run of tokens is learned once (a path in :class:`WordIndex`'s tree), so
     this costs a look-up per token."""
-    get = index._by_piece.get
     follow = index.follow
     last = len(pieces) - 1
-    # most tokens are ruled out by one look-up (C loops; unknown tokens, 1, learned below)
-    nodes = list(map(get, pieces, repeat(1)))
-    for k in compress(range(len(pieces)), nodes):
-        node = nodes[k]
-        if node == 1:
-            node = index.piece(pieces[k])
-            if not node:
-                continue
-        if k == last:
-            yield starts[k], node[0]
-            continue
+    if last < 0:
+        return
+    # most tokens are ruled out by one look-up (a C loop; tokens never seen are learned first)
+    try:
+        nodes = list(map(index._by_piece.__getitem__, pieces))
+    except KeyError:
+        for piece in set(pieces).difference(index._by_piece):
+            index.piece(piece)
+        nodes = list(map(index._by_piece.__getitem__, pieces))
+    for k in compress(range(last), nodes):
         piece = pieces[k + 1]  # the next token narrows even one candidate (_SINGLE_RUN >= 1)
-        node = node[1].get(piece) or follow(node, piece)
+        node = nodes[k][1].get(piece) or follow(nodes[k], piece)
         cands = node[0]
         if not cands:
             continue  # most openers: ruled out by the token after them
@@ -308,6 +306,8 @@ def _token_openings(index: WordIndex, pieces: list[str], starts: list[int]
             j += 1
         if cands:
             yield starts[k], cands
+    if nodes[last]:
+        yield starts[last], nodes[last][0]
 
 
 def scan(text: str, tokens: tuple | None = None) -> dict[str, list[tuple[int, re.Match[str]]]]:
