@@ -251,10 +251,12 @@ def _cued_roles(s: int, e: int, bodies: list[Found], ctx: Context) -> dict[int, 
             if last <= b.start and b.end <= cue.start():
                 out[b.start] = role
         last = cue.end()
-    by_name = {fold(a.name): a.role for a in from_text(s, e, ctx)}
-    for b in bodies:
-        if b.start not in out and fold(name_of(b)) in by_name:
-            out[b.start] = by_name[fold(name_of(b))]
+    uncued = [b for b in bodies if b.start not in out]
+    if uncued:  # read as running text only when a body has no cue of its own
+        by_name = {fold(a.name): a.role for a in from_text(s, e, ctx)}
+        for b in uncued:
+            if fold(name_of(b)) in by_name:
+                out[b.start] = by_name[fold(name_of(b))]
     return out
 
 
