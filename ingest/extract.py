@@ -146,12 +146,20 @@ def plan_year(info: DocumentInfo) -> int | None:
     return None
 
 
-@lru_cache(maxsize=16384)
 def body_key(name: str, province: str | None, source: str) -> str:
     """A body's id: its folded name, scoped to the plan's province ("tỉnh" means that one);
-    a plan that names no province scopes its bodies to itself, never to a shared "unknown".
-    Cached: a pure function of short strings, and a province's bodies recur."""
-    scope = slug(province) if province else slug(Path(source).stem)
+    a plan that names no province scopes its bodies to itself, never to a shared "unknown"."""
+    return _scoped(name, _scope(province, source))
+
+
+@lru_cache(maxsize=256)
+def _scope(province: str | None, source: str) -> str:
+    return slug(province) if province else slug(Path(source).stem)
+
+
+@lru_cache(maxsize=16384)
+def _scoped(name: str, scope: str) -> str:
+    """Cached by name and scope, not by file: a province's bodies recur from plan to plan."""
     return f"{scope}/{slug(name).removeprefix('cac-')}"
 
 
