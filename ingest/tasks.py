@@ -40,6 +40,7 @@ class Unit:
     heading: str | None = None
     meta: list[Line] = field(default_factory=list)
     inherited: list[Assignment] = field(default_factory=list)
+    said: list[Assignment] = field(default_factory=list)  # inherited from a task's sentence
     heading_role_lines: bool = False
 
     @property
@@ -84,12 +85,12 @@ def units(outline: Outline, ctx: assign.Context) -> list[Unit]:
     out: list[Unit] = []
     for section in outline.sections:
         if operative(section):
-            _walk(section, ctx, out, inherited=[], defaults=[])
+            _walk(section, ctx, out, inherited=[], defaults=[], said=[])
     return out
 
 
 def _walk(item: Item, ctx: assign.Context, out: list[Unit], inherited: list[Assignment],
-          defaults: list[Assignment]) -> None:
+          defaults: list[Assignment], said: list[Assignment]) -> None:
     section = ".".join(item.path)
     head = None if item.kind == "row" else _heading_bodies(item, ctx)
     inline = _is_inline(item)
@@ -98,6 +99,8 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], inherited: list[Assi
     if head is not None and item.kind not in SECTIONS:
         bodies, only_bodies = head
         inherited = [*inherited, *bodies]
+        if not only_bodies:  # "2. Thanh tra tỉnh chủ trì ...": a sentence, not a heading
+            said = [*said, *bodies]
         if not only_bodies:
             out.append(Unit(section, item.path, [item.line], heading=None,
                             meta=[ln for ln in item.lines if ln.kind in META]))
@@ -117,12 +120,13 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], inherited: list[Assi
             unit.section, unit.path = section, item.path
             unit.heading = None if inline else item.title
             unit.inherited = [*inherited] or [a for a in sub_defaults]
+            unit.said = list(said) if inherited else []
             if head is not None and not head[1] and unit.lines == [item.line]:
                 continue
             out.append(unit)
     for child in item.children:
         if operative(child) and not addressees(child):
-            _walk(child, ctx, out, inherited, sub_defaults)
+            _walk(child, ctx, out, inherited, sub_defaults, said)
 
 
 def _lists_content(item: Item, ctx: assign.Context) -> bool:
@@ -302,9 +306,15 @@ def bodies(unit: Unit, ctx: assign.Context) -> list[Assignment]:
     if from_lines:
         return assign.dedupe(from_lines)
     own = assign.from_text(unit.start, unit.end, ctx)
+    heritage = unit.inherited
+    if own and unit.said and assign.leading(unit.start, unit.end, ctx) is not None:
+        # it opens with its own subject ("- Đề nghị Công an tỉnh ..."): what the sentence above
+        # it assigned is not its to inherit, as the annotation guide has it ("where the task
+        # names none, it inherits"); a body heading's bodies still are ("6. Sở Nội vụ")
+        heritage = [a for a in heritage if all(a is not s for s in unit.said)]
     opening = ctx.text[unit.start:unit.start + 40].lstrip(" -+•–")
     inherited = []
-    for a in unit.inherited:
+    for a in heritage:
         role = a.role
         if role != "requested" and _SUPPORT_OPENING.match(opening):
             role = "support"

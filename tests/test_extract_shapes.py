@@ -52,6 +52,22 @@ def test_body_heading_with_a_colon_and_subject_with_any_verb():
         [("Sở Tài chính", "lead")], []]  # a body that receives a report is no assignee
 
 
+def test_a_bullet_with_its_own_subject_inherits_from_a_heading_not_from_a_sentence():
+    """"Where the task names none, it inherits the bodies of the enclosing heading": a bullet
+    under a task's sentence that opens with its own body keeps only its own; under a body
+    heading ("2. Sở Nội vụ") it still is that body's task."""
+    tasks = _tasks("1. Thanh tra tỉnh chủ trì tổ chức kê khai tài sản, thu nhập năm 2025.\n"
+                   "- Tổng hợp kết quả kê khai trước ngày 31/12/2025.\n"
+                   "- Đề nghị Công an tỉnh phối hợp xử lý các vụ việc có dấu hiệu tham nhũng.\n"
+                   "2. Sở Nội vụ\n"
+                   "- Giao Ban Thi đua - Khen thưởng chủ trì tổng hợp khen thưởng.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Thanh tra tỉnh", "lead")],
+        [("Thanh tra tỉnh", "executor")],
+        [("Công an tỉnh", "requested")],
+        [("Sở Nội vụ", "executor"), ("Ban Thi đua - Khen thưởng", "lead")]]
+
+
 def test_parts_and_capital_letter_headings():
     tasks = _tasks(
         "PHẦN I. MỤC ĐÍCH, YÊU CẦU\n\nNâng cao nhận thức.\n\n"
