@@ -48,10 +48,8 @@ class RegexTokenizer:
         # again; two dicts, so each list is one C-level map over the pieces
         self._ids: dict[str, int] = {}
         self._spaces: dict[str, bool] = {}
-        # chunk (a space follows it) -> its pieces, their ids, their trailing spaces
+        # chunk (a space follows it) -> its pieces (each learned in the two dicts above)
         self._chunk_pieces: dict[str, tuple[str, ...]] = {}
-        self._chunk_ids: dict[str, tuple[int, ...]] = {}
-        self._chunk_spaces: dict[str, tuple[bool, ...]] = {}
 
     def _learn(self, piece: str) -> None:
         # one space after a word or mark is that token's trailing space; other white space
@@ -65,22 +63,19 @@ class RegexTokenizer:
         (its tokens then depend on its neighbours)."""
         if len(self._chunk_pieces) > self._MAX_CHUNKS:
             self._chunk_pieces.clear()
-            self._chunk_ids.clear()
-            self._chunk_spaces.clear()
         known = self._chunk_pieces
         for chunk in set(chunks).difference(known):
             if not chunk or chunk[0].isspace() or chunk[-1].isspace():
                 return False
             cut = tuple(_PIECE.findall(chunk + " "))
-            self._chunk_ids[chunk] = tuple(map(self._id, cut))
-            self._chunk_spaces[chunk] = tuple(map(self._spaces.__getitem__, cut))
+            self._learn_all(cut)
             known[chunk] = cut
         return True
 
-    def _id(self, piece: str) -> int:
-        if piece not in self._ids:
-            self._learn(piece)
-        return self._ids[piece]
+    def _learn_all(self, pieces: Iterable[str]) -> None:
+        for piece in pieces:
+            if piece not in self._ids:
+                self._learn(piece)
 
     def _cut(self, text: str) -> tuple[list[str], list[int], list[bool]]:
         """The text's pieces, their string ids and trailing spaces."""
@@ -89,18 +84,16 @@ class RegexTokenizer:
         try:
             pieces = list(chain.from_iterable(map(self._chunk_pieces.__getitem__, chunks)))
         except KeyError:  # chunks not seen before
-            if not self._learn_chunks(chunks):
-                pieces = _PIECE.findall(text)
-                return pieces, list(map(self._id, pieces)), list(map(self._spaces.__getitem__,
-                                                                      pieces))
-            pieces = list(chain.from_iterable(map(self._chunk_pieces.__getitem__, chunks)))
+            if self._learn_chunks(chunks):
+                pieces = list(chain.from_iterable(map(self._chunk_pieces.__getitem__, chunks)))
+            else:
+                pieces, last = [], text
         tail = _PIECE.findall(last)
+        self._learn_all(tail)
         pieces += tail
-        ids = list(chain.from_iterable(map(self._chunk_ids.__getitem__, chunks)))
-        ids += map(self._id, tail)
-        spaces = list(chain.from_iterable(map(self._chunk_spaces.__getitem__, chunks)))
-        spaces += map(self._spaces.__getitem__, tail)
-        return pieces, ids, spaces
+        # ids and spaces by piece (one C-level map each: cheaper than a chain per chunk)
+        return (pieces, list(map(self._ids.__getitem__, pieces)),
+                list(map(self._spaces.__getitem__, pieces)))
 
     def __call__(self, text: str) -> Doc:
         pieces, words, spaces = self._cut(text)
