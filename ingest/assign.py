@@ -160,6 +160,23 @@ def lists(mentions: list[Found], text: str) -> list[BodyList]:
     return out
 
 
+def first_list(mentions: list[Found], text: str) -> BodyList | None:
+    """``lists(mentions, text)[0]``, without grouping the mentions after it (``leading``
+    only wants the list a text opens with)."""
+    if len(mentions) < 2:
+        return BodyList([mentions[0]], mentions[0].start, mentions[0].end) if mentions else None
+    ordered = sorted(mentions, key=by_start)
+    group = BodyList([ordered[0]], ordered[0].start, ordered[0].end)
+    sep = _res()["sep"].match
+    for m in ordered[1:]:
+        if not sep(text[group.end:m.start]):
+            break
+        group.members.append(m)
+        group.end = m.end
+    _share_belongs(group, text)
+    return group
+
+
 def _share_belongs(group: BodyList, text: str) -> None:
     """"các đơn vị sự nghiệp và doanh nghiệp nhà nước thuộc UBND thành phố": both belong."""
     for i in range(len(group.members) - 1, 0, -1):
@@ -354,11 +371,9 @@ def _role(prefix: str, after: str) -> str | None:
 def leading(start: int, end: int, ctx: Context) -> BodyList | None:
     """The list of bodies a text opens with ("Đề nghị X", "Thủ trưởng các Sở ..."), if any."""
     tails = _tails()
-    mentions = ctx.within(start, end)
-    groups = lists(mentions, ctx.text)
-    if not groups:
+    first = first_list(ctx.within(start, end), ctx.text)
+    if first is None:
         return None
-    first = groups[0]
     prefix = tails["head_end"].sub("", ctx.text[start:first.start]).strip(" -+,")
     if prefix and not tails["request_end"].search(prefix) and not tails["assign_end"].search(
             prefix):

@@ -55,3 +55,22 @@ def test_new_words_narrowed_by_their_prefixes_keep_every_candidate() -> None:
                      if plain._partial[i].match(word, partial=True) is not None)
         assert learned.candidates(word) == want, word
     assert any(learned.candidates(w) for w in words)  # some words do open patterns
+
+
+def test_first_list_is_the_first_of_the_lists() -> None:
+    """``leading`` groups only the list a text opens with: the same as the first of all."""
+    from cancu.paths import PLANS
+    from ingest import spot
+    from ingest.nlp import build
+    from ingest.read import read_plan
+
+    for path in sorted(PLANS.glob("*.txt")):
+        text = read_plan(path).text
+        bodies = spot.refs(build()(text), "bodies")
+        rng = random.Random(path.name)
+        for _ in range(200):
+            start = rng.randrange(len(text))
+            inside = spot.within(bodies, start, start + rng.randint(1, 600))
+            first, groups = assign.first_list(inside, text), assign.lists(inside, text)
+            assert (first and [m.start for m in first.members]) == (
+                groups and [m.start for m in groups[0].members])
