@@ -72,5 +72,5 @@ def test_first_list_is_the_first_of_the_lists() -> None:
             start = rng.randrange(len(text))
             inside = spot.within(bodies, start, start + rng.randint(1, 600))
             first, groups = assign.first_list(inside, text), assign.lists(inside, text)
-            assert (first and [m.start for m in first.members]) == (
-                groups and [m.start for m in groups[0].members])
+            want = [m.start for m in groups[0].members] if groups else None
+            assert ([m.start for m in first.members] if first else None) == want
