@@ -32,6 +32,7 @@ class Found:
 
 
 by_start = attrgetter("start")  # a C-level key: bisect calls it at every step
+_by_end = attrgetter("end")
 
 
 def within(found: list[Found], start: int, end: int) -> list[Found]:
@@ -53,7 +54,8 @@ def _add(doc: Doc, key: str, found: list[Found]) -> None:
     keys = []
     labels = {kind: doc.vocab.strings.add(kind) for kind in {f.kind for f in found}}
     user_data = doc.user_data
-    ordered = sorted(found, key=lambda f: (f.start, -f.end))
+    # by start, the longer first: two stable sorts on C-level keys, not a tuple per item
+    ordered = sorted(sorted(found, key=_by_end, reverse=True), key=by_start)
     made = token_spans(doc, [(f.start, f.end, labels[f.kind]) for f in ordered])
     for f, span in zip(ordered, made, strict=True):
         if span is not None:
