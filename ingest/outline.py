@@ -94,8 +94,8 @@ def _lines(text: str) -> list[Line]:
         stripped = raw.strip()
         if not stripped:
             continue
-        s = start + raw.index(stripped)
-        if tables.is_row(stripped):
+        s = start if stripped is raw else start + raw.index(stripped)  # clean lines: unstripped
+        if stripped[0] == "|" and tables.is_row(stripped):
             in_task_table = in_task_table or tables.columns(tables.cells(stripped, s)) is not None
             if in_task_table:
                 out.append(Line(stripped, s, s + len(stripped), kind="row"))
