@@ -51,8 +51,11 @@ def served(app: Flask) -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
-        server.close()
+        # closed by the server's own loop thread (woken by its trigger): closed from here, its
+        # socket could vanish under the loop's select() (EBADF in that thread)
+        server.trigger.pull_trigger(server.close)
         thread.join(5)
+        server.task_dispatcher.shutdown()
 
 
 def test_a_read_only_store_answers_repeated_requests_from_its_cache(tmp_path, monkeypatch):
