@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from re import _parser  # type: ignore[attr-defined]
 
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Span
+from ingest.regexes import Tail
 from ingest.spot import Found, by_start
 from ingest.text import fold, squash
 
@@ -30,36 +30,7 @@ _COMMA_AND = re.compile(r",|\bvà\b")
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
-class _Tail:
-    r"""A pattern ``core\s*$``, which only a text's end can match, searched from where a match
-    of ``core`` (``width`` characters at most) can start before the text's trailing white
-    space: ``re`` would try it at every character of the text."""
-
-    pattern: re.Pattern[str]
-    width: int | None  # None: ``core`` may be empty or has no bound; the whole text is searched
-
-    @classmethod
-    def of(cls, core: str) -> _Tail:
-        lo, hi = _parser.parse(core).getwidth()
-        return cls(re.compile(rf"{core}\s*$"), hi if lo > 0 and hi < _parser.MAXREPEAT else None)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        if self.width is None:
-            return self.pattern.search(text)
-        if len(text) <= self.width:  # most texts are short, many empty
-            return self.pattern.search(text) if text else None
-        return self.pattern.search(text, max(0, len(text.rstrip()) - self.width))
-
-    def sub(self, repl: str, text: str) -> str:
-        """``pattern.sub(repl, text)``: its one match is the text's end."""
-        if self.width is None:
-            return self.pattern.sub(repl, text)
-        m = self.search(text)
-        return text if m is None else text[:m.start()] + repl
-
-
-_EACH_END = _Tail.of(r"(?i)(?:^|\s)các")
+_EACH_END = Tail.of(r"(?i)(?:^|\s)các")
 
 
 @dataclass(slots=True)
@@ -94,15 +65,15 @@ class Context:
 
 
 @lru_cache(maxsize=1)
-def _tails() -> dict[str, _Tail]:
+def _tails() -> dict[str, Tail]:
     """Cues and head words that end a text ("... đề nghị", "... giao cho", "Thủ trưởng")."""
     lx = lexicon()
     heads = "|".join(re.escape(h) for h in lx.heads)
     return {
-        "request_end": _Tail.of(lx.pattern("roles", "request")),
+        "request_end": Tail.of(lx.pattern("roles", "request")),
         # "(?:^|\s)" matches where " " + text would have its space
-        "assign_end": _Tail.of(rf"(?:^|\s){lx.pattern('roles', 'assign')}"),
-        "head_end": _Tail.of(rf"(?:^|\s)(?i:{heads})"),
+        "assign_end": Tail.of(rf"(?:^|\s){lx.pattern('roles', 'assign')}"),
+        "head_end": Tail.of(rf"(?:^|\s)(?i:{heads})"),
     }
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ingest.lexicon import lexicon
 from ingest.models import Timeframe
+from ingest.regexes import Tail
 
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # kinds whose match is a dated period, in the order they are tried; each kind is a data key
@@ -53,21 +54,18 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern[str]]:
-    """Helper patterns: the deadline word before an expression, a range's joint, a label."""
+    """Helper patterns: a range's joint, a label."""
     t = _table()
     return {
-        "before": re.compile(rf"(?<![\w]){t['deadline']}\s+$"),
         "range": re.compile(t["range"]),
         "label": re.compile(t["label"]),
     }
 
 
 @lru_cache(maxsize=1)
-def _deadline_width() -> int:
-    """The longest deadline word or phrase ("hoàn thành trong"), in characters."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    return _parser.parse(_table()["deadline"]).getwidth()[1]
+def before() -> Tail:
+    """The deadline word before an expression ("trước ngày ..."), with the blanks after it."""
+    return Tail.of(rf"(?<![\w]){_table()['deadline']}\s")
 
 
 @lru_cache(maxsize=1)
@@ -81,12 +79,7 @@ def _with_before(kind: str, text: str, start: int, head: int = -1) -> int | None
     (a dated expression opening a "Thời gian" value at ``head`` needs none)."""
     if kind not in DATED:
         return start
-    # the word ends where the blanks before ``start`` begin, so it starts at most its width
-    # before that: searched from there, not at each of 30 characters
-    at = start
-    while at > 0 and text[at - 1].isspace():
-        at -= 1
-    m = _res()["before"].search(text, max(0, start - 30, at - _deadline_width()), start)
+    m = before().search(text, max(0, start - 30), start)  # from where the word can start
     if m:
         return m.start()
     return None if kind in NEEDS_DEADLINE_WORD and start != head else start

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from ingest import assign
+from ingest.regexes import Tail
 
 
 def _texts(words: list[str], n: int = 400) -> list[str]:
@@ -32,7 +33,7 @@ def test_tail_search_and_sub_are_the_plain_ones(name: str) -> None:
 def test_each_end_and_unbounded_tails() -> None:
     for text in _texts(["các", "Các", "CÁC"]):
         assert assign._EACH_END.sub(" ", text) == assign._EACH_END.pattern.sub(" ", text)
-    unbounded = assign._Tail.of(r"a\s*b+")
+    unbounded = Tail.of(r"a\s*b+")
     assert unbounded.width is None and unbounded.sub("", "x ab  ") == "x "
 
 

@@ -155,7 +155,7 @@ def test_deadline_word_search_starts_late_but_finds_the_same() -> None:
     the 30 characters before finds the same word on random texts."""
     import random
 
-    from ingest.timeframes import _res, _with_before
+    from ingest.timeframes import _with_before, before
 
     rng = random.Random(3)
     words = ["trước", "đến hết", "hết", "tính đến", "đến", "chậm nhất trong", "hoàn thành vào",
@@ -164,5 +164,5 @@ def test_deadline_word_search_starts_late_but_finds_the_same() -> None:
         text = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(0, 8)))
         start = len(text)
         text += "quý I/2025"
-        plain = _res()["before"].search(text, max(0, start - 30), start)
+        plain = before().pattern.search(text, max(0, start - 30), start)
         assert _with_before("quarter", text, start) == (plain.start() if plain else start), text
