@@ -49,10 +49,18 @@ bench-graph: $(STAMP)
 bench-web: $(STAMP)
 	$(BIN)/python bench/load.py --clients 8 --requests 100
 
-## gold: score the extraction of the bundled plans against ../shared/gold
+## gold: score the extraction of the bundled plans against ../shared/gold, and of
+## ../shared/corpus-wide against ../shared/gold-wide when it is there
 gold: $(STAMP)
+	@mkdir -p var
 	$(BIN)/cancu extract data/plans -o var/extract.json
+	@echo "== samples (data/plans) against ../shared/gold"
 	$(BIN)/python ../shared/eval/score.py var/extract.json
+	@if [ -d ../shared/corpus-wide ] && [ -d ../shared/gold-wide ]; then \
+	  $(BIN)/cancu extract ../shared/corpus-wide -o var/extract-wide.json && \
+	  echo "== ../shared/corpus-wide against ../shared/gold-wide" && \
+	  $(BIN)/python ../shared/eval/score.py var/extract-wide.json --gold ../shared/gold-wide; \
+	else echo "(../shared/corpus-wide not present: wide figures skipped)"; fi
 
 ## docs: the ontology's HTML documentation (pyLODE) in ontology/docs/index.html
 docs: $(STAMP)
