@@ -13,7 +13,7 @@ from operator import attrgetter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest import regexes
+from ingest import regexes, scan
 from ingest.nlp import offsets, pieces, text_of, token_spans
 from ingest.text import squash
 
@@ -101,14 +101,14 @@ def _scan(doc: Doc) -> dict:
     if hits is None:
         made = pieces(doc)
         tokens = None if made is None else (made, offsets(doc)[0])
-        hits = doc.user_data["cancu_scan"] = regexes.scan(text_of(doc), tokens)
+        hits = doc.user_data["cancu_scan"] = scan.scan(text_of(doc), tokens)
     return hits
 
 
 @Language.component("cancu_documents")
 def documents(doc: Doc) -> Doc:
     """Document references (numbered, by title, by anaphora) and pinpoints."""
-    kinds = regexes.GROUPS
+    kinds = scan.GROUPS
     hits = _scan(doc)
     found = [Found(kinds[i], m.start(), m.end(), m.groupdict(), m.group())
              for i, m in hits["documents"]]
