@@ -7,7 +7,6 @@ number, a date, a pinpoint, a list of bodies.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -142,57 +141,15 @@ class Tail:
         return text if m is None else text[:m.start()] + repl
 
 
-def first_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A class of the characters a match of ``pattern`` can start with (either case, as re
-    folds them), or None when it may start with any or match nothing."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    from ingest.firstchars import first_chars
-
-    if _parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0:
-        return None  # it can match an empty string: any position
-    chars = first_chars(pattern.pattern, pattern.flags & re.IGNORECASE)
-    if chars is None:
-        return None
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]", re.IGNORECASE)
-
-
-_DEPT_HEAD, _DEPT_EACH = "Sở", "các"
-
-
 @lru_cache(maxsize=1)
-def department_list() -> re.Pattern[str]:
-    """"các Sở: Nội vụ, Tài chính, ... và Giáo dục và Đào tạo": one body per name."""
+def department_list() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"các Sở: Nội vụ, Tài chính, ... và Giáo dục và Đào tạo": one body per name (the
+    list, and one name of it)."""
     names = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in lexicon().departments)
     return re.compile(
-        rf"(?i:(?:{_DEPT_EACH}\s+)?{_DEPT_HEAD})\s*:\s*(?P<names>(?:{names})"
+        rf"(?<![\w])(?i:(?:các\s+)?Sở)\s*:\s*(?P<names>(?:{names})"
         rf"(?:\s*(?:,|và)\s*(?:{names})(?![\w]))*)"
     ), re.compile(rf"(?:{names})")
-
-
-def department_lists(text: str) -> Iterator[re.Match[str]]:
-    """``department_list().finditer(text)``, without trying the pattern at every position:
-    each list has a colon right after "Sở" (white space between), so the only places it can
-    open are, for each colon, that "Sở" and the "các" before it; they are tried in order."""
-    list_re = department_list()[0]
-    pos = 0
-    colon = text.find(":")
-    while colon >= 0:
-        head = colon
-        while head > 0 and text[head - 1].isspace():  # str.isspace is what \s matches
-            head -= 1
-        head -= len(_DEPT_HEAD)
-        each = head
-        while each > 0 and text[each - 1].isspace():
-            each -= 1
-        opens = ([each - len(_DEPT_EACH)] if each < head else []) + [head]
-        for at in opens:
-            if at >= pos and (m := list_re.match(text, at)) is not None:
-                yield m
-                pos = m.end()
-                break
-        colon = text.find(":", max(colon + 1, pos))
-    return
 
 
 @lru_cache(maxsize=1)

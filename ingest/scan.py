@@ -20,7 +20,15 @@ from itertools import accumulate, compress
 
 import regex
 
-from ingest.regexes import ROLES, anaphora, bodies, document_ref, law_title, pinpoint
+from ingest.regexes import (
+    ROLES,
+    anaphora,
+    bodies,
+    department_list,
+    document_ref,
+    law_title,
+    pinpoint,
+)
 
 # tokens after an opener that narrow its patterns down (measured: 2 is fastest on the samples
 # and corpus-wide; more look-ups cost more than the failed matches they save)
@@ -114,6 +122,7 @@ def families() -> list[tuple[str, list[re.Pattern[str]], bool]]:
         ("documents", [document_ref(), law_title(), anaphora()], False),
         ("pinpoints", [pinpoint()], False),
         ("bodies", [p for p, _c, _o in bodies()], False),
+        ("departments", [department_list()[0]], False),
         ("roles", roles, False),
         ("timeframes", [p for _k, p in timeframes.patterns()], True),
     ]

@@ -122,10 +122,13 @@ def documents(doc: Doc) -> Doc:
 @Language.component("cancu_bodies")
 def bodies(doc: Doc) -> Doc:
     """Names of bodies, single or collective, with the place that scopes them."""
-    text = text_of(doc)
     found: list[Found] = []
     name_re = regexes.department_list()[1]
-    for m in regexes.department_lists(text):
+    end = 0
+    for _i, m in _scan(doc)["departments"]:
+        if m.start() < end:  # "Sở: ..." inside the "các Sở: ..." just read
+            continue
+        end = m.end()
         for i, n in enumerate(name_re.finditer(m.group("names"))):
             s = m.start("names") + n.start()
             # the first name's span opens at "các Sở:", so the list reads as one
