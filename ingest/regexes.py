@@ -7,7 +7,6 @@ number, a date, a pinpoint, a list of bodies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.lexicon import lexicon
@@ -105,40 +104,10 @@ def bodies() -> list[tuple[re.Pattern[str], bool, bool]]:
 ROLES = ("request", "assign", "lead", "support")
 
 
-@dataclass(frozen=True, slots=True)
-class Tail:
-    r"""A pattern ``core\s*$``, which only the end of the text (or of a window of it) can
-    match, searched from where a match of ``core`` (``width`` characters at most) can start
-    before the trailing white space: ``re`` would try it at every character. ``$`` is the
-    window's end, and look-behinds still see what precedes the window, as with ``re``."""
-
-    pattern: re.Pattern[str]
-    width: int | None  # None: ``core`` may be empty or has no bound; the whole text is searched
-
-    @classmethod
-    def of(cls, core: str) -> Tail:
-        from re import _parser  # type: ignore[attr-defined]
-
-        lo, hi = _parser.parse(core).getwidth()
-        return cls(re.compile(rf"{core}\s*$"), hi if lo > 0 and hi < _parser.MAXREPEAT else None)
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        end = len(text) if endpos is None else endpos
-        if self.width is None:
-            return self.pattern.search(text, pos, end)
-        if end - pos <= self.width:  # most texts are short, many empty
-            return self.pattern.search(text, pos, end) if end > pos else None
-        stop = end
-        while stop > pos and text[stop - 1].isspace():
-            stop -= 1
-        return self.pattern.search(text, max(pos, stop - self.width), end)
-
-    def sub(self, repl: str, text: str) -> str:
-        """``pattern.sub(repl, text)``: its one match is the text's end."""
-        if self.width is None:
-            return self.pattern.sub(repl, text)
-        m = self.search(text)
-        return text if m is None else text[:m.start()] + repl
+def at_end(core: str) -> re.Pattern[str]:
+    r"""A pattern that only the end of a text (or of the window searched) matches:
+    ``core``, then white space at most."""
+    return re.compile(rf"{core}\s*$")
 
 
 @lru_cache(maxsize=1)
