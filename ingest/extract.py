@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest import assign, citations, spot, tasks
-from ingest.gcpause import gc_paused
 from ingest.header import read_header
 from ingest.lexicon import lexicon
 from ingest.models import Citation, DocumentInfo, PlanRecord, Span, Task
@@ -43,7 +42,6 @@ def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-@gc_paused
 def extract_file(path: str | Path) -> PlanRecord:
     """Read and extract one plan; raises :class:`ReadError` for a file it cannot read."""
     path = Path(path)
@@ -61,7 +59,6 @@ def extract_text(text: str, source: str = "<text>") -> PlanRecord:
     return extract_clean(clean(text), source=source, path=source)
 
 
-@gc_paused
 def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     text = ct.text
     outline = parse(text)
