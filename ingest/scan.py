@@ -20,6 +20,7 @@ from itertools import accumulate, compress
 
 import regex
 
+from ingest.nlp import PIECE
 from ingest.regexes import (
     ROLES,
     anaphora,
@@ -33,7 +34,6 @@ from ingest.regexes import (
 # tokens after an opener that narrow its patterns down (measured: 2 is fastest on the samples
 # and corpus-wide; more look-ups cost more than the failed matches they save)
 NARROWING_TOKENS = 2
-_TOKEN = re.compile(r"\w+ ?|[^\w\s] ?|\s+")  # as the tokenizer cuts (ingest.nlp)
 _WORD_START = re.compile(r"\w")
 
 
@@ -148,7 +148,7 @@ def scan(text: str, tokens: tuple[list[str], list[int]] | None = None
     space, and their offsets; without them the text is cut as the tokenizer cuts it."""
     opener, owner = index()
     if tokens is None:
-        pieces = _TOKEN.findall(text)
+        pieces = PIECE.findall(text)
         tokens = pieces, list(accumulate(map(len, pieces), initial=0))[:-1]
     out: dict[str, list[tuple[int, re.Match[str]]]] = {f: [] for f, _p, _k in families()}
     matchers = [p.match for p in opener.patterns]
