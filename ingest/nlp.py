@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import sub
+from itertools import accumulate
 
 import spacy
 from spacy.attrs import IDX, SPACY
@@ -25,8 +23,16 @@ PIECE = re.compile(r"\w+ ?|[^\w\s] ?|\s+")  # a token with its trailing space
 TEXT_KEY = "cancu_text"
 PIECES_KEY = "cancu_pieces"
 
+REFS_KEY = "cancu_refs"  # doc.user_data: (start char, end char) -> what a component found
+
+
+def _ref(span: Span):
+    """What the rule component that made ``span`` found there (``span._.ref``)."""
+    return span.doc.user_data.get(REFS_KEY, {}).get((span.start_char, span.end_char))
+
+
 if not Span.has_extension("ref"):
-    Span.set_extension("ref", default=None)
+    Span.set_extension("ref", getter=_ref)
 
 
 class RegexTokenizer:
@@ -135,34 +141,9 @@ def offsets(doc: Doc) -> tuple[list[int], list[bool]]:
     return found
 
 
-def token_span(doc: Doc, start: int, end: int, label: str | int = 0) -> Span | None:
-    """:func:`char_span` from the token offsets: the same span (or None), without spaCy
-    making a Token object for every step of its search. ``label`` may be a string id."""
-    if isinstance(label, str):
-        label = doc.vocab.strings.add(label) if label else 0
-    return token_spans(doc, [(start, end, label)])[0]
-
-
-def token_spans(doc: Doc, wanted: Iterable[tuple[int, int, int]]) -> list[Span | None]:
-    """:func:`token_span` of each (start, end, label id), the doc's offsets read once. When
-    every span lies in the text and opens where a token does (nearly always), the tokens
-    are found and the spans made in C loops."""
-    wanted = list(wanted)
-    if not wanted:
-        return []
-    starts, _spaces = offsets(doc)
-    size = len(text_of(doc))
-    begins, ends, labels = zip(*wanted, strict=True)
-    if min(begins) >= 0 and max(begins) < size and min(ends) > 0 and max(ends) <= size:
-        firsts = list(map(sub, map(bisect_right, repeat(starts), begins), repeat(1)))
-        if tuple(map(starts.__getitem__, firsts)) == begins:
-            lasts = map(bisect_right, repeat(starts), map(sub, ends, repeat(1)))
-            return list(map(Span, repeat(doc), firsts, lasts, labels))
-    return [_token_span(doc, start, end, label) for start, end, label in wanted]
-
-
-def _token_span(doc: Doc, start: int, end: int, label: int) -> Span | None:
-    """One span, as ``char_span(..., alignment_mode="expand")`` makes it."""
+def token_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
+    """The span :func:`char_span` makes (or None), found by bisecting the token offsets
+    rather than by spaCy's walk over Token objects (~3x faster, a plan has hundreds)."""
     starts, spaces = offsets(doc)
     size = len(text_of(doc))
     if not (0 <= start < size and 0 < end <= size):
