@@ -74,18 +74,30 @@ class Citation:
 
 @dataclass(slots=True)
 class Timeframe:
-    """When a task is due: the plan's words, the last day of the period, a recurrence."""
+    """When a task is due: the plan's words, the last day of the period, a recurrence.
+
+    ``rrule`` is the cycle of recurring work as an RFC 5545 RRULE value ("FREQ=MONTHLY;
+    BYMONTHDAY=20"), for a calendar to take as it is; ``start`` and ``end`` bound the period
+    the words name (ISO dates, None where the words give none: "trước ngày 30/6/2025" has an
+    end and no start, "từ năm 2026 trở đi" a start and no end)."""
 
     text: str | None = None
     due: str | None = None  # ISO date
-    recurrence: str | None = None  # ongoing | yearly | quarterly | half-yearly | monthly | periodic
+    # ongoing | yearly | quarterly | half-yearly | monthly | weekly | periodic
+    recurrence: str | None = None
     span: Span | None = None
+    rrule: str | None = None
+    start: str | None = None
+    end: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "due": self.due,
             "recurrence": self.recurrence,
+            "rrule": self.rrule,
+            "start": self.start,
+            "end": self.end,
             "span": self.span.to_dict() if self.span else None,
         }
 
