@@ -38,9 +38,7 @@ def graph() -> str:
     nodes, edges, _, _, _, options = net.get_network_data()
     return render_template(
         "graph.html",
-        nodes=_script_json(nodes),
-        edges=_script_json(edges),
-        options=options,
+        graph_data={"nodes": nodes, "edges": edges, "options": json.loads(options)},
         count=len(nodes),
         edge_count=len(edges),
         filters=filters,
@@ -59,8 +57,3 @@ def _bound(store: Store, filters: dict[str, str | None]) -> dict[str, str | None
         "document": data.document_iri(store, document) if document else None,
         "body": data.body_iri(body) if body else None,
     }
-
-
-def _script_json(value: object) -> str:
-    """JSON safe to put inside a ``<script>`` element (no ``</script>`` break-out)."""
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
