@@ -39,6 +39,21 @@ class Pinpoint:
 
 
 @dataclass(slots=True)
+class Mention:
+    """One place where a plan names a document: its span(s) (a title and the number right after
+    it are one mention) and the pinpoints named with it there ("Điều 10," before "Luật PCTN").
+    A citation pools its document's mentions; the graph keeps each apart, so that an article is
+    listed only beside the words that cite it."""
+
+    spans: list[Span] = field(default_factory=list)
+    pinpoints: list[Pinpoint] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"spans": [s.to_dict() for s in self.spans],
+                "pinpoints": [asdict(p) for p in self.pinpoints]}
+
+
+@dataclass(slots=True)
 class Citation:
     """A legal or policy document named by a plan, with the pinpoints it cites."""
 
@@ -54,6 +69,7 @@ class Citation:
     resolved: bool = False
     relation: str = "cites"  # cites | based_on | implements | applies | replaces | amends
     spans: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +85,7 @@ class Citation:
             "resolved": self.resolved,
             "relation": self.relation,
             "spans": [s.to_dict() for s in self.spans],
+            "mentions": [m.to_dict() for m in self.mentions],
         }
 
 
