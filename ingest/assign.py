@@ -352,6 +352,19 @@ def leading(start: int, end: int, ctx: Context) -> BodyList | None:
     return first
 
 
+_NAMES_ONLY = re.compile(r"[\s,;.:+\-–]*(?:(?:và|cùng)[\s,;.:+\-–]*)?")
+
+
+def only_names(start: int, end: int, ctx: Context) -> bool:
+    """Is ``text[start:end]`` nothing but names of bodies ("Bộ Quốc phòng; các Bộ, ngành.")?"""
+    pos = start
+    for f in ctx.within(start, end):
+        if not _NAMES_ONLY.fullmatch(ctx.text, pos, f.start):
+            return False
+        pos = f.end
+    return pos > start and bool(_NAMES_ONLY.fullmatch(ctx.text, pos, end))
+
+
 def dedupe(items: list[Assignment]) -> list[Assignment]:
     """One assignment per body; the stronger role wins (đề nghị outranks chủ trì)."""
     out: dict[str, Assignment] = {}

@@ -241,8 +241,8 @@ def _parts(content: list[Line]) -> list[list[Line]]:
 
 def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context) -> bool:
     """Do these parts carry distinct assignments?"""
-    if len(parts) < 2:
-        return False
+    if len(parts) < 2 or all(assign.only_names(p[0].body_start, p[-1].end, ctx) for p in parts):
+        return False  # bullets that only name bodies ("- Bộ Quốc phòng.") list who, not what
     leads = []
     for part in parts:
         first = part[0]
