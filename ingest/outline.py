@@ -7,7 +7,6 @@ piece keeps its ``[start, end)`` in the clean text, so later stages can map back
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -102,49 +101,38 @@ def _lines(text: str) -> list[Line]:
                 continue
         else:
             in_task_table = False
-        if "|" in raw and start < 2000:
-            for cell in re.finditer(r"[^|]+", raw):
-                piece = cell.group().strip()
-                if piece and set(piece) - set("-: "):
-                    at = start + cell.start() + cell.group().index(piece)
-                    out.append(Line(piece, at, at + len(piece)))
+        if "|" in raw and (start < 2000 or _signs(raw)):
+            out.extend(_cell_lines(raw, start))  # a letterhead or signature table
             continue
         out.append(Line(stripped, s, s + len(stripped)))
     return out
 
 
+def _cell_lines(raw: str, start: int) -> list[Line]:
+    """The lines of a letterhead or signature row's cells (:func:`tables.cell_lines`)."""
+    out: list[Line] = []
+    for cell in re.finditer(r"[^|]+", raw):
+        piece = cell.group().strip()
+        if piece and set(piece) - set("-: "):
+            at = start + cell.start() + cell.group().index(piece)
+            for part in tables.cell_lines(tables.Cell(piece, at, at + len(piece))):
+                out.append(Line(part.text, part.start, part.end))
+    return out
+
+
+def _signs(raw: str) -> bool:
+    """Is this table row the closing one, with the recipients or the signature?"""
+    res = _res()
+    for cell in raw.split("|"):
+        text = cell.strip(" *")
+        if res["recipients"].match(text) or res["sig_lead"].match(text) or \
+                any(text.startswith(t + " ") for t in _signature_titles()):
+            return True
+    return False
+
+
 MARKERS = ("part", "section", "upper", "lettered", "numbered", "decimal", "footnote", "bullet",
            "plus")  # tried in this order
-Matcher = Callable[[str], "re.Match[str] | None"]
-# an opening character -> (marker kinds, then "assign"/"time") that may match such a line
-_BY_FIRST: dict[str, tuple[tuple[tuple[str, Matcher], ...], tuple[tuple[str, Matcher], ...]]] = {}
-
-
-def _kinds_opening(char: str) -> tuple[tuple[tuple[str, Matcher], ...],
-                                       tuple[tuple[str, Matcher], ...]]:
-    """The kinds of :data:`MARKERS`, then of "assign" and "time", whose pattern can match a
-    line opening with ``char``, in order, with their matchers: a line is tried against those
-    only."""
-    found = _BY_FIRST.get(char)
-    if found is None:
-        res = _res()
-        kinds = [k for k, first in _first_classes().items()
-                 if first is None or first.match(char)]
-        found = _BY_FIRST[char] = (tuple((k, res[k].match) for k in kinds if k in MARKERS),
-                                   tuple((k, res[k].match) for k in kinds if k not in MARKERS))
-    return found
-
-
-@lru_cache(maxsize=1)
-def _first_classes() -> dict[str, re.Pattern[str] | None]:
-    """Each kind's class of opening characters, read once from its pattern's parse tree (a
-    new opening character used to parse them all again: ~10 ms each on an unseen plan)."""
-    from ingest.regexes import first_class
-
-    res = _res()
-    return {k: first_class(res[k]) for k in (*MARKERS, "assign", "time")}
-
-
 @cache
 def _marker_group(kind: str) -> str | None:
     """The group holding a marker kind's number or mark ("num", "marker"), if it has one."""
@@ -157,8 +145,9 @@ def _classify(line: Line) -> None:
         line.body, line.body_start = line.text, line.start
         return
     text = line.text
-    for kind, match in _kinds_opening(text[:1])[0]:
-        m = match(text)
+    res = _res()
+    for kind in MARKERS:
+        m = res[kind].match(text)
         if m:
             group = _marker_group(kind)
             line.kind = kind
@@ -171,8 +160,8 @@ def _classify(line: Line) -> None:
     if line.kind not in ("para", "bullet", "plus"):
         return
     inner = line.body
-    for kind, match in _kinds_opening(inner[:1])[1]:  # "assign" before "time"
-        if match(inner):
+    for kind in ("assign", "time"):
+        if res[kind].match(inner):
             line.kind = kind
             return
 
@@ -332,12 +321,13 @@ class _Grid:
     def __init__(self, sections: list[Item]) -> None:
         self.sections = sections
         self.columns: dict[int, str] | None = None
+        self.rows: tables.Rows | None = None  # the table's rows aligned to its columns
         self.base: Item | None = None  # where the table's rows go
         self.group: Item | None = None  # the group row the next rows belong to
         self.annex: Item | None = None
 
     def end(self) -> None:
-        self.columns, self.base, self.group = None, None, None
+        self.columns, self.rows, self.base, self.group = None, None, None, None
 
     def row(self, line: Line, parent: Item | None) -> None:
         row = tables.cells(line.text, line.start)
@@ -346,9 +336,11 @@ class _Grid:
         header = tables.columns(row)
         if header is not None:
             self.columns, self.base, self.group = header, None, None
+            self.rows = tables.Rows(row)
             return
-        if self.columns is None:
+        if self.columns is None or self.rows is None:
             return
+        row = self.rows.align(row)
         by_kind: dict[str, tables.Cell] = {}
         for i, kind in self.columns.items():
             if i < len(row) and row[i].text:
