@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from operator import itemgetter
 
 from ingest import assign, timeframes
@@ -322,7 +323,7 @@ def _lists_content(item: Item, ctx: assign.Context,
     if item.children or not contents or not all(ln.kind in ("bullet", "plus") for ln in contents):
         return False
     kinds = [ln.kind in META for ln in item.lines]
-    if any(meta and not after for meta, after in zip(kinds, kinds[1:], strict=False)):
+    if any(meta and not after for meta, after in pairwise(kinds)):
         return False  # bullets with assignment lines of their own: each is a task
     title = item.line.text.rstrip(" *")
     if title.endswith(":"):
