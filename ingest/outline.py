@@ -113,15 +113,34 @@ def _lines(text: str) -> list[Line]:
                 continue
         else:
             in_task_table = False
-        if "|" in raw and start < 2000:
-            for cell in re.finditer(r"[^|]+", raw):
-                piece = cell.group().strip()
-                if piece and set(piece) - set("-: "):
-                    at = start + cell.start() + cell.group().index(piece)
-                    out.append(Line(piece, at, at + len(piece)))
+        if "|" in raw and (start < 2000 or _signs(raw)):
+            out.extend(_cell_lines(raw, start))  # a letterhead or signature table
             continue
         out.append(Line(stripped, s, s + len(stripped)))
     return out
+
+
+def _cell_lines(raw: str, start: int) -> list[Line]:
+    """The lines of a letterhead or signature row's cells (:func:`tables.cell_lines`)."""
+    out: list[Line] = []
+    for cell in re.finditer(r"[^|]+", raw):
+        piece = cell.group().strip()
+        if piece and set(piece) - set("-: "):
+            at = start + cell.start() + cell.group().index(piece)
+            for part in tables.cell_lines(tables.Cell(piece, at, at + len(piece))):
+                out.append(Line(part.text, part.start, part.end))
+    return out
+
+
+def _signs(raw: str) -> bool:
+    """Is this table row the closing one, with the recipients or the signature?"""
+    res = _res()
+    for cell in raw.split("|"):
+        text = cell.strip(" *")
+        if res["recipients"].match(text) or res["sig_lead"].match(text) or \
+                any(text.startswith(t + " ") for t in _signature_titles()):
+            return True
+    return False
 
 
 MARKERS = ("part", "section", "upper", "lettered", "numbered", "decimal", "footnote", "bullet",
@@ -348,12 +367,13 @@ class _Grid:
     def __init__(self, sections: list[Item]) -> None:
         self.sections = sections
         self.columns: dict[int, str] | None = None
+        self.rows: tables.Rows | None = None  # the table's rows aligned to its columns
         self.base: Item | None = None  # where the table's rows go
         self.group: Item | None = None  # the group row the next rows belong to
         self.annex: Item | None = None
 
     def end(self) -> None:
-        self.columns, self.base, self.group = None, None, None
+        self.columns, self.rows, self.base, self.group = None, None, None, None
 
     def row(self, line: Line, parent: Item | None) -> None:
         row = tables.cells(line.text, line.start)
@@ -362,9 +382,11 @@ class _Grid:
         header = tables.columns(row)
         if header is not None:
             self.columns, self.base, self.group = header, None, None
+            self.rows = tables.Rows(row)
             return
-        if self.columns is None:
+        if self.columns is None or self.rows is None:
             return
+        row = self.rows.align(row)
         by_kind: dict[str, tables.Cell] = {}
         for i, kind in self.columns.items():
             if i < len(row) and row[i].text:
