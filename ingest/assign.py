@@ -386,9 +386,9 @@ def only_names(start: int, end: int, ctx: Context) -> bool:
 
 def label_value(line: Line) -> tuple[str, int]:
     """A labelled line's label and where its value starts: "Cơ quan chủ trì: Sở Tư pháp",
-    or a table cell, whose label is its column's (kept in ``marker``)."""
-    if line.marker:
-        return line.marker, line.body_start
+    or a table cell, whose label is its column's."""
+    if line.label:
+        return line.label, line.body_start
     label, _sep, _rest = line.body.partition(":")
     at = line.body_start + len(label) + 1
     while at < line.end and line.body[at - line.body_start].isspace():
