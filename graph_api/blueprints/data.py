@@ -31,6 +31,7 @@ from graph_api.blueprints.ids import (
 )
 from graph_api.queries import run_with
 from graph_api.store import META_GRAPH, SelectResult, Store, iri
+from ontology.identity import key_of, plan_graph
 
 ROLES = ("lead", "support", "executor", "requested")
 ROLE_VI = {"lead": "chủ trì", "support": "phối hợp", "executor": "thực hiện",
@@ -77,7 +78,7 @@ def plans(store: Store) -> list[dict[str, Any]]:
     out = []
     for r in _rows(store, "list_plans"):
         out.append({
-            "id": plan_id(r["source"]),
+            "id": plan_id(r["plan"]),
             "iri": r["plan"],
             "source": r["source"],
             "number": r["number"],
@@ -92,9 +93,17 @@ def plans(store: Store) -> list[dict[str, Any]]:
 
 
 def plan_by_id(store: Store, pid: str) -> dict[str, Any]:
-    for p in plans(store):
-        if p["id"] == pid or p["source"] == pid:
+    """A plan by its id, or by its file name where only one plan came from a file so named."""
+    every = plans(store)
+    for p in every:
+        if p["id"] == pid:
             return p
+    named = [p for p in every if p["source"] == pid]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        ids = ", ".join(p["id"] for p in named)
+        raise NotFound(f"{len(named)} plans came from files named {pid!r}: give its id ({ids})")
     raise NotFound(f"no plan with id {pid!r}; see /api/plans for the ids")
 
 
@@ -134,12 +143,11 @@ def plan_source(store: Store, p: dict[str, Any]) -> str | None:
     cleaned.
     """
     candidates: list[Path] = []
+    key = key_of(p["iri"])  # the plan's graph, not its file name (two plans may share one)
     res = store.query(
         f"SELECT ?path WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g "
-        f"<http://www.w3.org/ns/prov#wasDerivedFrom> ?path ; "
-        f"<https://cancu.dev/meta#source> ?s }} FILTER(STR(?s) = STR(?src)) }}",
-        # the filter outside the GRAPH block: inside it, ?src (bound by VALUES) is not in scope
-        {"src": p["source"]},
+        f"<http://www.w3.org/ns/prov#wasDerivedFrom> ?path }} }}",
+        {"g": URIRef(plan_graph(key)) if key else URIRef(p["iri"])},
     )
     for r in res.rows if isinstance(res, SelectResult) else []:
         url = urlparse(str(r["path"]))
@@ -191,7 +199,7 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
     for r in _rows(store, "api_tasks", **params):
         if r["task"] in seen:
             continue
-        pid = plan_id(r["source"])
+        pid = plan_id(r["planIri"])
         seen[r["task"]] = {
             "id": task_id(r["task"]),
             "iri": r["task"],
@@ -408,7 +416,7 @@ def document(store: Store, did: str) -> dict[str, Any]:
     by_article: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
     plans_citing: dict[str, dict[str, Any]] = {}
     for c in citations:
-        pid = plan_id(c["source"])
+        pid = plan_id(c["plan"])
         plans_citing.setdefault(pid, {"id": pid, "iri": c["plan"], "source": c["source"]})
         ref = {
             "plan": pid,
