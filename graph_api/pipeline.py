@@ -28,6 +28,8 @@ from graph_api.store import INFERRED_GRAPH, META_GRAPH, Store, graph_to_ntriples
 META = Namespace("https://cancu.dev/meta#")
 PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 ONTOLOGY_GRAPH = "https://cancu.dev/graph/ontology"
+# facts about bodies, documents and provisions, added to by every plan that names them
+SHARED_GRAPH = "https://cancu.dev/graph/shared"
 REASONERS = ("reasonable", "owlrl", "none")
 RECORD_SUFFIXES = {".json", ".jsonl"}
 # plans the reader takes, and office files it refuses by name (so they are reported, not
@@ -198,16 +200,17 @@ def _load_validator() -> Callable[[Graph], Any] | None:
     return validate
 
 
-def _map(source: Source, report: IngestReport) -> tuple[str, Graph, str]:
-    """``(graph IRI, triples, sha256)`` for one source; raises on unreadable input."""
+def _map(source: Source, report: IngestReport) -> tuple[str, Graph, Graph, str]:
+    """``(graph IRI, its triples, facts about shared things, sha256)`` for one source; raises on
+    unreadable input."""
     if source.kind == "law":
         from ontology.laws import law_to_graph
 
         t0 = time.perf_counter()
         graph_iri, g = law_to_graph(source.path)
         report.time("map", t0)
-        return graph_iri, g, sha256_of(source.path)
-    from ontology.mapping import plan_to_graph
+        return graph_iri, g, Graph(), sha256_of(source.path)
+    from ontology.mapping import map_plan
 
     record = source.record
     if record is None:
@@ -217,10 +220,10 @@ def _map(source: Source, report: IngestReport) -> tuple[str, Graph, str]:
         record = extract_file(source.path).to_dict()
         report.time("extract", t0)
     t0 = time.perf_counter()
-    graph_iri, g = plan_to_graph(record)
+    mapped = map_plan(record)
     report.time("map", t0)
     sha = record.get("sha256") or sha256_of(source.path)
-    return graph_iri, g, str(sha)
+    return mapped.graph, mapped.plan, mapped.shared, str(sha)
 
 
 def _read_errors() -> tuple[type[BaseException], ...]:
@@ -314,7 +317,7 @@ def ingest_paths(
     read_errors = _read_errors()
     for source in _progress(sources, progress):
         try:
-            graph_iri, g, sha = _map(source, report)
+            graph_iri, g, shared, sha = _map(source, report)
         except read_errors as exc:
             report.failed.append(Problem(source.name, f"unreadable: {exc}"))
             continue
@@ -326,7 +329,7 @@ def ingest_paths(
             continue
         if validate is not None and source.kind != "law":
             t0 = time.perf_counter()
-            result = validate(g)
+            result = validate(g + shared)
             report.time("validate", t0)
             if not result.conforms:
                 words = violations_in_words(result)
@@ -340,6 +343,9 @@ def ingest_paths(
         if previous is not None and previous["sha256"] == sha:
             status = "unchanged"
         store.replace_graph(graph_iri, g)
+        if len(shared):
+            store.update(f"INSERT DATA {{ GRAPH {iri(SHARED_GRAPH)} {{\n"
+                         f"{graph_to_ntriples(shared)}}} }}")
         record_source(store, graph_iri, source.name, source.path, sha, source.kind)
         report.time("store", t0)
         report.stored.append(Stored(source.name, graph_iri, source.kind, len(g), status))
@@ -352,6 +358,17 @@ def ingest_paths(
 
 
 # --- re-validation ----------------------------------------------------------------------------
+
+
+def plan_with_shared_facts(store: Store, graph_iri: str) -> Graph:
+    """A stored plan graph and the shared facts about the things it names (what its shapes
+    check: a lead must be a body), read in time proportional to the plan."""
+    g = store.graph(graph_iri)
+    g += store.query(
+        f"CONSTRUCT {{ ?x ?p ?o }} WHERE {{ GRAPH {iri(graph_iri)} {{ ?s ?q ?x }} "
+        f"GRAPH {iri(SHARED_GRAPH)} {{ ?x ?p ?o }} }}"
+    )
+    return g
 
 
 @dataclass(slots=True)
@@ -371,7 +388,7 @@ def revalidate(store: Store) -> list[Recheck]:
     for graph_iri, info in sorted(stored_sources(store).items()):
         if info["kind"] not in ("plan", "record"):
             continue
-        result = validate(store.graph(graph_iri))
+        result = validate(plan_with_shared_facts(store, graph_iri))
         note = None
         path = info["path"]
         if path is not None and not path.exists():

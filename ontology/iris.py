@@ -25,6 +25,8 @@ ID = "https://cancu.dev/id/"
 GRAPH = "https://cancu.dev/graph/"
 INFERRED_GRAPH = URIRef(GRAPH + "inferred")
 ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
+# What plans say about shared things (bodies, documents, provisions): one graph, each fact once
+SHARED_GRAPH = URIRef(GRAPH + "shared")
 DATA = Path(__file__).parent / "data"
 
 def fold(text: str, *, dd: bool = False) -> str:

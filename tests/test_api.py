@@ -169,6 +169,29 @@ def test_documents_and_document_detail(client: FlaskClient) -> None:
     assert {p["id"] for p in by_id["plans"]} >= {plan_id("quang-ngai-snv-pctn-2023.txt")}
 
 
+def test_article_10_lists_only_tasks_whose_own_words_cite_it(client: FlaskClient) -> None:
+    """Issue 13: the preamble's "Căn cứ Luật Phòng, chống tham nhũng năm 2018" names no article
+    and must not be listed under Điều 10; each row points at a task that cites Điều 10."""
+    from graph_api.blueprints.data import plan_source, plans
+
+    doc = client.get("/api/documents/luat/36-2018-qh14").get_json()
+    art10 = next(a for a in doc["articles"] if a["number"] == "10")
+    refs = art10["cited_by"]
+    assert refs and all(r["task"] for r in refs)
+    assert len({(r["plan"], r["task"]) for r in refs}) == len(refs)  # each task once
+    assert sorted((r["plan"], r["section"]) for r in refs) == sorted([
+        (plan_id("quang-ngai-snv-pctn-2023.txt"), "II.3.a"),
+        (plan_id("tinh-cai-thien-chi-so-pctn-2026.txt"), "II.2.a")])
+    store = client.application.config["CANCU_STORE_OBJECT"]
+    by_id = {p["id"]: p for p in plans(store)}
+    for r in refs:  # the task's own words name Điều 10
+        task = client.get(f"/api/tasks?plan={r['plan']}&limit=500").get_json()["items"]
+        text = next(t for t in task if t["id"] == r["task"])
+        src = plan_source(store, by_id[r["plan"]])
+        words = src[text["span"]["start"]:text["span"]["end"]]
+        assert "Điều 10" in words or "điều 10" in words, words[:200]
+
+
 def test_article(client: FlaskClient) -> None:
     art = client.get("/api/articles/luat/36-2018-qh14/dieu-10").get_json()
     assert art["number"] == "10" and art["document"]["number"] == "36/2018/QH14"

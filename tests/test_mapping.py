@@ -13,9 +13,9 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from ontology import identity
-from ontology.iris import CC, ELI, ID, ORG, doc_iri, provision_iri
+from ontology.iris import CC, ELI, ID, ORG, SHARED_GRAPH, doc_iri, provision_iri
 from ontology.laws import law_to_graph, references
-from ontology.mapping import plan_to_graph
+from ontology.mapping import map_plan, plan_to_graph
 from ontology.validate import validate
 from tests.fixtures.graph.build import LAWS, PLANS, plan_graphs, records, source_text
 from tests.legacy import cp1258_bytes
@@ -46,10 +46,43 @@ def test_reingesting_gives_identical_triples():
     assert not any(isinstance(x, type(None)) for t in a for x in t)
 
 
-def test_named_graph_per_plan():
+def test_named_graph_per_plan_and_one_shared_graph():
     iris = [iri for iri, _ in plan_graphs()]
     hue = "https://cancu.dev/graph/plan/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026"
-    assert hue in iris and len(set(iris)) == 4
+    assert hue in iris and len(set(iris)) == 5
+    assert iris[-1] == str(SHARED_GRAPH)
+
+
+def test_facts_about_shared_things_are_not_in_plan_graphs():
+    """A plan graph links to bodies, documents and articles; what they are (type, label,
+    jurisdiction, group, place in a document) is said once, in the shared graph."""
+    mapped = map_plan(records()[0], source_text(records()[0]["source"]))
+    shared_nodes = set(mapped.shared.subjects())
+    assert shared_nodes and not shared_nodes & set(mapped.plan.subjects())
+    kinds = {o for o in mapped.shared.objects(None, RDF.type)}
+    assert {ORG.Organization, ELI.LegalResource} <= kinds
+    own = ID + "task/", ID + "citation/", ID + "assignment/", ID + "span/"
+    assert not any(str(s).startswith(own) for s in shared_nodes)
+
+
+def test_one_citation_node_per_mention():
+    """The preamble's "Căn cứ Luật Phòng, chống tham nhũng năm 2018" cites no article; "Điều 10,
+    Luật PCTN năm 2018" in task II.2.a cites Điều 10: two mentions, two nodes."""
+    record = next(r for r in records() if r["source"].startswith("tinh"))
+    text = source_text(record["source"])
+    g = map_plan(record, text).plan
+    art10 = URIRef(f"{LAW36}/dieu-10")
+    citing_10 = [c for c in g.subjects(CC.citedProvision, art10)]
+    assert len(citing_10) == 1
+    (c,) = citing_10
+    assert str(g.value(g.value(c, CC.citingTask), CC.section)) == "II.2.a"
+    span = g.value(c, CC.hasSpan)
+    start = int(g.value(span, CC.startOffset))
+    assert text[start - 9:start] == "Điều 10, "
+    preamble = [c for c in g.subjects(CC.citedDocument, LAW36)
+                if g.value(c, CC.relation) == Literal("based_on")]
+    assert len(preamble) == 1 and g.value(preamble[0], CC.citedProvision) is None
+    assert g.value(preamble[0], CC.citingTask) is None
 
 
 def test_bodies_scoped_to_jurisdiction_and_issuer():
@@ -134,7 +167,8 @@ def test_validation_message_for_a_task_without_span():
 
 
 def test_sample_plans_conform():
-    for _, g in plan_graphs():
+    for record in records():
+        _, g = plan_to_graph(record, source_text(record["source"]))
         report = validate(g)
         assert report.conforms, str(report)
 

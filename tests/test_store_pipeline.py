@@ -12,6 +12,7 @@ from rdflib import Graph, Literal, Namespace
 from graph_api import pipeline
 from graph_api.pipeline import discover, ingest_paths, is_law, revalidate, stored_sources
 from graph_api.store import INFERRED_GRAPH, META_GRAPH, open_store
+from ontology.mapping import MappedPlan
 
 EX = Namespace("http://example.org/")
 
@@ -27,6 +28,11 @@ def fake_plan_to_graph(rec: dict) -> tuple[str, Graph]:
     return f"https://cancu.dev/graph/plan/{rec['source']}", g
 
 
+def fake_map_plan(rec: dict, source_text: str | None = None) -> MappedPlan:
+    iri, g = fake_plan_to_graph(rec)
+    return MappedPlan(iri, g, Graph())
+
+
 def fake_validate(graph: Graph) -> SimpleNamespace:
     bad = [s for s in graph.subjects() if "bad" in str(s)]
     violations = [SimpleNamespace(message=f"{s} has no body") for s in sorted(set(bad))]
@@ -37,7 +43,7 @@ def fake_validate(graph: Graph) -> SimpleNamespace:
 def standins(monkeypatch: pytest.MonkeyPatch) -> None:
     import ontology.mapping
 
-    monkeypatch.setattr(ontology.mapping, "plan_to_graph", fake_plan_to_graph)
+    monkeypatch.setattr(ontology.mapping, "map_plan", fake_map_plan)
     monkeypatch.setattr(pipeline, "_load_validator", lambda: fake_validate)
 
 
@@ -109,7 +115,7 @@ def test_closure_goes_to_the_inferred_graph(tmp_path: Path, monkeypatch) -> None
     monkeypatch.setattr(pipeline, "_load_validator", lambda: fake_validate)
     import ontology.mapping
 
-    monkeypatch.setattr(ontology.mapping, "plan_to_graph", fake_plan_to_graph)
+    monkeypatch.setattr(ontology.mapping, "map_plan", fake_map_plan)
     recs = write_records(tmp_path, record("a.txt", 2))
     store = open_store(":memory:")
     report = ingest_paths(store, [recs], reasoner="owlrl", progress=False)
