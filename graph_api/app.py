@@ -127,7 +127,29 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(explorer.bp)
     app.register_blueprint(pages.bp)
     _register_errors(app)
+    app.after_request(_secure_headers)
     return app
+
+
+# Pages load scripts, styles and data only from the service itself; nothing may frame them.
+# Styles allow 'unsafe-inline' because vis-network and CodeMirror set style attributes.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def _secure_headers(resp: Any) -> Any:
+    """Every answer (pages, API, errors, files) carries the security headers."""
+    for name, value in SECURITY_HEADERS.items():
+        resp.headers.setdefault(name, value)
+    return resp
 
 
 def get_store() -> Store:

@@ -16,7 +16,7 @@ from itertools import repeat
 
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Span
-from ingest.regexes import Tail
+from ingest.regexes import at_end
 from ingest.spot import Found, by_start
 from ingest.text import fold, squash
 
@@ -30,7 +30,7 @@ _COMMA_AND = re.compile(r",|\bvà\b")
 _DIGIT = re.compile(r"\d")
 
 
-_EACH_END = Tail.of(r"(?i)(?:^|\s)các")
+_EACH_END = at_end(r"(?i)(?:^|\s)các")
 
 
 @dataclass(slots=True)
@@ -65,15 +65,15 @@ class Context:
 
 
 @lru_cache(maxsize=1)
-def _tails() -> dict[str, Tail]:
+def _tails() -> dict[str, re.Pattern[str]]:
     """Cues and head words that end a text ("... đề nghị", "... giao cho", "Thủ trưởng")."""
     lx = lexicon()
     heads = "|".join(re.escape(h) for h in lx.heads)
     return {
-        "request_end": Tail.of(lx.pattern("roles", "request")),
+        "request_end": at_end(lx.pattern("roles", "request")),
         # "(?:^|\s)" matches where " " + text would have its space
-        "assign_end": Tail.of(rf"(?:^|\s){lx.pattern('roles', 'assign')}"),
-        "head_end": Tail.of(rf"(?:^|\s)(?i:{heads})"),
+        "assign_end": at_end(rf"(?:^|\s){lx.pattern('roles', 'assign')}"),
+        "head_end": at_end(rf"(?:^|\s)(?i:{heads})"),
     }
 
 

@@ -7,7 +7,6 @@ piece keeps its ``[start, end)`` in the clean text, so later stages can map back
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -115,36 +114,6 @@ def _lines(text: str) -> list[Line]:
 
 MARKERS = ("part", "section", "upper", "lettered", "numbered", "decimal", "footnote", "bullet",
            "plus")  # tried in this order
-Matcher = Callable[[str], "re.Match[str] | None"]
-# an opening character -> (marker kinds, then "assign"/"time") that may match such a line
-_BY_FIRST: dict[str, tuple[tuple[tuple[str, Matcher], ...], tuple[tuple[str, Matcher], ...]]] = {}
-
-
-def _kinds_opening(char: str) -> tuple[tuple[tuple[str, Matcher], ...],
-                                       tuple[tuple[str, Matcher], ...]]:
-    """The kinds of :data:`MARKERS`, then of "assign" and "time", whose pattern can match a
-    line opening with ``char``, in order, with their matchers: a line is tried against those
-    only."""
-    found = _BY_FIRST.get(char)
-    if found is None:
-        res = _res()
-        kinds = [k for k, first in _first_classes().items()
-                 if first is None or first.match(char)]
-        found = _BY_FIRST[char] = (tuple((k, res[k].match) for k in kinds if k in MARKERS),
-                                   tuple((k, res[k].match) for k in kinds if k not in MARKERS))
-    return found
-
-
-@lru_cache(maxsize=1)
-def _first_classes() -> dict[str, re.Pattern[str] | None]:
-    """Each kind's class of opening characters, read once from its pattern's parse tree (a
-    new opening character used to parse them all again: ~10 ms each on an unseen plan)."""
-    from ingest.regexes import first_class
-
-    res = _res()
-    return {k: first_class(res[k]) for k in (*MARKERS, "assign", "time")}
-
-
 @cache
 def _marker_group(kind: str) -> str | None:
     """The group holding a marker kind's number or mark ("num", "marker"), if it has one."""
@@ -157,8 +126,9 @@ def _classify(line: Line) -> None:
         line.body, line.body_start = line.text, line.start
         return
     text = line.text
-    for kind, match in _kinds_opening(text[:1])[0]:
-        m = match(text)
+    res = _res()
+    for kind in MARKERS:
+        m = res[kind].match(text)
         if m:
             group = _marker_group(kind)
             line.kind = kind
@@ -171,8 +141,8 @@ def _classify(line: Line) -> None:
     if line.kind not in ("para", "bullet", "plus"):
         return
     inner = line.body
-    for kind, match in _kinds_opening(inner[:1])[1]:  # "assign" before "time"
-        if match(inner):
+    for kind in ("assign", "time"):
+        if res[kind].match(inner):
             line.kind = kind
             return
 

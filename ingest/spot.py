@@ -13,8 +13,8 @@ from operator import attrgetter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest import regexes
-from ingest.nlp import offsets, pieces, text_of, token_spans
+from ingest import regexes, scan
+from ingest.nlp import REFS_KEY, offsets, pieces, text_of, token_span
 from ingest.text import squash
 
 
@@ -42,38 +42,24 @@ def within(found: list[Found], start: int, end: int) -> list[Found]:
     return [f for f in found[lo:hi] if f.end <= end]
 
 
-REF_KEYS = "cancu_ref_keys"
-
-
 def _add(doc: Doc, key: str, found: list[Found]) -> None:
-    """Put ``found`` in ``doc.spans[key]``, each span's ``._.ref`` set to its item. The ref
-    is written where spaCy's ``span._.ref = f`` writes it (a user_data key of the span's
-    characters), without making an ``Underscore`` per span; the keys are kept so that
-    :func:`refs` reads the items back without one either."""
-    spans = []
-    keys = []
-    labels = {kind: doc.vocab.strings.add(kind) for kind in {f.kind for f in found}}
-    user_data = doc.user_data
-    # by start, the longer first: two stable sorts on C-level keys, not a tuple per item
-    ordered = sorted(sorted(found, key=_by_end, reverse=True), key=by_start)
-    made = token_spans(doc, [(f.start, f.end, labels[f.kind]) for f in ordered])
-    for f, span in zip(ordered, made, strict=True):
+    """Put ``found`` in ``doc.spans[key]`` (by start, the longer first), each span widened
+    to whole tokens; ``span._.ref`` gives its item, and :func:`refs` the items in order."""
+    spans, kept = [], []
+    by_chars = doc.user_data.setdefault(REFS_KEY, {})
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        span = token_span(doc, f.start, f.end, f.kind)
         if span is not None:
-            ref_key = ("._.", "ref", span.start_char, span.end_char)
-            user_data[ref_key] = f
-            keys.append(ref_key)
+            by_chars[span.start_char, span.end_char] = f
             spans.append(span)
+            kept.append(f)
     doc.spans[key] = spans
-    user_data.setdefault(REF_KEYS, {})[key] = keys
+    doc.user_data[REFS_KEY, key] = kept
 
 
 def refs(doc: Doc, key: str) -> list[Found]:
-    """``[s._.ref for s in doc.spans[key]]``, read straight from the doc's user_data."""
-    keys = doc.user_data.get(REF_KEYS, {}).get(key)
-    if keys is None:
-        return [s._.ref for s in doc.spans[key]]
-    user_data = doc.user_data
-    return [user_data[k] for k in keys]
+    """What the component found for ``doc.spans[key]``, span by span."""
+    return doc.user_data[REFS_KEY, key]
 
 
 def _no_overlap(found: list[Found]) -> list[Found]:
@@ -101,14 +87,14 @@ def _scan(doc: Doc) -> dict:
     if hits is None:
         made = pieces(doc)
         tokens = None if made is None else (made, offsets(doc)[0])
-        hits = doc.user_data["cancu_scan"] = regexes.scan(text_of(doc), tokens)
+        hits = doc.user_data["cancu_scan"] = scan.scan(text_of(doc), tokens)
     return hits
 
 
 @Language.component("cancu_documents")
 def documents(doc: Doc) -> Doc:
     """Document references (numbered, by title, by anaphora) and pinpoints."""
-    kinds = regexes.GROUPS
+    kinds = scan.GROUPS
     hits = _scan(doc)
     found = [Found(kinds[i], m.start(), m.end(), m.groupdict(), m.group())
              for i, m in hits["documents"]]
@@ -122,10 +108,13 @@ def documents(doc: Doc) -> Doc:
 @Language.component("cancu_bodies")
 def bodies(doc: Doc) -> Doc:
     """Names of bodies, single or collective, with the place that scopes them."""
-    text = text_of(doc)
     found: list[Found] = []
     name_re = regexes.department_list()[1]
-    for m in regexes.department_lists(text):
+    end = 0
+    for _i, m in _scan(doc)["departments"]:
+        if m.start() < end:  # "Sở: ..." inside the "các Sở: ..." just read
+            continue
+        end = m.end()
         for i, n in enumerate(name_re.finditer(m.group("names"))):
             s = m.start("names") + n.start()
             # the first name's span opens at "các Sở:", so the list reads as one

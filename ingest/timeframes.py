@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ingest.lexicon import lexicon
 from ingest.models import Timeframe
-from ingest.regexes import Tail
+from ingest.regexes import at_end
 
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # kinds whose match is a dated period, in the order they are tried; each kind is a data key
@@ -72,15 +72,15 @@ def _res() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def before() -> Tail:
+def before() -> re.Pattern[str]:
     """The deadline word before an expression ("trước ngày ..."), with the blanks after it."""
-    return Tail.of(rf"(?<![\w]){_table()['deadline']}\s")
+    return at_end(rf"(?<![\w]){_table()['deadline']}\s")
 
 
 @lru_cache(maxsize=1)
-def since() -> Tail:
+def since() -> re.Pattern[str]:
     """A word that opens a period before an expression ("từ tháng 11/2013")."""
-    return Tail.of(rf"(?<![\w]){_table()['since']}\s")
+    return at_end(rf"(?<![\w]){_table()['since']}\s")
 
 
 @lru_cache(maxsize=1)

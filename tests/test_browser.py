@@ -29,6 +29,9 @@ def test_legal_staff_flow_and_explorer(tmp_path: Path) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         outside: list[str] = []
         page.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
+        refused: list[str] = []  # what the app's Content-Security-Policy blocked
+        page.on("console", lambda m: refused.append(m.text)
+                if "Content Security Policy" in m.text else None)  # fmt: skip
         try:
             page.goto(base + "/")
             page.fill("#q", "thanh tra")
@@ -63,3 +66,4 @@ def test_legal_staff_flow_and_explorer(tmp_path: Path) -> None:
         finally:
             browser.close()
         assert outside == [], f"the pages asked for outside resources: {outside}"
+        assert refused == [], f"the CSP blocked: {refused}"

@@ -150,24 +150,6 @@ def test_dates_of_documents_and_names_are_no_deadline(sentence):
     assert _read(sentence) is None
 
 
-def test_deadline_word_search_starts_late_but_finds_the_same() -> None:
-    """``_with_before`` searches from where a deadline word can start; the plain search of
-    the 30 characters before finds the same word on random texts."""
-    import random
-
-    from ingest.timeframes import _with_before, before
-
-    rng = random.Random(3)
-    words = ["trước", "đến hết", "hết", "tính đến", "đến", "chậm nhất trong", "hoàn thành vào",
-             "x", "ngày", " ", "  ", "\n", ",", "Trong", "quý"]
-    for _ in range(2000):
-        text = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(0, 8)))
-        start = len(text)
-        text += "quý I/2025"
-        plain = before().pattern.search(text, max(0, start - 30), start)
-        assert _with_before("quarter", text, start) == (plain.start() if plain else start), text
-
-
 @pytest.mark.parametrize(("text", "rrule"), [
     ("Hằng năm", "FREQ=YEARLY"),
     ("định kỳ hằng quý", "FREQ=MONTHLY;INTERVAL=3"),

@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Response, current_app, jsonify, request
+from rdflib import URIRef
 
-from graph_api.store import Store, iri
+from graph_api.store import Store, bind_values
 
 LIST_FORMATS = {"json": "application/json", "csv": "text/csv"}
 RDF_FORMATS = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
@@ -123,11 +124,15 @@ def list_response(
     return jsonify(body)
 
 
-def resource_response(store: Store, node: str, body: Callable[[], Any]) -> Response:
-    """A resource as JSON, or as Turtle/JSON-LD/N-Triples (``DESCRIBE`` of its IRI)."""
+def resource_response(store: Store, body: Callable[[], dict[str, Any]]) -> Response:
+    """A resource as JSON, or as Turtle/JSON-LD/N-Triples (``DESCRIBE`` of its IRI).
+
+    The format is checked before the resource is looked up, so a bad parameter is a 400
+    whether or not the id names something."""
     fmt = pick_format({"json": "application/json", **RDF_FORMATS})
     answer = body()  # first, so an unknown id is a 404 in every format
     if fmt == "json":
         return jsonify(answer)
-    data, ctype = store.query_raw(f"DESCRIBE {iri(node)}", RDF_FORMATS[fmt])
+    describe = bind_values("DESCRIBE ?node WHERE { }", {"node": URIRef(answer["iri"])})
+    data, ctype = store.query_raw(describe, RDF_FORMATS[fmt])
     return Response(data, content_type=ctype)

@@ -29,8 +29,9 @@ from graph_api.blueprints.ids import (
     task_anchor,
     task_id,
 )
+from graph_api.blueprints.params import bind, is_id
 from graph_api.queries import run_with
-from graph_api.store import META_GRAPH, SelectResult, Store, iri
+from graph_api.store import META_GRAPH, SelectResult, Store
 from ontology.identity import key_of, plan_graph
 
 ROLES = ("lead", "support", "executor", "requested")
@@ -136,33 +137,51 @@ def _doc_ref(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def plan_source(store: Store, p: dict[str, Any]) -> str | None:
-    """The plan's own text: the file recorded at ingest, else ``data/plans/<source>``.
+    """The plan's own text, read only from where it was ingested.
 
-    Offsets in the graph count characters of the decoded file, so the text is decoded the
-    way the reader decodes it (UTF-8, UTF-16 or CP1258; a .docx laid out as text) and never
-    cleaned.
+    A plan file: the file recorded at ingest. A JSON record: the file its ``source`` names,
+    only inside the folder of the records file (a record saying ``../../etc/passwd`` shows
+    nothing). A bundled sample: its file in ``data/plans``. Offsets in the graph count
+    characters of the decoded file, so the text is decoded the way the reader decodes it
+    (UTF-8, UTF-16 or CP1258; a .docx laid out as text) and never cleaned.
     """
-    candidates: list[Path] = []
-    key = key_of(p["iri"])  # the plan's graph, not its file name (two plans may share one)
+    candidates: list[Path | None] = []
+    key = key_of(p["iri"])  # the plan's own graph, not its file name (two plans may share one)
     res = store.query(
-        f"SELECT ?path WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g "
-        f"<http://www.w3.org/ns/prov#wasDerivedFrom> ?path }} }}",
-        {"g": URIRef(plan_graph(key)) if key else URIRef(p["iri"])},
+        "SELECT ?path ?kind WHERE { GRAPH ?meta { ?g "
+        "<http://www.w3.org/ns/prov#wasDerivedFrom> ?path ; <https://cancu.dev/meta#kind> ?kind"
+        " } }",
+        {"g": URIRef(plan_graph(key) if key else p["iri"]), "meta": URIRef(META_GRAPH)},
     )
     for r in res.rows if isinstance(res, SelectResult) else []:
         url = urlparse(str(r["path"]))
-        if url.scheme == "file":
-            candidates.append(Path(unquote(url.path)))
-    candidates.append(PLANS_DIR / p["source"])
+        if url.scheme != "file":
+            continue
+        recorded = Path(unquote(url.path))
+        if r["kind"] == "record":  # the records file: its plan lies beside it
+            candidates.append(confined(recorded.parent, p["source"]))
+        elif r["kind"] == "plan":
+            candidates.append(recorded)
+    candidates.append(confined(PLANS_DIR, p["source"]))
     from ingest.read import ReadError, decode_file
 
     for path in candidates:
-        if path.is_file():
+        if path is not None and path.is_file():  # a regular file: no FIFO, device or folder
             try:
                 return decode_file(path)[0]
             except ReadError:
                 return path.read_bytes().decode("utf-8", "replace")
     return None
+
+
+def confined(folder: Path, name: str) -> Path | None:
+    """``folder/name`` when it lies inside ``folder`` once links and ``..`` are resolved."""
+    try:
+        base = folder.resolve()
+        path = (base / name).resolve()
+    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL in the name
+        return None
+    return path if path != base and path.is_relative_to(base) else None
 
 
 # --- tasks ------------------------------------------------------------------------------------
@@ -310,7 +329,8 @@ def bodies(store: Store) -> list[dict[str, Any]]:
 
 
 def body_iri(bid: str) -> str:
-    return bid if bid.startswith(BODY) else BODY + bid.strip("/")
+    """The IRI of a body id (or of its IRI); 400 for a value that is no id."""
+    return str(bind("body", bid, "id"))
 
 
 def body(store: Store, bid: str) -> dict[str, Any]:
@@ -385,15 +405,17 @@ def documents(store: Store) -> list[dict[str, Any]]:
 
 def document_iri(store: Store, did: str) -> str:
     """A document IRI from its id (``luat/36-2018-qh14``) or its number (``36/2018/QH14``)."""
-    candidate = did if did.startswith(DOC) else DOC + did.strip("/")
-    if store.query(f"ASK {{ {iri(candidate)} a ?t }}"):
-        return candidate
+    local = did.strip().removeprefix(DOC).strip("/")
+    if is_id(local):
+        candidate = bind("doc", local, "id")
+        if store.query("ASK { ?d a ?t }", {"d": candidate}):
+            return str(candidate)
     res = store.query(
         "SELECT ?d WHERE { ?d <http://data.europa.eu/eli/ontology#number> ?n ; "
         "a <http://data.europa.eu/eli/ontology#LegalResource> . "
         "FILTER NOT EXISTS { ?d a <http://data.europa.eu/eli/ontology#LegalResourceSubdivision> }"
         " FILTER(LCASE(STR(?n)) = LCASE(STR(?num))) } LIMIT 1",
-        {"num": did},
+        {"num": bind("text", did, "document")},
     )
     if isinstance(res, SelectResult) and res.rows:
         return str(res.rows[0]["d"])
@@ -461,7 +483,7 @@ def _article_of(provision: str | None) -> str | None:
 
 
 def article(store: Store, aid: str) -> dict[str, Any]:
-    node = aid if aid.startswith(DOC) else DOC + aid.strip("/")
+    node = str(bind("doc", aid, "id"))
     rows = _rows(store, "api_article", article=URIRef(node))
     if not rows:
         raise NotFound(f"no article with id {aid!r}; ids look like luat/36-2018-qh14/dieu-10")
@@ -486,9 +508,12 @@ def article(store: Store, aid: str) -> dict[str, Any]:
 def article_iri(document_node: str | None, article: str) -> str:
     """``article`` as an IRI: an id (``luat/36-2018-qh14/dieu-10``) or a number with a document."""
     if "/" in article:
-        return article if article.startswith(DOC) else DOC + article.strip("/")
+        return str(bind("doc", article, "article"))
     if document_node is None:
         raise ValueError("an article number needs a document (document=36/2018/QH14&article=10)")
     from ontology.iris import slug
 
-    return f"{document_node}/dieu-{slug(article)}"
+    number = slug(article)
+    if not number or len(number) > 20:
+        raise ValueError(f"parameter 'article' wants an article number like 10, not {article!r}")
+    return f"{document_node}/dieu-{number}"

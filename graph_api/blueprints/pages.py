@@ -15,8 +15,9 @@ from markupsafe import Markup, escape
 
 from graph_api.app import get_store
 from graph_api.blueprints import data
-from graph_api.blueprints.common import arg_date, arg_int
-from graph_api.blueprints.ids import task_anchor
+from graph_api.blueprints.common import ApiError, arg_date, arg_int
+from graph_api.blueprints.ids import task_anchor, task_id
+from graph_api.blueprints.params import bind
 
 bp = Blueprint("pages", __name__)
 
@@ -97,7 +98,11 @@ def article(aid: str) -> Any:
 def due() -> str:
     within = arg_int("within", 90, 1, 3660)
     start = arg_date("from") or dt.date.today()
-    end = start + dt.timedelta(days=within)
+    try:
+        end = start + dt.timedelta(days=within)
+    except OverflowError:
+        raise ApiError(400, f"from={start.isoformat()} plus {within} days passes the last "
+                            "date there is (9999-12-31)") from None  # fmt: skip
     tasks = data.tasks(get_store(), due_after=start, due_before=end)
     tasks.sort(key=lambda t: (t["due"], t["plan"]["id"]))
     for t in tasks:
@@ -108,7 +113,7 @@ def due() -> str:
 @bp.get("/tasks/<path:tid>")
 def task(tid: str) -> Any:
     """A task's permanent link: its highlighted span in the plan."""
-    plan_part, _, _ = tid.partition("/")
+    plan_part = task_id(str(bind("task", tid, "id"))).partition("/")[0]
     return redirect(url_for("pages.plan", pid=plan_part) + "#" + task_anchor(tid))
 
 
