@@ -66,8 +66,10 @@ def _clean_number(text: str) -> str:
 
 
 def _with_type_code(sym: str, type_word: str | None) -> str:
-    """"Chỉ thị 10/TTg" is Chỉ thị 10/CT-TTg: a number written without its type code gets
-    the code of the type word before it, where the rest is a known issuer."""
+    """"Chỉ thị 10/TTg" is Chỉ thị 10/CT-TTg: an administrative number (no year) written
+    without its type code gets the code of the type word before it, where the rest is a
+    known issuer. A normative number is never completed: a National Assembly resolution is
+    "163/2024/QH15", its number carries no type code."""
     lx = lexicon()
     t = lx.type_by_name.get(fold(type_word)) if type_word else None
     head = sym.split("-")[0].upper()
@@ -117,8 +119,10 @@ def from_numbered(f: Found, text: str) -> Citation:
         type_name = type_word
     else:
         p = "" if g.get("num") else "b"
-        sym = _with_type_code(_clean_number(g[p + "sym"]), type_word)
         year = g.get(p + "year")
+        sym = _clean_number(g[p + "sym"])
+        if not year:  # a normative number ("163/2024/QH15") is kept as written
+            sym = _with_type_code(sym, type_word)
         number = f"{g[p + 'num']}/{year}/{sym}" if year else f"{g[p + 'num']}/{sym}"
         type_name = type_word or _type_from_symbol(sym)
         issuer = _issuer_from_symbol(sym)
