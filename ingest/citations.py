@@ -166,7 +166,10 @@ def _fill(cite: Citation, known: KnownDocument) -> None:
     cite.issuer = cite.issuer or known.issuer
 
 
-def from_law_title(f: Found, as_of: int | None = None) -> Citation:
+AsOf = int | str | None  # the plan's date (ISO) or, where it has none, its year
+
+
+def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
     """A law, the Constitution or a treaty named by its title."""
     g = f.groups
     lx = lexicon()
@@ -195,7 +198,7 @@ def from_law_title(f: Found, as_of: int | None = None) -> Citation:
     elif as_of is not None:
         # no year given: the version in force when the plan was written; if the catalogue
         # knows only later ones, the law stays unresolved (never guessed)
-        candidates = [k for k in candidates if (k.year or 0) <= as_of]
+        candidates = [k for k in candidates if _passed_by(k, as_of)]
     if candidates:
         known = max(candidates, key=lambda k: k.year or 0)
         cite = Citation(type=known.type, number=known.number or None, title=known.title,
@@ -209,6 +212,14 @@ def from_law_title(f: Found, as_of: int | None = None) -> Citation:
     return Citation(type="Luật" if kind == "Luật" else "Bộ luật", number=None,
                     title=title + (f" năm {year}" if year else ""), date=None,
                     key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
+
+
+def _passed_by(k: KnownDocument, as_of: int | str) -> bool:
+    """Was the law passed by the plan's date (or in its year or before, when only the year
+    is known)? A law passed but not yet in force is the one a plan implementing it means."""
+    if isinstance(as_of, int):
+        return (k.year or 0) <= as_of
+    return (k.date or f"{k.year or 0:04d}-12-31") <= as_of
 
 
 def pinpoint_of(f: Found) -> list[Pinpoint]:
@@ -264,12 +275,13 @@ def _expand(arts: str) -> list[str]:
 
 def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: int,
             to_span: Callable[[int, int], Span], own_type: str | None,
-            earlier: list[Citation] | None = None, as_of: int | None = None,
+            earlier: list[Citation] | None = None, as_of: AsOf = None,
             memo: dict[tuple[int, int | None], Citation] | None = None) -> list[Citation]:
     """The distinct citations of ``text[start:end]``, pinpoints attached, in order;
-    ``as_of`` (the plan's year) picks the version of a law named without its year. ``memo``
-    (one plan's, empty at first) keeps each mention's resolution: a plan's body is read
-    per task, then whole, so each mention would otherwise be resolved twice."""
+    ``as_of`` (the plan's date, else its year) picks the version of a law named without
+    its year. ``memo`` (one plan's, empty at first) keeps each mention's resolution: a
+    plan's body is read per task, then whole, so each mention would otherwise be resolved
+    twice."""
     mentions = within(docs, start, end)
     if not mentions:  # most tasks cite nothing, and a pinpoint alone cites nothing
         return []
@@ -316,7 +328,7 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
     return merge([c for _, c in cited])
 
 
-def _resolved(d: Found, text: str, as_of: int | None,
+def _resolved(d: Found, text: str, as_of: AsOf,
               memo: dict[tuple[int, int | None], Citation] | None) -> Citation:
     """A new citation of a numbered or titled mention, resolved once per ``memo``."""
     if memo is None:

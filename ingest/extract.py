@@ -72,6 +72,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]
     ctx = assign.Context(text, body_mentions, to_span)
     year = plan_year(info)
+    as_of = info.date or year  # which version of a law a title without a year means
     assign.definitions(ctx)
 
     body_start = outline.sections[0].line.start if outline.sections else len(text)
@@ -90,12 +91,12 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
         """The citations of a stretch of text and of the footnotes its markers point to;
         never the plan itself (its number in an annex caption is no citation)."""
         found = citations.collect(doc_mentions, pin_mentions, text, start, end, doc_span,
-                                  info.type, earlier=earlier, as_of=year, memo=resolved)
+                                  info.type, earlier=earlier, as_of=as_of, memo=resolved)
         for marker in _markers(text, start, end, footnotes):
             note = footnotes[marker]
             found = citations.merge(found + citations.collect(
                 doc_mentions, pin_mentions, text, note.start, note.end, doc_span, info.type,
-                as_of=year, memo=resolved))
+                as_of=as_of, memo=resolved))
         return [c for c in found if not (c.number and c.number == info.number)]
 
     if outline.preamble:

@@ -31,3 +31,37 @@ def _numbers(citations) -> list[str | None]:
 ])
 def test_numbers_as_written(preamble, number):
     assert _numbers(_record(preamble).bases) == [number]
+
+
+def test_the_laws_catalogue_is_well_formed():
+    """Every row of laws.tsv: a law's number (number/year/QHxx), its type, a title that opens
+    with its type, an ISO date in the number's year; numbers distinct."""
+    import re
+
+    from ingest.lexicon import lexicon
+
+    laws = lexicon().laws
+    assert len(laws) > 60
+    numbers = [k.number for k in laws]
+    assert len(numbers) == len(set(numbers))
+    for k in laws:
+        assert re.fullmatch(r"\d+/(19|20)\d\d/QH1[0-5]", k.number), k.number
+        assert k.type in ("Luật", "Bộ luật") and k.title.startswith(k.type), k
+        assert k.date is None or (re.fullmatch(r"\d{4}-\d\d-\d\d", k.date)
+                                  and k.date[:4] == k.number.split("/")[1]), k
+        assert k.issuer and k.issuer.startswith("Quốc hội khóa"), k
+
+
+@pytest.mark.parametrize(("plan_date", "mention", "number"), [
+    # the version passed by the plan's date, not the one passed after it
+    ("ngày 10 tháng 9 năm 2025", "Luật Bảo vệ bí mật nhà nước", "29/2018/QH14"),
+    ("ngày 20 tháng 12 năm 2025", "Luật Bảo vệ bí mật nhà nước", "117/2025/QH15"),
+    ("ngày 10 tháng 9 năm 2025", "Luật Việc làm", "74/2025/QH15"),
+    ("ngày 10 tháng 9 năm 2025", "Bộ luật Lao động", "45/2019/QH14"),
+    # a year written with the title names the version
+    ("ngày 10 tháng 9 năm 2025", "Luật An ninh mạng năm 2018", "24/2018/QH14"),
+])
+def test_a_law_by_title_resolves_to_its_version_by_the_plans_date(plan_date, mention, number):
+    head = f"Số: 12/KH-UBND\nĐà Nẵng, {plan_date}\nKẾ HOẠCH\nTriển khai công tác\n\n"
+    [law] = _record(f"Căn cứ {mention};", head=head).bases
+    assert (law.number, law.title) == (number, mention.removesuffix(" năm 2018"))
