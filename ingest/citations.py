@@ -195,6 +195,9 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
         candidates = []  # a law has had several amending laws: without a year, none is meant
     if year:
         candidates = [k for k in candidates if str(k.year) == year]
+        dated = _date(g)  # "ngày 16 tháng 6 năm 2025": the law passed that day, of two that year
+        if dated and any(k.date == dated for k in candidates):
+            candidates = [k for k in candidates if k.date == dated]
     elif as_of is not None:
         # no year given: the version in force when the plan was written; if the catalogue
         # knows only later ones, the law stays unresolved (never guessed)
@@ -220,6 +223,66 @@ def _passed_by(k: KnownDocument, as_of: int | str) -> bool:
     if isinstance(as_of, int):
         return (k.year or 0) <= as_of
     return (k.date or f"{k.year or 0:04d}-12-31") <= as_of
+
+
+@lru_cache(maxsize=1)
+def _basis_res() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    return {k: re.compile(lx.pattern("header", k))
+            for k in ("basis", "not_basis", "issuing_clause", "not_basis_line", "type_heading")}
+
+
+_MARKUP = " *_\t"
+_CLAUSE = re.compile(r"[^;]+")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐ])")
+
+
+def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of a preamble that name what the plan rests on: each paragraph that
+    opens with a basis word ("Căn cứ", "Thực hiện", "Trên cơ sở"), and the paragraphs a
+    basis list goes on into (after "Căn cứ:" or a ";"), up to the issuer's own clause
+    ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch") or the sentence's end; clauses saying
+    who proposed the plan ("Xét đề nghị ...") left out. A line broken in mid-clause (a copy
+    with hard line breaks) is read with the next."""
+    res = _basis_res()
+    paragraphs: list[list[int]] = []
+    for start, end in lines:
+        prev = text[paragraphs[-1][0]:paragraphs[-1][1]].rstrip(_MARKUP) if paragraphs else ""
+        if prev and prev[-1] not in ".;:" and not _opens(text[start:end], res):
+            paragraphs[-1][1] = end
+        else:
+            paragraphs.append([start, end])
+    out: list[tuple[int, int]] = []
+    listing = False  # the paragraph before was a basis that goes on (";" or ":")
+    title = False  # the paragraph before was a type heading: this one is the title
+    for start, end in paragraphs:
+        body = text[start:end]
+        lead = len(body) - len(body.lstrip(_MARKUP + "-+•"))
+        opened = text[start + lead:end].rstrip(_MARKUP)
+        was_title, title = title, bool(res["type_heading"].match(opened))
+        if was_title or res["not_basis"].match(opened) or res["not_basis_line"].match(
+                opened) or not (res["basis"].match(opened) or listing):
+            listing = False
+            continue
+        stop = end
+        issuing = res["issuing_clause"].search(text, start + lead, end)
+        if issuing is not None:
+            stop = issuing.start()
+        sentence = _SENTENCE_END.search(text, start + lead, stop)
+        if sentence is not None:
+            stop = sentence.start()
+        for m in _CLAUSE.finditer(text, start + lead, stop):
+            if not res["not_basis"].match(m.group().strip(_MARKUP)):
+                out.append((m.start(), m.end()))
+        listing = stop == end and text[start:end].rstrip(_MARKUP)[-1:] in (";", ":")
+    return out
+
+
+def _opens(line: str, res: dict[str, re.Pattern[str]]) -> bool:
+    """Does a line open a clause of its own (a basis word, a bullet, a decision's words)?"""
+    stripped = line.lstrip(_MARKUP)
+    return bool(stripped[:1] in "-+•" or res["basis"].match(stripped)
+                or res["not_basis"].match(stripped) or res["not_basis_line"].match(stripped))
 
 
 def pinpoint_of(f: Found) -> list[Pinpoint]:

@@ -100,7 +100,8 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
         return [c for c in found if not (c.number and c.number == info.number)]
 
     if outline.preamble:
-        for a, b in _basis_clauses(text, outline.preamble[0].start, outline.preamble[-1].end):
+        lines = [(ln.start, ln.end) for ln in outline.preamble]
+        for a, b in citations.basis_spans(text, lines):
             record.bases = citations.merge([*record.bases, *cite(a, b, record.bases)])
         for c in record.bases:
             c.relation = "based_on"
@@ -157,17 +158,6 @@ def _scope(province: str | None, source: str) -> str:
 def _scoped(name: str, scope: str) -> str:
     """Cached by name and scope, not by file: a province's bodies recur from plan to plan."""
     return f"{scope}/{slug(name).removeprefix('cac-')}"
-
-
-def _basis_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The preamble's clauses that name a basis: "Xét đề nghị ... tại Tờ trình số ..." tells
-    who proposed the plan, not what it rests on."""
-    not_basis = re.compile(lexicon().pattern("header", "not_basis"))
-    out = []
-    for m in re.finditer(r"[^;\n]+", text[start:end]):
-        if not not_basis.match(m.group().strip()):
-            out.append((start + m.start(), start + m.end()))
-    return out
 
 
 def _markers(text: str, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:

@@ -65,3 +65,27 @@ def test_a_law_by_title_resolves_to_its_version_by_the_plans_date(plan_date, men
     head = f"Số: 12/KH-UBND\nĐà Nẵng, {plan_date}\nKẾ HOẠCH\nTriển khai công tác\n\n"
     [law] = _record(f"Căn cứ {mention};", head=head).bases
     assert (law.number, law.title) == (number, mention.removesuffix(" năm 2018"))
+
+
+@pytest.mark.parametrize(("preamble", "numbers"), [
+    # a clause broken over two lines, as copies with hard line breaks have it
+    ("*Căn cứ Nghị định số 45/2024/NĐ-CP ngày 15 tháng 4 năm\n2024 của Chính phủ; *\n\n*Căn cứ Thông tư số 03/2025/TT-BNV\nngày 02/01/2025; *", ["45/2024/NĐ-CP", "03/2025/TT-BNV"]),
+    # a basis list under "Căn cứ:" goes on over its lines; who proposed it is no basis
+    ("Căn cứ:\n- Nghị định số 45/2024/NĐ-CP;\n- Quyết định số 12/2025/QĐ-UBND;\nXét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 15/TTr-SNV,", ["45/2024/NĐ-CP", "12/2025/QĐ-UBND"]),
+    # what the plan carries out ("Thực hiện", "Trên cơ sở") is a basis too
+    ("Thực hiện Chỉ thị số 05/CT-TTg ngày 01/3/2025 của Thủ tướng Chính phủ; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", ["05/CT-TTg"]),
+    ("Trên cơ sở Kế hoạch số 88/KH-UBND ngày 02/4/2025 của Ủy ban nhân dân tỉnh, Sở Tư pháp ban hành Kế hoạch thực hiện năm 2025.", ["88/KH-UBND"]),
+    # a cited document's description may say "ban hành Kế hoạch": the basis goes on after it
+    ("Thực hiện Nghị quyết số 21/NQ-CP ngày 10/3/2025 của Chính phủ về ban hành Kế hoạch hành động, Quyết định số 310/QĐ-TTg ngày 20/3/2025 của Thủ tướng Chính phủ; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", ["21/NQ-CP", "310/QĐ-TTg"]),
+])
+def test_bases_are_what_the_preamble_rests_on(preamble, numbers):
+    assert _numbers(_record(preamble).bases) == numbers
+
+
+def test_a_decision_s_articles_are_no_basis():
+    head = "Số: 77/QĐ-UBND\nĐà Nẵng, ngày 10 tháng 9 năm 2025\nQUYẾT ĐỊNH\nBan hành Kế hoạch thực hiện\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ\n\n"
+    preamble = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm\n2025;\n\nQUYẾT ĐỊNH:\n\n"
+                "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Nghị định số 45/2024/NĐ-CP.\n\n"
+                "KẾ HOẠCH\nThực hiện Nghị định số 45/2024/NĐ-CP\n(Kèm theo Quyết định số /QĐ-UBND ngày tháng năm 2025)\n\n"
+                "Thực hiện Kế hoạch số 88/KH-UBND ngày 02/4/2025 của Ủy ban nhân dân thành phố, Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:")
+    assert _numbers(_record(preamble, head=head).bases) == ["72/2025/QH15", "88/KH-UBND"]
