@@ -1,6 +1,7 @@
-"""From files to the store: extract → map → validate → replace each named graph → closure.
+"""From files to the store: extract → map → validate → replace each named graph → its closure.
 
-One source file (or one record of a JSON file) gives one named graph, replaced as a whole, so
+One source file (or one record of a JSON file) gives one named graph, replaced as a whole (and
+its inferred graph beside it; the facts about shared things are added to the shared graph), so
 ingesting the same files twice leaves the store identical. A small metadata graph records
 where each graph came from (file, sha256, kind) so re-ingesting can tell new from unchanged and
 ``cancu validate`` can re-check the stored plans later. A plan that breaks the SHACL shapes is
@@ -76,7 +77,7 @@ class IngestReport:
     refused: list[Problem] = field(default_factory=list)  # broke the SHACL shapes
     failed: list[Problem] = field(default_factory=list)  # unreadable or not mappable
     warnings: list[str] = field(default_factory=list)
-    inferred: int | None = None  # triples in the inferred graph, None when not recomputed
+    inferred: int | None = None  # triples inferred for the units stored, None when not reasoned
     total_triples: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -238,43 +239,26 @@ def violations_in_words(report: Any) -> list[str]:
     return [str(getattr(v, "message", v)) for v in getattr(report, "violations", [])]
 
 
-def closure_key(store: Store, reasoner: str) -> str:
-    """A digest of the reasoner and every asserted source: equal keys, equal closures."""
-    sources = stored_sources(store)
-    parts = [
-        reasoner,
-        *sorted(f"{g} {v['sha256']}" for g, v in sources.items() if g != INFERRED_GRAPH),
-    ]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+def reason(store: Store, source: Source, graph_iri: str, g: Graph, shared: Graph,
+           reasoner: str, report: IngestReport) -> None:
+    """Store what the ontology adds to one unit beside it (its own inferred graph, replaced),
+    and what it adds to the shared facts (added to the shared inferred graph): the cost is the
+    unit's size, whatever the store holds."""
+    from ontology.iris import SHARED_INFERRED_GRAPH, inferred_graph_iri
+    from ontology.reasoning import plan_closure, unit_closure
 
-
-def refresh_closure(store: Store, reasoner: str) -> int:
-    """Recompute the inferred graph over the union of the asserted graphs; its size."""
-    from ontology.reasoning import closure
-
-    asserted = store.union_graph(exclude=(INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH))
-    inferred = closure(asserted, engine=reasoner)
-    store.replace_graph(INFERRED_GRAPH, inferred)
-    return len(inferred)
-
-
-def _closure_step(store: Store, reasoner: str, report: IngestReport) -> None:
-    """Refresh the closure unless the sources and the reasoner are those it was made from."""
-    key = closure_key(store, reasoner)
-    previous = stored_sources(store).get(INFERRED_GRAPH)
-    if previous is not None and previous["sha256"] == key:
-        report.inferred = store.triple_count(INFERRED_GRAPH)
-        return
     t0 = time.perf_counter()
-    try:
-        report.inferred = refresh_closure(store, reasoner)
-    except ImportError as exc:
-        report.warnings.append(f"no closure: {exc}")
-        return
+    if source.kind == "law":
+        own, extra = unit_closure(g, reasoner), Graph()
+    else:
+        inferred = plan_closure(g, shared, reasoner)
+        own, extra = inferred.plan, inferred.shared
+    store.replace_graph(str(inferred_graph_iri(graph_iri)), own)
+    if len(extra):
+        store.update(f"INSERT DATA {{ GRAPH {iri(str(SHARED_INFERRED_GRAPH))} {{\n"
+                     f"{graph_to_ntriples(extra)}}} }}")
+    report.inferred = (report.inferred or 0) + len(own) + len(extra)
     report.time(f"closure ({reasoner})", t0)
-    from ontology.reasoning import ONTOLOGY
-
-    record_source(store, INFERRED_GRAPH, f"closure:{reasoner}", ONTOLOGY, key, "inferred")
 
 
 def _store_ontology(store: Store, report: IngestReport) -> None:
@@ -348,11 +332,13 @@ def ingest_paths(
                          f"{graph_to_ntriples(shared)}}} }}")
         record_source(store, graph_iri, source.name, source.path, sha, source.kind)
         report.time("store", t0)
+        if reasoner != "none":
+            reason(store, source, graph_iri, g, shared, reasoner, report)
         report.stored.append(Stored(source.name, graph_iri, source.kind, len(g), status))
     if report.stored:
         _store_ontology(store, report)
-    if reasoner != "none" and report.stored:
-        _closure_step(store, reasoner, report)
+    if report.stored and store.query(f"ASK {{ GRAPH {iri(INFERRED_GRAPH)} {{ ?s ?p ?o }} }}"):
+        store.drop_graph(INFERRED_GRAPH)  # the store-wide closure of older versions
     report.total_triples = store.triple_count()
     return report
 

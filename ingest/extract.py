@@ -23,8 +23,6 @@ from ingest.read import UNSUPPORTED, CleanText, ReadError, read_bytes, read_plan
 from ingest.text import slug
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-_ASIDE = re.compile(r"\s*\([^()]*\)[\s.;]*")
-_PASSIVE = re.compile(r"^[^,;:]{0,80}?\s(?:được|đã được)\s")
 
 
 def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -122,7 +120,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             timeframe=tasks.timeframe(unit, ctx, time_mentions, year),
             citations=cites,
         )
-        if not task.bodies and (_PASSIVE.match(task.text) or _ASIDE.fullmatch(task.text)):
+        if not task.bodies and tasks.no_task(task.text):
             continue  # "Phong trào được triển khai từ ...", "(Chi tiết tại Phụ lục)": no task
         for b in task.bodies:
             b.key = body_key(b.name, info.province, source)
