@@ -116,7 +116,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             heading=unit.heading,
             text=text[unit.start:unit.end],
             span=to_span(unit.start, unit.end),
-            bodies=tasks.bodies(unit, ctx),
+            bodies=assign.of_unit(unit, ctx),
             timeframe=tasks.timeframe(unit, ctx, time_mentions, year),
             citations=cites,
         )

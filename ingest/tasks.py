@@ -27,8 +27,6 @@ SECTIONS = ("part", "section", "rowgroup")  # headings of parts, never tasks the
 _COLON_TEXT = re.compile(r":\s+\S")
 _REQUEST = re.compile(r"(?i)đề nghị")
 _PLACE = re.compile(r"^\s*(?i:trên địa bàn|thuộc)\s+(?i:tỉnh|thành phố)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
-_SUPPORT_OPENING = re.compile(r"(?i)\s*phối hợp")
-_LEAD_OPENING = re.compile(r"(?i)\s*chủ trì")
 
 
 @dataclass(slots=True)
@@ -436,8 +434,8 @@ def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context,
     """Do these parts carry distinct assignments? Bullets that name no body are tasks of their
     own only where they inherit one (the addressees of a section, say); else they spell out
     the item they stand under, as the annotation guide has it."""
-    if len(parts) < 2:
-        return False
+    if len(parts) < 2 or all(assign.only_names(p[0].body_start, p[-1].end, ctx) for p in parts):
+        return False  # bullets that only name bodies ("- Bộ Quốc phòng.") list who, not what
     leads = []
     for part in parts:
         first = part[0]
@@ -498,41 +496,4 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
 _start = itemgetter(1)  # a mention's start, as a C-level bisect key
 
 
-def _label_value(line: Line) -> tuple[str, int]:
-    """A meta line's label and where its value starts: "Thời gian thực hiện: quý I/2025",
-    or a table cell, whose label is its column's."""
-    if line.label:
-        return line.label, line.body_start
-    label, _sep, _rest = line.body.partition(":")
-    at = line.body_start + len(label) + 1
-    while at < line.end and line.body[at - line.body_start].isspace():
-        at += 1
-    return label, at
-
-
-def bodies(unit: Unit, ctx: assign.Context) -> list[Assignment]:
-    """Assignment line first; else the task's own words plus what it inherits."""
-    from_lines: list[Assignment] = []
-    for line in unit.meta:  # "Cơ quan chủ trì: X." and "Cơ quan phối hợp: Y." count together
-        if line.kind == "assign":
-            label, value_start = _label_value(line)
-            from_lines += assign.from_line(value_start, line.end, label, ctx)
-    if from_lines:
-        return assign.dedupe(from_lines)
-    own = assign.from_text(unit.start, unit.end, ctx)
-    heritage = unit.inherited
-    if own and unit.said and assign.leading(unit.start, unit.end, ctx) is not None:
-        # it opens with its own subject ("- Đề nghị Công an tỉnh ..."): what the sentence above
-        # it assigned is not its to inherit, as the annotation guide has it ("where the task
-        # names none, it inherits"); a body heading's bodies still are ("6. Sở Nội vụ")
-        heritage = [a for a in heritage if all(a is not s for s in unit.said)]
-    opening = ctx.text[unit.start:unit.start + 40].lstrip(" -+•–")
-    inherited = []
-    for a in heritage:
-        role = a.role
-        if role != "requested" and _SUPPORT_OPENING.match(opening):
-            role = "support"
-        elif role != "requested" and _LEAD_OPENING.match(opening):
-            role = "lead"
-        inherited.append(Assignment(a.name, role, a.key, a.group, a.span))
-    return assign.dedupe([*inherited, *own])
+_label_value = assign.label_value
