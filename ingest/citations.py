@@ -228,8 +228,10 @@ def _passed_by(k: KnownDocument, as_of: int | str) -> bool:
 @lru_cache(maxsize=1)
 def _basis_res() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
-    return {k: re.compile(lx.pattern("header", k))
-            for k in ("basis", "not_basis", "issuing_clause", "not_basis_line", "type_heading")}
+    out = {k: re.compile(lx.pattern("header", k))
+           for k in ("basis", "not_basis", "issuing_clause", "not_basis_line", "type_heading")}
+    out["footnote_marker"] = re.compile(lx.pattern("outline", "footnote_marker"))
+    return out
 
 
 _MARKUP = " *_\t"
@@ -271,9 +273,12 @@ def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
         sentence = _SENTENCE_END.search(text, start + lead, stop)
         if sentence is not None:
             stop = sentence.start()
+        marker = res["footnote_marker"]
         for m in _CLAUSE.finditer(text, start + lead, stop):
             if not res["not_basis"].match(m.group().strip(_MARKUP)):
-                out.append((m.start(), m.end()))
+                # "...năm 2018;¹": a footnote marker after the clause's ";" is the clause's
+                note = marker.match(text, m.end() + 1) if text[m.end():m.end() + 1] == ";" else None
+                out.append((m.start(), note.end() if note else m.end()))
         listing = stop == end and text[start:end].rstrip(_MARKUP)[-1:] in (";", ":")
     return out
 

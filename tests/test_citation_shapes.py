@@ -89,3 +89,9 @@ def test_a_decision_s_articles_are_no_basis():
                 "KẾ HOẠCH\nThực hiện Nghị định số 45/2024/NĐ-CP\n(Kèm theo Quyết định số /QĐ-UBND ngày tháng năm 2025)\n\n"
                 "Thực hiện Kế hoạch số 88/KH-UBND ngày 02/4/2025 của Ủy ban nhân dân thành phố, Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:")
     assert _numbers(_record(preamble, head=head).bases) == ["72/2025/QH15", "88/KH-UBND"]
+
+
+def test_a_footnote_marker_after_a_basis_clause_belongs_to_it():
+    record = _record("Căn cứ Luật Thanh tra năm 2022;¹ Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:",
+                     body="1. Sở Tư pháp chủ trì rà soát văn bản.\n\n¹ Nghị định số 43/2023/NĐ-CP ngày 30/6/2023 của Chính phủ.\n")
+    assert _numbers(record.bases) == ["11/2022/QH15", "43/2023/NĐ-CP"]
