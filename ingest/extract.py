@@ -97,12 +97,12 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
                 as_of=as_of, memo=resolved))
         return [c for c in found if not (c.number and c.number == info.number)]
 
-    if outline.preamble:
-        lines = [(ln.start, ln.end) for ln in outline.preamble]
-        for a, b in citations.basis_spans(text, lines):
-            record.bases = citations.merge([*record.bases, *cite(a, b, record.bases)])
-        for c in record.bases:
-            c.relation = "based_on"
+    # a decision's articles are left out of the preamble by the outline
+    lines = [(ln.start, ln.end) for ln in outline.preamble]
+    for a, b in citations.basis_spans(text, lines):
+        record.bases = citations.merge([*record.bases, *cite(a, b, record.bases)])
+    for c in record.bases:
+        c.relation = "based_on"
     all_cites: list[Citation] = list(record.bases)
     seen_ids: dict[str, int] = {}
     for unit in tasks.units(outline, ctx):
