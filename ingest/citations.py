@@ -229,7 +229,8 @@ def _passed_by(k: KnownDocument, as_of: int | str) -> bool:
 def _basis_res() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
     out = {k: re.compile(lx.pattern("header", k))
-           for k in ("basis", "not_basis", "issuing_clause", "not_basis_line", "type_heading")}
+           for k in ("basis", "not_basis", "issuing_clause", "not_basis_line", "type_heading",
+                     "attached_note")}
     out["footnote_marker"] = re.compile(lx.pattern("outline", "footnote_marker"))
     return out
 
@@ -257,11 +258,13 @@ def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
     out: list[tuple[int, int]] = []
     listing = False  # the paragraph before was a basis that goes on (";" or ":")
     title = False  # the paragraph before was a type heading: this one is the title
-    for start, end in paragraphs:
+    notes = [bool(res["attached_note"].match(text[a:b])) for a, b in paragraphs]
+    for i, (start, end) in enumerate(paragraphs):
         body = text[start:end]
         lead = len(body) - len(body.lstrip(_MARKUP + "-+•"))
         opened = text[start + lead:end].rstrip(_MARKUP)
         was_title, title = title, bool(res["type_heading"].match(opened))
+        was_title = was_title or (i + 1 < len(notes) and notes[i + 1])  # "(Kèm theo ...)" below
         if was_title or res["not_basis"].match(opened) or res["not_basis_line"].match(
                 opened) or not (res["basis"].match(opened) or listing):
             listing = False
@@ -286,8 +289,8 @@ def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
 def _opens(line: str, res: dict[str, re.Pattern[str]]) -> bool:
     """Does a line open a clause of its own (a basis word, a bullet, a decision's words)?"""
     stripped = line.lstrip(_MARKUP)
-    return bool(stripped[:1] in "-+•" or res["basis"].match(stripped)
-                or res["not_basis"].match(stripped) or res["not_basis_line"].match(stripped))
+    return bool(stripped[:1] in "-+•" or any(
+        res[k].match(stripped) for k in ("basis", "not_basis", "not_basis_line", "attached_note")))
 
 
 def pinpoint_of(f: Found) -> list[Pinpoint]:
