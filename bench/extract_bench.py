@@ -1,4 +1,5 @@
-"""Extraction throughput on one core: the bundled plans, then 1,000 plans made from them.
+"""Extraction throughput on one core: the bundled plans, the thirteen real plans of other
+kinds in ../shared/corpus-wide (when present), then 1,000 plans made from the bundled ones.
 
 Prints plans/s and ms per plan (p50/p95). Run with ``make bench``.
 
@@ -23,6 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from cancu.paths import PLANS
 from ingest.extract import extract_file
 from ingest.nlp import build
+
+# read from the shared data beside the worktree, never shipped (skipped when absent)
+WIDE = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus-wide"
 
 
 def run(paths: list[Path]) -> tuple[list[float], float]:
@@ -134,6 +138,13 @@ def main() -> None:
     samples = sorted(PLANS.glob("*.txt"))
     run(samples)  # warm caches: compiled patterns, spaCy vocab
     report("samples (x25)", run(samples * 25))
+    wide = sorted(WIDE.glob("*.txt")) if WIDE.is_dir() else []
+    if wide:
+        first = run(wide)  # the first time: their words and phrases are learned
+        report("corpus-wide, 1st", first)
+        report("corpus-wide (x8)", run(wide * 8))
+    else:
+        print(f"corpus-wide: {WIDE} not present, skipped")
     with tempfile.TemporaryDirectory() as tmp:
         corpus = []
         for i in range(1000):

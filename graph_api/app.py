@@ -34,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
     "CANCU_SPARQL_LIMIT": 10_000,
     "CANCU_PAGE_SIZE": 50,
     "CANCU_BASE_IRI": "https://cancu.dev/",  # the base the graph's IRIs are minted under
+    "CANCU_SPARQL_SERVICES": "",  # endpoints SERVICE may call, separated by spaces or commas
 }
 _CASTS = {"CANCU_SPARQL_TIMEOUT": float, "CANCU_SPARQL_LIMIT": int, "CANCU_PAGE_SIZE": int}
 
@@ -133,7 +134,29 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(linked.bp)
     app.register_blueprint(pages.bp)
     _register_errors(app)
+    app.after_request(_secure_headers)
     return app
+
+
+# Pages load scripts, styles and data only from the service itself; nothing may frame them.
+# Styles allow 'unsafe-inline' because vis-network and CodeMirror set style attributes.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def _secure_headers(resp: Any) -> Any:
+    """Every answer (pages, API, errors, files) carries the security headers."""
+    for name, value in SECURITY_HEADERS.items():
+        resp.headers.setdefault(name, value)
+    return resp
 
 
 def get_store() -> Store:

@@ -1,6 +1,7 @@
-"""From files to the store: extract → map → validate → replace each named graph → closure.
+"""From files to the store: extract → map → validate → replace each named graph → its closure.
 
-One source file (or one record of a JSON file) gives one named graph, replaced as a whole, so
+One source file (or one record of a JSON file) gives one named graph, replaced as a whole (and
+its inferred graph beside it; the facts about shared things are added to the shared graph), so
 ingesting the same files twice leaves the store identical. A small metadata graph records
 where each graph came from (file, sha256, kind) so re-ingesting can tell new from unchanged and
 ``cancu validate`` can re-check the stored plans later. A plan that breaks the SHACL shapes is
@@ -28,6 +29,8 @@ from graph_api.store import INFERRED_GRAPH, META_GRAPH, Store, graph_to_ntriples
 META = Namespace("https://cancu.dev/meta#")
 PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 ONTOLOGY_GRAPH = "https://cancu.dev/graph/ontology"
+# facts about bodies, documents and provisions, added to by every plan that names them
+SHARED_GRAPH = "https://cancu.dev/graph/shared"
 REASONERS = ("reasonable", "owlrl", "none")
 RECORD_SUFFIXES = {".json", ".jsonl"}
 # plans the reader takes, and office files it refuses by name (so they are reported, not
@@ -74,7 +77,7 @@ class IngestReport:
     refused: list[Problem] = field(default_factory=list)  # broke the SHACL shapes
     failed: list[Problem] = field(default_factory=list)  # unreadable or not mappable
     warnings: list[str] = field(default_factory=list)
-    inferred: int | None = None  # triples in the inferred graph, None when not recomputed
+    inferred: int | None = None  # triples inferred for the units stored, None when not reasoned
     total_triples: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -198,16 +201,17 @@ def _load_validator() -> Callable[[Graph], Any] | None:
     return validate
 
 
-def _map(source: Source, report: IngestReport) -> tuple[str, Graph, str]:
-    """``(graph IRI, triples, sha256)`` for one source; raises on unreadable input."""
+def _map(source: Source, report: IngestReport) -> tuple[str, Graph, Graph, str]:
+    """``(graph IRI, its triples, facts about shared things, sha256)`` for one source; raises on
+    unreadable input."""
     if source.kind == "law":
         from ontology.laws import law_to_graph
 
         t0 = time.perf_counter()
         graph_iri, g = law_to_graph(source.path)
         report.time("map", t0)
-        return graph_iri, g, sha256_of(source.path)
-    from ontology.mapping import plan_to_graph
+        return graph_iri, g, Graph(), sha256_of(source.path)
+    from ontology.mapping import map_plan
 
     record = source.record
     if record is None:
@@ -217,10 +221,10 @@ def _map(source: Source, report: IngestReport) -> tuple[str, Graph, str]:
         record = extract_file(source.path).to_dict()
         report.time("extract", t0)
     t0 = time.perf_counter()
-    graph_iri, g = plan_to_graph(record)
+    mapped = map_plan(record)
     report.time("map", t0)
     sha = record.get("sha256") or sha256_of(source.path)
-    return graph_iri, g, str(sha)
+    return mapped.graph, mapped.plan, mapped.shared, str(sha)
 
 
 def _read_errors() -> tuple[type[BaseException], ...]:
@@ -235,43 +239,26 @@ def violations_in_words(report: Any) -> list[str]:
     return [str(getattr(v, "message", v)) for v in getattr(report, "violations", [])]
 
 
-def closure_key(store: Store, reasoner: str) -> str:
-    """A digest of the reasoner and every asserted source: equal keys, equal closures."""
-    sources = stored_sources(store)
-    parts = [
-        reasoner,
-        *sorted(f"{g} {v['sha256']}" for g, v in sources.items() if g != INFERRED_GRAPH),
-    ]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+def reason(store: Store, source: Source, graph_iri: str, g: Graph, shared: Graph,
+           reasoner: str, report: IngestReport) -> None:
+    """Store what the ontology adds to one unit beside it (its own inferred graph, replaced),
+    and what it adds to the shared facts (added to the shared inferred graph): the cost is the
+    unit's size, whatever the store holds."""
+    from ontology.iris import SHARED_INFERRED_GRAPH, inferred_graph_iri
+    from ontology.reasoning import plan_closure, unit_closure
 
-
-def refresh_closure(store: Store, reasoner: str) -> int:
-    """Recompute the inferred graph over the union of the asserted graphs; its size."""
-    from ontology.reasoning import closure
-
-    asserted = store.union_graph(exclude=(INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH))
-    inferred = closure(asserted, engine=reasoner)
-    store.replace_graph(INFERRED_GRAPH, inferred)
-    return len(inferred)
-
-
-def _closure_step(store: Store, reasoner: str, report: IngestReport) -> None:
-    """Refresh the closure unless the sources and the reasoner are those it was made from."""
-    key = closure_key(store, reasoner)
-    previous = stored_sources(store).get(INFERRED_GRAPH)
-    if previous is not None and previous["sha256"] == key:
-        report.inferred = store.triple_count(INFERRED_GRAPH)
-        return
     t0 = time.perf_counter()
-    try:
-        report.inferred = refresh_closure(store, reasoner)
-    except ImportError as exc:
-        report.warnings.append(f"no closure: {exc}")
-        return
+    if source.kind == "law":
+        own, extra = unit_closure(g, reasoner), Graph()
+    else:
+        inferred = plan_closure(g, shared, reasoner)
+        own, extra = inferred.plan, inferred.shared
+    store.replace_graph(str(inferred_graph_iri(graph_iri)), own)
+    if len(extra):
+        store.update(f"INSERT DATA {{ GRAPH {iri(str(SHARED_INFERRED_GRAPH))} {{\n"
+                     f"{graph_to_ntriples(extra)}}} }}")
+    report.inferred = (report.inferred or 0) + len(own) + len(extra)
     report.time(f"closure ({reasoner})", t0)
-    from ontology.reasoning import ONTOLOGY
-
-    record_source(store, INFERRED_GRAPH, f"closure:{reasoner}", ONTOLOGY, key, "inferred")
 
 
 def _store_ontology(store: Store, report: IngestReport) -> None:
@@ -314,7 +301,7 @@ def ingest_paths(
     read_errors = _read_errors()
     for source in _progress(sources, progress):
         try:
-            graph_iri, g, sha = _map(source, report)
+            graph_iri, g, shared, sha = _map(source, report)
         except read_errors as exc:
             report.failed.append(Problem(source.name, f"unreadable: {exc}"))
             continue
@@ -326,7 +313,7 @@ def ingest_paths(
             continue
         if validate is not None and source.kind != "law":
             t0 = time.perf_counter()
-            result = validate(g)
+            result = validate(g + shared)
             report.time("validate", t0)
             if not result.conforms:
                 words = violations_in_words(result)
@@ -340,18 +327,34 @@ def ingest_paths(
         if previous is not None and previous["sha256"] == sha:
             status = "unchanged"
         store.replace_graph(graph_iri, g)
+        if len(shared):
+            store.update(f"INSERT DATA {{ GRAPH {iri(SHARED_GRAPH)} {{\n"
+                         f"{graph_to_ntriples(shared)}}} }}")
         record_source(store, graph_iri, source.name, source.path, sha, source.kind)
         report.time("store", t0)
+        if reasoner != "none":
+            reason(store, source, graph_iri, g, shared, reasoner, report)
         report.stored.append(Stored(source.name, graph_iri, source.kind, len(g), status))
     if report.stored:
         _store_ontology(store, report)
-    if reasoner != "none" and report.stored:
-        _closure_step(store, reasoner, report)
+    if report.stored and store.query(f"ASK {{ GRAPH {iri(INFERRED_GRAPH)} {{ ?s ?p ?o }} }}"):
+        store.drop_graph(INFERRED_GRAPH)  # the store-wide closure of older versions
     report.total_triples = store.triple_count()
     return report
 
 
 # --- re-validation ----------------------------------------------------------------------------
+
+
+def plan_with_shared_facts(store: Store, graph_iri: str) -> Graph:
+    """A stored plan graph and the shared facts about the things it names (what its shapes
+    check: a lead must be a body), read in time proportional to the plan."""
+    g = store.graph(graph_iri)
+    g += store.query(
+        f"CONSTRUCT {{ ?x ?p ?o }} WHERE {{ GRAPH {iri(graph_iri)} {{ ?s ?q ?x }} "
+        f"GRAPH {iri(SHARED_GRAPH)} {{ ?x ?p ?o }} }}"
+    )
+    return g
 
 
 @dataclass(slots=True)
@@ -371,7 +374,7 @@ def revalidate(store: Store) -> list[Recheck]:
     for graph_iri, info in sorted(stored_sources(store).items()):
         if info["kind"] not in ("plan", "record"):
             continue
-        result = validate(store.graph(graph_iri))
+        result = validate(plan_with_shared_facts(store, graph_iri))
         note = None
         path = info["path"]
         if path is not None and not path.exists():

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ingest.lexicon import KnownDocument, lexicon, number_key
-from ingest.models import Citation, Pinpoint, Span
+from ingest.models import Citation, Mention, Pinpoint, Span
 from ingest.spot import Found, within
 from ingest.text import fold, from_roman, slug, squash, to_roman
 
@@ -307,6 +307,8 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
                 target.articles.append(pin.article)
             if pin.chapter and pin.chapter not in target.chapters:
                 target.chapters.append(pin.chapter)
+    for _, c in cited:  # before pooling: each citation here is one mention
+        c.mentions = [Mention(list(c.spans), list(c.pinpoints))]
     return merge([c for _, c in cited])
 
 
@@ -406,4 +408,7 @@ def merge(citations: list[Citation]) -> list[Citation]:
             if p not in m.pinpoints:
                 m.pinpoints.append(p)
         m.spans.extend(c.spans)
+        for mention in c.mentions:
+            if mention not in m.mentions:  # a plan's citations pool its tasks' mentions again
+                m.mentions.append(mention)
     return list(out.values())

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from ingest import assign, citations, spot, tasks
-from ingest.gcpause import gc_paused
 from ingest.header import read_header
 from ingest.lexicon import lexicon
 from ingest.models import Citation, DocumentInfo, PlanRecord, Span, Task
@@ -25,8 +23,6 @@ from ingest.read import UNSUPPORTED, CleanText, ReadError, read_bytes, read_plan
 from ingest.text import slug
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-_ASIDE = re.compile(r"\s*\([^()]*\)[\s.;]*")
-_PASSIVE = re.compile(r"^[^,;:]{0,80}?\s(?:được|đã được)\s")
 
 
 def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -43,7 +39,6 @@ def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-@gc_paused
 def extract_file(path: str | Path) -> PlanRecord:
     """Read and extract one plan; raises :class:`ReadError` for a file it cannot read."""
     path = Path(path)
@@ -61,7 +56,6 @@ def extract_text(text: str, source: str = "<text>") -> PlanRecord:
     return extract_clean(clean(text), source=source, path=source)
 
 
-@gc_paused
 def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     text = ct.text
     outline = parse(text)
@@ -80,7 +74,6 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
 
     body_start = outline.sections[0].line.start if outline.sections else len(text)
     footnotes = dict(outline.footnotes)
-    marks = _Markers(text) if footnotes else None
     resolved: dict[tuple[int, int | None], Citation] = {}  # see citations.collect
     doc_spans: dict[tuple[int, int], Span] = {}
 
@@ -96,7 +89,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
         never the plan itself (its number in an annex caption is no citation)."""
         found = citations.collect(doc_mentions, pin_mentions, text, start, end, doc_span,
                                   info.type, earlier=earlier, as_of=year, memo=resolved)
-        for marker in marks.within(start, end, footnotes) if marks else ():
+        for marker in _markers(text, start, end, footnotes):
             note = footnotes[marker]
             found = citations.merge(found + citations.collect(
                 doc_mentions, pin_mentions, text, note.start, note.end, doc_span, info.type,
@@ -121,11 +114,11 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             heading=unit.heading,
             text=text[unit.start:unit.end],
             span=to_span(unit.start, unit.end),
-            bodies=tasks.bodies(unit, ctx),
+            bodies=assign.of_unit(unit, ctx),
             timeframe=tasks.timeframe(unit, ctx, time_mentions, year),
             citations=cites,
         )
-        if not task.bodies and (_PASSIVE.match(task.text) or _ASIDE.fullmatch(task.text)):
+        if not task.bodies and tasks.no_task(task.text):
             continue  # "Phong trào được triển khai từ ...", "(Chi tiết tại Phụ lục)": no task
         for b in task.bodies:
             b.key = body_key(b.name, info.province, source)
@@ -172,24 +165,6 @@ def _basis_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not not_basis.match(m.group().strip()):
             out.append((start + m.start(), start + m.end()))
     return out
-
-
-class _Markers:
-    """The footnote markers of a plan, found once: each stretch of text then takes its own
-    by bisection instead of searching its text again (task texts, then the whole body)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.found = list(_marker_re().finditer(text))
-        self.starts = [m.start() for m in self.found]
-
-    def within(self, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:
-        """:func:`_markers` of ``text[start:end]``."""
-        found, starts = self.found, self.starts
-        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-        if (lo and found[lo - 1].end() > start) or (hi > lo and found[hi - 1].end() > end):
-            return _markers(self.text, start, end, footnotes)  # a marker across an end
-        return [m.group("marker") for m in found[lo:hi] if m.group("marker") in footnotes]
 
 
 def _markers(text: str, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:

@@ -39,6 +39,21 @@ class Pinpoint:
 
 
 @dataclass(slots=True)
+class Mention:
+    """One place where a plan names a document: its span(s) (a title and the number right after
+    it are one mention) and the pinpoints named with it there ("Điều 10," before "Luật PCTN").
+    A citation pools its document's mentions; the graph keeps each apart, so that an article is
+    listed only beside the words that cite it."""
+
+    spans: list[Span] = field(default_factory=list)
+    pinpoints: list[Pinpoint] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"spans": [s.to_dict() for s in self.spans],
+                "pinpoints": [asdict(p) for p in self.pinpoints]}
+
+
+@dataclass(slots=True)
 class Citation:
     """A legal or policy document named by a plan, with the pinpoints it cites."""
 
@@ -54,6 +69,7 @@ class Citation:
     resolved: bool = False
     relation: str = "cites"  # cites | based_on | implements | applies | replaces | amends
     spans: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -69,23 +85,36 @@ class Citation:
             "resolved": self.resolved,
             "relation": self.relation,
             "spans": [s.to_dict() for s in self.spans],
+            "mentions": [m.to_dict() for m in self.mentions],
         }
 
 
 @dataclass(slots=True)
 class Timeframe:
-    """When a task is due: the plan's words, the last day of the period, a recurrence."""
+    """When a task is due: the plan's words, the last day of the period, a recurrence.
+
+    ``rrule`` is the cycle of recurring work as an RFC 5545 RRULE value ("FREQ=MONTHLY;
+    BYMONTHDAY=20"), for a calendar to take as it is; ``start`` and ``end`` bound the period
+    the words name (ISO dates, None where the words give none: "trước ngày 30/6/2025" has an
+    end and no start, "từ năm 2026 trở đi" a start and no end)."""
 
     text: str | None = None
     due: str | None = None  # ISO date
-    recurrence: str | None = None  # ongoing | yearly | quarterly | half-yearly | monthly | periodic
+    # ongoing | yearly | quarterly | half-yearly | monthly | weekly | periodic
+    recurrence: str | None = None
     span: Span | None = None
+    rrule: str | None = None
+    start: str | None = None
+    end: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "due": self.due,
             "recurrence": self.recurrence,
+            "rrule": self.rrule,
+            "start": self.start,
+            "end": self.end,
             "span": self.span.to_dict() if self.span else None,
         }
 

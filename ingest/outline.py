@@ -7,7 +7,6 @@ piece keeps its ``[start, end)`` in the clean text, so later stages can map back
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -23,10 +22,11 @@ class Line:
     text: str
     start: int
     end: int
-    kind: str = "para"  # section numbered lettered bullet plus para footnote assign time
+    kind: str = "para"  # section numbered lettered bullet plus para footnote assign time row
     marker: str = ""
     body: str = ""  # the text after the marker
     body_start: int = 0
+    label: str = ""  # the label it opens with ("Cơ quan chủ trì"), its value from body_start
 
 
 @dataclass(slots=True)
@@ -39,10 +39,22 @@ class Item:
     path: list[str]
     lines: list[Line] = field(default_factory=list)
     children: list[Item] = field(default_factory=list)
+    label: Label | None = None  # its title is a label: "a) Cơ quan chủ trì", "3. Thời gian: ..."
 
     @property
     def title(self) -> str:
         return self.line.body
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label a line or title opens with: what follows it (``field``: "bodies", "time",
+    "content" or "output"), the label as written, and where its value starts (its end when
+    the value is on the lines below)."""
+
+    field: str
+    text: str
+    value_start: int
 
 
 @dataclass(slots=True)
@@ -72,14 +84,13 @@ def _res() -> dict[str, re.Pattern[str]]:
     names = ["part", "section", "upper", "numbered", "decimal", "lettered", "bullet", "plus",
              "footnote"]
     res = {n: re.compile(lx.pattern("outline", n)) for n in names}
-    res["assign"] = re.compile(lx.pattern("assignment", "bodies"), re.IGNORECASE)
-    res["time"] = re.compile(lx.pattern("assignment", "time"), re.IGNORECASE)
     res["number"] = re.compile(lx.pattern("header", "number"))
     res["place_date"] = re.compile(lx.pattern("header", "place_date"))
     res["recipients"] = re.compile(lx.pattern("header", "recipients"))
     res["sig_lead"] = re.compile(lx.pattern("header", "signature_lead"))
     res["issuer_line"] = re.compile("|".join(lx.patterns["header"]["issuer_lines"]))
     res["authority"] = re.compile(lx.pattern("header", "authority"))
+    res["last"] = re.compile(lx.pattern("outline", "last"))
     return res
 
 
@@ -102,49 +113,38 @@ def _lines(text: str) -> list[Line]:
                 continue
         else:
             in_task_table = False
-        if "|" in raw and start < 2000:
-            for cell in re.finditer(r"[^|]+", raw):
-                piece = cell.group().strip()
-                if piece and set(piece) - set("-: "):
-                    at = start + cell.start() + cell.group().index(piece)
-                    out.append(Line(piece, at, at + len(piece)))
+        if "|" in raw and (start < 2000 or _signs(raw)):
+            out.extend(_cell_lines(raw, start))  # a letterhead or signature table
             continue
         out.append(Line(stripped, s, s + len(stripped)))
     return out
 
 
+def _cell_lines(raw: str, start: int) -> list[Line]:
+    """The lines of a letterhead or signature row's cells (:func:`tables.cell_lines`)."""
+    out: list[Line] = []
+    for cell in re.finditer(r"[^|]+", raw):
+        piece = cell.group().strip()
+        if piece and set(piece) - set("-: "):
+            at = start + cell.start() + cell.group().index(piece)
+            for part in tables.cell_lines(tables.Cell(piece, at, at + len(piece))):
+                out.append(Line(part.text, part.start, part.end))
+    return out
+
+
+def _signs(raw: str) -> bool:
+    """Is this table row the closing one, with the recipients or the signature?"""
+    res = _res()
+    for cell in raw.split("|"):
+        text = cell.strip(" *")
+        if res["recipients"].match(text) or res["sig_lead"].match(text) or \
+                any(text.startswith(t + " ") for t in _signature_titles()):
+            return True
+    return False
+
+
 MARKERS = ("part", "section", "upper", "lettered", "numbered", "decimal", "footnote", "bullet",
            "plus")  # tried in this order
-Matcher = Callable[[str], "re.Match[str] | None"]
-# an opening character -> (marker kinds, then "assign"/"time") that may match such a line
-_BY_FIRST: dict[str, tuple[tuple[tuple[str, Matcher], ...], tuple[tuple[str, Matcher], ...]]] = {}
-
-
-def _kinds_opening(char: str) -> tuple[tuple[tuple[str, Matcher], ...],
-                                       tuple[tuple[str, Matcher], ...]]:
-    """The kinds of :data:`MARKERS`, then of "assign" and "time", whose pattern can match a
-    line opening with ``char``, in order, with their matchers: a line is tried against those
-    only."""
-    found = _BY_FIRST.get(char)
-    if found is None:
-        res = _res()
-        kinds = [k for k, first in _first_classes().items()
-                 if first is None or first.match(char)]
-        found = _BY_FIRST[char] = (tuple((k, res[k].match) for k in kinds if k in MARKERS),
-                                   tuple((k, res[k].match) for k in kinds if k not in MARKERS))
-    return found
-
-
-@lru_cache(maxsize=1)
-def _first_classes() -> dict[str, re.Pattern[str] | None]:
-    """Each kind's class of opening characters, read once from its pattern's parse tree (a
-    new opening character used to parse them all again: ~10 ms each on an unseen plan)."""
-    from ingest.regexes import first_class
-
-    res = _res()
-    return {k: first_class(res[k]) for k in (*MARKERS, "assign", "time")}
-
-
 @cache
 def _marker_group(kind: str) -> str | None:
     """The group holding a marker kind's number or mark ("num", "marker"), if it has one."""
@@ -157,8 +157,9 @@ def _classify(line: Line) -> None:
         line.body, line.body_start = line.text, line.start
         return
     text = line.text
-    for kind, match in _kinds_opening(text[:1])[0]:
-        m = match(text)
+    res = _res()
+    for kind in MARKERS:
+        m = res[kind].match(text)
         if m:
             group = _marker_group(kind)
             line.kind = kind
@@ -170,11 +171,36 @@ def _classify(line: Line) -> None:
         line.body, line.body_start = text, line.start
     if line.kind not in ("para", "bullet", "plus"):
         return
-    inner = line.body
-    for kind, match in _kinds_opening(inner[:1])[1]:  # "assign" before "time"
-        if match(inner):
-            line.kind = kind
-            return
+    label = label_of(line.body, line.body_start)
+    if label is not None:
+        line.label = label.text
+        line.body = line.body[label.value_start - line.body_start:]
+        line.body_start = label.value_start
+        if label.field in _META_FIELDS:
+            line.kind = _META_FIELDS[label.field]
+
+
+_META_FIELDS = {"bodies": "assign", "time": "time"}  # labels whose lines are no task's text
+
+
+@lru_cache(maxsize=1)
+def _label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A labelled line ("Cơ quan chủ trì: X", the colon required) and a labelled title ("b)
+    Cơ quan phối hợp", "Thời gian thực hiện: ...", the label alone or with a colon)."""
+    fields = lexicon().patterns["labels"]
+    label = "|".join(f"(?P<{name}>{pattern})" for name, pattern in fields.items())
+    return (re.compile(rf"(?:{label})\s*:\s*", re.IGNORECASE),
+            re.compile(rf"(?:{label})\s*(?::\s*|[.;]?\s*$)", re.IGNORECASE))
+
+
+def label_of(text: str, at: int, title: bool = False) -> Label | None:
+    """The label ``text`` (found at offset ``at``) opens with, if any; a title may be the
+    label alone ("a) Cơ quan chủ trì"), a line needs its colon ("Cơ quan chủ trì: X")."""
+    m = _label_res()[title].match(text)
+    if m is None:
+        return None
+    name = m.lastgroup
+    return Label(name, m.group(name), at + m.end()) if name else None
 
 
 @lru_cache(maxsize=1)
@@ -211,6 +237,7 @@ def looks_like_name(text: str) -> bool:
 
 _RANKS = {"part": -1.0, "section": 0.0, "upper": 0.5, "numbered": 1.0, "lettered": 2.0}
 ITEM_KINDS = ("part", "section", "upper", "numbered", "decimal", "lettered")
+LABELLED_ITEMS = ("numbered", "decimal", "lettered")  # a part or Roman section heads a part
 
 
 def _ranks(lines: list[Line]) -> dict[str, float]:
@@ -289,6 +316,12 @@ def parse(text: str) -> Outline:
             closing.append(line)
             ended = True
             continue
+        if line.kind not in ITEM_KINDS and res["last"].search(line.text):
+            ended = True  # "./.": the body's last sentence
+            if line.kind == "para" and stack and (stack[-1].lines
+                                                   or is_sentence(stack[-1].title)):
+                closing.append(line)
+                continue
         if line.kind in ITEM_KINDS:
             depth = _depth(line, ranks)
             while stack and _depth(stack[-1].line, ranks) >= depth:
@@ -296,6 +329,8 @@ def parse(text: str) -> Outline:
             parent_path = stack[-1].path if stack else []
             num = line.marker.rsplit(".", 1)[-1]  # "1.2" under "1." is item 2 of it
             item = Item(line.kind, num, line, [*parent_path, num])
+            if line.kind in LABELLED_ITEMS:
+                item.label = label_of(line.body, line.body_start, title=True)
             if stack:
                 stack[-1].children.append(item)
             else:
@@ -332,12 +367,13 @@ class _Grid:
     def __init__(self, sections: list[Item]) -> None:
         self.sections = sections
         self.columns: dict[int, str] | None = None
+        self.rows: tables.Rows | None = None  # the table's rows aligned to its columns
         self.base: Item | None = None  # where the table's rows go
         self.group: Item | None = None  # the group row the next rows belong to
         self.annex: Item | None = None
 
     def end(self) -> None:
-        self.columns, self.base, self.group = None, None, None
+        self.columns, self.rows, self.base, self.group = None, None, None, None
 
     def row(self, line: Line, parent: Item | None) -> None:
         row = tables.cells(line.text, line.start)
@@ -346,9 +382,11 @@ class _Grid:
         header = tables.columns(row)
         if header is not None:
             self.columns, self.base, self.group = header, None, None
+            self.rows = tables.Rows(row)
             return
-        if self.columns is None:
+        if self.columns is None or self.rows is None:
             return
+        row = self.rows.align(row)
         by_kind: dict[str, tables.Cell] = {}
         for i, kind in self.columns.items():
             if i < len(row) and row[i].text:
@@ -359,7 +397,7 @@ class _Grid:
         if self.base is None:
             self.base = parent or self._annex(line)
         meta = [Line(c.text, c.start, c.end, kind="time" if k == "time" else "assign",
-                     marker=tables.LABELS[k], body=c.text, body_start=c.start)
+                     body=c.text, body_start=c.start, label=tables.LABELS[k])
                 for k, c in by_kind.items() if k in tables.LABELS]
         title = Line(content.text, content.start, content.end, body=content.text,
                      body_start=content.start)
@@ -476,6 +514,11 @@ def _title(lines: list[Line], j: int, header: Header, text: str) -> int:
         header.title.append(line)
         j += 1
     return j
+
+
+def is_sentence(text: str) -> bool:
+    """Does ``text`` end as a sentence does, rather than as a heading?"""
+    return text.rstrip(" *").endswith((".", ";", "!", "?"))
 
 
 def _is_caps(text: str) -> bool:

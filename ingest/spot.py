@@ -6,6 +6,7 @@ regular-expression match that found it rides along in ``span._.ref`` for the res
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
@@ -13,8 +14,8 @@ from operator import attrgetter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest import regexes
-from ingest.nlp import offsets, pieces, text_of, token_spans
+from ingest import bodynames, regexes, scan
+from ingest.nlp import REFS_KEY, offsets, pieces, text_of, token_span
 from ingest.text import squash
 
 
@@ -42,38 +43,24 @@ def within(found: list[Found], start: int, end: int) -> list[Found]:
     return [f for f in found[lo:hi] if f.end <= end]
 
 
-REF_KEYS = "cancu_ref_keys"
-
-
 def _add(doc: Doc, key: str, found: list[Found]) -> None:
-    """Put ``found`` in ``doc.spans[key]``, each span's ``._.ref`` set to its item. The ref
-    is written where spaCy's ``span._.ref = f`` writes it (a user_data key of the span's
-    characters), without making an ``Underscore`` per span; the keys are kept so that
-    :func:`refs` reads the items back without one either."""
-    spans = []
-    keys = []
-    labels = {kind: doc.vocab.strings.add(kind) for kind in {f.kind for f in found}}
-    user_data = doc.user_data
-    # by start, the longer first: two stable sorts on C-level keys, not a tuple per item
-    ordered = sorted(sorted(found, key=_by_end, reverse=True), key=by_start)
-    made = token_spans(doc, [(f.start, f.end, labels[f.kind]) for f in ordered])
-    for f, span in zip(ordered, made, strict=True):
+    """Put ``found`` in ``doc.spans[key]`` (by start, the longer first), each span widened
+    to whole tokens; ``span._.ref`` gives its item, and :func:`refs` the items in order."""
+    spans, kept = [], []
+    by_chars = doc.user_data.setdefault(REFS_KEY, {})
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        span = token_span(doc, f.start, f.end, f.kind)
         if span is not None:
-            ref_key = ("._.", "ref", span.start_char, span.end_char)
-            user_data[ref_key] = f
-            keys.append(ref_key)
+            by_chars[span.start_char, span.end_char] = f
             spans.append(span)
+            kept.append(f)
     doc.spans[key] = spans
-    user_data.setdefault(REF_KEYS, {})[key] = keys
+    doc.user_data[REFS_KEY, key] = kept
 
 
 def refs(doc: Doc, key: str) -> list[Found]:
-    """``[s._.ref for s in doc.spans[key]]``, read straight from the doc's user_data."""
-    keys = doc.user_data.get(REF_KEYS, {}).get(key)
-    if keys is None:
-        return [s._.ref for s in doc.spans[key]]
-    user_data = doc.user_data
-    return [user_data[k] for k in keys]
+    """What the component found for ``doc.spans[key]``, span by span."""
+    return doc.user_data[REFS_KEY, key]
 
 
 def _no_overlap(found: list[Found]) -> list[Found]:
@@ -101,14 +88,14 @@ def _scan(doc: Doc) -> dict:
     if hits is None:
         made = pieces(doc)
         tokens = None if made is None else (made, offsets(doc)[0])
-        hits = doc.user_data["cancu_scan"] = regexes.scan(text_of(doc), tokens)
+        hits = doc.user_data["cancu_scan"] = scan.scan(text_of(doc), tokens)
     return hits
 
 
 @Language.component("cancu_documents")
 def documents(doc: Doc) -> Doc:
     """Document references (numbered, by title, by anaphora) and pinpoints."""
-    kinds = regexes.GROUPS
+    kinds = scan.GROUPS
     hits = _scan(doc)
     found = [Found(kinds[i], m.start(), m.end(), m.groupdict(), m.group())
              for i, m in hits["documents"]]
@@ -121,11 +108,17 @@ def documents(doc: Doc) -> Doc:
 
 @Language.component("cancu_bodies")
 def bodies(doc: Doc) -> Doc:
-    """Names of bodies, single or collective, with the place that scopes them."""
+    """Names of bodies, single or collective, with the place that scopes them: those the
+    tables know (``bodies.toml``), and those the grammar of names reads
+    (:mod:`ingest.bodynames`)."""
     text = text_of(doc)
     found: list[Found] = []
     name_re = regexes.department_list()[1]
-    for m in regexes.department_lists(text):
+    end = 0
+    for _i, m in _scan(doc)["departments"]:
+        if m.start() < end:  # "Sở: ..." inside the "các Sở: ..." just read
+            continue
+        end = m.end()
         for i, n in enumerate(name_re.finditer(m.group("names"))):
             s = m.start("names") + n.start()
             # the first name's span opens at "các Sở:", so the list reads as one
@@ -135,8 +128,45 @@ def bodies(doc: Doc) -> Doc:
     for i, m in _scan(doc)["bodies"]:
         found.append(Found("body", m.start(), m.end(), {}, squash(m.group()), flags[i][1],
                            flags[i][2]))
-    _add(doc, "bodies", _no_overlap(found))
+    ends: dict[int, int] = {}
+    for f in found:
+        ends[f.start] = max(ends.get(f.start, f.end), f.end)
+    found.sort(key=by_start)
+    read = [_before_known(f, found, text)
+            for f in (Found("body", n.start, n.end, {}, squash(text[n.start:n.end]),
+                            n.collective, n.outside) for n in bodynames.find(text))
+            if not _known_whole(f, ends, text)]
+    _add(doc, "bodies", _no_overlap(found + [f for f in read if f]))  # a tie: the table's
     return doc
+
+
+def _known_whole(f: Found, ends: dict[int, int], text: str) -> bool:
+    """Does a table know the name ``f`` opens with, ``f`` going on in lower case only? The
+    table's name is then whole ("Sở Tư pháp" of "Sở Tư pháp tổng hợp ..."), while a capital,
+    a joiner or a place goes on with it ("Sở Văn hóa, Thể thao và Du lịch", "Ban Chỉ đạo các
+    tỉnh"). Groups are the grammar's to end ("các sở, ban, ngành liên quan")."""
+    end = ends.get(f.start)
+    if f.collective or end is None or end >= f.end or not text[end:f.end].lstrip()[:1].islower():
+        return False
+    return not bodynames.grammar().place.fullmatch(text, end, f.end)  # "các tỉnh, ..." places
+
+
+_LIST_END = re.compile(r"(?:,|\s+và)?\s*$")
+
+
+def _before_known(f: Found, known: list[Found], text: str) -> Found | None:
+    """A group the grammar reads ends before a name a table knows that it runs into: "các
+    cơ quan, đơn vị, địa phương, doanh nghiệp có vốn Nhà nước" is two bodies."""
+    lo = bisect_left(known, f.start + 1, key=by_start)
+    hi = bisect_left(known, f.end, lo=lo, key=by_start)
+    cut = min((k.start for k in known[lo:hi] if k.end > f.end), default=None)
+    if cut is None or not f.collective:
+        return f
+    end = f.start + len(_LIST_END.sub("", text[f.start:cut]))
+    if end <= f.start:
+        return None
+    return Found(f.kind, f.start, end, f.groups, squash(text[f.start:end]), f.collective,
+                 f.outside)
 
 
 @Language.component("cancu_roles")

@@ -4,7 +4,10 @@
 01 năm 2023" → 2023-01-31, "từ ngày 01/3/2025 đến ngày 30/4/2025" → 2025-04-30). A date
 without its year takes the plan's year when the caller gives it, else gives no due date
 rather than a guess; recurring work ("định kỳ 06 tháng (trước ngày 31/5)") has none either.
-The words and shapes live in the ``[timeframes]`` table of ``ingest/data/patterns.toml``.
+Recurring work gets its cycle as an RFC 5545 RRULE ("trước ngày 20 hằng tháng" →
+``FREQ=MONTHLY;BYMONTHDAY=20``), and every phrase the first and last day of the period it
+names where it names them (``start``, ``end``). The words and shapes live in the
+``[timeframes]`` table of ``ingest/data/patterns.toml``.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.lexicon import lexicon
 from ingest.models import Timeframe
-from ingest.regexes import Tail
+from ingest.regexes import at_end
 
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # kinds whose match is a dated period, in the order they are tried; each kind is a data key
@@ -59,13 +63,24 @@ def _res() -> dict[str, re.Pattern[str]]:
     return {
         "range": re.compile(t["range"]),
         "label": re.compile(t["label"]),
+        "ends_only": re.compile(rf"{t['ends_only']}\b"),
+        "every": re.compile(t["every"]),
+        "day_of_month": re.compile(t["day_of_month"]),
+        "date": re.compile(t["date"]),
+        "long_date": re.compile(t["long_date"]),
     }
 
 
 @lru_cache(maxsize=1)
-def before() -> Tail:
+def before() -> re.Pattern[str]:
     """The deadline word before an expression ("trước ngày ..."), with the blanks after it."""
-    return Tail.of(rf"(?<![\w]){_table()['deadline']}\s")
+    return at_end(rf"(?<![\w]){_table()['deadline']}\s")
+
+
+@lru_cache(maxsize=1)
+def since() -> re.Pattern[str]:
+    """A word that opens a period before an expression ("từ tháng 11/2013")."""
+    return at_end(rf"(?<![\w]){_table()['since']}\s")
 
 
 @lru_cache(maxsize=1)
@@ -192,17 +207,166 @@ def from_phrase(text: str, year: int | None = None) -> Timeframe:
     (the plan's) dates "trước ngày 15/12", unless the phrase recurs: then the day is each
     cycle's, not one deadline."""
     text = text.strip().rstrip(".;")
-    due, recurrence = _reading(text, year)
-    return Timeframe(text=text, due=due, recurrence=recurrence)
+    r = _reading(text, year)
+    return Timeframe(text=text, due=r.due, recurrence=r.recurrence, rrule=r.rrule,
+                     start=r.start, end=r.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a phrase says about time (see :class:`~ingest.models.Timeframe`)."""
+
+    due: str | None
+    recurrence: str | None
+    rrule: str | None
+    start: str | None
+    end: str | None
 
 
 @lru_cache(maxsize=4096)
-def _reading(text: str, year: int | None) -> tuple[str | None, str | None]:
-    """(due, recurrence) of a phrase: kept, as plans repeat theirs ("Thường xuyên", "Quý
-    IV/2025") from task to task and from plan to plan."""
+def _reading(text: str, year: int | None) -> Reading:
+    """A phrase read once: plans repeat theirs ("Thường xuyên", "Quý IV/2025") from task to
+    task and from plan to plan."""
     recurrence = recurrence_of(text)
-    due = due_of(text, None if recurrence else year)
-    return due, recurrence if due is None else None
+    dated_year = None if recurrence else year
+    due = due_of(text, dated_year)
+    start, end = bounds_of(text, dated_year)
+    recurs = recurrence if due is None else None
+    return Reading(due, recurs, rrule_of(text, end) if recurs else None, start, end)
+
+
+def bounds_of(text: str, year: int | None = None) -> tuple[str | None, str | None]:
+    """(first day, last day) of the period ``text`` names, ISO, each None where it gives
+    none: the first dated expression opens it (unless its word gives only an end: "trước",
+    "đến"), the latest one closes it. An expression after "từ" counts, being a start."""
+    hits = list(_dated(text))
+    head = _head(text)
+    start = end = None
+    first = True
+    for kind, m in hits:
+        at = _with_before(kind, text, m.start(), head)
+        opens = since().search(text, max(0, m.start() - 30), m.start())
+        if at is None and opens is None:
+            continue
+        lo, hi = _bounds(kind, m, year)
+        closing = _range_end(text, m, hits)
+        if closing is not None:
+            hi = _bounds(*closing, year)[1] or hi
+        if lo is None:
+            continue
+        if first:
+            word = text[at:m.start()] if opens is None else ""
+            start = None if _res()["ends_only"].match(word) else lo
+            first = False
+        if hi and (end is None or hi > end):
+            end = hi
+    return start, end
+
+
+def _bounds(kind: str, m: re.Match[str], year: int | None) -> tuple[str | None, str | None]:
+    """First and last day of the whole period ``m`` names: a list or a range runs from its
+    first item to its last ("tháng 11, 12/2013": 1 November to 31 December)."""
+    g = m.groupdict()
+    try:
+        if kind == "quarter":
+            items = [QUARTERS.get(q.upper()) or int(q) for q in _ITEM.findall(g["q"])]
+            y = int(g["qy"])
+            if not all(1 <= q <= 4 for q in items):
+                return None, None
+            return f"{y:04d}-{3 * items[0] - 2:02d}-01", _last_day(y, 3 * items[-1])
+        if kind == "month":
+            items = [int(x) for x in _ITEM.findall(g["m"])]
+            y = int(g["my"])
+            return f"{y:04d}-{items[0]:02d}-01", _last_day(y, items[-1])
+        if kind in ("date", "long_date"):
+            day = _iso(kind, m, year)
+            return day, day
+        if kind == "part_of_year":
+            y, n = int(g["py"] or year or 0), int(g["pn"])
+            if not (y and 1 <= n <= 12):
+                return None, None
+            if g["pw"] == "cuối":
+                return f"{y:04d}-{13 - n:02d}-01", _last_day(y, 12)
+            return f"{y:04d}-01-01", _last_day(y, n)
+        if kind in ("year", "period"):
+            return f"{int(g['y']):04d}-01-01", f"{int(g['y2'] or g['y']):04d}-12-31"
+    except (KeyError, ValueError, TypeError, calendar.IllegalMonthError):
+        return None, None
+    return None, None
+
+
+@lru_cache(maxsize=1)
+def _rrules() -> list[tuple[str, re.Pattern[str]]]:
+    """(RRULE, pattern) of each recurrence that has a cycle, in the data file's order."""
+    cycles = _table()["rrule"]
+    return [(cycles[name], p) for name, p in recurrences() if name in cycles]
+
+
+def rrule_of(text: str, until: str | None = None) -> str | None:
+    """The cycle of recurring work in ``text`` as an RFC 5545 RRULE value, or None when the
+    words name none ("thường xuyên", a bare "định kỳ"). A day the text gives anchors it
+    ("trước ngày 20 hằng tháng": BYMONTHDAY=20; "hằng năm, trước ngày 15/12": BYMONTH=12;
+    BYMONTHDAY=15); ``until`` (ISO) ends it."""
+    every = _res()["every"].search(text)
+    if every is not None:
+        n, yearly = int(every["n"]), every["unit"].lower() == "năm"
+        if n == 0:
+            return None
+        freq, interval = ("YEARLY", n) if yearly else ("MONTHLY", n)
+        if freq == "MONTHLY" and n % 12 == 0:
+            freq, interval = "YEARLY", n // 12
+    else:
+        rule = next((r for r, p in _rrules() if p.search(text)), None)
+        if rule is None:
+            return None
+        parts = dict(p.split("=") for p in rule.split(";"))
+        freq, interval = parts["FREQ"], int(parts.get("INTERVAL", 1))
+    out = [f"FREQ={freq}"] + ([f"INTERVAL={interval}"] if interval > 1 else [])
+    day, month = _anchor(text)
+    if day is not None and freq in ("MONTHLY", "YEARLY"):
+        out = _anchored(freq, interval, day, month) or out
+    if until:
+        out.append(f"UNTIL={until.replace('-', '')}")
+    return ";".join(out)
+
+
+def _anchor(text: str) -> tuple[int | None, int | None]:
+    """(day, month) of the first day the text names ("ngày 20 hằng tháng": 20, None;
+    "trước ngày 15/12": 15, 12)."""
+    m = _res()["day_of_month"].search(text)
+    if m is not None:
+        return int(m["d"]), None
+    found = [m for k in ("date", "long_date") if (m := _res()[k].search(text))]
+    if not found:
+        return None, None
+    m = min(found, key=lambda m: m.start())
+    day, month = int(m["d"]), int(m["dm"])
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
+        return None, None
+    return day, month
+
+
+def _anchored(freq: str, interval: int, day: int, month: int | None) -> list[str] | None:
+    """The rule's parts with its day: a cycle of months that divides the year and has a
+    month becomes the months of a year ("định kỳ 06 tháng, trước ngày 15/6": BYMONTH=6,12)."""
+    if freq == "YEARLY" and interval == 1 and month is not None:
+        return ["FREQ=YEARLY", f"BYMONTH={month}", f"BYMONTHDAY={day}"]
+    if freq == "MONTHLY" and month is not None and 12 % interval == 0 and interval > 1:
+        months = sorted((month - 1 + k) % 12 + 1 for k in range(0, 12, interval))
+        # the last day of its month is each month's last ("31/5" and "30/11" alike)
+        shortest = min(calendar.monthrange(2001, x)[1] for x in months)
+        last = day == calendar.monthrange(2001, month)[1] and day > shortest
+        return ["FREQ=YEARLY", "BYMONTH=" + ",".join(map(str, months)),
+                f"BYMONTHDAY={-1 if last else day}"]
+    if freq == "MONTHLY":
+        rule = ["FREQ=MONTHLY"] + ([f"INTERVAL={interval}"] if interval > 1 else [])
+        if day == 31:
+            return [*rule, "BYMONTHDAY=-1"]
+        if day > 28:  # that day, or the month's last where the month is shorter
+            return [*rule, "BYMONTHDAY=" + ",".join(map(str, range(28, day + 1))),
+                    "BYSETPOS=-1"]
+        return [*rule, f"BYMONTHDAY={day}"]
+    return None
 
 
 def best_in(found: list[tuple[str, int, int]], text: str) -> tuple[int, int] | None:

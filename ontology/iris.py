@@ -25,6 +25,10 @@ ID = "https://cancu.dev/id/"
 GRAPH = "https://cancu.dev/graph/"
 INFERRED_GRAPH = URIRef(GRAPH + "inferred")
 ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
+# What plans say about shared things (bodies, documents, provisions): one graph, each fact once
+SHARED_GRAPH = URIRef(GRAPH + "shared")
+# What the ontology adds to the shared facts (see ontology.reasoning.plan_closure)
+SHARED_INFERRED_GRAPH = URIRef(GRAPH + "inferred/shared")
 DATA = Path(__file__).parent / "data"
 
 def fold(text: str, *, dd: bool = False) -> str:
@@ -123,12 +127,14 @@ def roman(numeral: str) -> str:
 
 
 def source_slug(source: str) -> str:
-    """The slug of a plan's source file name, without its extension."""
+    """The slug of a name without its extension (plan IRIs use :mod:`ontology.identity`)."""
     return slug(Path(source).stem)
 
 
-def plan_graph_iri(source: str) -> URIRef:
-    return URIRef(f"{GRAPH}plan/{source_slug(source)}")
+def inferred_graph_iri(graph: str) -> URIRef:
+    """Where the inferences of one stored unit live: ``graph/plan/x`` -> ``graph/inferred/plan/x``,
+    so that dropping a plan drops what followed from it."""
+    return URIRef(GRAPH + "inferred/" + str(graph).removeprefix(GRAPH))
 
 
 def law_graph_iri(doc: URIRef | str) -> URIRef:

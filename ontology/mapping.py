@@ -1,4 +1,11 @@
-"""Plan records (JSON dicts) to RDF: one named graph per plan, every fact with its source span.
+"""Plan records (JSON dicts) to RDF: what a plan says, and what it says about shared things.
+
+A plan's own graph holds the plan node, its tasks, assignments, timeframes, source spans and one
+citation node per mention, with the edges from them to the bodies, documents and provisions they
+name. The facts *about* those shared things (a body's label, jurisdiction, parent and groups; a
+document's number and title; an article's place in its document) go apart (``MappedPlan.shared``)
+into one shared graph, so that a store of 10,000 plans holds them once, not once per plan that
+names them, and no query meets them thousands of times.
 
 Accepts the full record of ``ingest.models.PlanRecord.to_dict()`` and the plainer gold/scorer
 form (``snippet`` for ``text``, no spans, no keys): missing keys get defaults. IRIs come from the
@@ -8,12 +15,13 @@ facts (see :mod:`ontology.iris`), never from blank nodes, so re-ingesting gives 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from ontology import bodies
+from ontology import bodies, identity
 from ontology.iris import (
     CC,
     ELI,
@@ -22,7 +30,6 @@ from ontology.iris import (
     PROV,
     TIME,
     doc_iri,
-    plan_graph_iri,
     provision_iri,
     slug,
     source_slug,
@@ -50,19 +57,42 @@ def _add(g: Graph, s: URIRef, p: URIRef, o: Any) -> None:
     g.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
 
 
+@dataclass(slots=True)
+class MappedPlan:
+    """One plan as RDF: ``plan`` goes to the named graph ``graph`` (replaced whole on re-ingest);
+    ``shared`` is added to the shared graph (``ontology.iris.SHARED_GRAPH``), set semantics."""
+
+    graph: str
+    plan: Graph
+    shared: Graph
+
+    def merged(self) -> Graph:
+        """Both parts in one graph: what validation and a single-plan reader need."""
+        g = bind_prefixes(Graph())
+        for part in (self.plan, self.shared):
+            for t in part:
+                g.add(t)
+        return g
+
+
 class _PlanMapper:
-    """Holds one record's context (source, jurisdiction, plan node) while its triples are made."""
+    """Holds one record's context (source, jurisdiction, plan node) while its triples are made:
+    ``g`` what the plan says, ``s`` what it says about shared things."""
 
     def __init__(self, record: dict, source_text: str | None) -> None:
         self.r = record
         self.doc: dict = record.get("document") or {}
         self.source: str = record.get("source") or Path(record.get("path") or "plan").name
-        self.slug = source_slug(self.source)
+        # IRIs stem from what the plan is (identity.plan_key), never from its file name; bodies
+        # whose province is unknown are scoped to the plan by the same key
+        self.key = identity.record_key(record)
+        self.slug = self.key
+        self.scope = identity.scope(self.key)
         self.text = source_text
         self.g = bind_prefixes(Graph())
-        number = self.doc.get("number")
-        self.plan = (doc_iri(number, self.doc.get("type"), date=self.doc.get("date"))
-                     if number else URIRef(f"{ID}plan/{self.slug}"))
+        self.s = bind_prefixes(Graph())
+        self.mentions: dict[URIRef, URIRef] = {}  # citation node -> the node citing it
+        self.plan = URIRef(identity.plan_iri(self.key))
         self.task_slugs: set[str] = set()
 
     # ------------------------------------------------------------------ spans
@@ -98,7 +128,7 @@ class _PlanMapper:
         _add(g, p, CC.signer, d.get("signer"))
         _add(g, p, CC.place, d.get("place"))
         _add(g, p, CC.sourceFile, self.source)
-        juris, _ = bodies.jurisdiction_of(d, self.source)
+        juris, _ = bodies.jurisdiction_of(d, self.scope)
         _add(g, p, CC.jurisdiction, juris)
         label = " ".join(x for x in (d.get("type") or "Kế hoạch", d.get("number")) if x)
         g.add((p, RDFS.label, Literal(f"{label} ({self.source})", lang="vi")))
@@ -107,14 +137,14 @@ class _PlanMapper:
         g.add((src, CC.sourceFile, Literal(self.source)))
         _add(g, src, CC.sha256, self.r.get("sha256"))
         g.add((p, PROV.wasDerivedFrom, src))
-        issuer = bodies.issuer_body(d, self.source)
+        issuer = bodies.issuer_body(d, self.scope)
         if issuer:
             self.body_node(issuer)
             g.add((p, ELI.passed_by, issuer.iri))
 
     # ------------------------------------------------------------------ bodies
     def body_node(self, body: bodies.Body) -> None:
-        g = self.g
+        g = self.s
         g.add((body.iri, RDF.type, ORG.Organization))
         if body.collective:
             g.add((body.iri, RDF.type, CC.CollectiveBody))
@@ -123,7 +153,7 @@ class _PlanMapper:
         g.add((body.iri, CC.jurisdiction, Literal(body.jurisdiction)))
         if body.parent:
             g.add((body.iri, ORG.subOrganizationOf, body.parent))
-        for group in bodies.memberships(body, self.doc, self.source):
+        for group in bodies.memberships(body, self.doc, self.scope):
             g.add((group, RDF.type, ORG.Organization))
             g.add((group, RDF.type, CC.CollectiveBody))
             g.add((group, ORG.hasMember, body.iri))
@@ -162,12 +192,22 @@ class _PlanMapper:
             self.assignment(t, tslug, b, path)
         self.timeframe(t, task.get("timeframe") or {}, path)
         for c in task.get("citations") or []:
-            self.citation(c, tslug, t, task.get("span"), path)
+            self.citation(c, t, c.get("relation") or "cites", task.get("span"), path)
+
+    def body_key(self, b: dict) -> str | None:
+        """The extractor's key, unless it scopes the body to the file name (its province is
+        unknown): such bodies are scoped to the plan's key, which two files may not share."""
+        key = b.get("key")
+        if key and key.startswith(f"{source_slug(self.source)}/"):
+            _, words = bodies.jurisdiction_of(self.doc, self.scope)
+            if words is None:
+                return None
+        return key
 
     def assignment(self, task: URIRef, tslug: str, b: dict, path: str) -> None:
         g = self.g
         role = b.get("role") or "executor"
-        body = bodies.resolve(b.get("name") or "", self.doc, self.source, key=b.get("key"),
+        body = bodies.resolve(b.get("name") or "", self.doc, self.scope, key=self.body_key(b),
                               group=bool(b.get("group")))
         self.body_node(body)
         g.add((task, ROLE_PROPERTY.get(role, CC.bearer), body.iri))
@@ -217,7 +257,7 @@ class _PlanMapper:
 
     # ------------------------------------------------------------------ citations
     def document_node(self, c: dict) -> URIRef:
-        g = self.g
+        g = self.s
         number = c.get("number")
         doc = doc_iri(number, c.get("type"), title=c.get("title"), date=c.get("date"),
                       key=c.get("key"))
@@ -233,19 +273,12 @@ class _PlanMapper:
         g.add((doc, RDFS.label, Literal(label or str(doc), lang="vi")))
         return doc
 
-    def provisions(self, doc: URIRef, c: dict) -> list[URIRef]:
-        """Nodes for the cited pinpoints, each linked up to its document."""
-        pins = [p for p in c.get("pinpoints") or [] if any(p.values())]
-        if not pins:
-            pins = [{"article": a} for a in c.get("articles") or []]
-            pins += [{"chapter": ch} for ch in c.get("chapters") or []]
-        out = []
-        for pin in pins:
-            out.append(self.provision(doc, pin, c.get("number") or c.get("title") or ""))
-        return out
+    def provisions(self, doc: URIRef, pins: list[dict], doc_label: str) -> list[URIRef]:
+        """Nodes (in the shared graph) for the cited pinpoints, each linked up to its document."""
+        return [self.provision(doc, pin, doc_label) for pin in pins]
 
     def provision(self, doc: URIRef, pin: dict, doc_label: str) -> URIRef:
-        g = self.g
+        g = self.s
         article, clause, point = pin.get("article"), pin.get("clause"), pin.get("point")
         if not article:
             node = provision_iri(doc, chapter=pin.get("chapter"))
@@ -274,35 +307,48 @@ class _PlanMapper:
             parent = node
         return node
 
-    def citation(self, c: dict, context: str, citing: URIRef, fallback_span: dict | None,
-                 path: str) -> None:
-        """A cc:Citation node plus the direct eli:cites / eli:based_on edges."""
-        g = self.g
-        relation = c.get("relation") or ("based_on" if context == "bases" else "cites")
+    def citation(self, c: dict, citing: URIRef, relation: str, fallback_span: dict | None,
+                 path: str, *, pooled: bool = False) -> None:
+        """One cc:Citation node per mention of the document, with the pinpoints named there,
+        plus the direct eli:cites / eli:based_on edges from the citing task or plan."""
         doc = self.document_node(c)
-        provs = self.provisions(doc, c)
+        label = c.get("number") or c.get("title") or ""
+        for spans, pins in _mentions(c, fallback_span, pooled=pooled):
+            provs = self.provisions(doc, pins, label)
+            self.mention(c, doc, provs, spans, citing, relation, path)
+
+    def mention(self, c: dict, doc: URIRef, provs: list[URIRef], spans: list[dict],
+                citing: URIRef, relation: str, path: str) -> None:
+        g = self.g
         tail = str(doc).removeprefix(f"{ID}doc/").replace("/", "--")
-        node = URIRef(f"{ID}citation/{self.slug}/{context}/{tail}")
+        where_at = f"{spans[0]['start']}-{spans[0]['end']}" if spans else (
+            "plan" if citing == self.plan else str(citing).rsplit("/", 1)[-1])
+        node = URIRef(f"{ID}citation/{self.slug}/{where_at}/{tail}")
+        edge = RELATION_PROPERTY.get(relation, ELI.cites)
+        for who in {citing, self.plan}:  # the plan, as a document, cites what its text cites
+            g.add((who, edge if who == citing else ELI.cites, doc))
+            for p in provs:
+                g.add((who, ELI.cites, p))
+                article = URIRef(str(p).split("/khoan-")[0])
+                if article != p:  # a clause or point: the article is cited too
+                    g.add((who, ELI.cites, article))
+        if citing != self.plan:
+            g.add((node, CC.citingTask, citing))
+        if node in self.mentions:  # one footnote, marked in two tasks
+            return
+        self.mentions[node] = citing
         g.add((node, RDF.type, CC.Citation))
-        g.add((node, CC.citingTask if citing != self.plan else CC.citingPlan, citing))
         g.add((node, CC.citingPlan, self.plan))
         g.add((node, CC.citedDocument, doc))
         g.add((node, CC.relation, Literal(relation)))
+        for p in provs:
+            g.add((node, CC.citedProvision, p))
         what = c.get("number") or c.get("title") or tail
         where = (f"task {g.value(citing, CC.section)} of {self.source}" if citing != self.plan
                  else self.source)
         where_vi = where.replace("task ", "nhiệm vụ ").replace(" of ", " của ")
         g.add((node, RDFS.label, Literal(f"Citation of {what} in {where}", lang="en")))
         g.add((node, RDFS.label, Literal(f"Viện dẫn {what} trong {where_vi}", lang="vi")))
-        edge = RELATION_PROPERTY.get(relation, ELI.cites)
-        g.add((citing, edge, doc))
-        for p in provs:
-            g.add((node, CC.citedProvision, p))
-            g.add((citing, ELI.cites, p))
-            article = URIRef(str(p).split("/khoan-")[0])
-            if article != p:  # a clause or point: the article is cited too
-                g.add((citing, ELI.cites, article))
-        spans = [s for s in c.get("spans") or [] if s] or ([fallback_span] if fallback_span else [])
         quote = c.get("number") or c.get("title")
         for s in spans:
             span = self.span(s, quote, path)
@@ -310,20 +356,34 @@ class _PlanMapper:
                 g.add((node, CC.hasSpan, span))
 
     def plan_citations(self) -> None:
-        for context, cits in (("bases", self.r.get("bases")), ("plan", self.r.get("citations"))):
-            for c in cits or []:
-                self.citation(c, context, self.plan, None, "")
+        """The preamble's bases, then the mentions outside any task (a plan's ``citations``
+        pool every mention again: those already made by a task are skipped)."""
+        for c in self.r.get("bases") or []:
+            self.citation(c, self.plan, "based_on", None, "")
+        made = {s for node in self.mentions for s in self.g.objects(node, CC.hasSpan)}
+        for c in self.r.get("citations") or []:
+            rest = [(spans, pins) for spans, pins in _mentions(c, None, pooled=True)
+                    if not any(self._span_iri(s) in made for s in spans)]
+            if not rest and (c.get("mentions") or c.get("spans")):
+                continue
+            relation = c.get("relation") or "cites"
+            relation = "cites" if relation == "based_on" else relation  # not in the preamble
+            self.citation({**c, "mentions": [{"spans": sp, "pinpoints": pi} for sp, pi in rest]},
+                          self.plan, relation, None, "")
 
-    def build(self) -> Graph:
+    def _span_iri(self, span: dict) -> URIRef:
+        return URIRef(f"{ID}span/{self.slug}/{int(span['start'])}-{int(span['end'])}")
+
+    def build(self) -> tuple[Graph, Graph]:
         self.plan_node()
         for task in self.r.get("tasks") or []:
             self.task_node(task)
         self.plan_citations()
-        return self.g
+        return self.g, self.s
 
 
-def plan_to_graph(record: dict, source_text: str | None = None) -> tuple[str, Graph]:
-    """The named-graph IRI and the triples of one plan record.
+def map_plan(record: dict, source_text: str | None = None) -> MappedPlan:
+    """One plan record as its own graph and its facts about shared things.
 
     ``source_text`` (the decoded plan file) lets every span carry the exact source words; when it
     is not given and the record's ``path`` exists, the file is decoded as the reader decodes it
@@ -332,13 +392,43 @@ def plan_to_graph(record: dict, source_text: str | None = None) -> tuple[str, Gr
     """
     if source_text is None and record.get("path") and Path(record["path"]).is_file():
         source_text = _decoded(Path(record["path"]))
-    source = record.get("source") or Path(record.get("path") or "plan").name
-    return str(plan_graph_iri(source)), _PlanMapper(record, source_text).build()
+    mapper = _PlanMapper(record, source_text)
+    plan, shared = mapper.build()
+    return MappedPlan(identity.plan_graph(mapper.key), plan, shared)
+
+
+def plan_to_graph(record: dict, source_text: str | None = None) -> tuple[str, Graph]:
+    """The named-graph IRI and every triple of one plan record, its shared facts included
+    (for a reader of one plan: tests, notebooks, validation)."""
+    mapped = map_plan(record, source_text)
+    return mapped.graph, mapped.merged()
 
 
 def plans_to_dataset_quads(records: Iterable[dict]) -> list[tuple[str, Graph]]:
     """Convenience for callers that load several plans: ``[(graph IRI, graph), ...]``."""
     return [plan_to_graph(r) for r in records]
+
+
+def _mentions(c: dict, fallback_span: dict | None, *, pooled: bool = False
+              ) -> list[tuple[list[dict], list[dict]]]:
+    """``(spans, pinpoints)`` of each mention of a citation. Records made before mentions were
+    kept give one mention per span with all the citation's pinpoints, except where the
+    citation pools a whole plan's mentions (``pooled``): there a span gets them only when it is
+    the only one, as which span names them is not known. A citation with no span at all is one
+    mention at the citing task's span (or at none)."""
+    pins = [p for p in c.get("pinpoints") or [] if any(p.values())]
+    if not pins:
+        pins = [{"article": a} for a in c.get("articles") or []]
+        pins += [{"chapter": ch} for ch in c.get("chapters") or []]
+    if "mentions" in c:
+        return [([s for s in m.get("spans") or [] if s],
+                 [p for p in m.get("pinpoints") or [] if any(p.values())])
+                for m in c["mentions"]]
+    spans = [s for s in c.get("spans") or [] if s]
+    if not spans:
+        return [([fallback_span] if fallback_span else [], pins)]
+    unique = list({(s["start"], s["end"]): s for s in spans}.values())
+    return [([s], pins if len(unique) == 1 or not pooled else []) for s in unique]
 
 
 def _doc_label(kind: str | None, number: str | None, title: str | None) -> str:

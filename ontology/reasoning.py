@@ -1,13 +1,25 @@
-"""OWL 2 RL closure of a graph, returning only the inferred triples of interest.
+"""OWL 2 RL reasoning that grows with the plan, not with the store.
 
-The inferred triples are kept in their own named graph (``https://cancu.dev/graph/inferred``)
-so they can be dropped and recomputed. Two engines: ``owlrl`` (pure Python, the reference) and
-``reasonable`` (Rust, much faster). Both outputs pass the same filter, so they can be compared.
+What the project materializes is what follows from ONE stored unit (a plan, a law, the shared
+facts a plan adds) and the ontology: the class and property hierarchy, inverses, domains and
+ranges, and ``eli:is_part_of`` within the unit. Those consequences of one triple depend on the
+schema alone, so the schema is *compiled* once per process: the reference reasoner (owlrl or
+``reasonable``) is run over the ontology plus one probe triple per property and one probe
+typing per class, and what it derives from each probe is kept as a template. A unit's closure
+is then a pass over its triples (:func:`unit_closure`, :func:`plan_closure`), the same whatever
+the store holds. Inferences that join facts of different units (a body's duties through the
+groups it belongs to, a plan's clause inside a law's chapter) are not stored: the named queries
+follow them at query time (``org:hasMember+``, ``eli:is_part_of+``). ``tests/test_reasoning.py``
+checks that this answers every named query as the full closure of the whole store does.
+
+:func:`closure` (the full closure of any graph, either engine) stays as the reference.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -126,3 +138,128 @@ def _reasonable(base: Graph) -> Iterable[tuple]:
             return iter(current)
         for t in new:
             current.add(t)
+
+
+# --- the compiled schema, and the closure of one unit ------------------------------------------
+
+_PROBE = ID + "probe/"
+_S, _O = URIRef(_PROBE + "s"), URIRef(_PROBE + "o")
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """What the ontology entails from one triple: per property, templates ``(a, q, b)`` with
+    ``a``/``b`` in {"s", "o", or a fixed term}; per class, the classes of its members."""
+
+    by_property: dict[URIRef, tuple[tuple, ...]]
+    by_class: dict[URIRef, tuple[URIRef, ...]]
+    transitive: frozenset[URIRef]
+
+
+@cache
+def schema(engine: str = "reasonable") -> Schema:
+    """The ontology compiled by ``engine``: one probe per property and class, reasoned over once."""
+    onto = ontology_graph()
+    props = sorted({p for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property)
+                    for p in onto.subjects(RDF.type, kind) if isinstance(p, URIRef)})
+    classes = sorted(set(onto.subjects(RDF.type, OWL.Class)))
+    probes = Graph()
+    for k, p in enumerate(props):
+        probes.add((URIRef(f"{_PROBE}p{k}/s"), p, URIRef(f"{_PROBE}p{k}/o")))
+    for k, c in enumerate(classes):
+        probes.add((URIRef(f"{_PROBE}c{k}"), RDF.type, c))
+    derived = closure(probes, engine)
+    by_property: dict[URIRef, set[tuple]] = defaultdict(set)
+    by_class: dict[URIRef, set[URIRef]] = defaultdict(set)
+    role = {}
+    for k, p in enumerate(props):
+        role[URIRef(f"{_PROBE}p{k}/s")] = (p, "s")
+        role[URIRef(f"{_PROBE}p{k}/o")] = (p, "o")
+    for k, c in enumerate(classes):
+        role[URIRef(f"{_PROBE}c{k}")] = (c, "c")
+    for s, q, o in derived:
+        owner, a = role.get(s, (None, None))
+        if owner is None:
+            continue
+        if a == "c":
+            if q == RDF.type:
+                by_class[owner].add(o)
+            continue
+        # the probe's own nodes become "s"/"o" (an inverse puts "o" first); others are terms
+        b = role[o][1] if o in role else o
+        by_property[owner].add((a, q, b))
+    transitive = frozenset(onto.subjects(RDF.type, OWL.TransitiveProperty))
+    return Schema({p: tuple(sorted(t, key=str)) for p, t in by_property.items()},
+                  {c: tuple(sorted(v)) for c, v in by_class.items()}, transitive)
+
+
+def _transitive_pairs(graph: Graph, prop: URIRef) -> set[tuple]:
+    """The pairs a transitive property adds within one graph (a law's chapters, articles and
+    clauses: tens of levels at most)."""
+    succ: dict = defaultdict(set)
+    for x, y in graph.subject_objects(prop):
+        succ[x].add(y)
+    out = set()
+    for start in list(succ):
+        seen, todo = set(), list(succ[start])
+        while todo:
+            y = todo.pop()
+            if y in seen:
+                continue
+            seen.add(y)
+            todo.extend(succ.get(y, ()))
+        out |= {(start, prop, y) for y in seen if y not in succ[start]}
+    return out
+
+
+def unit_closure(graph: Graph, engine: str = "reasonable", *, known: Graph | None = None) -> Graph:
+    """What the ontology adds to one unit (a plan, a law, a plan's shared facts) on its own: the
+    triples not already in ``graph`` (nor in ``known``), noise left out as :func:`closure` does."""
+    sch = schema(engine)
+    base = set(_triples(graph))
+    for prop in sch.transitive:
+        base |= _transitive_pairs(graph, prop)
+    out = set()
+    for s, p, o in base:
+        if p == RDF.type:
+            out.update((s, RDF.type, c) for c in sch.by_class.get(o, ()))
+            continue
+        for a, q, b in sch.by_property.get(p, ()):
+            x = s if a == "s" else o if a == "o" else a
+            y = s if b == "s" else o if b == "o" else b
+            out.add((x, q, y))
+    result = Graph()
+    asserted = set(_triples(graph))
+    for t in base | out:
+        t = normalise(t)
+        if t in asserted or (known is not None and t in known) or isinstance(t[0], Literal):
+            continue
+        if of_interest(t):
+            result.add(t)
+    return result
+
+
+@dataclass(slots=True)
+class Inferred:
+    """A plan's inferences: ``plan`` about its own nodes (stored beside its graph, dropped with
+    it), ``shared`` about shared things only (added to the shared inferred graph)."""
+
+    plan: Graph
+    shared: Graph
+
+
+def plan_closure(plan: Graph, shared: Graph, engine: str = "reasonable") -> Inferred:
+    """The closure of one plan and the shared facts it adds, split so that no two plans store
+    the same inferred triple: one that names a node of the plan's own is the plan's."""
+    from_shared = unit_closure(shared, engine)
+    known = Graph()
+    for g in (shared, from_shared):
+        for t in g:
+            known.add(t)
+    own = set(plan.subjects())
+    mine, theirs = Graph(), Graph()
+    for t in unit_closure(plan, engine, known=known):
+        (mine if t[0] in own or t[2] in own else theirs).add(t)
+    for t in from_shared:
+        theirs.add(t)
+    return Inferred(mine, theirs)

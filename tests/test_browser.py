@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_web_support import make_app, served
+from tests.test_web_support import make_app, plan_id, served
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
@@ -29,6 +29,9 @@ def test_legal_staff_flow_and_explorer(tmp_path: Path) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         outside: list[str] = []
         page.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
+        refused: list[str] = []  # what the app's Content-Security-Policy blocked
+        page.on("console", lambda m: refused.append(m.text)
+                if "Content Security Policy" in m.text else None)  # fmt: skip
         try:
             page.goto(base + "/")
             page.fill("#q", "thanh tra")
@@ -43,7 +46,7 @@ def test_legal_staff_flow_and_explorer(tmp_path: Path) -> None:
             duty = page.locator("a.duty-link").first
             anchor = duty.get_attribute("href").split("#", 1)[1]  # type: ignore[union-attr]
             duty.click()
-            page.wait_for_url(f"**/plans/quang-ngai-snv-pctn-2023#{anchor}")
+            page.wait_for_url(f"**/plans/{plan_id('quang-ngai-snv-pctn-2023.txt')}#{anchor}")
             mark = page.locator(f"mark#{anchor}")
             expect(mark).to_be_visible()
             expect(mark).to_be_in_viewport()
@@ -63,3 +66,4 @@ def test_legal_staff_flow_and_explorer(tmp_path: Path) -> None:
         finally:
             browser.close()
         assert outside == [], f"the pages asked for outside resources: {outside}"
+        assert refused == [], f"the CSP blocked: {refused}"

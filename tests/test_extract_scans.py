@@ -1,13 +1,10 @@
-"""Shortcuts of the assembly stage give what the plain code they replace gives."""
+"""Shortcuts of the spotting and assembly stages give what the plain code they stand for gives."""
 
 from __future__ import annotations
 
 import random
 
-import pytest
-
 from ingest import assign
-from ingest.regexes import Tail
 
 
 def _texts(words: list[str], n: int = 400) -> list[str]:
@@ -17,45 +14,42 @@ def _texts(words: list[str], n: int = 400) -> list[str]:
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(n)]
 
 
-@pytest.mark.parametrize("name", ["request_end", "assign_end", "head_end"])
-def test_tail_search_and_sub_are_the_plain_ones(name: str) -> None:
-    tail = assign._tails()[name]
-    words = ["đề nghị", "Đề Nghị", "giao", "giao cho", "GIAO", "Thủ trưởng", "Chi cục trưởng",
-             "trưởng", "Cục trưởng", "các", "Các"]
-    for text in _texts(words):
-        want = tail.pattern.search(text)
-        got = tail.search(text)
-        assert (got and got.span()) == (want and want.span()), text
-        assert tail.sub("", text) == tail.pattern.sub("", text), text
-        assert tail.sub(" ", text) == tail.pattern.sub(" ", text), text
-
-
-def test_each_end_and_unbounded_tails() -> None:
-    for text in _texts(["các", "Các", "CÁC"]):
-        assert assign._EACH_END.sub(" ", text) == assign._EACH_END.pattern.sub(" ", text)
-    unbounded = Tail.of(r"a\s*b+")
-    assert unbounded.width is None and unbounded.sub("", "x ab  ") == "x "
-
-
-def test_new_words_narrowed_by_their_prefixes_keep_every_candidate() -> None:
-    """A word's patterns are sought among its prefix's (a pattern that can open a word can
-    open its prefixes): the same as trying every pattern its first letter allows, word by
-    word, in any order of learning."""
+def _plain_scan(text: str) -> dict[str, list[tuple[int, tuple[int, int]]]]:
+    """What the scan stands for: every pattern tried at every word start, the longest match
+    of each family kept (every match, for a family that keeps all)."""
     import re
 
-    from cancu.paths import PLANS
-    from ingest.regexes import WordIndex, spotting_index
+    from ingest.scan import families
 
-    patterns = spotting_index()[0].patterns
-    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(PLANS.glob("*.txt")))
-    words = sorted(set(re.findall(r"\w+", text)))
-    random.Random(5).shuffle(words)
-    learned, plain = WordIndex(patterns), WordIndex(patterns)
-    for word in words:
-        want = tuple(i for i in plain._opening_with(word[:1])
-                     if plain._partial[i].match(word, partial=True) is not None)
-        assert learned.candidates(word) == want, word
-    assert any(learned.candidates(w) for w in words)  # some words do open patterns
+    out: dict[str, list[tuple[int, tuple[int, int]]]] = {}
+    for family, patterns, keep_all in families():
+        found = out.setdefault(family, [])
+        for word in re.finditer(r"(?<!\w)\w", text):
+            hits = [(i, m.span()) for i, p in enumerate(patterns)
+                    if (m := p.match(text, word.start())) is not None]
+            if keep_all:
+                found.extend(hits)
+            elif hits:
+                found.append(max(hits, key=lambda h: h[1][1] - h[1][0]))
+    return out
+
+
+def test_the_scan_finds_what_trying_every_pattern_everywhere_finds() -> None:
+    """The opening index only rules patterns out that cannot match: on the samples and on
+    random runs of the words patterns open with, the scan (in any order of learning) finds
+    the same matches as trying every pattern at every word start."""
+    from cancu.paths import PLANS
+    from ingest.scan import scan
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(PLANS.glob("*.txt"))]
+    texts += _texts(["Sở", "các", "cơ quan", "Luật", "Nghị định số", "12/2025/NĐ-CP", "quý",
+                     "IV/2025", "năm", "2026", "Điều", "5", "chủ trì", "phối hợp", "Ủy ban",
+                     "nhân dân", "tỉnh", "Thanh tra", "thường xuyên", "hằng", "tháng"], 300)
+    random.Random(11).shuffle(texts)
+    for text in texts:
+        got = {f: sorted((i, m.span()) for i, m in hits) for f, hits in scan(text).items()}
+        want = {f: sorted(hits) for f, hits in _plain_scan(text).items()}
+        assert got == want, text[:80]
 
 
 def test_first_list_is_the_first_of_the_lists() -> None:

@@ -12,9 +12,10 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from ontology.iris import CC, ELI, ID, ORG, doc_iri, provision_iri
+from ontology import identity
+from ontology.iris import CC, ELI, ID, ORG, SHARED_GRAPH, doc_iri, provision_iri
 from ontology.laws import law_to_graph, references
-from ontology.mapping import plan_to_graph
+from ontology.mapping import map_plan, plan_to_graph
 from ontology.validate import validate
 from tests.fixtures.graph.build import LAWS, PLANS, plan_graphs, records, source_text
 from tests.legacy import cp1258_bytes
@@ -45,9 +46,43 @@ def test_reingesting_gives_identical_triples():
     assert not any(isinstance(x, type(None)) for t in a for x in t)
 
 
-def test_named_graph_per_plan():
+def test_named_graph_per_plan_and_one_shared_graph():
     iris = [iri for iri, _ in plan_graphs()]
-    assert "https://cancu.dev/graph/plan/hue-232-kh-ubnd-2026" in iris and len(set(iris)) == 4
+    hue = "https://cancu.dev/graph/plan/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026"
+    assert hue in iris and len(set(iris)) == 5
+    assert iris[-1] == str(SHARED_GRAPH)
+
+
+def test_facts_about_shared_things_are_not_in_plan_graphs():
+    """A plan graph links to bodies, documents and articles; what they are (type, label,
+    jurisdiction, group, place in a document) is said once, in the shared graph."""
+    mapped = map_plan(records()[0], source_text(records()[0]["source"]))
+    shared_nodes = set(mapped.shared.subjects())
+    assert shared_nodes and not shared_nodes & set(mapped.plan.subjects())
+    kinds = {o for o in mapped.shared.objects(None, RDF.type)}
+    assert {ORG.Organization, ELI.LegalResource} <= kinds
+    own = ID + "task/", ID + "citation/", ID + "assignment/", ID + "span/"
+    assert not any(str(s).startswith(own) for s in shared_nodes)
+
+
+def test_one_citation_node_per_mention():
+    """The preamble's "Căn cứ Luật Phòng, chống tham nhũng năm 2018" cites no article; "Điều 10,
+    Luật PCTN năm 2018" in task II.2.a cites Điều 10: two mentions, two nodes."""
+    record = next(r for r in records() if r["source"].startswith("tinh"))
+    text = source_text(record["source"])
+    g = map_plan(record, text).plan
+    art10 = URIRef(f"{LAW36}/dieu-10")
+    citing_10 = [c for c in g.subjects(CC.citedProvision, art10)]
+    assert len(citing_10) == 1
+    (c,) = citing_10
+    assert str(g.value(g.value(c, CC.citingTask), CC.section)) == "II.2.a"
+    span = g.value(c, CC.hasSpan)
+    start = int(g.value(span, CC.startOffset))
+    assert text[start - 9:start] == "Điều 10, "
+    preamble = [c for c in g.subjects(CC.citedDocument, LAW36)
+                if g.value(c, CC.relation) == Literal("based_on")]
+    assert len(preamble) == 1 and g.value(preamble[0], CC.citedProvision) is None
+    assert g.value(preamble[0], CC.citingTask) is None
 
 
 def test_bodies_scoped_to_jurisdiction_and_issuer():
@@ -69,7 +104,7 @@ def test_bodies_scoped_to_jurisdiction_and_issuer():
 def test_task_provenance_is_the_source_text():
     record = next(r for r in records() if r["source"].startswith("hue"))
     _, g = plan_to_graph(record, source_text(record["source"]))
-    task = URIRef(ID + "task/hue-232-kh-ubnd-2026/ii-2-a")
+    task = URIRef(ID + "task/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026/ii-2-a")
     span = g.value(task, CC.hasSpan)
     start, end = int(g.value(span, CC.startOffset)), int(g.value(span, CC.endOffset))
     assert str(g.value(span, CC.quote)) == source_text(record["source"])[start:end]
@@ -80,7 +115,7 @@ def test_task_provenance_is_the_source_text():
 def test_plain_gold_records_are_accepted():
     gold = json.loads((GOLD / "tay-ninh-577-kh-ubnd-2024.json").read_text(encoding="utf-8"))
     iri, g = plan_to_graph(gold)
-    assert iri.endswith("/plan/tay-ninh-577-kh-ubnd-2024")
+    assert iri.endswith("/plan/tay-ninh/uy-ban-nhan-dan-tinh/577-kh-ubnd-2024")
     texts = {str(o) for o in g.objects(None, CC.text)}
     assert any(t.startswith("Đề nghị Tỉnh Đoàn") for t in texts)
 
@@ -132,7 +167,8 @@ def test_validation_message_for_a_task_without_span():
 
 
 def test_sample_plans_conform():
-    for _, g in plan_graphs():
+    for record in records():
+        _, g = plan_to_graph(record, source_text(record["source"]))
         report = validate(g)
         assert report.conforms, str(report)
 
@@ -167,7 +203,9 @@ def test_a_plan_without_province_scopes_every_body_to_itself():
     record = extract_text(plan, source="ke-hoach-a.txt").to_dict()
     _, g = plan_to_graph(record)
     bodies = {str(s) for s in g.subjects(RDF.type, ORG.Organization)}
-    assert bodies and all("/id/body/ke-hoach-a/" in b for b in bodies), bodies
+    scope = identity.scope(identity.record_key(record))  # the plan's key, not its file name
+    assert "ke-hoach-a" not in scope
+    assert bodies and all(f"/id/body/{scope}/" in b for b in bodies), bodies
 
 
 def test_a_department_belongs_to_the_specialised_agencies_of_its_province():

@@ -12,6 +12,7 @@ from rdflib import Graph, Literal, Namespace
 from graph_api import pipeline
 from graph_api.pipeline import discover, ingest_paths, is_law, revalidate, stored_sources
 from graph_api.store import INFERRED_GRAPH, META_GRAPH, open_store
+from ontology.mapping import MappedPlan
 
 EX = Namespace("http://example.org/")
 
@@ -27,6 +28,11 @@ def fake_plan_to_graph(rec: dict) -> tuple[str, Graph]:
     return f"https://cancu.dev/graph/plan/{rec['source']}", g
 
 
+def fake_map_plan(rec: dict, source_text: str | None = None) -> MappedPlan:
+    iri, g = fake_plan_to_graph(rec)
+    return MappedPlan(iri, g, Graph())
+
+
 def fake_validate(graph: Graph) -> SimpleNamespace:
     bad = [s for s in graph.subjects() if "bad" in str(s)]
     violations = [SimpleNamespace(message=f"{s} has no body") for s in sorted(set(bad))]
@@ -37,7 +43,7 @@ def fake_validate(graph: Graph) -> SimpleNamespace:
 def standins(monkeypatch: pytest.MonkeyPatch) -> None:
     import ontology.mapping
 
-    monkeypatch.setattr(ontology.mapping, "plan_to_graph", fake_plan_to_graph)
+    monkeypatch.setattr(ontology.mapping, "map_plan", fake_map_plan)
     monkeypatch.setattr(pipeline, "_load_validator", lambda: fake_validate)
 
 
@@ -93,32 +99,34 @@ def test_unreadable_plan_does_not_stop_the_batch(tmp_path: Path, standins: None)
     assert report.failed[0].reason
 
 
-def test_closure_goes_to_the_inferred_graph(tmp_path: Path, monkeypatch) -> None:
+def test_each_plan_gets_its_own_inferred_graph(tmp_path: Path, monkeypatch) -> None:
+    """Reasoning is per plan: its inferences beside it, none over the whole store."""
     import ontology.reasoning
 
     calls: list[int] = []
 
-    def fake_closure(graph: Graph, engine: str = "owlrl") -> Graph:
-        calls.append(len(graph))
+    def fake_plan_closure(plan: Graph, shared: Graph, engine: str = "reasonable"):
+        calls.append(len(plan))
         out = Graph()
-        for s, _, _ in graph:
+        for s, _, _ in plan:
             out.add((s, EX.seen, Literal(engine)))
-        return out
+        return SimpleNamespace(plan=out, shared=Graph())
 
-    monkeypatch.setattr(ontology.reasoning, "closure", fake_closure)
+    monkeypatch.setattr(ontology.reasoning, "plan_closure", fake_plan_closure)
     monkeypatch.setattr(pipeline, "_load_validator", lambda: fake_validate)
     import ontology.mapping
 
-    monkeypatch.setattr(ontology.mapping, "plan_to_graph", fake_plan_to_graph)
-    recs = write_records(tmp_path, record("a.txt", 2))
+    monkeypatch.setattr(ontology.mapping, "map_plan", fake_map_plan)
+    recs = write_records(tmp_path, record("a.txt", 2), record("b.txt", 3))
     store = open_store(":memory:")
+    store.replace_graph(INFERRED_GRAPH, fake_plan_to_graph(record("old", 1))[1])
     report = ingest_paths(store, [recs], reasoner="owlrl", progress=False)
-    assert report.inferred == 2 and calls == [2]  # the ontology graph is not in the union
-    ingest_paths(store, [recs], reasoner="owlrl", progress=False)
-    assert calls == [2]  # same sources, same reasoner: closure kept
-    ingest_paths(store, [recs], reasoner="reasonable", progress=False)
-    assert calls == [2, 2]
-    assert store.triple_count(INFERRED_GRAPH) == 2
+    assert report.inferred == 5 and calls == [2, 3]  # each plan alone
+    assert store.triple_count("https://cancu.dev/graph/inferred/plan/a.txt") == 2
+    assert store.triple_count("https://cancu.dev/graph/inferred/plan/b.txt") == 3
+    assert store.triple_count(INFERRED_GRAPH) == 0  # an older store-wide closure is dropped
+    ingest_paths(store, [recs], reasoner="none", progress=False)
+    assert calls == [2, 3]
 
 
 def test_revalidate_reports_violations_and_stale_sources(tmp_path: Path, standins) -> None:

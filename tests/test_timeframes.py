@@ -150,19 +150,68 @@ def test_dates_of_documents_and_names_are_no_deadline(sentence):
     assert _read(sentence) is None
 
 
-def test_deadline_word_search_starts_late_but_finds_the_same() -> None:
-    """``_with_before`` searches from where a deadline word can start; the plain search of
-    the 30 characters before finds the same word on random texts."""
-    import random
+@pytest.mark.parametrize(("text", "rrule"), [
+    ("Hằng năm", "FREQ=YEARLY"),
+    ("định kỳ hằng quý", "FREQ=MONTHLY;INTERVAL=3"),
+    ("định kỳ 06 tháng", "FREQ=MONTHLY;INTERVAL=6"),
+    ("hằng tháng", "FREQ=MONTHLY"),
+    ("Giao ban hằng tuần", "FREQ=WEEKLY"),
+    ("trước ngày 20 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=20"),
+    ("định kỳ hằng năm, trước ngày 15/12", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
+    ("Báo cáo ngày 25 hàng tháng", "FREQ=MONTHLY;BYMONTHDAY=25"),
+    # a cycle of months that divides the year, anchored on a day and month
+    ("định kỳ 06 tháng, trước ngày 10/6", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=10"),
+    # the last day of its month is each month's last
+    ("định kỳ 06 tháng (trước ngày 31/5)", "FREQ=YEARLY;BYMONTH=5,11;BYMONTHDAY=-1"),
+    ("định kỳ 03 tháng", "FREQ=MONTHLY;INTERVAL=3"),
+    ("mỗi 02 năm một lần", "FREQ=YEARLY;INTERVAL=2"),
+    ("định kỳ 12 tháng", "FREQ=YEARLY"),
+    # ongoing or undefined cycles have none
+    ("Thường xuyên", None),
+    ("định kỳ, đột xuất", None),
+    ("quý IV/2025", None),
+])
+def test_recurring_work_has_an_rrule(text, rrule):
+    assert from_phrase(text, year=PLAN_YEAR).rrule == rrule
 
-    from ingest.timeframes import _with_before, before
 
-    rng = random.Random(3)
-    words = ["trước", "đến hết", "hết", "tính đến", "đến", "chậm nhất trong", "hoàn thành vào",
-             "x", "ngày", " ", "  ", "\n", ",", "Trong", "quý"]
-    for _ in range(2000):
-        text = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(0, 8)))
-        start = len(text)
-        text += "quý I/2025"
-        plain = before().pattern.search(text, max(0, start - 30), start)
-        assert _with_before("quarter", text, start) == (plain.start() if plain else start), text
+def test_an_ongoing_phrase_with_a_cycle_in_it_takes_the_cycle():
+    tf = from_phrase("Thường xuyên; định kỳ hằng quý báo cáo kết quả")
+    assert (tf.recurrence, tf.rrule) == ("ongoing", "FREQ=MONTHLY;INTERVAL=3")
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("trước ngày 20 hằng tháng", ["2025-01-20", "2025-02-20", "2025-03-20"]),
+    ("định kỳ 06 tháng (trước ngày 31/5)", ["2025-05-31", "2025-11-30", "2026-05-31"]),
+    ("hằng tháng, trước ngày 30/1", ["2025-01-30", "2025-02-28", "2025-03-30"]),
+    ("Hằng năm, trước ngày 15/12", ["2025-12-15", "2026-12-15", "2027-12-15"]),
+])
+def test_an_rrule_gives_the_dates_a_calendar_shows(text, dates):
+    rrule = pytest.importorskip("dateutil.rrule")
+    import datetime
+
+    rule = rrule.rrulestr(from_phrase(text).rrule, dtstart=datetime.datetime(2025, 1, 1))
+    assert [d.date().isoformat() for d in rule[:3]] == dates
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Quý IV/2013", "2013-10-01", "2013-12-31"),
+    ("Tháng 11, 12/2013", "2013-11-01", "2013-12-31"),
+    ("năm 2026 - 2027", "2026-01-01", "2027-12-31"),
+    ("6 tháng cuối năm 2025", "2025-07-01", "2025-12-31"),
+    ("Từ ngày 01/3/2025 đến ngày 30/4/2025", "2025-03-01", "2025-04-30"),
+    ("ban hành trong quý I/2026 và triển khai trong năm 2026", "2026-01-01", "2026-12-31"),
+    # a deadline word gives an end and no start
+    ("trước ngày 30/6/2025", None, "2025-06-30"),
+    ("Đến năm 2030", None, "2030-12-31"),
+    ("Thường xuyên", None, None),
+])
+def test_a_phrase_bounds_its_period(text, start, end):
+    tf = from_phrase(text)
+    assert (tf.start, tf.end) == (start, end)
+
+
+def test_the_record_exports_the_cycle_and_the_period():
+    out = from_phrase("trước ngày 20 hằng tháng").to_dict()
+    assert out["rrule"] == "FREQ=MONTHLY;BYMONTHDAY=20"
+    assert {"start", "end", "due", "recurrence", "text", "span"} <= set(out)

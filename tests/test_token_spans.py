@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import random
-
-from ingest.nlp import build, token_span, token_spans
+from ingest.nlp import build, token_span
 
 TEXT = ("Căn cứ Luật Phòng, chống tham nhũng số 36/2018/QH14;\n"
         "Sở Tư pháp chủ trì,  phối hợp với Thanh tra tỉnh (quý IV/2025).")
@@ -25,22 +23,11 @@ def test_every_offset_pair_matches_char_span() -> None:
                 assert (got.start, got.end) == (want.start, want.end), (start, end)
 
 
-def test_batches_fast_and_slow_alike() -> None:
-    """A batch of spans opening on token starts takes the C path; one odd span sends the
-    batch to the careful path; both give what char_span gives, labels included."""
-    doc = build().tokenizer(TEXT)
-    label = doc.vocab.strings.add("body")
-    token_starts = [t.idx for t in doc]
-    rng = random.Random(7)
-    aligned = [(s, min(len(TEXT), s + rng.randint(1, 30)), label)
-               for s in rng.sample(token_starts, 20)]
-    odd = [*aligned, (token_starts[5] + 1, token_starts[9], label), (-3, 4, label)]
-    for batch in (aligned, odd):
-        spans = token_spans(doc, batch)
-        for (start, end, _label), span in zip(batch, spans, strict=True):
-            want = _expected(doc, start, end)
-            if want is None:
-                assert span is None
-            else:
-                assert (span.start, span.end, span.label_) == (want.start, want.end, "body")
-    assert token_spans(doc, []) == []
+def test_a_component_item_rides_on_its_span() -> None:
+    """``span._.ref`` gives what the component found there; ``refs`` the same, in order."""
+    from ingest import spot
+
+    doc = build()(TEXT)
+    spans = list(doc.spans["documents"])
+    assert spans and [s._.ref for s in spans] == spot.refs(doc, "documents")
+    assert all(s.start_char <= s._.ref.start < s._.ref.end <= s.end_char for s in spans)

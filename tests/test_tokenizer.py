@@ -1,10 +1,10 @@
-"""The pipeline's tokenizer: punctuation split off, offsets exact, chunk cache faithful."""
+"""The pipeline's tokenizer: punctuation split off, offsets exact, its look-ups faithful."""
 
 from __future__ import annotations
 
 import pytest
 
-from ingest.nlp import _PIECE, RegexTokenizer, build, offsets, pieces
+from ingest.nlp import PIECE, RegexTokenizer, build, offsets, pieces
 
 
 @pytest.fixture()
@@ -38,29 +38,30 @@ def test_punctuation_is_split_from_numbers_and_words(tokenizer: RegexTokenizer) 
 ])
 def test_tokens_are_the_pattern_pieces_on_any_spacing(tokenizer: RegexTokenizer,
                                                      text: str) -> None:
-    """The chunk cache must cut every text exactly as the pattern cuts the whole text, the
-    first time (chunks learned) and the second (chunks looked up)."""
+    """Every text rebuilt exactly with its offsets, the first time (pieces learned) and the
+    second (pieces looked up)."""
     for _ in range(2):
         doc = tokenizer(text)
-        assert pieces(doc) == _PIECE.findall(text)
+        assert pieces(doc) == PIECE.findall(text)
         assert doc.text == text
         starts, _spaces = offsets(doc)
         assert starts == [t.idx for t in doc]
 
 
-def test_chunks_learned_in_one_text_serve_another(tokenizer: RegexTokenizer) -> None:
+def test_pieces_learned_in_one_text_serve_another(tokenizer: RegexTokenizer) -> None:
     tokenizer("Thanh tra tỉnh chủ trì, phối hợp với Sở Nội vụ.")
     text = "Sở Nội vụ chủ trì, phối hợp với Thanh tra tỉnh."
     doc = tokenizer(text)
-    assert pieces(doc) == _PIECE.findall(text)
+    assert pieces(doc) == PIECE.findall(text)
     assert [t.whitespace_ for t in doc] == [" " if p.endswith(" ") and len(p) > 1 else ""
-                                           for p in _PIECE.findall(text)]
+                                           for p in PIECE.findall(text)]
 
 
 def test_cache_starts_again_when_full(tokenizer: RegexTokenizer,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(RegexTokenizer, "_MAX_CHUNKS", 3)
+    monkeypatch.setattr(RegexTokenizer, "_MAX_PIECES", 3)
     for n in range(20):
         text = f"mục {n} số {n * 7}/{n}, năm 20{n}"
-        assert pieces(tokenizer(text)) == _PIECE.findall(text)
-    assert len(tokenizer._chunk_pieces) <= 3 + 6
+        doc = tokenizer(text)
+        assert pieces(doc) == PIECE.findall(text) and doc.text == text
+    assert len(tokenizer._ids) <= 3 + 10

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
+from rdflib import URIRef
 
 from graph_api.app import get_store
 from graph_api.blueprints import data
@@ -17,6 +18,7 @@ from graph_api.blueprints.common import (
     list_response,
     resource_response,
 )
+from graph_api.blueprints.params import bind
 
 bp = Blueprint("api", __name__)
 
@@ -46,17 +48,18 @@ def task_filter() -> data.TaskFilter:
         role=arg_choice("role", data.ROLES),
         due_after=arg_date("due_after"),
         due_before=arg_date("due_before"),
-        q=args.get("q", "").strip() or None,
+        q=str(bind("text", args.get("q", ""), "q")) or None,
     )
     if args.get("plan"):
         f.plan = data.plan_by_id(store, args["plan"].strip())["iri"]
     if args.get("body"):
         value = args["body"].strip()
-        if "/" in value:  # an id ("quang-ngai/so-noi-vu/thanh-tra-so") or an IRI
-            f.body = data.body_iri(value)
+        if "/" in value and not any(c.isspace() for c in value):
+            # an id ("quang-ngai/so-noi-vu/thanh-tra-so") or an IRI
+            f.body = str(bind("body", value, "body"))
             _check_body(f.body)
         else:  # a name, diacritics and case ignored: every body whose name holds its words
-            f.body_name = value
+            f.body_name = str(bind("text", value, "body"))
     if args.get("document"):
         f.document = data.document_iri(store, args["document"].strip())
     if args.get("article"):
@@ -70,7 +73,8 @@ def task_filter() -> data.TaskFilter:
 
 
 def _check_body(node: str) -> None:
-    if not get_store().query(f"ASK {{ <{node}> a <http://www.w3.org/ns/org#Organization> }}"):
+    ask = "ASK { ?body a <http://www.w3.org/ns/org#Organization> }"
+    if not get_store().query(ask, {"body": URIRef(node)}):
         raise data.NotFound(f"no body with id {node.removeprefix(data.BODY)!r}; see /api/bodies")
 
 
@@ -123,8 +127,7 @@ def body(bid: str) -> Response:
     """A body; as CSV, its duties (the same rows as ``/duties``)."""
     check_params(("limit", "offset"))
     store = get_store()
-    return resource_response(store, data.body_iri(bid), lambda: data.body(store, bid),
-                             DUTIES_CSV)  # fmt: skip
+    return resource_response(store, lambda: data.body(store, bid), DUTIES_CSV)
 
 
 @bp.get("/bodies/<path:bid>/duties")
@@ -146,8 +149,7 @@ def plans() -> Response:
 def plan(pid: str) -> Response:
     check_params(("limit", "offset"))
     store = get_store()
-    p = data.plan_by_id(store, pid)
-    return resource_response(store, p["iri"], lambda: data.plan(store, pid), TASKS_CSV)
+    return resource_response(store, lambda: data.plan(store, pid), TASKS_CSV)
 
 
 CITED_COLUMNS = ["article", "article_title", "plan", "task", "section", "text", "source_url"]
@@ -185,18 +187,16 @@ def documents() -> Response:
 def document(did: str) -> Response:
     check_params(("limit", "offset"))
     store = get_store()
-    node = data.document_iri(store, did)
-    return resource_response(store, node, lambda: data.document(store, did), CITED_CSV)
+    return resource_response(store, lambda: data.document(store, did), CITED_CSV)
 
 
 @bp.get("/articles/<path:aid>")
 def article(aid: str) -> Response:
     check_params(("limit", "offset"))
     store = get_store()
-    node = data.article_iri(None, aid) if "/" in aid else None
-    if node is None:
+    if "/" not in aid:
         raise ApiError(400, "an article id looks like luat/36-2018-qh14/dieu-10")
-    return resource_response(store, node, lambda: data.article(store, aid), TASKS_CSV)
+    return resource_response(store, lambda: data.article(store, aid), TASKS_CSV)
 
 
 @bp.get("/queries")

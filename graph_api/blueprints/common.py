@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Response, current_app, jsonify, request
+from rdflib import URIRef
 
-from graph_api.store import Store, iri
+from graph_api.store import Store, bind_values
 
 LIST_FORMATS = {"json": "application/json", "csv": "text/csv"}
 RDF_FORMATS = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
@@ -145,10 +146,13 @@ class Table:
     name: str
 
 
-def resource_response(store: Store, node: str, body: Callable[[], Any],
+def resource_response(store: Store, body: Callable[[], dict[str, Any]],
                       table: Table | None = None) -> Response:  # fmt: skip
-    """A resource as JSON, as CSV (its ``table``), or as Turtle/JSON-LD/N-Triples (``DESCRIBE``
-    of its IRI)."""
+    """A resource as JSON, as CSV (its ``table``: a body's duties, a plan's tasks), or as
+    Turtle/JSON-LD/N-Triples (``DESCRIBE`` of its IRI).
+
+    The format is checked before the resource is looked up, so a bad parameter is a 400
+    whether or not the id names something."""
     kinds = {"json": "application/json", **RDF_FORMATS}
     if table is not None:
         kinds["csv"] = "text/csv"
@@ -159,5 +163,6 @@ def resource_response(store: Store, node: str, body: Callable[[], Any],
     if fmt == "csv" and table is not None:
         rows = table.rows(answer)
         return csv_response(csv_page(rows), table.columns, table.name, len(rows))
-    data, ctype = store.query_raw(f"DESCRIBE {iri(node)}", RDF_FORMATS[fmt])
+    describe = bind_values("DESCRIBE ?node WHERE { }", {"node": URIRef(answer["iri"])})
+    data, ctype = store.query_raw(describe, RDF_FORMATS[fmt])
     return Response(data, content_type=ctype)

@@ -30,8 +30,10 @@ from graph_api.blueprints.ids import (
     task_anchor,
     task_id,
 )
+from graph_api.blueprints.params import bind, is_id
 from graph_api.queries import run_with
-from graph_api.store import META_GRAPH, SelectResult, Store, iri
+from graph_api.store import META_GRAPH, SelectResult, Store
+from ontology.identity import key_of, plan_graph
 
 ROLES = ("lead", "support", "executor", "requested")
 ROLE_VI = {"lead": "chủ trì", "support": "phối hợp", "executor": "thực hiện",
@@ -79,7 +81,7 @@ def plans(store: Store) -> list[dict[str, Any]]:
     out = []
     for r in _rows(store, "list_plans"):
         p = {
-            "id": plan_id(r["source"]),
+            "id": plan_id(r["plan"]),
             "iri": r["plan"],
             "source": r["source"],
             "number": r["number"],
@@ -107,9 +109,17 @@ def places(store: Store) -> dict[str, str]:
 
 
 def plan_by_id(store: Store, pid: str) -> dict[str, Any]:
-    for p in plans(store):
-        if p["id"] == pid or p["source"] == pid:
+    """A plan by its id, or by its file name where only one plan came from a file so named."""
+    every = plans(store)
+    for p in every:
+        if p["id"] == pid:
             return p
+    named = [p for p in every if p["source"] == pid]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        ids = ", ".join(p["id"] for p in named)
+        raise NotFound(f"{len(named)} plans came from files named {pid!r}: give its id ({ids})")
     raise NotFound(f"no plan with id {pid!r}; see /api/plans for the ids")
 
 
@@ -142,34 +152,51 @@ def _doc_ref(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def plan_source(store: Store, p: dict[str, Any]) -> str | None:
-    """The plan's own text: the file recorded at ingest, else ``data/plans/<source>``.
+    """The plan's own text, read only from where it was ingested.
 
-    Offsets in the graph count characters of the decoded file, so the text is decoded the
-    way the reader decodes it (UTF-8, UTF-16 or CP1258; a .docx laid out as text) and never
-    cleaned.
+    A plan file: the file recorded at ingest. A JSON record: the file its ``source`` names,
+    only inside the folder of the records file (a record saying ``../../etc/passwd`` shows
+    nothing). A bundled sample: its file in ``data/plans``. Offsets in the graph count
+    characters of the decoded file, so the text is decoded the way the reader decodes it
+    (UTF-8, UTF-16 or CP1258; a .docx laid out as text) and never cleaned.
     """
-    candidates: list[Path] = []
+    candidates: list[Path | None] = []
+    key = key_of(p["iri"])  # the plan's own graph, not its file name (two plans may share one)
     res = store.query(
-        f"SELECT ?path WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g "
-        f"<http://www.w3.org/ns/prov#wasDerivedFrom> ?path ; "
-        f"<https://cancu.dev/meta#source> ?s }} FILTER(STR(?s) = STR(?src)) }}",
-        # the filter outside the GRAPH block: inside it, ?src (bound by VALUES) is not in scope
-        {"src": p["source"]},
+        "SELECT ?path ?kind WHERE { GRAPH ?meta { ?g "
+        "<http://www.w3.org/ns/prov#wasDerivedFrom> ?path ; <https://cancu.dev/meta#kind> ?kind"
+        " } }",
+        {"g": URIRef(plan_graph(key) if key else p["iri"]), "meta": URIRef(META_GRAPH)},
     )
     for r in res.rows if isinstance(res, SelectResult) else []:
         url = urlparse(str(r["path"]))
-        if url.scheme == "file":
-            candidates.append(Path(unquote(url.path)))
-    candidates.append(PLANS_DIR / p["source"])
+        if url.scheme != "file":
+            continue
+        recorded = Path(unquote(url.path))
+        if r["kind"] == "record":  # the records file: its plan lies beside it
+            candidates.append(confined(recorded.parent, p["source"]))
+        elif r["kind"] == "plan":
+            candidates.append(recorded)
+    candidates.append(confined(PLANS_DIR, p["source"]))
     from ingest.read import ReadError, decode_file
 
     for path in candidates:
-        if path.is_file():
+        if path is not None and path.is_file():  # a regular file: no FIFO, device or folder
             try:
                 return decode_file(path)[0]
             except ReadError:
                 return path.read_bytes().decode("utf-8", "replace")
     return None
+
+
+def confined(folder: Path, name: str) -> Path | None:
+    """``folder/name`` when it lies inside ``folder`` once links and ``..`` are resolved."""
+    try:
+        base = folder.resolve()
+        path = (base / name).resolve()
+    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL in the name
+        return None
+    return path if path != base and path.is_relative_to(base) else None
 
 
 # --- tasks ------------------------------------------------------------------------------------
@@ -207,7 +234,7 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
     for r in _rows(store, "api_tasks", **params):
         if r["task"] in seen:
             continue
-        pid = plan_id(r["source"])
+        pid = plan_id(r["planIri"])
         seen[r["task"]] = {
             "id": task_id(r["task"]),
             "iri": r["task"],
@@ -348,7 +375,8 @@ def find_bodies(store: Store, text: str) -> list[dict[str, Any]]:
 
 
 def body_iri(bid: str) -> str:
-    return bid if bid.startswith(BODY) else BODY + bid.strip("/")
+    """The IRI of a body id (or of its IRI); 400 for a value that is no id."""
+    return str(bind("body", bid, "id"))
 
 
 def body(store: Store, bid: str) -> dict[str, Any]:
@@ -431,15 +459,17 @@ def documents(store: Store) -> list[dict[str, Any]]:
 
 def document_iri(store: Store, did: str) -> str:
     """A document IRI from its id (``luat/36-2018-qh14``) or its number (``36/2018/QH14``)."""
-    candidate = did if did.startswith(DOC) else DOC + did.strip("/")
-    if store.query(f"ASK {{ {iri(candidate)} a ?t }}"):
-        return candidate
+    local = did.strip().removeprefix(DOC).strip("/")
+    if is_id(local):
+        candidate = bind("doc", local, "id")
+        if store.query("ASK { ?d a ?t }", {"d": candidate}):
+            return str(candidate)
     res = store.query(
         "SELECT ?d WHERE { ?d <http://data.europa.eu/eli/ontology#number> ?n ; "
         "a <http://data.europa.eu/eli/ontology#LegalResource> . "
         "FILTER NOT EXISTS { ?d a <http://data.europa.eu/eli/ontology#LegalResourceSubdivision> }"
         " FILTER(LCASE(STR(?n)) = LCASE(STR(?num))) } LIMIT 1",
-        {"num": did},
+        {"num": bind("text", did, "document")},
     )
     if isinstance(res, SelectResult) and res.rows:
         return str(res.rows[0]["d"])
@@ -463,7 +493,7 @@ def document(store: Store, did: str) -> dict[str, Any]:
     plans_citing: dict[str, dict[str, Any]] = {}
     refs = plan_refs(store)
     for c in citations:
-        pid = plan_id(c["source"])
+        pid = plan_id(c["plan"])
         pref = refs.get(c["plan"]) or {"id": pid, "iri": c["plan"], "source": c["source"],
                                        "name": pid, "label": pid}  # fmt: skip
         plans_citing.setdefault(pid, pref)
@@ -515,7 +545,7 @@ def _article_of(provision: str | None) -> str | None:
 
 
 def article(store: Store, aid: str) -> dict[str, Any]:
-    node = aid if aid.startswith(DOC) else DOC + aid.strip("/")
+    node = str(bind("doc", aid, "id"))
     rows = _rows(store, "api_article", article=URIRef(node))
     if not rows:
         raise NotFound(f"no article with id {aid!r}; ids look like luat/36-2018-qh14/dieu-10")
@@ -540,9 +570,12 @@ def article(store: Store, aid: str) -> dict[str, Any]:
 def article_iri(document_node: str | None, article: str) -> str:
     """``article`` as an IRI: an id (``luat/36-2018-qh14/dieu-10``) or a number with a document."""
     if "/" in article:
-        return article if article.startswith(DOC) else DOC + article.strip("/")
+        return str(bind("doc", article, "article"))
     if document_node is None:
         raise ValueError("an article number needs a document (document=36/2018/QH14&article=10)")
     from ontology.iris import slug
 
-    return f"{document_node}/dieu-{slug(article)}"
+    number = slug(article)
+    if not number or len(number) > 20:
+        raise ValueError(f"parameter 'article' wants an article number like 10, not {article!r}")
+    return f"{document_node}/dieu-{number}"

@@ -16,6 +16,7 @@ from graph_api.app import get_store
 from graph_api.blueprints import data
 from graph_api.blueprints.common import check_params
 from graph_api.explorer import COLOURS, KIND_VI, network
+from graph_api.store import Store
 
 bp = Blueprint("explorer", __name__)
 
@@ -33,13 +34,11 @@ def graph() -> str:
     check_params(("plan", "document", "body"))
     store = get_store()
     filters = {k: request.args.get(k, "").strip() or None for k in ("plan", "document", "body")}
-    net = network(store, **filters)
+    net = network(store, **_bound(store, filters))
     nodes, edges, _, _, _, options = net.get_network_data()
     return render_template(
         "graph.html",
-        nodes=_script_json(nodes),
-        edges=_script_json(edges),
-        options=options,
+        graph_data={"nodes": nodes, "edges": edges, "options": json.loads(options)},
         count=len(nodes),
         edge_count=len(edges),
         filters=filters,
@@ -50,6 +49,11 @@ def graph() -> str:
     )
 
 
-def _script_json(value: object) -> str:
-    """JSON safe to put inside a ``<script>`` element (no ``</script>`` break-out)."""
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+def _bound(store: Store, filters: dict[str, str | None]) -> dict[str, str | None]:
+    """The filters as IRIs: a plan or document by its id (404 when unknown), a body by id."""
+    plan, document, body = filters["plan"], filters["document"], filters["body"]
+    return {
+        "plan": data.plan_by_id(store, plan)["iri"] if plan else None,
+        "document": data.document_iri(store, document) if document else None,
+        "body": data.body_iri(body) if body else None,
+    }

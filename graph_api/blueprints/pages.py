@@ -17,7 +17,8 @@ from graph_api import labels
 from graph_api.agenda import agenda, by_task
 from graph_api.app import get_store
 from graph_api.blueprints import data
-from graph_api.blueprints.ids import task_anchor
+from graph_api.blueprints.ids import task_anchor, task_id
+from graph_api.blueprints.params import bind
 from graph_api.periods import parse_period
 
 bp = Blueprint("pages", __name__)
@@ -111,7 +112,7 @@ def article(aid: str) -> Any:
 @bp.get("/tasks/<path:tid>")
 def task(tid: str) -> Any:
     """A task's permanent link: its highlighted span in the plan."""
-    plan_part, _, _ = tid.partition("/")
+    plan_part = task_id(str(bind("task", tid, "id"))).partition("/")[0]
     return redirect(url_for("pages.plan", pid=plan_part) + "#" + task_anchor(tid))
 
 

@@ -1,0 +1,168 @@
+"""The spotting scan: one walk over a plan's tokens finds every pattern of the spotting
+components (documents, pinpoints, bodies, roles, timeframes).
+
+Trying each of ~150 patterns at each of a plan's ~3,500 word starts would cost more than the
+rest of the extraction together. Instead, the ``regex`` module's partial matching tells
+which patterns a piece of text could open (``pattern.match(text, partial=True)``: the text
+matches, or could be the start of a match). That is asked once per distinct token, and once
+per run of tokens after an opener (:class:`Run`, learned once per process and kept), so most
+tokens are ruled out by one dictionary look-up and most openers by the token after them;
+the few patterns left are matched in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate, compress
+
+import regex
+
+from ingest.nlp import PIECE
+from ingest.regexes import (
+    ROLES,
+    anaphora,
+    bodies,
+    department_list,
+    document_ref,
+    law_title,
+    pinpoint,
+)
+
+# tokens after an opener that narrow its patterns down (measured: 2 is fastest on the samples
+# and corpus-wide; more look-ups cost more than the failed matches they save)
+NARROWING_TOKENS = 2
+_WORD_START = re.compile(r"\w")
+
+
+@dataclass(slots=True)
+class Run:
+    """A run of tokens from an opener: its text (the tokens with their trailing spaces),
+    the patterns that can match a text opening with it, and the runs one token longer."""
+
+    text: str
+    patterns: tuple[int, ...]
+    longer: dict[str, Run] = field(default_factory=dict)
+
+
+class OpeningIndex:
+    """Which patterns may match where a token (or a run of tokens) opens.
+
+    Patterns must be able to match at a token start: the scan tries no other position.
+    """
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = patterns
+        self._partial = [regex.compile(p.pattern, p.flags & re.IGNORECASE) for p in patterns]
+        self._every = tuple(range(len(patterns)))
+        self._by_char: dict[str, tuple[int, ...]] = {}
+        self._first: dict[str, Run | None] = {}  # a token -> its run, None when it opens none
+
+    def candidates(self, text: str, among: tuple[int, ...] | None = None) -> tuple[int, ...]:
+        """The patterns (of ``among``; by default those its first character may open) that
+        can match a text opening with ``text``."""
+        if among is None:
+            among = self._opening_with(text[0]) if len(text) > 1 else self._every
+        return tuple(i for i in among if self._partial[i].match(text, partial=True))
+
+    def _opening_with(self, char: str) -> tuple[int, ...]:
+        found = self._by_char.get(char)
+        if found is None:
+            found = self._by_char[char] = self.candidates(char, self._every)
+        return found
+
+    def _run(self, token: str) -> Run | None:
+        """The run of one token; only a word opens patterns (not a mark, not white space)."""
+        patterns = self.candidates(_unspaced(token)) if _WORD_START.match(token) else ()
+        return Run(token, patterns) if patterns else None
+
+    def _longer(self, run: Run, token: str) -> Run:
+        """``run`` followed by ``token``: its patterns are those the text so far (without
+        the last token's space) can open."""
+        patterns = self.candidates(run.text + _unspaced(token), run.patterns)
+        longer = run.longer[token] = Run(run.text + token, patterns)
+        return longer
+
+    def openings(self, tokens: list[str], starts: list[int]
+                 ) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """(start, patterns) of every token some pattern may open on, the patterns narrowed
+        down by the :data:`NARROWING_TOKENS` tokens after it."""
+        first = self._first
+        for token in set(tokens).difference(first):  # tokens never seen: learned first
+            first[token] = self._run(token)
+        runs = list(map(first.__getitem__, tokens))
+        for k in compress(range(len(tokens)), runs):  # only the openers
+            run = runs[k]
+            for token in tokens[k + 1:k + 1 + NARROWING_TOKENS]:
+                run = run.longer.get(token) or self._longer(run, token)
+                if not run.patterns:
+                    break
+            if run.patterns:
+                yield starts[k], run.patterns
+
+
+def _unspaced(token: str) -> str:
+    return token[:-1] if len(token) > 1 and token[-1] == " " else token
+
+
+GROUPS = ("numbered", "law", "anaphora")
+
+
+@lru_cache(maxsize=1)
+def families() -> list[tuple[str, list[re.Pattern[str]], bool]]:
+    """(family, patterns, keep every match?) for every spotting component."""
+    from ingest import timeframes
+    from ingest.lexicon import lexicon
+
+    lx = lexicon()
+    roles = [re.compile(rf"{lx.pattern('roles', r)}(?![\w])") for r in ROLES]
+    return [
+        ("documents", [document_ref(), law_title(), anaphora()], False),
+        ("pinpoints", [pinpoint()], False),
+        ("bodies", [p for p, _c, _o in bodies()], False),
+        ("departments", [department_list()[0]], False),
+        ("roles", roles, False),
+        ("timeframes", [p for _k, p in timeframes.patterns()], True),
+    ]
+
+
+@lru_cache(maxsize=1)
+def index() -> tuple[OpeningIndex, list[tuple[str, int, bool]]]:
+    """Every pattern the spotting components need, each with its (family, index in the
+    family, keep every match?), so a plan's tokens are walked once."""
+    patterns: list[re.Pattern[str]] = []
+    owner: list[tuple[str, int, bool]] = []
+    for family, pats, keep_all in families():
+        for i, p in enumerate(pats):
+            patterns.append(p)
+            owner.append((family, i, keep_all))
+    return OpeningIndex(patterns), owner
+
+
+def scan(text: str, tokens: tuple[list[str], list[int]] | None = None
+         ) -> dict[str, list[tuple[int, re.Match[str]]]]:
+    """Per family, the longest match at each token start (every match, for timeframes), as
+    (index in the family, match). ``tokens`` are the doc's tokens, each with its trailing
+    space, and their offsets; without them the text is cut as the tokenizer cuts it."""
+    opener, owner = index()
+    if tokens is None:
+        pieces = PIECE.findall(text)
+        tokens = pieces, list(accumulate(map(len, pieces), initial=0))[:-1]
+    out: dict[str, list[tuple[int, re.Match[str]]]] = {f: [] for f, _p, _k in families()}
+    matchers = [p.match for p in opener.patterns]
+    for pos, candidates in opener.openings(*tokens):
+        best: dict[str, tuple[int, re.Match[str]]] = {}
+        for i in candidates:
+            m = matchers[i](text, pos)
+            if m is None:
+                continue
+            family, local, keep_all = owner[i]
+            if keep_all:
+                out[family].append((local, m))
+            elif family not in best or m.end() > best[family][1].end():
+                best[family] = (local, m)
+        for family, hit in best.items():
+            out[family].append(hit)
+    return out
