@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from ontology.identity import scope
 from ontology.iris import fold, slug
 
 __all__ = ["doc_label", "nfc", "place_names", "plan_label", "plan_name", "vi_date"]
@@ -114,7 +115,7 @@ def place_names(plans: Iterable[dict[str, Any]]) -> dict[str, str]:
             m = _PLACE.search(nfc(text) or "")
             if key and m and slug(m.group(2)) == key:
                 out.setdefault(key, f"{m.group(1)} {m.group(2)}")
-        if key and key == p.get("id") and key not in out:
+        if key and key == scope(p.get("id") or "") and key not in out:
             # the issuer names no province ("Ủy ban nhân dân tỉnh"): its bodies are scoped
             # to the plan; say so rather than show the plan's file name as a place
             out[key] = "tỉnh chưa rõ tên"

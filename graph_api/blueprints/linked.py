@@ -66,8 +66,8 @@ def page_for(node: str, types: set[str]) -> str | None:
     if node.startswith(BODY):
         return url_for("pages.body", bid=short(node, BODY))
     if node.startswith(TASK):
-        plan_part = node[len(TASK):].split("/", 1)[0]
-        return url_for("pages.plan", pid=plan_part) + "#" + task_anchor(node)
+        plan_key = node[len(TASK):].rpartition("/")[0]  # a task's id is its plan's key + one part
+        return url_for("pages.plan", pid=plan_key) + "#" + task_anchor(node)
     if node.startswith(DOC) and ELI + "LegalResource" in types:
         if CC + "Article" in types or "/dieu-" in node:
             doc, _, _ = node.partition("/dieu-")

@@ -112,7 +112,7 @@ def article(aid: str) -> Any:
 @bp.get("/tasks/<path:tid>")
 def task(tid: str) -> Any:
     """A task's permanent link: its highlighted span in the plan."""
-    plan_part = task_id(str(bind("task", tid, "id"))).partition("/")[0]
+    plan_part = task_id(str(bind("task", tid, "id"))).rpartition("/")[0]  # the plan's key
     return redirect(url_for("pages.plan", pid=plan_part) + "#" + task_anchor(tid))
 
 
