@@ -96,11 +96,11 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
                 as_of=year, memo=resolved))
         return [c for c in found if not (c.number and c.number == info.number)]
 
-    if outline.preamble:
-        for a, b in _basis_clauses(text, outline.preamble[0].start, outline.preamble[-1].end):
+    for line in outline.preamble:  # a decision's articles are left out of it
+        for a, b in _basis_clauses(text, line.start, line.end):
             record.bases = citations.merge([*record.bases, *cite(a, b, record.bases)])
-        for c in record.bases:
-            c.relation = "based_on"
+    for c in record.bases:
+        c.relation = "based_on"
     all_cites: list[Citation] = list(record.bases)
     seen_ids: dict[str, int] = {}
     for unit in tasks.units(outline, ctx):

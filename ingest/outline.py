@@ -91,6 +91,7 @@ def _res() -> dict[str, re.Pattern[str]]:
     res["issuer_line"] = re.compile("|".join(lx.patterns["header"]["issuer_lines"]))
     res["authority"] = re.compile(lx.pattern("header", "authority"))
     res["last"] = re.compile(lx.pattern("outline", "last"))
+    res["article"] = re.compile(lx.pattern("outline", "article"))
     return res
 
 
@@ -106,6 +107,8 @@ def _lines(text: str) -> list[Line]:
         if not stripped:
             continue
         s = start if stripped is raw else start + raw.index(stripped)  # clean lines: unstripped
+        if in_task_table and not stripped.strip("| "):
+            continue  # a bar left alone between rows: the table goes on
         if stripped[0] == "|" and tables.is_row(stripped):
             in_task_table = in_task_table or tables.columns(tables.cells(stripped, s)) is not None
             if in_task_table:
@@ -260,12 +263,27 @@ def _depth(line: Line, ranks: dict[str, float]) -> float:
 
 def _first_item(lines: list[Line]) -> int:
     """Where the plan's body opens: its first part, Roman section or capital letter, or,
-    in a plan numbered without them, its first "1." (header and preamble carry none)."""
-    for kinds in (("part", "section", "upper"), ("numbered",)):
-        found = next((i for i, ln in enumerate(lines) if ln.kind in kinds), None)
+    in a plan numbered without them, its first "1." or task table row (header and preamble
+    carry none). In a decision that issues a plan, the body is the plan's, after its own type
+    line: the decision's articles are no part of it."""
+    opens = _plan_opens(lines)
+    for kinds in (("part", "section", "upper"), ("numbered", "row")):
+        found = next((i for i in range(opens, len(lines)) if lines[i].kind in kinds), None)
         if found is not None:
             return found
     return len(lines)
+
+
+def _plan_opens(lines: list[Line]) -> int:
+    """After the articles of a decision ("Điều 1. Ban hành kèm theo Quyết định này Kế
+    hoạch ..."), the line after the attached plan's type line ("KẾ HOẠCH"); else 0."""
+    article = _res()["article"]
+    last = next((i for i in range(len(lines) - 1, -1, -1)
+                 if article.match(lines[i].text.strip("* "))), None)
+    if last is None:
+        return 0
+    return next((i + 1 for i in range(last + 1, len(lines))
+                 if type_prefix(lines[i].text.strip("* ")) is not None), 0)
 
 
 def parse(text: str) -> Outline:
@@ -282,6 +300,7 @@ def parse(text: str) -> Outline:
     sections: list[Item] = []
     footnotes: dict[str, Line] = {}
     signature: list[Line] = _signed_before(preamble)
+    preamble = _without_articles(preamble)
     recipients: list[Line] = []
     closing: list[Line] = []
     stack: list[Item] = []
@@ -293,7 +312,7 @@ def parse(text: str) -> Outline:
             footnotes[line.marker] = line
             continue
         if line.kind == "row":  # a task table, in the text or in an annex after the signature
-            grid.row(line, None if ended else (stack[-1] if stack else None))
+            grid.row(line, None if ended else (stack[-1] if stack else None), annex=ended)
             continue
         grid.end()
         if line.text.startswith("PHỤ LỤC") and _is_caps(line.text):
@@ -342,6 +361,17 @@ def parse(text: str) -> Outline:
     return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing)
 
 
+def _without_articles(preamble: list[Line]) -> list[Line]:
+    """The preamble without a decision's articles, up to the type line of the plan it issues
+    ("Điều 1. Ban hành kèm theo ..." ... "KẾ HOẠCH"): what they say is neither basis nor task."""
+    article = _res()["article"]
+    first = next((i for i, ln in enumerate(preamble) if article.match(ln.text.strip("* "))), None)
+    if first is None:
+        return preamble
+    opens = _plan_opens(preamble)
+    return preamble[:first] + preamble[opens:] if opens > first else preamble[:first]
+
+
 def _signed_before(preamble: list[Line]) -> list[Line]:
     """The signature of a decision that issues the plan ("QUYẾT ĐỊNH ... Điều 3 ... TM. ỦY
     BAN NHÂN DÂN / CHỦ TỊCH / name", the plan attached after it): before the plan's body,
@@ -360,6 +390,10 @@ def _signed_before(preamble: list[Line]) -> list[Line]:
     return out if any(not _is_signature(ln) for ln in out) else []
 
 
+_GROUP_HEAD = re.compile(r"(?P<num>[IVXLC]+|[A-ZĐ])\.\s+(?P<title>\S.*)")  # "I. Văn bản ..."
+_ROW_NUMBER = re.compile(r"[0-9IVXLCA-ZĐa-zđ.]{1,8}")  # "1", "1.2", "II", "a"
+
+
 class _Grid:
     """Reads task tables row by row: the header row gives the columns, a row with content
     but no assignment or time opens a group, every other row is a task (kind "row")."""
@@ -371,11 +405,31 @@ class _Grid:
         self.base: Item | None = None  # where the table's rows go
         self.group: Item | None = None  # the group row the next rows belong to
         self.annex: Item | None = None
+        self.header: list[tables.Cell] = []
+
+    def _label(self, col: int, kind: str) -> str:
+        """A column's label: its header as written ("Cơ quan soạn thảo"), where that names
+        the column's kind, else the kind's ("Cơ quan chủ trì")."""
+        text = self.header[col].text if col < len(self.header) else ""
+        return text if kind != "time" and text else tables.LABELS[kind]
+
+    def _unshifted(self, row: list[tables.Cell]) -> list[tables.Cell]:
+        """A row as wide as its header that left out its empty number cell ("| Nghị quyết ...
+        | Ban ... | |": text where the number goes, an empty cell padding its end) put back
+        under its columns: an empty cell first, the padding one less."""
+        assert self.columns is not None
+        if len(row) < len(self.header) or row[-1].text or self.columns.get(0) != "number" \
+                or not row[0].text or _ROW_NUMBER.fullmatch(row[0].text.rstrip(".")):
+            return row  # a short row lacks the cells merged above it (Rows.align)
+        at = row[0].start
+        return [tables.Cell("", at, at), *row[:-1]]
 
     def end(self) -> None:
         self.columns, self.rows, self.base, self.group = None, None, None, None
 
-    def row(self, line: Line, parent: Item | None) -> None:
+    def row(self, line: Line, parent: Item | None, annex: bool = True) -> None:
+        """Read one table line; ``parent`` is the item the table stands under, if any, and
+        ``annex`` whether it stands after the plan's text (its rows are then "PL.<row>")."""
         row = tables.cells(line.text, line.start)
         if tables.is_rule(row):
             return
@@ -383,31 +437,62 @@ class _Grid:
         if header is not None:
             self.columns, self.base, self.group = header, None, None
             self.rows = tables.Rows(row)
+            self.header = row
             return
         if self.columns is None or self.rows is None:
             return
-        row = self.rows.align(row)
+        filled = [c for c in row if c.text]
+        heading = _GROUP_HEAD.match(filled[0].text) if len(filled) == 1 else None
+        if heading:  # "| I. Văn bản thuộc thẩm quyền của Quốc hội |": a group of rows
+            at = filled[0].start + heading.start("title")
+            title = Line(heading.group("title"), at, filled[0].end, body=heading.group("title"),
+                         body_start=at)
+            holder = self._base(line, parent, annex)
+            self.group = Item("rowgroup", heading.group("num"), title,
+                              [*holder.path, heading.group("num")])
+            holder.children.append(self.group)
+            self.rows.align(row)  # rows below it inherit nothing from the rows above it
+            return
+        row = self.rows.align(self._unshifted(row))
         by_kind: dict[str, tables.Cell] = {}
+        meta: list[Line] = []
         for i, kind in self.columns.items():
-            if i < len(row) and row[i].text:
-                by_kind.setdefault(kind, row[i])
+            if i >= len(row) or not row[i].text:
+                continue
+            by_kind.setdefault(kind, row[i])
+            if kind in tables.LABELS:  # each column its own line: "Cơ quan soạn thảo", ...
+                c = row[i]
+                meta.append(Line(c.text, c.start, c.end, kind="time" if kind == "time" else
+                                 "assign", body=c.text, body_start=c.start,
+                                 label=self._label(i, kind)))
         content = by_kind.get("content")
         if content is None:
             return
-        if self.base is None:
-            self.base = parent or self._annex(line)
-        meta = [Line(c.text, c.start, c.end, kind="time" if k == "time" else "assign",
-                     body=c.text, body_start=c.start, label=tables.LABELS[k])
-                for k, c in by_kind.items() if k in tables.LABELS]
+        self._base(line, parent, annex)
+        assert self.base is not None
         title = Line(content.text, content.start, content.end, body=content.text,
                      body_start=content.start)
         holder = self.base if not meta or self.group is None else self.group
         num = by_kind["number"].text.rstrip(".") if "number" in by_kind else ""
+        num = num if _ROW_NUMBER.fullmatch(num) else ""
         num = num or str(len(holder.children) + 1)
         item = Item("row" if meta else "rowgroup", num, title, [*holder.path, num], meta)
         holder.children.append(item)
         if not meta:
             self.group = item
+
+    def _base(self, line: Line, parent: Item | None, annex: bool) -> Item:
+        """Where the table's rows go: the item it stands under, the annex, or, for a table
+        that is the plan's text itself, the top of the plan."""
+        if self.base is None:
+            self.base = parent or (self._annex(line) if annex else self._top(line))
+        return self.base
+
+    def _top(self, line: Line) -> Item:
+        head = Line("", line.start, line.start, body="", body_start=line.start)
+        top = Item("part", "", head, [])
+        self.sections.append(top)
+        return top
 
     def _annex(self, line: Line) -> Item:
         if self.annex is None:

@@ -71,9 +71,12 @@ def operative(item: Item) -> bool:
     hình thực tế, rà soát ..." is a sentence, not a heading, and does.)"""
     folded = _folded_title(item)
     not_op = _words("not_operative")
+    sentence = _is_sentence(item.title)
     if item.kind in SECTIONS or len(item.path) == 1:  # a plan's top level, "I." or "1."
+        if sentence:  # a long title names its work: "Hoàn thiện ... yêu cầu kỹ thuật"
+            return not folded.startswith(not_op)
         return not (_kind_of(not_op, folded) and not _kind_of(_words("operative"), folded))
-    return _is_sentence(item.title) or not folded.startswith(not_op)
+    return sentence or not folded.startswith(not_op)
 
 
 def _conditional(item: Item) -> bool:

@@ -147,3 +147,33 @@ def test_the_closing_line_after_the_last_task_is_no_task():
                    "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./.\n")
     assert [t.section for t in tasks] == ["II.1", "II.2"]
     assert tasks[1].text.startswith("Phối hợp triển khai")
+
+
+DECISION = ("ỦY BAN THƯỜNG VỤ TỈNH ỦY\n\nSố: 15/NQ-BTV\n\nNGHỊ QUYẾT\n\nBan hành Kế hoạch chuyển đổi số năm 2026\n\n"
+            "Căn cứ Luật Giao dịch điện tử;\n\nQUYẾT NGHỊ:\n\nĐiều 1.\n\nBan hành kèm theo Nghị quyết này Kế hoạch chuyển đổi số năm 2026.\n\n"
+            "Điều 2.\n\n1. Các cơ quan được giao nhiệm vụ khẩn trương tổ chức thực hiện.\n\n"
+            "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp giám sát.\n\n"
+            "Điều 3. Nghị quyết này có hiệu lực từ ngày ký.\n\n--------\n\nKẾ HOẠCH\n\nCHUYỂN ĐỔI SỐ NĂM 2026\n\n")
+TABLE = ("| TT | Tên văn bản | Cơ quan soạn thảo | Cơ quan thẩm tra | Tiến độ | Hồ sơ | |\n|\n"
+         "| I. Văn bản thuộc thẩm quyền của Hội đồng nhân dân tỉnh |\n"
+         "| | Nghị quyết về giá dịch vụ số | Sở Tư pháp | Ban Pháp chế | Tháng 6/2026 | Tờ trình | |\n"
+         "| II. Văn bản thuộc thẩm quyền của Ủy ban nhân dân tỉnh | | | | | | |\n"
+         "| Quyết định ban hành quy chế dữ liệu | Sở Nội vụ | Sở Tư pháp | Tháng 9/2026 | Tờ trình | | |\n")
+
+
+def test_a_decision_issuing_a_plan_gives_the_plans_tasks_not_its_articles():
+    """The annotation guide: the decision's own Điều 1-3 are not tasks; the plan's are. Here
+    the plan is a table of documents to draft, the plan's text itself (no "PL." prefix)."""
+    tasks = extract_text(DECISION + TABLE).tasks
+    assert [(t.section, t.text) for t in tasks] == [
+        ("I.1", "Nghị quyết về giá dịch vụ số"), ("II.1", "Quyết định ban hành quy chế dữ liệu")]
+    assert _roles(tasks[1]) == [("Sở Nội vụ", "executor"), ("Sở Tư pháp", "executor")]
+    assert tasks[1].timeframe.due == "2026-09-30"
+
+
+def test_a_row_that_left_out_its_empty_number_cell_keeps_its_columns():
+    """"| Quyết định ... | Sở Nội vụ | ... | |": the number cell left out, an empty one at the
+    end; the text is the task's, not its number. A bar alone on its line ("|" under the
+    header) does not end the table."""
+    [_, task] = extract_text(DECISION + TABLE).tasks
+    assert task.section == "II.1" and task.text.startswith("Quyết định ban hành")
