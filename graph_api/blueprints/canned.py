@@ -9,6 +9,7 @@ the answer is held to the service's row cap and time limit.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, render_template, request, url_for
@@ -23,9 +24,12 @@ from graph_api.store import QueryError, QueryTimeout, SelectResult
 bp = Blueprint("canned", __name__)
 
 FORMATS = ("html", "json", "csv")
+QUERY_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]{0,79}")
 
 
 def _query(name: str) -> NamedQuery:
+    if not QUERY_NAME.fullmatch(name):
+        raise ApiError(404, f"no named query {name[:80]!r}; see /queries")
     try:
         return get(name)
     except QueryError as exc:

@@ -20,8 +20,9 @@ from graph_api.app import get_store
 from graph_api.blueprints.common import ApiError
 from graph_api.blueprints.data import NotFound, plans
 from graph_api.blueprints.ids import BODY, DOC, TASK, article_anchor, short, task_anchor
+from graph_api.blueprints.params import is_id
 from graph_api.queries import run_with
-from graph_api.store import SelectResult, iri
+from graph_api.store import SelectResult, bind_values
 
 bp = Blueprint("linked", __name__)
 
@@ -54,7 +55,7 @@ def _wanted() -> str:
 
 
 def _types(node: str) -> set[str]:
-    res = get_store().query(f"SELECT ?t WHERE {{ {iri(node)} a ?t }}")
+    res = get_store().query("SELECT ?t WHERE { ?node a ?t }", {"node": URIRef(node)})
     return {str(r["t"]) for r in res.rows} if isinstance(res, SelectResult) else set()
 
 
@@ -82,14 +83,18 @@ def page_for(node: str, types: set[str]) -> str | None:
 
 @bp.get("/id/<path:rest>")
 def resolve(rest: str) -> Any:
+    if not is_id(rest):  # on its shape alone, before any query (no 400-against-404 oracle)
+        raise ApiError(400, "not an id: ids are lower-case letters, digits and hyphens in "
+                            "parts separated by '/', like body/quang-ngai/so-noi-vu/thanh-tra-so")
     node = base_iri().rstrip("/") + "/id/" + rest
-    iri(node)  # a valid IRI, or a 400
+    fmt = _wanted()  # the format checked before the lookup, too
     store = get_store()
-    if not store.query(f"ASK {{ {{ {iri(node)} ?p ?o }} UNION {{ ?s ?p {iri(node)} }} }}"):
+    term = {"node": URIRef(node)}
+    if not store.query("ASK { { ?node ?p ?o } UNION { ?s ?p ?node } }", term):
         raise NotFound(f"the graph holds nothing about {node}")
-    fmt = _wanted()
     if fmt != "html":
-        data, ctype = store.query_raw(f"DESCRIBE {iri(node)}", RDF_TYPES[fmt])
+        describe = bind_values("DESCRIBE ?node WHERE { }", term)
+        data, ctype = store.query_raw(describe, RDF_TYPES[fmt])
         resp = Response(data, content_type=ctype)
         resp.headers["Vary"] = "Accept"
         resp.headers["Content-Location"] = request.path + f"?format={fmt}"
