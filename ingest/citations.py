@@ -7,12 +7,13 @@ does not know keeps its title and stays unresolved, never guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
 from ingest.lexicon import KnownDocument, lexicon, number_key
 from ingest.models import Citation, Mention, Pinpoint, Span
-from ingest.spot import Found, within
+from ingest.spot import Found, by_start, within
 from ingest.text import fold, from_roman, slug, squash, to_roman
 
 _ISSUER = re.compile(
@@ -293,6 +294,86 @@ def _opens(line: str, res: dict[str, re.Pattern[str]]) -> bool:
         res[k].match(stripped) for k in ("basis", "not_basis", "not_basis_line", "attached_note")))
 
 
+@lru_cache(maxsize=1)
+def _term_res() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    return {k: re.compile(lx.pattern("citations", k))
+            for k in ("defined_term", "named_term", "head_alone", "not_term_next")}
+
+
+_TERM_REACH = 400  # characters a definition may stand after the mention it names
+
+
+def with_terms(text: str, docs: list[Found]) -> list[Found]:
+    """``docs`` (sorted by start) with the uses of the terms the plan defines for a document
+    ("Quyết định số 7619/QĐ-BCA ... (sau đây gọi là Chương trình MTQG)", "Luật Bảo vệ dữ liệu
+    cá nhân (sau đây viết gọn là Luật)", "... (Chương trình MTQG)"): each later use is a
+    mention of the document the term was defined after (kind "term"), as the annotation
+    guide has it. A term's head word alone ("Chương trình" for "Chương trình MTQG") stands
+    for it too where nothing follows that could name another document."""
+    res = _term_res()
+    terms: list[tuple[str, int, Found]] = []  # (term, where its definition ends, document)
+    for kind in ("defined_term", "named_term"):
+        for m in res[kind].finditer(text):
+            term = squash(m.group("term")).strip(" .,;*_")
+            if not term or re.search(r"\d+\s*/", term):
+                continue  # "(Nghị quyết số 50/NQ-CP)": a number is a mention of its own
+            if not any(term == t.name or term.startswith(t.name + " ") for t in lexicon().types):
+                continue  # "(gọi tắt là Ban Chỉ đạo quốc gia)": a body the document sets up
+            doc = _defined_after(docs, m.start(), text)
+            if doc is not None and not any(t == term for t, _e, _d in terms):
+                terms.append((term, m.end(), doc))
+    if not terms:
+        return docs
+    out = list(docs)
+    heads = {}
+    for term, _e, doc in terms:
+        head = next((t.name for t in lexicon().types if term.startswith(t.name + " ")), None)
+        if head is not None:
+            heads.setdefault(head, []).append(doc)
+    uses = [(term, after, doc, False) for term, after, doc in terms]
+    uses += [(head, min(e for t, e, d in terms if d in ds), ds[0], True)
+             for head, ds in heads.items() if len(ds) == 1]
+    for term, after, doc, alone in uses:
+        words = r"\s+".join(map(re.escape, term.split()))
+        for m in re.compile(rf"(?<![\w]){words}(?![\w])").finditer(text, after):
+            if alone and not res["head_alone"].match(text, m.end()):
+                continue
+            if not alone and res["not_term_next"].match(text, m.end()):
+                continue
+            out.append(Found("term", m.start(), m.end(), {}, m.group(), refers=doc))
+    return _kept_apart(out)
+
+
+def _defined_after(docs: list[Found], at: int, text: str) -> Found | None:
+    """The document mention a definition at ``at`` names: the last one before it within
+    :data:`_TERM_REACH` characters, none where the issuer's own clause comes between
+    ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch ... (sau đây gọi tắt là Kế hoạch)": the
+    plan itself)."""
+    i = bisect_left(docs, at, key=by_start)
+    for d in reversed(docs[max(0, i - 4):i]):
+        if d.kind in ("numbered", "law") and d.end <= at and at - d.end <= _TERM_REACH:
+            if _basis_res()["issuing_clause"].search(text, d.end, at):
+                return None
+            return d
+    return None
+
+
+def _kept_apart(found: list[Found]) -> list[Found]:
+    """Mentions by start, a term's use dropped where it overlaps a mention found by the scan
+    (that mention says more)."""
+    found.sort(key=by_start)
+    out: list[Found] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            if f.kind == "term":
+                continue
+            if out[-1].kind == "term":
+                out.pop()
+        out.append(f)
+    return out
+
+
 def pinpoint_of(f: Found) -> list[Pinpoint]:
     """"điểm a khoản 1 Điều 3" → one pinpoint; "Điều 55, 56" → two; ranges expanded."""
     g = f.groups
@@ -363,6 +444,10 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
             cite = _resolved(d, text, as_of, memo)
             if d.kind == "law":
                 cite = _named_before(cite, d, history)
+        elif d.kind == "term":  # a term the plan defined: the document it stands for
+            cite = _same_document(_resolved(d.refers, text, as_of, memo))
+        elif d.kind == "short":
+            cite = _short_named(d, docs, text, as_of, memo)
         else:
             atype = d.groups.get("atype")
             if atype == own_type and d.groups.get("which") == "này":
@@ -414,6 +499,26 @@ def _resolved(d: Found, text: str, as_of: AsOf,
                     chapters=list(found.chapters), pinpoints=list(found.pinpoints),
                     key=found.key, resolved=found.resolved, relation=found.relation,
                     spans=list(found.spans))
+
+
+def _short_named(d: Found, docs: list[Found], text: str, as_of: AsOf,
+                 memo: dict[tuple[int, int | None], Citation] | None) -> Citation:
+    """"Chỉ thị 32" is the Chỉ thị the plan names in full as "Chỉ thị số 32/CT-TTg" (its
+    type and number's first part); one the plan never names in full keeps its short name
+    as its title ("Đề án 06"), never a guessed number."""
+    stype, snum = d.groups["stype"], d.groups["snum"]
+    lx = lexicon()
+    own = lx.type_by_name.get(fold(stype))
+    for other in docs:
+        if other.kind != "numbered":
+            continue
+        full = _resolved(other, text, as_of, memo)
+        if full.number and full.type == (own.name if own else stype) and re.match(
+                rf"0*{int(snum)}[/-]", full.number):
+            return _same_document(full)
+    type_name = own.name if own else stype
+    return Citation(type=type_name, number=None, title=f"{type_name} {snum}", date=None,
+                    key=f"{lx.slug_by_type_name.get(type_name, 'vb')}/ten-{int(snum)}")
 
 
 def _named_before(cite: Citation, f: Found, history: list[Citation]) -> Citation:

@@ -71,6 +71,15 @@ def law_title() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def short_name() -> re.Pattern[str]:
+    """"Đề án 06", "Nghị quyết 57", "Chỉ thị 32": a document named by its type and the first
+    part of its number, as plans name well-known ones (never a year: "Kế hoạch 2025")."""
+    types = "|".join(re.escape(t) for t in lexicon().documents["short_names"]["types"])
+    return re.compile(rf"(?<![\w])(?P<stype>{types})\s+(?P<snum>(?!(?:19|20)\d\d(?!\d))\d{{1,4}})"
+                      rf"(?![\w/.-]|[.,]\d|\s*/)")
+
+
+@lru_cache(maxsize=1)
 def anaphora() -> re.Pattern[str]:
     """"Luật này", "Nghị định nêu trên": a document named again by its type."""
     return re.compile(rf"(?<![\w])(?P<atype>{_types_alt()})\s+(?P<which>này|nêu trên|trên|đó)\b")

@@ -30,6 +30,7 @@ class Found:
     text: str
     collective: bool = False
     outside: bool = False
+    refers: Found | None = None  # a defined term's use: the mention of what it stands for
 
 
 by_start = attrgetter("start")  # a C-level key: bisect calls it at every step

@@ -95,3 +95,45 @@ def test_a_footnote_marker_after_a_basis_clause_belongs_to_it():
     record = _record("Căn cứ Luật Thanh tra năm 2022;¹ Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:",
                      body="1. Sở Tư pháp chủ trì rà soát văn bản.\n\n¹ Nghị định số 43/2023/NĐ-CP ngày 30/6/2023 của Chính phủ.\n")
     assert _numbers(record.bases) == ["11/2022/QH15", "43/2023/NĐ-CP"]
+
+
+def _task_numbers(record) -> list[list[str | None]]:
+    return [[c.number or c.title for c in t.citations] for t in record.tasks]
+
+
+def test_a_term_defined_for_a_document_cites_it_where_used():
+    record = _record(
+        "Thực hiện Quyết định số 215/QĐ-BNV ngày 03/3/2025 của Bộ trưởng Bộ Nội vụ phê duyệt Đề án nâng cao chất lượng dịch vụ công (sau đây gọi tắt là Đề án DVC), Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:",
+        body="1. Sở Nội vụ chủ trì quán triệt Đề án DVC đến cán bộ, công chức.\n"
+             "2. Văn phòng Ủy ban nhân dân thành phố theo dõi việc thực hiện Đề án tại các xã, phường.\n"
+             "3. Sở Tư pháp rà soát các đề án khác của thành phố.\n")
+    assert _task_numbers(record) == [["215/QĐ-BNV"], ["215/QĐ-BNV"], []]
+
+
+def test_a_short_name_in_brackets_and_the_word_law_for_the_law_implemented():
+    record = _record(
+        "Căn cứ Luật Dữ liệu ngày 30 tháng 11 năm 2024 (sau đây viết gọn là Luật); Quyết định số 88/QĐ-TTg ngày 02/01/2025 của Thủ tướng Chính phủ phê duyệt Chương trình chuyển đổi số quốc gia (Chương trình CĐS);",
+        body="1. Sở Khoa học và Công nghệ chủ trì hướng dẫn thi hành Luật.\n"
+             "2. Sở Nội vụ chủ trì triển khai Chương trình CĐS trong năm 2025.\n"
+             "3. Sở Tư pháp tuyên truyền Luật Đất đai.\n")
+    assert _task_numbers(record) == [["60/2024/QH15"], ["88/QĐ-TTg"], ["31/2024/QH15"]]
+
+
+def test_a_term_for_the_plan_itself_or_a_body_cites_nothing():
+    record = _record(
+        "Thực hiện Quyết định số 17/QĐ-TTg ngày 05/01/2025 của Thủ tướng Chính phủ thành lập Ban Chỉ đạo chuyển đổi số (gọi tắt là Ban Chỉ đạo), Ủy ban nhân dân thành phố ban hành Kế hoạch thực hiện năm 2025 (sau đây gọi tắt là Kế hoạch) như sau:",
+        body="1. Sở Nội vụ tham mưu Ban Chỉ đạo tổ chức thực hiện Kế hoạch.\n")
+    assert _task_numbers(record) == [[]]
+
+
+@pytest.mark.parametrize(("body", "cited"), [
+    # a short name the plan writes in full elsewhere is that document
+    ("1. Sở Nội vụ quán triệt Chỉ thị 05 đến các cơ quan.\n", ["05/CT-TTg"]),
+    # one it never writes in full keeps its short name, no number guessed
+    ("1. Công an thành phố triển khai Đề án 06 trên địa bàn.\n", ["Đề án 06"]),
+    # a year is no short number
+    ("1. Sở Tư pháp xây dựng Kế hoạch 2026.\n", []),
+])
+def test_documents_named_by_a_short_number(body, cited):
+    record = _record("Thực hiện Chỉ thị số 05/CT-TTg ngày 01/3/2025 của Thủ tướng Chính phủ;", body=body)
+    assert _task_numbers(record) == [cited]
