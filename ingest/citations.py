@@ -19,7 +19,10 @@ from ingest.text import fold, from_roman, slug, squash, to_roman
 _ISSUER = re.compile(
     r"^\s*,?\s*của\s+(?P<issuer>[A-ZĐ][^,;.()“\"]*?)"
     r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt|sửa đổi|bổ sung"
-    r"|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$)"
+    r"|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$"
+    # "... của Ban Thường vụ Tỉnh ủy và Kế hoạch số 24/KH-UBND": the next document of a list
+    r"|\s+và\s+(?:các\s+)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư"
+    r"|Kế hoạch|Kết luận|Chương trình|Đề án|Công văn|Hướng dẫn|Thông báo|Quy định)\b)"
 )
 _PIN_JOINT = re.compile(r"^\s*(?:,|;)?\s*(?:và\s*)?$")
 _GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
@@ -33,14 +36,17 @@ def _title_re() -> re.Pattern[str]:
     """A numbered document's title, after its number and issuer: it ends where the sentence
     does, where the next document of a list begins ("..., Nghị quyết số 04-NQ/TW", "..., Luật
     X", "... và Luật Viên chức"; the type words are the catalogue's), or at the body the
-    sentence goes on with. A title may open with a type word ("về Chương trình hành động"),
-    never with the next numbered reference."""
+    sentence goes on with, or where it says what amended the document. A title may open with
+    a type word ("về Chương trình hành động"), never with the next numbered reference."""
     types = "|".join(re.escape(t.name) for t in sorted(lexicon().types, key=lambda t: -len(t.name)))
     return re.compile(
         r"^\s*(?:,\s*)?(?:về việc\s+|về\s+)?"
         rf"(?P<title>(?!(?:{types})\s+(?:số\s*)?\d|(?:Luật|Bộ luật|Hiến pháp)\b|về\b)"
-        r"[\w“\"][^;\n]{2,259}?)"
+        # a line broken in mid-title (a hard-wrapped copy) goes on in lower case
+        r"[\w“\"](?:[^;\n]|\n(?=[a-zà-ỹđ])){2,259}?)"
         r"(?=;|\.\s|\.$|\s\(|, (?:đồng thời|trong đó)"
+        # "..., được sửa đổi, bổ sung tại Nghị quyết số ...": the amending document is apart
+        r"|,?\s+(?:đã\s+)?được\s+sửa đổi"
         rf"|,\s+(?:{types})\s+(?:số\s*)?\d|,\s+(?:Luật|Bộ luật|Hiến pháp)\b"
         r"|\s+và\s+(?:các\s+)?(?:Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch)\b"
         r"|,\s+(?:Ủy ban nhân dân|UBND|Sở|Thanh tra|Hội đồng nhân dân|Chủ tịch)\b|$)")
@@ -188,12 +194,20 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
                         key=known[0].key if known else f"cu/{slug(title)}")
     kind = g.get("kind") or "Luật"
     year = g.get("lyear") or g.get("ty") or g.get("dy")
-    body = squash(g["title"])
     amend = bool(g.get("amend"))
+    body = squash(g["alist"] if amend else g["title"])
     title = f"{kind} {squash(g['amend'])} {body}" if amend else f"{kind} {body}"
     candidates = lx.known_by_title.get(lx.fold_title(title), [])
-    if amend and not year:
-        candidates = []  # a law has had several amending laws: without a year, none is meant
+    if amend:
+        # "... của Luật Xây dựng số 62/2020/QH14": a number in the list the catalogue knows as
+        # an amending law is this law's own
+        own = [k for n in _LAW_NUMBER.findall(body)
+               if (k := lx.known_by_number.get(number_key(n))) and _amends(k)]
+        if own:
+            candidates = own
+            year = year or str(own[0].year)
+        elif not year:
+            candidates = []  # a law has had several amending laws: without a year, none is
     if year:
         candidates = [k for k in candidates if str(k.year) == year]
         dated = _date(g)  # "ngày 16 tháng 6 năm 2025": the law passed that day, of two that year
@@ -205,8 +219,9 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
         candidates = [k for k in candidates if _passed_by(k, as_of)]
     if candidates:
         known = max(candidates, key=lambda k: k.year or 0)
-        cite = Citation(type=known.type, number=known.number or None, title=known.title,
-                        date=None)
+        # the title as the plan writes it ("Luật Ban hành văn bản QPPL"), the number, date
+        # and issuer the catalogue knows
+        cite = Citation(type=known.type, number=known.number or None, title=title, date=None)
         _fill(cite, known)
         cite.date = None if not year else cite.date
         return cite
@@ -216,6 +231,13 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
     return Citation(type="Luật" if kind == "Luật" else "Bộ luật", number=None,
                     title=title + (f" năm {year}" if year else ""), date=None,
                     key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
+
+
+_LAW_NUMBER = re.compile(r"\d+/(?:19|20)\d\d/QH\d+")
+
+
+def _amends(k: KnownDocument) -> bool:
+    return fold(k.title).startswith(("luat sua doi", "bo luat sua doi"))
 
 
 def _passed_by(k: KnownDocument, as_of: int | str) -> bool:
@@ -231,7 +253,7 @@ def _basis_res() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
     out = {k: re.compile(lx.pattern("header", k))
            for k in ("basis", "not_basis", "issuing_clause", "not_basis_line", "type_heading",
-                     "attached_note")}
+                     "attached_note", "implements", "carried_out")}
     out["footnote_marker"] = re.compile(lx.pattern("outline", "footnote_marker"))
     return out
 
@@ -241,13 +263,14 @@ _CLAUSE = re.compile(r"[^;]+")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐ])")
 
 
-def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
     """The stretches of a preamble that name what the plan rests on: each paragraph that
     opens with a basis word ("Căn cứ", "Thực hiện", "Trên cơ sở"), and the paragraphs a
     basis list goes on into (after "Căn cứ:" or a ";"), up to the issuer's own clause
     ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch") or the sentence's end; clauses saying
     who proposed the plan ("Xét đề nghị ...") left out. A line broken in mid-clause (a copy
-    with hard line breaks) is read with the next."""
+    with hard line breaks) is read with the next. Each stretch comes with whether it says
+    what the plan carries out ("Thực hiện ...", "Triển khai ...") rather than rests on."""
     res = _basis_res()
     paragraphs: list[list[int]] = []
     for start, end in lines:
@@ -256,7 +279,8 @@ def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
             paragraphs[-1][1] = end
         else:
             paragraphs.append([start, end])
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, bool]] = []
+    implements = False
     listing = False  # the paragraph before was a basis that goes on (";" or ":")
     title = False  # the paragraph before was a type heading: this one is the title
     notes = [bool(res["attached_note"].match(text[a:b])) for a, b in paragraphs]
@@ -270,6 +294,8 @@ def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
                 opened) or not (res["basis"].match(opened) or listing):
             listing = False
             continue
+        if res["basis"].match(opened):
+            implements = bool(res["implements"].match(opened))
         stop = end
         issuing = res["issuing_clause"].search(text, start + lead, end)
         if issuing is not None:
@@ -282,7 +308,7 @@ def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
             if not res["not_basis"].match(m.group().strip(_MARKUP)):
                 # "...năm 2018;¹": a footnote marker after the clause's ";" is the clause's
                 note = marker.match(text, m.end() + 1) if text[m.end():m.end() + 1] == ";" else None
-                out.append((m.start(), note.end() if note else m.end()))
+                out.append((m.start(), note.end() if note else m.end(), implements))
         listing = stop == end and text[start:end].rstrip(_MARKUP)[-1:] in (";", ":")
     return out
 
@@ -428,15 +454,22 @@ def _expand(arts: str) -> list[str]:
 def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: int,
             to_span: Callable[[int, int], Span], own_type: str | None,
             earlier: list[Citation] | None = None, as_of: AsOf = None,
-            memo: dict[tuple[int, int | None], Citation] | None = None) -> list[Citation]:
+            memo: dict[tuple[int, int | None], Citation] | None = None,
+            top_level: bool = False, implements: bool = False) -> list[Citation]:
     """The distinct citations of ``text[start:end]``, pinpoints attached, in order;
     ``as_of`` (the plan's date, else its year) picks the version of a law named without
     its year. ``memo`` (one plan's, empty at first) keeps each mention's resolution: a
     plan's body is read per task, then whole, so each mention would otherwise be resolved
-    twice."""
+    twice. ``top_level`` leaves out the documents named inside another's title (a basis's
+    title names what it carries out; an amending law's, the laws it amends): not bases;
+    unless ``implements`` (the text says what the plan carries out) and the title says it
+    carries that document out ("Kế hoạch số 24/KH-UBND ... thực hiện Nghị quyết số 66-NQ/TW"):
+    the plan carries out the chain."""
     mentions = within(docs, start, end)
     if not mentions:  # most tasks cite nothing, and a pinpoint alone cites nothing
         return []
+    if top_level:
+        mentions = _top_level(mentions, text, implements)
     cited: list[tuple[Found, Citation]] = []
     history: list[Citation] = list(earlier or [])
     for d in mentions:
@@ -499,6 +532,34 @@ def _resolved(d: Found, text: str, as_of: AsOf,
                     chapters=list(found.chapters), pinpoints=list(found.pinpoints),
                     key=found.key, resolved=found.resolved, relation=found.relation,
                     spans=list(found.spans))
+
+
+def _top_level(mentions: list[Found], text: str, implements: bool = False) -> list[Found]:
+    """The mentions not inside an earlier one's title (a law's title is its mention; a
+    numbered document's runs on after its number and issuer, see :func:`_title_re`)."""
+    out: list[Found] = []
+    reach = -1
+    carried = _basis_res()["carried_out"]
+    for d in mentions:
+        if d.start < reach and not (implements and carried.search(text, max(0, d.start - 30),
+                                                                  d.start)):
+            continue
+        out.append(d)
+        reach = max(reach, _title_end(d, text))
+    return out
+
+
+def _title_end(d: Found, text: str) -> int:
+    """Where the title of a mentioned document ends in ``text``."""
+    if d.kind != "numbered":
+        return d.end
+    after = text[d.end:d.end + 400]
+    issuer = _ISSUER.match(after)
+    at = issuer.end() if issuer else 0
+    title = _title_re().match(after[at:])
+    if title is None or _NOT_TITLE.match(title.group("title")):
+        return d.end + at  # "... số 57/2014/QH13 đã được sửa đổi ... theo Luật số ...": none
+    return d.end + at + title.end()
 
 
 def _short_named(d: Found, docs: list[Found], text: str, as_of: AsOf,
