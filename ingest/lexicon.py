@@ -6,6 +6,7 @@ data files so that a new province, body or document type is a data change, not a
 
 from __future__ import annotations
 
+import csv
 import re
 import tomllib
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from ingest.text import fold
+from ingest.text import fold, slug
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -21,6 +22,13 @@ DATA = Path(__file__).resolve().parent / "data"
 def _load(name: str) -> dict:
     with (DATA / name).open("rb") as fh:
         return tomllib.load(fh)
+
+
+def _load_tsv(name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated data file with a header line; "#" lines are comments."""
+    with (DATA / name).open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +50,14 @@ class KnownDocument:
     year: int | None
     aliases: tuple[str, ...]
     text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CentralBody:
+    name: str
+    outside: bool = False
+    until: int | None = None  # the year it ceased
+    successor: str | None = None  # the body that took its duties
 
 
 class Lexicon:
@@ -99,6 +115,7 @@ class Lexicon:
 
     @cached_property
     def known(self) -> list[KnownDocument]:
+        """The catalogue: documents.toml's known documents, then the laws of laws.tsv."""
         return [
             KnownDocument(
                 key=k["key"], number=k["number"], type=k["type"], title=k["title"],
@@ -106,7 +123,22 @@ class Lexicon:
                 aliases=tuple(k.get("aliases", [])), text=k.get("text"),
             )
             for k in self.documents["known"]
-        ]
+        ] + self.laws
+
+    @cached_property
+    def laws(self) -> list[KnownDocument]:
+        """The laws and codes of ``laws.tsv``: number, type, title, date passed, aliases."""
+        out = []
+        for row in _load_tsv("laws.tsv"):
+            number, type_name, date = row["number"], row["type"], row["date"] or None
+            year = int((date or number.split("/")[1])[:4])
+            issuer = self.issuers.get(number.rsplit("/", 1)[-1])
+            slug_type = self.slug_by_type_name.get(type_name, "luat")
+            out.append(KnownDocument(
+                key=f"{slug_type}/{slug(number)}", number=number, type=type_name,
+                title=row["title"], date=date, issuer=issuer, year=year,
+                aliases=tuple(a for a in row["aliases"].split("|") if a), text=None))
+        return out
 
     @cached_property
     def known_by_number(self) -> dict[str, KnownDocument]:
@@ -128,7 +160,9 @@ class Lexicon:
 
     @cached_property
     def title_abbreviations(self) -> dict[str, str]:
-        out = {"pctn": "phong chong tham nhung"}
+        out = {fold(short): fold(long)
+               for short, long in self.documents["law_titles"]["abbreviations"].items()
+               if " " not in short}
         for long, shorts in self.bodies["abbreviations"].items():
             for short in shorts:
                 if " " not in short:
@@ -144,8 +178,7 @@ class Lexicon:
         """Let every long form in ``pattern`` also match its abbreviations."""
         for long in sorted(self.abbreviations, key=len, reverse=True):
             if long.lower() in pattern.lower():
-                alts = "|".join(r"\s+".join(map(re.escape, s.split()))
-                                for s in [long, *self.abbreviations[long]])
+                alts = "|".join(_short(s) for s in [long, *self.abbreviations[long]])
                 pattern = re.sub(re.escape(long), lambda _m, a=alts: f"(?:{a})", pattern,
                                  flags=re.IGNORECASE)
         return pattern
@@ -205,13 +238,31 @@ class Lexicon:
         """(regex, collective, outside, cased) for every body pattern, departments included."""
         depts = "|".join(_spaced(d) for d in self.departments)
         entries = [(rf"Sở (?:{depts})", False, False, False)]  # spaced below
+        # a name as written ("-" unescaped, so that its short forms are found for it)
+        entries += [(re.escape(c.name).replace(r"\ ", " ").replace(r"\-", "-"), False,
+                     c.outside, False) for c in self.central]
         for kind, collective in (("named", False), ("collective", True)):
             entries += [(e["pattern"], collective, e.get("outside", False),
                          e.get("cased", False)) for e in self.bodies[kind]]
         return [(_spaced(self.with_abbreviations(p)), c, o, k) for p, c, o, k in entries]
 
+    @cached_property
+    def central(self) -> list[CentralBody]:
+        """Ministries, central agencies, the National Assembly's and the Party's central
+        bodies, with the body that took over from each that ceased (``[[central]]``)."""
+        return [CentralBody(name, e.get("outside", False), e.get("until"), e.get("successor"))
+                for e in self.bodies.get("central", []) for name in e["names"]]
+
     def pattern(self, section: str, name: str) -> str:
         return self.patterns[section][name]
+
+
+def _short(form: str) -> str:
+    """A long or short form as a pattern; a short form in one word of capitals ("BCA") never
+    inside a document's number ("03/2018/TTLT-VKSTC-BCA-BQP-TTCP", "870/TTCP-C.IV")."""
+    if " " not in form and form.isupper():
+        return rf"(?<![-/&]){re.escape(form)}(?![-/&])"
+    return r"\s+".join(map(re.escape, form.split()))
 
 
 def _spaced(pattern: str) -> str:

@@ -314,7 +314,9 @@ def columns(header: list[Cell]) -> dict[int, str] | None:
     for i, cell in enumerate(header):
         folded = fold(cell.text).strip(" .:")
         for kind, starts in words.items():
-            if any(folded == w or folded.startswith(w + " ") for w in starts):
+            # "Cơ quan thẩm tra/chuẩn bị ý kiến": a header word ends at any mark or space
+            if any(folded == w or (folded.startswith(w) and not folded[len(w)].isalnum())
+                   for w in starts):
                 out.setdefault(i, kind)
                 break
     kinds = set(out.values())
