@@ -103,3 +103,24 @@ def test_without_ocr_stamped_blanks_stay_blank_and_the_rest_is_read(
     assert (record.document.number, record.document.date) == (None, None)
     assert record.document.title.startswith("Kiểm tra công tác phòng cháy")
     assert record.tasks[0].text.startswith("Sở Công Thương chủ trì")
+
+
+@needs_ocr
+def test_an_ocr_plan_is_stored_and_its_page_says_it_was_read_by_ocr(tmp_path: Path) -> None:
+    from graph_api.app import create_app
+    from graph_api.pipeline import ingest_paths
+    from graph_api.store import open_store
+
+    store = open_store(":memory:")
+    report = ingest_paths(store, [SCAN, STAMPED.with_name("phu-yen-88-kh-ubnd-2024.pdf")],
+                          reasoner="none", progress=False)
+    assert report.ok, (report.failed, report.refused)
+    client = create_app({"CANCU_STORE_OBJECT": store, "TESTING": True}).test_client()
+    plans = {p["source"]: p["id"] for p in client.get("/api/plans").get_json()["items"]}
+    html = client.get(f"/plans/{plans[SCAN.name]}", headers={"Accept": "text/html"})
+    html = html.get_data(as_text=True)
+    assert "chữ đọc bằng OCR" in html
+    assert html.count('<mark id="task-') == len(extract_file(SCAN).tasks) > 0
+    other = client.get(f"/plans/{plans['phu-yen-88-kh-ubnd-2024.pdf']}",
+                       headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "chữ đọc bằng OCR" not in other and "lớp chữ của tệp" in other
