@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from cancu.paths import default_store
+from graph_api import snapshots
 from graph_api.pipeline import REASONERS, IngestReport, ingest_paths
 from graph_api.store import StoreError, open_store
 
@@ -72,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
                 store, args.paths, reasoner=args.reasoner, progress=not args.quiet
             )
             print(summary(report, store.location, len(store.graphs())))
+            if report.stored:  # a running `cancu serve` moves to it at its next request
+                snapshots.publish_store(store)
     except StoreError as exc:
         print(f"cancu ingest: {exc}", file=sys.stderr)
         return 2
