@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "CANCU_SPARQL_TIMEOUT": 10.0,  # seconds a query may run (named ones and /sparql's)
     "CANCU_SPARQL_LIMIT": 10_000,  # rows or triples /sparql answers with at most
     "CANCU_PAGE_SIZE": 50,
+    "CANCU_BASE_IRI": "https://cancu.dev/",  # the base the graph's IRIs are minted under
     "CANCU_SPARQL_SERVICES": "",  # endpoints SERVICE may call, separated by spaces or commas
     "CANCU_PAGE_TIMEOUT": 30.0,  # seconds one request may spend on queries in all
     "CANCU_QUERY_ROWS": 200_000,  # rows a named query may return (more is refused, not cut)
@@ -104,11 +105,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.before_request(_start_request)
     app.teardown_request(_end_request)
 
-    from graph_api.blueprints import api, explorer, pages, sparql
+    from graph_api.blueprints import api, canned, duties, explorer, linked, pages, sparql
 
     app.register_blueprint(api.bp, url_prefix="/api")
     app.register_blueprint(sparql.bp)
     app.register_blueprint(explorer.bp)
+    app.register_blueprint(duties.bp)
+    app.register_blueprint(canned.bp)
+    app.register_blueprint(linked.bp)
     app.register_blueprint(pages.bp)
     _register_errors(app)
     app.after_request(_secure_headers)

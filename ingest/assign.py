@@ -79,6 +79,8 @@ def _tails() -> dict[str, re.Pattern[str]]:
         # "(?:^|\s)" matches where " " + text would have its space
         "assign_end": at_end(rf"(?:^|\s){lx.pattern('roles', 'assign')}"),
         "head_end": at_end(rf"(?:^|\s)(?i:{heads})"),
+        # "gửi kết quả về Sở X", "báo cáo Chủ tịch UBND tỉnh": who receives, not who does
+        "receiver_end": at_end(rf"(?:^|\s){lx.pattern('roles', 'receive')}(?:\s+(?i:{heads}))?"),
     }
 
 
@@ -224,13 +226,26 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
         inside = [b for b in ctx.within(s, e)
                   if not any(a <= b.start < z for a, z in parens)]
         covered = [(b.start, b.end) for b in inside]
-        lists(inside, ctx.text)
+        inside = _not_receivers(s, inside, ctx)
         cued = _cued_roles(s, e, inside, ctx) if role == "executor" else {}
         for b in inside:
             for x in _expand(b, ctx):
                 out.append(_make(x, cued.get(b.start, role), ctx))
         out.extend(_leftovers(s, e, covered, role, ctx))
     return dedupe(out)
+
+
+def _not_receivers(start: int, bodies: list[Found], ctx: Context) -> list[Found]:
+    """The bodies of a line but those it sends something to ("... gửi kết quả về Sở Khoa học
+    và Công nghệ để tổng hợp, báo cáo Chủ tịch UBND tỉnh"): a receiver is no assignee. A list
+    is sent to as a whole ("gửi Sở Tư pháp, Sở Nội vụ")."""
+    receiver = _tails()["receiver_end"].search
+    out = []
+    for group in lists(bodies, ctx.text):
+        clause = _clause_start(ctx.text, start, group.start)
+        if not receiver(ctx.text, clause, group.start):
+            out.extend(group.members)
+    return out
 
 
 def _label_role(label: str) -> str:
@@ -276,8 +291,11 @@ def _leftovers(s: int, e: int, covered: list[tuple[int, int]], role: str,
         chunk = _PARENS.sub(" ", chunk)
         chunk = _CUE_OPENING.sub("", chunk)
         for piece in _COMMA_AND.split(chunk):
-            name = squash(piece).strip(" .;:")
-            if len(name.split()) >= 2 and name[:1].isupper() and not _DIGIT.search(name):
+            name = squash(_tails()["head_end"].sub("", piece)).strip(" .;:")
+            # a name is its kind and a field, both capitalised ("Thông tấn xã Việt Nam"); one
+            # capital opens a sentence ("Đồng thời ...") or is a head's title ("Tư lệnh")
+            if sum(w[:1].isupper() for w in name.split()) >= 2 and name[:1].isupper() \
+                    and not _DIGIT.search(name):
                 at = text.find(name, a, b)
                 span = ctx.to_span(at, at + len(name)) if at >= 0 else None
                 out.append(Assignment(name=lexicon().expand_abbreviations(name), role=role,
@@ -348,7 +366,8 @@ def _role(prefix: str, after: str) -> str | None:
         if res["modal_later"].match(after) or (not bare and res["subject_next"].match(after)):
             return "executor"
         return None
-    if prefix.rstrip().endswith(","):  # "Trên cơ sở ..., Sở Tài chính phối hợp ..."
+    if prefix.rstrip().endswith(",") and not after.lstrip().startswith(","):
+        # "Trên cơ sở ..., Sở Tài chính phối hợp ...": the subject goes straight on to its verb
         if res["lead_next"].match(after):
             return "lead"
         if res["support_next"].match(after):

@@ -80,9 +80,12 @@ def grammar() -> Grammar:
     bare = r"(?=\p{Lu})(?i:\L<bare>)"  # "Kiểm toán nhà nước": any case after the capital
     units = r"(?i:\L<units>)"
     # a field: a capital, then words up to the sentence's own (at most FIELD_WORDS in lower
-    # case: capitals and numbers are the name's, "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")
-    capital = rf"(?:{SP}(?:{UPPER}|{NUMBER}))"
-    lower = rf"(?:{SP}(?!\L<stops>{END}){LOWER})"
+    # case: capitals and numbers are the name's, "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    # never into a place: "tỉnh", "Thành phố" end the fields, as what places the body
+    location = lexicon().location_re
+    place = rf"(?:{location.removesuffix('?')})"  # the place, not its absence
+    capital = rf"(?:(?!{place}){SP}(?:{UPPER}|{NUMBER}))"
+    lower = rf"(?:(?!{place}){SP}(?!\L<stops>{END}){LOWER})"
     field = rf"(?:{UPPER}|{NUMBER}){capital}*(?:{lower}{capital}*){{0,{FIELD_WORDS}}}"
     # "Sở Tư pháp, Sở Nội vụ": a head after a joiner opens the next body
     opens_body = rf"(?:{heads}|{bare}){END}"
@@ -91,9 +94,9 @@ def grammar() -> Grammar:
     # "các tỉnh, thành phố trực thuộc Trung ương", "các cấp", "cấp quân khu"
     scope = (rf"(?:{SP}(?i:các|cấp){SP}{units}{END}(?:(?:,{SP}|{SP}và{SP}){units}{END})*"
              rf"(?:{SP}(?:trực{SP})?thuộc{SP}(?i:trung ương|tỉnh|thành phố){END})?)")
-    location = lexicon().location_re
-    # "Bộ Quốc phòng"; "Công an tỉnh", "Thanh tra" (heads that name a body with a place alone)
-    name = rf"(?:{heads}{SP}{field}{joined}*|{bare}{END}(?:{location})){scope}?"
+    # "Bộ Quốc phòng tỉnh"; "Công an tỉnh", "Thanh tra" (heads that name a body with a place
+    # alone)
+    name = rf"(?:{heads}{SP}{field}{joined}*|{bare}{END}){location}{scope}?"
     belongs = (rf"(?:{SP}(?:trực{SP})?thuộc{SP}"
                rf"(?:{name}|(?i:tỉnh|thành phố|trung ương|Chính phủ|Quốc hội){END}))")
     named = regex.compile(rf"{START}(?!\L<not_bodies>{END})(?P<name>{name}){belongs}?{END}",
@@ -103,7 +106,7 @@ def grammar() -> Grammar:
     # bare nouns share one "các" ("các cơ quan, đơn vị, địa phương"); a noun of a kind is a
     # body of its own ("các tổ chức chính trị - xã hội, tổ chức xã hội" are two)
     noun = rf"(?i:\L<nouns>){END}"
-    kind = rf"(?:{SP}(?i:\L<kinds>){END})"
+    kind = rf"(?P<kind>{SP}(?i:\L<kinds>){END})"
     no_name = rf"(?!{SP}(?!\L<upper_quals>{END})\p{{Lu}})"
     joiner = rf"(?:,{SP}|,?{SP}và{SP})"
     nouns = rf"(?:{noun}{kind}{no_name}|{noun}{no_name}(?:{joiner}{noun}{no_name})*)"
@@ -111,8 +114,12 @@ def grammar() -> Grammar:
     # qualifier too), levels in a list ("Trung ương, địa phương, quân đội")
     qual = (rf"(?:{SP}|,{SP}(?=(?i:trung ương|địa phương|quân đội){END}))"
             rf"(?i:\L<quals>){END}")
+    # a group of a body: "các Ủy ban của Quốc hội", "các đội chuyên trách của quân đội"
+    owner = (rf"(?:{SP}của{SP}(?:{name}|(?i:Quốc hội|Chính phủ|quân đội|Đảng|tỉnh|thành phố)"
+             rf"{END}))")
     collective = regex.compile(
-        rf"{START}(?i:(?P<each>các){SP})?(?P<nouns>{nouns})(?P<quals>(?:{belongs}|{qual})*)"
+        rf"{START}(?i:(?P<each>các){SP})?(?P<nouns>{nouns})"
+        rf"(?P<quals>(?:{belongs}|{qual})*{owner}?(?:{qual})*)"
         rf"(?P<tail>{scope}|{SP}{units}{END})?{END}", ignore_unused=True, **lists)
     outside = regex.compile(rf"^\L<outside_heads>{END}", ignore_unused=True, **lists)
     named_firsts = frozenset(w.split()[0] for w in lists["heads"] + lists["bare"])
@@ -151,7 +158,7 @@ def find(text: str) -> list[Name]:
             if m is not None:
                 collective_at = m.end()
                 if m.group("each") or m.group("quals") or m.group("tail") or \
-                        _several(m.group("nouns")):
+                        m.group("kind") or _several(m.group("nouns")):
                     out.append(Name(at, m.end(), collective=True))
     return out
 

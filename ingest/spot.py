@@ -148,7 +148,10 @@ def _known_whole(f: Found, ends: dict[int, int], text: str) -> bool:
     end = ends.get(f.start)
     if f.collective or end is None or end >= f.end or not text[end:f.end].lstrip()[:1].islower():
         return False
-    return not bodynames.grammar().place.fullmatch(text, end, f.end)  # "các tỉnh, ..." places
+    # a place goes with it: "các tỉnh, thành phố", and "Thành phố" where the table's name
+    # took "Thành" for a name in capitals
+    place = bodynames.grammar().place.fullmatch
+    return not (place(text, end, f.end) or place(text, text.rfind(" ", f.start, end), f.end))
 
 
 _LIST_END = re.compile(r"(?:,|\s+và)?\s*$")

@@ -26,6 +26,7 @@ META = ("assign", "time")
 SECTIONS = ("part", "section", "rowgroup")  # headings of parts, never tasks themselves
 _COLON_TEXT = re.compile(r":\s+\S")
 _REQUEST = re.compile(r"(?i)đề nghị")
+_ASIDE = re.compile(r"\([^()]*\)")
 _PLACE = re.compile(r"^\s*(?i:trên địa bàn|thuộc)\s+(?i:tỉnh|thành phố)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
 
 
@@ -366,8 +367,9 @@ def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], 
     requested = bool(_REQUEST.search(prefix))
     after = ctx.text[lead.end:line.end]
     # "3. Các cơ quan, đơn vị trên địa bàn tỉnh": the place (a name in capitals) is part of the
-    # heading; what follows it in lower case is the task's own words
-    rest = _PLACE.sub("", after)
+    # heading; what follows it in lower case is the task's own words; an aside in brackets
+    # ("1. Sở Tài chính (cơ quan chủ trì)") is no words of a task
+    rest = _ASIDE.sub("", _PLACE.sub("", after))
     only = not rest.strip(" :.;")
     acts = assign._res()["verbs"].match(after) or after.lstrip().startswith(":")
     if not only and not acts and not requested:

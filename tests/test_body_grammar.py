@@ -93,3 +93,13 @@ def test_bullets_that_only_name_bodies_are_not_tasks_each():
     texts = [t.text for t in extract_text(plan).tasks]
     assert "Bộ Hàng hải." not in texts
     assert "Sở Tư pháp; các sở, ngành liên quan." not in texts
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Đài Phát thanh và Truyền hình Thành phố đưa tin.", ["Đài Phát thanh và Truyền hình Thành phố"]),
+    ("cơ quan thông tấn báo chí đưa tin.", ["cơ quan thông tấn báo chí"]),
+    ("Các đơn vị chuyên trách của quân đội thực hiện.", ["Các đơn vị chuyên trách của quân đội"]),
+    ("các Ủy ban của Quốc hội tham gia.", ["các Ủy ban của Quốc hội"]),
+])
+def test_places_kinds_and_owners_of_groups(sentence, names):
+    assert _names(sentence) == names

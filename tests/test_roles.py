@@ -64,3 +64,22 @@ def test_a_subject_after_an_opening_phrase_and_a_support_cue_after_a_list():
     assert got["Trên cơ sở kết"] == {
         "Sở Tài chính": S, "các đơn vị liên quan": S}
     assert got["Rà soát quy chế"] == {"Sở Hàng hải": L, "Sở Nội vụ": S, "Ban Dân tộc tỉnh": S}
+
+
+def test_who_receives_is_advised_or_owns_is_no_assignee_in_a_line():
+    got = _roles(
+        "1. Rà soát các quy định về bến thủy nội địa.\n\n"
+        "Cơ quan thực hiện: Sở Hàng hải chủ trì tham mưu Ủy ban nhân dân tỉnh ban hành quy chế; "
+        "các sở, ngành liên quan rà soát văn bản thuộc nhiệm vụ của cơ quan, đơn vị và gửi kết quả "
+        "về Sở Tư pháp để tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân tỉnh.\n")
+    assert got == {"Rà soát các quy": {"Sở Hàng hải": L, "các sở, ngành liên quan": E}}
+
+
+def test_titles_of_heads_are_no_names_left_over_in_a_line():
+    got = _roles("1. Kiện toàn tổ công tác.\n\nChủ trì thực hiện: Tư lệnh các quân khu; Chủ tịch UBND các huyện.\n")
+    assert got == {"Kiện toàn tổ công": {"các quân khu": L, "Ủy ban nhân dân các huyện": L}}
+
+
+def test_a_heading_body_with_an_aside_keeps_its_bullets_as_tasks():
+    got = _roles("1. Sở Hàng hải (cơ quan chủ trì)\n\n- Chủ trì lập quy hoạch bến bãi.\n\n- Tổng hợp số liệu bến bãi.\n")
+    assert got == {"Chủ trì lập quy": {"Sở Hàng hải": L}, "Tổng hợp số liệu": {"Sở Hàng hải": E}}
