@@ -40,10 +40,13 @@ DEFAULTS: dict[str, Any] = {
     "CANCU_SPARQL_WORKERS": 2,  # worker processes for /sparql
     "CANCU_QUERY_MEMORY": 2048,  # MB of address space a query worker may use (~450 idle)
     "CANCU_MAX_BODY": 2 * 1024 * 1024,  # bytes of a request body
+    "CANCU_CORS_ORIGINS": "*",  # origins that may read the read-only routes; empty: none
+    "CANCU_CACHE_SECONDS": 60,  # how long clients may keep an answer of a read-only store
 }
 _CASTS = {"CANCU_SPARQL_TIMEOUT": float, "CANCU_SPARQL_LIMIT": int, "CANCU_PAGE_SIZE": int,
           "CANCU_PAGE_TIMEOUT": float, "CANCU_QUERY_ROWS": int, "CANCU_QUERY_WORKERS": int,
-          "CANCU_SPARQL_WORKERS": int, "CANCU_QUERY_MEMORY": int, "CANCU_MAX_BODY": int}
+          "CANCU_SPARQL_WORKERS": int, "CANCU_QUERY_MEMORY": int, "CANCU_MAX_BODY": int,
+          "CANCU_CACHE_SECONDS": int}
 
 
 def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -116,6 +119,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     _register_errors(app)
     app.after_request(_secure_headers)
+    from graph_api import caching, cors
+
+    caching.install(app)
+    cors.install(app)
     return app
 
 
