@@ -152,7 +152,9 @@ class Lexicon:
 
     @cached_property
     def title_abbreviations(self) -> dict[str, str]:
-        out = {"pctn": "phong chong tham nhung"}
+        out = {fold(short): fold(long)
+               for short, long in self.documents["law_titles"]["abbreviations"].items()
+               if " " not in short}
         for long, shorts in self.bodies["abbreviations"].items():
             for short in shorts:
                 if " " not in short:
