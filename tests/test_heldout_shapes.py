@@ -50,3 +50,52 @@ def test_a_running_on_time_line_gives_its_task_no_due():
                     "- Thời gian thực hiện: Năm 2026\nvà các năm tiếp theo.\n")
     assert task.timeframe.due is None
     assert task.timeframe.text.startswith("Năm 2026")
+
+
+# ------------------------------------------------------------------------------ task tables
+
+MINISTRY = ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\nSố: 812/KH-BNNMT\n\nHà Nội, ngày 14 tháng 3 năm 2026\n\n"
+            "KẾ HOẠCH\nTriển khai thi hành Luật Thủy lợi sửa đổi\n\n"
+            "Căn cứ Nghị định số 35/2025/NĐ-CP ngày 25 tháng 02 năm 2025 của Chính phủ;\n\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n\nBảo đảm sự phối hợp giữa các đơn vị thuộc Bộ.\n\n"
+            "II. NỘI DUNG\n\nCác nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.\n\n"
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Khải\n\n"
+            "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n(Kèm theo Kế hoạch số 812/KH-BNNMT ngày 14 tháng 3 năm 2026)\n\n")
+
+
+@pytest.mark.parametrize(("lead_header", "support_header"), [
+    ("Cơ quan, đơn vị chủ trì", "Cơ quan, đơn vị phối hợp"),
+    ("Đơn vị chủ trì thực hiện", "Đơn vị phối hợp thực hiện"),
+    ("Vụ, Cục chủ trì tham mưu", "Đơn vị phối hợp"),
+    ("Chủ trì", "Phối hợp"),
+])
+def test_task_table_columns_by_their_header_words_in_any_wording(lead_header, support_header):
+    """A column's meaning comes from its header's words, worded as each plan likes: the kind
+    of a body or a role word opens it, "chủ trì" makes its bodies leads, "phối hợp" supports;
+    "Sản phẩm", "Kinh phí thực hiện" or "Ghi chú" name nobody."""
+    table = (f"| STT | Nội dung công việc | {lead_header} | {support_header} | Thời hạn hoàn thành | Sản phẩm | Kinh phí thực hiện |\n"
+             "| 1 | Tổ chức hội nghị phổ biến Luật | Vụ Pháp chế | Văn phòng Bộ | Quý II/2026 | Hội nghị | Ngân sách |\n"
+             "| 2 | Xây dựng Thông tư hướng dẫn về an toàn đập | Cục Quản lý đê điều | Vụ Pháp chế | Tháng 11/2026 | Thông tư | |\n")
+    tasks = extract_text(MINISTRY + table).tasks
+    assert [t.section for t in tasks] == ["PL.1", "PL.2"]
+    assert [_roles(t) for t in tasks] == [[("Vụ Pháp chế", "lead"), ("Văn phòng Bộ", "support")],
+                                          [("Cục Quản lý đê điều", "lead"), ("Vụ Pháp chế", "support")]]
+    assert [t.timeframe.due for t in tasks] == ["2026-06-30", "2026-11-30"]
+
+
+def test_a_header_that_left_out_the_number_column():
+    """A table whose header lacks its (empty) number cell while its rows have it: the rows'
+    cells stay under their columns, the bodies where the header says."""
+    table = ("| STT | Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện |\n"
+             "| 1 | Rà soát quy chế quản lý công trình thủy lợi | Vụ Pháp chế | Văn phòng Bộ | Năm 2026 |\n\n"
+             "| Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện |\n"
+             "| 2.1 | Số hóa hồ sơ công trình thủy lợi | Trung tâm Chuyển đổi số | Vụ Pháp chế | 2026 - 2027 |\n"
+             "| 2.2 | Vận hành cơ sở dữ liệu hồ chứa | Cục Quản lý đê điều | Văn phòng Bộ | 2027 |\n")
+    tasks = extract_text(MINISTRY + table).tasks
+    assert [t.text for t in tasks] == ["Rà soát quy chế quản lý công trình thủy lợi",
+                                       "Số hóa hồ sơ công trình thủy lợi",
+                                       "Vận hành cơ sở dữ liệu hồ chứa"]
+    assert [_roles(t) for t in tasks][1:] == [
+        [("Trung tâm Chuyển đổi số", "executor"), ("Vụ Pháp chế", "support")],
+        [("Cục Quản lý đê điều", "executor"), ("Văn phòng Bộ", "support")]]
+    assert tasks[1].timeframe.text == "2026 - 2027"
