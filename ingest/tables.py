@@ -307,6 +307,9 @@ def _words() -> dict[str, list[str]]:
     return {k: list(v) for k, v in lexicon().patterns["tables"].items()}
 
 
+_HEADER_WORDS = 8  # a header cell is short: "Đơn vị chủ trì tham mưu thực hiện"
+
+
 def columns(header: list[Cell]) -> dict[int, str] | None:
     """Column index → meaning, when the header is that of a task table; else None."""
     out: dict[int, str] = {}
@@ -315,6 +318,8 @@ def columns(header: list[Cell]) -> dict[int, str] | None:
         if kind is not None:
             out[i] = kind
     kinds = set(out.values())
+    if any(_shape(c.text) == "number" for c in header):
+        return None  # "| 5.4 | Triển khai ... | Giải pháp |": a row, not a header
     if "content" in kinds and kinds & {"lead", "support", "executor", "time"}:
         return out
     return None
@@ -327,7 +332,7 @@ def _column_kind(folded: str) -> str | None:
     for kind in ("number", "time", "content"):
         if _opens(folded, words[kind]):
             return kind
-    roles = _has_word(folded, words["who_roles"])
+    roles = len(folded.split()) <= _HEADER_WORDS and _has_word(folded, words["who_roles"])
     if _opens(folded, words["who_heads"]) or _opens(folded, words["who_roles"]) or (
             roles and _opens(folded, words["who_bodies"])):
         if _has_word(folded, words["lead"]):
