@@ -28,7 +28,7 @@ ENDPOINTS = [
     "/api/tasks?q=thanh%20tra%20tinh",
     "/api/bodies/{body}",  # the body with most duties, looked up when the server is up
     "/api/documents/luat/36-2018-qh14",
-    "/plans/quang-ngai-snv-pctn-2023",
+    "/plans/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026",
     "/sparql?query=SELECT%20%3Fp%20WHERE%20%7B%3Fp%20a%20%3Chttps%3A%2F%2Fcancu.dev%2Fontology%23Plan%3E%7D",
     "/graph",
 ]

@@ -33,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     "CANCU_SPARQL_TIMEOUT": 10.0,
     "CANCU_SPARQL_LIMIT": 10_000,
     "CANCU_PAGE_SIZE": 50,
+    "CANCU_SPARQL_SERVICES": "",  # endpoints SERVICE may call, separated by spaces or commas
 }
 _CASTS = {"CANCU_SPARQL_TIMEOUT": float, "CANCU_SPARQL_LIMIT": int, "CANCU_PAGE_SIZE": int}
 

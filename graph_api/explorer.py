@@ -84,7 +84,7 @@ def network(
 
     for r in rows:
         plan_node, doc = r["planIri"], r["doc"]
-        pid = plan_id(r["source"])
+        pid = plan_id(plan_node)
         node(plan_node, "plan", r["source"], f"/plans/{pid}")
         did = short(doc, DOC)
         node(doc, "document", r["docLabel"], f"/documents/{did}" if did else None)

@@ -4,7 +4,7 @@
     store = r.load_graph()                       # default store, or built in memory
     r.ask("tasks_by_article", document="36/2018/QH14", article="10")   # named query → DataFrame
     r.sparql("SELECT ?plan WHERE { ?plan a cc:Plan }")                 # raw SPARQL → DataFrame
-    r.source_text("https://cancu.dev/id/task/quang-ngai-snv-pctn-2023/ii-3-b-2")
+    r.source_text("https://cancu.dev/id/task/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026/ii-2-a")
     G = r.citation_graph()                       # plan → document → article (networkx)
 
 Every function takes an optional ``store``; without it the store of the last

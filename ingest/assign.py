@@ -13,12 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from typing import TYPE_CHECKING
 
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Span
+from ingest.outline import Line
 from ingest.regexes import at_end
 from ingest.spot import Found, by_start
 from ingest.text import fold, squash
+
+if TYPE_CHECKING:
+    from ingest.tasks import Unit
 
 RANK = {"requested": 4, "lead": 3, "executor": 2, "support": 1}
 _BELONGS = re.compile(r"\s(?:trực )?thuộc\s.+$")
@@ -74,6 +79,8 @@ def _tails() -> dict[str, re.Pattern[str]]:
         # "(?:^|\s)" matches where " " + text would have its space
         "assign_end": at_end(rf"(?:^|\s){lx.pattern('roles', 'assign')}"),
         "head_end": at_end(rf"(?:^|\s)(?i:{heads})"),
+        # "gửi kết quả về Sở X", "báo cáo Chủ tịch UBND tỉnh": who receives, not who does
+        "receiver_end": at_end(rf"(?:^|\s){lx.pattern('roles', 'receive')}(?:\s+(?i:{heads}))?"),
     }
 
 
@@ -88,7 +95,16 @@ def _res() -> dict[str, re.Pattern[str]]:
             r"(?:,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,3})?\s*(?:(?i:với|cùng)\s*)?$"),
         "verbs": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'subject_verbs')}(?![\w])"),
         "lead_next": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'lead')}(?![\w])"),
-        "support_next": re.compile(r"^\s*(?i:phối hợp)(?![\w])"),
+        "support_next": re.compile(rf"^\s*{lx.pattern('roles', 'support_action')}(?![\w])"),
+        # a clause of a task that opens with the action of the body it is given to
+        "own_action": re.compile(
+            rf"[\s\-+•–*]*{lx.pattern('roles', 'clause_lead_in')}"
+            rf"(?:(?P<lead>{lx.pattern('roles', 'lead')})|"
+            rf"(?P<support>{lx.pattern('roles', 'support_action')}))(?![\w])"),
+        # a heading over bullets that reads on into each ("b) Chủ trì, phối hợp" / "- Sở Tài
+        # chính ..."): its bodies are what the heading's cue is done with
+        "lead_in": re.compile(rf"^\s*(?P<lead>{lx.pattern('roles', 'lead')},?\s*)?"
+                              rf"{lx.pattern('roles', 'support')}[\s:*]*$"),
         "assign_next": re.compile(rf"^\s*{lx.pattern('roles', 'assign')}(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
         "modal_later": re.compile(r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm)(?![\w])"),
@@ -101,6 +117,7 @@ def _res() -> dict[str, re.Pattern[str]]:
         "colon_next": re.compile(r"^\s*:\s*(?P<rest>.*)", re.DOTALL),
         "request_start": re.compile(rf"\s*{lx.pattern('roles', 'request')}"),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
+        "clause_end": re.compile(r"[.;:\n]"),
     }
 
 
@@ -209,13 +226,26 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
         inside = [b for b in ctx.within(s, e)
                   if not any(a <= b.start < z for a, z in parens)]
         covered = [(b.start, b.end) for b in inside]
-        lists(inside, ctx.text)
+        inside = _not_receivers(s, inside, ctx)
         cued = _cued_roles(s, e, inside, ctx) if role == "executor" else {}
         for b in inside:
             for x in _expand(b, ctx):
                 out.append(_make(x, cued.get(b.start, role), ctx))
         out.extend(_leftovers(s, e, covered, role, ctx))
     return dedupe(out)
+
+
+def _not_receivers(start: int, bodies: list[Found], ctx: Context) -> list[Found]:
+    """The bodies of a line but those it sends something to ("... gửi kết quả về Sở Khoa học
+    và Công nghệ để tổng hợp, báo cáo Chủ tịch UBND tỉnh"): a receiver is no assignee. A list
+    is sent to as a whole ("gửi Sở Tư pháp, Sở Nội vụ")."""
+    receiver = _tails()["receiver_end"].search
+    out = []
+    for group in lists(bodies, ctx.text):
+        clause = _clause_start(ctx.text, start, group.start)
+        if not receiver(ctx.text, clause, group.start):
+            out.extend(group.members)
+    return out
 
 
 def _label_role(label: str) -> str:
@@ -261,8 +291,11 @@ def _leftovers(s: int, e: int, covered: list[tuple[int, int]], role: str,
         chunk = _PARENS.sub(" ", chunk)
         chunk = _CUE_OPENING.sub("", chunk)
         for piece in _COMMA_AND.split(chunk):
-            name = squash(piece).strip(" .;:")
-            if len(name.split()) >= 2 and name[:1].isupper() and not _DIGIT.search(name):
+            name = squash(_tails()["head_end"].sub("", piece)).strip(" .;:")
+            # a name is its kind and a field, both capitalised ("Thông tấn xã Việt Nam"); one
+            # capital opens a sentence ("Đồng thời ...") or is a head's title ("Tư lệnh")
+            if sum(w[:1].isupper() for w in name.split()) >= 2 and name[:1].isupper() \
+                    and not _DIGIT.search(name):
                 at = text.find(name, a, b)
                 span = ctx.to_span(at, at + len(name)) if at >= 0 else None
                 out.append(Assignment(name=lexicon().expand_abbreviations(name), role=role,
@@ -333,9 +366,14 @@ def _role(prefix: str, after: str) -> str | None:
         if res["modal_later"].match(after) or (not bare and res["subject_next"].match(after)):
             return "executor"
         return None
-    if prefix.rstrip().endswith(",") and (res["modal_next"].match(after)
-                                          or res["verbs"].match(after)):
-        return "executor"
+    if prefix.rstrip().endswith(",") and not after.lstrip().startswith(","):
+        # "Trên cơ sở ..., Sở Tài chính phối hợp ...": the subject goes straight on to its verb
+        if res["lead_next"].match(after):
+            return "lead"
+        if res["support_next"].match(after):
+            return "support"
+        if res["modal_next"].match(after) or res["verbs"].match(after):
+            return "executor"
     return None
 
 
@@ -350,6 +388,89 @@ def leading(start: int, end: int, ctx: Context) -> BodyList | None:
             prefix):
         return None
     return first
+
+
+_NAMES_ONLY = re.compile(r"[\s,;.:+\-–]*(?:(?:và|cùng)[\s,;.:+\-–]*)?")
+
+
+def only_names(start: int, end: int, ctx: Context) -> bool:
+    """Is ``text[start:end]`` nothing but names of bodies ("Bộ Quốc phòng; các Bộ, ngành.")?"""
+    pos = start
+    for f in ctx.within(start, end):
+        if not _NAMES_ONLY.fullmatch(ctx.text, pos, f.start):
+            return False
+        pos = f.end
+    return pos > start and bool(_NAMES_ONLY.fullmatch(ctx.text, pos, end))
+
+
+def label_value(line: Line) -> tuple[str, int]:
+    """A labelled line's label and where its value starts: "Cơ quan chủ trì: Sở Tư pháp",
+    or a table cell, whose label is its column's."""
+    if line.label:
+        return line.label, line.body_start
+    label, _sep, _rest = line.body.partition(":")
+    at = line.body_start + len(label) + 1
+    while at < line.end and line.body[at - line.body_start].isspace():
+        at += 1
+    return label, at
+
+
+def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
+    """Who does one task, and in which role (:class:`ingest.tasks.Unit`: its lines, its
+    labelled lines, what it inherits). Labelled lines decide where there are any ("Cơ quan
+    chủ trì: X" and "Cơ quan phối hợp: Y" together). Else the task's own words, and the bodies
+    it inherits from a body heading or a shared block, in the role its own clauses give them
+    ("Chủ trì ..." lead; "Phối hợp ...", "Tham gia ..." support; both: lead); a body the task's
+    words name keeps the role they give it."""
+    from_lines: list[Assignment] = []
+    for line in unit.meta:
+        if line.kind == "assign":
+            label, value_start = label_value(line)
+            from_lines += from_line(value_start, line.end, label, ctx)
+    if from_lines:
+        return dedupe(from_lines)
+    own = from_text(unit.start, unit.end, ctx)
+    heritage = unit.inherited
+    if own and unit.said and leading(unit.start, unit.end, ctx) is not None:
+        # it opens with its own subject ("- Đề nghị Công an tỉnh ..."): what the sentence above
+        # it assigned is not its to inherit, as the annotation guide has it ("where the task
+        # names none, it inherits"); a body heading's bodies still are ("6. Sở Nội vụ")
+        heritage = [a for a in heritage if all(a is not s for s in unit.said)]
+    action = _own_action(unit.start, unit.end, ctx)
+    lead_in = _res()["lead_in"].match(unit.heading or "")
+    if lead_in:  # "b) Chủ trì, phối hợp" / "- Sở Tài chính ...": the bullet's bodies support
+        first = leading(unit.start, unit.end, ctx)
+        openers = {fold(name_of(f)) for f in first.members} if first else set()
+        own = [Assignment(a.name, "support", a.key, a.group, a.span)
+               if fold(a.name) in openers and a.role != "requested" else a for a in own]
+        if lead_in.group("lead"):
+            action = "lead"
+    named = {fold(a.name).removeprefix("cac ") for a in own}
+    inherited = []
+    for a in heritage:
+        if fold(a.name).removeprefix("cac ") in named and a.role != "requested":
+            continue  # its own words say what it does here
+        role = action if action and a.role != "requested" else a.role
+        inherited.append(Assignment(a.name, role, a.key, a.group, a.span))
+    return dedupe([*inherited, *own])
+
+
+def _own_action(start: int, end: int, ctx: Context) -> str | None:
+    """What the body a task is given to does, where a clause of it opens with that body's
+    action, its subject left out: "lead" where one opens with "chủ trì" ("Chủ trì, phối hợp
+    với ...", or a later "...; chủ trì kiểm định ..."), "support" where the task's first one
+    opens with "phối hợp" or "tham gia" (a later "; phối hợp với X ..." is part of its own
+    work, not a part in another's)."""
+    res = _res()
+    action = res["own_action"]
+    m = action.match(ctx.text, start, end)
+    found = None if m is None else "lead" if m.group("lead") else "support"
+    if found != "lead":
+        for mark in res["clause_end"].finditer(ctx.text, start, end):
+            m = action.match(ctx.text, mark.end(), end)
+            if m is not None and m.group("lead"):
+                return "lead"
+    return found
 
 
 def dedupe(items: list[Assignment]) -> list[Assignment]:

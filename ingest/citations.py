@@ -66,8 +66,10 @@ def _clean_number(text: str) -> str:
 
 
 def _with_type_code(sym: str, type_word: str | None) -> str:
-    """"Chỉ thị 10/TTg" is Chỉ thị 10/CT-TTg: a number written without its type code gets
-    the code of the type word before it, where the rest is a known issuer."""
+    """"Chỉ thị 10/TTg" is Chỉ thị 10/CT-TTg: an administrative number (no year) written
+    without its type code gets the code of the type word before it, where the rest is a
+    known issuer. A normative number is never completed: a National Assembly resolution is
+    "163/2024/QH15", its number carries no type code."""
     lx = lexicon()
     t = lx.type_by_name.get(fold(type_word)) if type_word else None
     head = sym.split("-")[0].upper()
@@ -117,8 +119,10 @@ def from_numbered(f: Found, text: str) -> Citation:
         type_name = type_word
     else:
         p = "" if g.get("num") else "b"
-        sym = _with_type_code(_clean_number(g[p + "sym"]), type_word)
         year = g.get(p + "year")
+        sym = _clean_number(g[p + "sym"])
+        if not year:  # a normative number ("163/2024/QH15") is kept as written
+            sym = _with_type_code(sym, type_word)
         number = f"{g[p + 'num']}/{year}/{sym}" if year else f"{g[p + 'num']}/{sym}"
         type_name = type_word or _type_from_symbol(sym)
         issuer = _issuer_from_symbol(sym)
@@ -162,7 +166,10 @@ def _fill(cite: Citation, known: KnownDocument) -> None:
     cite.issuer = cite.issuer or known.issuer
 
 
-def from_law_title(f: Found, as_of: int | None = None) -> Citation:
+AsOf = int | str | None  # the plan's date (ISO) or, where it has none, its year
+
+
+def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
     """A law, the Constitution or a treaty named by its title."""
     g = f.groups
     lx = lexicon()
@@ -188,10 +195,13 @@ def from_law_title(f: Found, as_of: int | None = None) -> Citation:
         candidates = []  # a law has had several amending laws: without a year, none is meant
     if year:
         candidates = [k for k in candidates if str(k.year) == year]
+        dated = _date(g)  # "ngày 16 tháng 6 năm 2025": the law passed that day, of two that year
+        if dated and any(k.date == dated for k in candidates):
+            candidates = [k for k in candidates if k.date == dated]
     elif as_of is not None:
         # no year given: the version in force when the plan was written; if the catalogue
         # knows only later ones, the law stays unresolved (never guessed)
-        candidates = [k for k in candidates if (k.year or 0) <= as_of]
+        candidates = [k for k in candidates if _passed_by(k, as_of)]
     if candidates:
         known = max(candidates, key=lambda k: k.year or 0)
         cite = Citation(type=known.type, number=known.number or None, title=known.title,
@@ -205,6 +215,82 @@ def from_law_title(f: Found, as_of: int | None = None) -> Citation:
     return Citation(type="Luật" if kind == "Luật" else "Bộ luật", number=None,
                     title=title + (f" năm {year}" if year else ""), date=None,
                     key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
+
+
+def _passed_by(k: KnownDocument, as_of: int | str) -> bool:
+    """Was the law passed by the plan's date (or in its year or before, when only the year
+    is known)? A law passed but not yet in force is the one a plan implementing it means."""
+    if isinstance(as_of, int):
+        return (k.year or 0) <= as_of
+    return (k.date or f"{k.year or 0:04d}-12-31") <= as_of
+
+
+@lru_cache(maxsize=1)
+def _basis_res() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    out = {k: re.compile(lx.pattern("header", k))
+           for k in ("basis", "not_basis", "issuing_clause", "not_basis_line", "type_heading",
+                     "attached_note")}
+    out["footnote_marker"] = re.compile(lx.pattern("outline", "footnote_marker"))
+    return out
+
+
+_MARKUP = " *_\t"
+_CLAUSE = re.compile(r"[^;]+")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐ])")
+
+
+def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of a preamble that name what the plan rests on: each paragraph that
+    opens with a basis word ("Căn cứ", "Thực hiện", "Trên cơ sở"), and the paragraphs a
+    basis list goes on into (after "Căn cứ:" or a ";"), up to the issuer's own clause
+    ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch") or the sentence's end; clauses saying
+    who proposed the plan ("Xét đề nghị ...") left out. A line broken in mid-clause (a copy
+    with hard line breaks) is read with the next."""
+    res = _basis_res()
+    paragraphs: list[list[int]] = []
+    for start, end in lines:
+        prev = text[paragraphs[-1][0]:paragraphs[-1][1]].rstrip(_MARKUP) if paragraphs else ""
+        if prev and prev[-1] not in ".;:" and not _opens(text[start:end], res):
+            paragraphs[-1][1] = end
+        else:
+            paragraphs.append([start, end])
+    out: list[tuple[int, int]] = []
+    listing = False  # the paragraph before was a basis that goes on (";" or ":")
+    title = False  # the paragraph before was a type heading: this one is the title
+    notes = [bool(res["attached_note"].match(text[a:b])) for a, b in paragraphs]
+    for i, (start, end) in enumerate(paragraphs):
+        body = text[start:end]
+        lead = len(body) - len(body.lstrip(_MARKUP + "-+•"))
+        opened = text[start + lead:end].rstrip(_MARKUP)
+        was_title, title = title, bool(res["type_heading"].match(opened))
+        was_title = was_title or (i + 1 < len(notes) and notes[i + 1])  # "(Kèm theo ...)" below
+        if was_title or res["not_basis"].match(opened) or res["not_basis_line"].match(
+                opened) or not (res["basis"].match(opened) or listing):
+            listing = False
+            continue
+        stop = end
+        issuing = res["issuing_clause"].search(text, start + lead, end)
+        if issuing is not None:
+            stop = issuing.start()
+        sentence = _SENTENCE_END.search(text, start + lead, stop)
+        if sentence is not None:
+            stop = sentence.start()
+        marker = res["footnote_marker"]
+        for m in _CLAUSE.finditer(text, start + lead, stop):
+            if not res["not_basis"].match(m.group().strip(_MARKUP)):
+                # "...năm 2018;¹": a footnote marker after the clause's ";" is the clause's
+                note = marker.match(text, m.end() + 1) if text[m.end():m.end() + 1] == ";" else None
+                out.append((m.start(), note.end() if note else m.end()))
+        listing = stop == end and text[start:end].rstrip(_MARKUP)[-1:] in (";", ":")
+    return out
+
+
+def _opens(line: str, res: dict[str, re.Pattern[str]]) -> bool:
+    """Does a line open a clause of its own (a basis word, a bullet, a decision's words)?"""
+    stripped = line.lstrip(_MARKUP)
+    return bool(stripped[:1] in "-+•" or any(
+        res[k].match(stripped) for k in ("basis", "not_basis", "not_basis_line", "attached_note")))
 
 
 def pinpoint_of(f: Found) -> list[Pinpoint]:
@@ -260,12 +346,13 @@ def _expand(arts: str) -> list[str]:
 
 def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: int,
             to_span: Callable[[int, int], Span], own_type: str | None,
-            earlier: list[Citation] | None = None, as_of: int | None = None,
+            earlier: list[Citation] | None = None, as_of: AsOf = None,
             memo: dict[tuple[int, int | None], Citation] | None = None) -> list[Citation]:
     """The distinct citations of ``text[start:end]``, pinpoints attached, in order;
-    ``as_of`` (the plan's year) picks the version of a law named without its year. ``memo``
-    (one plan's, empty at first) keeps each mention's resolution: a plan's body is read
-    per task, then whole, so each mention would otherwise be resolved twice."""
+    ``as_of`` (the plan's date, else its year) picks the version of a law named without
+    its year. ``memo`` (one plan's, empty at first) keeps each mention's resolution: a
+    plan's body is read per task, then whole, so each mention would otherwise be resolved
+    twice."""
     mentions = within(docs, start, end)
     if not mentions:  # most tasks cite nothing, and a pinpoint alone cites nothing
         return []
@@ -312,7 +399,7 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
     return merge([c for _, c in cited])
 
 
-def _resolved(d: Found, text: str, as_of: int | None,
+def _resolved(d: Found, text: str, as_of: AsOf,
               memo: dict[tuple[int, int | None], Citation] | None) -> Citation:
     """A new citation of a numbered or titled mention, resolved once per ``memo``."""
     if memo is None:

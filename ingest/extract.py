@@ -23,8 +23,6 @@ from ingest.read import UNSUPPORTED, CleanText, ReadError, read_bytes, read_plan
 from ingest.text import slug
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-_ASIDE = re.compile(r"\s*\([^()]*\)[\s.;]*")
-_PASSIVE = re.compile(r"^[^,;:]{0,80}?\s(?:được|đã được)\s")
 
 
 def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -72,6 +70,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]
     ctx = assign.Context(text, body_mentions, to_span)
     year = plan_year(info)
+    as_of = info.date or year  # which version of a law a title without a year means
     assign.definitions(ctx)
 
     body_start = outline.sections[0].line.start if outline.sections else len(text)
@@ -90,19 +89,20 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
         """The citations of a stretch of text and of the footnotes its markers point to;
         never the plan itself (its number in an annex caption is no citation)."""
         found = citations.collect(doc_mentions, pin_mentions, text, start, end, doc_span,
-                                  info.type, earlier=earlier, as_of=year, memo=resolved)
+                                  info.type, earlier=earlier, as_of=as_of, memo=resolved)
         for marker in _markers(text, start, end, footnotes):
             note = footnotes[marker]
             found = citations.merge(found + citations.collect(
                 doc_mentions, pin_mentions, text, note.start, note.end, doc_span, info.type,
-                as_of=year, memo=resolved))
+                as_of=as_of, memo=resolved))
         return [c for c in found if not (c.number and c.number == info.number)]
 
-    if outline.preamble:
-        for a, b in _basis_clauses(text, outline.preamble[0].start, outline.preamble[-1].end):
-            record.bases = citations.merge([*record.bases, *cite(a, b, record.bases)])
-        for c in record.bases:
-            c.relation = "based_on"
+    # a decision's articles are left out of the preamble by the outline
+    lines = [(ln.start, ln.end) for ln in outline.preamble]
+    for a, b in citations.basis_spans(text, lines):
+        record.bases = citations.merge([*record.bases, *cite(a, b, record.bases)])
+    for c in record.bases:
+        c.relation = "based_on"
     all_cites: list[Citation] = list(record.bases)
     seen_ids: dict[str, int] = {}
     for unit in tasks.units(outline, ctx):
@@ -116,11 +116,11 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             heading=unit.heading,
             text=text[unit.start:unit.end],
             span=to_span(unit.start, unit.end),
-            bodies=tasks.bodies(unit, ctx),
+            bodies=assign.of_unit(unit, ctx),
             timeframe=tasks.timeframe(unit, ctx, time_mentions, year),
             citations=cites,
         )
-        if not task.bodies and (_PASSIVE.match(task.text) or _ASIDE.fullmatch(task.text)):
+        if not task.bodies and tasks.no_task(task.text):
             continue  # "Phong trào được triển khai từ ...", "(Chi tiết tại Phụ lục)": no task
         for b in task.bodies:
             b.key = body_key(b.name, info.province, source)
@@ -156,17 +156,6 @@ def _scope(province: str | None, source: str) -> str:
 def _scoped(name: str, scope: str) -> str:
     """Cached by name and scope, not by file: a province's bodies recur from plan to plan."""
     return f"{scope}/{slug(name).removeprefix('cac-')}"
-
-
-def _basis_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The preamble's clauses that name a basis: "Xét đề nghị ... tại Tờ trình số ..." tells
-    who proposed the plan, not what it rests on."""
-    not_basis = re.compile(lexicon().pattern("header", "not_basis"))
-    out = []
-    for m in re.finditer(r"[^;\n]+", text[start:end]):
-        if not not_basis.match(m.group().strip()):
-            out.append((start + m.start(), start + m.end()))
-    return out
 
 
 def _markers(text: str, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:

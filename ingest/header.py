@@ -31,7 +31,7 @@ def read_header(outline: Outline, to_span: Callable[[int, int], Span]) -> Docume
             day, month = m.group("day") or m.group("nday"), m.group("month") or m.group("nmonth")
             year = m.group("year") or m.group("nyear")
             if day and month:
-                info.date = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+                info.date = _iso(year, month, day)
         info.spans["date"] = to_span(h.place_date.start, h.place_date.end)
     title_parts = [ln.text.strip("* ") for ln in h.title]
     if h.type_line is not None:
@@ -48,6 +48,8 @@ def read_header(outline: Outline, to_span: Callable[[int, int], Span]) -> Docume
         first = h.title[0] if h.title else h.type_line
         last = h.title[-1] if h.title else h.type_line
         info.spans["title"] = to_span(first.start, last.end)
+    if info.number is None and h.number is None and h.place_date is None:
+        _attached_to(outline, info, to_span)
     info.issuer = _issuer(outline, info)
     info.province = _province(info)
     signer = _signer(outline.signature)
@@ -55,6 +57,32 @@ def read_header(outline: Outline, to_span: Callable[[int, int], Span]) -> Docume
         info.signer = signer.text.strip("* ")
         info.spans["signer"] = to_span(signer.start, signer.end)
     return info
+
+
+def _iso(year: str, month: str, day: str) -> str:
+    """An ISO date from the header's figures; a web copy may split a figure's digits by a
+    space ("tháng 0 6")."""
+    y, mo, d = (int(x.replace(" ", "")) for x in (year, month, day))
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _attached_to(outline: Outline, info: DocumentInfo,
+                 to_span: Callable[[int, int], Span]) -> None:
+    """A copy without its letterhead (no number, no date): the attached plan's line naming
+    the document that issues it ("(Ban hành kèm theo Nghị quyết số 1339/NQ-UBTVQH15 ngày 28
+    tháng 12 năm 2024 của ...)") gives that document's number and date, when it is of the
+    record's own type (the decision the record stands for, as the annotation guide has)."""
+    pattern = re.compile(lexicon().pattern("header", "attached_to"), re.M)
+    m = pattern.search(outline.text)
+    if m is None or (info.type and squash(m.group("type")).lower() != info.type.lower()):
+        return
+    number = m.group("number")
+    if number[:1].isdigit():
+        info.number = number
+        info.spans["number"] = to_span(m.start(), m.end())
+    if m.group("day"):
+        info.date = _iso(m.group("year"), m.group("month"), m.group("day"))
+        info.spans["date"] = to_span(m.start(), m.end())
 
 
 def _type_of_number(number: str) -> str | None:
@@ -68,9 +96,11 @@ def _issuer(outline: Outline, info: DocumentInfo) -> str | None:
     h = outline.header
     issuer = None
     if h.issuer_lines:
-        block = " ".join(ln.text.strip("* ") for ln in h.issuer_lines)
+        block = _RULE.sub(" ", " ".join(ln.text.strip("* ") for ln in h.issuer_lines)).strip()
         starts = [m.start() for m in re.finditer(lx.pattern("header", "issuer_starts"), block)]
         issuer = _sentence_case(block[starts[-1]:] if starts else block)
+    if issuer is None and outline.preamble and _is_authority(outline.preamble[0].text):
+        issuer = _authority_body(outline.preamble[0].text.strip("* "))
     if issuer is None:
         pre = " ".join(ln.text for ln in outline.preamble)
         found = list(re.finditer(lx.pattern("header", "issuer_in_preamble"), pre))
@@ -95,6 +125,26 @@ def _issuer(outline: Outline, info: DocumentInfo) -> str | None:
         else:
             issuer = f"{issuer} {kind} {info.place}"
     return issuer
+
+
+_RULE = re.compile(r"\s*[-–—_=]{3,}\s*")  # the rule a letterhead draws under the issuer
+
+
+def _is_authority(text: str) -> bool:
+    """The enacting authority a decision names below its title, in capitals ("ỦY BAN
+    THƯỜNG VỤ QUỐC HỘI", "BỘ TRƯỞNG BỘ ..."): a line of capitals that is no type line."""
+    text = text.strip("* ")
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and not any(c.islower() for c in letters) \
+        and type_prefix(text) is None and not text.endswith(":")
+
+
+def _authority_body(caps: str) -> str:
+    """The body of an enacting authority: a head's title before it stands for the body
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" is the Ủy ban); a title alone is the issuer ("THỦ
+    TƯỚNG CHÍNH PHỦ"). One body, so its name opens where the first name does."""
+    found = re.search(lexicon().pattern("header", "issuer_starts"), caps)
+    return _sentence_case(caps[found.start():] if found else caps)
 
 
 _PLACE_UNITS = "(?i:tỉnh ủy|thành ủy|huyện ủy|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|" \

@@ -6,6 +6,7 @@ data files so that a new province, body or document type is a data change, not a
 
 from __future__ import annotations
 
+import csv
 import re
 import tomllib
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from ingest.text import fold
+from ingest.text import fold, slug
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -21,6 +22,13 @@ DATA = Path(__file__).resolve().parent / "data"
 def _load(name: str) -> dict:
     with (DATA / name).open("rb") as fh:
         return tomllib.load(fh)
+
+
+def _load_tsv(name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated data file with a header line; "#" lines are comments."""
+    with (DATA / name).open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +107,7 @@ class Lexicon:
 
     @cached_property
     def known(self) -> list[KnownDocument]:
+        """The catalogue: documents.toml's known documents, then the laws of laws.tsv."""
         return [
             KnownDocument(
                 key=k["key"], number=k["number"], type=k["type"], title=k["title"],
@@ -106,7 +115,22 @@ class Lexicon:
                 aliases=tuple(k.get("aliases", [])), text=k.get("text"),
             )
             for k in self.documents["known"]
-        ]
+        ] + self.laws
+
+    @cached_property
+    def laws(self) -> list[KnownDocument]:
+        """The laws and codes of ``laws.tsv``: number, type, title, date passed, aliases."""
+        out = []
+        for row in _load_tsv("laws.tsv"):
+            number, type_name, date = row["number"], row["type"], row["date"] or None
+            year = int((date or number.split("/")[1])[:4])
+            issuer = self.issuers.get(number.rsplit("/", 1)[-1])
+            slug_type = self.slug_by_type_name.get(type_name, "luat")
+            out.append(KnownDocument(
+                key=f"{slug_type}/{slug(number)}", number=number, type=type_name,
+                title=row["title"], date=date, issuer=issuer, year=year,
+                aliases=tuple(a for a in row["aliases"].split("|") if a), text=None))
+        return out
 
     @cached_property
     def known_by_number(self) -> dict[str, KnownDocument]:

@@ -22,10 +22,11 @@ class Line:
     text: str
     start: int
     end: int
-    kind: str = "para"  # section numbered lettered bullet plus para footnote assign time
+    kind: str = "para"  # section numbered lettered bullet plus para footnote assign time row
     marker: str = ""
     body: str = ""  # the text after the marker
     body_start: int = 0
+    label: str = ""  # the label it opens with ("Cơ quan chủ trì"), its value from body_start
 
 
 @dataclass(slots=True)
@@ -38,10 +39,22 @@ class Item:
     path: list[str]
     lines: list[Line] = field(default_factory=list)
     children: list[Item] = field(default_factory=list)
+    label: Label | None = None  # its title is a label: "a) Cơ quan chủ trì", "3. Thời gian: ..."
 
     @property
     def title(self) -> str:
         return self.line.body
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label a line or title opens with: what follows it (``field``: "bodies", "time",
+    "content" or "output"), the label as written, and where its value starts (its end when
+    the value is on the lines below)."""
+
+    field: str
+    text: str
+    value_start: int
 
 
 @dataclass(slots=True)
@@ -71,14 +84,14 @@ def _res() -> dict[str, re.Pattern[str]]:
     names = ["part", "section", "upper", "numbered", "decimal", "lettered", "bullet", "plus",
              "footnote"]
     res = {n: re.compile(lx.pattern("outline", n)) for n in names}
-    res["assign"] = re.compile(lx.pattern("assignment", "bodies"), re.IGNORECASE)
-    res["time"] = re.compile(lx.pattern("assignment", "time"), re.IGNORECASE)
     res["number"] = re.compile(lx.pattern("header", "number"))
     res["place_date"] = re.compile(lx.pattern("header", "place_date"))
     res["recipients"] = re.compile(lx.pattern("header", "recipients"))
     res["sig_lead"] = re.compile(lx.pattern("header", "signature_lead"))
     res["issuer_line"] = re.compile("|".join(lx.patterns["header"]["issuer_lines"]))
     res["authority"] = re.compile(lx.pattern("header", "authority"))
+    res["last"] = re.compile(lx.pattern("outline", "last"))
+    res["article"] = re.compile(lx.pattern("outline", "article"))
     return res
 
 
@@ -94,6 +107,8 @@ def _lines(text: str) -> list[Line]:
         if not stripped:
             continue
         s = start if stripped is raw else start + raw.index(stripped)  # clean lines: unstripped
+        if in_task_table and not stripped.strip("| "):
+            continue  # a bar left alone between rows: the table goes on
         if stripped[0] == "|" and tables.is_row(stripped):
             in_task_table = in_task_table or tables.columns(tables.cells(stripped, s)) is not None
             if in_task_table:
@@ -101,15 +116,34 @@ def _lines(text: str) -> list[Line]:
                 continue
         else:
             in_task_table = False
-        if "|" in raw and start < 2000:
-            for cell in re.finditer(r"[^|]+", raw):
-                piece = cell.group().strip()
-                if piece and set(piece) - set("-: "):
-                    at = start + cell.start() + cell.group().index(piece)
-                    out.append(Line(piece, at, at + len(piece)))
+        if "|" in raw and (start < 2000 or _signs(raw)):
+            out.extend(_cell_lines(raw, start))  # a letterhead or signature table
             continue
         out.append(Line(stripped, s, s + len(stripped)))
     return out
+
+
+def _cell_lines(raw: str, start: int) -> list[Line]:
+    """The lines of a letterhead or signature row's cells (:func:`tables.cell_lines`)."""
+    out: list[Line] = []
+    for cell in re.finditer(r"[^|]+", raw):
+        piece = cell.group().strip()
+        if piece and set(piece) - set("-: "):
+            at = start + cell.start() + cell.group().index(piece)
+            for part in tables.cell_lines(tables.Cell(piece, at, at + len(piece))):
+                out.append(Line(part.text, part.start, part.end))
+    return out
+
+
+def _signs(raw: str) -> bool:
+    """Is this table row the closing one, with the recipients or the signature?"""
+    res = _res()
+    for cell in raw.split("|"):
+        text = cell.strip(" *")
+        if res["recipients"].match(text) or res["sig_lead"].match(text) or \
+                any(text.startswith(t + " ") for t in _signature_titles()):
+            return True
+    return False
 
 
 MARKERS = ("part", "section", "upper", "lettered", "numbered", "decimal", "footnote", "bullet",
@@ -140,11 +174,36 @@ def _classify(line: Line) -> None:
         line.body, line.body_start = text, line.start
     if line.kind not in ("para", "bullet", "plus"):
         return
-    inner = line.body
-    for kind in ("assign", "time"):
-        if res[kind].match(inner):
-            line.kind = kind
-            return
+    label = label_of(line.body, line.body_start)
+    if label is not None:
+        line.label = label.text
+        line.body = line.body[label.value_start - line.body_start:]
+        line.body_start = label.value_start
+        if label.field in _META_FIELDS:
+            line.kind = _META_FIELDS[label.field]
+
+
+_META_FIELDS = {"bodies": "assign", "time": "time"}  # labels whose lines are no task's text
+
+
+@lru_cache(maxsize=1)
+def _label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A labelled line ("Cơ quan chủ trì: X", the colon required) and a labelled title ("b)
+    Cơ quan phối hợp", "Thời gian thực hiện: ...", the label alone or with a colon)."""
+    fields = lexicon().patterns["labels"]
+    label = "|".join(f"(?P<{name}>{pattern})" for name, pattern in fields.items())
+    return (re.compile(rf"(?:{label})\s*:\s*", re.IGNORECASE),
+            re.compile(rf"(?:{label})\s*(?::\s*|[.;]?\s*$)", re.IGNORECASE))
+
+
+def label_of(text: str, at: int, title: bool = False) -> Label | None:
+    """The label ``text`` (found at offset ``at``) opens with, if any; a title may be the
+    label alone ("a) Cơ quan chủ trì"), a line needs its colon ("Cơ quan chủ trì: X")."""
+    m = _label_res()[title].match(text)
+    if m is None:
+        return None
+    name = m.lastgroup
+    return Label(name, m.group(name), at + m.end()) if name else None
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +240,7 @@ def looks_like_name(text: str) -> bool:
 
 _RANKS = {"part": -1.0, "section": 0.0, "upper": 0.5, "numbered": 1.0, "lettered": 2.0}
 ITEM_KINDS = ("part", "section", "upper", "numbered", "decimal", "lettered")
+LABELLED_ITEMS = ("numbered", "decimal", "lettered")  # a part or Roman section heads a part
 
 
 def _ranks(lines: list[Line]) -> dict[str, float]:
@@ -203,12 +263,27 @@ def _depth(line: Line, ranks: dict[str, float]) -> float:
 
 def _first_item(lines: list[Line]) -> int:
     """Where the plan's body opens: its first part, Roman section or capital letter, or,
-    in a plan numbered without them, its first "1." (header and preamble carry none)."""
-    for kinds in (("part", "section", "upper"), ("numbered",)):
-        found = next((i for i, ln in enumerate(lines) if ln.kind in kinds), None)
+    in a plan numbered without them, its first "1." or task table row (header and preamble
+    carry none). In a decision that issues a plan, the body is the plan's, after its own type
+    line: the decision's articles are no part of it."""
+    opens = _plan_opens(lines)
+    for kinds in (("part", "section", "upper"), ("numbered", "row")):
+        found = next((i for i in range(opens, len(lines)) if lines[i].kind in kinds), None)
         if found is not None:
             return found
     return len(lines)
+
+
+def _plan_opens(lines: list[Line]) -> int:
+    """After the articles of a decision ("Điều 1. Ban hành kèm theo Quyết định này Kế
+    hoạch ..."), the line after the attached plan's type line ("KẾ HOẠCH"); else 0."""
+    article = _res()["article"]
+    last = next((i for i in range(len(lines) - 1, -1, -1)
+                 if article.match(lines[i].text.strip("* "))), None)
+    if last is None:
+        return 0
+    return next((i + 1 for i in range(last + 1, len(lines))
+                 if type_prefix(lines[i].text.strip("* ")) is not None), 0)
 
 
 def parse(text: str) -> Outline:
@@ -225,6 +300,7 @@ def parse(text: str) -> Outline:
     sections: list[Item] = []
     footnotes: dict[str, Line] = {}
     signature: list[Line] = _signed_before(preamble)
+    preamble = _without_articles(preamble)
     recipients: list[Line] = []
     closing: list[Line] = []
     stack: list[Item] = []
@@ -236,7 +312,7 @@ def parse(text: str) -> Outline:
             footnotes[line.marker] = line
             continue
         if line.kind == "row":  # a task table, in the text or in an annex after the signature
-            grid.row(line, None if ended else (stack[-1] if stack else None))
+            grid.row(line, None if ended else (stack[-1] if stack else None), annex=ended)
             continue
         grid.end()
         if line.text.startswith("PHỤ LỤC") and _is_caps(line.text):
@@ -259,6 +335,12 @@ def parse(text: str) -> Outline:
             closing.append(line)
             ended = True
             continue
+        if line.kind not in ITEM_KINDS and res["last"].search(line.text):
+            ended = True  # "./.": the body's last sentence
+            if line.kind == "para" and stack and (stack[-1].lines
+                                                   or is_sentence(stack[-1].title)):
+                closing.append(line)
+                continue
         if line.kind in ITEM_KINDS:
             depth = _depth(line, ranks)
             while stack and _depth(stack[-1].line, ranks) >= depth:
@@ -266,6 +348,8 @@ def parse(text: str) -> Outline:
             parent_path = stack[-1].path if stack else []
             num = line.marker.rsplit(".", 1)[-1]  # "1.2" under "1." is item 2 of it
             item = Item(line.kind, num, line, [*parent_path, num])
+            if line.kind in LABELLED_ITEMS:
+                item.label = label_of(line.body, line.body_start, title=True)
             if stack:
                 stack[-1].children.append(item)
             else:
@@ -275,6 +359,17 @@ def parse(text: str) -> Outline:
         if stack:
             stack[-1].lines.append(line)
     return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing)
+
+
+def _without_articles(preamble: list[Line]) -> list[Line]:
+    """The preamble without a decision's articles, up to the type line of the plan it issues
+    ("Điều 1. Ban hành kèm theo ..." ... "KẾ HOẠCH"): what they say is neither basis nor task."""
+    article = _res()["article"]
+    first = next((i for i, ln in enumerate(preamble) if article.match(ln.text.strip("* "))), None)
+    if first is None:
+        return preamble
+    opens = _plan_opens(preamble)
+    return preamble[:first] + preamble[opens:] if opens > first else preamble[:first]
 
 
 def _signed_before(preamble: list[Line]) -> list[Line]:
@@ -295,6 +390,10 @@ def _signed_before(preamble: list[Line]) -> list[Line]:
     return out if any(not _is_signature(ln) for ln in out) else []
 
 
+_GROUP_HEAD = re.compile(r"(?P<num>[IVXLC]+|[A-ZĐ])\.\s+(?P<title>\S.*)")  # "I. Văn bản ..."
+_ROW_NUMBER = re.compile(r"[0-9IVXLCA-ZĐa-zđ.]{1,8}")  # "1", "1.2", "II", "a"
+
+
 class _Grid:
     """Reads task tables row by row: the header row gives the columns, a row with content
     but no assignment or time opens a group, every other row is a task (kind "row")."""
@@ -302,44 +401,98 @@ class _Grid:
     def __init__(self, sections: list[Item]) -> None:
         self.sections = sections
         self.columns: dict[int, str] | None = None
+        self.rows: tables.Rows | None = None  # the table's rows aligned to its columns
         self.base: Item | None = None  # where the table's rows go
         self.group: Item | None = None  # the group row the next rows belong to
         self.annex: Item | None = None
+        self.header: list[tables.Cell] = []
+
+    def _label(self, col: int, kind: str) -> str:
+        """A column's label: its header as written ("Cơ quan soạn thảo"), where that names
+        the column's kind, else the kind's ("Cơ quan chủ trì")."""
+        text = self.header[col].text if col < len(self.header) else ""
+        return text if kind != "time" and text else tables.LABELS[kind]
+
+    def _unshifted(self, row: list[tables.Cell]) -> list[tables.Cell]:
+        """A row as wide as its header that left out its empty number cell ("| Nghị quyết ...
+        | Ban ... | |": text where the number goes, an empty cell padding its end) put back
+        under its columns: an empty cell first, the padding one less."""
+        assert self.columns is not None
+        if len(row) < len(self.header) or row[-1].text or self.columns.get(0) != "number" \
+                or not row[0].text or _ROW_NUMBER.fullmatch(row[0].text.rstrip(".")):
+            return row  # a short row lacks the cells merged above it (Rows.align)
+        at = row[0].start
+        return [tables.Cell("", at, at), *row[:-1]]
 
     def end(self) -> None:
-        self.columns, self.base, self.group = None, None, None
+        self.columns, self.rows, self.base, self.group = None, None, None, None
 
-    def row(self, line: Line, parent: Item | None) -> None:
+    def row(self, line: Line, parent: Item | None, annex: bool = True) -> None:
+        """Read one table line; ``parent`` is the item the table stands under, if any, and
+        ``annex`` whether it stands after the plan's text (its rows are then "PL.<row>")."""
         row = tables.cells(line.text, line.start)
         if tables.is_rule(row):
             return
         header = tables.columns(row)
         if header is not None:
             self.columns, self.base, self.group = header, None, None
+            self.rows = tables.Rows(row)
+            self.header = row
             return
-        if self.columns is None:
+        if self.columns is None or self.rows is None:
             return
+        filled = [c for c in row if c.text]
+        heading = _GROUP_HEAD.match(filled[0].text) if len(filled) == 1 else None
+        if heading:  # "| I. Văn bản thuộc thẩm quyền của Quốc hội |": a group of rows
+            at = filled[0].start + heading.start("title")
+            title = Line(heading.group("title"), at, filled[0].end, body=heading.group("title"),
+                         body_start=at)
+            holder = self._base(line, parent, annex)
+            self.group = Item("rowgroup", heading.group("num"), title,
+                              [*holder.path, heading.group("num")])
+            holder.children.append(self.group)
+            self.rows.align(row)  # rows below it inherit nothing from the rows above it
+            return
+        row = self.rows.align(self._unshifted(row))
         by_kind: dict[str, tables.Cell] = {}
+        meta: list[Line] = []
         for i, kind in self.columns.items():
-            if i < len(row) and row[i].text:
-                by_kind.setdefault(kind, row[i])
+            if i >= len(row) or not row[i].text:
+                continue
+            by_kind.setdefault(kind, row[i])
+            if kind in tables.LABELS:  # each column its own line: "Cơ quan soạn thảo", ...
+                c = row[i]
+                meta.append(Line(c.text, c.start, c.end, kind="time" if kind == "time" else
+                                 "assign", body=c.text, body_start=c.start,
+                                 label=self._label(i, kind)))
         content = by_kind.get("content")
         if content is None:
             return
-        if self.base is None:
-            self.base = parent or self._annex(line)
-        meta = [Line(c.text, c.start, c.end, kind="time" if k == "time" else "assign",
-                     marker=tables.LABELS[k], body=c.text, body_start=c.start)
-                for k, c in by_kind.items() if k in tables.LABELS]
+        self._base(line, parent, annex)
+        assert self.base is not None
         title = Line(content.text, content.start, content.end, body=content.text,
                      body_start=content.start)
         holder = self.base if not meta or self.group is None else self.group
         num = by_kind["number"].text.rstrip(".") if "number" in by_kind else ""
+        num = num if _ROW_NUMBER.fullmatch(num) else ""
         num = num or str(len(holder.children) + 1)
         item = Item("row" if meta else "rowgroup", num, title, [*holder.path, num], meta)
         holder.children.append(item)
         if not meta:
             self.group = item
+
+    def _base(self, line: Line, parent: Item | None, annex: bool) -> Item:
+        """Where the table's rows go: the item it stands under, the annex, or, for a table
+        that is the plan's text itself, the top of the plan."""
+        if self.base is None:
+            self.base = parent or (self._annex(line) if annex else self._top(line))
+        return self.base
+
+    def _top(self, line: Line) -> Item:
+        head = Line("", line.start, line.start, body="", body_start=line.start)
+        top = Item("part", "", head, [])
+        self.sections.append(top)
+        return top
 
     def _annex(self, line: Line) -> Item:
         if self.annex is None:
@@ -446,6 +599,11 @@ def _title(lines: list[Line], j: int, header: Header, text: str) -> int:
         header.title.append(line)
         j += 1
     return j
+
+
+def is_sentence(text: str) -> bool:
+    """Does ``text`` end as a sentence does, rather than as a heading?"""
+    return text.rstrip(" *").endswith((".", ";", "!", "?"))
 
 
 def _is_caps(text: str) -> bool:

@@ -14,7 +14,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, count
+from functools import lru_cache
+from itertools import accumulate, count, pairwise
 from operator import add
 from pathlib import Path
 
@@ -492,10 +493,9 @@ def _collapse_spaces(text: str, m: _Map) -> Pass:
 
 _HEADING_RE = re.compile(r"#{1,6}(?: +|$)", re.M)
 _PARA = r"(?:[^\n]|\n(?!\n))"
-_STRONG_STAR_RE = re.compile(rf"\*\*(?=[^\s*])({_PARA}+?)(?<=\S)\*\*")
 _STRONG_UNDER_RE = re.compile(rf"__(?<![\w_]__)(?=[^\s_])({_PARA}+?)(?<=[^\s_])__(?![\w_])")
-_EM_STAR_RE = re.compile(r"\*(?<![*\\]\*)(?=[^\s*])((?:[^*\n]|\n(?!\n))+?)(?<=[^\s*])\*(?!\*)")
 _EM_UNDER_RE = re.compile(r"_(?<![\w_\\]_)(?=[^\s_])((?:[^_\n]|\n(?!\n))+?)(?<=[^\s_])_(?![\w_])")
+_STAR_RUN_RE = re.compile(r"\*+")
 
 
 def _drop_delimiters(text: str, m: _Map, pattern: re.Pattern[str]) -> Pass:
@@ -507,6 +507,34 @@ def _drop_delimiters(text: str, m: _Map, pattern: re.Pattern[str]) -> Pass:
             yield mt.end(1), mt.end(), ""
 
     return _apply(text, m, edits())
+
+
+def _star_marks(text: str) -> Iterator[Edit]:
+    """Every run of "*" that marks emphasis, wherever its author put it: the portal writes
+    "*Label: *value", "** **", "****" between two bold runs and bold across lines, which
+    the markdown rules (a closing mark right after a non-space) would leave in the text. What
+    stays is a star that is text: a bullet ("* mục"), a note's mark ("(*)"), an escaped
+    one, and a lone star between words ("2 * 3")."""
+    n = len(text)
+    for mt in _STAR_RUN_RE.finditer(text):
+        s, e = mt.span()
+        before = text[s - 1] if s else "\n"
+        after = text[e] if e < n else "\n"
+        if (before == "(" and after == ")") or before == "\\":
+            continue
+        if e - s == 1 and after == " ":
+            nxt = text[e + 1] if e + 1 < n else "\n"
+            if before == "\n" and nxt not in " *\n":
+                continue  # a bullet
+            if before == " " and nxt not in "*\n" and _words_before(text, s):
+                continue  # between two words
+        yield s, e, ""
+
+
+def _words_before(text: str, at: int) -> bool:
+    """Does the line hold something other than spaces and stars before ``at``?"""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return bool(line.strip(" *"))
 
 
 def _headings(text: str) -> Iterator[Edit]:
@@ -523,35 +551,52 @@ def _headings(text: str) -> Iterator[Edit]:
 def _markdown(text: str, m: _Map) -> Pass:
     """Drop heading markers and emphasis delimiters; bullets and intraword "_" stay."""
     text, m = _apply(text, m, _headings(text))
-    for marker, pattern in (
-        ("**", _STRONG_STAR_RE),
-        ("__", _STRONG_UNDER_RE),
-        ("*", _EM_STAR_RE),
-        ("_", _EM_UNDER_RE),
-    ):
+    if "*" in text:
+        text, m = _apply(text, m, _star_marks(text))
+    for marker, pattern in (("__", _STRONG_UNDER_RE), ("_", _EM_UNDER_RE)):
         if marker in text:
             text, m = _drop_delimiters(text, m, pattern)
     return text, m
 
 
+def _tables(text: str, m: _Map) -> Pass:
+    """Every table one line per row, whichever layout the portal gave it (see
+    :mod:`ingest.tables`): the outline reads a row from its line."""
+    if "|" not in text:
+        return text, m
+    from ingest.tables import layout_edits
+
+    return _apply(text, m, sorted(layout_edits(text)))
+
+
 # The runs of line breaks that may change, found in C: those before a letter that is not
 # ASCII upper case (lower case is checked in Python), and runs of three or more.
 _BREAKS_RE = re.compile(r"\n(?:\n*(?=[^\W\d_A-Z])|\n\n+)")  # "\n" first: found by a fast scan
+_ALL_BREAKS_RE = re.compile(r"\n+")
 # "a) ", "đ. ", "iv) ": an item marker, not a continuation.
 _ITEM_RE = re.compile(r"(?:[^\W\d_]|[ivx]{1,4})[.)](?:\s|$)")
+_ENDS_SENTENCE = (".", ":", ";", "!", "?", ".)", ".”", ".\"", ";)", ":)")
+_RULE_LINE_RE = re.compile(r"[-–—_=*.·\s]+")
+_DASH_NUMBER_RE = re.compile(r"[-–]\s*\d")
 
 
 def _paragraphs(text: str, m: _Map) -> Pass:
-    """Blank-line runs -> one blank line; a space where a page break or a hard wrap split a
-    sentence (the next line goes on in lower case and is no item). A line in capitals is a
-    heading or a type line ("KẾ HOẠCH"), whole: the lower-case title below it is no
-    continuation of it (party documents write "KẾ HOẠCH" / "thực hiện Kết luận ...")."""
+    """Blank-line runs -> one blank line; a space where a page break split a sentence (the
+    next line goes on in lower case and is no item); in a hard-wrapped file a space at every
+    line end inside a paragraph too, whatever the case of the next line (see :func:`_wrap`).
+    A line in capitals is a heading or a type line ("KẾ HOẠCH"), whole: the lower-case title
+    below it is no continuation of it (party documents write "KẾ HOẠCH" / "thực hiện Kết
+    luận ...")."""
+    width = _wrap_width(text)
 
     def edits() -> Iterator[Edit]:
-        for run in _BREAKS_RE.finditer(text):
+        for run in (_ALL_BREAKS_RE if width else _BREAKS_RE).finditer(text):
             a, b = run.span()
             nxt = text[b] if b < len(text) else ""
-            if a > 0 and nxt.islower() and not _ITEM_RE.match(text, b) \
+            if width and b - a == 1:
+                if _wraps(text, a, b, width):
+                    yield a, b, " "
+            elif a > 0 and nxt.islower() and not _ITEM_RE.match(text, b) \
                     and not _in_capitals(text, a):
                 yield a, b, " "
             elif b - a > 2:
@@ -563,8 +608,81 @@ def _paragraphs(text: str, m: _Map) -> Pass:
 def _in_capitals(text: str, end: int) -> bool:
     """Is the line ending at ``end`` written in capitals (four letters or more)?"""
     line = text[text.rfind("\n", 0, end) + 1:end]
+    return _capitals(line)
+
+
+def _capitals(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and not any(c.islower() for c in letters)
+
+
+def _wrap_width(text: str) -> int:
+    """The width a hard-wrapped file is wrapped at, or 0 for a file that writes a paragraph
+    a line. Of the lines inside paragraphs (a line with another below it) that run near the
+    file's width (the 90th percentile of their lengths), a hard-wrapped file ends most inside
+    a sentence, where the width cut them; a file of a paragraph a line ends nearly all of
+    them with a stop or a colon. Table rows do not count; nor does a "width" of a few words
+    (the lines of a letterhead)."""
+    inner = [a for a, b in pairwise(text.split("\n"))
+             if a and b and a[0] != "|" and b[0] != "|"]
+    if len(inner) < 8:
+        return 0
+    ordered = sorted(map(len, inner))
+    width = ordered[int(0.9 * (len(ordered) - 1))]
+    if not 40 <= width <= 200:
+        return 0
+    reading = lexicon_reading()
+    near = [a for a in inner if len(a) >= reading["near_width"] * width]
+    cut = sum(1 for a in near if not a.endswith(_ENDS_SENTENCE))
+    return width if cut >= reading["wrapped_share"] * len(near) else 0
+
+
+def _wraps(text: str, a: int, b: int, width: int) -> bool:
+    """Does the line break at ``a`` (one "\\n", up to ``b``) fall inside a paragraph of a
+    hard-wrapped file? It does unless the next line opens one (an outline marker, an
+    article, a footnote, a label), either line is a table row or a rule, a line in
+    capitals meets one that is not, or a line far shorter than the width ends a sentence."""
+    prev = text[text.rfind("\n", 0, a) + 1:a]
+    end = text.find("\n", b)
+    nxt = text[b:end if end >= 0 else len(text)]
+    if not prev or not nxt or prev[0] == "|" or nxt[0] == "|":
+        return False
+    if _RULE_LINE_RE.fullmatch(prev) or _RULE_LINE_RE.fullmatch(nxt):
+        return False
+    if _opens_paragraph(nxt):
+        return False
+    if _capitals(prev) and any(c.islower() for c in nxt):
+        return False
+    return not (prev.endswith(_ENDS_SENTENCE) and len(prev) < 0.8 * width)
+
+
+def _opens_paragraph(line: str) -> bool:
+    """A line that opens a paragraph: an outline marker (not a dash before a number, which
+    goes on a range: "2026" / "- 2030"), an article, a footnote, a label."""
+    for pattern in _openers():
+        if pattern.match(line):
+            return not _DASH_NUMBER_RE.match(line)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[re.Pattern[str], ...]:
+    from ingest.lexicon import lexicon
+
+    lx = lexicon()
+    kinds = ("part", "section", "upper", "numbered", "decimal", "lettered", "bullet", "plus",
+             "footnote")
+    return (*(re.compile(lx.pattern("outline", k)) for k in kinds),
+            *(re.compile(p) for p in lx.patterns["reading"]["labels"]))
+
+
+@lru_cache(maxsize=1)
+def lexicon_reading() -> dict[str, float]:
+    """The ``[reading]`` figures of patterns.toml."""
+    from ingest.lexicon import lexicon
+
+    reading = lexicon().patterns["reading"]
+    return {k: float(reading[k]) for k in ("near_width", "wrapped_share")}
 
 
 def _strip_ends(text: str, m: _Map) -> Pass:
@@ -590,6 +708,7 @@ _PASSES = (
     _collapse_spaces,
     _markdown,
     _collapse_spaces,  # removing "### " or "**" can expose spaces
+    _tables,
     _paragraphs,
     _strip_ends,
 )

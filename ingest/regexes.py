@@ -25,7 +25,8 @@ def document_ref() -> re.Pattern[str]:
     """A numbered reference: type word, "số", number and symbol, optional date."""
     types = _types_alt()
     number = (
-        rf"(?P<num>\d+[a-z]?)(?:\s*/\s*(?P<year>(?:19|20)\d\d))?\s*/\s*"
+        # "66.2/2025/NQ-CP": a number may have a part after a dot
+        rf"(?P<num>\d+(?:\.\d+)?[a-z]?)(?:\s*/\s*(?P<year>(?:19|20)\d\d))?\s*/\s*"
         rf"(?P<sym>{_SYM}(?:\s*-\s*{_SYM})*)"
     )
     party = rf"(?P<pnum>\d+)\s*-\s*(?P<ptype>[A-ZĐ]{{1,4}})\s*/\s*(?P<pbody>{_SYM})"

@@ -6,6 +6,7 @@ regular-expression match that found it rides along in ``span._.ref`` for the res
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
@@ -13,7 +14,7 @@ from operator import attrgetter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest import regexes, scan
+from ingest import bodynames, regexes, scan
 from ingest.nlp import REFS_KEY, offsets, pieces, text_of, token_span
 from ingest.text import squash
 
@@ -107,7 +108,10 @@ def documents(doc: Doc) -> Doc:
 
 @Language.component("cancu_bodies")
 def bodies(doc: Doc) -> Doc:
-    """Names of bodies, single or collective, with the place that scopes them."""
+    """Names of bodies, single or collective, with the place that scopes them: those the
+    tables know (``bodies.toml``), and those the grammar of names reads
+    (:mod:`ingest.bodynames`)."""
+    text = text_of(doc)
     found: list[Found] = []
     name_re = regexes.department_list()[1]
     end = 0
@@ -124,8 +128,48 @@ def bodies(doc: Doc) -> Doc:
     for i, m in _scan(doc)["bodies"]:
         found.append(Found("body", m.start(), m.end(), {}, squash(m.group()), flags[i][1],
                            flags[i][2]))
-    _add(doc, "bodies", _no_overlap(found))
+    ends: dict[int, int] = {}
+    for f in found:
+        ends[f.start] = max(ends.get(f.start, f.end), f.end)
+    found.sort(key=by_start)
+    read = [_before_known(f, found, text)
+            for f in (Found("body", n.start, n.end, {}, squash(text[n.start:n.end]),
+                            n.collective, n.outside) for n in bodynames.find(text))
+            if not _known_whole(f, ends, text)]
+    _add(doc, "bodies", _no_overlap(found + [f for f in read if f]))  # a tie: the table's
     return doc
+
+
+def _known_whole(f: Found, ends: dict[int, int], text: str) -> bool:
+    """Does a table know the name ``f`` opens with, ``f`` going on in lower case only? The
+    table's name is then whole ("Sở Tư pháp" of "Sở Tư pháp tổng hợp ..."), while a capital,
+    a joiner or a place goes on with it ("Sở Văn hóa, Thể thao và Du lịch", "Ban Chỉ đạo các
+    tỉnh"). Groups are the grammar's to end ("các sở, ban, ngành liên quan")."""
+    end = ends.get(f.start)
+    if f.collective or end is None or end >= f.end or not text[end:f.end].lstrip()[:1].islower():
+        return False
+    # a place goes with it: "các tỉnh, thành phố", and "Thành phố" where the table's name
+    # took "Thành" for a name in capitals
+    place = bodynames.grammar().place.fullmatch
+    return not (place(text, end, f.end) or place(text, text.rfind(" ", f.start, end), f.end))
+
+
+_LIST_END = re.compile(r"(?:,|\s+và)?\s*$")
+
+
+def _before_known(f: Found, known: list[Found], text: str) -> Found | None:
+    """A group the grammar reads ends before a name a table knows that it runs into: "các
+    cơ quan, đơn vị, địa phương, doanh nghiệp có vốn Nhà nước" is two bodies."""
+    lo = bisect_left(known, f.start + 1, key=by_start)
+    hi = bisect_left(known, f.end, lo=lo, key=by_start)
+    cut = min((k.start for k in known[lo:hi] if k.end > f.end), default=None)
+    if cut is None or not f.collective:
+        return f
+    end = f.start + len(_LIST_END.sub("", text[f.start:cut]))
+    if end <= f.start:
+        return None
+    return Found(f.kind, f.start, end, f.groups, squash(text[f.start:end]), f.collective,
+                 f.outside)
 
 
 @Language.component("cancu_roles")

@@ -1,7 +1,19 @@
-"""Task tables: the annex grid ("| TT | Nội dung | Cơ quan chủ trì | ... |") many plans
-use instead of prose. Each data row is a task; its cells say who leads, supports, executes
-and by when, as an assignment line would. Column meanings come from the header row's words
-(``[tables]`` in patterns.toml), so any column order works.
+"""Tables in plan text: the portal's markdown tables made one row per line, their cells read
+with offsets, merged cells inherited downward; and task tables (the annex grid "| TT | Nội
+dung | Cơ quan chủ trì | ... |" many plans use instead of prose), whose column meanings come
+from the header row's words (``[tables]`` in patterns.toml), so any column order works.
+
+The largest legal portal gives a table in one of two layouts (and copies mix them):
+
+- a row per line, ``| a | b |``, under an optional ``|---|---|`` rule; a cell's own line
+  breaks are lost (its lines run together), and a long row may be cut over several lines;
+- a cell per line: a line holding only ``|`` between cells, two such lines (``|`` / ``|``)
+  between rows, each cell's text on the lines between, hard-wrapped as the text around it.
+
+:func:`layout_edits` turns both into the first (one line per row, a cell's lines joined by
+spaces), as edits that :mod:`ingest.read` applies with its offset map, so every cell keeps
+the source offsets of its characters. A cell missing from a row (a merged cell: the portal
+leaves out what a cell above spans) is taken from the row above by :class:`Rows`.
 """
 
 from __future__ import annotations
@@ -9,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 from ingest.lexicon import lexicon
 from ingest.text import fold
@@ -16,6 +29,8 @@ from ingest.text import fold
 # the label each kind of cell stands for, read as an assignment or time line
 LABELS = {"lead": "Cơ quan chủ trì", "support": "Cơ quan phối hợp",
           "executor": "Cơ quan thực hiện", "time": "Thời gian thực hiện"}
+
+Edit = tuple[int, int, str]  # replace text[start:end] with str, as ingest.read applies them
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,24 +40,266 @@ class Cell:
     end: int
 
 
+# --------------------------------------------------------------------------- layout
+
+
+_BAR_LINE = re.compile(r"\|+")  # a line of bars alone: "|" between cells or rows
+_NEWLINES = re.compile(r"\n+")
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for line in text.split("\n"):
+        out.append((at, at + len(line)))
+        at += len(line) + 1
+    return out
+
+
+def layout_edits(text: str) -> list[Edit]:
+    """Edits that make every table of ``text`` one line per row (see the module's notes).
+
+    ``text`` is clean text line by line (lines stripped, LF only). A bar line before a row
+    line is a stray of the converter and goes; a row line cut before its closing bar goes
+    on to the next line, and a line that ends in a bar without opening with one continues
+    the row above it.
+    """
+    if "|" not in text:
+        return []
+    lines = _line_spans(text)
+    edits: list[Edit] = []
+    i, n = 0, len(lines)
+    while i < n:
+        s, e = lines[i]
+        if s == e or text[s] != "|":
+            i += 1
+            continue
+        if _BAR_LINE.fullmatch(text, s, e):
+            j = _next_filled(text, lines, i + 1)
+            if j < n and text[lines[j][0]] == "|" and not _BAR_LINE.fullmatch(text, *lines[j]):
+                edits.append((s, e, ""))  # a stray bar above a row line
+                i += 1
+            else:
+                i = _cell_rows(text, lines, i, edits)
+            continue
+        i = _row_lines(text, lines, i, edits)
+    return edits
+
+
+def _next_filled(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """The first non-blank line from ``i`` on (``len(lines)`` when none is left)."""
+    while i < len(lines) and lines[i][0] == lines[i][1]:
+        i += 1
+    return i
+
+
+def _row_lines(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit]) -> int:
+    """A row-per-line table from line ``i``: each row joined onto one line."""
+    n = len(lines)
+    while i < n and lines[i][0] < lines[i][1]:
+        s, e = lines[i]
+        if text[s] != "|" and text[e - 1] != "|":
+            break  # running text after the table
+        j = i
+        # a row goes on while its line lacks the closing bar, or the next line lacks the
+        # opening one (the converter cut the row there)
+        while j + 1 < n and lines[j + 1][0] < lines[j + 1][1] and (
+                text[lines[j][1] - 1] != "|" or text[lines[j + 1][0]] != "|"):
+            j += 1
+        if j > i:
+            edits.extend((lines[k][1], lines[k][1] + 1, " ") for k in range(i, j))
+        i = j + 1
+    return i
+
+
+def _cell_rows(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit]) -> int:
+    """A cell-per-line table from its first bar line ``i``: each row joined onto one line.
+
+    After a cell's text, a bar directly followed by more text separates two cells; a bar
+    followed by another bar (blank lines may lie between: a page break) closes the row and
+    the next opens a row; a bar followed by a blank line and text, or by nothing, closes the
+    table.
+    """
+    n = len(lines)
+    opening = i
+    k = i + 1
+    while True:
+        j = _next_filled(text, lines, k)
+        if j >= n:  # the table's end without a closing bar
+            if j > opening + 1:
+                _join(text, lines[opening][0], lines[j - 1][1], edits)
+            return j
+        s, e = lines[j]
+        if not _BAR_LINE.fullmatch(text, s, e):
+            k = j + 1  # a line of the cell's text
+            continue
+        after = _next_filled(text, lines, j + 1)
+        if after < n and _BAR_LINE.fullmatch(text, *lines[after]):
+            _join(text, lines[opening][0], e, edits)  # the row ends; the next one opens
+            opening, k = after, after + 1
+        elif after < n and after == j + 1:
+            k = j + 1  # a bar between two cells
+        else:
+            _join(text, lines[opening][0], e, edits)  # the row ends, and the table
+            return j + 1
+
+
+def _join(text: str, start: int, end: int, edits: list[Edit]) -> None:
+    """One row's line breaks (blank lines in a cell too) made spaces."""
+    edits.extend((m.start(), m.end(), " ") for m in _NEWLINES.finditer(text, start, end))
+
+
+# --------------------------------------------------------------------------- cells
+
+
 def is_row(text: str) -> bool:
-    return text.startswith("|") and text.rstrip().endswith("|") and text.count("|") >= 3
+    """A table row on one line: "| a | b |" (a last cell may lack its closing bar)."""
+    return text.startswith("|") and text.count("|") >= 2
 
 
 def cells(line: str, offset: int) -> list[Cell]:
-    """The cells of one "| a | b |" line with their offsets in the text."""
+    """The cells of one "| a | b |" line with their offsets in the text; a last cell left
+    open ("| a | b") runs to the line's end."""
     out = []
-    for m in re.finditer(r"(?<=\|)([^|]*)(?=\|)", line):
+    body = line.rstrip()
+    closed = body.endswith("|") and len(body) > 1
+    pattern = _CELL_CLOSED if closed else _CELL_OPEN
+    for m in pattern.finditer(body):
         raw = m.group(1)
         stripped = raw.strip()
+        if not closed and m.end() == len(body) and not stripped and out:
+            continue
         at = offset + m.start(1) + (raw.index(stripped) if stripped else 0)
         out.append(Cell(stripped, at, at + len(stripped)))
     return out
 
 
+_CELL_CLOSED = re.compile(r"(?<=\|)([^|]*)(?=\|)")
+_CELL_OPEN = re.compile(r"(?<=\|)([^|]*)(?=\||$)")
+
+
 def is_rule(row: list[Cell]) -> bool:
-    """The "|---|:---:|" line under a markdown header."""
+    """The "|---|:---:|" line under a markdown header (or a row of empty cells)."""
     return all(re.fullmatch(r":?-{2,}:?", c.text) or not c.text for c in row)
+
+
+def cell_lines(cell: Cell) -> list[Cell]:
+    """A letterhead or signature cell cut back into the lines it was written in, where the
+    row-per-line layout ran them together: "Nơi nhận: - A; - B" gives the label and one line
+    per recipient; "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A" the titles in capitals and the
+    name after them (a name is written in title case, a title in capitals)."""
+    text = cell.text
+    cuts = [m.start() + 1 for m in _RECIPIENT_BULLET.finditer(text)]
+    named = _TRAILING_NAME.search(text)
+    if named and named.start() > 0 and _in_capitals(text[:named.start()]):
+        cuts.append(named.start())
+    if not cuts:
+        return [cell]
+    out = []
+    for a, b in zip([0, *sorted(cuts)], [*sorted(cuts), len(text)], strict=True):
+        piece = text[a:b]
+        stripped = piece.strip()
+        if stripped:
+            at = cell.start + a + piece.index(stripped)
+            out.append(Cell(stripped, at, at + len(stripped)))
+    return out
+
+
+# " - " opening a recipient after the label or a recipient ("Nơi nhận: - A; - B;")
+_RECIPIENT_BULLET = re.compile(r"(?<=[:;.,]) (?=- \S)")
+# two to five words in title case closing a cell: a signer's name after the titles
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+|[A-ZĐ]"
+_TRAILING_NAME = re.compile(rf"(?<= )(?:{_NAME_WORD})(?: (?:{_NAME_WORD})){{1,4}}$")
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and not any(c.islower() for c in letters)
+
+
+# --------------------------------------------------------------------------- merged cells
+
+
+class Rows:
+    """The rows of one table aligned to its header's columns, merged cells filled in.
+
+    The portal leaves out of a row the cells that a cell above it spans (rowspan), so a row
+    may hold fewer cells than the header. Which ones it lacks is read from the shape of each
+    cell (a row number, a time, other text) against the shapes its table's full rows give
+    each column; ties go to the leftmost columns. A lacking cell is the cell above it, whose
+    offsets it keeps (the source of that fact). A row of a number (I, II, A) and a title
+    only, or a lone title, heads a group of rows: it spans the whole width, and rows below
+    it inherit nothing from the rows above it.
+    """
+
+    def __init__(self, header: list[Cell]) -> None:
+        self.width = len(header)
+        self.above: list[Cell | None] = [None] * self.width
+        self.shapes: list[dict[str, int]] = [{} for _ in header]
+
+    def align(self, row: list[Cell]) -> list[Cell]:
+        """``row`` with one cell per column (or as it is, when it heads a group)."""
+        k, width = len(row), self.width
+        if k >= width:
+            for i, c in enumerate(row[:width]):
+                shape = _shape(c.text)
+                self.shapes[i][shape] = self.shapes[i].get(shape, 0) + 1
+            self.above = list(row[:width])
+            return row
+        if _heads_group(row):
+            self.above = [None] * width
+            return row
+        wanted = [_shape(c.text) for c in row]
+        best, best_score = None, -1
+        for cols in combinations(range(width), k):  # in order: leftmost choices first
+            score = sum(self._fits(col, shape) for col, shape in zip(cols, wanted, strict=True))
+            if score > best_score:
+                best, best_score = cols, score
+        out = list(self.above)
+        for col, c in zip(best or range(k), row, strict=True):
+            out[col] = c
+        aligned = [c if c is not None else Cell("", row[-1].end, row[-1].end) for c in out]
+        self.above = aligned
+        return aligned
+
+    def _fits(self, col: int, shape: str) -> int:
+        seen = self.shapes[col]
+        if not seen:
+            return 1 if shape == "text" else 0
+        return 2 if max(seen, key=seen.get) == shape else 0
+
+
+def _heads_group(row: list[Cell]) -> bool:
+    texts = [c.text for c in row if c.text]
+    if len(texts) == 1:
+        return bool(_GROUP_NUMBER.match(texts[0])) or _in_capitals(texts[0])
+    return len(texts) == 2 and bool(_GROUP_NUMBER.fullmatch(texts[0]))
+
+
+# "I", "II.", "A", "B." heading a group of rows; "I. Văn bản ..." a group's title
+_GROUP_NUMBER = re.compile(r"(?:[IVXLC]+|[A-ZĐ])\.?(?=\s|$)")
+_ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]+|[A-ZĐa-zđ])[.)]?")
+
+
+@lru_cache(maxsize=4096)
+def _shape(text: str) -> str:
+    """A cell's shape: "number" (a row number), "time", "empty" or "text"."""
+    if not text:
+        return "empty"
+    if _ROW_NUMBER.fullmatch(text):
+        return "number"
+    time, longest = _time()
+    if len(text) <= longest and time.match(text):
+        return "time"
+    return "text"
+
+
+@lru_cache(maxsize=1)
+def _time() -> tuple[re.Pattern[str], int]:
+    found = lexicon().patterns["table_cells"]
+    return re.compile(found["time"]), int(found["time_max_length"])
+
+
+# --------------------------------------------------------------------------- task tables
 
 
 @lru_cache(maxsize=1)
@@ -57,10 +314,16 @@ def columns(header: list[Cell]) -> dict[int, str] | None:
     for i, cell in enumerate(header):
         folded = fold(cell.text).strip(" .:")
         for kind, starts in words.items():
-            if any(folded == w or folded.startswith(w + " ") for w in starts):
+            # "Cơ quan thẩm tra/chuẩn bị ý kiến": a header word ends at any mark or space
+            if any(folded == w or (folded.startswith(w) and not folded[len(w)].isalnum())
+                   for w in starts):
                 out.setdefault(i, kind)
                 break
     kinds = set(out.values())
     if "content" in kinds and kinds & {"lead", "support", "executor", "time"}:
         return out
     return None
+
+
+__all__ = ["LABELS", "Cell", "Rows", "cell_lines", "cells", "columns", "is_row", "is_rule",
+           "layout_edits"]

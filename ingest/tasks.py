@@ -13,21 +13,21 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from operator import itemgetter
 
 from ingest import assign, timeframes
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Timeframe
-from ingest.outline import Item, Line, Outline
+from ingest.outline import Item, Line, Outline, is_sentence
 from ingest.text import fold
 
 META = ("assign", "time")
 SECTIONS = ("part", "section", "rowgroup")  # headings of parts, never tasks themselves
 _COLON_TEXT = re.compile(r":\s+\S")
 _REQUEST = re.compile(r"(?i)đề nghị")
+_ASIDE = re.compile(r"\([^()]*\)")
 _PLACE = re.compile(r"^\s*(?i:trên địa bàn|thuộc)\s+(?i:tỉnh|thành phố)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
-_SUPPORT_OPENING = re.compile(r"(?i)\s*phối hợp")
-_LEAD_OPENING = re.compile(r"(?i)\s*chủ trì")
 
 
 @dataclass(slots=True)
@@ -68,12 +68,28 @@ def _kind_of(words: tuple[str, ...], folded: str) -> bool:
 
 
 def operative(item: Item) -> bool:
-    """Does this section or item hold tasks? ("Mục đích, yêu cầu" does not)."""
+    """Does this section or item hold tasks? ("Mục đích, yêu cầu" does not; "c) Căn cứ tình
+    hình thực tế, rà soát ..." is a sentence, not a heading, and does.)"""
     folded = _folded_title(item)
     not_op = _words("not_operative")
+    sentence = _is_sentence(item.title)
     if item.kind in SECTIONS or len(item.path) == 1:  # a plan's top level, "I." or "1."
+        if sentence:  # a long title names its work: "Hoàn thiện ... yêu cầu kỹ thuật"
+            return not folded.startswith(not_op)
         return not (_kind_of(not_op, folded) and not _kind_of(_words("operative"), folded))
-    return not folded.startswith(not_op)
+    return sentence or not folded.startswith(not_op)
+
+
+def _conditional(item: Item) -> bool:
+    """Does this heading hold tasks only where a body is told to act ("Kinh phí")?"""
+    return not _is_sentence(item.title) and _folded_title(item).startswith(_words("conditional"))
+
+
+def _is_sentence(title: str) -> bool:
+    return is_sentence(title) or len(title.split()) > _HEADING_WORDS
+
+
+_HEADING_WORDS = 12  # a heading is short: "2. Kinh phí thực hiện", "1. Mục đích"
 
 
 def addressees(item: Item) -> bool:
@@ -85,59 +101,236 @@ def units(outline: Outline, ctx: assign.Context) -> list[Unit]:
     out: list[Unit] = []
     for section in outline.sections:
         if operative(section):
-            _walk(section, ctx, out, inherited=[], defaults=[], said=[])
+            _walk(section, ctx, out, _Above())
     return out
 
 
-def _walk(item: Item, ctx: assign.Context, out: list[Unit], inherited: list[Assignment],
-          defaults: list[Assignment], said: list[Assignment]) -> None:
+@dataclass(slots=True)
+class _Above:
+    """What the items above a task give it: bodies of a body heading (``inherited``), of the
+    section's addressees (``defaults``) and of a task's sentence (``said``); a block of
+    assignment and time lines (``shared``); and whether a heading above only holds tasks where
+    a body is told to act ("Kinh phí thực hiện": ``acting_only``)."""
+
+    inherited: list[Assignment] = field(default_factory=list)
+    defaults: list[Assignment] = field(default_factory=list)
+    said: list[Assignment] = field(default_factory=list)
+    shared: list[Line] = field(default_factory=list)
+    acting_only: bool = False
+
+
+@dataclass(slots=True)
+class _Fields:
+    """An item's labelled sub-items, read as the parts of its task they name: "2. Cơ quan chủ
+    trì" / "a) Cơ quan phối hợp" / "3. Thời gian thực hiện: ..." give its assignment and time
+    lines (``meta``), "a) Nhiệm vụ: ..." its text (``content``); the other sub-items, and those
+    of a labelled content sub-item ("1. Nội dung, biện pháp" over "a)", "b)"), hold its tasks
+    (``tasks``), each of which the block then covers."""
+
+    meta: list[Line] = field(default_factory=list)
+    content: list[Line] = field(default_factory=list)
+    tasks: list[Item] = field(default_factory=list)
+
+
+def _fields(item: Item, ctx: assign.Context) -> _Fields:
+    out = _Fields()
+    for child in item.children:
+        label = child.label
+        if label is not None and label.field in ("bodies", "time") and _is_block(child):
+            out.meta.extend(_block_lines(child, ctx))
+        elif label is not None and label.field in ("content", "output") and not child.children:
+            out.content.extend(_labelled_lines(child))
+        else:
+            out.tasks.append(child)
+    return out
+
+
+def _is_block(item: Item) -> bool:
+    """Is a sub-item labelled with bodies or time a block of them rather than a heading over
+    tasks? It holds no sub-item but labelled ones; a label of role words alone ("Chủ trì thực
+    hiện", no head word such as "Cơ quan") also needs lines that name and do not act: a verb
+    ("- Sở Tư pháp chủ trì rà soát ...") makes them tasks under a heading."""
+    label = item.label
+    if label is None or any(c.label is None for c in item.children):
+        return False
+    if label.field != "bodies" or _HEAD_WORD.match(label.text):
+        return True
+    return not any(_has_verb(ln.body) for ln in item.lines if ln.kind not in META)
+
+
+_HEAD_WORD = re.compile(r"(?i)cơ quan|đơn vị|bộ phận|lực lượng")
+
+
+@cache
+def _verb() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){lexicon().pattern('roles', 'subject_verbs')}(?![\w])")
+
+
+@cache
+def _duty() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){lexicon().pattern('roles', 'duty')}(?![\w])", re.IGNORECASE)
+
+
+def _has_verb(text: str) -> bool:
+    """Does ``text`` hold a verb in lower case? (In capitals it is a name's: "Ban Chỉ đạo".)"""
+    return any(m.group().islower() for m in _verb().finditer(text))
+
+
+def _acts(unit: Unit, ctx: assign.Context) -> bool:
+    """Does a unit tell somebody to act: a body its words assign, or a word of duty ("chủ
+    trì", "có trách nhiệm", "chủ động", "giao")?"""
+    text = ctx.text[unit.start:unit.end]
+    return bool(_duty().search(text)) or bool(assign.from_text(unit.start, unit.end, ctx))
+
+
+def _block_lines(item: Item, ctx: assign.Context) -> list[Line]:
+    """The assignment or time lines a labelled sub-item gives: its title's value, and each
+    line and sub-item below it (a line with a label of its own keeps it)."""
+    label = item.label
+    assert label is not None
+    kind = "time" if label.field == "time" else "assign"
+    line = item.line
+    out = []
+    if line.end > label.value_start:  # "3. Thời gian thực hiện: Tháng 12/2013."
+        out.append(Line(line.text, line.start, line.end, kind=kind, body=line.text,
+                        body_start=label.value_start, label=label.text))
+    for ln in item.lines:
+        out.append(ln if ln.kind in META else _as_meta(ln, kind, label.text))
+    for child in item.children:
+        if child.label is not None and child.label.field in ("bodies", "time"):
+            out.extend(_block_lines(child, ctx))
+        else:
+            out.append(_as_meta(child.line, kind, label.text))
+            out.extend(_as_meta(ln, kind, label.text) for ln in child.lines)
+    return out
+
+
+def _as_meta(line: Line, kind: str, label: str) -> Line:
+    return Line(line.text, line.start, line.end, kind=kind, marker=line.marker, body=line.body,
+                body_start=line.body_start, label=label)
+
+
+def _labelled_lines(item: Item) -> list[Line]:
+    """The lines of a labelled content sub-item ("a) Nhiệm vụ: Tham mưu ..."): its title's
+    value, then the lines below it."""
+    label = item.label
+    assert label is not None
+    line = item.line
+    out = list(item.lines)
+    if line.end > label.value_start:
+        out.insert(0, Line(line.text, line.start, line.end, kind="para", marker=line.marker,
+                           body=line.text[label.value_start - line.start:],
+                           body_start=label.value_start, label=label.text))
+    return out
+
+
+def _values_below(lines: list[Line]) -> list[Line]:
+    """A label whose value is on the lines below it ("- Thời gian thực hiện:" over "+"
+    lines, "Cơ quan thực hiện:" over "-" lines): those lines are its values."""
+    out: list[Line] = []
+    open_label: Line | None = None
+    for line in lines:
+        if open_label is not None and _DEPTH.get(line.kind, 0) > _DEPTH.get(
+                _marker_kind(open_label), 0) and line.kind not in META:
+            out.append(_as_meta(line, open_label.kind, open_label.label))
+            continue
+        open_label = line if line.kind in META and line.body_start >= line.end else None
+        out.append(line)
+    return out
+
+
+_DEPTH = {"para": 0, "bullet": 1, "plus": 2}
+
+
+def _marker_kind(line: Line) -> str:
+    """The kind of marker a meta line was written with ("-", "+" or none)."""
+    first = line.text[:1]
+    return "plus" if first == "+" else "bullet" if first in "-–•" else "para"
+
+
+def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> None:
     section = ".".join(item.path)
-    head = None if item.kind == "row" else _heading_bodies(item, ctx)
-    inline = _is_inline(item)
-    if head is not None and item.kind not in SECTIONS and not head[1] and _lists_content(item, ctx):
+    below = _Above(list(above.inherited), list(above.defaults), list(above.said),
+                   list(above.shared), above.acting_only or _conditional(item))
+    fields = _fields(item, ctx) if item.kind != "row" else _Fields(tasks=list(item.children))
+    head = None if item.kind == "row" or item.label is not None else _heading_bodies(item, ctx)
+    inline = _is_inline(item) and item.label is None
+    if item.kind not in SECTIONS and _lists_content(item, ctx, head):
         head, inline = None, True  # its bullets are what the sentence asks for: one task
     if head is not None and item.kind not in SECTIONS:
         bodies, only_bodies = head
-        inherited = [*inherited, *bodies]
+        below.inherited.extend(bodies)
         if not only_bodies:  # "2. Thanh tra tỉnh chủ trì ...": a sentence, not a heading
-            said = [*said, *bodies]
-        if not only_bodies:
+            below.said.extend(bodies)
             out.append(Unit(section, item.path, [item.line], heading=None,
-                            meta=[ln for ln in item.lines if ln.kind in META]))
-            inline = False
-        else:
-            inline = False
-    sub_defaults = list(defaults)
+                            meta=_shared([ln for ln in item.lines if ln.kind in META],
+                                         below.shared)))
+        inline = False
     for child in item.children:
         if addressees(child):
-            found = _bodies_of_lines(child, ctx)
-            sub_defaults = [*sub_defaults, *found]
-    lines = list(item.lines)
-    if inline:
-        lines = [item.line, *lines]
-    if lines:
-        for unit in _segment(lines, ctx, under_body_heading=head is not None):
+            below.defaults.extend(_bodies_of_lines(child, ctx))
+    own = _values_below(item.lines)
+    fields.tasks = [c for c in fields.tasks if operative(c) and not addressees(c)]
+    if fields.tasks:  # the block and the item's own assignment lines cover its sub-items
+        below.shared = _shared([*[ln for ln in own if ln.kind in META], *fields.meta],
+                               below.shared)
+        own = [ln for ln in own if ln.kind not in META]
+        lines = own
+    else:
+        lines = [*own, *fields.content, *fields.meta]
+    titled = bool(fields.content) or bool(lines and lines[0].label and lines[0].kind not in META)
+    if (inline or titled) and item.kind not in SECTIONS and item.label is None:
+        lines = [item.line, *lines]  # "6. Xây dựng Cổng ..." over "- Nội dung: ...": one task
+        inline = True
+    if any(ln.kind not in META for ln in lines):
+        # an intro above sub-items ("Nhà nước giữ vai trò ...") and an item under a heading of
+        # acting-only tasks is a task where it names who acts
+        acting_only = below.acting_only or bool(fields.tasks)
+        for unit in _segment(lines, ctx, under_body_heading=head is not None,
+                             inherits=bool(below.inherited or below.defaults)):
             unit.section, unit.path = section, item.path
             unit.heading = None if inline else item.title
-            unit.inherited = [*inherited] or [a for a in sub_defaults]
-            unit.said = list(said) if inherited else []
+            unit.inherited = list(below.inherited) or list(below.defaults)
+            unit.said = list(below.said) if below.inherited else []
+            unit.meta = _shared(unit.meta, below.shared)
             if head is not None and not head[1] and unit.lines == [item.line]:
                 continue
+            if acting_only and not unit.meta and not unit.inherited and not _acts(unit, ctx):
+                continue
             out.append(unit)
-    for child in item.children:
-        if operative(child) and not addressees(child):
-            _walk(child, ctx, out, inherited, sub_defaults, said)
+    for child in fields.tasks:
+        _walk(child, ctx, out, below)
 
 
-def _lists_content(item: Item, ctx: assign.Context) -> bool:
-    """"b) Sở Tư pháp chủ trì tuyên truyền các nội dung sau:" over bullets: a sentence with its
-    own subject and verb that ends in a colon, its bullets spelling out the content. A body
+def _shared(meta: list[Line], shared: list[Line]) -> list[Line]:
+    """A task's own assignment and time lines, and those of a block above it that it does not
+    state itself (a task with its own "Thời gian" keeps it; its bodies still come from the
+    block when it names none)."""
+    kinds = {ln.kind for ln in meta}
+    return [*meta, *(ln for ln in shared if ln.kind not in kinds)]
+
+
+def _lists_content(item: Item, ctx: assign.Context,
+                   head: tuple[list[Assignment], bool] | None) -> bool:
+    """Do the item's bullets spell out what its own line asks for, making them one task? "b)
+    Sở Tư pháp chủ trì tuyên truyền các nội dung sau:" or "a) Tham mưu UBND tỉnh trình HĐND
+    tỉnh quyết định:" over bullets: a sentence that ends in a colon; "1. Sở Khoa học và Công
+    nghệ theo dõi, đôn đốc ... báo cáo" over "- Cơ quan thường trực ... trước ngày 20 hằng
+    tháng": a sentence of a body that is not closed, its bullet going on with it. A body
     heading ("3. Thanh tra tỉnh:") is only a name, and bullets that open with bodies of their
     own are their tasks: both keep their bullets as tasks."""
+    if head is not None and head[1]:
+        return False
     contents = [ln for ln in item.lines if ln.kind not in META]
-    return (item.line.text.rstrip(" *").endswith(":") and not item.children and bool(contents)
-            and all(ln.kind in ("bullet", "plus") for ln in contents)
-            and not any(assign.leading(ln.body_start, ln.end, ctx) for ln in contents))
+    if item.children or not contents or not all(ln.kind in ("bullet", "plus") for ln in contents):
+        return False
+    kinds = [ln.kind in META for ln in item.lines]
+    if any(meta and not after for meta, after in pairwise(kinds)):
+        return False  # bullets with assignment lines of their own: each is a task
+    title = item.line.text.rstrip(" *")
+    if title.endswith(":"):
+        return not any(assign.leading(ln.body_start, ln.end, ctx) for ln in contents)
+    return head is not None and not is_sentence(title) and not title.endswith(",")
 
 
 def _is_inline(item: Item) -> bool:
@@ -174,8 +367,9 @@ def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], 
     requested = bool(_REQUEST.search(prefix))
     after = ctx.text[lead.end:line.end]
     # "3. Các cơ quan, đơn vị trên địa bàn tỉnh": the place (a name in capitals) is part of the
-    # heading; what follows it in lower case is the task's own words
-    rest = _PLACE.sub("", after)
+    # heading; what follows it in lower case is the task's own words; an aside in brackets
+    # ("1. Sở Tài chính (cơ quan chủ trì)") is no words of a task
+    rest = _ASIDE.sub("", _PLACE.sub("", after))
     only = not rest.strip(" :.;")
     acts = assign._res()["verbs"].match(after) or after.lstrip().startswith(":")
     if not only and not acts and not requested:
@@ -191,7 +385,8 @@ def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], 
     return found, only
 
 
-def _segment(lines: list[Line], ctx: assign.Context, under_body_heading: bool) -> list[Unit]:
+def _segment(lines: list[Line], ctx: assign.Context, under_body_heading: bool,
+             inherits: bool) -> list[Unit]:
     """Split an item's lines into tasks (see the module's rules)."""
     groups: list[tuple[list[Line], list[Line]]] = []
     content: list[Line] = []
@@ -214,7 +409,7 @@ def _segment(lines: list[Line], ctx: assign.Context, under_body_heading: bool) -
             continue
         parts = _parts(content)
         has_bodies = any(m.kind == "assign" for m in meta)
-        if under_body_heading or (not has_bodies and _split(parts, meta, ctx)):
+        if under_body_heading or (not has_bodies and _split(parts, meta, ctx, inherits)):
             out.extend(Unit("", [], part, meta=list(meta)) for part in parts)
         else:
             out.append(Unit("", [], content, meta=list(meta)))
@@ -239,10 +434,13 @@ def _parts(content: list[Line]) -> list[list[Line]]:
     return parts
 
 
-def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context) -> bool:
-    """Do these parts carry distinct assignments?"""
-    if len(parts) < 2:
-        return False
+def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context,
+           inherits: bool) -> bool:
+    """Do these parts carry distinct assignments? Bullets that name no body are tasks of their
+    own only where they inherit one (the addressees of a section, say); else they spell out
+    the item they stand under, as the annotation guide has it."""
+    if len(parts) < 2 or all(assign.only_names(p[0].body_start, p[-1].end, ctx) for p in parts):
+        return False  # bullets that only name bodies ("- Bộ Quốc phòng.") list who, not what
     leads = []
     for part in parts:
         first = part[0]
@@ -251,9 +449,24 @@ def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context) -> bo
                      tuple(fold(assign.name_of(m)) for m in lead.members))
     if all(leads):
         return len(set(leads)) > 1
+    bullets = not meta and all(p[0].kind in ("bullet", "plus") for p in parts)
     if not any(leads):
-        return not meta and all(p[0].kind in ("bullet", "plus") for p in parts)
-    return False
+        return inherits and bullets
+    # bullets that name distinct subjects are each a task, those without one included; one
+    # subject among them makes them one task of that subject
+    return bullets and len({lead for lead in leads if lead}) > 1
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)[\s.;]*")
+_PASSIVE = re.compile(r"^[^,;:]{0,80}?\s(?:được|đã được)\s")
+
+
+def no_task(text: str) -> bool:
+    """Is a unit that names no body a remark rather than a task? "(Chi tiết tại Phụ lục)";
+    "Phong trào được triển khai từ ..." (what happens, told in the passive, with no word of
+    duty: "Các cơ quan được giao ... có trách nhiệm ..." is a task)."""
+    return bool(_ASIDE.fullmatch(text)) or (bool(_PASSIVE.match(text))
+                                            and not _duty().search(text))
 
 
 def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]],
@@ -261,14 +474,18 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
     """The "Thời gian" line of the unit, else the most telling phrase of its text (``found``:
     the plan's timeframe mentions in plan order); ``year`` (the plan's) completes a date
     written without one ("trước ngày 15/12")."""
-    for line in unit.meta:
-        if line.kind == "time":
-            _label, value_start = _label_value(line)
-            value = ctx.text[value_start:line.end]
-            tf = timeframes.from_phrase(value, year=year)
-            at = value_start
-            tf.span = ctx.to_span(at, at + len(value.strip()))
-            return tf
+    times = [ln for ln in unit.meta if ln.kind == "time"]
+    if times:
+        # the "Thời gian" line, with the lines that carry its value below it
+        label = times[0].label
+        run = [ln for ln in times if ln.label == label]
+        value_start = _label_value(run[0])[1]
+        if value_start >= run[0].end and len(run) > 1:
+            value_start = run[1].body_start
+        value = ctx.text[value_start:run[-1].end]
+        tf = timeframes.from_phrase(value, year=year)
+        tf.span = ctx.to_span(value_start, value_start + len(value.rstrip()))
+        return tf
     lo = bisect_left(found, unit.start, key=_start)  # found is in plan order
     hi = bisect_right(found, unit.end, lo=lo, key=_start)
     inside = [(k, s, e) for k, s, e in found[lo:hi] if e <= unit.end]
@@ -284,41 +501,4 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
 _start = itemgetter(1)  # a mention's start, as a C-level bisect key
 
 
-def _label_value(line: Line) -> tuple[str, int]:
-    """A meta line's label and where its value starts: "Thời gian thực hiện: quý I/2025",
-    or a table cell, whose label is its column's (kept in ``marker``)."""
-    if line.marker:
-        return line.marker, line.body_start
-    label, _sep, _rest = line.body.partition(":")
-    at = line.body_start + len(label) + 1
-    while at < line.end and line.body[at - line.body_start].isspace():
-        at += 1
-    return label, at
-
-
-def bodies(unit: Unit, ctx: assign.Context) -> list[Assignment]:
-    """Assignment line first; else the task's own words plus what it inherits."""
-    from_lines: list[Assignment] = []
-    for line in unit.meta:  # "Cơ quan chủ trì: X." and "Cơ quan phối hợp: Y." count together
-        if line.kind == "assign":
-            label, value_start = _label_value(line)
-            from_lines += assign.from_line(value_start, line.end, label, ctx)
-    if from_lines:
-        return assign.dedupe(from_lines)
-    own = assign.from_text(unit.start, unit.end, ctx)
-    heritage = unit.inherited
-    if own and unit.said and assign.leading(unit.start, unit.end, ctx) is not None:
-        # it opens with its own subject ("- Đề nghị Công an tỉnh ..."): what the sentence above
-        # it assigned is not its to inherit, as the annotation guide has it ("where the task
-        # names none, it inherits"); a body heading's bodies still are ("6. Sở Nội vụ")
-        heritage = [a for a in heritage if all(a is not s for s in unit.said)]
-    opening = ctx.text[unit.start:unit.start + 40].lstrip(" -+•–")
-    inherited = []
-    for a in heritage:
-        role = a.role
-        if role != "requested" and _SUPPORT_OPENING.match(opening):
-            role = "support"
-        elif role != "requested" and _LEAD_OPENING.match(opening):
-            role = "lead"
-        inherited.append(Assignment(a.name, role, a.key, a.group, a.span))
-    return assign.dedupe([*inherited, *own])
+_label_value = assign.label_value

@@ -127,12 +127,8 @@ def roman(numeral: str) -> str:
 
 
 def source_slug(source: str) -> str:
-    """The slug of a plan's source file name, without its extension."""
+    """The slug of a name without its extension (plan IRIs use :mod:`ontology.identity`)."""
     return slug(Path(source).stem)
-
-
-def plan_graph_iri(source: str) -> URIRef:
-    return URIRef(f"{GRAPH}plan/{source_slug(source)}")
 
 
 def inferred_graph_iri(graph: str) -> URIRef:

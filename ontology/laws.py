@@ -7,7 +7,6 @@ the plan mapping uses, so plan citations land on these article nodes.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -53,16 +52,16 @@ class Unit:
 
 
 # The extractor's catalogue of known documents is the one source of law titles and numbers.
-CATALOGUE = Path(__file__).resolve().parent.parent / "ingest" / "data" / "documents.toml"
 
 
 @cache
 def _known() -> list[tuple[str, str, str, int]]:
-    """(folded title, type, number, year) of every known document, longest title first."""
-    with CATALOGUE.open("rb") as f:
-        known = tomllib.load(f)["known"]
-    rows = {(fold(alias), k["type"], k["number"], k.get("year") or 0)
-            for k in known if k.get("number") for alias in (k["title"], *k.get("aliases", []))}
+    """(folded title, type, number, year) of every known document (the extractor's
+    catalogue: documents.toml and laws.tsv), longest title first."""
+    from ingest.lexicon import lexicon
+
+    rows = {(fold(alias), k.type, k.number, k.year or 0)
+            for k in lexicon().known if k.number for alias in (k.title, *k.aliases)}
     return sorted(rows, key=lambda r: (-len(r[0]), -r[3]))
 
 

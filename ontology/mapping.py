@@ -21,7 +21,7 @@ from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from ontology import bodies
+from ontology import bodies, identity
 from ontology.iris import (
     CC,
     ELI,
@@ -30,7 +30,6 @@ from ontology.iris import (
     PROV,
     TIME,
     doc_iri,
-    plan_graph_iri,
     provision_iri,
     slug,
     source_slug,
@@ -84,14 +83,16 @@ class _PlanMapper:
         self.r = record
         self.doc: dict = record.get("document") or {}
         self.source: str = record.get("source") or Path(record.get("path") or "plan").name
-        self.slug = source_slug(self.source)
+        # IRIs stem from what the plan is (identity.plan_key), never from its file name; bodies
+        # whose province is unknown are scoped to the plan by the same key
+        self.key = identity.record_key(record)
+        self.slug = self.key
+        self.scope = identity.scope(self.key)
         self.text = source_text
         self.g = bind_prefixes(Graph())
         self.s = bind_prefixes(Graph())
         self.mentions: dict[URIRef, URIRef] = {}  # citation node -> the node citing it
-        number = self.doc.get("number")
-        self.plan = (doc_iri(number, self.doc.get("type"), date=self.doc.get("date"))
-                     if number else URIRef(f"{ID}plan/{self.slug}"))
+        self.plan = URIRef(identity.plan_iri(self.key))
         self.task_slugs: set[str] = set()
 
     # ------------------------------------------------------------------ spans
@@ -127,7 +128,7 @@ class _PlanMapper:
         _add(g, p, CC.signer, d.get("signer"))
         _add(g, p, CC.place, d.get("place"))
         _add(g, p, CC.sourceFile, self.source)
-        juris, _ = bodies.jurisdiction_of(d, self.source)
+        juris, _ = bodies.jurisdiction_of(d, self.scope)
         _add(g, p, CC.jurisdiction, juris)
         label = " ".join(x for x in (d.get("type") or "Kế hoạch", d.get("number")) if x)
         g.add((p, RDFS.label, Literal(f"{label} ({self.source})", lang="vi")))
@@ -136,7 +137,7 @@ class _PlanMapper:
         g.add((src, CC.sourceFile, Literal(self.source)))
         _add(g, src, CC.sha256, self.r.get("sha256"))
         g.add((p, PROV.wasDerivedFrom, src))
-        issuer = bodies.issuer_body(d, self.source)
+        issuer = bodies.issuer_body(d, self.scope)
         if issuer:
             self.body_node(issuer)
             g.add((p, ELI.passed_by, issuer.iri))
@@ -152,7 +153,7 @@ class _PlanMapper:
         g.add((body.iri, CC.jurisdiction, Literal(body.jurisdiction)))
         if body.parent:
             g.add((body.iri, ORG.subOrganizationOf, body.parent))
-        for group in bodies.memberships(body, self.doc, self.source):
+        for group in bodies.memberships(body, self.doc, self.scope):
             g.add((group, RDF.type, ORG.Organization))
             g.add((group, RDF.type, CC.CollectiveBody))
             g.add((group, ORG.hasMember, body.iri))
@@ -191,10 +192,20 @@ class _PlanMapper:
         for c in task.get("citations") or []:
             self.citation(c, t, c.get("relation") or "cites", task.get("span"), path)
 
+    def body_key(self, b: dict) -> str | None:
+        """The extractor's key, unless it scopes the body to the file name (its province is
+        unknown): such bodies are scoped to the plan's key, which two files may not share."""
+        key = b.get("key")
+        if key and key.startswith(f"{source_slug(self.source)}/"):
+            _, words = bodies.jurisdiction_of(self.doc, self.scope)
+            if words is None:
+                return None
+        return key
+
     def assignment(self, task: URIRef, tslug: str, b: dict, path: str) -> None:
         g = self.g
         role = b.get("role") or "executor"
-        body = bodies.resolve(b.get("name") or "", self.doc, self.source, key=b.get("key"),
+        body = bodies.resolve(b.get("name") or "", self.doc, self.scope, key=self.body_key(b),
                               group=bool(b.get("group")))
         self.body_node(body)
         g.add((task, ROLE_PROPERTY.get(role, CC.bearer), body.iri))
@@ -373,9 +384,9 @@ def map_plan(record: dict, source_text: str | None = None) -> MappedPlan:
     """
     if source_text is None and record.get("path") and Path(record["path"]).is_file():
         source_text = _decoded(Path(record["path"]))
-    source = record.get("source") or Path(record.get("path") or "plan").name
-    plan, shared = _PlanMapper(record, source_text).build()
-    return MappedPlan(str(plan_graph_iri(source)), plan, shared)
+    mapper = _PlanMapper(record, source_text)
+    plan, shared = mapper.build()
+    return MappedPlan(identity.plan_graph(mapper.key), plan, shared)
 
 
 def plan_to_graph(record: dict, source_text: str | None = None) -> tuple[str, Graph]:

@@ -10,7 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 from rdflib import Graph, URIRef
 
-from tests.test_web_support import make_app
+from tests.test_web_support import make_app, plan_id
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +69,10 @@ def test_filter_by_body_role_plan_and_due(client: FlaskClient) -> None:
                    for a in t["assignments"]) for t in lead["items"])  # fmt: skip
     none = client.get("/api/tasks?body=hue/so-tu-phap&role=requested").get_json()
     assert none["total"] == 0
-    plan = client.get("/api/tasks?plan=tay-ninh-577-kh-ubnd-2024&limit=500").get_json()
-    assert plan["total"] == 21 and {t["plan"]["id"] for t in plan["items"]} == {
-        "tay-ninh-577-kh-ubnd-2024"}
+    tay_ninh = plan_id("tay-ninh-577-kh-ubnd-2024.txt")
+    assert tay_ninh == "tay-ninh/uy-ban-nhan-dan-tinh/577-kh-ubnd-2024"  # issuer, number, year
+    plan = client.get(f"/api/tasks?plan={tay_ninh}&limit=500").get_json()
+    assert plan["total"] == 21 and {t["plan"]["id"] for t in plan["items"]} == {tay_ninh}
     due = client.get("/api/tasks?due_after=2023-03-01&due_before=2023-06-30").get_json()
     assert due["total"] >= 1
     assert all("2023-03-01" <= t["due"] <= "2023-06-30" for t in due["items"])
@@ -126,10 +127,11 @@ def test_body_duties_with_role_timeframe_basis_and_span(client: FlaskClient) -> 
     # a unit of Sở Nội vụ also carries what "các đơn vị trực thuộc" of its plan must do
     via = [d for d in body["duties"] if d["through"] == "group"]
     assert via and all(d["via"] for d in via)
+    quang_ngai = plan_id("quang-ngai-snv-pctn-2023.txt")
     for d in body["duties"]:
-        assert d["plan"]["id"] == "quang-ngai-snv-pctn-2023"
+        assert d["plan"]["id"] == quang_ngai
         assert d["span"]["start"] < d["span"]["end"]
-        assert d["source_url"].startswith("/plans/quang-ngai-snv-pctn-2023#task-")
+        assert d["source_url"].startswith(f"/plans/{quang_ngai}#task-")
     assert any(d["timeframe"] for d in direct)
     text = client.get("/api/bodies/quang-ngai/so-noi-vu/thanh-tra-so/duties?format=csv").get_data(
         as_text=True)
@@ -148,8 +150,9 @@ def test_plans_and_plan_detail(client: FlaskClient) -> None:
     plans = client.get("/api/plans").get_json()
     assert plans["total"] == 4
     ids = {p["id"] for p in plans["items"]}
-    assert "hue-232-kh-ubnd-2026" in ids
-    plan = client.get("/api/plans/hue-232-kh-ubnd-2026").get_json()
+    hue = "hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026"
+    assert hue in ids
+    plan = client.get(f"/api/plans/{hue}").get_json()
     assert plan["number"] == "232/KH-UBND" and len(plan["tasks"]) == 30
     assert any(c["document"]["number"] == "36/2018/QH14" for c in plan["citations"])
 
@@ -163,7 +166,7 @@ def test_documents_and_document_detail(client: FlaskClient) -> None:
     art10 = next(a for a in by_id["articles"] if a["number"] == "10")
     assert art10["title"] == "Nội dung công khai, minh bạch" and art10["text"]
     assert art10["cited_by"], "Điều 10 is cited by the sample plans"
-    assert {p["id"] for p in by_id["plans"]} >= {"quang-ngai-snv-pctn-2023"}
+    assert {p["id"] for p in by_id["plans"]} >= {plan_id("quang-ngai-snv-pctn-2023.txt")}
 
 
 def test_article_10_lists_only_tasks_whose_own_words_cite_it(client: FlaskClient) -> None:
@@ -176,8 +179,9 @@ def test_article_10_lists_only_tasks_whose_own_words_cite_it(client: FlaskClient
     refs = art10["cited_by"]
     assert refs and all(r["task"] for r in refs)
     assert len({(r["plan"], r["task"]) for r in refs}) == len(refs)  # each task once
-    assert sorted((r["plan"], r["section"]) for r in refs) == [
-        ("quang-ngai-snv-pctn-2023", "II.3.a"), ("tinh-cai-thien-chi-so-pctn-2026", "II.2.a")]
+    assert sorted((r["plan"], r["section"]) for r in refs) == sorted([
+        (plan_id("quang-ngai-snv-pctn-2023.txt"), "II.3.a"),
+        (plan_id("tinh-cai-thien-chi-so-pctn-2026.txt"), "II.2.a")])
     store = client.application.config["CANCU_STORE_OBJECT"]
     by_id = {p["id"]: p for p in plans(store)}
     for r in refs:  # the task's own words name Điều 10

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_web_support import make_app, served
+from tests.test_web_support import make_app, plan_id, served
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
@@ -46,7 +46,7 @@ def test_legal_staff_flow_and_explorer(tmp_path: Path) -> None:
             duty = page.locator("a.duty-link").first
             anchor = duty.get_attribute("href").split("#", 1)[1]  # type: ignore[union-attr]
             duty.click()
-            page.wait_for_url(f"**/plans/quang-ngai-snv-pctn-2023#{anchor}")
+            page.wait_for_url(f"**/plans/{plan_id('quang-ngai-snv-pctn-2023.txt')}#{anchor}")
             mark = page.locator(f"mark#{anchor}")
             expect(mark).to_be_visible()
             expect(mark).to_be_in_viewport()

@@ -34,7 +34,7 @@ def test_ingest_twice_gives_the_same_store(store_dir: Path, capsys) -> None:
     with open_store(store_dir) as s:
         first, graphs = s.triple_count(), s.graphs()
         assert s.triple_count(INFERRED_GRAPH) == 0  # no store-wide closure any more
-        plan = "https://cancu.dev/graph/plan/hue-232-kh-ubnd-2026"
+        plan = "https://cancu.dev/graph/plan/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026"
         assert s.triple_count(plan.replace("/graph/", "/graph/inferred/")) > 0
         assert s.triple_count("https://cancu.dev/graph/shared") > 0
         assert s.triple_count("https://cancu.dev/graph/inferred/shared") > 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from graph_api.explorer import COLOURS, network
-from tests.test_web_support import make_app, sample_store
+from tests.test_web_support import make_app, plan_id, sample_store
 
 
 def test_network_has_every_kind_coloured_and_sized_by_citations() -> None:
@@ -23,7 +23,7 @@ def test_network_has_every_kind_coloured_and_sized_by_citations() -> None:
 def test_filters_shrink_the_network() -> None:
     store = sample_store()
     whole = len(network(store).nodes)
-    by_plan = network(store, plan="tay-ninh-577-kh-ubnd-2024")
+    by_plan = network(store, plan=plan_id("tay-ninh-577-kh-ubnd-2024.txt"))
     assert 0 < len(by_plan.nodes) < whole
     assert [n["label"] for n in by_plan.nodes if n["kind"] == "plan"] == [
         "tay-ninh-577-kh-ubnd-2024.txt"]
@@ -37,7 +37,8 @@ def test_filters_shrink_the_network() -> None:
 
 def test_graph_page_loads_vis_from_the_app_not_a_cdn() -> None:
     client = make_app().test_client()
-    html = client.get("/graph?plan=hue-232-kh-ubnd-2026").get_data(as_text=True)
+    hue = "hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026"
+    html = client.get(f"/graph?plan={hue}").get_data(as_text=True)
     srcs = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html)
     assert "/graph/assets/vis-network.min.js" in srcs
     assert all(s.startswith("/") for s in srcs), srcs

@@ -12,6 +12,7 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from ontology import identity
 from ontology.iris import CC, ELI, ID, ORG, SHARED_GRAPH, doc_iri, provision_iri
 from ontology.laws import law_to_graph, references
 from ontology.mapping import map_plan, plan_to_graph
@@ -47,7 +48,8 @@ def test_reingesting_gives_identical_triples():
 
 def test_named_graph_per_plan_and_one_shared_graph():
     iris = [iri for iri, _ in plan_graphs()]
-    assert "https://cancu.dev/graph/plan/hue-232-kh-ubnd-2026" in iris and len(set(iris)) == 5
+    hue = "https://cancu.dev/graph/plan/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026"
+    assert hue in iris and len(set(iris)) == 5
     assert iris[-1] == str(SHARED_GRAPH)
 
 
@@ -102,7 +104,7 @@ def test_bodies_scoped_to_jurisdiction_and_issuer():
 def test_task_provenance_is_the_source_text():
     record = next(r for r in records() if r["source"].startswith("hue"))
     _, g = plan_to_graph(record, source_text(record["source"]))
-    task = URIRef(ID + "task/hue-232-kh-ubnd-2026/ii-2-a")
+    task = URIRef(ID + "task/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026/ii-2-a")
     span = g.value(task, CC.hasSpan)
     start, end = int(g.value(span, CC.startOffset)), int(g.value(span, CC.endOffset))
     assert str(g.value(span, CC.quote)) == source_text(record["source"])[start:end]
@@ -113,7 +115,7 @@ def test_task_provenance_is_the_source_text():
 def test_plain_gold_records_are_accepted():
     gold = json.loads((GOLD / "tay-ninh-577-kh-ubnd-2024.json").read_text(encoding="utf-8"))
     iri, g = plan_to_graph(gold)
-    assert iri.endswith("/plan/tay-ninh-577-kh-ubnd-2024")
+    assert iri.endswith("/plan/tay-ninh/uy-ban-nhan-dan-tinh/577-kh-ubnd-2024")
     texts = {str(o) for o in g.objects(None, CC.text)}
     assert any(t.startswith("Đề nghị Tỉnh Đoàn") for t in texts)
 
@@ -201,7 +203,9 @@ def test_a_plan_without_province_scopes_every_body_to_itself():
     record = extract_text(plan, source="ke-hoach-a.txt").to_dict()
     _, g = plan_to_graph(record)
     bodies = {str(s) for s in g.subjects(RDF.type, ORG.Organization)}
-    assert bodies and all("/id/body/ke-hoach-a/" in b for b in bodies), bodies
+    scope = identity.scope(identity.record_key(record))  # the plan's key, not its file name
+    assert "ke-hoach-a" not in scope
+    assert bodies and all(f"/id/body/{scope}/" in b for b in bodies), bodies
 
 
 def test_a_department_belongs_to_the_specialised_agencies_of_its_province():

@@ -10,7 +10,7 @@ from rdflib import URIRef
 
 from ontology.iris import CC, ELI, ID, ORG
 from ontology.reasoning import closure
-from tests.fixtures.graph.build import law_graphs, plan_graphs, union
+from tests.fixtures.graph.build import law_graphs, plan_graphs, plan_key, union
 
 LAW36 = ID + "doc/luat/36-2018-qh14"
 
@@ -35,16 +35,16 @@ def test_owlrl_and_reasonable_agree(plans):
 def test_duties_through_groups_and_inverses(plans):
     inferred = closure(plans, "reasonable")
     so_noi_vu = URIRef(ID + "body/hue/so-noi-vu")
-    task = URIRef(ID + "task/hue-232-kh-ubnd-2026/ii-1-a")
+    task = URIRef(ID + "task/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026/ii-1-a")
     assert (so_noi_vu, CC.hasDutyThroughGroup, task) in inferred
     assert (so_noi_vu, ORG.memberOf, URIRef(ID + "body/hue/cac-so-ban-nganh")) in inferred
     assert (URIRef(ID + "body/hue/so-tu-phap"), CC.hasLeadDuty,
-            URIRef(ID + "task/hue-232-kh-ubnd-2026/ii-1-b")) in inferred
+            URIRef(ID + "task/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026/ii-1-b")) in inferred
     assert (URIRef(f"{LAW36}/dieu-10"), CC.citedBy,
-            URIRef(ID + "task/quang-ngai-snv-pctn-2023/ii-3-a")) in inferred
+            URIRef(ID + "task/" + plan_key("quang-ngai-snv-pctn-2023.txt") + "/ii-3-a")) in inferred
     # nested groups: a unit of Sở Nội vụ Quảng Ngãi carries what "đơn vị trực thuộc" must do
     assert (URIRef(ID + "body/quang-ngai/so-noi-vu/thanh-tra-so"), CC.hasDutyThroughGroup,
-            URIRef(ID + "task/quang-ngai-snv-pctn-2023/ii-1")) in inferred
+            URIRef(ID + "task/" + plan_key("quang-ngai-snv-pctn-2023.txt") + "/ii-1")) in inferred
 
 
 def test_article_belongs_to_document_through_chapter():

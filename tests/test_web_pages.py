@@ -8,7 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from cancu.paths import PLANS
-from tests.test_web_support import make_app
+from tests.test_web_support import make_app, plan_id
 
 HTML = {"Accept": "text/html"}
 
@@ -28,7 +28,7 @@ def page(client: FlaskClient, url: str) -> str:
 def test_home_has_a_search_box_and_the_plans(client: FlaskClient) -> None:
     html = page(client, "/")
     assert '<html lang="vi">' in html and 'name="q"' in html
-    assert "/plans/hue-232-kh-ubnd-2026" in html
+    assert "/plans/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026" in html
     assert "<script" not in html  # usable without JavaScript
 
 
@@ -43,12 +43,13 @@ def test_body_page_lists_duties_by_plan_with_links_to_spans(client: FlaskClient)
     assert "Thanh tra Sở" in html and "quang-ngai-snv-pctn-2023.txt" in html
     links = re.findall(r'class="duty-link" href="([^"]+)"', html)
     assert len(links) >= 6  # its own six, and those of the groups it belongs to
-    assert all(link.startswith("/plans/quang-ngai-snv-pctn-2023#task-") for link in links)
+    quang_ngai = plan_id("quang-ngai-snv-pctn-2023.txt")
+    assert all(link.startswith(f"/plans/{quang_ngai}#task-") for link in links)
     assert "chủ trì" in html and "thực hiện" in html
 
 
 def test_plan_page_highlights_each_task_span_and_links_citations(client: FlaskClient) -> None:
-    html = page(client, "/plans/quang-ngai-snv-pctn-2023")
+    html = page(client, f"/plans/{plan_id('quang-ngai-snv-pctn-2023.txt')}")
     marks = re.findall(r'<mark id="(task-[^"]+)"', html)
     assert len(marks) == 27 and len(set(marks)) == 27
     body = page(client, "/bodies/quang-ngai/so-noi-vu/thanh-tra-so")
@@ -63,9 +64,9 @@ def test_plan_page_highlights_each_task_span_and_links_citations(client: FlaskCl
 
 
 def test_plan_page_shows_the_file_with_markdown_marks_dimmed(client: FlaskClient) -> None:
-    html = page(client, "/plans/tinh-cai-thien-chi-so-pctn-2026")
+    html = page(client, f"/plans/{plan_id('tinh-cai-thien-chi-so-pctn-2026.txt')}")
     assert '<span class="md">**</span>Thời gian:<span class="md">**</span>' in html
-    qn = page(client, "/plans/quang-ngai-snv-pctn-2023")
+    qn = page(client, f"/plans/{plan_id('quang-ngai-snv-pctn-2023.txt')}")
     assert '<span class="md">*</span>Đơn vị thực hiện' in qn  # single-star emphasis too
     source = re.search(r'<pre class="source"[^>]*>(.*?)</pre>', html, re.S)
     assert source

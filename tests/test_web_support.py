@@ -28,6 +28,13 @@ def sample_store() -> Store:
     return store
 
 
+def plan_id(source: str) -> str:
+    """The URL id of a sample plan (its identity key, not its file name) by its file name."""
+    from graph_api.blueprints.data import plans
+
+    return next(p["id"] for p in plans(sample_store()) if p["source"] == source)
+
+
 def make_app(**config: Any) -> Flask:
     from graph_api.app import create_app
 

@@ -32,6 +32,7 @@ from graph_api.blueprints.ids import (
 from graph_api.blueprints.params import bind, is_id
 from graph_api.queries import run_with
 from graph_api.store import META_GRAPH, SelectResult, Store
+from ontology.identity import key_of, plan_graph
 
 ROLES = ("lead", "support", "executor", "requested")
 ROLE_VI = {"lead": "chủ trì", "support": "phối hợp", "executor": "thực hiện",
@@ -78,7 +79,7 @@ def plans(store: Store) -> list[dict[str, Any]]:
     out = []
     for r in _rows(store, "list_plans"):
         out.append({
-            "id": plan_id(r["source"]),
+            "id": plan_id(r["plan"]),
             "iri": r["plan"],
             "source": r["source"],
             "number": r["number"],
@@ -93,9 +94,17 @@ def plans(store: Store) -> list[dict[str, Any]]:
 
 
 def plan_by_id(store: Store, pid: str) -> dict[str, Any]:
-    for p in plans(store):
-        if p["id"] == pid or p["source"] == pid:
+    """A plan by its id, or by its file name where only one plan came from a file so named."""
+    every = plans(store)
+    for p in every:
+        if p["id"] == pid:
             return p
+    named = [p for p in every if p["source"] == pid]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        ids = ", ".join(p["id"] for p in named)
+        raise NotFound(f"{len(named)} plans came from files named {pid!r}: give its id ({ids})")
     raise NotFound(f"no plan with id {pid!r}; see /api/plans for the ids")
 
 
@@ -137,12 +146,12 @@ def plan_source(store: Store, p: dict[str, Any]) -> str | None:
     (UTF-8, UTF-16 or CP1258; a .docx laid out as text) and never cleaned.
     """
     candidates: list[Path | None] = []
+    key = key_of(p["iri"])  # the plan's own graph, not its file name (two plans may share one)
     res = store.query(
         "SELECT ?path ?kind WHERE { GRAPH ?meta { ?g "
-        "<http://www.w3.org/ns/prov#wasDerivedFrom> ?path ; <https://cancu.dev/meta#kind> ?kind ;"
-        " <https://cancu.dev/meta#source> ?s } FILTER(STR(?s) = STR(?src)) }",
-        # the filter outside the GRAPH block: inside it, ?src (bound by VALUES) is not in scope
-        {"src": p["source"], "meta": URIRef(META_GRAPH)},
+        "<http://www.w3.org/ns/prov#wasDerivedFrom> ?path ; <https://cancu.dev/meta#kind> ?kind"
+        " } }",
+        {"g": URIRef(plan_graph(key) if key else p["iri"]), "meta": URIRef(META_GRAPH)},
     )
     for r in res.rows if isinstance(res, SelectResult) else []:
         url = urlparse(str(r["path"]))
@@ -211,7 +220,7 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
     for r in _rows(store, query, **params):
         if r["task"] in seen:
             continue
-        pid = plan_id(r["source"])
+        pid = plan_id(r["planIri"])
         seen[r["task"]] = {
             "id": task_id(r["task"]),
             "iri": r["task"],
@@ -431,7 +440,7 @@ def document(store: Store, did: str) -> dict[str, Any]:
     by_article: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
     plans_citing: dict[str, dict[str, Any]] = {}
     for c in citations:
-        pid = plan_id(c["source"])
+        pid = plan_id(c["plan"])
         plans_citing.setdefault(pid, {"id": pid, "iri": c["plan"], "source": c["source"]})
         ref = {
             "plan": pid,

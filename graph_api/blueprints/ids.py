@@ -2,16 +2,18 @@
 
 Bodies are ``quang-ngai/so-noi-vu/thanh-tra-so`` (below ``/id/body/``), documents and articles
 ``luat/36-2018-qh14`` and ``luat/36-2018-qh14/dieu-10`` (below ``/id/doc/``), tasks
-``quang-ngai-snv-pctn-2023/ii-3-h-1`` (below ``/id/task/``). A plan's id is the slug of its
-source file name (``hue-232-kh-ubnd-2026``), because a plan without a number has no
-document IRI of its own and the file name is what legal staff quote.
+``hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026/ii-3-h-1`` (below ``/id/task/``). A plan's id
+is its key (``hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026``: issuer, number and year, or a
+content digest where the plan has no number; see :mod:`ontology.identity`), never its file
+name, which two plans may share.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ontology.iris import ID, fold, source_slug
+from ontology.identity import key_of
+from ontology.iris import ID, fold
 
 BODY = ID + "body/"
 DOC = ID + "doc/"
@@ -27,8 +29,9 @@ def short(iri: str | None, prefix: str) -> str | None:
     return iri[len(prefix) :]
 
 
-def plan_id(source: str) -> str:
-    return source_slug(source)
+def plan_id(plan_iri: str) -> str:
+    """The URL id of a plan node (its identity key)."""
+    return key_of(plan_iri) or plan_iri
 
 
 def task_id(iri: str) -> str:

@@ -27,8 +27,8 @@ from ontology.iris import ID
 KINDS = {
     "body": "quang-ngai/so-noi-vu/thanh-tra-so",
     "doc": "luat/36-2018-qh14 (a document) or luat/36-2018-qh14/dieu-10 (an article)",
-    "task": "quang-ngai-snv-pctn-2023/ii-3-h-1",
-    "plan": "hue-232-kh-ubnd-2026",
+    "task": "hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026/ii-3-h-1",
+    "plan": "hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026",
 }
 MAX_ID = 400  # characters; the longest id of the samples has ~90
 MAX_TEXT = 1000  # characters of a free-text parameter (a search, a name, a number)

@@ -1,13 +1,16 @@
 """``/sparql``: a read-only SPARQL 1.1 Protocol endpoint, and a query page for researchers.
 
 GET ``?query=``, POST form-encoded ``query=`` or POST ``application/sparql-query``. Updates are
-refused with 403. Answers are capped at ``CANCU_SPARQL_LIMIT`` rows/triples (header
-``X-Cancu-Truncated: true`` and a note) and stopped after ``CANCU_SPARQL_TIMEOUT`` seconds
-(503 with a message). The dataset is always the union of the named graphs.
+refused with 403, and so is ``SERVICE`` (400) unless its endpoint is on the allow list
+``CANCU_SPARQL_SERVICES`` (:mod:`graph_api.guard`). Answers are capped at
+``CANCU_SPARQL_LIMIT`` rows/triples (header ``X-Cancu-Truncated: true`` and a note) and
+stopped after ``CANCU_SPARQL_TIMEOUT`` seconds (503 with a message).
+The dataset is always the union of the named graphs.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request
@@ -21,6 +24,7 @@ from graph_api.blueprints.results import (
     execute,
     serialize,
 )
+from graph_api.guard import ServiceRefused, refuse_services
 
 bp = Blueprint("sparql", __name__)
 
@@ -84,6 +88,10 @@ def endpoint() -> Any:
             raise ApiError(400, f"{name} is not supported: the default graph is always the "
                                 "union of all named graphs; use GRAPH in the query")  # fmt: skip
     cfg = current_app.config
+    try:
+        refuse_services(text, re.split(r"[\s,]+", cfg["CANCU_SPARQL_SERVICES"].strip()))
+    except ServiceRefused as exc:
+        raise ApiError(400, str(exc)) from None
     limit, timeout = int(cfg["CANCU_SPARQL_LIMIT"]), float(cfg["CANCU_SPARQL_TIMEOUT"] or 0)
     try:
         answer = execute(get_store(), text, limit, timeout or None)

@@ -1,0 +1,170 @@
+"""Names of bodies by the grammar of Vietnamese organisation names, for bodies no table knows.
+
+Nghị định 30/2020 (Phụ lục II) has a body's name written as its kind, then the fields it works
+in, each opening with a capital: "Bộ Lao động - Thương binh và Xã hội", "Viện Nghiên cứu lập
+pháp", "Trung tâm Chuyển đổi số Thành phố". So a name is
+
+    head  field ( joiner field )*  scope?  belongs?
+
+- a head: the kind of body ("Bộ", "Sở", "Ủy ban", "Trung tâm" ...; ``[grammar] heads``);
+- a field: a capitalised word, then words that are not where the sentence goes on (a verb,
+  a cue, a function word: ``[grammar] stops``), at most :data:`FIELD_WORDS` of them;
+- a joiner (",", "và", "-") before a field that opens no body of its own ("Bộ Tài nguyên và
+  Môi trường", but "Sở Tư pháp và Công an tỉnh" is two bodies);
+- a scope: "các cấp", "các tỉnh, thành phố trực thuộc Trung ương", "cấp quân khu";
+- belongs: "thuộc Bộ Quốc phòng", "trực thuộc Sở".
+
+Groups are written in lower case, as common nouns with "các" ("các sở, ban, ngành liên
+quan", "các cơ quan, đơn vị, địa phương"): ``[grammar.collective]``.
+
+The words are data (``ingest/data/bodies.toml``); this module gives them their shape. A
+match here is a candidate: :mod:`ingest.spot` keeps a table's name where a table knows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ingest.lexicon import lexicon
+
+FIELD_WORDS = 5  # lower-case words in a field: "Viện Nghiên cứu chiến lược giao thông"
+SP = r"[^\S\n]+"  # a name never runs over a line break
+UPPER = r"\p{Lu}[\p{L}\p{M}]*"  # "Quốc", "HĐND"
+LOWER = r"\p{Ll}[\p{L}\p{M}]*"
+NUMBER = r"(?:\d+[A-Za-z]?|[IVXLC]+)(?![\p{L}\d])"  # "Ban Chỉ đạo 1237", "Quân khu 7", "khu vực XI"
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    named: regex.Pattern[str]
+    collective: regex.Pattern[str]
+    # the words a name or a group can open with (a group's in lower case): each pattern is
+    # tried only where one of them stands, as ``re`` would try it at every character
+    named_firsts: frozenset[str]
+    collective_firsts: frozenset[str]
+    outside: regex.Pattern[str]  # a name whose head is outside a government's authority
+    place: regex.Pattern[str]  # what places a name: "tỉnh", "các cấp", "thuộc Bộ Quốc phòng"
+
+
+def _phrases(words: list[str]) -> list[str]:
+    """The phrases as written, and with each long form an abbreviation stands for replaced
+    by it ("Ủy ban nhân dân" and "UBND"): a ``regex`` named list, matched as a set."""
+    out = set(words)
+    for long, shorts in lexicon().abbreviations.items():
+        for w in words:
+            at = w.lower().find(long.lower())
+            if at >= 0:
+                out.update(w[:at] + short + w[at + len(long):] for short in shorts)
+    return sorted(out)
+
+
+END = r"(?![\p{L}\p{M}\d])"  # the end of a word
+START = r"(?<![\p{L}\p{M}\d])"
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    g = lexicon().bodies["grammar"]
+    c = g["collective"]
+    lists = {name: _phrases(words) for name, words in (
+        ("heads", g["heads"]), ("bare", g["bare_heads"]), ("stops", g["stops"]),
+        ("units", g["units"]), ("not_bodies", g["not_bodies"]),
+        ("outside_heads", g["outside_heads"]), ("nouns", c["nouns"]), ("kinds", c["types"]),
+        ("quals", c["qualifiers"]),
+        ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]))}
+    heads = r"\L<heads>"
+    bare = r"(?=\p{Lu})(?i:\L<bare>)"  # "Kiểm toán nhà nước": any case after the capital
+    units = r"(?i:\L<units>)"
+    # a field: a capital, then words up to the sentence's own (at most FIELD_WORDS in lower
+    # case: capitals and numbers are the name's, "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    # never into a place: "tỉnh", "Thành phố" end the fields, as what places the body
+    location = lexicon().location_re
+    place = rf"(?:{location.removesuffix('?')})"  # the place, not its absence
+    capital = rf"(?:(?!{place}){SP}(?:{UPPER}|{NUMBER}))"
+    lower = rf"(?:(?!{place}){SP}(?!\L<stops>{END}){LOWER})"
+    field = rf"(?:{UPPER}|{NUMBER}){capital}*(?:{lower}{capital}*){{0,{FIELD_WORDS}}}"
+    # "Sở Tư pháp, Sở Nội vụ": a head after a joiner opens the next body
+    opens_body = rf"(?:{heads}|{bare}){END}"
+    joiner = rf"(?:,{SP}|{SP}(?:và|-|–){SP}|{SP}?[-–]{SP}?)"
+    joined = rf"(?:{joiner}(?!{opens_body}){field})"
+    # "các tỉnh, thành phố trực thuộc Trung ương", "các cấp", "cấp quân khu"
+    scope = (rf"(?:{SP}(?i:các|cấp){SP}{units}{END}(?:(?:,{SP}|{SP}và{SP}){units}{END})*"
+             rf"(?:{SP}(?:trực{SP})?thuộc{SP}(?i:trung ương|tỉnh|thành phố){END})?)")
+    # "Bộ Quốc phòng tỉnh"; "Công an tỉnh", "Thanh tra" (heads that name a body with a place
+    # alone)
+    name = rf"(?:{heads}{SP}{field}{joined}*|{bare}{END}){location}{scope}?"
+    belongs = (rf"(?:{SP}(?:trực{SP})?thuộc{SP}"
+               rf"(?:{name}|(?i:tỉnh|thành phố|trung ương|Chính phủ|Quốc hội){END}))")
+    named = regex.compile(rf"{START}(?!\L<not_bodies>{END})(?P<name>{name}){belongs}?{END}",
+                          ignore_unused=True, **lists)
+    # a noun before a capital is a named body's head ("phòng, Bộ Công an"), unless the
+    # capital is a kind or qualifier written so ("các cơ quan Đảng", "các cơ quan Trung ương");
+    # bare nouns share one "các" ("các cơ quan, đơn vị, địa phương"); a noun of a kind is a
+    # body of its own ("các tổ chức chính trị - xã hội, tổ chức xã hội" are two)
+    noun = rf"(?i:\L<nouns>){END}"
+    kind = rf"(?P<kind>{SP}(?i:\L<kinds>){END})"
+    no_name = rf"(?!{SP}(?!\L<upper_quals>{END})\p{{Lu}})"
+    joiner = rf"(?:,{SP}|,?{SP}và{SP})"
+    nouns = rf"(?:{noun}{kind}{no_name}|{noun}{no_name}(?:{joiner}{noun}{no_name})*)"
+    # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
+    # qualifier too), levels in a list ("Trung ương, địa phương, quân đội")
+    qual = (rf"(?:{SP}|,{SP}(?=(?i:trung ương|địa phương|quân đội){END}))"
+            rf"(?i:\L<quals>){END}")
+    # a group of a body: "các Ủy ban của Quốc hội", "các đội chuyên trách của quân đội"
+    owner = (rf"(?:{SP}của{SP}(?:{name}|(?i:Quốc hội|Chính phủ|quân đội|Đảng|tỉnh|thành phố)"
+             rf"{END}))")
+    collective = regex.compile(
+        rf"{START}(?i:(?P<each>các){SP})?(?P<nouns>{nouns})"
+        rf"(?P<quals>(?:{belongs}|{qual})*{owner}?(?:{qual})*)"
+        rf"(?P<tail>{scope}|{SP}{units}{END})?{END}", ignore_unused=True, **lists)
+    outside = regex.compile(rf"^\L<outside_heads>{END}", ignore_unused=True, **lists)
+    named_firsts = frozenset(w.split()[0] for w in lists["heads"] + lists["bare"])
+    collective_firsts = frozenset(w.split()[0].lower() for w in [*lists["nouns"], "các"])
+    return Grammar(named, collective, named_firsts, collective_firsts, outside,
+                   regex.compile(rf"(?:{scope}|{belongs}|{location})", ignore_unused=True, **lists))
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name the grammar read: ``text[start:end]``."""
+
+    start: int
+    end: int
+    collective: bool = False
+    outside: bool = False
+
+
+def find(text: str) -> list[Name]:
+    """Every name the grammar reads in ``text``, left to right. A group needs "các", a list
+    of nouns or a qualifier to be one: "cơ quan, đơn vị", "các sở", "đơn vị liên quan"; a
+    noun alone ("tổ chức", "đơn vị") is a common word. Each pattern is tried only at a word
+    it can open with (``re`` would try it at every character), never inside its last match."""
+    g = grammar()
+    named_at = collective_at = 0
+    out: list[Name] = []
+    for word in _WORD.finditer(text):
+        w, at = word.group(), word.start()
+        if at >= named_at and w in g.named_firsts:
+            m = g.named.match(text, at)
+            if m is not None:
+                named_at = m.end()
+                out.append(Name(at, m.end(), outside=bool(g.outside.match(m.group()))))
+        if at >= collective_at and w.lower() in g.collective_firsts:
+            m = g.collective.match(text, at)
+            if m is not None:
+                collective_at = m.end()
+                if m.group("each") or m.group("quals") or m.group("tail") or \
+                        m.group("kind") or _several(m.group("nouns")):
+                    out.append(Name(at, m.end(), collective=True))
+    return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _several(nouns: str) -> bool:
+    return "," in nouns or " và " in nouns or len(nouns.split()) > 2

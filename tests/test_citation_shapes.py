@@ -1,0 +1,97 @@
+"""Citations in the shapes Vietnamese legal documents write them (DOMAIN.md, Nghị định
+30/2020 on their form), each on a few lines of our own: numbers as written, amending laws,
+terms a plan defines for a document, footnotes, the preamble's bases."""
+# ruff: noqa: E501  (plan paragraphs are one line each, as in real files)
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_text
+
+HEAD = "Số: 12/KH-UBND\nĐà Nẵng, ngày 10 tháng 9 năm 2025\nKẾ HOẠCH\nTriển khai công tác năm 2025\n\n"
+
+
+def _record(preamble: str, body: str = "1. Sở Tư pháp chủ trì rà soát văn bản.\n", head: str = HEAD):
+    return extract_text(head + preamble + "\n\nI. NHIỆM VỤ\n" + body)
+
+
+def _numbers(citations) -> list[str | None]:
+    return [c.number for c in citations]
+
+
+@pytest.mark.parametrize(("preamble", "number"), [
+    # a National Assembly resolution or an ordinance of its standing committee: no type code
+    ("Căn cứ Nghị quyết số 41/2024/QH15 ngày 20/6/2024 của Quốc hội về thí điểm;", "41/2024/QH15"),
+    ("Căn cứ Nghị quyết số 17/2023/UBTVQH15 ngày 12/7/2023;", "17/2023/UBTVQH15"),
+    # a number with a part after a dot
+    ("Căn cứ Nghị quyết số 12.3/2025/NQ-CP ngày 01/8/2025 của Chính phủ;", "12.3/2025/NQ-CP"),
+    # an administrative number without its type code still takes the type word's
+    ("Căn cứ Chỉ thị 07/TTg ngày 02/3/2022 của Thủ tướng Chính phủ;", "07/CT-TTg"),
+])
+def test_numbers_as_written(preamble, number):
+    assert _numbers(_record(preamble).bases) == [number]
+
+
+def test_the_laws_catalogue_is_well_formed():
+    """Every row of laws.tsv: a law's number (number/year/QHxx), its type, a title that opens
+    with its type, an ISO date in the number's year; numbers distinct."""
+    import re
+
+    from ingest.lexicon import lexicon
+
+    laws = lexicon().laws
+    assert len(laws) > 60
+    numbers = [k.number for k in laws]
+    assert len(numbers) == len(set(numbers))
+    for k in laws:
+        assert re.fullmatch(r"\d+/(19|20)\d\d/QH1[0-5]", k.number), k.number
+        assert k.type in ("Luật", "Bộ luật") and k.title.startswith(k.type), k
+        assert k.date is None or (re.fullmatch(r"\d{4}-\d\d-\d\d", k.date)
+                                  and k.date[:4] == k.number.split("/")[1]), k
+        assert k.issuer and k.issuer.startswith("Quốc hội khóa"), k
+
+
+@pytest.mark.parametrize(("plan_date", "mention", "number"), [
+    # the version passed by the plan's date, not the one passed after it
+    ("ngày 10 tháng 9 năm 2025", "Luật Bảo vệ bí mật nhà nước", "29/2018/QH14"),
+    ("ngày 20 tháng 12 năm 2025", "Luật Bảo vệ bí mật nhà nước", "117/2025/QH15"),
+    ("ngày 10 tháng 9 năm 2025", "Luật Việc làm", "74/2025/QH15"),
+    ("ngày 10 tháng 9 năm 2025", "Bộ luật Lao động", "45/2019/QH14"),
+    # a year written with the title names the version
+    ("ngày 10 tháng 9 năm 2025", "Luật An ninh mạng năm 2018", "24/2018/QH14"),
+])
+def test_a_law_by_title_resolves_to_its_version_by_the_plans_date(plan_date, mention, number):
+    head = f"Số: 12/KH-UBND\nĐà Nẵng, {plan_date}\nKẾ HOẠCH\nTriển khai công tác\n\n"
+    [law] = _record(f"Căn cứ {mention};", head=head).bases
+    assert (law.number, law.title) == (number, mention.removesuffix(" năm 2018"))
+
+
+@pytest.mark.parametrize(("preamble", "numbers"), [
+    # a clause broken over two lines, as copies with hard line breaks have it
+    ("*Căn cứ Nghị định số 45/2024/NĐ-CP ngày 15 tháng 4 năm\n2024 của Chính phủ; *\n\n*Căn cứ Thông tư số 03/2025/TT-BNV\nngày 02/01/2025; *", ["45/2024/NĐ-CP", "03/2025/TT-BNV"]),
+    # a basis list under "Căn cứ:" goes on over its lines; who proposed it is no basis
+    ("Căn cứ:\n- Nghị định số 45/2024/NĐ-CP;\n- Quyết định số 12/2025/QĐ-UBND;\nXét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 15/TTr-SNV,", ["45/2024/NĐ-CP", "12/2025/QĐ-UBND"]),
+    # what the plan carries out ("Thực hiện", "Trên cơ sở") is a basis too
+    ("Thực hiện Chỉ thị số 05/CT-TTg ngày 01/3/2025 của Thủ tướng Chính phủ; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", ["05/CT-TTg"]),
+    ("Trên cơ sở Kế hoạch số 88/KH-UBND ngày 02/4/2025 của Ủy ban nhân dân tỉnh, Sở Tư pháp ban hành Kế hoạch thực hiện năm 2025.", ["88/KH-UBND"]),
+    # a cited document's description may say "ban hành Kế hoạch": the basis goes on after it
+    ("Thực hiện Nghị quyết số 21/NQ-CP ngày 10/3/2025 của Chính phủ về ban hành Kế hoạch hành động, Quyết định số 310/QĐ-TTg ngày 20/3/2025 của Thủ tướng Chính phủ; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", ["21/NQ-CP", "310/QĐ-TTg"]),
+])
+def test_bases_are_what_the_preamble_rests_on(preamble, numbers):
+    assert _numbers(_record(preamble).bases) == numbers
+
+
+def test_a_decision_s_articles_are_no_basis():
+    head = "Số: 77/QĐ-UBND\nĐà Nẵng, ngày 10 tháng 9 năm 2025\nQUYẾT ĐỊNH\nBan hành Kế hoạch thực hiện\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ\n\n"
+    preamble = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm\n2025;\n\nQUYẾT ĐỊNH:\n\n"
+                "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Nghị định số 45/2024/NĐ-CP.\n\n"
+                "KẾ HOẠCH\nThực hiện Nghị định số 45/2024/NĐ-CP\n(Kèm theo Quyết định số /QĐ-UBND ngày tháng năm 2025)\n\n"
+                "Thực hiện Kế hoạch số 88/KH-UBND ngày 02/4/2025 của Ủy ban nhân dân thành phố, Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:")
+    assert _numbers(_record(preamble, head=head).bases) == ["72/2025/QH15", "88/KH-UBND"]
+
+
+def test_a_footnote_marker_after_a_basis_clause_belongs_to_it():
+    record = _record("Căn cứ Luật Thanh tra năm 2022;¹ Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:",
+                     body="1. Sở Tư pháp chủ trì rà soát văn bản.\n\n¹ Nghị định số 43/2023/NĐ-CP ngày 30/6/2023 của Chính phủ.\n")
+    assert _numbers(record.bases) == ["11/2022/QH15", "43/2023/NĐ-CP"]

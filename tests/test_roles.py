@@ -1,0 +1,85 @@
+"""Roles of bodies (ingest/assign.py of_unit): what the task's own clauses say the body it
+is given to does. Plans and names are invented; each shape follows the annotation guide."""
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+from ingest.extract import extract_text
+from tests.test_bodies_data import FOOTER, HEADER
+
+E, L, S, R = "executor", "lead", "support", "requested"
+
+
+def _roles(body: str) -> dict[str, dict[str, str]]:
+    record = extract_text(HEADER + body + FOOTER, source="roles.txt")
+    return {" ".join(t.text.split()[:4]): {b.name: b.role for b in t.bodies} for t in record.tasks}
+
+
+def test_a_heading_body_leads_supports_or_executes_by_the_bullets_own_action():
+    got = _roles(
+        "1. Sở Hàng hải\n\n"
+        "- Chủ trì xây dựng quy chế quản lý bến thủy nội địa.\n\n"
+        "- Phối hợp với Sở Tư pháp rà soát các văn bản.\n\n"
+        "- Tham gia đoàn kiểm tra liên ngành.\n\n"
+        "- Chủ động phối hợp với Công an tỉnh kiểm tra bến bãi.\n\n"
+        "- Căn cứ chức năng, nhiệm vụ, tham gia thẩm định các dự án.\n\n"
+        "- Theo dõi tình hình bến bãi; chủ trì kiểm định phương tiện.\n\n"
+        "- Thống kê số liệu bến bãi; phối hợp với Sở Tài chính lập dự toán.\n")
+    assert got == {
+        "Chủ trì xây dựng": {"Sở Hàng hải": L},
+        "Phối hợp với Sở": {"Sở Hàng hải": S, "Sở Tư pháp": S},
+        "Tham gia đoàn kiểm": {"Sở Hàng hải": S},
+        "Chủ động phối hợp": {"Sở Hàng hải": S, "Công an tỉnh": S},
+        "Căn cứ chức năng,": {"Sở Hàng hải": S},
+        "Theo dõi tình hình": {"Sở Hàng hải": L},
+        # its own work, in which another takes part
+        "Thống kê số liệu": {"Sở Hàng hải": E, "Sở Tài chính": S},
+    }
+
+
+def test_a_body_the_task_names_keeps_the_role_its_words_give():
+    got = _roles("1. Sở Hàng hải\n\n- Sở Hàng hải chủ trì, phối hợp với Sở Nội vụ rà soát biên chế.\n")
+    assert got == {"Sở Hàng hải chủ": {"Sở Hàng hải": L, "Sở Nội vụ": S}}
+
+
+def test_a_heading_that_reads_on_into_its_bullets():
+    """"b) Chủ trì, phối hợp" / "- Sở X và ... tham mưu ...": the heading's body presides,
+    the bodies each bullet opens with are those it works with."""
+    got = _roles(
+        "1. Công an tỉnh\n\n"
+        "a) Chủ trì tổ chức tuyên truyền về phòng, chống ma túy.\n\n"
+        "b) Chủ trì, phối hợp\n\n"
+        "- Sở Hàng hải và các đơn vị có liên quan tham mưu bố trí kinh phí.\n\n"
+        "- Sở Xây dựng, Sở Tài chính rà soát cơ sở vật chất.\n")
+    assert got["Sở Hàng hải và"] == {
+        "Công an tỉnh": L, "Sở Hàng hải": S, "các đơn vị có liên quan": S}
+    assert got["Sở Xây dựng, Sở"] == {
+        "Công an tỉnh": L, "Sở Xây dựng": S, "Sở Tài chính": S}
+
+
+def test_a_subject_after_an_opening_phrase_and_a_support_cue_after_a_list():
+    got = _roles(
+        "1. Trên cơ sở kết quả rà soát năm trước, Sở Tài chính phối hợp với các đơn vị liên quan thẩm định dự toán.\n\n"
+        "2. Rà soát quy chế làm việc.\n\nĐơn vị thực hiện: Sở Hàng hải chủ trì; Sở Nội vụ, Ban Dân tộc tỉnh tham gia.\n")
+    assert got["Trên cơ sở kết"] == {
+        "Sở Tài chính": S, "các đơn vị liên quan": S}
+    assert got["Rà soát quy chế"] == {"Sở Hàng hải": L, "Sở Nội vụ": S, "Ban Dân tộc tỉnh": S}
+
+
+def test_who_receives_is_advised_or_owns_is_no_assignee_in_a_line():
+    got = _roles(
+        "1. Rà soát các quy định về bến thủy nội địa.\n\n"
+        "Cơ quan thực hiện: Sở Hàng hải chủ trì tham mưu Ủy ban nhân dân tỉnh ban hành quy chế; "
+        "các sở, ngành liên quan rà soát văn bản thuộc nhiệm vụ của cơ quan, đơn vị và gửi kết quả "
+        "về Sở Tư pháp để tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân tỉnh.\n")
+    assert got == {"Rà soát các quy": {"Sở Hàng hải": L, "các sở, ngành liên quan": E}}
+
+
+def test_titles_of_heads_are_no_names_left_over_in_a_line():
+    got = _roles("1. Kiện toàn tổ công tác.\n\nChủ trì thực hiện: Tư lệnh các quân khu; Chủ tịch UBND các huyện.\n")
+    assert got == {"Kiện toàn tổ công": {"các quân khu": L, "Ủy ban nhân dân các huyện": L}}
+
+
+def test_a_heading_body_with_an_aside_keeps_its_bullets_as_tasks():
+    got = _roles("1. Sở Hàng hải (cơ quan chủ trì)\n\n- Chủ trì lập quy hoạch bến bãi.\n\n- Tổng hợp số liệu bến bãi.\n")
+    assert got == {"Chủ trì lập quy": {"Sở Hàng hải": L}, "Tổng hợp số liệu": {"Sở Hàng hải": E}}
