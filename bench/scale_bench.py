@@ -237,7 +237,7 @@ def time_queries(store: Any, runs: int) -> dict[str, dict[str, float]]:
 
 def routes(store: Any) -> list[str]:
     p = query_params(store)
-    juris = p["list_bodies"]["jurisdiction"]
+    juris = plangen.slug(plangen.places()[0][1])
     pid = p["plan_detail"]["plan"].removesuffix(".txt")
     return [
         "/", "/search?q=thanh%20tra%20tinh", "/bodies", f"/bodies/{juris}/so-noi-vu", "/plans",
@@ -292,6 +292,7 @@ def bench_size(n: int, runs: int, keep: bool) -> dict[str, Any]:
 
     with open_store(store) as s:
         res["queries"] = time_queries(s, runs)
+    (WORK / f"results-{n}.json").write_text(json.dumps(res, indent=1, default=str))
     res["routes"] = time_routes(store, max(5, runs // 3))
     res["load_after"] = os.getloadavg()[0]
     if not keep:
