@@ -33,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     "CANCU_SPARQL_TIMEOUT": 10.0,
     "CANCU_SPARQL_LIMIT": 10_000,
     "CANCU_PAGE_SIZE": 50,
+    "CANCU_BASE_IRI": "https://cancu.dev/",  # the base the graph's IRIs are minted under
     "CANCU_SPARQL_SERVICES": "",  # endpoints SERVICE may call, separated by spaces or commas
 }
 _CASTS = {"CANCU_SPARQL_TIMEOUT": float, "CANCU_SPARQL_LIMIT": int, "CANCU_PAGE_SIZE": int}
@@ -63,6 +64,8 @@ class Answers:
 
 class ReadOnlyOxigraphStore(OxigraphStore):
     """An on-disk Oxigraph store opened with ``Store.read_only``: no lock, no writes."""
+
+    read_only = True  # its state cannot change while it serves (graph_api.state)
 
     def __init__(self, path: Path) -> None:
         self.location = str(path)
@@ -121,11 +124,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         store = open_service_store(app.config["CANCU_STORE"])
     app.extensions["cancu_store"] = store
 
-    from graph_api.blueprints import api, explorer, pages, sparql
+    from graph_api.blueprints import api, canned, duties, explorer, linked, pages, sparql
 
     app.register_blueprint(api.bp, url_prefix="/api")
     app.register_blueprint(sparql.bp)
     app.register_blueprint(explorer.bp)
+    app.register_blueprint(duties.bp)
+    app.register_blueprint(canned.bp)
+    app.register_blueprint(linked.bp)
     app.register_blueprint(pages.bp)
     _register_errors(app)
     app.after_request(_secure_headers)

@@ -150,6 +150,13 @@ def resolve(
     return Body(iri, name, juris, collective, rule, parent, folded)
 
 
+def group_label(group: URIRef) -> str | None:
+    """The label of a group by its key (the IRI's last segment), so a group that a plan only
+    implies ("thành viên của" the departments) is named, not shown by its id."""
+    key = str(group).rstrip("/").rsplit("/", 1)[-1]
+    return next((r.label for r in rules().groups if r.key == key), None)
+
+
 def memberships(body: Body, document: dict, source: str) -> list[URIRef]:
     """The groups of the same jurisdiction (or issuer) whose member patterns the body matches."""
     if body.collective:

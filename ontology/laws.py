@@ -7,6 +7,7 @@ the plan mapping uses, so plan citations land on these article nodes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -74,7 +75,10 @@ def parse_header(lines: list[str]) -> dict:
     date = re.search(r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", header)
     title = re.split(r"\s+số\s+", header)[0]
     if (type_name and title == type_name) or not title:
-        rest = re.sub(r"^.*?\d{4}\s*", "", header) if number else header
+        # the words after the number and its date: "... số 59/2019/NĐ-CP ngày 01/07/2019 quy
+        # định chi tiết ..." is titled "quy định chi tiết ...", never "/NĐ-CP ngày ..."
+        cut = date.end() if date else number.end() if number else 0
+        rest = re.split(r"\s+—\s+", header[cut:])[0]  # an editor's note after a dash
         title = re.sub(r"\s*\(.*$", "", rest).strip() or header
     return {
         "type": type_name,
@@ -195,7 +199,7 @@ def law_to_graph(path: str | Path) -> tuple[str, Graph]:
     """The named-graph IRI and the triples of one legal text file."""
     path = Path(path)
     text = path.read_text(encoding="utf-8")
-    facts = parse_header(text.splitlines()[:20])
+    facts = {k: _nfc(v) for k, v in parse_header(text.splitlines()[:20]).items()}
     doc = doc_iri(facts["number"], facts["type"], title=facts["title"], date=facts["date"])
     g = bind_prefixes(Graph())
     g.add((doc, RDF.type, ELI.LegalResource))
@@ -222,9 +226,9 @@ def law_to_graph(path: str | Path) -> tuple[str, Graph]:
         labels[u.iri] = f"{words[u.cls]} {u.number} {parent_label}"
         g.add((u.iri, RDFS.label, Literal(labels[u.iri], lang="vi")))
         if u.title:
-            g.add((u.iri, ELI.title, Literal(u.title)))
+            g.add((u.iri, ELI.title, Literal(_nfc(u.title))))
         if u.lines:
-            g.add((u.iri, CC.fullText, Literal("\n".join(u.lines))))
+            g.add((u.iri, CC.fullText, Literal(_nfc("\n".join(u.lines)))))
         span = URIRef(f"{ID}span/law/{slug(path.stem)}/{u.start}-{u.end}")
         g.add((u.iri, CC.hasSpan, span))
         g.add((span, RDF.type, CC.SourceSpan))
@@ -239,6 +243,13 @@ def law_to_graph(path: str | Path) -> tuple[str, Graph]:
                     continue
                 _cite(g, u.iri, cited)
     return str(law_graph_iri(doc)), g
+
+
+def _nfc(text: str | None) -> str | None:
+    """Texts go into the graph composed (NFC), as plans' texts do: some law files are saved
+    decomposed (NFD), and "tham nhũng" must look the same, and match, wherever it came from.
+    Offsets stay those of the file as it is."""
+    return unicodedata.normalize("NFC", text) if text else text
 
 
 def _cite(g: Graph, article: URIRef, cited: URIRef) -> None:

@@ -157,6 +157,8 @@ class _PlanMapper:
             g.add((group, RDF.type, ORG.Organization))
             g.add((group, RDF.type, CC.CollectiveBody))
             g.add((group, ORG.hasMember, body.iri))
+            if label := bodies.group_label(group):
+                g.add((group, RDFS.label, Literal(label, lang="vi")))
 
     # ------------------------------------------------------------------ tasks
     def task_slug(self, task: dict) -> str:
@@ -226,7 +228,7 @@ class _PlanMapper:
             g.add((a, CC.hasSpan, span))
 
     def timeframe(self, task: URIRef, tf: dict, path: str) -> None:
-        if not any(tf.get(k) for k in ("text", "due", "recurrence")):
+        if not any(tf.get(k) for k in ("text", "due", "recurrence", "rrule")):
             return
         g = self.g
         node = URIRef(f"{task}/timeframe")
@@ -236,6 +238,13 @@ class _PlanMapper:
         _add(g, node, CC.timeframeText, tf.get("text"))
         _add(g, task, CC.timeframeText, tf.get("text"))  # a shortcut, as cc:due is
         _add(g, node, CC.recurrence, tf.get("recurrence"))
+        _add(g, node, CC.rrule, (tf.get("rrule") or "").removeprefix("RRULE:") or None)
+        begins = _date(tf.get("start"))
+        if begins is not None:  # the period's first day, where the words give one
+            first = URIRef(f"{task}/timeframe/start")
+            g.add((node, TIME.hasBeginning, first))
+            g.add((first, RDF.type, TIME.Instant))
+            g.add((first, TIME.inXSDDate, begins))
         due = _date(tf.get("due"))
         if due is not None:
             end = URIRef(f"{task}/timeframe/end")

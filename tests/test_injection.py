@@ -58,7 +58,11 @@ INJECTIONS = [
 # the query parameters of the routes that are not in the OpenAPI description
 PAGE_PARAMS = {
     "/search": ["q"],
-    "/due": ["within", "from"],
+    "/due": ["body", "period", "from", "to", "role", "plan", "format"],
+    "/bodies/<path:bid>": ["period", "from", "to"],
+    "/bodies/<path:bid>/duties.xlsx": ["period", "from", "to"],
+    "/id/<path:rest>": ["format"],
+    "/queries": ["format"],
     "/graph": ["plan", "document", "body"],
     "/sparql": ["format", "default-graph-uri"],
 }

@@ -11,6 +11,7 @@ from graph_api.app import get_store
 from graph_api.blueprints import data
 from graph_api.blueprints.common import (
     ApiError,
+    Table,
     arg_choice,
     arg_date,
     check_params,
@@ -110,16 +111,23 @@ def bodies() -> Response:
         items = [b for b in items if b["jurisdiction"] == request.args["jurisdiction"].strip()]
     if request.args.get("q"):
         words = data.fold(request.args["q"]).split()
-        items = [b for b in items if all(w in data.folded(b["name"], b["id"]) for w in words)]
-    cols = ["id", "name", "jurisdiction", "collective", "parent", "tasks"]
+        items = [b for b in items
+                 if all(w in data.folded(b["label"], b["name"], b["id"]) for w in words)]
+    cols = ["id", "name", "label", "place", "jurisdiction", "collective", "parent", "tasks"]
     return list_response(items, lambda b: b, cols, "bodies")
+
+
+DUTY_COLUMNS = [*TASK_COLUMNS, "role", "through", "via"]
+DUTIES_CSV = Table(lambda b: [flat_task(d) for d in b["duties"]], DUTY_COLUMNS, "duties")
+TASKS_CSV = Table(lambda p: [flat_task(t) for t in p["tasks"]], TASK_COLUMNS, "tasks")
 
 
 @bp.get("/bodies/<path:bid>")
 def body(bid: str) -> Response:
-    check_params(())
+    """A body; as CSV, its duties (the same rows as ``/duties``)."""
+    check_params(("limit", "offset"))
     store = get_store()
-    return resource_response(store, lambda: data.body(store, bid))
+    return resource_response(store, lambda: data.body(store, bid), DUTIES_CSV)
 
 
 @bp.get("/bodies/<path:bid>/duties")
@@ -127,8 +135,7 @@ def body_duties(bid: str) -> Response:
     """The duties of a body as a list (CSV-able): one row per task, role and route."""
     check_params(("limit", "offset"))
     b = data.body(get_store(), bid)
-    cols = [*TASK_COLUMNS, "role", "through", "via"]
-    return list_response(b["duties"], flat_task, cols, "duties")
+    return list_response(b["duties"], flat_task, DUTY_COLUMNS, "duties")
 
 
 @bp.get("/plans")
@@ -140,9 +147,28 @@ def plans() -> Response:
 
 @bp.get("/plans/<path:pid>")
 def plan(pid: str) -> Response:
-    check_params(())
+    check_params(("limit", "offset"))
     store = get_store()
-    return resource_response(store, lambda: data.plan(store, pid))
+    return resource_response(store, lambda: data.plan(store, pid), TASKS_CSV)
+
+
+CITED_COLUMNS = ["article", "article_title", "plan", "task", "section", "text", "source_url"]
+
+
+def _cited_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """A document as CSV: who cites it, one row per citing task and article (the whole
+    document where no article is named)."""
+    out = [{"article": None, "article_title": None, "plan": c["plan"], "task": c["task"],
+            "section": c["section"], "text": c["text"], "source_url": c["source_url"]}
+           for c in doc["cited_whole_by"]]  # fmt: skip
+    for a in doc["articles"]:
+        out += [{"article": a["number"], "article_title": a["title"], "plan": c["plan"],
+                 "task": c["task"], "section": c["section"], "text": c["text"],
+                 "source_url": c["source_url"]} for c in a["cited_by"]]  # fmt: skip
+    return out
+
+
+CITED_CSV = Table(_cited_rows, CITED_COLUMNS, "citations")
 
 
 @bp.get("/documents")
@@ -159,18 +185,18 @@ def documents() -> Response:
 
 @bp.get("/documents/<path:did>")
 def document(did: str) -> Response:
-    check_params(())
+    check_params(("limit", "offset"))
     store = get_store()
-    return resource_response(store, lambda: data.document(store, did))
+    return resource_response(store, lambda: data.document(store, did), CITED_CSV)
 
 
 @bp.get("/articles/<path:aid>")
 def article(aid: str) -> Response:
-    check_params(())
+    check_params(("limit", "offset"))
     store = get_store()
     if "/" not in aid:
         raise ApiError(400, "an article id looks like luat/36-2018-qh14/dieu-10")
-    return resource_response(store, lambda: data.article(store, aid))
+    return resource_response(store, lambda: data.article(store, aid), TASKS_CSV)
 
 
 @bp.get("/queries")

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Response, current_app, jsonify, request
@@ -95,15 +96,27 @@ def page_args() -> tuple[int, int]:
     return arg_int("limit", size, 1, 1000), arg_int("offset", 0, 0)
 
 
-def csv_response(rows: list[dict[str, Any]], columns: list[str], name: str) -> Response:
+def csv_response(rows: list[dict[str, Any]], columns: list[str], name: str,
+                 total: int | None = None) -> Response:  # fmt: skip
+    """CSV as Excel opens it: UTF-8 with a byte-order mark (else Vietnamese is garbled)."""
     buf = io.StringIO()
+    buf.write("\ufeff")
     writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for r in rows:
         writer.writerow({c: "" if r.get(c) is None else r.get(c) for c in columns})
-    resp = Response(buf.getvalue(), mimetype="text/csv")
+    resp = Response(buf.getvalue().encode("utf-8"), mimetype="text/csv")
     resp.headers["Content-Disposition"] = f'inline; filename="{name}.csv"'
+    resp.headers["X-Total-Count"] = str(len(rows) if total is None else total)
     return resp
+
+
+def csv_page(items: list[Any]) -> list[Any]:
+    """The rows a CSV answer holds: every one, or the page ``limit``/``offset`` ask for."""
+    if "limit" not in request.args and "offset" not in request.args:
+        return items
+    limit, offset = arg_int("limit", len(items) or 1, 1), arg_int("offset", 0, 0)
+    return items[offset : offset + limit]
 
 
 def list_response(
@@ -118,21 +131,38 @@ def list_response(
     fmt = pick_format(LIST_FORMATS)
     limit, offset = page_args() if paged else (len(items) or 1, 0)
     if fmt == "csv":
-        return csv_response([flatten(i) for i in items], columns, name)
+        return csv_response([flatten(i) for i in csv_page(items)], columns, name, len(items))
     body = {"total": len(items), "limit": limit, "offset": offset, **extra,
             "items": items[offset : offset + limit]}  # fmt: skip
     return jsonify(body)
 
 
-def resource_response(store: Store, body: Callable[[], dict[str, Any]]) -> Response:
-    """A resource as JSON, or as Turtle/JSON-LD/N-Triples (``DESCRIBE`` of its IRI).
+@dataclass(slots=True)
+class Table:
+    """How a resource reads as CSV: the list it holds (a body's duties, a plan's tasks)."""
+
+    rows: Callable[[Any], list[dict[str, Any]]]  # from the resource's JSON answer
+    columns: list[str]
+    name: str
+
+
+def resource_response(store: Store, body: Callable[[], dict[str, Any]],
+                      table: Table | None = None) -> Response:  # fmt: skip
+    """A resource as JSON, as CSV (its ``table``: a body's duties, a plan's tasks), or as
+    Turtle/JSON-LD/N-Triples (``DESCRIBE`` of its IRI).
 
     The format is checked before the resource is looked up, so a bad parameter is a 400
     whether or not the id names something."""
-    fmt = pick_format({"json": "application/json", **RDF_FORMATS})
+    kinds = {"json": "application/json", **RDF_FORMATS}
+    if table is not None:
+        kinds["csv"] = "text/csv"
+    fmt = pick_format(kinds)
     answer = body()  # first, so an unknown id is a 404 in every format
     if fmt == "json":
         return jsonify(answer)
+    if fmt == "csv" and table is not None:
+        rows = table.rows(answer)
+        return csv_response(csv_page(rows), table.columns, table.name, len(rows))
     describe = bind_values("DESCRIBE ?node WHERE { }", {"node": URIRef(answer["iri"])})
     data, ctype = store.query_raw(describe, RDF_FORMATS[fmt])
     return Response(data, content_type=ctype)

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlparse
 
 from rdflib import URIRef
 
+from graph_api import labels
 from graph_api.blueprints.ids import (
     BODY,
     DOC,
@@ -76,9 +77,10 @@ def _best(labels: Iterable[str | None]) -> str | None:
 
 
 def plans(store: Store) -> list[dict[str, Any]]:
+    """Every plan, with its short ``name`` and its ``label`` (name and title) for people."""
     out = []
     for r in _rows(store, "list_plans"):
-        out.append({
+        p = {
             "id": plan_id(r["plan"]),
             "iri": r["plan"],
             "source": r["source"],
@@ -89,8 +91,21 @@ def plans(store: Store) -> list[dict[str, Any]]:
             "title": r["title"],
             "jurisdiction": r["jurisdiction"],
             "tasks": int(r["tasks"] or 0),
-        })  # fmt: skip
+        }  # fmt: skip
+        p.update(name=labels.plan_name(p), label=labels.plan_label(p), year=labels.plan_year(p))
+        out.append(p)
     return out
+
+
+def plan_refs(store: Store) -> dict[str, dict[str, Any]]:
+    """Plan IRI → what a task shows of its plan (id, name, label, year)."""
+    keys = ("id", "iri", "source", "name", "label", "year", "date", "title")
+    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store)}
+
+
+def places(store: Store) -> dict[str, str]:
+    """Jurisdiction key → its name (``tỉnh Quảng Ngãi``), from the plans' issuers."""
+    return labels.place_names(plans(store))
 
 
 def plan_by_id(store: Store, pid: str) -> dict[str, Any]:
@@ -215,6 +230,7 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
         "due_before": f.due_before,
     }
     seen: dict[str, dict[str, Any]] = {}
+    refs = plan_refs(store)
     # one body's tasks are read from the body out: a filter over every task grows with the store
     query = "api_body_tasks" if f.body else "api_tasks"
     for r in _rows(store, query, **params):
@@ -224,12 +240,16 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
         seen[r["task"]] = {
             "id": task_id(r["task"]),
             "iri": r["task"],
-            "plan": {"id": pid, "iri": r["planIri"], "source": r["source"]},
+            "plan": refs.get(r["planIri"]) or {"id": pid, "iri": r["planIri"],
+                                               "source": r["source"], "name": pid},
             "section": r["section"],
             "heading": r["heading"],
             "text": r["text"],
             "due": _iso(r["due"]),
             "timeframe": r["timeframe"],
+            "recurrence": r["recurrence"],
+            "rrule": r["rrule"],
+            "starts": _iso(r["begins"]),
             "span": {"start": r["start"], "end": r["end"], "line": r["line"]},
             "source_url": f"/plans/{pid}#{task_anchor(r['task'])}",
             "assignments": [],
@@ -318,16 +338,42 @@ def _provision_url(b: dict[str, Any]) -> str | None:
 
 
 def bodies(store: Store) -> list[dict[str, Any]]:
+    """Every body with its name, the province it is of (``place``) and a ``label`` that says
+    both (``Thanh tra Sở (Sở Nội vụ, tỉnh Quảng Ngãi)``)."""
     out: dict[str, dict[str, Any]] = {}
     for r in _rows(store, "list_bodies"):
         bid = short(r["body"], BODY) or r["body"]
         b = out.setdefault(r["body"], {
-            "id": bid, "iri": r["body"], "name": r["name"] or bid,
+            "id": bid, "iri": r["body"], "name": labels.capitalised(r["name"]) or bid,
             "jurisdiction": r["bodyJurisdiction"], "collective": bool(r["collective"]),
             "parent": short(r["parent"], BODY), "tasks": int(r["tasks"] or 0),
         })  # fmt: skip
         b["tasks"] = max(b["tasks"], int(r["tasks"] or 0))
+    where = places(store)
+    for b in out.values():
+        parent = out.get(BODY + b["parent"]) if b["parent"] else None
+        b["parent_name"] = parent["name"] if parent else None
+        b["place"] = where.get(b["jurisdiction"] or "")
+        b["label"] = labels.body_label(b, where)
     return sorted(out.values(), key=lambda b: (b["jurisdiction"] or "~", fold(b["name"])))
+
+
+def find_bodies(store: Store, text: str) -> list[dict[str, Any]]:
+    """Bodies a name as typed stands for, diacritics and case ignored: one whose label or
+    name is the text itself first, then those holding all its words, most duties first."""
+    wanted = fold(text).split()
+    if not wanted:
+        return []
+    exact, partial = [], []
+    for b in bodies(store):
+        hay = folded(b["label"], b["name"], b["id"])
+        names = (" ".join(fold(b["label"]).split()), " ".join(fold(b["name"]).split()))
+        if " ".join(wanted) in names:
+            exact.append(b)
+        elif all(w in hay for w in wanted):
+            partial.append(b)
+    partial.sort(key=lambda b: -b["tasks"])
+    return exact + partial
 
 
 def body_iri(bid: str) -> str:
@@ -345,7 +391,7 @@ def body(store: Store, bid: str) -> dict[str, Any]:
     for r in rows:
         if r["relation"] and r["other"]:
             oid = short(r["other"], BODY)
-            item = {"id": oid, "name": r["otherLabel"] or oid or r["other"]}
+            item = {"id": oid, "name": labels.capitalised(r["otherLabel"]) or oid or r["other"]}
             if item not in relations[r["relation"]]:
                 relations[r["relation"]].append(item)
     out: dict[str, Any] = {
@@ -356,6 +402,11 @@ def body(store: Store, bid: str) -> dict[str, Any]:
         "collective": bool(rows[0]["collective"]),
         **{k: relations.get(k, []) for k in ("parent", "unit", "group", "member")},
     }
+    out["name"] = labels.capitalised(out["name"])
+    out["parent_name"] = out["parent"][0]["name"] if out["parent"] else None
+    where = places(store)
+    out["place"] = where.get(out["jurisdiction"] or "")
+    out["label"] = labels.body_label(out, where)
     out["duties"] = duties(store, node)
     return out
 
@@ -398,9 +449,12 @@ def documents(store: Store) -> list[dict[str, Any]]:
     for r in _rows(store, "api_documents"):
         out.append({
             "id": short(r["doc"], DOC), "iri": r["doc"], "number": r["number"],
-            "type": r["type"], "title": r["title"], "resolved": bool(r["resolved"]),
-            "has_text": bool(r["hasText"]), "plans": int(r["plans"] or 0),
-            "tasks": int(r["tasks"] or 0),
+            "type": r["type"], "title": r["title"], "date": _iso(r["date"]),
+            "resolved": bool(r["resolved"]), "has_text": bool(r["hasText"]),
+            "plans": int(r["plans"] or 0), "tasks": int(r["tasks"] or 0),
+            "label": labels.doc_label(r["type"], r["number"], r["title"], r["date"]),
+            "full_label": labels.doc_label(r["type"], r["number"], r["title"], r["date"],
+                                           full=True),
         })  # fmt: skip
     return out
 
@@ -439,11 +493,15 @@ def document(store: Store, did: str) -> dict[str, Any]:
     citations = _rows(store, "api_document_citations", doc=URIRef(node))
     by_article: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
     plans_citing: dict[str, dict[str, Any]] = {}
+    refs = plan_refs(store)
     for c in citations:
         pid = plan_id(c["plan"])
-        plans_citing.setdefault(pid, {"id": pid, "iri": c["plan"], "source": c["source"]})
+        pref = refs.get(c["plan"]) or {"id": pid, "iri": c["plan"], "source": c["source"],
+                                       "name": pid, "label": pid}  # fmt: skip
+        plans_citing.setdefault(pid, pref)
         ref = {
             "plan": pid,
+            "plan_name": pref["name"],
             "task": task_id(c["task"]) if c["task"] else None,
             "section": c["section"],
             "text": c["text"],
@@ -468,7 +526,11 @@ def document(store: Store, did: str) -> dict[str, Any]:
     return {
         "id": short(node, DOC), "iri": node, "number": h.get("number"), "type": h.get("type"),
         "title": h.get("title"), "date": _iso(h.get("date")), "issuer": h.get("issuer"),
-        "label": h.get("label") or h.get("number"), "source": h.get("source"),
+        "label": labels.doc_label(h.get("type"), h.get("number"), h.get("title"), h.get("date"))
+        or h.get("label"),
+        "full_label": labels.doc_label(h.get("type"), h.get("number"), h.get("title"),
+                                       h.get("date"), full=True),
+        "source": h.get("source"),
         "resolved": bool(head[0]["resolved"]),
         "articles": articles,
         "cited_whole_by": by_article.get(None, []),

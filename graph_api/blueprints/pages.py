@@ -13,23 +13,30 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 
+from graph_api import labels
+from graph_api.agenda import agenda, by_task
 from graph_api.app import get_store
 from graph_api.blueprints import data
-from graph_api.blueprints.common import ApiError, arg_date, arg_int
 from graph_api.blueprints.ids import task_anchor, task_id
 from graph_api.blueprints.params import bind
+from graph_api.periods import parse_period
 
 bp = Blueprint("pages", __name__)
 
 
 @bp.app_template_filter("vi_date")
-def vi_date(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
-    except ValueError:
-        return value
+def vi_date(value: str | dt.date | None) -> str:
+    return labels.vi_date(value)
+
+
+@bp.app_template_global()
+def this_quarter_key() -> str:
+    return parse_period("this-quarter").key
+
+
+@bp.app_template_global()
+def this_month_key() -> str:
+    return parse_period("this-month").key
 
 
 @bp.get("/")
@@ -60,8 +67,16 @@ def bodies() -> str:
 
 @bp.get("/bodies/<path:bid>")
 def body(bid: str) -> str:
-    b = data.body(get_store(), bid)
-    return render_template("body.html", body=b, groups=data.group_by_plan(b["duties"]))
+    """A body: what falls due in the period asked (this quarter by default), then every duty
+    it has, grouped by plan."""
+    from graph_api.blueprints.duties import links, quarters, read_query
+
+    store = get_store()
+    b = data.body(store, bid)
+    q = read_query(store, b["id"])
+    found = agenda(by_task(b["duties"]), q.period)
+    return render_template("body.html", body=b, groups=data.group_by_plan(b["duties"]), q=q,
+                           found=found, quarters=quarters(store), links=links(q))  # fmt: skip
 
 
 @bp.get("/plans")
@@ -94,26 +109,10 @@ def article(aid: str) -> Any:
     return redirect(a["url"])
 
 
-@bp.get("/due")
-def due() -> str:
-    within = arg_int("within", 90, 1, 3660)
-    start = arg_date("from") or dt.date.today()
-    try:
-        end = start + dt.timedelta(days=within)
-    except OverflowError:
-        raise ApiError(400, f"from={start.isoformat()} plus {within} days passes the last "
-                            "date there is (9999-12-31)") from None  # fmt: skip
-    tasks = data.tasks(get_store(), due_after=start, due_before=end)
-    tasks.sort(key=lambda t: (t["due"], t["plan"]["id"]))
-    for t in tasks:
-        t["days_left"] = (dt.date.fromisoformat(t["due"]) - start).days
-    return render_template("due.html", tasks=tasks, within=within, start=start, end=end)
-
-
 @bp.get("/tasks/<path:tid>")
 def task(tid: str) -> Any:
     """A task's permanent link: its highlighted span in the plan."""
-    plan_part = task_id(str(bind("task", tid, "id"))).partition("/")[0]
+    plan_part = task_id(str(bind("task", tid, "id"))).rpartition("/")[0]  # the plan's key
     return redirect(url_for("pages.plan", pid=plan_part) + "#" + task_anchor(tid))
 
 

@@ -1,0 +1,57 @@
+"""The store's state as one short tag, for HTTP caching (ETag) and for derived files.
+
+Every stored graph is recorded in the meta graph with the sha256 of its input, so the sorted
+(graph, sha256) pairs name what the store holds: the same files give the same tag, an ingest
+that changes anything gives another. A store opened read-only cannot change while it serves,
+so its tag is read once; any other store is asked again after ``ttl`` seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+import time
+from dataclasses import dataclass
+
+from graph_api.store import META_GRAPH, SelectResult, Store, iri
+
+__all__ = ["State", "state"]
+
+_META = "https://cancu.dev/meta#"
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    tag: str  # hex, 20 characters
+    since: dt.datetime  # when this process first saw the store in this state (UTC)
+
+
+_lock = threading.Lock()
+_seen: dict[int, tuple[float, State]] = {}  # id(store) -> (when asked, state)
+
+
+def _tag(store: Store) -> str:
+    res = store.query(
+        f"SELECT ?g ?sha WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g <{_META}sha256> ?sha }} }}"
+    )
+    pairs = sorted(f"{r['g']} {r['sha']}" for r in res.rows) if isinstance(
+        res, SelectResult) else []  # fmt: skip
+    return hashlib.sha256("\n".join(pairs).encode()).hexdigest()[:20]
+
+
+def state(store: Store, ttl: float = 2.0) -> State:
+    """The store's current state; a read-only store's is computed once."""
+    now = time.monotonic()
+    key = id(store)
+    with _lock:
+        cached = _seen.get(key)
+    fixed = getattr(store, "read_only", False)
+    if cached and (fixed or now - cached[0] < ttl):
+        return cached[1]
+    tag = _tag(store)
+    current = cached[1] if cached and cached[1].tag == tag else State(
+        tag, dt.datetime.now(dt.UTC).replace(microsecond=0))  # fmt: skip
+    with _lock:
+        _seen[key] = (now, current)
+    return current
