@@ -1,41 +1,51 @@
-"""From files to the store: extract → map → validate → replace each named graph → its closure.
+"""From files to the store: read, extract, map, validate and reason in worker processes; write
+each plan with its inferences and its provenance in one transaction.
 
-One source file (or one record of a JSON file) gives one named graph, replaced as a whole (and
-its inferred graph beside it; the facts about shared things are added to the shared graph), so
-ingesting the same files twice leaves the store identical. A small metadata graph records
-where each graph came from (file, sha256, kind) so re-ingesting can tell new from unchanged and
-``cancu validate`` can re-check the stored plans later. A plan that breaks the SHACL shapes is
-refused (and its violations reported); an unreadable file is reported and skipped; neither stops
-the batch.
+The batch streams: files are found, then handed to a few worker processes at a time
+(:func:`ingest.bounded.run_bounded`, one per core, each plan within a time budget); each plan
+comes back as N-Triples and is written as soon as a handful have arrived, so nothing holds the
+batch in memory but the plans in flight. A write is one SPARQL update, one transaction: the
+plan's graph (replacing its old version), its inferred graph, the facts it adds about shared
+things, and its record in the metadata graph (:mod:`graph_api.provenance`). The store carries a
+mark while an ingest runs, removed by its last transaction, so a killed ingest is seen by
+``cancu validate`` and mended by the next ingest, which also upgrades stores of older versions.
+
+A plan is known by what it is (:mod:`ontology.identity`), so the same plan in two folders is
+stored once and a new version replaces the old. A plan that breaks the SHACL shapes is refused
+with its violations; an unreadable file is reported; neither stops the batch.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sys
+import resource
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
-from urllib.request import url2pathname
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from graph_api import provenance as pv
+from graph_api.progress import Progress
+from graph_api.provenance import (
+    LEGACY_INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    SHARED_GRAPH,
+    SHARED_INFERRED_GRAPH,
+    Record,
+)
+from graph_api.store import META_GRAPH, Store, StoreError, iri
 
-from graph_api.store import INFERRED_GRAPH, META_GRAPH, Store, graph_to_ntriples, iri
-
-META = Namespace("https://cancu.dev/meta#")
-PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
-ONTOLOGY_GRAPH = "https://cancu.dev/graph/ontology"
-# facts about bodies, documents and provisions, added to by every plan that names them
-SHARED_GRAPH = "https://cancu.dev/graph/shared"
 REASONERS = ("reasonable", "owlrl", "none")
 RECORD_SUFFIXES = {".json", ".jsonl"}
 # plans the reader takes, and office files it refuses by name (so they are reported, not
 # passed over in silence)
 PLAN_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".doc", ".odt", ".rtf"}
+BUDGET = 120.0  # seconds one plan may take in its worker before it is stopped and reported
+BATCH_TRIPLES = 20_000  # triples written per transaction (a few plans)
+# imported by the workers' forkserver: workers fork with all of it imported and compiled
+PRELOAD = ("graph_api.warm", "ontology.mapping", "ontology.laws")
 
 
 @dataclass(slots=True)
@@ -75,18 +85,20 @@ class IngestReport:
 
     stored: list[Stored] = field(default_factory=list)
     refused: list[Problem] = field(default_factory=list)  # broke the SHACL shapes
-    failed: list[Problem] = field(default_factory=list)  # unreadable or not mappable
+    failed: list[Problem] = field(default_factory=list)  # unreadable, not mappable, too slow
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, same plan as)
+    removed: list[str] = field(default_factory=list)  # graphs dropped (an old version, orphans)
+    mended: list[str] = field(default_factory=list)  # what the ingest repaired, in words
     warnings: list[str] = field(default_factory=list)
     inferred: int | None = None  # triples inferred for the units stored, None when not reasoned
     total_triples: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage (workers: CPU seconds)
+    wall: float = 0.0
+    peak_mb: dict[str, float] = field(default_factory=dict)  # main process, largest worker
 
     @property
     def ok(self) -> bool:
         return not self.refused and not self.failed
-
-    def time(self, step: str, since: float) -> None:
-        self.seconds[step] = self.seconds.get(step, 0.0) + time.perf_counter() - since
 
 
 # --- discovery --------------------------------------------------------------------------------
@@ -106,22 +118,42 @@ def is_law(path: Path) -> bool:
     return any(line.lstrip().lower().startswith("# document:") for line in head)
 
 
-def _records(path: Path) -> list[dict[str, Any]]:
-    """Records of a JSON file: one object, an array, ``{"plans": [...]}``, or JSON Lines."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError:
-        data = [json.loads(line) for line in text.splitlines() if line.strip()]
+def records_in(path: Path) -> Iterator[dict[str, Any]]:
+    """Records of a JSON file: one object, an array, ``{"plans": [...]}``, or JSON Lines (read
+    line by line, so a file of 10,000 records is never held whole)."""
+    with path.open(encoding="utf-8") as fh:
+        head = fh.read(1)
+        while head and head.isspace():
+            head = fh.read(1)
+        fh.seek(0)
+        if head == "{":
+            first = fh.readline()
+            try:
+                one = json.loads(first)
+            except json.JSONDecodeError:  # one object over many lines
+                fh.seek(0)
+                data: Any = json.load(fh)
+            else:  # JSON Lines
+                yield from _as_records(one)
+                for line in fh:
+                    if line.strip():
+                        yield from _as_records(json.loads(line))
+                return
+        else:
+            data = json.load(fh)
+    yield from _as_records(data)
+
+
+def _as_records(data: Any) -> Iterator[dict[str, Any]]:
     if isinstance(data, dict):
         data = data.get("plans") or data.get("records") or [data]
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise ValueError("not a plan record, a list of records or JSON Lines")
-    return data
+    yield from data
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
-    """Expand folders; classify each file as plan, law or JSON records."""
+def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand folders (hidden files skipped); files named on the command line are taken."""
     files: list[Path] = []
     problems: list[Problem] = []
     for p in paths:
@@ -137,149 +169,298 @@ def discover(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
             files.append(p)
         else:
             problems.append(Problem(str(p), "no such file or folder"))
-    sources: list[Source] = []
-    for f in dict.fromkeys(files):
+    return list(dict.fromkeys(files)), problems
+
+
+def sources_of(files: Iterable[Path], problems: list[Problem]) -> Iterator[Source]:
+    """The inputs of the files, one at a time (the records of a records file as they are read)."""
+    for f in files:
         if f.suffix.lower() in RECORD_SUFFIXES:
             try:
-                sources.extend(Source(f, "record", r) for r in _records(f))
-            except (ValueError, OSError) as exc:
+                for r in records_in(f):
+                    yield Source(f, "record", r)
+            except (ValueError, OSError, UnicodeDecodeError) as exc:
                 problems.append(Problem(f.name, f"unreadable records file: {exc}"))
         else:
-            sources.append(Source(f, "law" if is_law(f) else "plan"))
-    return sources, problems
+            yield Source(f, "law" if is_law(f) else "plan")
 
 
-# --- metadata ---------------------------------------------------------------------------------
+def discover(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
+    """Every input of ``paths`` as a list (small batches, tests); ingest streams them instead."""
+    files, problems = find_files(paths)
+    return list(sources_of(files, problems)), problems
 
 
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def stored_sources(store: Store) -> dict[str, dict[str, Any]]:
-    """``graph IRI -> {source, path, sha256, kind, triples}`` from the metadata graph."""
-    res = store.query(
-        f"""SELECT ?g ?source ?path ?sha ?kind WHERE {{ GRAPH {iri(META_GRAPH)} {{
-              ?g <{META.source}> ?source ; <{META.sha256}> ?sha ; <{META.kind}> ?kind .
-              OPTIONAL {{ ?g <{PROV_DERIVED}> ?path }} }} }}"""
-    )
-    out: dict[str, dict[str, Any]] = {}
-    for row in res.rows:  # type: ignore[union-attr]
-        path = row["path"]
-        out[row["g"]] = {
-            "source": row["source"],
-            "path": Path(url2pathname(urlparse(path).path)) if path else None,
-            "sha256": row["sha"],
-            "kind": row["kind"],
-        }
-    return out
+# --- the work on one unit, in a worker process ------------------------------------------------
 
 
-def record_source(store: Store, graph: str, source: str, path: Path, sha: str, kind: str) -> None:
-    """Replace the metadata of one graph (kept in the metadata graph, one subject per graph)."""
-    g = Graph()
-    node = URIRef(graph)
-    g.add((node, META.source, Literal(source)))
-    g.add((node, META.sha256, Literal(sha)))
-    g.add((node, META.kind, Literal(kind)))
-    g.add((node, PROV_DERIVED, URIRef(path.resolve().as_uri())))
-    meta = iri(META_GRAPH)
-    store.update(
-        f"DELETE WHERE {{ GRAPH {meta} {{ {iri(graph)} ?p ?o }} }} ;\n"
-        f"INSERT DATA {{ GRAPH {meta} {{\n{graph_to_ntriples(g)}}} }}"
-    )
+@dataclass(slots=True)
+class Job:
+    """One unit to prepare: a source to read, or a stored unit to reason over again."""
+
+    reasoner: str
+    source: Source | None = None
+    graph: str | None = None  # reclose: the stored unit's graph, its triples and shared facts
+    kind: str | None = None
+    plan_nt: str = ""
+    shared_nt: str = ""
 
 
-# --- steps ------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Prepared:
+    """A unit ready to be written: N-Triples per graph, its record, what each stage cost."""
+
+    kind: str
+    graph: str = ""
+    sha256: str = ""
+    plan: str | None = None
+    graph_nt: str = ""
+    triples: int = 0
+    inferred_nt: str = ""
+    inferred: int = 0
+    shared_nt: str = ""
+    shared_inferred_nt: str = ""
+    closure: str | None = None
+    refused: list[str] | None = None  # SHACL violations, in words
+    unreadable: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+    peak_mb: float = 0.0
 
 
-def _load_validator() -> Callable[[Graph], Any] | None:
-    try:
-        from ontology.validate import validate
-    except ImportError:
-        return None
-    return validate
+def _nt(graph: Any) -> str:
+    return graph.serialize(format="nt", encoding="utf-8").decode("utf-8") if len(graph) else ""
 
 
-def _map(source: Source, report: IngestReport) -> tuple[str, Graph, Graph, str]:
-    """``(graph IRI, its triples, facts about shared things, sha256)`` for one source; raises on
-    unreadable input."""
-    if source.kind == "law":
-        from ontology.laws import law_to_graph
+class _Clock:
+    def __init__(self, into: dict[str, float]) -> None:
+        self.into = into
+        self.t = time.process_time()
 
-        t0 = time.perf_counter()
-        graph_iri, g = law_to_graph(source.path)
-        report.time("map", t0)
-        return graph_iri, g, Graph(), sha256_of(source.path)
-    from ontology.mapping import map_plan
+    def lap(self, stage: str) -> None:
+        now = time.process_time()
+        self.into[stage] = self.into.get(stage, 0.0) + now - self.t
+        self.t = now
 
-    record = source.record
-    if record is None:
-        from ingest.extract import extract_file
 
-        t0 = time.perf_counter()
-        record = extract_file(source.path).to_dict()
-        report.time("extract", t0)
-    t0 = time.perf_counter()
-    mapped = map_plan(record)
-    report.time("map", t0)
-    sha = record.get("sha256") or sha256_of(source.path)
-    return mapped.graph, mapped.plan, mapped.shared, str(sha)
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _read_errors() -> tuple[type[BaseException], ...]:
-    try:
-        from ingest.read import ReadError
-    except ImportError:
-        return (OSError, UnicodeDecodeError)
+    from ingest.read import ReadError
+
     return (ReadError, OSError, UnicodeDecodeError)
 
 
-def violations_in_words(report: Any) -> list[str]:
-    return [str(getattr(v, "message", v)) for v in getattr(report, "violations", [])]
+def prepare(job: Job) -> Prepared:
+    """Read, extract, map, validate and reason over one unit (runs in a worker process)."""
+    if job.source is None:
+        return _reclose(job)
+    src = job.source
+    out = Prepared(kind=src.kind)
+    clock = _Clock(out.seconds)
+    try:
+        if src.kind == "law":
+            from ontology.laws import law_to_graph
+
+            out.sha256 = sha256_of(src.path)
+            out.graph, g = law_to_graph(src.path)
+            shared = None
+            clock.lap("map")
+        else:
+            record = src.record
+            if record is None:
+                from ingest.extract import extract_file
+
+                record = extract_file(src.path).to_dict()
+                clock.lap("extract")
+            from ontology.identity import content_digest, key_of, plan_iri
+            from ontology.mapping import map_plan
+
+            mapped = map_plan(record)
+            out.graph, g, shared = mapped.graph, mapped.plan, mapped.shared
+            out.sha256 = content_digest(record)
+            out.plan = plan_iri(key_of(out.graph) or "")
+            clock.lap("map")
+            from ontology.validate import validate
+
+            result = validate(g + shared)
+            clock.lap("validate")
+            if not result.conforms:
+                out.refused = [str(getattr(v, "message", v)) for v in result.violations]
+                return out
+    except _read_errors() as exc:
+        out.unreadable = f"unreadable: {exc}"
+        return out
+    _reason(out, job.reasoner, src.kind, g, shared, clock)
+    out.graph_nt, out.triples = _nt(g), len(g)
+    out.shared_nt = _nt(shared) if shared is not None else ""
+    clock.lap("serialize")
+    out.peak_mb = _peak_mb()
+    return out
 
 
-def reason(store: Store, source: Source, graph_iri: str, g: Graph, shared: Graph,
-           reasoner: str, report: IngestReport) -> None:
-    """Store what the ontology adds to one unit beside it (its own inferred graph, replaced),
-    and what it adds to the shared facts (added to the shared inferred graph): the cost is the
-    unit's size, whatever the store holds."""
-    from ontology.iris import SHARED_INFERRED_GRAPH, inferred_graph_iri
+def _reason(out: Prepared, reasoner: str, kind: str, g: Any, shared: Any, clock: _Clock) -> None:
+    if reasoner == "none":
+        return
     from ontology.reasoning import plan_closure, unit_closure
 
-    t0 = time.perf_counter()
-    if source.kind == "law":
-        own, extra = unit_closure(g, reasoner), Graph()
+    if kind == "law" or shared is None:
+        own, extra = unit_closure(g, reasoner), None
     else:
         inferred = plan_closure(g, shared, reasoner)
         own, extra = inferred.plan, inferred.shared
-    store.replace_graph(str(inferred_graph_iri(graph_iri)), own)
-    if len(extra):
-        store.update(f"INSERT DATA {{ GRAPH {iri(str(SHARED_INFERRED_GRAPH))} {{\n"
-                     f"{graph_to_ntriples(extra)}}} }}")
-    report.inferred = (report.inferred or 0) + len(own) + len(extra)
-    report.time(f"closure ({reasoner})", t0)
+    out.inferred_nt, out.inferred = _nt(own), len(own)
+    out.shared_inferred_nt = _nt(extra) if extra is not None else ""
+    out.closure = pv.closure_key(reasoner)
+    clock.lap("closure")
 
 
-def _store_ontology(store: Store, report: IngestReport) -> None:
-    """Keep the ontology itself in the store, so queries can follow subclass links."""
-    try:
-        from ontology.reasoning import ONTOLOGY, ontology_graph
-    except ImportError:
-        report.warnings.append("ontology.reasoning is not available: ontology graph not stored")
-        return
-    store.replace_graph(ONTOLOGY_GRAPH, ontology_graph())
-    record_source(store, ONTOLOGY_GRAPH, ONTOLOGY.name, ONTOLOGY, sha256_of(ONTOLOGY), "ontology")
+def _reclose(job: Job) -> Prepared:
+    """The closure of a stored unit again (made with an older ontology, or cut short)."""
+    from rdflib import Graph
+
+    out = Prepared(kind=job.kind or "plan", graph=job.graph or "")
+    clock = _Clock(out.seconds)
+    g = Graph().parse(data=job.plan_nt, format="nt")
+    shared = Graph().parse(data=job.shared_nt, format="nt") if job.kind != "law" else None
+    clock.lap("map")
+    _reason(out, job.reasoner, out.kind, g, shared, clock)
+    out.peak_mb = _peak_mb()
+    return out
 
 
-def _progress(items: list[Source], enabled: bool) -> Iterator[Source]:
-    from tqdm import tqdm
+# --- writing ----------------------------------------------------------------------------------
 
-    show = enabled and sys.stderr.isatty()
-    bar = tqdm(items, desc="ingest", unit="file", disable=not show, leave=False)
-    for item in bar:
-        bar.set_postfix_str(item.name[:40], refresh=False)
-        yield item
+
+class Writer:
+    """Gathers prepared units and writes them a few at a time, each batch one transaction.
+
+    Only units already in the store are dropped or have their record deleted first: a request
+    with no deletions inserts about twice as fast in Oxigraph.
+    """
+
+    def __init__(self, store: Store, progress: Progress, limit: int = BATCH_TRIPLES) -> None:
+        self.store = store
+        self.stored: set[str] = set()  # units with a record in the store (before this batch)
+        self.progress = progress
+        self.limit = limit
+        self.drops: set[str] = set()
+        self.inserts: dict[str, list[str]] = {}
+        self.records: dict[str, Record] = {}
+        self.record_drops: set[str] = set()
+        self.pending_done: list[Path] = []
+        self.size = 0
+        self.units = 0
+        self._shared_seen: set[str] = set()
+
+    def drop(self, graph: str) -> None:
+        """Remove a unit (its graph, inferred graph, record) in the next transaction."""
+        if graph in self.stored:
+            self.drops.update((graph, pv.inferred_graph(graph)))
+            self.record_drops.add(graph)
+        self.records.pop(graph, None)
+        for g in (graph, pv.inferred_graph(graph)):
+            self.inserts.pop(g, None)
+
+    def record(self, rec: Record) -> None:
+        """Rewrite one unit's record (and nothing else)."""
+        if rec.graph in self.stored:
+            self.record_drops.add(rec.graph)
+        self.records[rec.graph] = rec
+
+    def add(self, p: Prepared, rec: Record, replace: bool) -> None:
+        if replace:
+            self.drop(p.graph)
+        self.record(rec)
+        self._insert(p.graph, p.graph_nt)
+        if p.closure is not None:
+            self._insert(pv.inferred_graph(p.graph), p.inferred_nt)
+        self._insert(SHARED_GRAPH, self._new_lines(p.shared_nt))
+        self._insert(SHARED_INFERRED_GRAPH, self._new_lines(p.shared_inferred_nt))
+        self.units += 1
+        if self.size >= self.limit:
+            self.flush()
+
+    def reclosed(self, rec: Record, p: Prepared) -> None:
+        """A stored unit's closure made again: its inferred graph replaced, its record updated."""
+        rec.inferred, rec.inferred_triples = pv.inferred_graph(rec.graph), p.inferred
+        rec.closure = p.closure
+        self.drops.add(rec.inferred)
+        self._insert(rec.inferred, p.inferred_nt)
+        self._insert(SHARED_INFERRED_GRAPH, self._new_lines(p.shared_inferred_nt))
+        self.record(rec)
+        self.units += 1
+        if self.size >= self.limit:
+            self.flush()
+
+    def graph(self, graph: str, nt: str, rec: Record) -> None:
+        """Replace one whole graph that is no plan (the ontology) with its record."""
+        self.drop(graph)
+        self._insert(graph, nt)
+        self.record(rec)
+
+    def _new_lines(self, nt: str) -> str:
+        """Shared facts not yet written by this ingest (most are the same from plan to plan)."""
+        fresh = [ln for ln in nt.splitlines() if ln and ln not in self._shared_seen]
+        self._shared_seen.update(fresh)
+        return "\n".join(fresh) + "\n" if fresh else ""
+
+    def _insert(self, graph: str, nt: str) -> None:
+        if nt:
+            self.inserts.setdefault(graph, []).append(nt)
+            self.size += nt.count("\n")
+
+    def flush(self) -> None:
+        parts = [f"DROP SILENT GRAPH {iri(g)}" for g in sorted(self.drops)]
+        parts += [pv.delete_record(g) for g in sorted(self.record_drops)]
+        body = "".join(f"GRAPH {iri(g)} {{\n{''.join(chunks)}}}\n"
+                       for g, chunks in self.inserts.items())
+        if body:
+            parts.append(f"INSERT DATA {{\n{body}}}")
+        if self.records:
+            parts.append(pv.insert_records(self.records.values()))
+        if self.pending_done:
+            parts.append(pv.drop_pending(self.pending_done))
+        if parts:
+            t0 = time.perf_counter()
+            self.store.update(" ;\n".join(parts))
+            self.progress.advance("store", time.perf_counter() - t0, self.units)
+        self.stored.update(self.records)
+        self.stored.difference_update(self.record_drops - set(self.records))
+        self.drops.clear()
+        self.inserts.clear()
+        self.records.clear()
+        self.record_drops.clear()
+        self.pending_done.clear()
+        self.size = self.units = 0
+
+
+# --- the ingest -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Run:
+    """What one ingest knows while it runs."""
+
+    store: Store
+    report: IngestReport
+    progress: Progress
+    writer: Writer
+    reasoner: str
+    recs: dict[str, Record]
+    by_path: dict[Path, set[str]] = field(default_factory=dict)  # file -> plans it held
+    written: dict[str, tuple[str, str]] = field(default_factory=dict)  # graph -> (sha, source)
+    pending: set[Path] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for g, r in self.recs.items():
+            for p in r.paths:
+                self.by_path.setdefault(p.resolve(), set()).add(g)
 
 
 def ingest_paths(
@@ -287,70 +468,267 @@ def ingest_paths(
     paths: Iterable[str | Path],
     *,
     reasoner: str = "reasonable",
-    progress: bool = True,
+    progress: bool | Progress = True,
+    workers: int | None = None,
+    budget: float | None = BUDGET,
+    batch: int = BATCH_TRIPLES,
 ) -> IngestReport:
-    """Ingest plan files, law files and JSON record files (folders are walked)."""
+    """Ingest plan files, law files and JSON record files (folders are walked).
+
+    ``workers``: processes (default one per core; 0 runs everything in this process);
+    ``budget``: seconds one plan may take before it is stopped and reported; ``batch``: triples
+    written per transaction (whole plans: at least one).
+    """
     if reasoner not in REASONERS:
         raise ValueError(f"unknown reasoner {reasoner!r}; use one of {', '.join(REASONERS)}")
+    started = time.perf_counter()
     report = IngestReport()
-    sources, report.failed = discover(Path(p) for p in paths)
-    before = stored_sources(store)
-    validate = _load_validator()
-    if validate is None:
-        report.warnings.append("ontology.validate is not available: plans stored unchecked")
-    read_errors = _read_errors()
-    for source in _progress(sources, progress):
-        try:
-            graph_iri, g, shared, sha = _map(source, report)
-        except read_errors as exc:
-            report.failed.append(Problem(source.name, f"unreadable: {exc}"))
-            continue
-        except ImportError as exc:
-            report.failed.append(Problem(source.name, f"cannot process a {source.kind}: {exc}"))
-            continue
-        except Exception as exc:  # one bad file must not stop the batch
-            report.failed.append(Problem(source.name, f"{type(exc).__name__}: {exc}"))
-            continue
-        if validate is not None and source.kind != "law":
-            t0 = time.perf_counter()
-            result = validate(g + shared)
-            report.time("validate", t0)
-            if not result.conforms:
-                words = violations_in_words(result)
-                report.refused.append(
-                    Problem(source.name, f"{len(words)} SHACL violation(s)", words)
-                )
-                continue
-        t0 = time.perf_counter()
-        previous = before.get(graph_iri)
-        status = "new" if previous is None else "updated"
-        if previous is not None and previous["sha256"] == sha:
-            status = "unchanged"
-        store.replace_graph(graph_iri, g)
-        if len(shared):
-            store.update(f"INSERT DATA {{ GRAPH {iri(SHARED_GRAPH)} {{\n"
-                         f"{graph_to_ntriples(shared)}}} }}")
-        record_source(store, graph_iri, source.name, source.path, sha, source.kind)
-        report.time("store", t0)
-        if reasoner != "none":
-            reason(store, source, graph_iri, g, shared, reasoner, report)
-        report.stored.append(Stored(source.name, graph_iri, source.kind, len(g), status))
-    if report.stored:
-        _store_ontology(store, report)
-    if report.stored and store.query(f"ASK {{ GRAPH {iri(INFERRED_GRAPH)} {{ ?s ?p ?o }} }}"):
-        store.drop_graph(INFERRED_GRAPH)  # the store-wide closure of older versions
+    prog = progress if isinstance(progress, Progress) else Progress(bool(progress))
+    run = _Run(store, report, prog, Writer(store, prog, batch), reasoner, {})
+    _begin(run)
+    files, report.failed = find_files(Path(p) for p in paths)
+    extra = sorted(run.pending - {f.resolve() for f in files})
+    prog.total = len(files) + len(extra)
+    jobs = (Job(reasoner, source=s) for s in sources_of([*files, *extra], report.failed))
+    try:
+        for outcome in _pool(jobs, workers, budget):
+            assert outcome.item.source is not None
+            _take(run, outcome.item.source, outcome.result, outcome.error)
+        run.writer.flush()
+        _store_ontology(run)
+        _mend_closures(run, workers, budget)
+        _finish(run)
+    finally:
+        prog.close()
+    report.seconds = prog.seconds()
+    report.wall = time.perf_counter() - started
+    report.peak_mb["main"] = max(report.peak_mb.get("main", 0.0), _peak_mb())
     report.total_triples = store.triple_count()
     return report
+
+
+def _pool(jobs: Iterable[Job], workers: int | None, budget: float | None) -> Iterator[Any]:
+    from ingest.bounded import run_bounded
+
+    return run_bounded(prepare, jobs, workers=workers, budget=budget, preload=PRELOAD)
+
+
+def _begin(run: _Run) -> None:
+    """Mark the store as being written; upgrade an old store; drop what has no record."""
+    store, report = run.store, run.report
+    st = pv.state(store)
+    if st.running and pv.mark_is_alive(st.running):
+        raise StoreError(f"another ingest ({st.running}) is writing this store; wait for it")
+    if st.running:
+        report.mended.append(f"the previous ingest ({st.running}) did not finish: its plans are "
+                             "checked and what it left half done is redone")
+    recs = pv.records(store)
+    if st.format is None and (recs or store.graphs()):
+        recs = _upgrade(run, recs)
+        st = pv.state(store)
+    run.pending = {p.resolve() for p in st.pending}
+    parts = [pv.set_state(pv.running_mark(), pending=st.pending)]
+    sizes = pv.graph_sizes(store)
+    owned = set(recs) | {r.inferred for r in recs.values() if r.inferred}
+    for g in sorted(set(sizes) - owned - pv.COMMON_GRAPHS):
+        parts.append(f"DROP SILENT GRAPH {iri(g)}")
+        report.removed.append(g)
+        report.mended.append(f"dropped {g}: it had no record (a write cut short)")
+    for g, r in sorted(recs.items()):
+        if r.triples is not None and sizes.get(g, 0) != r.triples:
+            parts += [f"DROP SILENT GRAPH {iri(g)}", f"DROP SILENT GRAPH {iri(r.inferred or g)}",
+                      pv.delete_record(g)]
+            if r.path is not None and r.path.exists():
+                run.pending.add(r.path.resolve())
+            report.mended.append(f"{r.source} was half written: "
+                                 + ("read again" if r.path and r.path.exists() else "dropped"))
+            del recs[g]
+    store.update(" ;\n".join(parts))
+    run.recs = recs
+    run.writer.stored = set(recs)
+    run.__post_init__()
+
+
+def _upgrade(run: _Run, recs: dict[str, Record]) -> dict[str, Record]:
+    """A store of an older cancu (plans named by file name, one store-wide closure): drop its
+    graphs and read its sources again, recorded as pending so that a kill loses none."""
+    keep = [p for r in recs.values() if r.kind in ("plan", "law", "record") for p in r.paths]
+    gone = sorted({r.source for r in recs.values() if r.kind in ("plan", "law", "record")
+                   and not any(p.exists() for p in r.paths)})
+    pending = sorted({p.resolve() for p in keep if p.exists()})
+    parts = [f"DROP SILENT GRAPH {iri(g)}" for g in run.store.graphs()]
+    parts.append(pv.set_state(pv.running_mark(), pending=pending))
+    run.store.update(" ;\n".join(parts))
+    msg = (f"upgraded the store: it was written by an older cancu (plans named by their file "
+           f"names); its {len(pending)} source file(s) are read again")
+    if gone:
+        msg += f"; {len(gone)} could not be, their files are gone: {', '.join(gone)}"
+    run.report.mended.append(msg)
+    return {}
+
+
+def _take(run: _Run, src: Source, p: Prepared | None, error: str | None) -> None:
+    """Record one outcome, and queue its write."""
+    report, prog = run.report, run.progress
+    if src.path.resolve() in run.pending and src.kind != "record":
+        run.writer.pending_done.append(src.path.resolve())
+    if p is None:
+        report.failed.append(Problem(src.name, error or "failed"))
+        prog.advance("extract", 0.0)
+        return
+    for stage, secs in p.seconds.items():
+        prog.advance(stage, secs)
+    report.peak_mb["worker"] = max(report.peak_mb.get("worker", 0.0), p.peak_mb)
+    if p.unreadable:
+        report.failed.append(Problem(src.name, p.unreadable))
+        return
+    if p.refused is not None:
+        report.refused.append(Problem(src.name, f"{len(p.refused)} SHACL violation(s)", p.refused))
+        return
+    path = src.path.resolve()
+    seen = run.written.get(p.graph)
+    if seen and seen[0] == p.sha256:  # the same plan again, from another file
+        report.duplicates.append((src.name, seen[1]))
+        rec = run.recs[p.graph]
+        if path not in rec.paths:
+            rec.paths.append(path)
+            run.writer.record(rec)
+        return
+    if seen:
+        report.warnings.append(f"{seen[1]} and {src.name} are two versions of one plan "
+                               f"({p.graph}); {src.name}, read last, is stored")
+    previous = run.recs.get(p.graph)
+    if src.kind == "plan":
+        _release_path(run, path, p.graph)
+    status = ("new" if previous is None else
+              "unchanged" if previous.sha256 == p.sha256 else "updated")
+    rec = Record(p.graph, src.kind, src.name, p.sha256, [path], plan=p.plan, triples=p.triples,
+                 inferred=pv.inferred_graph(p.graph) if p.closure else None,
+                 inferred_triples=p.inferred if p.closure else None, closure=p.closure)
+    run.writer.add(p, rec, replace=True)
+    run.recs[p.graph] = rec
+    run.by_path.setdefault(path, set()).add(p.graph)
+    run.written[p.graph] = (p.sha256, src.name)
+    if p.closure:
+        report.inferred = (report.inferred or 0) + p.inferred
+    report.stored.append(Stored(src.name, p.graph, src.kind, p.triples, status))
+
+
+def _release_path(run: _Run, path: Path, graph: str) -> None:
+    """A file now holds ``graph``: the plans it held before lose it as a source, and a plan no
+    file holds any more (an edited plan without a number: a new key) is removed."""
+    for old in sorted(run.by_path.get(path, set()) - {graph}):
+        rec = run.recs.get(old)
+        run.by_path[path].discard(old)
+        if rec is None or rec.kind != "plan":
+            continue
+        rec.paths = [p for p in rec.paths if p.resolve() != path]
+        if rec.paths:
+            run.writer.record(rec)
+            continue
+        run.writer.drop(old)
+        del run.recs[old]
+        run.report.removed.append(old)
+        run.report.warnings.append(f"{path.name} now holds another version of its plan: the old "
+                                   f"one ({old}) is replaced")
+
+
+def _store_ontology(run: _Run) -> None:
+    """Keep the ontology in the store, so queries can follow subclass links."""
+    from ontology.reasoning import ONTOLOGY, ontology_graph
+
+    sha = sha256_of(ONTOLOGY)
+    old = run.recs.get(ONTOLOGY_GRAPH)
+    if old is not None and old.sha256 == sha:
+        return
+    g = ontology_graph()
+    run.writer.graph(ONTOLOGY_GRAPH, _nt(g), Record(ONTOLOGY_GRAPH, "ontology", ONTOLOGY.name,
+                                                    sha, [ONTOLOGY], triples=len(g)))
+    run.writer.flush()
+
+
+def _mend_closures(run: _Run, workers: int | None, budget: float | None) -> None:
+    """Reason again over stored units whose closure is stale (another ontology) or missing."""
+    if run.reasoner == "none":
+        return
+    want = pv.closure_key(run.reasoner)
+    digest = want.split(" ", 1)[1]
+    stale = [r for g, r in sorted(run.recs.items()) if g not in run.written
+             and r.kind in ("plan", "record", "law") and not (r.closure or "").endswith(digest)]
+    if not stale:
+        return
+    from graph_api.store import graph_to_ntriples
+
+    def jobs() -> Iterator[Job]:
+        for r in stale:
+            plan = run.store.graph(r.graph)
+            shared = plan_with_shared_facts(run.store, r.graph, only_shared=True)
+            yield Job(run.reasoner, graph=r.graph, kind=r.kind, plan_nt=graph_to_ntriples(plan),
+                      shared_nt=graph_to_ntriples(shared))
+
+    for outcome in _pool(jobs(), workers, budget):
+        p, r = outcome.result, run.recs[outcome.item.graph or ""]
+        if p is None:
+            run.report.failed.append(Problem(r.source, f"closure: {outcome.error}"))
+            continue
+        for stage, secs in p.seconds.items():
+            run.progress.advance(stage, secs)
+        run.writer.reclosed(r, p)
+    run.writer.flush()
+    run.report.mended.append(f"reasoned again over {len(stale)} stored unit(s) whose closure was "
+                             "stale or missing")
+
+
+def _finish(run: _Run) -> None:
+    """The last transaction: the store is whole again (no mark, nothing pending)."""
+    st = pv.state(run.store)
+    left = [p for p in st.pending if p.resolve() not in {x.resolve() for x in run.pending}]
+    parts = [pv.set_state(None, pending=left)]
+    if LEGACY_INFERRED_GRAPH in run.store.graphs():
+        parts.append(f"DROP SILENT GRAPH {iri(LEGACY_INFERRED_GRAPH)}")
+    run.store.update(" ;\n".join(parts))
+
+
+# --- removal ----------------------------------------------------------------------------------
+
+
+def remove_units(store: Store, graphs: Iterable[str]) -> list[Record]:
+    """Delete stored units (plans or laws) with everything inferred from them, in one
+    transaction; shared facts nothing refers to any more are removed with them."""
+    recs = pv.records(store)
+    gone = [recs[g] for g in dict.fromkeys(graphs) if g in recs]
+    if not gone:
+        return []
+    parts = []
+    for r in gone:
+        parts += [f"DROP SILENT GRAPH {iri(r.graph)}",
+                  f"DROP SILENT GRAPH {iri(r.inferred or pv.inferred_graph(r.graph))}",
+                  pv.delete_record(r.graph)]
+    cleanup = _shared_cleanup()
+    if cleanup:
+        parts.append(cleanup)
+    store.update(" ;\n".join(parts))
+    return gone
+
+
+def _shared_cleanup() -> str | None:
+    try:
+        from ontology.registry import CLEANUP
+    except ImportError:
+        return None
+    return str(CLEANUP)
 
 
 # --- re-validation ----------------------------------------------------------------------------
 
 
-def plan_with_shared_facts(store: Store, graph_iri: str) -> Graph:
+def plan_with_shared_facts(store: Store, graph_iri: str, *, only_shared: bool = False) -> Any:
     """A stored plan graph and the shared facts about the things it names (what its shapes
     check: a lead must be a body), read in time proportional to the plan."""
-    g = store.graph(graph_iri)
-    g += store.query(
+    from rdflib import Graph
+
+    g = Graph() if only_shared else store.graph(graph_iri)
+    g += store.query(  # type: ignore[arg-type]
         f"CONSTRUCT {{ ?x ?p ?o }} WHERE {{ GRAPH {iri(graph_iri)} {{ ?s ?q ?x }} "
         f"GRAPH {iri(SHARED_GRAPH)} {{ ?x ?p ?o }} }}"
     )
@@ -367,20 +745,29 @@ class Recheck:
 
 def revalidate(store: Store) -> list[Recheck]:
     """Re-run the SHACL shapes over every stored plan graph (for ``cancu validate``)."""
-    validate = _load_validator()
-    if validate is None:
-        raise RuntimeError("ontology.validate is not available yet: nothing to validate with")
+    from ontology.validate import validate
+
     out: list[Recheck] = []
-    for graph_iri, info in sorted(stored_sources(store).items()):
-        if info["kind"] not in ("plan", "record"):
+    for graph_iri, r in sorted(pv.records(store).items()):
+        if r.kind not in ("plan", "record"):
             continue
         result = validate(plan_with_shared_facts(store, graph_iri))
         note = None
-        path = info["path"]
+        path = r.path
         if path is not None and not path.exists():
             note = f"source file {path} is gone"
-        elif path is not None and info["kind"] == "plan" and sha256_of(path) != info["sha256"]:
+        elif path is not None and r.kind == "plan" and sha256_of(path) != r.sha256:
             note = f"source file {path.name} changed since it was ingested; re-run cancu ingest"
-        words = [] if result.conforms else violations_in_words(result)
-        out.append(Recheck(graph_iri, info["source"], words, note))
+        words = [] if result.conforms else [str(getattr(v, "message", v))
+                                            for v in result.violations]
+        out.append(Recheck(graph_iri, r.source, words, note))
     return out
+
+
+def stored_sources(store: Store) -> dict[str, dict[str, Any]]:
+    """``graph IRI -> {source, path, sha256, kind}`` (the records, as plain dicts)."""
+    return {g: {"source": r.source, "path": r.path, "sha256": r.sha256, "kind": r.kind}
+            for g, r in pv.records(store).items()}
+
+
+__all__ = ["META_GRAPH", "IngestReport", "ingest_paths", "remove_units", "revalidate"]

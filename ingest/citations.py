@@ -7,18 +7,22 @@ does not know keeps its title and stays unresolved, never guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
 from ingest.lexicon import KnownDocument, lexicon, number_key
 from ingest.models import Citation, Mention, Pinpoint, Span
-from ingest.spot import Found, within
+from ingest.spot import Found, by_start, within
 from ingest.text import fold, from_roman, slug, squash, to_roman
 
 _ISSUER = re.compile(
     r"^\s*,?\s*của\s+(?P<issuer>[A-ZĐ][^,;.()“\"]*?)"
     r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt|sửa đổi|bổ sung"
-    r"|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$)"
+    r"|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$"
+    # "... của Ban Thường vụ Tỉnh ủy và Kế hoạch số 24/KH-UBND": the next document of a list
+    r"|\s+và\s+(?:các\s+)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư"
+    r"|Kế hoạch|Kết luận|Chương trình|Đề án|Công văn|Hướng dẫn|Thông báo|Quy định)\b)"
 )
 _PIN_JOINT = re.compile(r"^\s*(?:,|;)?\s*(?:và\s*)?$")
 _GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
@@ -32,14 +36,17 @@ def _title_re() -> re.Pattern[str]:
     """A numbered document's title, after its number and issuer: it ends where the sentence
     does, where the next document of a list begins ("..., Nghị quyết số 04-NQ/TW", "..., Luật
     X", "... và Luật Viên chức"; the type words are the catalogue's), or at the body the
-    sentence goes on with. A title may open with a type word ("về Chương trình hành động"),
-    never with the next numbered reference."""
+    sentence goes on with, or where it says what amended the document. A title may open with
+    a type word ("về Chương trình hành động"), never with the next numbered reference."""
     types = "|".join(re.escape(t.name) for t in sorted(lexicon().types, key=lambda t: -len(t.name)))
     return re.compile(
         r"^\s*(?:,\s*)?(?:về việc\s+|về\s+)?"
         rf"(?P<title>(?!(?:{types})\s+(?:số\s*)?\d|(?:Luật|Bộ luật|Hiến pháp)\b|về\b)"
-        r"[\w“\"][^;\n]{2,259}?)"
+        # a line broken in mid-title (a hard-wrapped copy) goes on in lower case
+        r"[\w“\"](?:[^;\n]|\n(?=[a-zà-ỹđ])){2,259}?)"
         r"(?=;|\.\s|\.$|\s\(|, (?:đồng thời|trong đó)"
+        # "..., được sửa đổi, bổ sung tại Nghị quyết số ...": the amending document is apart
+        r"|,?\s+(?:đã\s+)?được\s+sửa đổi"
         rf"|,\s+(?:{types})\s+(?:số\s*)?\d|,\s+(?:Luật|Bộ luật|Hiến pháp)\b"
         r"|\s+và\s+(?:các\s+)?(?:Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch)\b"
         r"|,\s+(?:Ủy ban nhân dân|UBND|Sở|Thanh tra|Hội đồng nhân dân|Chủ tịch)\b|$)")
@@ -187,12 +194,20 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
                         key=known[0].key if known else f"cu/{slug(title)}")
     kind = g.get("kind") or "Luật"
     year = g.get("lyear") or g.get("ty") or g.get("dy")
-    body = squash(g["title"])
     amend = bool(g.get("amend"))
+    body = squash(g["alist"] if amend else g["title"])
     title = f"{kind} {squash(g['amend'])} {body}" if amend else f"{kind} {body}"
     candidates = lx.known_by_title.get(lx.fold_title(title), [])
-    if amend and not year:
-        candidates = []  # a law has had several amending laws: without a year, none is meant
+    if amend:
+        # "... của Luật Xây dựng số 62/2020/QH14": a number in the list the catalogue knows as
+        # an amending law is this law's own
+        own = [k for n in _LAW_NUMBER.findall(body)
+               if (k := lx.known_by_number.get(number_key(n))) and _amends(k)]
+        if own:
+            candidates = own
+            year = year or str(own[0].year)
+        elif not year:
+            candidates = []  # a law has had several amending laws: without a year, none is
     if year:
         candidates = [k for k in candidates if str(k.year) == year]
         dated = _date(g)  # "ngày 16 tháng 6 năm 2025": the law passed that day, of two that year
@@ -204,8 +219,9 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
         candidates = [k for k in candidates if _passed_by(k, as_of)]
     if candidates:
         known = max(candidates, key=lambda k: k.year or 0)
-        cite = Citation(type=known.type, number=known.number or None, title=known.title,
-                        date=None)
+        # the title as the plan writes it ("Luật Ban hành văn bản QPPL"), the number, date
+        # and issuer the catalogue knows
+        cite = Citation(type=known.type, number=known.number or None, title=title, date=None)
         _fill(cite, known)
         cite.date = None if not year else cite.date
         return cite
@@ -215,6 +231,13 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
     return Citation(type="Luật" if kind == "Luật" else "Bộ luật", number=None,
                     title=title + (f" năm {year}" if year else ""), date=None,
                     key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
+
+
+_LAW_NUMBER = re.compile(r"\d+/(?:19|20)\d\d/QH\d+")
+
+
+def _amends(k: KnownDocument) -> bool:
+    return fold(k.title).startswith(("luat sua doi", "bo luat sua doi"))
 
 
 def _passed_by(k: KnownDocument, as_of: int | str) -> bool:
@@ -230,7 +253,7 @@ def _basis_res() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
     out = {k: re.compile(lx.pattern("header", k))
            for k in ("basis", "not_basis", "issuing_clause", "not_basis_line", "type_heading",
-                     "attached_note")}
+                     "attached_note", "implements", "carried_out")}
     out["footnote_marker"] = re.compile(lx.pattern("outline", "footnote_marker"))
     return out
 
@@ -240,13 +263,14 @@ _CLAUSE = re.compile(r"[^;]+")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐ])")
 
 
-def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
     """The stretches of a preamble that name what the plan rests on: each paragraph that
     opens with a basis word ("Căn cứ", "Thực hiện", "Trên cơ sở"), and the paragraphs a
     basis list goes on into (after "Căn cứ:" or a ";"), up to the issuer's own clause
     ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch") or the sentence's end; clauses saying
     who proposed the plan ("Xét đề nghị ...") left out. A line broken in mid-clause (a copy
-    with hard line breaks) is read with the next."""
+    with hard line breaks) is read with the next. Each stretch comes with whether it says
+    what the plan carries out ("Thực hiện ...", "Triển khai ...") rather than rests on."""
     res = _basis_res()
     paragraphs: list[list[int]] = []
     for start, end in lines:
@@ -255,7 +279,8 @@ def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
             paragraphs[-1][1] = end
         else:
             paragraphs.append([start, end])
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, bool]] = []
+    implements = False
     listing = False  # the paragraph before was a basis that goes on (";" or ":")
     title = False  # the paragraph before was a type heading: this one is the title
     notes = [bool(res["attached_note"].match(text[a:b])) for a, b in paragraphs]
@@ -269,6 +294,8 @@ def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
                 opened) or not (res["basis"].match(opened) or listing):
             listing = False
             continue
+        if res["basis"].match(opened):
+            implements = bool(res["implements"].match(opened))
         stop = end
         issuing = res["issuing_clause"].search(text, start + lead, end)
         if issuing is not None:
@@ -281,7 +308,7 @@ def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
             if not res["not_basis"].match(m.group().strip(_MARKUP)):
                 # "...năm 2018;¹": a footnote marker after the clause's ";" is the clause's
                 note = marker.match(text, m.end() + 1) if text[m.end():m.end() + 1] == ";" else None
-                out.append((m.start(), note.end() if note else m.end()))
+                out.append((m.start(), note.end() if note else m.end(), implements))
         listing = stop == end and text[start:end].rstrip(_MARKUP)[-1:] in (";", ":")
     return out
 
@@ -291,6 +318,86 @@ def _opens(line: str, res: dict[str, re.Pattern[str]]) -> bool:
     stripped = line.lstrip(_MARKUP)
     return bool(stripped[:1] in "-+•" or any(
         res[k].match(stripped) for k in ("basis", "not_basis", "not_basis_line", "attached_note")))
+
+
+@lru_cache(maxsize=1)
+def _term_res() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    return {k: re.compile(lx.pattern("citations", k))
+            for k in ("defined_term", "named_term", "head_alone", "not_term_next")}
+
+
+_TERM_REACH = 400  # characters a definition may stand after the mention it names
+
+
+def with_terms(text: str, docs: list[Found]) -> list[Found]:
+    """``docs`` (sorted by start) with the uses of the terms the plan defines for a document
+    ("Quyết định số 7619/QĐ-BCA ... (sau đây gọi là Chương trình MTQG)", "Luật Bảo vệ dữ liệu
+    cá nhân (sau đây viết gọn là Luật)", "... (Chương trình MTQG)"): each later use is a
+    mention of the document the term was defined after (kind "term"), as the annotation
+    guide has it. A term's head word alone ("Chương trình" for "Chương trình MTQG") stands
+    for it too where nothing follows that could name another document."""
+    res = _term_res()
+    terms: list[tuple[str, int, Found]] = []  # (term, where its definition ends, document)
+    for kind in ("defined_term", "named_term"):
+        for m in res[kind].finditer(text):
+            term = squash(m.group("term")).strip(" .,;*_")
+            if not term or re.search(r"\d+\s*/", term):
+                continue  # "(Nghị quyết số 50/NQ-CP)": a number is a mention of its own
+            if not any(term == t.name or term.startswith(t.name + " ") for t in lexicon().types):
+                continue  # "(gọi tắt là Ban Chỉ đạo quốc gia)": a body the document sets up
+            doc = _defined_after(docs, m.start(), text)
+            if doc is not None and not any(t == term for t, _e, _d in terms):
+                terms.append((term, m.end(), doc))
+    if not terms:
+        return docs
+    out = list(docs)
+    heads = {}
+    for term, _e, doc in terms:
+        head = next((t.name for t in lexicon().types if term.startswith(t.name + " ")), None)
+        if head is not None:
+            heads.setdefault(head, []).append(doc)
+    uses = [(term, after, doc, False) for term, after, doc in terms]
+    uses += [(head, min(e for t, e, d in terms if d in ds), ds[0], True)
+             for head, ds in heads.items() if len(ds) == 1]
+    for term, after, doc, alone in uses:
+        words = r"\s+".join(map(re.escape, term.split()))
+        for m in re.compile(rf"(?<![\w]){words}(?![\w])").finditer(text, after):
+            if alone and not res["head_alone"].match(text, m.end()):
+                continue
+            if not alone and res["not_term_next"].match(text, m.end()):
+                continue
+            out.append(Found("term", m.start(), m.end(), {}, m.group(), refers=doc))
+    return _kept_apart(out)
+
+
+def _defined_after(docs: list[Found], at: int, text: str) -> Found | None:
+    """The document mention a definition at ``at`` names: the last one before it within
+    :data:`_TERM_REACH` characters, none where the issuer's own clause comes between
+    ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch ... (sau đây gọi tắt là Kế hoạch)": the
+    plan itself)."""
+    i = bisect_left(docs, at, key=by_start)
+    for d in reversed(docs[max(0, i - 4):i]):
+        if d.kind in ("numbered", "law") and d.end <= at and at - d.end <= _TERM_REACH:
+            if _basis_res()["issuing_clause"].search(text, d.end, at):
+                return None
+            return d
+    return None
+
+
+def _kept_apart(found: list[Found]) -> list[Found]:
+    """Mentions by start, a term's use dropped where it overlaps a mention found by the scan
+    (that mention says more)."""
+    found.sort(key=by_start)
+    out: list[Found] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            if f.kind == "term":
+                continue
+            if out[-1].kind == "term":
+                out.pop()
+        out.append(f)
+    return out
 
 
 def pinpoint_of(f: Found) -> list[Pinpoint]:
@@ -347,15 +454,22 @@ def _expand(arts: str) -> list[str]:
 def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: int,
             to_span: Callable[[int, int], Span], own_type: str | None,
             earlier: list[Citation] | None = None, as_of: AsOf = None,
-            memo: dict[tuple[int, int | None], Citation] | None = None) -> list[Citation]:
+            memo: dict[tuple[int, int | None], Citation] | None = None,
+            top_level: bool = False, implements: bool = False) -> list[Citation]:
     """The distinct citations of ``text[start:end]``, pinpoints attached, in order;
     ``as_of`` (the plan's date, else its year) picks the version of a law named without
     its year. ``memo`` (one plan's, empty at first) keeps each mention's resolution: a
     plan's body is read per task, then whole, so each mention would otherwise be resolved
-    twice."""
+    twice. ``top_level`` leaves out the documents named inside another's title (a basis's
+    title names what it carries out; an amending law's, the laws it amends): not bases;
+    unless ``implements`` (the text says what the plan carries out) and the title says it
+    carries that document out ("Kế hoạch số 24/KH-UBND ... thực hiện Nghị quyết số 66-NQ/TW"):
+    the plan carries out the chain."""
     mentions = within(docs, start, end)
     if not mentions:  # most tasks cite nothing, and a pinpoint alone cites nothing
         return []
+    if top_level:
+        mentions = _top_level(mentions, text, implements)
     cited: list[tuple[Found, Citation]] = []
     history: list[Citation] = list(earlier or [])
     for d in mentions:
@@ -363,6 +477,10 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
             cite = _resolved(d, text, as_of, memo)
             if d.kind == "law":
                 cite = _named_before(cite, d, history)
+        elif d.kind == "term":  # a term the plan defined: the document it stands for
+            cite = _same_document(_resolved(d.refers, text, as_of, memo))
+        elif d.kind == "short":
+            cite = _short_named(d, docs, text, as_of, memo)
         else:
             atype = d.groups.get("atype")
             if atype == own_type and d.groups.get("which") == "này":
@@ -414,6 +532,54 @@ def _resolved(d: Found, text: str, as_of: AsOf,
                     chapters=list(found.chapters), pinpoints=list(found.pinpoints),
                     key=found.key, resolved=found.resolved, relation=found.relation,
                     spans=list(found.spans))
+
+
+def _top_level(mentions: list[Found], text: str, implements: bool = False) -> list[Found]:
+    """The mentions not inside an earlier one's title (a law's title is its mention; a
+    numbered document's runs on after its number and issuer, see :func:`_title_re`)."""
+    out: list[Found] = []
+    reach = -1
+    carried = _basis_res()["carried_out"]
+    for d in mentions:
+        if d.start < reach and not (implements and carried.search(text, max(0, d.start - 30),
+                                                                  d.start)):
+            continue
+        out.append(d)
+        reach = max(reach, _title_end(d, text))
+    return out
+
+
+def _title_end(d: Found, text: str) -> int:
+    """Where the title of a mentioned document ends in ``text``."""
+    if d.kind != "numbered":
+        return d.end
+    after = text[d.end:d.end + 400]
+    issuer = _ISSUER.match(after)
+    at = issuer.end() if issuer else 0
+    title = _title_re().match(after[at:])
+    if title is None or _NOT_TITLE.match(title.group("title")):
+        return d.end + at  # "... số 57/2014/QH13 đã được sửa đổi ... theo Luật số ...": none
+    return d.end + at + title.end()
+
+
+def _short_named(d: Found, docs: list[Found], text: str, as_of: AsOf,
+                 memo: dict[tuple[int, int | None], Citation] | None) -> Citation:
+    """"Chỉ thị 32" is the Chỉ thị the plan names in full as "Chỉ thị số 32/CT-TTg" (its
+    type and number's first part); one the plan never names in full keeps its short name
+    as its title ("Đề án 06"), never a guessed number."""
+    stype, snum = d.groups["stype"], d.groups["snum"]
+    lx = lexicon()
+    own = lx.type_by_name.get(fold(stype))
+    for other in docs:
+        if other.kind != "numbered":
+            continue
+        full = _resolved(other, text, as_of, memo)
+        if full.number and full.type == (own.name if own else stype) and re.match(
+                rf"0*{int(snum)}[/-]", full.number):
+            return _same_document(full)
+    type_name = own.name if own else stype
+    return Citation(type=type_name, number=None, title=f"{type_name} {snum}", date=None,
+                    key=f"{lx.slug_by_type_name.get(type_name, 'vb')}/ten-{int(snum)}")
 
 
 def _named_before(cite: Citation, f: Found, history: list[Citation]) -> Citation:

@@ -20,7 +20,7 @@ from ingest.models import Citation, DocumentInfo, PlanRecord, Span, Task
 from ingest.nlp import build
 from ingest.outline import Line, parse
 from ingest.read import UNSUPPORTED, CleanText, ReadError, read_bytes, read_plan
-from ingest.text import slug
+from ingest.text import fold, slug
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
@@ -64,7 +64,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     info = read_header(outline, to_span)
     record = PlanRecord(source=source, path=path, sha256="", encoding=ct.encoding,
                         document=info, recipients=[ln.text for ln in outline.recipients])
-    doc_mentions = spot.refs(doc, "documents")
+    doc_mentions = citations.with_terms(text, spot.refs(doc, "documents"))
     pin_mentions = spot.refs(doc, "pinpoints")
     body_mentions = spot.refs(doc, "bodies")
     time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]
@@ -85,22 +85,27 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             span = doc_spans[start, end] = to_span(start, end)
         return span
 
-    def cite(start: int, end: int, earlier: list[Citation] | None = None) -> list[Citation]:
+    def cite(start: int, end: int, earlier: list[Citation] | None = None,
+             top_level: bool = False, implements: bool = False) -> list[Citation]:
         """The citations of a stretch of text and of the footnotes its markers point to;
         never the plan itself (its number in an annex caption is no citation)."""
         found = citations.collect(doc_mentions, pin_mentions, text, start, end, doc_span,
-                                  info.type, earlier=earlier, as_of=as_of, memo=resolved)
+                                  info.type, earlier=earlier, as_of=as_of, memo=resolved,
+                                  top_level=top_level, implements=implements)
         for marker in _markers(text, start, end, footnotes):
             note = footnotes[marker]
             found = citations.merge(found + citations.collect(
                 doc_mentions, pin_mentions, text, note.start, note.end, doc_span, info.type,
-                as_of=as_of, memo=resolved))
+                as_of=as_of, memo=resolved, top_level=top_level))
         return [c for c in found if not (c.number and c.number == info.number)]
 
     # a decision's articles are left out of the preamble by the outline
     lines = [(ln.start, ln.end) for ln in outline.preamble]
-    for a, b in citations.basis_spans(text, lines):
-        record.bases = citations.merge([*record.bases, *cite(a, b, record.bases)])
+    named_in_bases: list[Citation] = []  # the laws an amending law names, and the like
+    for a, b, implements in citations.basis_spans(text, lines):
+        record.bases = citations.merge([*record.bases, *cite(
+            a, b, record.bases, top_level=True, implements=implements)])
+        named_in_bases += cite(a, b, record.bases)
     for c in record.bases:
         c.relation = "based_on"
     all_cites: list[Citation] = list(record.bases)
@@ -127,8 +132,8 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
         record.tasks.append(task)
         all_cites.extend(cites)
     rest = cite(body_start, len(text), earlier=list(record.bases))  # in plan order
-    record.citations = citations.merge([*record.bases, *(c for t in record.tasks
-                                                         for c in t.citations), *rest])
+    record.citations = citations.merge([*record.bases, *named_in_bases,
+                                        *(c for t in record.tasks for c in t.citations), *rest])
     return record
 
 
@@ -141,10 +146,21 @@ def plan_year(info: DocumentInfo) -> int | None:
     return None
 
 
+NATIONAL = "viet-nam"  # the scope of the central state's and the Party's central bodies
+
+
 def body_key(name: str, province: str | None, source: str) -> str:
     """A body's id: its folded name, scoped to the plan's province ("tỉnh" means that one);
-    a plan that names no province scopes its bodies to itself, never to a shared "unknown"."""
+    a plan that names no province scopes its bodies to itself, never to a shared "unknown".
+    A ministry or another central body is the same body in every plan: scoped to the nation."""
+    if fold(name) in _central_names():
+        return _scoped(name, NATIONAL)
     return _scoped(name, _scope(province, source))
+
+
+@lru_cache(maxsize=1)
+def _central_names() -> frozenset[str]:
+    return frozenset(fold(c.name) for c in lexicon().central)
 
 
 @lru_cache(maxsize=256)

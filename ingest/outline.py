@@ -22,7 +22,7 @@ class Line:
     text: str
     start: int
     end: int
-    kind: str = "para"  # section numbered lettered bullet plus para footnote assign time row
+    kind: str = "para"  # section numbered lettered bullet plus para footnote assign time note row
     marker: str = ""
     body: str = ""  # the text after the marker
     body_start: int = 0
@@ -92,6 +92,7 @@ def _res() -> dict[str, re.Pattern[str]]:
     res["authority"] = re.compile(lx.pattern("header", "authority"))
     res["last"] = re.compile(lx.pattern("outline", "last"))
     res["article"] = re.compile(lx.pattern("outline", "article"))
+    res["bare_marker"] = re.compile(lx.pattern("outline", "bare_marker"))
     return res
 
 
@@ -183,16 +184,19 @@ def _classify(line: Line) -> None:
             line.kind = _META_FIELDS[label.field]
 
 
-_META_FIELDS = {"bodies": "assign", "time": "time"}  # labels whose lines are no task's text
+# labels whose lines are no task's text, and a note, which goes with the task above it
+_META_FIELDS = {"bodies": "assign", "time": "time", "note": "note"}
 
 
 @lru_cache(maxsize=1)
 def _label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A labelled line ("Cơ quan chủ trì: X", the colon required) and a labelled title ("b)
     Cơ quan phối hợp", "Thời gian thực hiện: ...", the label alone or with a colon)."""
-    fields = lexicon().patterns["labels"]
+    fields = dict(lexicon().patterns["labels"])
+    unmarked, time = fields.pop("time_unmarked"), fields.pop("time_unmarked_label")
     label = "|".join(f"(?P<{name}>{pattern})" for name, pattern in fields.items())
-    return (re.compile(rf"(?:{label})\s*:\s*", re.IGNORECASE),
+    return (re.compile(rf"(?:{label})\s*:\s*|(?P<time_>{time})\s+(?={unmarked})",
+                       re.IGNORECASE),
             re.compile(rf"(?:{label})\s*(?::\s*|[.;]?\s*$)", re.IGNORECASE))
 
 
@@ -203,7 +207,9 @@ def label_of(text: str, at: int, title: bool = False) -> Label | None:
     if m is None:
         return None
     name = m.lastgroup
-    return Label(name, m.group(name), at + m.end()) if name else None
+    if name is None:
+        return None
+    return Label(name.rstrip("_"), m.group(name), at + m.end())
 
 
 @lru_cache(maxsize=1)
@@ -261,6 +267,28 @@ def _depth(line: Line, ranks: dict[str, float]) -> float:
     return ranks[line.kind]
 
 
+def _bare_markers(lines: list[Line], text: str) -> list[Line]:
+    """A marker alone on its line ("2.3." over "Công an tỉnh", as Word's numbering leaves
+    it) takes the line below it as its title."""
+    bare = _res()["bare_marker"]
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if line.kind == "para" and nxt is not None and nxt.kind == "para" \
+                and bare.match(line.text) and not bare.match(nxt.text):
+            joined = Line(text[line.start:nxt.end], line.start, nxt.end)
+            _classify(joined)
+            if joined.kind in ITEM_KINDS:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def _first_item(lines: list[Line]) -> int:
     """Where the plan's body opens: its first part, Roman section or capital letter, or,
     in a plan numbered without them, its first "1." or task table row (header and preamble
@@ -292,6 +320,7 @@ def parse(text: str) -> Outline:
     lines = _lines(text)
     for line in lines:
         _classify(line)
+    lines = _bare_markers(lines, text)
     first_section = _first_item(lines)
     header, preamble = _header(lines[:first_section], text)
     body = _titled_parts(lines[first_section:])

@@ -46,28 +46,56 @@ def document_ref() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def law_title() -> re.Pattern[str]:
-    """A law, the Constitution or a treaty named by its title, with its year or date."""
+    """A law, the Constitution or a treaty named by its title, with its year or date. An
+    amending law's title runs over the list of laws it amends ("Luật sửa đổi, bổ sung một
+    số điều của Luật Quy hoạch, Luật Đầu tư ... và Luật Đấu thầu", "... của 37 luật có liên
+    quan đến quy hoạch"): one document, which names those laws (found inside it too)."""
     lx = lexicon()
     aliases = sorted(
         {a for k in lx.known for a in (k.title, *k.aliases) if a.startswith(("Luật", "Bộ luật"))},
         key=len, reverse=True,
     )
     known = "|".join(
-        r"[,\s]+".join(re.escape(w.strip(",")) for w in a.split()[1:]) for a in aliases
+        r"[,\s]+".join(re.escape(w.strip(",")) for w in a.split()[1:])
+        for a in _abbreviated(aliases, lx.documents["law_titles"]["abbreviations"])
     )
     # a title in sentence case; a comma may join its parts ("Luật Tín ngưỡng, tôn giáo")
     stop = "|".join(rf"{re.escape(w)}\b" for w in lx.documents["law_titles"]["stop_words"])
     generic = rf"[A-ZĐ][\wÀ-ỹ]*(?:,?\s+(?!{stop})[a-zà-ỹđ][\wÀ-ỹ]*){{0,7}}"
-    amend = (r"(?P<amend>(?i:sửa đổi,?\s+bổ sung)(?:\s+một số điều)?(?:\s+của)?"
-             r"\s+(?:các\s+)?Luật\s+)?")
+    name = rf"(?:(?i:{known})|{generic})"
+    item = rf"(?:Bộ luật|Luật)\s+{name}(?:\s+số\s+\d+/(?:19|20)\d\d/QH\d+)?"
+    many = (r"\d+\s+luật\s+[^;.,()\n]{2,80}?(?=,?\s+(?:ngày|năm)\s|\s*[;.,()]|$)")
+    amend = (r"(?P<amend>(?i:sửa\s+đổi,?\s+bổ\s+sung)(?:\s+một\s+số\s+điều)?(?:\s+của)?"
+             r"\s+(?:các\s+)?)")
+    alist = rf"(?P<alist>{many}|{item}(?:(?:\s*,\s*|\s+và\s+){item})*)"
     return re.compile(
-        rf"(?<![\w])(?P<kind>Bộ luật|Luật)\s+{amend}(?P<title>(?i:{known})|{generic})"
-        rf"(?:,?\s+(?:năm\s+(?P<lyear>(?:19|20)\d\d)|(?:ngày\s+{DATE})))?"
+        rf"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?:{amend}{alist}|(?P<title>{name}))"
+        rf"(?:,?\s+(?:(?:năm\s+)?(?P<lyear>(?:19|20)\d\d)(?![\d/])|(?:ngày\s+{DATE})))?"
         rf"|(?<![\w])(?P<hp>Hiến pháp)(?:\s+năm\s+(?P<hyear>(?:19|20)\d\d))?"
         # a treaty by its title: "Công ước của Liên hợp quốc về chống tham nhũng"
         rf"|(?<![\w])(?P<cu>Công ước)\s+(?P<cutitle>(?:của\s+)?[A-ZĐ][^,;.()“”\"\n]{{3,100}}?)"
         rf"(?=\s*[,;.()“”\"\n]|\s+(?:và|mà|năm|để|nhằm)\s|$)"
     )
+
+
+def _abbreviated(titles: list[str], abbreviations: dict[str, str]) -> list[str]:
+    """The titles, and each as plans abbreviate it ("Luật Bảo vệ BMNN"), longest first."""
+    out = set(titles)
+    for title in titles:
+        for short, long in abbreviations.items():
+            if long.lower() in title.lower():
+                i = title.lower().index(long.lower())
+                out.add(title[:i] + short + title[i + len(long):])
+    return sorted(out, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def short_name() -> re.Pattern[str]:
+    """"Đề án 06", "Nghị quyết 57", "Chỉ thị 32": a document named by its type and the first
+    part of its number, as plans name well-known ones (never a year: "Kế hoạch 2025")."""
+    types = "|".join(re.escape(t) for t in lexicon().documents["short_names"]["types"])
+    return re.compile(rf"(?<![\w])(?P<stype>{types})\s+(?P<snum>(?!(?:19|20)\d\d(?!\d))\d{{1,4}})"
+                      rf"(?![\w/.-]|[.,]\d|\s*/)")
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ from ingest.regexes import (
     document_ref,
     law_title,
     pinpoint,
+    short_name,
 )
 
 # tokens after an opener that narrow its patterns down (measured: 2 is fastest on the samples
@@ -107,7 +108,7 @@ def _unspaced(token: str) -> str:
     return token[:-1] if len(token) > 1 and token[-1] == " " else token
 
 
-GROUPS = ("numbered", "law", "anaphora")
+GROUPS = ("numbered", "law", "anaphora", "short")
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +120,7 @@ def families() -> list[tuple[str, list[re.Pattern[str]], bool]]:
     lx = lexicon()
     roles = [re.compile(rf"{lx.pattern('roles', r)}(?![\w])") for r in ROLES]
     return [
-        ("documents", [document_ref(), law_title(), anaphora()], False),
+        ("documents", [document_ref(), law_title(), anaphora(), short_name()], False),
         ("pinpoints", [pinpoint()], False),
         ("bodies", [p for p, _c, _o in bodies()], False),
         ("departments", [department_list()[0]], False),

@@ -30,6 +30,7 @@ class Found:
     text: str
     collective: bool = False
     outside: bool = False
+    refers: Found | None = None  # a defined term's use: the mention of what it stands for
 
 
 by_start = attrgetter("start")  # a C-level key: bisect calls it at every step
@@ -82,6 +83,36 @@ def _no_overlap(found: list[Found]) -> list[Found]:
     return sorted(kept, key=by_start)
 
 
+def _tokens(doc: Doc) -> tuple[list[str], list[int]] | None:
+    """The doc's tokens (each with its trailing space) and their starts, if our tokenizer
+    made it."""
+    made = pieces(doc)
+    return None if made is None else (made, offsets(doc)[0])
+
+
+def _with_named_inside(found: list[Found]) -> list[Found]:
+    """:func:`_no_overlap`, keeping also the mentions inside an amending law's title ("Luật
+    sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư"): it names those laws."""
+    kept = _no_overlap(found)
+    amending = [f for f in kept if f.kind == "law" and f.groups.get("amend")]
+    if not amending:
+        return kept
+    chosen = {id(f) for f in kept}
+    inner = []
+    for f in found:
+        outer = next((a for a in amending if a.start < f.start and f.end <= a.end), None)
+        if id(f) in chosen or outer is None:
+            continue
+        if f.end == outer.end:  # "... và Luật B năm 2019": the year is the amending law's
+            f = Found(f.kind, f.start, f.end, {k: v for k, v in f.groups.items()
+                                               if k not in _DATE_GROUPS}, f.text)
+        inner.append(f)
+    return sorted([*kept, *_no_overlap(inner)], key=by_start)
+
+
+_DATE_GROUPS = ("lyear", "dd", "dm", "dy", "td", "tm", "ty")
+
+
 def _scan(doc: Doc) -> dict:
     """One walk over the plan's words serves every component (kept on the doc)."""
     hits = doc.user_data.get("cancu_scan")
@@ -99,7 +130,7 @@ def documents(doc: Doc) -> Doc:
     hits = _scan(doc)
     found = [Found(kinds[i], m.start(), m.end(), m.groupdict(), m.group())
              for i, m in hits["documents"]]
-    _add(doc, "documents", _no_overlap(found))
+    _add(doc, "documents", _with_named_inside(found))
     pins = [Found("pinpoint", m.start(), m.end(), m.groupdict(), m.group())
             for _i, m in hits["pinpoints"]]
     _add(doc, "pinpoints", _no_overlap(pins))
@@ -134,7 +165,7 @@ def bodies(doc: Doc) -> Doc:
     found.sort(key=by_start)
     read = [_before_known(f, found, text)
             for f in (Found("body", n.start, n.end, {}, squash(text[n.start:n.end]),
-                            n.collective, n.outside) for n in bodynames.find(text))
+                            n.collective, n.outside) for n in bodynames.find(text, _tokens(doc)))
             if not _known_whole(f, ends, text)]
     _add(doc, "bodies", _no_overlap(found + [f for f in read if f]))  # a tie: the table's
     return doc

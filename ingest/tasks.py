@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import dropwhile, pairwise, takewhile
 from operator import itemgetter
 
 from ingest import assign, timeframes
@@ -81,8 +81,10 @@ def operative(item: Item) -> bool:
 
 
 def _conditional(item: Item) -> bool:
-    """Does this heading hold tasks only where a body is told to act ("Kinh phí")?"""
-    return not _is_sentence(item.title) and _folded_title(item).startswith(_words("conditional"))
+    """Does this heading hold tasks only where a body is told to act ("Kinh phí", "Kinh phí
+    thực hiện Kế hoạch: do ngân sách ... bảo đảm", its heading before the colon)?"""
+    heading = item.title.partition(":")[0]
+    return not _is_sentence(heading) and fold(heading).startswith(_words("conditional"))
 
 
 def _is_sentence(title: str) -> bool:
@@ -262,7 +264,8 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
         below.inherited.extend(bodies)
         if not only_bodies:  # "2. Thanh tra tỉnh chủ trì ...": a sentence, not a heading
             below.said.extend(bodies)
-            out.append(Unit(section, item.path, [item.line], heading=None,
+            notes = list(takewhile(lambda ln: ln.kind == "note", item.lines))
+            out.append(Unit(section, item.path, [item.line, *notes], heading=None,
                             meta=_shared([ln for ln in item.lines if ln.kind in META],
                                          below.shared)))
         inline = False
@@ -270,7 +273,16 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
         if addressees(child):
             below.defaults.extend(_bodies_of_lines(child, ctx))
     own = _values_below(item.lines)
+    if head is not None and not head[1]:
+        own = list(dropwhile(lambda ln: ln.kind == "note", own))  # in the sentence's unit
     fields.tasks = [c for c in fields.tasks if operative(c) and not addressees(c)]
+    if item.kind not in SECTIONS and _one_block(fields.tasks):
+        # sub-items that repeat one assignment word for word name the objects of one task
+        # ("3.1. Góp ý dự thảo các văn bản" over "a) Nghị định ...", "b) Nghị định ...")
+        first = fields.tasks[0]
+        fields.content = [*fields.content, *(c.line for c in fields.tasks), *first.lines]
+        fields.tasks = []
+        inline = True
     if fields.tasks:  # the block and the item's own assignment lines cover its sub-items
         below.shared = _shared([*[ln for ln in own if ln.kind in META], *fields.meta],
                                below.shared)
@@ -300,6 +312,26 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
             out.append(unit)
     for child in fields.tasks:
         _walk(child, ctx, out, below)
+
+
+def _one_block(items: list[Item]) -> bool:
+    """Do two or more sub-items each name a document ("a) Nghị định quy định chi tiết ...")
+    and hold nothing but the same assignment and time lines, word for word? Then they are
+    the objects of one task; sub-items that say what to do ("a) Thường xuyên rà soát ...")
+    stay tasks of their own, whatever their lines."""
+    if len(items) < 2 or any(it.children or it.label is not None or not _names_document(it)
+                             for it in items):
+        return False
+    blocks = {tuple((ln.kind, fold(ln.label), fold(ln.body)) for ln in it.lines) for it in items}
+    block = next(iter(blocks))
+    return len(blocks) == 1 and bool(block) and all(kind in META for kind, _l, _b in block)
+
+
+def _names_document(item: Item) -> bool:
+    """Does the item's title open with a document's type ("Nghị định", "Thông tư ...")?"""
+    title = item.title
+    return any(title.startswith(t.name) and title[len(t.name):len(t.name) + 1] in (" ", "")
+               for t in lexicon().types)
 
 
 def _shared(meta: list[Line], shared: list[Line]) -> list[Line]:

@@ -95,3 +95,93 @@ def test_a_footnote_marker_after_a_basis_clause_belongs_to_it():
     record = _record("Căn cứ Luật Thanh tra năm 2022;¹ Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:",
                      body="1. Sở Tư pháp chủ trì rà soát văn bản.\n\n¹ Nghị định số 43/2023/NĐ-CP ngày 30/6/2023 của Chính phủ.\n")
     assert _numbers(record.bases) == ["11/2022/QH15", "43/2023/NĐ-CP"]
+
+
+def _task_numbers(record) -> list[list[str | None]]:
+    return [[c.number or c.title for c in t.citations] for t in record.tasks]
+
+
+def test_a_term_defined_for_a_document_cites_it_where_used():
+    record = _record(
+        "Thực hiện Quyết định số 215/QĐ-BNV ngày 03/3/2025 của Bộ trưởng Bộ Nội vụ phê duyệt Đề án nâng cao chất lượng dịch vụ công (sau đây gọi tắt là Đề án DVC), Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:",
+        body="1. Sở Nội vụ chủ trì quán triệt Đề án DVC đến cán bộ, công chức.\n"
+             "2. Văn phòng Ủy ban nhân dân thành phố theo dõi việc thực hiện Đề án tại các xã, phường.\n"
+             "3. Sở Tư pháp rà soát các đề án khác của thành phố.\n")
+    assert _task_numbers(record) == [["215/QĐ-BNV"], ["215/QĐ-BNV"], []]
+
+
+def test_a_short_name_in_brackets_and_the_word_law_for_the_law_implemented():
+    record = _record(
+        "Căn cứ Luật Dữ liệu ngày 30 tháng 11 năm 2024 (sau đây viết gọn là Luật); Quyết định số 88/QĐ-TTg ngày 02/01/2025 của Thủ tướng Chính phủ phê duyệt Chương trình chuyển đổi số quốc gia (Chương trình CĐS);",
+        body="1. Sở Khoa học và Công nghệ chủ trì hướng dẫn thi hành Luật.\n"
+             "2. Sở Nội vụ chủ trì triển khai Chương trình CĐS trong năm 2025.\n"
+             "3. Sở Tư pháp tuyên truyền Luật Đất đai.\n")
+    assert _task_numbers(record) == [["60/2024/QH15"], ["88/QĐ-TTg"], ["31/2024/QH15"]]
+
+
+def test_a_term_for_the_plan_itself_or_a_body_cites_nothing():
+    record = _record(
+        "Thực hiện Quyết định số 17/QĐ-TTg ngày 05/01/2025 của Thủ tướng Chính phủ thành lập Ban Chỉ đạo chuyển đổi số (gọi tắt là Ban Chỉ đạo), Ủy ban nhân dân thành phố ban hành Kế hoạch thực hiện năm 2025 (sau đây gọi tắt là Kế hoạch) như sau:",
+        body="1. Sở Nội vụ tham mưu Ban Chỉ đạo tổ chức thực hiện Kế hoạch.\n")
+    assert _task_numbers(record) == [[]]
+
+
+@pytest.mark.parametrize(("body", "cited"), [
+    # a short name the plan writes in full elsewhere is that document
+    ("1. Sở Nội vụ quán triệt Chỉ thị 05 đến các cơ quan.\n", ["05/CT-TTg"]),
+    # one it never writes in full keeps its short name, no number guessed
+    ("1. Công an thành phố triển khai Đề án 06 trên địa bàn.\n", ["Đề án 06"]),
+    # a year is no short number
+    ("1. Sở Tư pháp xây dựng Kế hoạch 2026.\n", []),
+])
+def test_documents_named_by_a_short_number(body, cited):
+    record = _record("Thực hiện Chỉ thị số 05/CT-TTg ngày 01/3/2025 của Thủ tướng Chính phủ;", body=body)
+    assert _task_numbers(record) == [cited]
+
+
+def _ids(citations) -> list[str | None]:
+    return [c.number or c.title for c in citations]
+
+
+def test_an_amending_law_is_one_document_that_names_the_laws_it_amends():
+    record = _record("Căn cứ Luật Xây dựng ngày 18 tháng 6 năm 2014; Luật sửa đổi, bổ sung một số điều của Luật Nhà ở, Luật Kinh doanh bất động sản và Luật Đấu giá tài sản ngày 12 tháng 3 năm 2025;")
+    assert _ids(record.bases) == [
+        "50/2014/QH13",
+        "Luật sửa đổi, bổ sung một số điều của Luật Nhà ở, Luật Kinh doanh bất động sản và Luật Đấu giá tài sản"]
+    amending = record.bases[1]
+    assert amending.date is None and amending.number is None  # not in the catalogue: no guess
+    # the laws it names are cited by the plan, not bases of it; the year is the amending law's
+    assert set(_ids(record.citations)) >= {"27/2023/QH15", "29/2023/QH15", "Luật Đấu giá tài sản"}
+
+
+@pytest.mark.parametrize(("preamble", "number"), [
+    # the catalogue knows it by its title and year
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu ngày 29 tháng 11 năm 2024;", "57/2024/QH15"),
+    # a number in the list the catalogue knows as an amending law is its own
+    ("Căn cứ Luật Xây dựng số 50/2014/QH13, được sửa đổi, bổ sung tại Luật sửa đổi, bổ sung một số điều của Luật Xây dựng số 62/2020/QH14;", "62/2020/QH14"),
+    # a law amending many: "37 luật"
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018;", "35/2018/QH14"),
+])
+def test_amending_laws_resolve_by_their_title_and_date(preamble, number):
+    assert number in _numbers(_record(preamble).bases)
+
+
+def test_what_a_basis_names_in_its_title_is_cited_not_a_basis():
+    record = _record("Căn cứ Nghị quyết số 21/NQ-CP ngày 10/3/2025 của Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, được sửa đổi, bổ sung tại Nghị quyết số 99/NQ-CP ngày 01/6/2025 của Chính phủ;")
+    assert _numbers(record.bases) == ["21/NQ-CP", "99/NQ-CP"]
+    assert "57-NQ/TW" in _numbers(record.citations)
+
+
+@pytest.mark.parametrize(("mention", "title"), [
+    # an abbreviation in a law's title: resolved, kept as written
+    ("Luật Bảo vệ BMNN", "Luật Bảo vệ BMNN"),
+    ("Luật Ban hành văn bản QPPL", "Luật Ban hành văn bản QPPL"),
+])
+def test_a_law_title_with_an_abbreviation(mention, title):
+    [law] = _record(f"Căn cứ {mention};").bases
+    assert (law.number is not None, law.title) == (True, title)
+
+
+def test_a_plan_carrying_out_a_plan_carries_out_what_that_plan_carries_out():
+    record = _record("Thực hiện Kế hoạch số 31-KH/TU ngày 02/6/2025 của Ban Thường vụ Thành ủy và Kế hoạch số 40/KH-UBND ngày 10/6/2025 của Ủy ban nhân dân thành phố thực hiện Kết luận số 120-KL/TW ngày 07/01/2025 của Bộ Chính trị, Sở Nội vụ ban hành Kế hoạch như sau:")
+    assert _numbers(record.bases) == ["31-KH/TU", "40/KH-UBND", "120-KL/TW"]

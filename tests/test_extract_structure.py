@@ -177,3 +177,48 @@ def test_a_row_that_left_out_its_empty_number_cell_keeps_its_columns():
     header) does not end the table."""
     [_, task] = extract_text(DECISION + TABLE).tasks
     assert task.section == "II.1" and task.text.startswith("Quyết định ban hành")
+
+
+def test_a_marker_alone_on_its_line_takes_the_line_below_as_its_title():
+    tasks = _tasks("1. Trách nhiệm của các cơ quan\n\n1.1.\n\nSở Tư pháp\n\n- Hướng dẫn rà soát văn bản.\n\n"
+                   "1.2.\n\nThanh tra tỉnh\n\n- Kiểm tra việc thực hiện.\n")
+    assert [(t.section, _roles(t)) for t in tasks] == [
+        ("II.1.1", [("Sở Tư pháp", "executor")]), ("II.1.2", [("Thanh tra tỉnh", "executor")])]
+
+
+BLOCK = ("- Cơ quan chủ trì: Sở Tư pháp.\n\n- Cơ quan phối hợp: Sở Nội vụ.\n\n"
+         "- Thời gian thực hiện: Theo tiến độ soạn thảo.\n\n")
+
+
+def test_documents_listed_with_one_block_each_are_one_task():
+    """"3.1. Góp ý dự thảo các văn bản" over "a) Nghị định ..." and "b) Thông tư ...", each
+    repeating the same block: the documents are what the one task is about."""
+    [task] = _tasks("1. Góp ý dự thảo các văn bản hướng dẫn thi hành Luật\n\n"
+                    f"a) Nghị định quy định chi tiết một số điều của Luật.\n\n{BLOCK}"
+                    f"b) Thông tư hướng dẫn về dữ liệu mở.\n\n{BLOCK}")
+    assert task.section == "II.1" and "Thông tư hướng dẫn" in task.text
+    assert _roles(task) == [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")]
+
+
+def test_tasks_that_say_what_to_do_stay_tasks_under_one_block_each():
+    tasks = _tasks("1. Tuyên truyền về chuyển đổi số\n\n"
+                   f"a) Xây dựng chuyên mục trên cổng thông tin điện tử.\n\n{BLOCK}"
+                   f"b) Tổ chức hội nghị giới thiệu nền tảng số.\n\n{BLOCK}")
+    assert [t.section for t in tasks] == ["II.1.a", "II.1.b"]
+
+
+def test_a_time_label_without_its_colon():
+    [task] = _tasks("1. Triển khai Chiến lược dữ liệu của tỉnh\n\nThời gian thực hiện sau khi Chiến lược được phê duyệt.\n")
+    assert task.timeframe.text.startswith("sau khi Chiến lược")
+
+
+def test_a_note_goes_with_the_task_above_it():
+    [task] = _tasks("1. Sở Tư pháp báo cáo kết quả thực hiện trước ngày 15/12/2026.\n\n"
+                    "* Lưu ý: các sự cố mất dữ liệu phải báo cáo ngay.\n")
+    assert "sự cố mất dữ liệu" in task.text
+
+
+def test_a_funding_item_with_its_value_after_a_colon_is_no_task():
+    tasks = _tasks("1. Sở Tư pháp chủ trì theo dõi việc thực hiện.\n\n"
+                   "2. Kinh phí thực hiện Kế hoạch: do ngân sách nhà nước bảo đảm theo phân cấp.\n")
+    assert [t.section for t in tasks] == ["II.1"]

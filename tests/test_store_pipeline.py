@@ -1,4 +1,5 @@
-"""The ingest pipeline with stand-ins for extraction and validation (fast, no spaCy)."""
+"""The ingest pipeline with stand-ins for extraction and validation (fast, no spaCy), run in
+this process (``workers=0``) so that the stand-ins are the ones called."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from types import SimpleNamespace
 import pytest
 from rdflib import Graph, Literal, Namespace
 
-from graph_api import pipeline
 from graph_api.pipeline import discover, ingest_paths, is_law, revalidate, stored_sources
 from graph_api.store import INFERRED_GRAPH, META_GRAPH, open_store
 from ontology.mapping import MappedPlan
@@ -42,9 +42,10 @@ def fake_validate(graph: Graph) -> SimpleNamespace:
 @pytest.fixture()
 def standins(monkeypatch: pytest.MonkeyPatch) -> None:
     import ontology.mapping
+    import ontology.validate
 
     monkeypatch.setattr(ontology.mapping, "map_plan", fake_map_plan)
-    monkeypatch.setattr(pipeline, "_load_validator", lambda: fake_validate)
+    monkeypatch.setattr(ontology.validate, "validate", fake_validate)
 
 
 def write_records(tmp_path: Path, *recs: dict) -> Path:
@@ -71,7 +72,7 @@ def test_discover_classifies(tmp_path: Path) -> None:
 def test_ingest_refuses_violations_and_is_idempotent(tmp_path: Path, standins: None) -> None:
     recs = write_records(tmp_path, record("a.txt", 3), record("bad", 1), record("c.txt", 2))
     store = open_store(":memory:")
-    first = ingest_paths(store, [recs], reasoner="none", progress=False)
+    first = ingest_paths(store, [recs], reasoner="none", progress=False, workers=0)
     assert [s.source for s in first.stored] == ["a.txt", "c.txt"]
     assert [s.status for s in first.stored] == ["new", "new"]
     assert [(p.source, p.violations) for p in first.refused] == [
@@ -79,7 +80,7 @@ def test_ingest_refuses_violations_and_is_idempotent(tmp_path: Path, standins: N
     ]
     count = store.triple_count()
     graphs = store.graphs()
-    second = ingest_paths(store, [recs], reasoner="none", progress=False)
+    second = ingest_paths(store, [recs], reasoner="none", progress=False, workers=0)
     assert [s.status for s in second.stored] == ["unchanged", "unchanged"]
     assert store.triple_count() == count and store.graphs() == graphs
     meta = stored_sources(store)
@@ -93,7 +94,7 @@ def test_unreadable_plan_does_not_stop_the_batch(tmp_path: Path, standins: None)
     (plans / "broken.txt").write_bytes(b"\x00\x01\xff\xfe" * 50)
     recs = write_records(tmp_path, record("a.txt", 1))
     store = open_store(":memory:")
-    report = ingest_paths(store, [plans, recs], reasoner="none", progress=False)
+    report = ingest_paths(store, [plans, recs], reasoner="none", progress=False, workers=0)
     assert [s.source for s in report.stored] == ["a.txt"]
     assert [p.source for p in report.failed] == ["broken.txt"]
     assert report.failed[0].reason
@@ -113,26 +114,28 @@ def test_each_plan_gets_its_own_inferred_graph(tmp_path: Path, monkeypatch) -> N
         return SimpleNamespace(plan=out, shared=Graph())
 
     monkeypatch.setattr(ontology.reasoning, "plan_closure", fake_plan_closure)
-    monkeypatch.setattr(pipeline, "_load_validator", lambda: fake_validate)
     import ontology.mapping
+    import ontology.validate
+
+    monkeypatch.setattr(ontology.validate, "validate", fake_validate)
 
     monkeypatch.setattr(ontology.mapping, "map_plan", fake_map_plan)
     recs = write_records(tmp_path, record("a.txt", 2), record("b.txt", 3))
     store = open_store(":memory:")
     store.replace_graph(INFERRED_GRAPH, fake_plan_to_graph(record("old", 1))[1])
-    report = ingest_paths(store, [recs], reasoner="owlrl", progress=False)
+    report = ingest_paths(store, [recs], reasoner="owlrl", progress=False, workers=0)
     assert report.inferred == 5 and calls == [2, 3]  # each plan alone
     assert store.triple_count("https://cancu.dev/graph/inferred/plan/a.txt") == 2
     assert store.triple_count("https://cancu.dev/graph/inferred/plan/b.txt") == 3
     assert store.triple_count(INFERRED_GRAPH) == 0  # an older store-wide closure is dropped
-    ingest_paths(store, [recs], reasoner="none", progress=False)
+    ingest_paths(store, [recs], reasoner="none", progress=False, workers=0)
     assert calls == [2, 3]
 
 
 def test_revalidate_reports_violations_and_stale_sources(tmp_path: Path, standins) -> None:
     store = open_store(":memory:")
     recs = write_records(tmp_path, record("a.txt", 1))
-    ingest_paths(store, [recs], reasoner="none", progress=False)
+    ingest_paths(store, [recs], reasoner="none", progress=False, workers=0)
     good, _ = fake_plan_to_graph(record("a.txt", 1))
     bad = Graph()
     bad.add((EX["bad/x"], EX.text, Literal("x")))

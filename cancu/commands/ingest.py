@@ -1,4 +1,5 @@
-"""``cancu ingest``: extract, map, check and store plans and laws, then refresh the closure."""
+"""``cancu ingest``: read, extract, map, check and reason over plans and laws in worker
+processes, and store each with its inferences and provenance in one transaction."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from collections import Counter
 from pathlib import Path
 
 from cancu.paths import default_store
-from graph_api.pipeline import REASONERS, IngestReport, ingest_paths
+from graph_api.pipeline import BATCH_TRIPLES, BUDGET, REASONERS, IngestReport, ingest_paths
 from graph_api.store import StoreError, open_store
 
 NAME = "ingest"
-HELP = ("Load plans (.txt .md; Word and PDF files are reported, not read), law texts and JSON "
-        "records into the graph store.")
+HELP = ("Load plans (.txt .md .docx .pdf), law texts and JSON records into the graph store; "
+        "mends a store an earlier ingest left half done, and upgrades older stores.")
+LIST_UP_TO = 40  # plans listed one per line; above, counts only (unless --list)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,9 +26,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     parser.add_argument(
         "--reasoner", choices=REASONERS, default="reasonable",
-        help="OWL 2 RL engine for the inferred graph (default: reasonable)",
+        help="OWL 2 RL engine for each plan's inferred graph (default: reasonable)",
     )  # fmt: skip
-    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--workers", type=int, default=None,
+        help="worker processes (default: one per core; 0: all in this process)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--budget", type=float, default=BUDGET,
+        help=f"seconds one file may take before it is stopped and reported (default {BUDGET:g})",
+    )  # fmt: skip
+    parser.add_argument(
+        "--batch", type=int, default=BATCH_TRIPLES,
+        help=f"triples written per transaction, in whole plans (default {BATCH_TRIPLES})",
+    )  # fmt: skip
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress")
+    parser.add_argument("--list", action="store_true", help="list every stored file")
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 when any file is refused or unreadable"
     )
@@ -36,16 +51,21 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def summary(report: IngestReport, location: str, graphs: int) -> str:
+def summary(report: IngestReport, location: str, graphs: int, *, every: bool = False) -> str:
     """The human summary printed after an ingest."""
-    lines = []
+    lines = [f"mended: {m}" for m in report.mended]
     kinds = Counter(s.kind for s in report.stored)
     status = Counter(s.status for s in report.stored)
     what = ", ".join(_plural(n, k) for k, n in sorted(kinds.items())) or "nothing"
     how = ", ".join(f"{status[k]} {k}" for k in ("new", "updated", "unchanged") if status[k])
     lines.append(f"stored {what}" + (f" ({how})" if how else ""))
-    for s in report.stored:
-        lines.append(f"  {s.source:<48} {s.triples:>7} triples  {s.status}")
+    if every or len(report.stored) <= LIST_UP_TO:
+        for s in report.stored:
+            lines.append(f"  {s.source:<48} {s.triples:>7} triples  {s.status}")
+    if report.duplicates:
+        lines.append(f"the same plan as another file: {_plural(len(report.duplicates), 'file')}"
+                     " (stored once)")
+        lines.extend(f"  {a}: same as {b}" for a, b in report.duplicates[:LIST_UP_TO])
     if report.refused:
         lines.append(f"refused {_plural(len(report.refused), 'plan')} (not stored):")
         for p in report.refused:
@@ -60,7 +80,7 @@ def summary(report: IngestReport, location: str, graphs: int) -> str:
     timing = ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
     lines.append(
         f"store {location}: {report.total_triples} triples in {_plural(graphs, 'graph')}"
-        + (f"  [{timing}]" if timing else "")
+        + (f"  [{timing}; {report.wall:.1f}s in all]" if timing else "")
     )
     return "\n".join(lines)
 
@@ -68,10 +88,10 @@ def summary(report: IngestReport, location: str, graphs: int) -> str:
 def run(args: argparse.Namespace) -> int:
     try:
         with open_store(args.store or default_store()) as store:
-            report = ingest_paths(
-                store, args.paths, reasoner=args.reasoner, progress=not args.quiet
-            )
-            print(summary(report, store.location, len(store.graphs())))
+            report = ingest_paths(store, args.paths, reasoner=args.reasoner,
+                                  progress=not args.quiet, workers=args.workers,
+                                  budget=args.budget or None, batch=args.batch)
+            print(summary(report, store.location, len(store.graphs()), every=args.list))
     except StoreError as exc:
         print(f"cancu ingest: {exc}", file=sys.stderr)
         return 2

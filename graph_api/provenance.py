@@ -1,0 +1,304 @@
+"""What the store knows about itself: where each graph came from, and whether it is whole.
+
+The metadata graph (``https://cancu.dev/graph/meta``) holds one record per stored unit (a plan,
+a law, the ontology), written in the same transaction as the unit's graph and its inferred
+graph, so a unit is in the store with its record or not at all:
+
+    <graph/plan/K>  meta:kind "plan" ; meta:source "plan.txt" ; meta:sha256 "…" ;
+                    prov:wasDerivedFrom <file:///…/plan.txt> (every file holding this version) ;
+                    meta:plan <id/plan/K> ; meta:triples 1754 ;
+                    meta:inferred <graph/inferred/plan/K> ; meta:inferredTriples 512 ;
+                    meta:closure "reasonable 3f2a…" (reasoner and ontology it was computed with)
+
+and one record of the store itself (``meta:store``): its format, and while an ingest runs a
+``meta:running`` mark, removed in the ingest's last transaction. :func:`check` turns all of it
+into findings (:class:`Finding`) for ``cancu validate`` and for the next ingest, which mends
+them: a mark left by an ingest that was killed, closures made with another ontology, a graph
+without its record or a record without its graph, plans waiting to be read again after an
+upgrade of the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import socket
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
+
+from rdflib import Literal, Namespace, URIRef
+
+from graph_api.store import META_GRAPH, Store, iri
+
+META = Namespace("https://cancu.dev/meta#")
+PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+STORE_NODE = META.store
+FORMAT_P = META["format"]  # (META.format would be str.format)
+FORMAT = 2  # 1: plans named by their file name, one store-wide closure (before issue 14.5)
+GRAPH = "https://cancu.dev/graph/"
+ONTOLOGY_GRAPH = GRAPH + "ontology"
+SHARED_GRAPH = GRAPH + "shared"
+SHARED_INFERRED_GRAPH = GRAPH + "inferred/shared"
+LEGACY_INFERRED_GRAPH = GRAPH + "inferred"  # format 1's store-wide closure
+# graphs that belong to no one unit: added to by many, never the subject of a record
+COMMON_GRAPHS = {META_GRAPH, SHARED_GRAPH, SHARED_INFERRED_GRAPH}
+
+
+def inferred_graph(graph: str) -> str:
+    """Where the inferences of one unit live: ``graph/plan/x`` -> ``graph/inferred/plan/x``."""
+    return GRAPH + "inferred/" + graph.removeprefix(GRAPH)
+
+
+def closure_key(reasoner: str) -> str:
+    """The reasoner and a digest of the ontology: a closure made with another is stale."""
+    from ontology.reasoning import ONTOLOGY
+
+    return f"{reasoner} {hashlib.sha256(ONTOLOGY.read_bytes()).hexdigest()[:16]}"
+
+
+def file_iri(path: Path) -> str:
+    return path.resolve().as_uri()
+
+
+def file_path(value: str) -> Path | None:
+    url = urlparse(value)
+    return Path(url2pathname(url.path)) if url.scheme == "file" else None
+
+
+# --- records ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Record:
+    """The provenance of one stored unit."""
+
+    graph: str
+    kind: str  # plan | record (a plan from a JSON records file) | law | ontology
+    source: str  # the file name as given
+    sha256: str
+    paths: list[Path] = field(default_factory=list)
+    plan: str | None = None  # the plan node, for plans
+    triples: int | None = None
+    inferred: str | None = None
+    inferred_triples: int | None = None
+    closure: str | None = None  # closure_key() it was reasoned with; None: not reasoned
+
+    @property
+    def path(self) -> Path | None:
+        """The first recorded file that still exists (else the first recorded one)."""
+        return next((p for p in self.paths if p.exists()), self.paths[0] if self.paths else None)
+
+    def triples_n3(self) -> str:
+        """The record as N-Triples lines (for ``INSERT DATA`` inside the metadata graph)."""
+        s = iri(self.graph)
+        lines = [
+            f"{s} {META.kind.n3()} {Literal(self.kind).n3()} .",
+            f"{s} {META.source.n3()} {Literal(self.source).n3()} .",
+            f"{s} {META.sha256.n3()} {Literal(self.sha256).n3()} .",
+        ]
+        lines += [f"{s} {PROV_DERIVED.n3()} {iri(file_iri(p))} ."
+                  for p in dict.fromkeys(self.paths)]
+        if self.plan:
+            lines.append(f"{s} {META.plan.n3()} {iri(self.plan)} .")
+        if self.triples is not None:
+            lines.append(f"{s} {META.triples.n3()} {Literal(self.triples).n3()} .")
+        if self.inferred:
+            lines.append(f"{s} {META.inferred.n3()} {iri(self.inferred)} .")
+            lines.append(f"{s} {META.inferredTriples.n3()} "
+                         f"{Literal(self.inferred_triples or 0).n3()} .")
+        if self.closure:
+            lines.append(f"{s} {META.closure.n3()} {Literal(self.closure).n3()} .")
+        return "\n".join(lines) + "\n"
+
+
+def records(store: Store) -> dict[str, Record]:
+    """Every unit's record, by graph IRI (one query; small beside the graphs)."""
+    res = store.query(
+        f"""SELECT ?g ?p ?o WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g ?p ?o }}
+              FILTER(?g != {iri(str(STORE_NODE))}) }}"""
+    )
+    rows: dict[str, dict[str, list]] = {}
+    for row in res.rows:  # type: ignore[union-attr]
+        rows.setdefault(row["g"], {}).setdefault(row["p"], []).append(row["o"])
+    out: dict[str, Record] = {}
+    for g, props in rows.items():
+
+        def one(prop: URIRef, props: dict = props) -> object:
+            values = props.get(str(prop))
+            return values[0] if values else None
+
+        if one(META.kind) is None:
+            continue
+        paths = sorted({p for v in props.get(str(PROV_DERIVED), []) if (p := file_path(str(v)))})
+        triples, inferred_n = one(META.triples), one(META.inferredTriples)
+        out[g] = Record(
+            graph=g,
+            kind=str(one(META.kind)),
+            source=str(one(META.source) or ""),
+            sha256=str(one(META.sha256) or ""),
+            paths=paths,
+            plan=str(one(META.plan)) if one(META.plan) else None,
+            triples=int(triples) if triples is not None else None,  # type: ignore[call-overload]
+            inferred=str(one(META.inferred)) if one(META.inferred) else None,
+            inferred_triples=int(inferred_n) if inferred_n is not None else None,  # type: ignore[call-overload]
+            closure=str(one(META.closure)) if one(META.closure) else None,
+        )
+    return out
+
+
+def source_path(store: Store, graph: str) -> Path | None:
+    """The file a stored unit was read from (the first that still exists)."""
+    res = store.query(
+        f"SELECT ?path WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g {PROV_DERIVED.n3()} ?path }} }}",
+        {"g": URIRef(graph)},
+    )
+    paths = [p for r in res.rows if (p := file_path(str(r["path"])))]  # type: ignore[union-attr]
+    return next((p for p in paths if p.exists()), paths[0] if paths else None)
+
+
+def delete_record(graph: str) -> str:
+    """The update that removes one unit's record (a part of a larger request)."""
+    return f"DELETE WHERE {{ GRAPH {iri(META_GRAPH)} {{ {iri(graph)} ?p ?o }} }}"
+
+
+def insert_records(items: Iterable[Record]) -> str:
+    body = "".join(r.triples_n3() for r in items)
+    return f"INSERT DATA {{ GRAPH {iri(META_GRAPH)} {{\n{body}}} }}" if body else ""
+
+
+# --- the store's own state --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class State:
+    """The store's record of itself."""
+
+    format: int | None = None  # None: written before the store kept a format (format 1)
+    running: str | None = None  # "pid@host since <ISO time>" while an ingest runs
+    pending: list[Path] = field(default_factory=list)  # to be read again (after an upgrade)
+
+
+def state(store: Store) -> State:
+    res = store.query(
+        f"SELECT ?p ?o WHERE {{ GRAPH {iri(META_GRAPH)} {{ {iri(str(STORE_NODE))} ?p ?o }} }}"
+    )
+    st = State()
+    for row in res.rows:  # type: ignore[union-attr]
+        p, o = row["p"], row["o"]
+        if p == str(FORMAT_P):
+            st.format = int(o)
+        elif p == str(META.running):
+            st.running = str(o)
+        elif p == str(META.pending) and (path := file_path(str(o))):
+            st.pending.append(path)
+    st.pending.sort()
+    return st
+
+
+def running_mark() -> str:
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    return f"{os.getpid()}@{socket.gethostname()} since {now}"
+
+
+def mark_is_alive(mark: str) -> bool:
+    """Whether the ingest that left ``mark`` still runs (only knowable on this machine)."""
+    who = mark.split(" ", 1)[0]
+    pid, _, host = who.partition("@")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return int(pid) != os.getpid()
+
+
+def set_state(running: str | None, *, pending: Iterable[Path] = (), fmt: int = FORMAT) -> str:
+    """The update that rewrites the store's record (a part of a larger request)."""
+    s = iri(str(STORE_NODE))
+    lines = [f"{s} {FORMAT_P.n3()} {Literal(fmt).n3()} ."]
+    if running:
+        lines.append(f"{s} {META.running.n3()} {Literal(running).n3()} .")
+    lines += [f"{s} {META.pending.n3()} {iri(file_iri(p))} ." for p in pending]
+    return (
+        f"DELETE WHERE {{ GRAPH {iri(META_GRAPH)} {{ {s} ?p ?o }} }} ;\n"
+        f"INSERT DATA {{ GRAPH {iri(META_GRAPH)} {{\n" + "\n".join(lines) + "\n} }"
+    )
+
+
+def drop_pending(paths: Iterable[Path]) -> str:
+    s = iri(str(STORE_NODE))
+    body = "".join(f"{s} {META.pending.n3()} {iri(file_iri(p))} .\n" for p in paths)
+    return f"DELETE DATA {{ GRAPH {iri(META_GRAPH)} {{\n{body}}} }}" if body else ""
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Finding:
+    """Something wrong with the store as a whole; ``kind`` says what mends it."""
+
+    kind: str  # interrupted | stale-closure | half-written | orphan | old-format | pending
+    message: str
+    graph: str | None = None
+
+
+def graph_sizes(store: Store) -> dict[str, int]:
+    """Triples per named graph, in one query."""
+    res = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    return {r["g"]: int(r["n"]) for r in res.rows}  # type: ignore[union-attr]
+
+
+def check(store: Store, reasoner: str | None = "reasonable") -> list[Finding]:
+    """What keeps the store from being whole and current (nothing: an empty list).
+
+    ``reasoner`` is the one the closures should have been made with (None: do not judge them).
+    """
+    st = state(store)
+    recs = records(store)
+    sizes = graph_sizes(store)
+    out: list[Finding] = []
+    if st.running:
+        alive = mark_is_alive(st.running)
+        why = "is still running" if alive else "did not finish (killed or crashed?)"
+        out.append(Finding("interrupted", f"an ingest ({st.running}) {why}: its batch may be "
+                                          "partly stored; run `cancu ingest` on it again"))
+    if st.format is None and (recs or sizes):
+        out.append(Finding("old-format", "the store was written by an older cancu (plans named by "
+                                         "their file names); `cancu ingest` rebuilds it"))
+    if st.pending:
+        out.append(Finding("pending", f"{len(st.pending)} file(s) wait to be read again after the "
+                                      "store was upgraded; `cancu ingest` reads them"))
+    if LEGACY_INFERRED_GRAPH in sizes:
+        out.append(Finding("stale-closure", "the store-wide closure of an older cancu is still "
+                                            "stored; `cancu ingest` replaces it",
+                           LEGACY_INFERRED_GRAPH))
+    want = closure_key(reasoner) if reasoner and reasoner != "none" else None
+    owned = set()
+    for g, r in sorted(recs.items()):
+        owned.add(g)
+        if r.inferred:
+            owned.add(r.inferred)
+        if r.triples is not None and sizes.get(g, 0) != r.triples:
+            out.append(Finding("half-written", f"{r.source}: its graph holds {sizes.get(g, 0)} "
+                                               f"triples, its record says {r.triples}", g))
+        elif r.inferred and sizes.get(r.inferred, 0) != (r.inferred_triples or 0):
+            out.append(Finding("stale-closure", f"{r.source}: its inferred graph holds "
+                                                f"{sizes.get(r.inferred, 0)} triples, its record "
+                                                f"says {r.inferred_triples}", g))
+        elif want and r.kind in ("plan", "record", "law") and r.closure != want:
+            made = f"made with {r.closure}" if r.closure else "never computed"
+            out.append(Finding("stale-closure", f"{r.source}: its closure was {made} "
+                                                f"(now: {want})", g))
+    for g in sorted(set(sizes) - owned - COMMON_GRAPHS - {LEGACY_INFERRED_GRAPH}):
+        out.append(Finding("orphan", f"graph {g} has no record of where it came from "
+                                     "(a write cut short); `cancu ingest` drops it", g))
+    return out
+

@@ -1,0 +1,11 @@
+"""Imported once by the forkserver of the ingest workers, and by nothing else: every worker then
+forks with the extraction patterns compiled, the ontology parsed and compiled by the reasoner
+and the shapes read, instead of paying for them (a second or two) itself."""
+
+from ingest.extract import extract_text
+from ontology.reasoning import schema
+from ontology.validate import shapes_graph
+
+extract_text("KẾ HOẠCH\n\nI. NHIỆM VỤ\n1. Sở Nội vụ chủ trì, Căn cứ Luật số 36/2018/QH14.\n")
+schema("reasonable")
+shapes_graph()
