@@ -127,7 +127,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         store = open_service_store(app.config["CANCU_STORE"])
     app.extensions["cancu_store"] = store
 
-    from graph_api.blueprints import api, canned, duties, explorer, linked, pages, sparql
+    from graph_api.blueprints import (
+        api,
+        canned,
+        duties,
+        explorer,
+        linked,
+        pages,
+        searching,
+        sparql,
+    )
 
     app.register_blueprint(api.bp, url_prefix="/api")
     app.register_blueprint(sparql.bp)
@@ -135,6 +144,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(duties.bp)
     app.register_blueprint(canned.bp)
     app.register_blueprint(linked.bp)
+    app.register_blueprint(searching.bp)
     app.register_blueprint(pages.bp)
     _register_errors(app)
     app.after_request(_secure_headers)
