@@ -47,7 +47,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 ## bench: extraction throughput (and graph figures once the graph exists)
-bench: $(STAMP)
+bench: $(STAMP) tesseract
 	$(BIN)/python bench/extract_bench.py
 
 ## bench-graph: ingest, closure (each reasoner) and named-query latency on the bundled plans and laws

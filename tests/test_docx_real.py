@@ -78,3 +78,17 @@ def test_a_part_whose_header_lies_is_never_inflated_past_what_it_claims(tmp_path
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert took < 1.0 and peak < 16 * 1024 * 1024
+
+
+@pytest.mark.parametrize(("paragraphs", "why"), [
+    (["   ", "\u00a0\t", ""], "only white space"),
+    # a plan's words once saved as UTF-8, read back as Windows-1252 and saved again
+    (["Káº¾ HOáº CH", "Kiá»ƒm tra cÃ´ng tÃ¡c phÃ²ng chÃ¡y táº¡i cÃ¡c chá»£ nÄƒm 2025",
+      "Sá»Ÿ CÃ´ng ThÆ°Æ¡ng chá»§ trÃ¬, phá»‘i há»£p vá»›i CÃ´ng an tá»‰nh kiá»ƒm tra."] * 3,
+     "double-encoded"),
+], ids=["white space", "mojibake"])
+def test_a_word_file_without_readable_text_is_refused_saying_why(
+        tmp_path: Path, paragraphs: list[str], why: str) -> None:
+    path = write_docx(tmp_path / "draft.docx", [para(p) for p in paragraphs])
+    with pytest.raises(ReadError, match=rf"draft\.docx: .*{why}"):
+        read_plan(path)
