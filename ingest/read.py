@@ -613,6 +613,7 @@ def _tables(text: str, m: _Map) -> Pass:
 # ASCII upper case (lower case is checked in Python), and runs of three or more.
 _BREAKS_RE = re.compile(r"\n(?:\n*(?=[^\W\d_A-Z])|\n\n+)")  # "\n" first: found by a fast scan
 _ALL_BREAKS_RE = re.compile(r"\n+")
+_SHORT_LINE_RE = re.compile(r"(?m)^[^\S\n]*[^\s]{1,8}\n(?=[^\s|])")  # "2.3." over its heading
 # "a) ", "đ. ", "iv) ": an item marker, not a continuation.
 _ITEM_RE = re.compile(r"(?:[^\W\d_]|[ivx]{1,4})[.)](?:\s|$)")
 _ENDS_SENTENCE = (".", ":", ";", "!", "?", ".)", ".”", ".\"", ";)", ":)")
@@ -630,10 +631,15 @@ def _paragraphs(text: str, m: _Map) -> Pass:
     width = _wrap_width(text)
 
     def edits() -> Iterator[Edit]:
-        for run in (_ALL_BREAKS_RE if width else _BREAKS_RE).finditer(text):
-            a, b = run.span()
+        alone = {m.end() - 1 for m in _SHORT_LINE_RE.finditer(text)
+                 if _marker_alone(text, m.end() - 1, m.end())}
+        runs = (_ALL_BREAKS_RE if width else _BREAKS_RE).finditer(text)
+        breaks = sorted({*(r.span() for r in runs), *((a, a + 1) for a in alone)})
+        for a, b in breaks:
             nxt = text[b] if b < len(text) else ""
-            if width and b - a == 1:
+            if a in alone:
+                yield a, b, " "
+            elif width and b - a == 1:
                 if _wraps(text, a, b, width):
                     yield a, b, " "
             elif a > 0 and nxt.islower() and not _ITEM_RE.match(text, b) \
@@ -643,6 +649,19 @@ def _paragraphs(text: str, m: _Map) -> Pass:
                 yield a + 2, b, ""
 
     return _apply(text, m, edits())
+
+
+def _marker_alone(text: str, a: int, b: int) -> bool:
+    """Is the line ending at ``a`` an outline marker with nothing after it ("2.3.", "b)"), the
+    line after it (from ``b``) its heading? A marker always has its words after it: an
+    emphasis run or a copy that broke the line between them ("*2.3.* / *Công an tỉnh*")
+    is joined, whatever the case of the words."""
+    prev = text[text.rfind("\n", 0, a) + 1:a]
+    end = text.find("\n", b)
+    nxt = text[b:end if end >= 0 else len(text)]
+    if not nxt.strip() or nxt[0] == "|" or " " in prev.strip() or len(prev) > 8:
+        return False
+    return _opens_paragraph(prev.strip() + " X") and not _opens_paragraph(nxt)
 
 
 def _in_capitals(text: str, end: int) -> bool:

@@ -67,6 +67,22 @@ def test_a_file_of_a_paragraph_a_line_keeps_its_lines() -> None:
     assert clean(src).text == src
 
 
+@pytest.mark.parametrize("src", [
+    "*2.4.\nSở Xây dựng*\n\na) Chủ trì rà soát các công trình.\n",  # an emphasis run over a break
+    "III.\nTỔ CHỨC THỰC HIỆN\n1.\nSở Xây dựng chủ trì rà soát các công trình.\n",
+])
+def test_a_marker_alone_on_its_line_goes_on_with_its_heading(src: str) -> None:
+    ct = clean(src)
+    first = ct.text.split("\n")[0]
+    assert first in ("2.4. Sở Xây dựng", "III. TỔ CHỨC THỰC HIỆN")
+    assert "1. Sở Xây dựng chủ trì" in ct.text or "a) Chủ trì" in ct.text
+    at = ct.text.index("Sở Xây dựng")
+    assert src[ct.source_offset(at):].lstrip("*").startswith("Sở Xây dựng")
+    # a figure alone or a marker before another marker is no heading's marker
+    assert clean("1.\n2. Sở Nội vụ kiểm tra.\n").text == "1.\n2. Sở Nội vụ kiểm tra."
+    assert clean("2025.\nNăm sau\n").text == "2025.\nNăm sau"
+
+
 def test_wrapped_capitals_join_but_stop_before_a_name_or_a_lower_case_title() -> None:
     body = "\n".join(["Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động xây",
                       "dựng kế hoạch cụ thể để triển khai thực hiện, bảo đảm tiến độ và chất",
