@@ -35,7 +35,7 @@ from graph_api.provenance import (
     SHARED_INFERRED_GRAPH,
     Record,
 )
-from graph_api.store import META_GRAPH, Store, StoreError, iri
+from graph_api.store import META_GRAPH, Change, Store, StoreError, iri
 
 REASONERS = ("reasonable", "owlrl", "none")
 RECORD_SUFFIXES = {".json", ".jsonl"}
@@ -416,19 +416,18 @@ class Writer:
             self.size += nt.count("\n")
 
     def flush(self) -> None:
-        parts = [f"DROP SILENT GRAPH {iri(g)}" for g in sorted(self.drops)]
-        parts += [pv.delete_record(g) for g in sorted(self.record_drops)]
-        body = "".join(f"GRAPH {iri(g)} {{\n{''.join(chunks)}}}\n"
-                       for g, chunks in self.inserts.items())
-        if body:
-            parts.append(f"INSERT DATA {{\n{body}}}")
+        change = Change(
+            [f"DROP SILENT GRAPH {iri(g)}" for g in sorted(self.drops)]
+            + [pv.delete_record(g) for g in sorted(self.record_drops)],
+            dict(self.inserts),
+            [pv.drop_pending(self.pending_done)] if self.pending_done else [],
+        )
         if self.records:
-            parts.append(pv.insert_records(self.records.values()))
-        if self.pending_done:
-            parts.append(pv.drop_pending(self.pending_done))
-        if parts:
+            change.inserts.setdefault(META_GRAPH, []).extend(
+                r.triples_n3() for r in self.records.values())
+        if change:
             t0 = time.perf_counter()
-            self.store.update(" ;\n".join(parts))
+            self.store.apply(change)
             self.progress.advance("store", time.perf_counter() - t0, self.units)
         self.stored.update(self.records)
         self.stored.difference_update(self.record_drops - set(self.records))
@@ -523,7 +522,7 @@ def _begin(run: _Run) -> None:
         report.mended.append(f"the previous ingest ({st.running}) did not finish: its plans are "
                              "checked and what it left half done is redone")
     recs = pv.records(store)
-    if st.format is None and (recs or store.graphs()):
+    if st.format is None and (recs or pv.our_graphs(store)):
         recs = _upgrade(run, recs)
         st = pv.state(store)
     run.pending = {p.resolve() for p in st.pending}
@@ -556,7 +555,7 @@ def _upgrade(run: _Run, recs: dict[str, Record]) -> dict[str, Record]:
     gone = sorted({r.source for r in recs.values() if r.kind in ("plan", "law", "record")
                    and not any(p.exists() for p in r.paths)})
     pending = sorted({p.resolve() for p in keep if p.exists()})
-    parts = [f"DROP SILENT GRAPH {iri(g)}" for g in run.store.graphs()]
+    parts = [f"DROP SILENT GRAPH {iri(g)}" for g in pv.our_graphs(run.store)]
     parts.append(pv.set_state(pv.running_mark(), pending=pending))
     run.store.update(" ;\n".join(parts))
     msg = (f"upgraded the store: it was written by an older cancu (plans named by their file "
@@ -684,7 +683,7 @@ def _finish(run: _Run) -> None:
     st = pv.state(run.store)
     left = [p for p in st.pending if p.resolve() not in {x.resolve() for x in run.pending}]
     parts = [pv.set_state(None, pending=left)]
-    if LEGACY_INFERRED_GRAPH in run.store.graphs():
+    if LEGACY_INFERRED_GRAPH in pv.our_graphs(run.store):
         parts.append(f"DROP SILENT GRAPH {iri(LEGACY_INFERRED_GRAPH)}")
     run.store.update(" ;\n".join(parts))
 
