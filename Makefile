@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STORE  ?= var/store
 
-.PHONY: chromium virtuoso venv run test lint bench bench-graph bench-web gold docs clean yasgui
+.PHONY: chromium tesseract virtuoso venv run test lint bench bench-graph bench-scale bench-web gold docs clean yasgui
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "cancu needs Python 3.11+"'
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 ## run: ingest the bundled plans and laws into the store, then serve http://$(HOST):$(PORT)
-run: $(STAMP)
+run: $(STAMP) tesseract
 	$(BIN)/cancu ingest data/plans data/laws --store $(STORE)
 	$(BIN)/cancu serve --store $(STORE) --host $(HOST) --port $(PORT)
 
@@ -37,8 +37,17 @@ virtuoso:
 	  { service virtuoso-opensource-7 stop >/dev/null 2>&1 || true; }; } || \
 	  echo "note: virtuoso-t missing (apt-get install virtuoso-opensource); the Virtuoso tests will skip"
 
+# Debian's Tesseract with its Vietnamese data, for PDF pages whose text layer cannot be read
+# (OCR); installed when we may (root), else those files are refused with what to install and
+# the OCR tests skip.
+tesseract:
+	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie; } || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null; } || \
+	  echo "note: tesseract with Vietnamese data missing (apt-get install tesseract-ocr tesseract-ocr-vie); OCR tests will skip"
+
 ## test: lint, then the whole test suite
-test: $(STAMP) chromium virtuoso
+test: $(STAMP) chromium tesseract virtuoso
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
@@ -52,6 +61,11 @@ bench: $(STAMP)
 ## bench-graph: ingest, closure (each reasoner) and named-query latency on the bundled plans and laws
 bench-graph: $(STAMP)
 	$(BIN)/python bench/graph_bench.py
+
+## bench-scale: N distinct plans (SIZES=100,1000,10000) ingested, reasoned, validated and queried;
+## per-stage time and memory, store size, p50/p95/p99 of every named query, page and route
+bench-scale: $(STAMP)
+	$(BIN)/python bench/scale_bench.py --sizes $(or $(SIZES),100,1000,10000)
 
 ## bench-web: requests/s and latency of the web service (8 local clients)
 bench-web: $(STAMP)

@@ -225,7 +225,13 @@ def _closes(text: str) -> bool:
 
 def _is_signature(line: Line) -> bool:
     text = line.text.strip(" *")
-    return bool(_res()["sig_lead"].match(text)) or text in _signature_titles()
+    return bool(_res()["sig_lead"].match(text)) or text in _signature_titles() or (
+        text.isupper() and fold(text) in _folded_titles())  # a mark misread by OCR
+
+
+@lru_cache(maxsize=1)
+def _folded_titles() -> frozenset[str]:
+    return frozenset(fold(t) for t in _signature_titles())
 
 
 @lru_cache(maxsize=1)
@@ -453,6 +459,22 @@ class _Grid:
         at = row[0].start
         return [tables.Cell("", at, at), *row[:-1]]
 
+    def _lacks_number(self, row: list[tables.Cell]) -> bool:
+        """Does the header leave out the number column its rows have ("| Nội dung | Đơn vị
+        thực hiện | ... |" over "| 1.1 | Xây dựng ... | Sở X | ... |": the header's number
+        cell was empty, or merged with a caption above, and the portal dropped it)?"""
+        assert self.columns is not None
+        return ("number" not in self.columns.values() and len(row) == len(self.header) + 1
+                and bool(_ROW_NUMBER.fullmatch(row[0].text.rstrip("."))))
+
+    def _number_first(self) -> None:
+        """Put the number column the header left out back in front of its columns."""
+        assert self.columns is not None
+        at = self.header[0].start
+        self.header = [tables.Cell("", at, at), *self.header]
+        self.columns = {0: "number", **{i + 1: kind for i, kind in self.columns.items()}}
+        self.rows = tables.Rows(self.header)
+
     def end(self) -> None:
         self.columns, self.rows, self.base, self.group = None, None, None, None
 
@@ -482,6 +504,8 @@ class _Grid:
             holder.children.append(self.group)
             self.rows.align(row)  # rows below it inherit nothing from the rows above it
             return
+        if self._lacks_number(row):
+            self._number_first()
         row = self.rows.align(self._unshifted(row))
         by_kind: dict[str, tables.Cell] = {}
         meta: list[Line] = []
@@ -623,6 +647,7 @@ def _title(lines: list[Line], j: int, header: Header, text: str) -> int:
             break
         if j > first and (_opens_preamble(line.text) or "\n\n" in text[prev.end:line.start]
                           or (_is_caps(prev.text) and not _is_caps(line.text))
+                          or (not _is_caps(prev.text) and _is_caps(line.text))
                           or _res()["authority"].match(line.text.strip("* "))):
             break  # "ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...": who decides, below the title
         header.title.append(line)
@@ -671,6 +696,11 @@ def type_prefix(text: str) -> str | None:
     for t in lexicon().types:  # longest names first
         name = t.name.upper()
         if upper == name or upper.startswith(name + " "):
+            return t.name
+    folded = fold(text)  # a mark misread by OCR ("QUYÉT ĐỊNH"): the letters still tell it
+    for t in lexicon().types:
+        name = fold(t.name)
+        if folded == name or folded.startswith(name + " "):
             return t.name
     return None
 

@@ -91,6 +91,7 @@ def plans(store: Store) -> list[dict[str, Any]]:
             "issuer": r["issuer"],
             "title": r["title"],
             "jurisdiction": r["jurisdiction"],
+            "text_source": r.get("textSource") or "text",
             "tasks": int(r["tasks"] or 0),
         }  # fmt: skip
         p.update(name=labels.plan_name(p), label=labels.plan_label(p), year=labels.plan_year(p))
@@ -233,7 +234,9 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
     }
     seen: dict[str, dict[str, Any]] = {}
     refs = plan_refs(store)
-    for r in _rows(store, "api_tasks", **params):
+    # one body's tasks are read from the body out: a filter over every task grows with the store
+    query = "api_body_tasks" if f.body else "api_tasks"
+    for r in _rows(store, query, **params):
         if r["task"] in seen:
             continue
         pid = plan_id(r["planIri"])
