@@ -302,6 +302,10 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
     else:
         lines = [*own, *fields.content, *fields.meta]
     titled = bool(fields.content) or bool(lines and lines[0].label and lines[0].kind not in META)
+    # "2. Kết nối dữ liệu ..." over nothing but "a) Cơ quan chủ trì" / "b) Cơ quan phối hợp" /
+    # "c) Thời gian thực hiện": its own line is the task those sub-items assign and time
+    titled = titled or bool(fields.meta and not fields.tasks
+                            and not any(ln.kind not in META for ln in lines))
     if (inline or titled) and item.kind not in SECTIONS and item.label is None:
         lines = [item.line, *lines]  # "6. Xây dựng Cổng ..." over "- Nội dung: ...": one task
         inline = True
