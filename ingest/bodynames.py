@@ -8,7 +8,7 @@ pháp", "Trung tâm Chuyển đổi số Thành phố". So a name is
 
 - a head: the kind of body ("Bộ", "Sở", "Ủy ban", "Trung tâm" ...; ``[grammar] heads``);
 - a field: a capitalised word, then words that are not where the sentence goes on (a verb,
-  a cue, a function word: ``[grammar] stops``), at most :data:`FIELD_WORDS` of them;
+  a cue, a function word: ``[grammar] stops`` and ``verbs``), at most :data:`FIELD_WORDS` of them;
 - a joiner (",", "và", "-") before a field that opens no body of its own ("Bộ Tài nguyên và
   Môi trường", but "Sở Tư pháp và Công an tỉnh" is two bodies);
 - a scope: "các cấp", "các tỉnh, thành phố trực thuộc Trung ương", "cấp quân khu";
@@ -75,7 +75,7 @@ def grammar() -> Grammar:
     g = lexicon().bodies["grammar"]
     c = g["collective"]
     lists = {name: _phrases(words) for name, words in (
-        ("heads", g["heads"]), ("bare", g["bare_heads"]), ("stops", g["stops"]),
+        ("heads", g["heads"]), ("bare", g["bare_heads"]), ("stops", g["stops"] + g["verbs"]),
         ("units", g["units"]), ("not_bodies", g["not_bodies"]),
         ("outside_heads", g["outside_heads"]), ("nouns", c["nouns"]),
         ("cased", c["cased_nouns"]), ("specified", c["specified"]),

@@ -532,7 +532,7 @@ def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context,
 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)[\s.;]*")
-_PASSIVE = re.compile(r"^[^,;:]{0,80}?\s(?:được|đã được)\s")
+_PASSIVE = re.compile(r"^[^,;:]{0,80}?(?P<by>\s(?:được|đã được)\s)")
 
 
 def no_task(text: str) -> bool:
@@ -540,8 +540,19 @@ def no_task(text: str) -> bool:
     "Các nhiệm vụ cụ thể tại Phụ lục kèm theo" (it points to where the tasks are);
     "Phong trào được triển khai từ ..." (what happens, told in the passive, with no word of
     duty: "Các cơ quan được giao ... có trách nhiệm ..." is a task)."""
-    return bool(_ASIDE.fullmatch(text)) or bool(_annex_pointer().match(text)) or (
-        bool(_PASSIVE.match(text)) and not _duty().search(text))
+    if _ASIDE.fullmatch(text) or _annex_pointer().match(text):
+        return True
+    passive = _PASSIVE.match(text)
+    # the subject before "được" names what happens, not an action: one that holds a verb is
+    # a task's own words ("Tổ chức rà soát các mỏ đã được khoanh định ...")
+    return bool(passive) and not _duty().search(text) and not _prose_verb().search(
+        text, 0, passive.end() - len(passive.group("by")))
+
+
+@cache
+def _prose_verb() -> re.Pattern[str]:
+    verbs = sorted(lexicon().bodies["grammar"]["verbs"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w])(?i:{'|'.join(map(re.escape, verbs))})(?![\w])")
 
 
 @cache

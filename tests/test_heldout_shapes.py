@@ -156,3 +156,28 @@ def test_groups_of_party_committees_a_ministrys_units_and_kinds_of_enterprise(te
     case, a ministry's own units with their capital ("các Vụ, Cục thuộc Bộ"), enterprises and
     schools by a kind in their own words, after "các"."""
     assert _names(text) == names
+
+
+# ---------------------------------------------------------------------------- what a task is
+
+def test_an_item_over_nothing_but_labelled_sub_items_is_their_task():
+    """The guide's "a) Cơ quan chủ trì" / "b) Cơ quan phối hợp" sub-items, with the bodies
+    on the lines below them, under an item that is only its title."""
+    [task] = _tasks("1. Kết nối dữ liệu khám, chữa bệnh với Cơ sở dữ liệu quốc gia về dân cư\n\n"
+                    "a) Cơ quan chủ trì\n\nCông an tỉnh.\n\n"
+                    "b) Cơ quan phối hợp\n\n- Sở Y tế;\n\n- Ủy ban nhân dân các xã, phường.\n\n"
+                    "c) Thời gian thực hiện: quý III/2026.\n")
+    assert task.text == "Kết nối dữ liệu khám, chữa bệnh với Cơ sở dữ liệu quốc gia về dân cư"
+    assert _roles(task) == [("Công an tỉnh", "lead"), ("Sở Y tế", "support"),
+                            ("Ủy ban nhân dân các xã, phường", "support")]
+    assert task.timeframe.due == "2026-09-30"
+
+
+def test_a_task_that_opens_with_its_verb_is_no_passive_remark():
+    """"Phong trào được triển khai từ ..." tells what happens; "Tổ chức rà soát các mỏ đã được
+    khoanh định ..." tells somebody to act, whatever "được" its object's clause holds."""
+    tasks = _tasks("1. Công tác đấu giá quyền khai thác khoáng sản\n\n"
+                   "- Tổ chức thực hiện rà soát các mỏ khoáng sản đã được khoanh định trong quy hoạch tỉnh.\n\n"
+                   "2. Phong trào thi đua được phát động từ tháng 6 đến hết tháng 12 năm 2026.\n")
+    assert [t.text for t in tasks] == [
+        "Tổ chức thực hiện rà soát các mỏ khoáng sản đã được khoanh định trong quy hoạch tỉnh."]
