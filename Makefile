@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STORE  ?= var/store
 
-.PHONY: chromium venv run test lint bench bench-graph bench-web gold docs clean
+.PHONY: chromium venv run test lint bench bench-graph bench-web gold docs clean yasgui
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "cancu needs Python 3.11+"'
@@ -68,3 +68,11 @@ docs: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var build *.egg-info
+
+## yasgui: refresh the SPARQL workbench's files (graph_api/static/vendor/yasgui) from npm
+YASGUI_VERSION ?= 4.6.2
+yasgui:
+	rm -rf var/yasgui && mkdir -p var/yasgui
+	cd var/yasgui && npm pack --silent @zazuko/yasgui@$(YASGUI_VERSION) && tar xzf zazuko-yasgui-$(YASGUI_VERSION).tgz
+	cp var/yasgui/package/build/yasgui.min.js var/yasgui/package/build/yasgui.min.css graph_api/static/vendor/yasgui/
+	@echo "YASGUI $(YASGUI_VERSION) copied; update the version in graph_api/static/vendor/yasgui/README.md and LICENSE"

@@ -35,8 +35,11 @@ DEFAULTS: dict[str, Any] = {
     "CANCU_PAGE_SIZE": 50,
     "CANCU_BASE_IRI": "https://cancu.dev/",  # the base the graph's IRIs are minted under
     "CANCU_SPARQL_SERVICES": "",  # endpoints SERVICE may call, separated by spaces or commas
+    "CANCU_CORS_ORIGINS": "*",  # origins that may read the read-only routes; empty: none
+    "CANCU_CACHE_SECONDS": 60,  # how long clients may keep an answer of a read-only store
 }
-_CASTS = {"CANCU_SPARQL_TIMEOUT": float, "CANCU_SPARQL_LIMIT": int, "CANCU_PAGE_SIZE": int}
+_CASTS = {"CANCU_SPARQL_TIMEOUT": float, "CANCU_SPARQL_LIMIT": int, "CANCU_PAGE_SIZE": int,
+          "CANCU_CACHE_SECONDS": int}
 
 
 class Answers:
@@ -135,6 +138,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     _register_errors(app)
     app.after_request(_secure_headers)
+    from graph_api import caching, cors
+
+    caching.install(app)
+    cors.install(app)
     return app
 
 

@@ -427,9 +427,12 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
         if line.kind == "assign":
             label, value_start = label_value(line)
             from_lines += from_line(value_start, line.end, label, ctx)
-    if from_lines:
-        return dedupe(from_lines)
     own = from_text(unit.start, unit.end, ctx)
+    if from_lines:
+        # the lines say who; the text adds those it works with ("Tham mưu UBND Thành phố phối
+        # hợp với Bộ Công an ...") or asks ("đề nghị ..."), never another subject of its own
+        cued = [a for a in own if a.role in ("support", "requested")]
+        return dedupe([*from_lines, *cued])
     heritage = unit.inherited
     if own and unit.said and leading(unit.start, unit.end, ctx) is not None:
         # it opens with its own subject ("- Đề nghị Công an tỉnh ..."): what the sentence above

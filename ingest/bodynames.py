@@ -24,8 +24,10 @@ match here is a candidate: :mod:`ingest.spot` keeps a table's name where a table
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 import regex
 
@@ -46,6 +48,7 @@ class Grammar:
     # tried only where one of them stands, as ``re`` would try it at every character
     named_firsts: frozenset[str]
     collective_firsts: frozenset[str]
+    opener_pieces: frozenset[str]  # those words as tokens: with a trailing space or without
     outside: regex.Pattern[str]  # a name whose head is outside a government's authority
     place: regex.Pattern[str]  # what places a name: "tỉnh", "các cấp", "thuộc Bộ Quốc phòng"
 
@@ -84,7 +87,8 @@ def grammar() -> Grammar:
     # never into a place: "tỉnh", "Thành phố" end the fields, as what places the body
     location = lexicon().location_re
     place = rf"(?:{location.removesuffix('?')})"  # the place, not its absence
-    capital = rf"(?:(?!{place}){SP}(?:{UPPER}|{NUMBER}))"
+    # ("Sở Tài chính Các sở, ngành": a list's "Các" is no word of a name)
+    capital = rf"(?:(?!{place}){SP}(?!Các{END}|Những{END})(?:{UPPER}|{NUMBER}))"
     lower = rf"(?:(?!{place}){SP}(?!\L<stops>{END}){LOWER})"
     field = rf"(?:{UPPER}|{NUMBER}){capital}*(?:{lower}{capital}*){{0,{FIELD_WORDS}}}"
     # "Sở Tư pháp, Sở Nội vụ": a head after a joiner opens the next body
@@ -107,7 +111,7 @@ def grammar() -> Grammar:
     # body of its own ("các tổ chức chính trị - xã hội, tổ chức xã hội" are two)
     noun = rf"(?i:\L<nouns>){END}"
     kind = rf"(?P<kind>{SP}(?i:\L<kinds>){END})"
-    no_name = rf"(?!{SP}(?!\L<upper_quals>{END})\p{{Lu}})"
+    no_name = rf"(?!{SP}(?!\L<upper_quals>{END}(?!{SP}\p{{Lu}}))\p{{Lu}})"
     joiner = rf"(?:,{SP}|,?{SP}và{SP})"
     nouns = rf"(?:{noun}{kind}{no_name}|{noun}{no_name}(?:{joiner}{noun}{no_name})*)"
     # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
@@ -124,7 +128,9 @@ def grammar() -> Grammar:
     outside = regex.compile(rf"^\L<outside_heads>{END}", ignore_unused=True, **lists)
     named_firsts = frozenset(w.split()[0] for w in lists["heads"] + lists["bare"])
     collective_firsts = frozenset(w.split()[0].lower() for w in [*lists["nouns"], "các"])
-    return Grammar(named, collective, named_firsts, collective_firsts, outside,
+    cased = {v for w in collective_firsts for v in (w, w.capitalize(), w.upper())}
+    opener_pieces = frozenset(p for w in named_firsts | cased for p in (w, w + " "))
+    return Grammar(named, collective, named_firsts, collective_firsts, opener_pieces, outside,
                    regex.compile(rf"(?:{scope}|{belongs}|{location})", ignore_unused=True, **lists))
 
 
@@ -138,16 +144,17 @@ class Name:
     outside: bool = False
 
 
-def find(text: str) -> list[Name]:
+def find(text: str, tokens: tuple[list[str], list[int]] | None = None) -> list[Name]:
     """Every name the grammar reads in ``text``, left to right. A group needs "các", a list
-    of nouns or a qualifier to be one: "cơ quan, đơn vị", "các sở", "đơn vị liên quan"; a
-    noun alone ("tổ chức", "đơn vị") is a common word. Each pattern is tried only at a word
-    it can open with (``re`` would try it at every character), never inside its last match."""
+    of nouns, a kind or a qualifier to be one: "cơ quan, đơn vị", "các sở", "cơ quan báo chí",
+    "đơn vị liên quan"; a noun alone ("tổ chức", "đơn vị") is a common word. Each pattern is
+    tried only at a word it can open with (``re`` would try it at every character), never
+    inside its last match; ``tokens`` (the doc's tokens with their trailing spaces, and their
+    starts) find those words by a set look-up each."""
     g = grammar()
     named_at = collective_at = 0
     out: list[Name] = []
-    for word in _WORD.finditer(text):
-        w, at = word.group(), word.start()
+    for at, w in _openers(text, tokens, g):
         if at >= named_at and w in g.named_firsts:
             m = g.named.match(text, at)
             if m is not None:
@@ -161,6 +168,18 @@ def find(text: str) -> list[Name]:
                         m.group("kind") or _several(m.group("nouns")):
                     out.append(Name(at, m.end(), collective=True))
     return out
+
+
+def _openers(text: str, tokens: tuple[list[str], list[int]] | None,
+             g: Grammar) -> Iterator[tuple[int, str]]:
+    """(start, word) of every word a name or a group may open with."""
+    if tokens is None:
+        for word in _WORD.finditer(text):
+            yield word.start(), word.group()
+        return
+    pieces, starts = tokens
+    for i in compress(range(len(pieces)), map(g.opener_pieces.__contains__, pieces)):
+        yield starts[i], pieces[i].rstrip(" ")
 
 
 _WORD = re.compile(r"\w+")

@@ -20,7 +20,7 @@ from ingest.models import Citation, DocumentInfo, PlanRecord, Span, Task
 from ingest.nlp import build
 from ingest.outline import Line, parse
 from ingest.read import UNSUPPORTED, CleanText, ReadError, read_bytes, read_plan
-from ingest.text import slug
+from ingest.text import fold, slug
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
@@ -146,10 +146,21 @@ def plan_year(info: DocumentInfo) -> int | None:
     return None
 
 
+NATIONAL = "viet-nam"  # the scope of the central state's and the Party's central bodies
+
+
 def body_key(name: str, province: str | None, source: str) -> str:
     """A body's id: its folded name, scoped to the plan's province ("tỉnh" means that one);
-    a plan that names no province scopes its bodies to itself, never to a shared "unknown"."""
+    a plan that names no province scopes its bodies to itself, never to a shared "unknown".
+    A ministry or another central body is the same body in every plan: scoped to the nation."""
+    if fold(name) in _central_names():
+        return _scoped(name, NATIONAL)
     return _scoped(name, _scope(province, source))
+
+
+@lru_cache(maxsize=1)
+def _central_names() -> frozenset[str]:
+    return frozenset(fold(c.name) for c in lexicon().central)
 
 
 @lru_cache(maxsize=256)

@@ -52,6 +52,14 @@ class KnownDocument:
     text: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class CentralBody:
+    name: str
+    outside: bool = False
+    until: int | None = None  # the year it ceased
+    successor: str | None = None  # the body that took its duties
+
+
 class Lexicon:
     """All tables, with the regular expressions built from them."""
 
@@ -170,8 +178,7 @@ class Lexicon:
         """Let every long form in ``pattern`` also match its abbreviations."""
         for long in sorted(self.abbreviations, key=len, reverse=True):
             if long.lower() in pattern.lower():
-                alts = "|".join(r"\s+".join(map(re.escape, s.split()))
-                                for s in [long, *self.abbreviations[long]])
+                alts = "|".join(_short(s) for s in [long, *self.abbreviations[long]])
                 pattern = re.sub(re.escape(long), lambda _m, a=alts: f"(?:{a})", pattern,
                                  flags=re.IGNORECASE)
         return pattern
@@ -231,13 +238,31 @@ class Lexicon:
         """(regex, collective, outside, cased) for every body pattern, departments included."""
         depts = "|".join(_spaced(d) for d in self.departments)
         entries = [(rf"Sở (?:{depts})", False, False, False)]  # spaced below
+        # a name as written ("-" unescaped, so that its short forms are found for it)
+        entries += [(re.escape(c.name).replace(r"\ ", " ").replace(r"\-", "-"), False,
+                     c.outside, False) for c in self.central]
         for kind, collective in (("named", False), ("collective", True)):
             entries += [(e["pattern"], collective, e.get("outside", False),
                          e.get("cased", False)) for e in self.bodies[kind]]
         return [(_spaced(self.with_abbreviations(p)), c, o, k) for p, c, o, k in entries]
 
+    @cached_property
+    def central(self) -> list[CentralBody]:
+        """Ministries, central agencies, the National Assembly's and the Party's central
+        bodies, with the body that took over from each that ceased (``[[central]]``)."""
+        return [CentralBody(name, e.get("outside", False), e.get("until"), e.get("successor"))
+                for e in self.bodies.get("central", []) for name in e["names"]]
+
     def pattern(self, section: str, name: str) -> str:
         return self.patterns[section][name]
+
+
+def _short(form: str) -> str:
+    """A long or short form as a pattern; a short form in one word of capitals ("BCA") never
+    inside a document's number ("03/2018/TTLT-VKSTC-BCA-BQP-TTCP", "870/TTCP-C.IV")."""
+    if " " not in form and form.isupper():
+        return rf"(?<![-/&]){re.escape(form)}(?![-/&])"
+    return r"\s+".join(map(re.escape, form.split()))
 
 
 def _spaced(pattern: str) -> str:

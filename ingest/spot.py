@@ -83,6 +83,13 @@ def _no_overlap(found: list[Found]) -> list[Found]:
     return sorted(kept, key=by_start)
 
 
+def _tokens(doc: Doc) -> tuple[list[str], list[int]] | None:
+    """The doc's tokens (each with its trailing space) and their starts, if our tokenizer
+    made it."""
+    made = pieces(doc)
+    return None if made is None else (made, offsets(doc)[0])
+
+
 def _with_named_inside(found: list[Found]) -> list[Found]:
     """:func:`_no_overlap`, keeping also the mentions inside an amending law's title ("Luật
     sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư"): it names those laws."""
@@ -158,7 +165,7 @@ def bodies(doc: Doc) -> Doc:
     found.sort(key=by_start)
     read = [_before_known(f, found, text)
             for f in (Found("body", n.start, n.end, {}, squash(text[n.start:n.end]),
-                            n.collective, n.outside) for n in bodynames.find(text))
+                            n.collective, n.outside) for n in bodynames.find(text, _tokens(doc)))
             if not _known_whole(f, ends, text)]
     _add(doc, "bodies", _no_overlap(found + [f for f in read if f]))  # a tie: the table's
     return doc

@@ -103,3 +103,28 @@ def test_bullets_that_only_name_bodies_are_not_tasks_each():
 ])
 def test_places_kinds_and_owners_of_groups(sentence, names):
     assert _names(sentence) == names
+
+
+def test_central_bodies_by_their_short_forms_never_inside_a_number():
+    from ingest.assign import name_of
+
+    doc = build()("BQP chủ trì, phối hợp với Bộ LĐ-TB&XH và VPCP theo Thông tư liên tịch số "
+                  "03/2018/TTLT-VKSTC-BCA-BQP-TTCP và Công văn số 870/TTCP-C.IV.")
+    assert [name_of(f) for f in refs(doc, "bodies")] == [
+        "Bộ Quốc phòng", "Bộ Lao động - Thương binh và Xã hội", "Văn phòng Chính phủ"]
+
+
+def test_a_central_body_is_one_body_in_every_plan():
+    from ingest.extract import body_key
+
+    assert body_key("Bộ Công an", "Hà Nội", "a.txt") == body_key("Bộ Công an", None, "b.txt")
+    assert body_key("Sở Tư pháp", "Hà Nội", "a.txt") != body_key("Sở Tư pháp", "Huế", "b.txt")
+
+
+def test_central_bodies_carry_who_took_over_from_them():
+    from ingest.lexicon import lexicon
+
+    by_name = {c.name: c for c in lexicon().central}
+    assert by_name["Bộ Kế hoạch và Đầu tư"].successor == "Bộ Tài chính"
+    assert by_name["Ủy ban Pháp luật"].until == 2025 and by_name["Ủy ban Pháp luật"].outside
+    assert all(c.successor in by_name for c in by_name.values() if c.successor)

@@ -83,3 +83,10 @@ def test_titles_of_heads_are_no_names_left_over_in_a_line():
 def test_a_heading_body_with_an_aside_keeps_its_bullets_as_tasks():
     got = _roles("1. Sở Hàng hải (cơ quan chủ trì)\n\n- Chủ trì lập quy hoạch bến bãi.\n\n- Tổng hợp số liệu bến bãi.\n")
     assert got == {"Chủ trì lập quy": {"Sở Hàng hải": L}, "Tổng hợp số liệu": {"Sở Hàng hải": E}}
+
+
+def test_a_labelled_line_and_the_bodies_the_text_works_with():
+    """The line names who; the text adds whom it works with, never a subject of its own."""
+    got = _roles("1. Lập quy hoạch bến bãi.\n\na) Nhiệm vụ: Tham mưu UBND tỉnh phối hợp với Bộ Hàng hải lập quy hoạch bến bãi.\n\n"
+                 "b) Cơ quan chủ trì: Sở Hàng hải.\n")
+    assert got == {"Lập quy hoạch bến": {"Sở Hàng hải": L, "Bộ Hàng hải": S}}

@@ -29,6 +29,12 @@ from graph_api.guard import ServiceRefused, refuse_services
 bp = Blueprint("sparql", __name__)
 
 _ALIASES = {"turtle": "ttl", "json-ld": "jsonld", "ntriples": "nt", "sparql-results+json": "json"}
+# what a client's format= means for a graph answer: SPARQLWrapper sends format=xml (its
+# default) for CONSTRUCT and DESCRIBE too, meaning RDF/XML
+_GRAPH_ALIASES = {"xml": "rdfxml", "rdf": "rdfxml", "rdf+xml": "rdfxml", "json": "jsonld",
+                  "n3": "ttl"}  # fmt: skip
+_SD_TYPES = {"text/turtle": "turtle", "application/rdf+xml": "xml",
+             "application/ld+json": "json-ld", "application/n-triples": "nt"}  # fmt: skip
 
 
 def read_request() -> tuple[str | None, bool]:
@@ -52,6 +58,8 @@ def choose_format(kind: str) -> tuple[str, str]:
     table = GRAPH_TYPES if kind == "graph" else SOLUTION_TYPES
     fmt = request.values.get("format", "").strip().lower()
     fmt = _ALIASES.get(fmt, fmt)
+    if kind == "graph":
+        fmt = _GRAPH_ALIASES.get(fmt, fmt)
     if fmt:
         if fmt not in table:
             raise ApiError(400, f"format={fmt!r} does not fit a {kind.upper()} answer; use one "
@@ -80,9 +88,15 @@ def endpoint() -> Any:
         raise ApiError(403, "this endpoint is read-only: SPARQL Update is refused; the graph is "
                             "changed by `cancu ingest`")  # fmt: skip
     if text is None or not text.strip():
-        if request.accept_mimetypes.best_match(["text/html", "application/json"]) == "text/html":
+        if request.method == "POST":
+            raise ApiError(400, "missing the 'query' parameter (SPARQL 1.1 Protocol)")
+        if "text/html" in (request.headers.get("Accept") or ""):  # a browser: the workbench
             return query_page()
-        raise ApiError(400, "missing the 'query' parameter (SPARQL 1.1 Protocol)")
+        media = request.accept_mimetypes.best_match(list(_SD_TYPES))
+        if media is None and request.accept_mimetypes:  # asked for results, sent no query
+            raise ApiError(400, "missing the 'query' parameter (SPARQL 1.1 Protocol); GET "
+                                "without one as RDF (text/turtle, ...) is the service description")
+        return service_description(media)
     for name in ("default-graph-uri", "named-graph-uri"):
         if name in request.values:
             raise ApiError(400, f"{name} is not supported: the default graph is always the "
@@ -115,17 +129,39 @@ def endpoint() -> Any:
     return resp
 
 
-def query_page() -> str:
-    from graph_api.queries import list_queries
+def service_description(media: str | None) -> Response:
+    """The SPARQL 1.1 Service Description, as Turtle unless the client asks for other RDF."""
+    from graph_api.service_description import describe_service
 
-    examples = [q for q in list_queries() if not q.name.startswith("api_")]
+    media = media or "text/turtle"
+    cfg = current_app.config
+    graph = describe_service(request.base_url, get_store().graphs(),
+                             int(cfg["CANCU_SPARQL_LIMIT"]), float(cfg["CANCU_SPARQL_TIMEOUT"]))
+    body = graph.serialize(format=_SD_TYPES[media], encoding="utf-8")
+    resp = Response(body, content_type=media + ("" if media.endswith("xml") else
+                                                "; charset=utf-8"))  # fmt: skip
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+def query_page() -> str:
+    """The workbench: YASGUI's editor and results table, the named queries as examples."""
+    from graph_api.store import PREFIXES
+    from graph_api.workbench import examples
+
     default = "SELECT ?plan ?title WHERE {\n  ?plan a cc:Plan ; eli:title ?title .\n}\nLIMIT 20"
     prefixes = ("PREFIX cc: <https://cancu.dev/ontology#>\n"
                 "PREFIX eli: <http://data.europa.eu/eli/ontology#>\n")
+    endpoint = request.base_url
+    shown = examples()
+    config = {"endpoint": endpoint, "query": prefixes + default, "examples": shown,
+              "prefixes": {"cc": "https://cancu.dev/ontology#", **PREFIXES}}
     return render_template(
         "sparql.html",
-        examples=examples,
-        query=request.args.get("example_text") or prefixes + default,
+        examples=shown,
+        config=config,
+        endpoint=endpoint,
+        query=prefixes + default,
         limit=current_app.config["CANCU_SPARQL_LIMIT"],
         timeout=current_app.config["CANCU_SPARQL_TIMEOUT"],
     )
