@@ -3,9 +3,10 @@
 ``create_app()`` reads its settings from the environment (``CANCU_STORE``,
 ``CANCU_SPARQL_TIMEOUT``, ``CANCU_SPARQL_LIMIT``, ``CANCU_PAGE_SIZE``); a ``config`` mapping
 overrides them, and may carry a ready :class:`~graph_api.store.Store` as ``CANCU_STORE_OBJECT``
-(tests, notebooks). The store is opened once per app: an on-disk Oxigraph store read-only, so
-``cancu ask`` and friends keep working beside a running server (RocksDB takes no lock for
-read-only opens); re-run ``cancu serve`` after ``cancu ingest`` to see the new data.
+(tests, notebooks). The store is opened once per app. An on-disk store is served from its
+snapshots by query worker processes (:mod:`graph_api.served_store`): a query past its limit is
+killed, and each completed ``cancu ingest`` shows without a restart. An in-memory store (tests)
+is queried in-process, where a time limit only stops the waiting.
 
 Run with ``cancu serve`` (waitress) or ``flask --app graph_api.app run`` (development).
 """
@@ -14,73 +15,38 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
-from collections import OrderedDict
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
-from flask import Flask, current_app, jsonify, render_template, request
+from flask import Flask, current_app, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from graph_api.store import OxigraphStore, Store, StoreError, open_store
+from graph_api.store import Store, StoreError, open_store
 
 log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
     "CANCU_STORE": None,  # None: cancu.paths.default_store()
-    "CANCU_SPARQL_TIMEOUT": 10.0,
-    "CANCU_SPARQL_LIMIT": 10_000,
+    "CANCU_SPARQL_TIMEOUT": 10.0,  # seconds a query may run (named ones and /sparql's)
+    "CANCU_SPARQL_LIMIT": 10_000,  # rows or triples /sparql answers with at most
     "CANCU_PAGE_SIZE": 50,
     "CANCU_BASE_IRI": "https://cancu.dev/",  # the base the graph's IRIs are minted under
     "CANCU_SPARQL_SERVICES": "",  # endpoints SERVICE may call, separated by spaces or commas
+    "CANCU_PAGE_TIMEOUT": 30.0,  # seconds one request may spend on queries in all
+    "CANCU_QUERY_ROWS": 200_000,  # rows a named query may return (more is refused, not cut)
+    "CANCU_QUERY_WORKERS": 2,  # worker processes for the named queries of pages and the API
+    "CANCU_SPARQL_WORKERS": 2,  # worker processes for /sparql
+    "CANCU_QUERY_MEMORY": 2048,  # MB of address space a query worker may use (~450 idle)
+    "CANCU_MAX_BODY": 2 * 1024 * 1024,  # bytes of a request body
     "CANCU_CORS_ORIGINS": "*",  # origins that may read the read-only routes; empty: none
     "CANCU_CACHE_SECONDS": 60,  # how long clients may keep an answer of a read-only store
 }
 _CASTS = {"CANCU_SPARQL_TIMEOUT": float, "CANCU_SPARQL_LIMIT": int, "CANCU_PAGE_SIZE": int,
+          "CANCU_PAGE_TIMEOUT": float, "CANCU_QUERY_ROWS": int, "CANCU_QUERY_WORKERS": int,
+          "CANCU_SPARQL_WORKERS": int, "CANCU_QUERY_MEMORY": int, "CANCU_MAX_BODY": int,
           "CANCU_CACHE_SECONDS": int}
-
-
-class Answers:
-    """A bounded, thread-safe cache of named-query rows for a store that cannot change."""
-
-    def __init__(self, size: int = 512) -> None:
-        self.size = size
-        self._rows: OrderedDict[Any, list[dict[str, Any]]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Any) -> list[dict[str, Any]] | None:
-        with self._lock:
-            rows = self._rows.get(key)
-            if rows is not None:
-                self._rows.move_to_end(key)
-            return rows
-
-    def put(self, key: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        with self._lock:
-            self._rows[key] = rows
-            while len(self._rows) > self.size:
-                self._rows.popitem(last=False)
-        return rows
-
-
-class ReadOnlyOxigraphStore(OxigraphStore):
-    """An on-disk Oxigraph store opened with ``Store.read_only``: no lock, no writes."""
-
-    read_only = True  # its state cannot change while it serves (graph_api.state)
-
-    def __init__(self, path: Path) -> None:
-        self.location = str(path)
-        self._path = None  # nothing to flush on close
-        self.answers = Answers()
-        try:
-            self._s = ox.Store.read_only(str(path))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store {path} read-only: {exc}") from exc
-
-    def update(self, sparql: str) -> None:
-        raise StoreError("the web service opened the store read-only; use `cancu ingest`")
 
 
 def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -99,8 +65,11 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
     return out
 
 
-def open_service_store(location: str | Path | None) -> Store:
-    """Open the store the service reads: read-only for an existing directory."""
+def open_service_store(
+    location: str | Path | None, settings: Mapping[str, Any] = DEFAULTS
+) -> Store:
+    """Open the store the service reads: an existing directory through its snapshots and
+    query workers (:class:`~graph_api.served_store.ServedStore`)."""
     if location is None:
         from cancu.paths import default_store
 
@@ -111,7 +80,14 @@ def open_service_store(location: str | Path | None) -> Store:
     path = Path(text).expanduser()
     if not path.is_dir():
         raise StoreError(f"no store at {path}; run `cancu ingest data/plans data/laws` first")
-    return ReadOnlyOxigraphStore(path)
+    from graph_api.served_store import ServedStore
+
+    return ServedStore(
+        path, workers=int(settings["CANCU_QUERY_WORKERS"]),
+        sparql_workers=int(settings["CANCU_SPARQL_WORKERS"]),
+        megabytes=int(settings["CANCU_QUERY_MEMORY"]),
+        timeout=float(settings["CANCU_SPARQL_TIMEOUT"]), rows=int(settings["CANCU_QUERY_ROWS"]),
+    )  # fmt: skip
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -122,10 +98,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    # bodies over the cap are refused with 413 (forms too, whose fields Werkzeug keeps in memory)
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["CANCU_MAX_BODY"])
+    app.config["MAX_FORM_MEMORY_SIZE"] = int(app.config["CANCU_MAX_BODY"])
     store = app.config.get("CANCU_STORE_OBJECT")
     if store is None:
-        store = open_service_store(app.config["CANCU_STORE"])
+        store = open_service_store(app.config["CANCU_STORE"], app.config)
     app.extensions["cancu_store"] = store
+    app.before_request(_start_request)
+    app.teardown_request(_end_request)
 
     from graph_api.blueprints import api, canned, duties, explorer, linked, pages, sparql
 
@@ -164,6 +145,26 @@ def _secure_headers(resp: Any) -> Any:
     for name, value in SECURITY_HEADERS.items():
         resp.headers.setdefault(name, value)
     return resp
+
+
+def _start_request() -> None:
+    """Give the request its deadline, and move to the store's newest snapshot if there is one."""
+    from graph_api.querypool import deadline
+
+    store = get_store()
+    refresh = getattr(store, "refresh", None)
+    if refresh is not None:
+        refresh()
+    limit = float(current_app.config["CANCU_PAGE_TIMEOUT"] or 0)
+    g.cancu_deadline = deadline.set(time.monotonic() + limit if limit else None)
+
+
+def _end_request(exc: BaseException | None) -> None:
+    from graph_api.querypool import deadline
+
+    token = g.pop("cancu_deadline", None)
+    if token is not None:
+        deadline.reset(token)
 
 
 def get_store() -> Store:
@@ -206,9 +207,24 @@ def _register_errors(app: Flask) -> None:
     def _not_acceptable(exc: NotAcceptable) -> Any:
         return error_response(406, str(exc))
 
+    from graph_api.querypool import PoolBusy, QueryTooCostly
+    from graph_api.served_store import TooManyRows
+
     @app.errorhandler(QueryTimeout)
-    def _timeout(exc: QueryTimeout) -> Any:
+    @app.errorhandler(QueryTooCostly)
+    @app.errorhandler(TooManyRows)
+    def _over_limit(exc: QueryError) -> Any:
+        """A named query over the service's limits: the service's problem, not the client's
+        (a query sent to /sparql over them is the client's: a 400 there)."""
         return error_response(503, f"{exc}; narrow the question")
+
+    @app.errorhandler(PoolBusy)
+    def _busy(exc: PoolBusy) -> Any:
+        resp = error_response(503, str(exc))
+        if isinstance(resp, tuple):
+            resp = current_app.make_response(resp)
+        resp.headers["Retry-After"] = "2"
+        return resp
 
     @app.errorhandler(QueryError)
     def _query(exc: QueryError) -> Any:
@@ -218,6 +234,12 @@ def _register_errors(app: Flask) -> None:
     def _store(exc: StoreError) -> Any:
         log.error("store error: %s", exc)
         return error_response(503, f"the graph store is not available: {exc}")
+
+    @app.errorhandler(413)
+    def _too_large(exc: HTTPException) -> Any:
+        cap = int(current_app.config["CANCU_MAX_BODY"])
+        return error_response(413, f"the request body is larger than the limit of "
+                                   f"{cap / 1024 / 1024:g} MB (CANCU_MAX_BODY)")  # fmt: skip
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException) -> Any:

@@ -3,7 +3,8 @@
 Every stored graph is recorded in the meta graph with the sha256 of its input, so the sorted
 (graph, sha256) pairs name what the store holds: the same files give the same tag, an ingest
 that changes anything gives another. A store opened read-only cannot change while it serves,
-so its tag is read once; any other store is asked again after ``ttl`` seconds.
+so its tag is read once (once per snapshot for the service's store); any other store is asked
+again after ``ttl`` seconds.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ class State:
 
 
 _lock = threading.Lock()
-_seen: dict[int, tuple[float, State]] = {}  # id(store) -> (when asked, state)
+_seen: dict[tuple[int, object], tuple[float, State]] = {}  # (store, snapshot) -> (asked, state)
 
 
 def _tag(store: Store) -> str:
@@ -43,7 +44,7 @@ def _tag(store: Store) -> str:
 def state(store: Store, ttl: float = 2.0) -> State:
     """The store's current state; a read-only store's is computed once."""
     now = time.monotonic()
-    key = id(store)
+    key = (id(store), getattr(store, "snapshot", None))  # a served store moves to new snapshots
     with _lock:
         cached = _seen.get(key)
     fixed = getattr(store, "read_only", False)

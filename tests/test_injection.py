@@ -66,7 +66,7 @@ PAGE_PARAMS = {
     "/graph": ["plan", "document", "body"],
     "/sparql": ["format", "default-graph-uri"],
 }
-BASE = "hue-232-kh-ubnd-2026"  # the id put in the path while a query parameter is tried
+BASE = "hue-232-kh-ubnd-2026"  # the plan of the other graph
 GENERIC = ["q", "body", "plan", "document", "format", "limit", "offset"]
 
 
@@ -79,6 +79,14 @@ def other_app() -> Flask:
     report = ingest_paths(store, [PLANS / f"{BASE}.txt"], reasoner="none", progress=False)
     assert report.ok
     return create_app({"CANCU_STORE_OBJECT": store, "TESTING": True})
+
+
+@cache
+def base_id() -> str:
+    """The id put in a route's path while a query parameter is tried: the one plan of the
+    other graph, which the samples' graph has too (so both answer for the same thing)."""
+    (plan,) = other_app().test_client().get("/api/plans").get_json()["items"]
+    return str(plan["id"])
 
 
 def route_params(app: Flask) -> dict[str, list[str]]:
@@ -102,7 +110,7 @@ def urls(rule: str, params: list[str], value: str) -> list[str]:
     """The route with ``value`` in its path (when it has a path part) and in each parameter
     it takes; a route that takes none gets the usual names all at once."""
     quoted = urllib.parse.quote(value, safe="")
-    base = re.sub(r"<[^>]+>", BASE, rule)
+    base = re.sub(r"<[^>]+>", base_id(), rule)
     out = [re.sub(r"<[^>]+>", quoted, rule)] if "<" in rule else []
     out.extend(f"{base}?{urllib.parse.urlencode({p: value})}" for p in params)
     if not params:

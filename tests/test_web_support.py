@@ -67,14 +67,15 @@ def served(app: Flask) -> Iterator[str]:
 
 def test_a_read_only_store_answers_repeated_requests_from_its_cache(tmp_path, monkeypatch):
     from graph_api import queries
-    from graph_api.app import ReadOnlyOxigraphStore, create_app
+    from graph_api.app import create_app
+    from graph_api.served_store import ServedStore
 
     store = open_store(tmp_path / "store")
     ingest_paths(store, [sorted(PLANS.glob("*.txt"))[0]], reasoner="reasonable", progress=False)
     store.close()
     app = create_app({"CANCU_STORE": str(tmp_path / "store"), "TESTING": True})
     served_store = app.extensions["cancu_store"]
-    assert isinstance(served_store, ReadOnlyOxigraphStore)
+    assert isinstance(served_store, ServedStore)
     client = app.test_client()
     first = client.get("/api/tasks?limit=5").get_json()
     calls = []
@@ -84,3 +85,4 @@ def test_a_read_only_store_answers_repeated_requests_from_its_cache(tmp_path, mo
     again = client.get("/api/tasks?limit=5").get_json()
     assert again == first and first["total"] > 0
     assert calls == []  # every answer came from the cache
+    served_store.close()

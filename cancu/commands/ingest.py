@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from cancu.paths import default_store
+from graph_api import snapshots
 from graph_api.pipeline import BATCH_TRIPLES, BUDGET, REASONERS, IngestReport, ingest_paths
 from graph_api.store import StoreError, open_store
 
@@ -92,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
                                   progress=not args.quiet, workers=args.workers,
                                   budget=args.budget or None, batch=args.batch)
             print(summary(report, store.location, len(store.graphs()), every=args.list))
+            if report.stored:  # a running `cancu serve` moves to it at its next request
+                snapshots.publish_store(store)
     except StoreError as exc:
         print(f"cancu ingest: {exc}", file=sys.stderr)
         return 2

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cancu.commands.ask import add_store_argument
 from cancu.paths import default_store
+from graph_api import snapshots
 from graph_api.pipeline import remove_units
 from graph_api.provenance import Record, records
 from graph_api.store import StoreError, open_store
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{'would remove' if args.dry_run else 'removed'} {r.source}  ({r.graph})")
             if not args.dry_run:
                 remove_units(store, chosen)
+                snapshots.publish_store(store)  # a running `cancu serve` follows
     except StoreError as exc:
         print(f"cancu remove: {exc}", file=sys.stderr)
         return 2

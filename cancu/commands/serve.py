@@ -31,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"cancu serve: {exc}", file=sys.stderr)
         return 2
-    server = create_server(app, host=args.host, port=args.port, threads=args.threads)
+    # waitress refuses a body over the cap before the app reads it (413)
+    server = create_server(app, host=args.host, port=args.port, threads=args.threads,
+                           max_request_body_size=int(app.config["CANCU_MAX_BODY"]))  # fmt: skip
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"cancu: serving on http://{host}:{server.effective_port}  (Ctrl+C to stop)",
           flush=True)  # fmt: skip
@@ -41,4 +43,5 @@ def run(args: argparse.Namespace) -> int:
         pass
     finally:
         server.close()
+        app.extensions["cancu_store"].close()  # ends the query workers
     return 0

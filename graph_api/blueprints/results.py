@@ -18,6 +18,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from graph_api.querypool import QueryTooCostly
+from graph_api.served_store import ServedStore
 from graph_api.store import (
     PREFIXES,
     OxigraphStore,
@@ -93,10 +95,30 @@ def refuse_updates(sparql: str) -> None:
 
 def execute(store: Store, sparql: str, limit: int, timeout: float | None) -> Answer:
     """The capped, timed answer to a read-only query."""
+    if isinstance(store, ServedStore):  # in a worker process, killed at the deadline
+        return _served(store, sparql, limit, timeout)
     if isinstance(store, OxigraphStore):
         return _timed(lambda: _oxigraph(store, sparql, limit), timeout)
     refuse_updates(sparql)
     return _timed(lambda: _generic(store, sparql, limit, timeout), timeout)
+
+
+def _served(store: ServedStore, sparql: str, limit: int, timeout: float | None) -> Answer:
+    try:
+        reply = store.answer(sparql, limit, timeout)
+    except QueryError as exc:
+        if isinstance(exc, QueryTimeout | QueryTooCostly) or "syntax" not in str(exc):
+            raise
+        refuse_updates(sparql)  # a parse error may be an update: say so rather than "syntax"
+        raise
+    if reply[0] == "ask":
+        return Answer("ask", boolean=bool(reply[1]))
+    if reply[0] == "select":
+        _, names, rows, truncated = reply
+        return Answer("select", vars=names, truncated=truncated,
+                      rows=[dict(zip(names, row, strict=True)) for row in rows])  # fmt: skip
+    _, triples, truncated = reply
+    return Answer("graph", triples=triples, truncated=truncated)
 
 
 def _oxigraph(store: OxigraphStore, sparql: str, limit: int) -> Answer:

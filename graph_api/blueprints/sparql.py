@@ -25,6 +25,8 @@ from graph_api.blueprints.results import (
     serialize,
 )
 from graph_api.guard import ServiceRefused, refuse_services
+from graph_api.querypool import QueryTooCostly
+from graph_api.store import QueryTimeout
 
 bp = Blueprint("sparql", __name__)
 
@@ -111,6 +113,9 @@ def endpoint() -> Any:
         answer = execute(get_store(), text, limit, timeout or None)
     except UpdateRefused as exc:
         raise ApiError(403, str(exc)) from None
+    except (QueryTimeout, QueryTooCostly) as exc:  # the query asked for more than the limits
+        raise ApiError(400, f"{exc} (the limits: {timeout:g} s, CANCU_SPARQL_TIMEOUT; "
+                            f"{cfg['CANCU_QUERY_MEMORY']} MB); narrow the query") from None
     fmt, media = choose_format(answer.kind)
     note = None
     if answer.truncated:
