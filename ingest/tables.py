@@ -307,6 +307,10 @@ def _words() -> dict[str, list[str]]:
     return {k: list(v) for k, v in lexicon().patterns["tables"].items()}
 
 
+_HEADER_WORDS = 8  # a header cell is short: "Đơn vị chủ trì tham mưu thực hiện"
+_BODY_KINDS = ("lead", "support", "executor")  # in this order: "phối hợp thực hiện" supports
+
+
 def columns(header: list[Cell]) -> dict[int, str] | None:
     """Column index → meaning, when the header is that of a task table; else None."""
     words = _words()
@@ -319,7 +323,17 @@ def columns(header: list[Cell]) -> dict[int, str] | None:
                    for w in starts):
                 out.setdefault(i, kind)
                 break
+        else:  # "Sở, ngành chủ trì tham mưu": a role word anywhere in a short header cell
+            if len(folded.split()) > _HEADER_WORDS:
+                continue
+            padded = f" {re.sub(r'[^0-9a-z]+', ' ', folded)} "
+            kind = next((k for k in _BODY_KINDS if any(f" {w} " in padded for w in words[k])),
+                        None)
+            if kind is not None:
+                out[i] = kind
     kinds = set(out.values())
+    if any(_shape(c.text) == "number" for c in header):
+        return None  # "| 5.4 | Triển khai ... | Giải pháp |": a row, not a header
     if "content" in kinds and kinds & {"lead", "support", "executor", "time"}:
         return out
     return None

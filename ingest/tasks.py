@@ -72,7 +72,8 @@ def operative(item: Item) -> bool:
     hình thực tế, rà soát ..." is a sentence, not a heading, and does.)"""
     folded = _folded_title(item)
     not_op = _words("not_operative")
-    sentence = _is_sentence(item.title)
+    heading, colon, _value = item.title.partition(":")  # "Địa điểm: Sở Công Thương ..."
+    sentence = _is_sentence(heading if colon and len(heading.split()) <= 4 else item.title)
     if item.kind in SECTIONS or len(item.path) == 1:  # a plan's top level, "I." or "1."
         if sentence:  # a long title names its work: "Hoàn thiện ... yêu cầu kỹ thuật"
             return not folded.startswith(not_op)
@@ -288,6 +289,16 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
                                below.shared)
         own = [ln for ln in own if ln.kind not in META]
         lines = own
+        if _leads_in(lines, ctx):
+            # "Chủ trì, phối hợp với các cơ quan liên quan tham mưu UBND tỉnh:" over a), b):
+            # no task of its own; what it assigns, each sub-item does
+            intro = Unit(section, item.path, lines, heading=item.title,
+                         inherited=list(below.inherited) or list(below.defaults),
+                         said=list(below.said) if below.inherited else [])
+            said = assign.of_unit(intro, ctx)
+            if said:
+                below.inherited, below.said = said, [*below.said, *said]
+            lines = []
     else:
         lines = [*own, *fields.content, *fields.meta]
     titled = bool(fields.content) or bool(lines and lines[0].label and lines[0].kind not in META)
@@ -312,6 +323,19 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
             out.append(unit)
     for child in fields.tasks:
         _walk(child, ctx, out, below)
+
+
+def _leads_in(lines: list[Line], ctx: assign.Context) -> bool:
+    """Is an item's text above its sub-items one sentence that ends in a colon, leading in to
+    them? (One that first states a task of its own, "... thực hiện nghiêm túc. Đồng thời,
+    yêu cầu ... như sau:", is a task.)"""
+    if len(lines) != 1 or lines[0].kind not in ("para", "bullet"):
+        return False
+    text = ctx.text[lines[0].body_start:lines[0].end].rstrip(" *")
+    return text.endswith(":") and not _SENTENCE_BREAK.search(text[:-1])
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s+\S")
 
 
 def _one_block(items: list[Item]) -> bool:
@@ -440,12 +464,26 @@ def _segment(lines: list[Line], ctx: assign.Context, under_body_heading: bool,
                 out[-1].meta.extend(meta)
             continue
         parts = _parts(content)
+        if under_body_heading:
+            parts = [q for part in parts for q in _lead_in_parts(part, ctx)]
         has_bodies = any(m.kind == "assign" for m in meta)
         if under_body_heading or (not has_bodies and _split(parts, meta, ctx, inherits)):
             out.extend(Unit("", [], part, meta=list(meta)) for part in parts)
         else:
             out.append(Unit("", [], content, meta=list(meta)))
     return out
+
+
+def _lead_in_parts(part: list[Line], ctx: assign.Context) -> list[list[Line]]:
+    """Under a body heading, a paragraph that ends in a colon and gives the work to somebody
+    ("Trong đó giao Giám đốc Công an tỉnh chỉ đạo thực hiện:") leads in to its bullets, each a
+    task of the body; it is none itself."""
+    first, rest = part[0], part[1:]
+    if first.kind != "para" or not rest or not all(ln.kind == "bullet" for ln in rest) \
+            or not ctx.text[first.body_start:first.end].rstrip(" *").endswith(":") \
+            or not assign.from_text(first.body_start, first.end, ctx):
+        return [part]
+    return _parts(rest)
 
 
 def _parts(content: list[Line]) -> list[list[Line]]:

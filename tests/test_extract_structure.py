@@ -222,3 +222,33 @@ def test_a_funding_item_with_its_value_after_a_colon_is_no_task():
     tasks = _tasks("1. Sở Tư pháp chủ trì theo dõi việc thực hiện.\n\n"
                    "2. Kinh phí thực hiện Kế hoạch: do ngân sách nhà nước bảo đảm theo phân cấp.\n")
     assert [t.section for t in tasks] == ["II.1"]
+
+
+def test_a_sentence_leading_in_to_sub_items_gives_them_its_assignment():
+    """"Chủ trì, phối hợp với X tham mưu ...:" above a), b) under "3. Sở Tư pháp": no task
+    itself; each sub-item is the body's, led, with X in support."""
+    tasks = _tasks("1. Sở Tư pháp\n\nChủ trì, phối hợp với Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh:\n\n"
+                   "a) Rà soát quy chế quản lý dữ liệu;\n\nb) Xây dựng quy trình chia sẻ dữ liệu.\n")
+    assert [t.section for t in tasks] == ["II.1.a", "II.1.b"]
+    for task in tasks:
+        assert ("Sở Tư pháp", "lead") in _roles(task) and ("Sở Nội vụ", "support") in _roles(task)
+
+
+def test_a_paragraph_giving_the_work_leads_in_to_the_bullets_of_a_body_heading():
+    tasks = _tasks("1. Thanh tra tỉnh\n\nTrong đó giao Chánh Thanh tra tỉnh chỉ đạo thực hiện:\n\n"
+                   "- Kiểm tra việc công khai dữ liệu.\n\n- Tổng hợp kết quả kiểm tra.\n")
+    assert [t.text for t in tasks] == ["Kiểm tra việc công khai dữ liệu.", "Tổng hợp kết quả kiểm tra."]
+
+
+def test_table_headers_name_roles_anywhere_and_rows_are_never_headers():
+    """"Sở, ngành chủ trì tham mưu" / "Đơn vị phối hợp thực hiện": the role word, wherever it
+    stands in a short header cell, gives the column; a row whose cells happen to hold such
+    words ("Giải pháp" as its product) is a row, not a new header."""
+    plan = (HEAD + "II. NHIỆM VỤ\n\n1. Nhiệm vụ cụ thể:\n\n"
+            "| TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơn vị phối hợp thực hiện | Thời gian thực hiện | Sản phẩm |\n"
+            "| 1 | Triển khai nền tảng số dùng chung | Sở Tư pháp | Sở Nội vụ | Quý III/2026 | Giải pháp |\n"
+            "| 2 | Rà soát dịch vụ công trực tuyến thực hiện tại cấp xã | Thanh tra tỉnh | Sở Nội vụ | Quý IV/2026 | Giải pháp |\n")
+    tasks = extract_text(plan).tasks
+    assert [(t.section, _roles(t), t.timeframe.due) for t in tasks] == [
+        ("II.1.1", [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")], "2026-09-30"),
+        ("II.1.2", [("Thanh tra tỉnh", "lead"), ("Sở Nội vụ", "support")], "2026-12-31")]
