@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STORE  ?= var/store
 
-.PHONY: chromium venv run test lint bench bench-graph bench-web gold docs clean yasgui
+.PHONY: chromium tesseract venv run test lint bench bench-graph bench-web gold docs clean yasgui
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "cancu needs Python 3.11+"'
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 ## run: ingest the bundled plans and laws into the store, then serve http://$(HOST):$(PORT)
-run: $(STAMP)
+run: $(STAMP) tesseract
 	$(BIN)/cancu ingest data/plans data/laws --store $(STORE)
 	$(BIN)/cancu serve --store $(STORE) --host $(HOST) --port $(PORT)
 
@@ -29,8 +29,17 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  echo "note: /usr/bin/chromium missing (apt-get install chromium); the browser test will skip"
 
+# Debian's Tesseract with its Vietnamese data, for PDF pages whose text layer cannot be read
+# (OCR); installed when we may (root), else those files are refused with what to install and
+# the OCR tests skip.
+tesseract:
+	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie; } || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null; } || \
+	  echo "note: tesseract with Vietnamese data missing (apt-get install tesseract-ocr tesseract-ocr-vie); OCR tests will skip"
+
 ## test: lint, then the whole test suite
-test: $(STAMP) chromium
+test: $(STAMP) chromium tesseract
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

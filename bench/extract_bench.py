@@ -126,6 +126,43 @@ def against_unseen(samples: list[Path]) -> None:
           f"{statistics.median(colds):.0f} ms (its patterns compiled)")
 
 
+def ocr_path() -> None:
+    """The OCR path timed apart (seconds per page): the fixtures whose pages only OCR reads
+    (a text layer without a Unicode map, a scan), read with an empty cache (render, ink
+    removal, recognition), then again from the cache; beside them a PDF with a good text
+    layer, for scale."""
+    from pypdf import PdfReader
+
+    from ingest import ocr
+    from ingest.pdf import read_pdf
+
+    fixtures = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "plans"
+    reason = ocr.unavailable()
+    if reason:
+        print(f"OCR path: skipped ({reason})")
+        return
+    files = [fixtures / "lang-son-41-broken-font.pdf", fixtures / "lang-son-41-scan.pdf"]
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["CANCU_OCR_CACHE"] = tmp
+        pages = cold = cached = 0.0
+        for path in files:
+            data = path.read_bytes()
+            pages += len(PdfReader(path).pages)
+            t0 = time.perf_counter()
+            read_pdf(data)
+            t1 = time.perf_counter()
+            read_pdf(data)
+            cold, cached = cold + t1 - t0, cached + time.perf_counter() - t1
+        os.environ.pop("CANCU_OCR_CACHE")
+    text_pdf = fixtures / "phu-yen-88-kh-ubnd-2024.pdf"
+    t0 = time.perf_counter()
+    read_pdf(text_pdf.read_bytes())
+    layer = (time.perf_counter() - t0) / len(PdfReader(text_pdf).pages)
+    print(f"OCR path ({int(pages)} pages, Tesseract vie at {ocr.DPI} dpi, one core): "
+          f"{cold / pages:.1f} s/page read by OCR, {1000 * cached / pages:.0f} ms/page again "
+          f"from its cache; a text-layer page {1000 * layer:.0f} ms")
+
+
 def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--unseen":
         unseen_once(int(sys.argv[2]))
@@ -155,6 +192,7 @@ def main() -> None:
         report("1,000-plan corpus", run(corpus))
     against_yardstick(samples)
     against_unseen(samples)
+    ocr_path()
 
 
 if __name__ == "__main__":

@@ -32,11 +32,19 @@ class DocxError(ValueError):
     """A file that is not a readable .docx package."""
 
 
+# bounds on what a package may unpack to: a plan's document.xml is a few MB; a "1 MB .docx"
+# that unpacks to 1 GiB is a zip bomb, refused before anything is inflated
+MAX_PART = 64 * 1024 * 1024  # bytes of one part, unpacked
+MAX_RATIO = 200  # unpacked / packed size of one part (Word's XML packs 5-20 to 1)
+_PARTS = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml")
+
+
 def docx_text(data: bytes) -> str:
-    """The text of a .docx file's bytes; raises :class:`DocxError` when it is no .docx."""
+    """The text of a .docx file's bytes; raises :class:`DocxError` when it is no .docx, or
+    one whose parts would unpack past the bounds (:data:`MAX_PART`, :data:`MAX_RATIO`)."""
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
-        document = package.read("word/document.xml")
+        document = _member(package, "word/document.xml")
     except (zipfile.BadZipFile, KeyError) as exc:
         raise DocxError(f"not a Word .docx file ({exc})") from exc
     try:
@@ -55,9 +63,35 @@ def docx_text(data: bytes) -> str:
     return "\n\n".join(line for line in [*lines, *cited] if line.strip()) + "\n"
 
 
+def _member(package: zipfile.ZipFile, name: str) -> bytes:
+    """A part's bytes, within the bounds: its declared size and packing ratio are checked
+    before it is inflated, and no more than the bound is ever inflated (a header may lie)."""
+    info = package.getinfo(name)
+    ratio = info.file_size / max(1, info.compress_size)
+    if info.file_size > MAX_PART or (ratio > MAX_RATIO and info.file_size > 1024 * 1024):
+        raise DocxError(f"{name} would unpack to {_size(info.file_size)} from "
+                        f"{_size(info.compress_size)} (ratio {ratio:,.0f}:1; the bounds are "
+                        f"{_size(MAX_PART)} and {MAX_RATIO}:1): refused, as a zip bomb is")
+    found = bytearray()
+    with package.open(info) as fh:  # in small pieces: one big read inflates it all at once
+        while piece := fh.read(1 << 16):
+            found += piece
+            if len(found) > MAX_PART:
+                raise DocxError(f"{name} unpacks past {_size(MAX_PART)} (its header says "
+                                f"{_size(info.file_size)}): refused, as a zip bomb is")
+    return bytes(found)
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} B"
+
+
 def _part(package: zipfile.ZipFile, name: str) -> ET.Element | None:
     try:
-        return ET.fromstring(package.read(name))
+        return ET.fromstring(_member(package, name))
     except KeyError:
         return None
 
@@ -72,11 +106,16 @@ def _footnotes(root: ET.Element | None) -> dict[str, str]:
     return out
 
 
-def _runs(p: ET.Element, marks: dict[str, int] | None = None) -> str:
-    """A paragraph's visible text: runs, tabs and breaks; deleted text and field codes are
-    other tags (w:delText, w:instrText) and so left out."""
+def _runs(p: ET.Element, marks: dict[str, int] | None = None,
+          boxes: list[ET.Element] | None = None) -> str:
+    """A paragraph's visible text: runs, tabs and breaks. Deleted and moved-away text, field
+    codes (w:instrText: a field shows its result) and the fallback copy of a drawing (Word
+    writes a text box twice, mc:Choice and mc:Fallback) are left out; a text box's own
+    paragraphs are no words of this one: they go to ``boxes``, to be read as blocks."""
     out: list[str] = []
-    for el in p.iter():
+    stack = [p]
+    while stack:
+        el = stack.pop()
         tag = el.tag
         if tag == f"{W}t":
             out.append(el.text or "")
@@ -92,7 +131,18 @@ def _runs(p: ET.Element, marks: dict[str, int] | None = None) -> str:
             if out:  # glued to the word it annotates, as Word shows it (superscript)
                 out[-1] = out[-1].rstrip()
             out.append(f"[{n}]")
+        elif tag == f"{W}txbxContent":
+            if boxes is not None:
+                boxes.append(el)
+            continue
+        if tag in _SKIPPED:
+            continue
+        stack.extend(reversed(el))
     return "".join(out).strip()
+
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_SKIPPED = frozenset({f"{_MC}Fallback", f"{W}del", f"{W}moveFrom", f"{W}instrText"})
 
 
 @dataclass(slots=True)
@@ -206,7 +256,7 @@ class _Reader:
     def blocks(self, parent: ET.Element) -> Iterator[str]:
         for el in parent:
             if el.tag == f"{W}p":
-                yield self.paragraph(el)
+                yield from self.paragraph(el)
             elif el.tag == f"{W}tbl":
                 yield from self.table(el)
             elif el.tag == f"{W}sdt":  # a content control: its content is ordinary blocks
@@ -216,10 +266,15 @@ class _Reader:
             elif el.tag in (f"{W}customXml", f"{W}ins"):
                 yield from self.blocks(el)
 
-    def paragraph(self, p: ET.Element) -> str:
-        text = _runs(p, self.note_numbers)
+    def paragraph(self, p: ET.Element) -> Iterator[str]:
+        """The paragraph's line, then the paragraphs of its text boxes (a letterhead or a
+        number Word users put in a box)."""
+        boxes: list[ET.Element] = []
+        text = _runs(p, self.note_numbers, boxes)
         label = self.numbering.label(p) if text else ""
-        return f"{label} {text}" if label else text
+        yield f"{label} {text}" if label else text
+        for box in boxes:
+            yield from self.blocks(box)
 
     def table(self, tbl: ET.Element) -> Iterator[str]:
         rows = [[list(self.blocks(cell)) for cell in tr.findall(f"{W}tc")]

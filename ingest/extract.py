@@ -63,7 +63,8 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     to_span = ct.source_span
     info = read_header(outline, to_span)
     record = PlanRecord(source=source, path=path, sha256="", encoding=ct.encoding,
-                        document=info, recipients=[ln.text for ln in outline.recipients])
+                        document=info, recipients=[ln.text for ln in outline.recipients],
+                        text_source=ct.text_source, warnings=list(ct.notes))
     doc_mentions = citations.with_terms(text, spot.refs(doc, "documents"))
     pin_mentions = spot.refs(doc, "pinpoints")
     body_mentions = spot.refs(doc, "bodies")

@@ -43,6 +43,13 @@ def read_header(outline: Outline, to_span: Callable[[int, int], Span]) -> Docume
             title_parts.insert(0, rest)
     elif info.number:  # no type line: the type code of the number ("10/KH-UBND")
         info.type = _type_of_number(info.number)
+    if not title_parts and h.type_line is None:
+        subject = _subject(outline)
+        if subject:
+            info.title = squash(" ".join(ln.text for ln in subject))
+            info.title = re.sub(lexicon().pattern("header", "subject"), "", info.title)
+            info.title = info.title[:1].upper() + info.title[1:]
+            info.spans["title"] = to_span(subject[0].start, subject[-1].end)
     if title_parts:
         info.title = squash(" ".join(title_parts))
         first = h.title[0] if h.title else h.type_line
@@ -52,7 +59,8 @@ def read_header(outline: Outline, to_span: Callable[[int, int], Span]) -> Docume
         _attached_to(outline, info, to_span)
     info.issuer = _issuer(outline, info)
     info.province = _province(info)
-    signer = _signer(outline.signature)
+    annex = re.search(r"(?m)^PHỤ LỤC\b", outline.text)  # a name in an annex signs nothing
+    signer = _signer([ln for ln in outline.signature if annex is None or ln.start < annex.start()])
     if signer is not None:
         info.signer = signer.text.strip("* ")
         info.spans["signer"] = to_span(signer.start, signer.end)
@@ -83,6 +91,23 @@ def _attached_to(outline: Outline, info: DocumentInfo,
     if m.group("day"):
         info.date = _iso(m.group("year"), m.group("month"), m.group("day"))
         info.spans["date"] = to_span(m.start(), m.end())
+
+
+def _subject(outline: Outline) -> list[Line]:
+    """An official letter's subject lines ("V/v ..." down to "Kính gửi"), if it has one."""
+    lx = lexicon()
+    opens = re.compile(lx.pattern("header", "subject"))
+    ends = re.compile(lx.pattern("header", "addressed"))
+    lines = outline.preamble
+    start = next((i for i, ln in enumerate(lines[:6]) if opens.match(ln.text)), None)
+    if start is None:
+        return []
+    out = []
+    for line in lines[start:start + 8]:
+        if ends.match(line.text) or (out and opens.match(line.text)):
+            break
+        out.append(line)
+    return out
 
 
 def _type_of_number(number: str) -> str | None:
@@ -156,6 +181,8 @@ def _sentence_case(caps: str) -> str:
     own casing, a place name after its unit (tỉnh, xã, Tỉnh ủy ...) is capitalised."""
     lx = lexicon()
     text = caps[:1] + caps[1:].lower()
+    for number in re.findall(r"\S*\d\S*/\S+", caps):  # a document's number keeps its case
+        text = text.replace(number.lower(), number)
     for name in (*lx.departments, *lx.bodies["abbreviations"]):
         text = re.sub(rf"(?i)\b{re.escape(name)}\b", name, text)
     return re.sub(rf"\b(?P<unit>{_PLACE_UNITS})\s+(?P<name>[^A-ZĐ].*)$",
@@ -174,10 +201,14 @@ def _province(info: DocumentInfo) -> str | None:
 
 
 def _signer(lines: list[Line]) -> Line | None:
-    for ln in reversed(lines):
-        if looks_like_name(ln.text.strip("* ")):
-            return ln
-    return None
+    """The signer: the name right under the signing titles ("KT. CHỦ TỊCH" / "PHÓ CHỦ
+    TỊCH" / name); else the last name of the block (a name in an annex comes after it)."""
+    names = [i for i, ln in enumerate(lines) if looks_like_name(ln.text.strip("* "))]
+    if not names:
+        return None
+    first = next((i for i in names if i > 0 and not looks_like_name(lines[i - 1].text.strip(
+        "* "))), names[-1])
+    return lines[first]
 
 
 __all__ = ["DATA", "read_header"]

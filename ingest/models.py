@@ -209,6 +209,7 @@ class PlanRecord:
     citations: list[Citation] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    text_source: str = "text"  # "ocr": some of its text was read from page images by OCR
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -216,6 +217,7 @@ class PlanRecord:
             "path": self.path,
             "sha256": self.sha256,
             "encoding": self.encoding,
+            "text_source": self.text_source,
             "document": self.document.to_dict(),
             "bases": [c.to_dict() for c in self.bases],
             "tasks": [t.to_dict() for t in self.tasks],

@@ -225,7 +225,13 @@ def _closes(text: str) -> bool:
 
 def _is_signature(line: Line) -> bool:
     text = line.text.strip(" *")
-    return bool(_res()["sig_lead"].match(text)) or text in _signature_titles()
+    return bool(_res()["sig_lead"].match(text)) or text in _signature_titles() or (
+        text.isupper() and fold(text) in _folded_titles())  # a mark misread by OCR
+
+
+@lru_cache(maxsize=1)
+def _folded_titles() -> frozenset[str]:
+    return frozenset(fold(t) for t in _signature_titles())
 
 
 @lru_cache(maxsize=1)
@@ -623,6 +629,7 @@ def _title(lines: list[Line], j: int, header: Header, text: str) -> int:
             break
         if j > first and (_opens_preamble(line.text) or "\n\n" in text[prev.end:line.start]
                           or (_is_caps(prev.text) and not _is_caps(line.text))
+                          or (not _is_caps(prev.text) and _is_caps(line.text))
                           or _res()["authority"].match(line.text.strip("* "))):
             break  # "ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...": who decides, below the title
         header.title.append(line)
@@ -671,6 +678,11 @@ def type_prefix(text: str) -> str | None:
     for t in lexicon().types:  # longest names first
         name = t.name.upper()
         if upper == name or upper.startswith(name + " "):
+            return t.name
+    folded = fold(text)  # a mark misread by OCR ("QUYÉT ĐỊNH"): the letters still tell it
+    for t in lexicon().types:
+        name = fold(t.name)
+        if folded == name or folded.startswith(name + " "):
             return t.name
     return None
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import accumulate, count, pairwise
 from operator import add
 from pathlib import Path
+from typing import NamedTuple
 
 from ingest.models import Span
 
@@ -36,6 +37,8 @@ class CleanText:
     raw: str
     encoding: str
     offset_map: _Map = field(repr=False, compare=False)
+    text_source: str = "text"  # "ocr" when some of it was read from page images
+    notes: list[str] = field(default_factory=list, repr=False, compare=False)
     _offsets: list[int] | None = field(default=None, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
@@ -207,14 +210,27 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
 def read_plan(path: str | Path, data: bytes | None = None) -> CleanText:
     """Read and clean a .txt/.md/.docx/.pdf plan; other office files are refused, not
     guessed at. ``data``: the file's bytes, when the caller has read them already."""
-    raw, encoding = decode_file(path, data)
-    return clean(raw, encoding)
+    found = decode_file(path, data)
+    ct = clean(found.text, found.encoding)
+    ct.text_source, ct.notes = found.text_source, list(found.notes)
+    return ct
 
 
-def decode_file(path: str | Path, data: bytes | None = None) -> tuple[str, str]:
+class Decoded(NamedTuple):
+    """A plan file's source text, how it was decoded, and whether its words come from the
+    file's text ("text") or, for a PDF page without a readable text layer, from OCR ("ocr")."""
+
+    text: str
+    encoding: str
+    text_source: str = "text"
+    notes: tuple[str, ...] = ()  # what a reader should know of the text's origin
+
+
+def decode_file(path: str | Path, data: bytes | None = None) -> Decoded:
     """A plan file's source text and how it was read: what span offsets count and what the
     pages show. A .docx or .pdf gives the text :mod:`ingest.docx` or :mod:`ingest.pdf` lays
-    out from it. ``data``: the file's bytes, if already read."""
+    out from it. A text that holds nothing, or does not read as Vietnamese (a double
+    encoding, a broken font's output), is refused. ``data``: the file's bytes, if read."""
     p = Path(path)
     if p.suffix.lower() in UNSUPPORTED:
         raise ReadError(f"{p}: {p.suffix} format is not supported yet (save it as .docx, .pdf, "
@@ -228,20 +244,44 @@ def decode_file(path: str | Path, data: bytes | None = None) -> tuple[str, str]:
         from ingest.docx import DocxError, docx_text
 
         try:
-            return docx_text(data), "docx"
+            return Decoded(_vietnamese(docx_text(data), p), "docx")
         except DocxError as exc:
             raise ReadError(f"{p}: {exc}") from exc
     if kind == PDF:
-        from ingest.pdf import PdfError, pdf_text
+        from ingest.pdf import PdfError, read_pdf
 
         try:
-            return pdf_text(data), "pdf"
+            pdf = read_pdf(data)
         except PdfError as exc:
             raise ReadError(f"{p}: {exc}") from exc
+        return Decoded(pdf.text, "pdf", pdf.source, tuple(pdf.notes()))
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReadError(f"{p}: looks like an old Word (.doc) file; this format is not "
                         "supported yet (save it as .docx, .txt or .md)")
-    return decode(data, str(p))
+    text, encoding = decode(data, str(p))
+    return Decoded(_vietnamese(text, p), encoding)
+
+
+def _vietnamese(text: str, path: Path) -> str:
+    """``text`` when it holds a text that reads as Vietnamese, else a :class:`ReadError` that
+    says what is wrong with it."""
+    from ingest import quality
+
+    if not text.strip():
+        raise ReadError(f"{path}: the file holds only white space: no text to read")
+    if not quality.suspect(text):
+        return text
+    if quality.undo_double_encoding(text) is not None:
+        seen, meant = quality.double_encoded_sample(text)
+        raise ReadError(f"{path}: the text is double-encoded (its UTF-8 was read as "
+                        f"Windows-1252 and saved again: \"{seen}\" stands for \"{meant}\"); "
+                        "save the original again as UTF-8")
+    found = quality.assess(text)
+    if not found.readable:
+        raise ReadError(f"{path}: the text does not read as Vietnamese ({found.describe()}): "
+                        "a wrong encoding, or text copied from a PDF whose fonts have no "
+                        "Unicode map? Give the PDF itself, which is read by OCR")
+    return text
 
 
 # --------------------------------------------------------------------------- edit machinery

@@ -136,6 +136,7 @@ class _PlanMapper:
         g.add((src, RDF.type, PROV.Entity))
         g.add((src, CC.sourceFile, Literal(self.source)))
         _add(g, src, CC.sha256, self.r.get("sha256"))
+        _add(g, src, CC.textSource, self.r.get("text_source"))
         g.add((p, PROV.wasDerivedFrom, src))
         issuer = bodies.issuer_body(d, self.scope)
         if issuer:

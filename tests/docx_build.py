@@ -57,3 +57,51 @@ def write_docx(path: Path, blocks: list[str], footnotes: dict[str, str] | None =
         z.writestr("word/footnotes.xml", f'<?xml version="1.0"?><w:footnotes {NS}>'
                    '<w:footnote w:id="-1"><w:p/></w:footnote>' + notes + "</w:footnotes>")
     return path
+
+
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+V = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+
+
+def text_box(anchor: str, box: list[str]) -> str:
+    """A paragraph ``anchor`` holding a text box with the paragraphs ``box``, written as Word
+    writes it: the DrawingML box in mc:Choice and its VML copy in mc:Fallback."""
+    inner = "".join(para(p) for p in box)
+    return (f'<w:p><w:r><w:t xml:space="preserve">{escape(anchor)}</w:t></w:r><w:r>'
+            f'<mc:AlternateContent {MC}><mc:Choice Requires="wps"><w:drawing><wps:wsp {WPS}>'
+            f"<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx></wps:wsp></w:drawing>"
+            f'</mc:Choice><mc:Fallback><w:pict><v:shape {V}><v:textbox><w:txbxContent>{inner}'
+            "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"
+            "</w:r></w:p>")
+
+
+def field_para(before: str, code: str, shown: str, after: str) -> str:
+    """A paragraph with a complex field: its code (w:instrText) and the result Word shows."""
+    def run(x: str) -> str:
+        return f'<w:r><w:t xml:space="preserve">{escape(x)}</w:t></w:r>'
+
+    return (f"<w:p>{run(before)}<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+            f'<w:r><w:instrText xml:space="preserve">{escape(code)}</w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'{run(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>{run(after)}</w:p>')
+
+
+def revised_para(kept: str, moved_away: str, deleted: str) -> str:
+    """A paragraph with tracked changes: text moved away and deleted text Word no longer
+    shows."""
+    return (f'<w:p><w:r><w:t xml:space="preserve">{escape(kept)}</w:t></w:r>'
+            f'<w:moveFrom><w:r><w:t>{escape(moved_away)}</w:t></w:r></w:moveFrom>'
+            f'<w:del><w:r><w:delText>{escape(deleted)}</w:delText></w:r></w:del></w:p>')
+
+
+def zip_bomb(path: Path, unpacked: int = 1 << 30) -> Path:
+    """A .docx whose document.xml is ``unpacked`` bytes of one repeated character, packed to
+    about a thousandth of it (written in pieces: the bomb never sits in memory whole)."""
+    chunk = b" " * (1 << 20)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+            for _ in range(unpacked // len(chunk)):
+                fh.write(chunk)
+    return path

@@ -22,7 +22,7 @@ WORD_LIKE = PDF.with_name("binh-dinh-145-kh-ubnd-2025.pdf")
 
 
 def test_paragraphs_come_back_whole_and_page_numbers_go() -> None:
-    text, how = decode_file(PDF)
+    text, how = decode_file(PDF)[:2]
     lines = text.splitlines()
     assert how == "pdf"
     assert ("a) Thanh tra tỉnh chủ trì, phối hợp với Sở Nội vụ kiểm tra việc thực hiện công khai,"
@@ -43,7 +43,7 @@ def test_a_pdf_plan_is_extracted_like_a_text_plan() -> None:
     assert tasks["II.1.a"].timeframe.due == "2024-09-30"
     assert tasks["II.2"].timeframe.due == "2024-11-30"
     assert "130/2020/NĐ-CP" in {c.number for c in tasks["II.2"].citations}
-    source, _ = decode_file(PDF)
+    source, _ = decode_file(PDF)[:2]
     for task in record.tasks:
         assert source[task.span.start:task.span.end].endswith(task.text[-20:])
 
@@ -64,7 +64,7 @@ def test_a_scan_without_text_is_refused_with_a_reason(tmp_path: Path) -> None:
 
 
 def test_a_pdf_laid_out_like_word_reads_back_whole() -> None:
-    text, _how = decode_file(WORD_LIKE)
+    text, _how = decode_file(WORD_LIKE)[:2]
     lines = text.splitlines()
     assert ("b) Thanh tra tỉnh chủ trì tổ chức kê khai, công khai bản kê khai tài sản, thu nhập năm"
             " 2025 theo quy định của Nghị định số 130/2020/NĐ-CP ngày 30 tháng 10 năm 2020 của"

@@ -90,6 +90,7 @@ def plans(store: Store) -> list[dict[str, Any]]:
             "issuer": r["issuer"],
             "title": r["title"],
             "jurisdiction": r["jurisdiction"],
+            "text_source": r.get("textSource") or "text",
             "tasks": int(r["tasks"] or 0),
         }  # fmt: skip
         p.update(name=labels.plan_name(p), label=labels.plan_label(p), year=labels.plan_year(p))
