@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STORE  ?= var/store
 
-.PHONY: chromium tesseract venv run test lint bench bench-graph bench-web gold docs clean yasgui
+.PHONY: chromium tesseract venv run test lint bench bench-graph bench-scale bench-web gold docs clean yasgui
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "cancu needs Python 3.11+"'
@@ -53,6 +53,11 @@ bench: $(STAMP)
 ## bench-graph: ingest, closure (each reasoner) and named-query latency on the bundled plans and laws
 bench-graph: $(STAMP)
 	$(BIN)/python bench/graph_bench.py
+
+## bench-scale: N distinct plans (SIZES=100,1000,10000) ingested, reasoned, validated and queried;
+## per-stage time and memory, store size, p50/p95/p99 of every named query, page and route
+bench-scale: $(STAMP)
+	$(BIN)/python bench/scale_bench.py --sizes $(or $(SIZES),100,1000,10000)
 
 ## bench-web: requests/s and latency of the web service (8 local clients)
 bench-web: $(STAMP)

@@ -41,7 +41,7 @@ DEFAULTS: dict[str, Any] = {
     "CANCU_QUERY_MEMORY": 2048,  # MB of address space a query worker may use (~450 idle)
     "CANCU_MAX_BODY": 2 * 1024 * 1024,  # bytes of a request body
     "CANCU_CORS_ORIGINS": "*",  # origins that may read the read-only routes; empty: none
-    "CANCU_CACHE_SECONDS": 60,  # how long clients may keep an answer of a read-only store
+    "CANCU_CACHE_SECONDS": 0,  # seconds clients may keep an answer unasked (0: revalidate)
 }
 _CASTS = {"CANCU_SPARQL_TIMEOUT": float, "CANCU_SPARQL_LIMIT": int, "CANCU_PAGE_SIZE": int,
           "CANCU_PAGE_TIMEOUT": float, "CANCU_QUERY_ROWS": int, "CANCU_QUERY_WORKERS": int,
@@ -108,7 +108,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.before_request(_start_request)
     app.teardown_request(_end_request)
 
-    from graph_api.blueprints import api, canned, duties, explorer, linked, pages, sparql
+    from graph_api.blueprints import (
+        api,
+        canned,
+        duties,
+        explorer,
+        linked,
+        pages,
+        searching,
+        sparql,
+    )
 
     app.register_blueprint(api.bp, url_prefix="/api")
     app.register_blueprint(sparql.bp)
@@ -116,6 +125,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(duties.bp)
     app.register_blueprint(canned.bp)
     app.register_blueprint(linked.bp)
+    app.register_blueprint(searching.bp)
     app.register_blueprint(pages.bp)
     _register_errors(app)
     app.after_request(_secure_headers)

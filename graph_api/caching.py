@@ -2,9 +2,10 @@
 
 An answer depends on the store's state, the URL, the headers it is negotiated on and the
 code that wrote it, so its ETag is a digest of those: computed before the view runs, an
-unchanged answer costs a 304 and no query. A store opened read-only cannot change while it
-serves, so its answers may be kept ``CANCU_CACHE_SECONDS`` (default 60); any other store's
-answers are revalidated every time (``no-cache``). Errors and POSTs are never cached.
+unchanged answer costs a 304 and no query. Clients revalidate every time (``no-cache``), so an
+ingest shows at once; ``CANCU_CACHE_SECONDS`` > 0 lets them keep answers of the served store
+(whose snapshots never change, but which moves to a new one after an ingest) that long
+without asking. Errors and POSTs are never cached.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def _headers(resp: Response, tag: str) -> None:
     store = current_app.extensions["cancu_store"]
     resp.set_etag(tag)
     resp.last_modified = state(store).since
-    seconds = int(current_app.config.get("CANCU_CACHE_SECONDS", 60))
+    seconds = int(current_app.config.get("CANCU_CACHE_SECONDS", 0))
     fixed = getattr(store, "read_only", False)
     resp.headers["Cache-Control"] = (f"public, max-age={seconds}" if fixed and seconds
                                      else "no-cache")  # fmt: skip

@@ -105,6 +105,23 @@ def spec() -> dict[str, Any]:
                                              "document id or number", "luat/36-2018-qh14"),
             "/api/articles/{id}": _resource("An article, its parts and the tasks citing it",
                                             "article id", "luat/36-2018-qh14/dieu-10"),
+            "/api/search": {"get": {
+                "summary": "Ranked full-text search over tasks, bodies and documents",
+                "description": "Diacritics ignored; tasks whose bodies hold the words as a "
+                               "phrase first, then by BM25; the matching words marked "
+                               "(<mark class=\"hit\">) in each task's highlight.",
+                "parameters": [
+                    _param("q", "the words to look for", example="thanh tra tinh"),
+                    _param("plan", "plan id"),
+                    _param("body", "body id, or a name as typed"),
+                    _param("role", "a role of the body (or of any assignment)",
+                           {"type": "string", "enum": ROLES}),
+                    _param("period", "this-month, this-quarter, 2023-Q4, 2023-10, 2023"),
+                    _param("from", "with to: a range", {"type": "string", "format": "date"}),
+                    _param("to", "with from: a range", {"type": "string", "format": "date"}),
+                    *PAGE[:2]],
+                "responses": {"200": {"description": "hits, best first", "content": {
+                    "application/json": {"schema": {"type": "object"}}}}, **ERRORS}}},
         },
         "components": {"schemas": {
             "Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {

@@ -498,6 +498,7 @@ def ingest_paths(
         _store_ontology(run)
         _mend_closures(run, workers, budget)
         _finish(run)
+        _search_index(run)
     finally:
         prog.close()
     report.seconds = prog.seconds()
@@ -687,6 +688,20 @@ def _finish(run: _Run) -> None:
     if LEGACY_INFERRED_GRAPH in run.store.graphs():
         parts.append(f"DROP SILENT GRAPH {iri(LEGACY_INFERRED_GRAPH)}")
     run.store.update(" ;\n".join(parts))
+
+
+def _search_index(run: _Run) -> None:
+    """The full-text index beside an on-disk store, rebuilt from what is now stored (ux's
+    graph_api.search; other stores build theirs when first searched)."""
+    from graph_api import search
+
+    if search.index_path(run.store) is None:
+        return
+    started = time.perf_counter()
+    rows = search.refresh(run.store)
+    run.progress.stage("search", "row", total=rows)
+    run.progress.advance("search", time.perf_counter() - started, rows, "row")
+    run.progress.done("search")
 
 
 # --- removal ----------------------------------------------------------------------------------

@@ -36,7 +36,8 @@ from graph_api.store import QueryError, QueryResult, Store, iri, open_store
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 
-PARAM_TYPES = ("string", "iri", "integer", "decimal", "date", "boolean")
+PARAM_TYPES = ("string", "iri", "body", "integer", "decimal", "date", "boolean")
+BODY_BASE = "https://cancu.dev/id/body/"  # a "body" parameter: its IRI, or its key below this
 _TYPE_ALIASES = {"str": "string", "uri": "iri", "int": "integer", "number": "decimal",
                  "float": "decimal", "bool": "boolean"}  # fmt: skip
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*")
@@ -72,6 +73,11 @@ class Param:
             return value
         text = str(value).strip()
         try:
+            if self.type == "body":  # bound as an IRI: the engine then looks it up directly
+                text = text if text.startswith(("http://", "https://")) else (
+                    BODY_BASE + text.strip("/"))
+                iri(text)
+                return URIRef(text)
             if self.type == "iri":
                 iri(text)  # validates
                 return URIRef(text)

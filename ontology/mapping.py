@@ -237,6 +237,7 @@ class _PlanMapper:
         g.add((node, RDF.type, CC.Timeframe))
         g.add((node, RDF.type, TIME.Interval))
         _add(g, node, CC.timeframeText, tf.get("text"))
+        _add(g, task, CC.timeframeText, tf.get("text"))  # a shortcut, as cc:due is
         _add(g, node, CC.recurrence, tf.get("recurrence"))
         _add(g, node, CC.rrule, (tf.get("rrule") or "").removeprefix("RRULE:") or None)
         begins = _date(tf.get("start"))

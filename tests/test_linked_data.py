@@ -144,6 +144,10 @@ def test_etags_follow_the_stores_state(client: FlaskClient, tmp_path) -> None:
     s2 = open_store(disk)
     ingest_paths(s2, [sorted(PLANS.glob("*.txt"))[0]], reasoner="none", progress=False)
     s2.close()
-    ro = create_app({"CANCU_STORE": str(disk), "TESTING": True}).test_client()
-    assert ro.get("/api/plans").headers["Cache-Control"] == "public, max-age=60"
+    served_app = create_app({"CANCU_STORE": str(disk), "TESTING": True})
+    assert served_app.test_client().get("/api/plans").headers["Cache-Control"] == "no-cache"
+    kept = create_app({"CANCU_STORE": str(disk), "TESTING": True, "CANCU_CACHE_SECONDS": 60})
+    assert kept.test_client().get("/api/plans").headers["Cache-Control"] == "public, max-age=60"
+    for a in (served_app, kept):
+        a.extensions["cancu_store"].close()
     assert client.get("/api/plans/nowhere").headers.get("ETag") is None  # errors: no tag

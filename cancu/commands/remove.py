@@ -58,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{'would remove' if args.dry_run else 'removed'} {r.source}  ({r.graph})")
             if not args.dry_run:
                 remove_units(store, chosen)
+                from graph_api import search
+
+                search.refresh(store)  # the full-text index beside the store, without them
                 snapshots.publish_store(store)  # a running `cancu serve` follows
     except StoreError as exc:
         print(f"cancu remove: {exc}", file=sys.stderr)

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from markupsafe import Markup, escape
 
 from graph_api import labels
@@ -44,20 +44,6 @@ def home() -> str:
     store = get_store()
     return render_template("home.html", plans=data.plans(store),
                            documents=data.documents(store)[:10])  # fmt: skip
-
-
-@bp.get("/search")
-def search() -> str:
-    q = request.args.get("q", "").strip()
-    store = get_store()
-    bodies: list[dict[str, Any]] = []
-    tasks: list[dict[str, Any]] = []
-    if q:
-        words = data.fold(q).split()
-        bodies = [b for b in data.bodies(store)
-                  if all(w in data.folded(b["name"], b["id"]) for w in words)]  # fmt: skip
-        tasks = data.tasks(store, q=q)
-    return render_template("search.html", q=q, bodies=bodies, tasks=tasks)
 
 
 @bp.get("/bodies")

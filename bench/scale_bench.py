@@ -1,0 +1,408 @@
+"""The graph at volume: N distinct plans ingested, reasoned, validated and queried (issue 13).
+
+For each N (``--sizes 100,1000,10000``): the plans are made by ``bench/plangen.py``, then, each
+in a fresh process so its memory is its own, extraction alone and the whole ingest (plans and
+laws into a new on-disk store) are timed, with the peak memory of each stage; then the store's
+size, p50/p95/p99 of every named query and of each page and API route (the service's answer
+cache off, so every request does its work), and, on the largest store, what adding one plan
+costs (in a warm process, and as a ``cancu ingest`` command). Between sizes it prints the
+growth exponent (1 = linear in N, 0 = flat). A yardstick (spaCy's blank "vi" tokenizer, as
+``make bench`` uses) is timed beside each size, with the load average, so that figures taken
+on a busy or another machine can be compared::
+
+    .venv/bin/python bench/scale_bench.py --sizes 100,1000 [--runs 30] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import plangen  # noqa: E402
+
+WORK = ROOT / "var" / "bench-scale"
+LAWS = ROOT / "data" / "laws"
+PY = sys.executable
+TARGETS = {  # issue 13, item 5
+    "ingest_s": 600, "ingest_peak_mb": 4096, "add_one_s": 2.0, "query_p99_ms": 100,
+    "duties_p99_ms": 20, "body_page_ms": 300,
+}
+QUERY_LIMIT_S = 20  # a query still running then is reported at this figure, as "timeout"
+ONE_BODY_OR_ARTICLE = ("body_duties", "body_leads", "tasks_by_article")
+
+
+# --- measuring --------------------------------------------------------------------------------
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+class StagePeaks:
+    """Peak resident memory per pipeline stage: a thread samples RSS; each time the pipeline
+    closes a stage (``IngestReport.time``), the peak seen since the last close is that stage's."""
+
+    def __init__(self) -> None:
+        self.peaks: dict[str, float] = {}
+        self.high = rss_mb()
+        self._stop = False
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    def _sample(self) -> None:
+        while not self._stop:
+            self.high = max(self.high, rss_mb())
+            time.sleep(0.01)
+
+    def close(self, step: str) -> None:
+        now = rss_mb()
+        self.peaks[step] = max(self.peaks.get(step, 0.0), self.high, now)
+        self.high = now
+
+    def stop(self) -> None:
+        self._stop = True
+
+
+def pct(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def summary(samples: list[float]) -> dict[str, float]:
+    return {"p50": statistics.median(samples), "p95": pct(samples, 0.95),
+            "p99": pct(samples, 0.99)}
+
+
+def yardstick() -> float:
+    """ms of CPU per KB for spaCy's blank "vi" tokenizer over the samples (median of 9)."""
+    import spacy
+
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "plans").glob("*.txt"))]
+    kb = sum(len(t.encode()) for t in texts) / 1024
+    runs = []
+    for _ in range(9):
+        t0 = time.process_time()
+        for t in texts:
+            nlp(t)
+        runs.append((time.process_time() - t0) * 1000 / kb)
+    return statistics.median(runs)
+
+
+def du_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+
+
+# --- the stages, each in a child process ------------------------------------------------------
+
+
+def child_extract(plans: Path, out: Path) -> dict[str, Any]:
+    from ingest.extract import extract_file
+
+    peaks = StagePeaks()
+    t0 = time.perf_counter()
+    n = 0
+    with out.open("w", encoding="utf-8") as f:
+        for p in sorted(plans.glob("*.txt")):
+            f.write(json.dumps(extract_file(p).to_dict(), ensure_ascii=False) + "\n")
+            n += 1
+    peaks.close("extract")
+    return {"seconds": time.perf_counter() - t0, "plans": n, "peak_mb": peaks.peaks["extract"]}
+
+
+def child_ingest(store_dir: str, paths: list[str]) -> dict[str, Any]:
+    from graph_api import pipeline
+    from graph_api.store import open_store
+
+    peaks = StagePeaks()
+    original = pipeline.IngestReport.time
+
+    def timed(self: Any, step: str, since: float) -> None:
+        original(self, step, since)
+        peaks.close(step)
+
+    pipeline.IngestReport.time = timed  # type: ignore[method-assign]
+    t0 = time.perf_counter()
+    with open_store(store_dir) as store:
+        report = pipeline.ingest_paths(store, paths, reasoner="reasonable", progress=False)
+        wall = time.perf_counter() - t0
+        quads = store.triple_count()
+    peaks.stop()
+    return {"seconds": wall, "stages": report.seconds, "stage_peak_mb": peaks.peaks,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "stored": len(report.stored), "refused": len(report.refused),
+            "failed": len(report.failed), "quads": quads, "inferred": report.inferred}
+
+
+def child_add_one(store_dir: str, paths: list[str]) -> dict[str, Any]:
+    """Add plans one at a time to an existing store in one warm process: the first pays the
+    imports and the compiled patterns, the others are what a running ingest service pays."""
+    from graph_api.pipeline import ingest_paths
+    from graph_api.store import open_store
+
+    times = []
+    with open_store(store_dir) as store:
+        for p in paths:
+            t0 = time.perf_counter()
+            report = ingest_paths(store, [p], reasoner="reasonable", progress=False)
+            times.append(time.perf_counter() - t0)
+            assert report.ok, (report.failed, report.refused)
+    return {"first_s": times[0], "warm_s": times[1:]}
+
+
+def run_child(kind: str, *args: str) -> dict[str, Any]:
+    out = subprocess.run([PY, __file__, f"--child={kind}", *args], capture_output=True,
+                         text=True, cwd=ROOT)
+    if out.returncode:
+        raise SystemExit(f"{kind} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --- queries, pages and routes on a store -----------------------------------------------------
+
+
+def query_params(store: Any) -> dict[str, dict[str, Any]]:
+    """Parameters for every named query, taken from the store: the province of the first plan,
+    its Sở Nội vụ and Văn phòng UBND, the first plan, Luật 36/2018/QH14 and its Điều 10."""
+    from graph_api.queries import list_queries
+
+    first = plangen.plan(0)[0]
+    juris = plangen.slug(plangen.places()[0][1])
+    plan_iri = store.query(
+        "SELECT ?p WHERE { ?p <https://cancu.dev/ontology#sourceFile> ?f FILTER(STR(?f) = STR(?s)) "
+        "?p a <https://cancu.dev/ontology#Plan> }", {"s": first}).rows[0]["p"]
+    body = f"https://cancu.dev/id/body/{juris}/so-noi-vu"
+    law = "https://cancu.dev/id/doc/luat/36-2018-qh14"
+    values = {
+        "body": body, "jurisdiction": juris, "plan": plan_iri, "document": law,
+        "article": f"{law}/dieu-10", "doc": law, "node": plan_iri, "role": "lead",
+        "from": "2023-10-01", "to": "2023-12-31", "due_after": "2023-10-01",
+        "due_before": "2023-12-31", "due_from": "2023-10-01", "due_to": "2023-12-31",
+    }
+    strings = {"document": "36/2018/QH14", "article": "10", "plan": first,
+               "body": f"{juris}/so-noi-vu"}
+    out = {}
+    for q in list_queries():
+        params = {}
+        for p in q.params:
+            if not p.required and not (q.name in ("api_tasks", "search_tasks")
+                                       and p.name in ("body", "role")):
+                continue
+            params[p.name] = (values if p.type != "string" else {**values, **strings}).get(p.name)
+        if q.name == "source_span":
+            params["node"] = f"{plan_iri.replace('/doc/', '/task/')}"
+        out[q.name] = {k: v for k, v in params.items() if v is not None}
+    out["tasks_by_article"] = {"document": "36/2018/QH14", "article": "10"}
+    return out
+
+
+def time_queries(store: Any, runs: int) -> dict[str, dict[str, float]]:
+    from graph_api.queries import list_queries, run_with
+    from graph_api.store import QueryTimeout
+
+    params = query_params(store)
+    out = {}
+    for q in list_queries():
+        times, rows = [], 0
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            try:
+                res = run_with(store, q, params[q.name], timeout=QUERY_LIMIT_S)
+            except QueryTimeout:
+                times.append(QUERY_LIMIT_S * 1000)
+                rows = "timeout"
+                break  # the engine cannot be stopped: one such run is enough
+            times.append((time.perf_counter() - t0) * 1000)
+            rows = len(res) if hasattr(res, "__len__") else 1
+            if times[-1] > 5_000:
+                break  # a figure this far off needs no 30 runs
+        out[q.name] = {**summary(times), "rows": rows}
+    return out
+
+
+def routes(store: Any) -> list[str]:
+    p = query_params(store)
+    juris = plangen.slug(plangen.places()[0][1])
+    pid = p["plan_detail"]["plan"].removesuffix(".txt")
+    return [
+        "/", "/search?q=thanh%20tra%20tinh", "/bodies", f"/bodies/{juris}/so-noi-vu", "/plans",
+        f"/plans/{pid}", "/documents", "/documents/luat/36-2018-qh14",
+        "/articles/luat/36-2018-qh14/dieu-10", "/due?from=2023-10-01&within=90", "/graph",
+        f"/graph?body={juris}/so-noi-vu", "/api/tasks?limit=50",
+        f"/api/tasks?body={juris}/so-noi-vu&limit=50", "/api/bodies?limit=50",
+        f"/api/bodies/{juris}/so-noi-vu", "/api/plans?limit=50", f"/api/plans/{pid}",
+        "/api/documents?limit=50", "/api/documents/luat/36-2018-qh14",
+        "/api/articles/luat/36-2018-qh14/dieu-10",
+        "/sparql?query=SELECT%20%3Fp%20WHERE%20%7B%3Fp%20a%20%3Chttps%3A%2F%2Fcancu.dev%2Fontology%23Plan%3E%7D%20LIMIT%2010",
+    ]
+
+
+def time_routes(store_dir: Path, runs: int) -> dict[str, dict[str, float]]:
+    from graph_api.app import Answers, ReadOnlyOxigraphStore, create_app
+
+    store = ReadOnlyOxigraphStore(store_dir)
+    store.answers = Answers(size=0)  # every request does its work
+    client = create_app({"CANCU_STORE_OBJECT": store, "TESTING": True}).test_client()
+    out = {}
+    for url in routes(store):
+        times, status = [], None
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            resp = client.get(url)
+            times.append((time.perf_counter() - t0) * 1000)
+            status = resp.status_code
+            if times[-1] > 5_000:
+                break
+        out[url] = {**summary(times), "status": status, "bytes": len(resp.data)}
+    store.close()
+    return out
+
+
+# --- one size, and the report -----------------------------------------------------------------
+
+
+def bench_size(n: int, runs: int, keep: bool) -> dict[str, Any]:
+    res: dict[str, Any] = {"plans": n, "load_before": os.getloadavg()[0],
+                           "yardstick_ms_per_kb": yardstick()}
+    plans = WORK / f"plans-{n}"
+    t0 = time.perf_counter()
+    plangen.write(n, plans)
+    res["generate_s"] = time.perf_counter() - t0
+    store = WORK / f"store-{n}"
+    shutil.rmtree(store, ignore_errors=True)
+    res["extract"] = run_child("extract", str(plans), str(WORK / f"records-{n}.jsonl"))
+    res["ingest"] = run_child("ingest", str(store), str(plans), str(LAWS))
+    res["store_mb"] = du_mb(store)
+    from graph_api.store import open_store
+
+    with open_store(store) as s:
+        res["queries"] = time_queries(s, runs)
+    (WORK / f"results-{n}.json").write_text(json.dumps(res, indent=1, default=str))
+    res["routes"] = time_routes(store, max(5, runs // 3))
+    res["load_after"] = os.getloadavg()[0]
+    if not keep:
+        (WORK / f"records-{n}.jsonl").unlink(missing_ok=True)
+    return res
+
+
+def add_one(n: int) -> dict[str, Any]:
+    """Adding new plans (numbers n, n+1, ...) to the store of n plans."""
+    extra = plangen.write(6, WORK / f"extra-{n}", start=n)
+    store = WORK / f"store-{n}"
+    res = run_child("add", str(store), *map(str, extra[:5]))
+    t0 = time.perf_counter()
+    cmd = subprocess.run([str(ROOT / ".venv" / "bin" / "cancu"), "ingest", str(extra[5]),
+                          "--store", str(store)], capture_output=True, text=True)
+    res["command_s"] = time.perf_counter() - t0
+    res["command_ok"] = cmd.returncode == 0
+    return res
+
+
+def exponent(a: float, b: float, na: int, nb: int) -> float:
+    return math.log(max(b, 1e-9) / max(a, 1e-9)) / math.log(nb / na)
+
+
+def report(results: list[dict[str, Any]], added: dict[str, Any] | None) -> None:
+    print(f"\n== scale benchmark, {os.cpu_count()} cores ==")
+    for r in results:
+        ing, ext = r["ingest"], r["extract"]
+        print(f"\n-- {r['plans']} plans (load {r['load_before']:.1f} -> {r['load_after']:.1f}; "
+              f"yardstick {r['yardstick_ms_per_kb']:.3f} ms/KB)")
+        print(f"  extraction alone   {ext['seconds']:8.1f} s  peak {ext['peak_mb']:7.0f} MB")
+        print(f"  ingest (all)       {ing['seconds']:8.1f} s  peak {ing['peak_mb']:7.0f} MB  "
+              f"stored {ing['stored']} refused {ing['refused']} failed {ing['failed']}  "
+              f"{ing['quads']:,} quads ({ing['inferred'] or 0:,} inferred)  "
+              f"store {r['store_mb']:.0f} MB")
+        for step, secs in sorted(ing["stages"].items(), key=lambda kv: -kv[1]):
+            print(f"    {step:<22} {secs:8.1f} s  peak {ing['stage_peak_mb'].get(step, 0):7.0f} MB")
+        print("  named queries                      p50      p95      p99 ms   rows")
+        for name, q in r["queries"].items():
+            print(f"    {name:<28} {q['p50']:8.1f} {q['p95']:8.1f} {q['p99']:8.1f}  {q['rows']:>6}")
+        print("  pages and API routes                                     p50      p95      p99 ms")
+        for url, q in r["routes"].items():
+            print(f"    {url[:52]:<52} {q['p50']:8.1f} {q['p95']:8.1f} {q['p99']:8.1f}  "
+                  f"{q['status']}")
+    for a, b in itertools.pairwise(results):
+        na, nb = a["plans"], b["plans"]
+        print(f"\n-- growth exponent {na} -> {nb} (1 = linear in N, 0 = flat)")
+        ia, ib = a["ingest"], b["ingest"]
+        print(f"  ingest time {exponent(ia['seconds'], ib['seconds'], na, nb):.2f}"
+              f"  peak memory {exponent(ia['peak_mb'], ib['peak_mb'], na, nb):.2f}"
+              f"  store size {exponent(a['store_mb'], b['store_mb'], na, nb):.2f}")
+        worst = sorted(((exponent(a["queries"][k]["p50"], b["queries"][k]["p50"], na, nb), k)
+                        for k in a["queries"]), reverse=True)
+        print("  queries (p50): " + ", ".join(f"{k} {e:.2f}" for e, k in worst))
+        worst = sorted(((exponent(a["routes"][k]["p50"], b["routes"][k]["p50"], na, nb), k)
+                        for k in a["routes"]), reverse=True)
+        print("  routes (p50): " + ", ".join(f"{k.split('?')[0]} {e:.2f}" for e, k in worst[:8]))
+    last = results[-1]
+    print(f"\n-- targets at {last['plans']} plans (issue 13.5)")
+
+    def line(what: str, got: float, target: float, unit: str) -> None:
+        verdict = "met" if got <= target else f"NOT met: {got / target:.1f}x the target"
+        print(f"  {what:<44} {got:10.1f} {unit:<3} target < {target:g} {unit}: {verdict}")
+
+    line("ingest, reasoned and validated", last["ingest"]["seconds"], TARGETS["ingest_s"], "s")
+    line("ingest peak memory", last["ingest"]["peak_mb"], TARGETS["ingest_peak_mb"], "MB")
+    if added:
+        warm = statistics.median(added["warm_s"])
+        line("adding one plan (warm process, median)", warm, TARGETS["add_one_s"], "s")
+        line("adding one plan (cancu ingest command)", added["command_s"], TARGETS["add_one_s"],
+             "s")
+    worst = max(last["queries"].items(), key=lambda kv: kv[1]["p99"])
+    line(f"slowest named query p99 ({worst[0]})", worst[1]["p99"], TARGETS["query_p99_ms"], "ms")
+    for name in ONE_BODY_OR_ARTICLE:
+        line(f"{name} p99", last["queries"][name]["p99"], TARGETS["duties_p99_ms"], "ms")
+    body_page = next(v for k, v in last["routes"].items() if k.startswith("/bodies/"))
+    line("body page p99", body_page["p99"], TARGETS["body_page_ms"], "ms")
+    graph = last["routes"]["/graph"]
+    print(f"  /graph answers {graph['bytes']:,} bytes in {graph['p50']:.0f} ms (p50)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default=os.environ.get("SIZES", "100,1000,10000"))
+    ap.add_argument("--runs", type=int, default=30, help="runs of each named query")
+    ap.add_argument("--keep", action="store_true", help="keep the stores and records")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("args", nargs="*", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        work = {"extract": lambda: child_extract(Path(a.args[0]), Path(a.args[1])),
+                "ingest": lambda: child_ingest(a.args[0], a.args[1:]),
+                "add": lambda: child_add_one(a.args[0], a.args[1:])}[a.child]
+        print(json.dumps(work()))
+        return 0
+    WORK.mkdir(parents=True, exist_ok=True)
+    sizes = [int(x) for x in a.sizes.split(",") if x.strip()]
+    results = []
+    for n in sizes:
+        results.append(bench_size(n, a.runs, a.keep))
+        print(f"{n} plans done: ingest {results[-1]['ingest']['seconds']:.1f} s", flush=True)
+    added = add_one(sizes[-1])
+    (WORK / "results.json").write_text(json.dumps({"results": results, "add_one": added},
+                                                  indent=1, default=str))
+    report(results, added)
+    if not a.keep:
+        for n in sizes[:-1]:
+            shutil.rmtree(WORK / f"store-{n}", ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
