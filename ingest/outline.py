@@ -459,6 +459,22 @@ class _Grid:
         at = row[0].start
         return [tables.Cell("", at, at), *row[:-1]]
 
+    def _lacks_number(self, row: list[tables.Cell]) -> bool:
+        """Does the header leave out the number column its rows have ("| Nội dung | Đơn vị
+        thực hiện | ... |" over "| 1.1 | Xây dựng ... | Sở X | ... |": the header's number
+        cell was empty, or merged with a caption above, and the portal dropped it)?"""
+        assert self.columns is not None
+        return ("number" not in self.columns.values() and len(row) == len(self.header) + 1
+                and bool(_ROW_NUMBER.fullmatch(row[0].text.rstrip("."))))
+
+    def _number_first(self) -> None:
+        """Put the number column the header left out back in front of its columns."""
+        assert self.columns is not None
+        at = self.header[0].start
+        self.header = [tables.Cell("", at, at), *self.header]
+        self.columns = {0: "number", **{i + 1: kind for i, kind in self.columns.items()}}
+        self.rows = tables.Rows(self.header)
+
     def end(self) -> None:
         self.columns, self.rows, self.base, self.group = None, None, None, None
 
@@ -488,6 +504,8 @@ class _Grid:
             holder.children.append(self.group)
             self.rows.align(row)  # rows below it inherit nothing from the rows above it
             return
+        if self._lacks_number(row):
+            self._number_first()
         row = self.rows.align(self._unshifted(row))
         by_kind: dict[str, tables.Cell] = {}
         meta: list[Line] = []

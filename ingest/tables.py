@@ -308,35 +308,53 @@ def _words() -> dict[str, list[str]]:
 
 
 _HEADER_WORDS = 8  # a header cell is short: "Đơn vị chủ trì tham mưu thực hiện"
-_BODY_KINDS = ("lead", "support", "executor")  # in this order: "phối hợp thực hiện" supports
 
 
 def columns(header: list[Cell]) -> dict[int, str] | None:
     """Column index → meaning, when the header is that of a task table; else None."""
-    words = _words()
     out: dict[int, str] = {}
     for i, cell in enumerate(header):
-        folded = fold(cell.text).strip(" .:")
-        for kind, starts in words.items():
-            # "Cơ quan thẩm tra/chuẩn bị ý kiến": a header word ends at any mark or space
-            if any(folded == w or (folded.startswith(w) and not folded[len(w)].isalnum())
-                   for w in starts):
-                out.setdefault(i, kind)
-                break
-        else:  # "Sở, ngành chủ trì tham mưu": a role word anywhere in a short header cell
-            if len(folded.split()) > _HEADER_WORDS:
-                continue
-            padded = f" {re.sub(r'[^0-9a-z]+', ' ', folded)} "
-            kind = next((k for k in _BODY_KINDS if any(f" {w} " in padded for w in words[k])),
-                        None)
-            if kind is not None:
-                out[i] = kind
+        kind = _column_kind(fold(cell.text).strip(" .:"))
+        if kind is not None:
+            out[i] = kind
     kinds = set(out.values())
     if any(_shape(c.text) == "number" for c in header):
         return None  # "| 5.4 | Triển khai ... | Giải pháp |": a row, not a header
     if "content" in kinds and kinds & {"lead", "support", "executor", "time"}:
         return out
     return None
+
+
+def _column_kind(folded: str) -> str | None:
+    """What a header cell (folded) names: "number", "time", "content", or who does the task,
+    "lead", "support" or "executor" (``[tables]`` of patterns.toml)."""
+    words = _words()
+    for kind in ("number", "time", "content"):
+        if _opens(folded, words[kind]):
+            return kind
+    roles = len(folded.split()) <= _HEADER_WORDS and _has_word(folded, words["who_roles"])
+    if _opens(folded, words["who_heads"]) or _opens(folded, words["who_roles"]) or (
+            roles and _opens(folded, words["who_bodies"])):
+        if _has_word(folded, words["lead"]):
+            return "lead"
+        return "support" if _has_word(folded, words["support"]) else "executor"
+    return None
+
+
+def _opens(folded: str, words: list[str]) -> bool:
+    """Does ``folded`` open with one of ``words``, a whole word ("Cơ quan thẩm tra/chuẩn bị ý
+    kiến": a header word ends at any mark or space)?"""
+    return any(folded == w or (folded.startswith(w) and not folded[len(w)].isalnum())
+               for w in words)
+
+
+def _has_word(folded: str, words: list[str]) -> bool:
+    """Does ``folded`` hold one of ``words`` as whole words ("don vi chu tri/phoi hop")?"""
+    padded = f" {' '.join(_WORD.findall(folded))} "
+    return any(f" {w} " in padded for w in words)
+
+
+_WORD = re.compile(r"\w+")
 
 
 __all__ = ["LABELS", "Cell", "Rows", "cell_lines", "cells", "columns", "is_row", "is_rule",

@@ -532,11 +532,17 @@ _PASSIVE = re.compile(r"^[^,;:]{0,80}?\s(?:được|đã được)\s")
 
 
 def no_task(text: str) -> bool:
-    """Is a unit that names no body a remark rather than a task? "(Chi tiết tại Phụ lục)";
+    """Is a unit that names no body a remark rather than a task? "(Chi tiết tại Phụ lục)",
+    "Các nhiệm vụ cụ thể tại Phụ lục kèm theo" (it points to where the tasks are);
     "Phong trào được triển khai từ ..." (what happens, told in the passive, with no word of
     duty: "Các cơ quan được giao ... có trách nhiệm ..." is a task)."""
-    return bool(_ASIDE.fullmatch(text)) or (bool(_PASSIVE.match(text))
-                                            and not _duty().search(text))
+    return bool(_ASIDE.fullmatch(text)) or bool(_annex_pointer().match(text)) or (
+        bool(_PASSIVE.match(text)) and not _duty().search(text))
+
+
+@cache
+def _annex_pointer() -> re.Pattern[str]:
+    return re.compile(lexicon().patterns["sections"]["annex_pointer"])
 
 
 def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]],

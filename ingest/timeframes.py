@@ -3,7 +3,8 @@
 ``due`` is the last day of the first dated period ("quý IV/2023" → 2023-12-31, "trong tháng
 01 năm 2023" → 2023-01-31, "từ ngày 01/3/2025 đến ngày 30/4/2025" → 2025-04-30). A date
 without its year takes the plan's year when the caller gives it, else gives no due date
-rather than a guess; recurring work ("định kỳ 06 tháng (trước ngày 31/5)") has none either.
+rather than a guess; recurring or running-on work ("định kỳ 06 tháng (trước ngày 31/5)",
+"Năm 2025 và các năm tiếp theo") has none either.
 Recurring work gets its cycle as an RFC 5545 RRULE ("trước ngày 20 hằng tháng" →
 ``FREQ=MONTHLY;BYMONTHDAY=20``), and every phrase the first and last day of the period it
 names where it names them (``start``, ``end``). The words and shapes live in the
@@ -257,14 +258,18 @@ def _reading(text: str, year: int | None) -> Reading:
     task and from plan to plan."""
     recurrence = recurrence_of(text)
     dated_year = None if recurrence else year
-    due = due_of(text, dated_year)
     start, end = bounds_of(text, dated_year)
-    if due is not None and (_runs_on(text) or _only_since(text)):
-        # "Tháng 12/2013 và thường xuyên", "từ ngày 01/7/2025": a start, and no day it is due
-        return Reading(None, recurrence or "ongoing",
-                       rrule_of(text) if recurrence else None, start, None)
-    recurs = recurrence if due is None else None
-    return Reading(due, recurs, rrule_of(text, end) if recurs else None, start, end)
+    if recurrence is None and not _only_since(text):
+        return Reading(due_of(text, dated_year), None, None, start, end)
+    # recurring or running-on work has no deadline, whatever period it opens with (the
+    # annotation guide: "Năm 2025 và các năm tiếp theo", "Tháng 12/2013 và thường xuyên");
+    # nor has work that only says when it starts ("từ ngày 01/7/2025"). Work that runs on
+    # past the period it names has no end either ("Quý IV/2025 và hằng năm"); work that
+    # recurs within a period keeps it ("hằng quý đến hết năm 2025").
+    if recurrence in (None, "ongoing") or _runs_on(text):
+        end = None
+    return Reading(None, recurrence or "ongoing",
+                   rrule_of(text, end) if recurrence else None, start, end)
 
 
 def _runs_on(text: str) -> bool:

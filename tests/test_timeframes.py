@@ -269,6 +269,6 @@ def test_a_period_before_the_plan_is_history_not_a_deadline():
 
 def test_a_day_of_each_month_in_running_text_keeps_its_day():
     sentence = "Các sở cập nhật kết quả triển khai trước ngày 25 hằng tháng lên phần mềm."
-    kind, words = _read(sentence)
+    _kind, words = _read(sentence)
     assert words == "trước ngày 25 hằng tháng"
     assert from_phrase(words).rrule == "FREQ=MONTHLY;BYMONTHDAY=25"
