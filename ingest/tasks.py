@@ -580,7 +580,7 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
     lo = bisect_left(found, unit.start, key=_start)  # found is in plan order
     hi = bisect_right(found, unit.end, lo=lo, key=_start)
     inside = [(k, s, e) for k, s, e in found[lo:hi] if e <= unit.end]
-    best = timeframes.best_in(inside, ctx.text)
+    best = timeframes.best_in(inside, ctx.text, year)
     if best is None:
         return Timeframe()
     s, e = best
