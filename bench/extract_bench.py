@@ -128,7 +128,8 @@ def against_unseen(samples: list[Path]) -> None:
 
 def ocr_path() -> None:
     """The OCR path timed apart (seconds per page): the fixtures whose pages only OCR reads
-    (a text layer without a Unicode map, a scan), read with an empty cache (render, ink
+    (a text layer without a Unicode map, a scan; each also signed, seal and signature laid
+    over as pictures or scanned in colour), read with an empty cache (render, ink
     removal, recognition), then again from the cache; beside them a PDF with a good text
     layer, for scale."""
     from pypdf import PdfReader
@@ -141,7 +142,8 @@ def ocr_path() -> None:
     if reason:
         print(f"OCR path: skipped ({reason})")
         return
-    files = [fixtures / "lang-son-41-broken-font.pdf", fixtures / "lang-son-41-scan.pdf"]
+    files = [fixtures / f"lang-son-41-{name}.pdf"
+             for name in ("broken-font", "scan", "sealed", "sealed-scan")]
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["CANCU_OCR_CACHE"] = tmp
         pages = cold = cached = 0.0

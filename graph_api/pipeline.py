@@ -232,7 +232,10 @@ class Prepared:
 
 
 def _nt(graph: Any) -> str:
-    return graph.serialize(format="nt", encoding="utf-8").decode("utf-8") if len(graph) else ""
+    """N-Triples text of a unit's triples (pyoxigraph terms, or an rdflib graph)."""
+    from ontology.triples import ntriples
+
+    return ntriples(graph)
 
 
 class _Clock:
@@ -286,9 +289,11 @@ def prepare(job: Job) -> Prepared:
             out.sha256 = content_digest(record)
             out.plan = plan_iri(key_of(out.graph) or "")
             clock.lap("map")
+            out.graph_nt, out.shared_nt = _nt(g), _nt(shared)
+            clock.lap("serialize")
             from ontology.validate import validate
 
-            result = validate(g + shared)
+            result = validate(out.graph_nt + out.shared_nt)  # the text the store will load
             clock.lap("validate")
             if not result.conforms:
                 out.refused = [str(getattr(v, "message", v)) for v in result.violations]
@@ -297,8 +302,9 @@ def prepare(job: Job) -> Prepared:
         out.unreadable = f"unreadable: {exc}"
         return out
     _reason(out, job.reasoner, src.kind, g, shared, clock)
-    out.graph_nt, out.triples = _nt(g), len(g)
-    out.shared_nt = _nt(shared) if shared is not None else ""
+    out.triples = len(g)
+    if shared is None:  # a law: one graph
+        out.graph_nt = _nt(g)
     clock.lap("serialize")
     out.peak_mb = _peak_mb()
     return out
@@ -322,12 +328,12 @@ def _reason(out: Prepared, reasoner: str, kind: str, g: Any, shared: Any, clock:
 
 def _reclose(job: Job) -> Prepared:
     """The closure of a stored unit again (made with an older ontology, or cut short)."""
-    from rdflib import Graph
+    from ontology.triples import parse_ntriples
 
     out = Prepared(kind=job.kind or "plan", graph=job.graph or "")
     clock = _Clock(out.seconds)
-    g = Graph().parse(data=job.plan_nt, format="nt")
-    shared = Graph().parse(data=job.shared_nt, format="nt") if job.kind != "law" else None
+    g = parse_ntriples(job.plan_nt)
+    shared = parse_ntriples(job.shared_nt) if job.kind != "law" else None
     clock.lap("map")
     _reason(out, job.reasoner, out.kind, g, shared, clock)
     out.peak_mb = _peak_mb()

@@ -50,6 +50,7 @@ def read_header(outline: Outline, to_span: Callable[[int, int], Span]) -> Docume
             info.title = re.sub(lexicon().pattern("header", "subject"), "", info.title)
             info.title = info.title[:1].upper() + info.title[1:]
             info.spans["title"] = to_span(subject[0].start, subject[-1].end)
+            info.type = info.type or lexicon().pattern("header", "subject_type")
     if title_parts:
         info.title = squash(" ".join(title_parts))
         first = h.title[0] if h.title else h.type_line
@@ -143,7 +144,10 @@ def _issuer(outline: Outline, info: DocumentInfo) -> str | None:
     issuer = re.sub(r"^(?i:uỷ|ủy) ban", "Ủy ban", issuer)
     placed = re.search(rf"\b(?:{_PLACE_UNITS})\s+[A-ZĐ0-9]", issuer)
     central = re.search(lx.pattern("header", "central_issuer"), issuer)
-    if info.place and info.place not in issuer and not placed and not central:
+    by_document = re.search(r"\bsố \S*\d\S*/", issuer)  # "Đoàn kiểm tra theo Quyết định số
+    # 1050/QĐ-SCT": the document that set it up says whose it is
+    if info.place and info.place not in issuer and not placed and not central \
+            and not by_document:
         kind = "thành phố" if info.place in _cities() else "tỉnh"
         if re.search(rf"\b{kind}$", issuer):
             issuer = f"{issuer} {info.place}"
@@ -183,6 +187,8 @@ def _sentence_case(caps: str) -> str:
     text = caps[:1] + caps[1:].lower()
     for number in re.findall(r"\S*\d\S*/\S+", caps):  # a document's number keeps its case
         text = text.replace(number.lower(), number)
+    for t in lx.types:  # and its type ("theo Quyết định số 1050/QĐ-SCT")
+        text = re.sub(rf"\b{re.escape(t.name.lower())}(?= số \S*\d)", t.name, text)
     for name in (*lx.departments, *lx.bodies["abbreviations"]):
         text = re.sub(rf"(?i)\b{re.escape(name)}\b", name, text)
     return re.sub(rf"\b(?P<unit>{_PLACE_UNITS})\s+(?P<name>[^A-ZĐ].*)$",

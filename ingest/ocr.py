@@ -213,7 +213,7 @@ def stamp_digits(stamp: bytes, key: str) -> str:
     cached = _cache_get(cache_key)
     if cached is not None:
         return cached
-    image = _without_ink(_render(stamp, 0, 600))
+    image = _without_ink(_render(stamp, 0, 600, pictures=True))
     try:
         text = pytesseract.image_to_string(
             image, lang=_figures_lang(), timeout=30,
@@ -225,16 +225,47 @@ def stamp_digits(stamp: bytes, key: str) -> str:
     return text
 
 
-def _render(data: bytes, index: int, dpi: int) -> Image.Image:
+def _render(data: bytes, index: int, dpi: int, pictures: bool = False) -> Image.Image:
+    """Page ``index`` in colour (so that :func:`_without_ink` can tell coloured ink), with the
+    signing system's stamps drawn. Without ``pictures``, a page drawn as text is rendered
+    without the pictures laid over it (see :func:`_overlaid_pictures`)."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data)
     try:
         pdf.init_forms()  # draws the signing system's stamps (form widgets) too
-        bitmap = pdf[index].render(scale=dpi / 72, grayscale=True, may_draw_forms=True)
+        page = pdf[index]
+        if not pictures:
+            for picture in _overlaid_pictures(page):
+                page.remove_obj(picture)  # from this copy in memory only
+        bitmap = page.render(scale=dpi / 72, may_draw_forms=True)
         return bitmap.to_pil()
     finally:
         pdf.close()
+
+
+_PICTURE_SHARE = 0.5  # a picture covering this share of the page or more is the page (a scan)
+
+
+def _overlaid_pictures(page) -> list:
+    """The pictures of a page drawn as text that are not the page itself: the seal and the
+    signature a signing system lays over the signer's title and name, a logo. Left out, the
+    text under them reads whole (ink removal can only blank the letters a red seal covers).
+    A page of no text, or a picture covering half the page or more, is a scan: kept."""
+    import pypdfium2.raw as pdfium_c
+
+    objects = list(page.get_objects(max_depth=1))
+    if not any(o.type == pdfium_c.FPDF_PAGEOBJ_TEXT for o in objects):
+        return []
+    width, height = page.get_size()
+    found = []
+    for o in objects:
+        if o.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            continue
+        left, bottom, right, top = o.get_bounds()
+        if (right - left) * (top - bottom) < _PICTURE_SHARE * width * height:
+            found.append(o)
+    return found
 
 
 # --------------------------------------------------------------------------- cache
@@ -244,7 +275,8 @@ def _key(digest: str, index: int, what: str) -> str:
     import pytesseract
 
     engine = _version(pytesseract.pytesseract.tesseract_cmd)
-    layout = f"{COLUMN}/{_GAP_POINTS}/ink-{_INK}-{_PAPER}-luma/blanks-eng/specks"
+    layout = (f"{COLUMN}/{_GAP_POINTS}/ink-{_INK}-{_PAPER}-colour/no-pictures-{_PICTURE_SHARE}"
+              "/blanks-eng/specks")
     return hashlib.sha256(f"{digest}/{index}/{what}/{DPI}/{LANG}/{engine}/{layout}".encode()
                           ).hexdigest()
 

@@ -652,8 +652,9 @@ def _in_capitals(text: str, end: int) -> bool:
 
 
 def _capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and not any(c.islower() for c in letters)
+    """Four letters or more, none in lower case (``str.isupper`` tests the case in C; the
+    letters are counted only for the few lines it lets through)."""
+    return line.isupper() and sum(map(str.isalpha, line)) >= 4
 
 
 def _wrap_width(text: str) -> int:
@@ -699,21 +700,24 @@ def _wraps(text: str, a: int, b: int, width: int) -> bool:
 def _opens_paragraph(line: str) -> bool:
     """A line that opens a paragraph: an outline marker (not a dash before a number, which
     goes on a range: "2026" / "- 2030"), an article, a footnote, a label."""
-    for pattern in _openers():
-        if pattern.match(line):
-            return not _DASH_NUMBER_RE.match(line)
-    return False
+    return _openers().match(line) is not None and not _DASH_NUMBER_RE.match(line)
 
 
 @lru_cache(maxsize=1)
-def _openers() -> tuple[re.Pattern[str], ...]:
+def _openers() -> re.Pattern[str]:
+    """The outline's markers and the reading labels as one pattern (their names dropped:
+    one match a line instead of one per pattern)."""
     from ingest.lexicon import lexicon
 
     lx = lexicon()
     kinds = ("part", "section", "upper", "numbered", "decimal", "lettered", "bullet", "plus",
              "footnote")
-    return (*(re.compile(lx.pattern("outline", k)) for k in kinds),
-            *(re.compile(p) for p in lx.patterns["reading"]["labels"]))
+    found = [lx.pattern("outline", k) for k in kinds] + list(lx.patterns["reading"]["labels"])
+    unnamed = (_GROUP_NAME_RE.sub("(?:", p) for p in found)
+    return re.compile("|".join(f"(?:{p})" for p in unnamed))
+
+
+_GROUP_NAME_RE = re.compile(r"\(\?P<\w+>")
 
 
 @lru_cache(maxsize=1)

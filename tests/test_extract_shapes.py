@@ -192,6 +192,22 @@ def test_issuer_from_the_header_block(lines, issuer):
     assert record.document.issuer == issuer
 
 
+def test_a_team_set_up_by_a_decision_issues_in_that_decisions_name():
+    record = extract_text("SỞ TƯ PHÁP\nTỔ CÔNG TÁC THEO QUYẾT ĐỊNH\nSỐ 27/QĐ-STP\nSố: 3/KH-TCT\n"
+                          "Cà Mau, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nRà soát văn bản\n\n"
+                          "I. NHIỆM VỤ\n1. Các thành viên rà soát văn bản.\n")
+    assert record.document.issuer == "Tổ công tác theo Quyết định số 27/QĐ-STP"  # not placed
+
+
+def test_an_official_letter_gives_its_subject_as_title():
+    doc = extract_text("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 815/UBND-NC\nCà Mau, ngày 09 tháng 3 năm "
+                       "2026\nV/v rà soát, báo cáo công tác\ntiếp công dân quý I năm 2026\n"
+                       "Kính gửi: Các sở, ban, ngành tỉnh.\n\nỦy ban nhân dân tỉnh đề nghị:\n"
+                       "1. Thanh tra tỉnh tổng hợp, báo cáo trước ngày 20/3/2026.\n").document
+    assert (doc.type, doc.number, doc.date) == ("Công văn", "815/UBND-NC", "2026-03-09")
+    assert doc.title == "Rà soát, báo cáo công tác tiếp công dân quý I năm 2026"
+
+
 def test_a_heading_body_with_its_place_keeps_the_task_after_it():
     tasks = _tasks("1. Các cơ quan, đơn vị trên địa bàn tỉnh thực hiện nghiêm việc công khai.\n"
                    "2. Các cơ quan, đơn vị trên địa bàn tỉnh Lâm Đồng:\n- Kiểm tra việc công khai.\n")

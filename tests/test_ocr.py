@@ -21,6 +21,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "plans"
 BROKEN = FIXTURES / "lang-son-41-broken-font.pdf"
 SCAN = FIXTURES / "lang-son-41-scan.pdf"
 STAMPED = FIXTURES / "lang-son-41-stamped.pdf"
+SEALED = FIXTURES / "lang-son-41-sealed.pdf"
+SEALED_SCAN = FIXTURES / "lang-son-41-sealed-scan.pdf"
 
 needs_ocr = pytest.mark.skipif(ocr.unavailable() is not None,
                                reason=f"OCR not available: {ocr.unavailable()}")
@@ -93,6 +95,42 @@ def test_stamped_figures_go_into_their_blanks() -> None:
     assert found.text_source == "ocr" and "41, 08" in found.notes[0]
     doc = extract_file(STAMPED).document
     assert (doc.number, doc.date) == ("41/KH-UBND", "2025-04-08")
+
+
+def test_a_seal_and_a_signature_laid_over_the_text_are_left_out_of_the_page() -> None:
+    """The signed page's seal and signature are pictures over the text, and are not drawn
+    for OCR; a scan is one picture, the page itself, and is drawn whole."""
+    import pypdfium2 as pdfium
+
+    for path, pictures in ((SEALED, 2), (SCAN, 0), (BROKEN, 0)):
+        pdf = pdfium.PdfDocument(path)
+        assert len(ocr._overlaid_pictures(pdf[0])) == pictures, path.name
+        pdf.close()
+
+
+@needs_ocr
+def test_the_signer_under_a_seal_is_read() -> None:
+    """The seal covers the top of the name: left out, the name reads whole; ink removal alone
+    would have blanked the letters under the red ring ("Hoang")."""
+    record = extract_file(SEALED)
+    doc = record.document
+    assert (doc.number, doc.date, doc.signer) == ("41/KH-UBND", "2025-04-08", "Hoàng Văn Minh")
+    assert record.text_source == "ocr"
+    assert record.tasks[0].text.startswith("Sở Công Thương chủ trì, phối hợp với Công an tỉnh")
+
+
+@needs_ocr
+def test_a_scan_in_colour_is_read_with_its_seal_and_signature_taken_out() -> None:
+    """In a scan the seal and the signature are the scan's own ink: coloured pixels go white,
+    so the signing titles and the name read (the letters the seal covered may be lost:
+    the record warns to check names against the file). Read in grey, no signer is seen."""
+    record = extract_file(SEALED_SCAN)
+    doc = record.document
+    assert (doc.number, doc.date) == ("41/KH-UBND", "2025-04-08")
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Lạng Sơn"
+    assert doc.signer is not None and doc.signer.endswith("Văn Minh")
+    assert any("check figures and names" in w for w in record.warnings)
+    assert record.tasks[0].timeframe.due == "2025-09-30"
 
 
 def test_without_ocr_stamped_blanks_stay_blank_and_the_rest_is_read(

@@ -94,6 +94,7 @@ def test_the_signed_letter_reads_from_its_text_layer(monkeypatch: pytest.MonkeyP
     record = _read("CV-7432-UBND-XD-21-7-2026-trien-khai-QD-1074.pdf")
     doc = record.document
     assert (doc.number, doc.date, doc.signer) == (None, None, "Phan Trung Bá")
+    assert doc.type == "Công văn"  # no type line: its subject ("V/v ...") under its number
     assert doc.title.startswith("Triển khai thực hiện Quyết định số 1074/QĐ-BXD ngày 29/6/2026 "
                                 "của Bộ Xây dựng")
     assert _first_task(record).startswith("Theo chức năng, nhiệm vụ, phạm vi quản lý tổ chức "
@@ -127,7 +128,10 @@ def test_the_inspection_plan_read_by_ocr() -> None:
     record = _read("KH-1105-DKT-ke-hoach-kiem-tra.pdf")
     doc = record.document
     assert (doc.number, doc.date, doc.type) == ("1105/KH-ĐKT", "2026-03-10", "Kế hoạch")
-    assert "1050/QĐ-SCT" in doc.issuer and doc.place == "Lào Cai"
+    # the inspection team of the Sở, set up by its decision: the decision says whose it is
+    assert doc.issuer.endswith("theo Quyết định số 1050/QĐ-SCT") and doc.place == "Lào Cai"
+    # the signer under "T/M. ĐOÀN KIỂM TRA / TRƯỞNG ĐOÀN", the seal and signature over it
+    assert doc.signer == "Hoàng Văn Thuân"
     assert "vật liệu" in doc.title and "Lào Cai" in doc.title  # OCR may miss a mark
     assert record.text_source == "ocr" and record.warnings[0].startswith("pages 1-6 were read")
     assert "1050/QĐ-SCT" in {c.number for c in record.bases}
@@ -140,6 +144,7 @@ def test_the_inspection_decision_read_by_ocr() -> None:
     # the day "06" is a stamp in italics: the engine reads it again, as figures alone
     assert (doc.number, doc.date, doc.type) == ("1050/QĐ-SCT", "2026-03-06", "Quyết định")
     assert doc.issuer == "Sở Công Thương tỉnh Lào Cai"
+    assert doc.signer == "Hoàng Chí Hiền"  # under "GIÁM ĐỐC", the seal over his name's top
     assert doc.title.startswith("Kiểm tra việc chấp hành pháp luật trong sử dụng và bảo quản")
     assert _first_task(record).startswith("Ông: Hoàng Văn Thuân - Phó Giám đốc Sở")
     assert {"42/2024/QH15", "217/2025/NĐ-CP"} <= {c.number for c in record.bases}
