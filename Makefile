@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STORE  ?= var/store
 
-.PHONY: chromium tesseract venv run test lint bench bench-graph bench-scale bench-web gold docs clean yasgui
+.PHONY: chromium tesseract virtuoso venv run test lint bench bench-graph bench-scale bench-web gold docs clean yasgui
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "cancu needs Python 3.11+"'
@@ -29,6 +29,14 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  echo "note: /usr/bin/chromium missing (apt-get install chromium); the browser test will skip"
 
+# Debian's Virtuoso for the endpoint tests (each test run starts its own on a free loopback
+# port; the package's own service is stopped). Installed when we may (root), else they skip.
+virtuoso:
+	@command -v virtuoso-t >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null && \
+	  { service virtuoso-opensource-7 stop >/dev/null 2>&1 || true; }; } || \
+	  echo "note: virtuoso-t missing (apt-get install virtuoso-opensource); the Virtuoso tests will skip"
+
 # Debian's Tesseract with its Vietnamese data, for PDF pages whose text layer cannot be read
 # (OCR); installed when we may (root), else those files are refused with what to install and
 # the OCR tests skip.
@@ -39,7 +47,7 @@ tesseract:
 	  echo "note: tesseract with Vietnamese data missing (apt-get install tesseract-ocr tesseract-ocr-vie); OCR tests will skip"
 
 ## test: lint, then the whole test suite
-test: $(STAMP) chromium tesseract
+test: $(STAMP) chromium tesseract virtuoso
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

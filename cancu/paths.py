@@ -11,6 +11,10 @@ PLANS = DATA / "plans"
 LAWS = DATA / "laws"
 
 
-def default_store() -> Path:
-    """The persistent store: ``$CANCU_STORE`` or ``var/store`` in the project."""
-    return Path(os.environ.get("CANCU_STORE", ROOT / "var" / "store"))
+def default_store() -> Path | str:
+    """The persistent store: ``$CANCU_STORE`` (a directory, or a SPARQL endpoint URL, kept a
+    string: a Path would fold its ``//``) or ``var/store`` in the project."""
+    value = os.environ.get("CANCU_STORE")
+    if value and value.lower().startswith(("http://", "https://")):
+        return value
+    return Path(value) if value else ROOT / "var" / "store"

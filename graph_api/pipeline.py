@@ -35,7 +35,7 @@ from graph_api.provenance import (
     SHARED_INFERRED_GRAPH,
     Record,
 )
-from graph_api.store import META_GRAPH, Store, StoreError, iri
+from graph_api.store import META_GRAPH, Change, Store, StoreError, iri
 
 REASONERS = ("reasonable", "owlrl", "none")
 RECORD_SUFFIXES = {".json", ".jsonl"}
@@ -232,7 +232,10 @@ class Prepared:
 
 
 def _nt(graph: Any) -> str:
-    return graph.serialize(format="nt", encoding="utf-8").decode("utf-8") if len(graph) else ""
+    """N-Triples text of a unit's triples (pyoxigraph terms, or an rdflib graph)."""
+    from ontology.triples import ntriples
+
+    return ntriples(graph)
 
 
 class _Clock:
@@ -286,9 +289,11 @@ def prepare(job: Job) -> Prepared:
             out.sha256 = content_digest(record)
             out.plan = plan_iri(key_of(out.graph) or "")
             clock.lap("map")
+            out.graph_nt, out.shared_nt = _nt(g), _nt(shared)
+            clock.lap("serialize")
             from ontology.validate import validate
 
-            result = validate(g + shared)
+            result = validate(out.graph_nt + out.shared_nt)  # the text the store will load
             clock.lap("validate")
             if not result.conforms:
                 out.refused = [str(getattr(v, "message", v)) for v in result.violations]
@@ -297,8 +302,9 @@ def prepare(job: Job) -> Prepared:
         out.unreadable = f"unreadable: {exc}"
         return out
     _reason(out, job.reasoner, src.kind, g, shared, clock)
-    out.graph_nt, out.triples = _nt(g), len(g)
-    out.shared_nt = _nt(shared) if shared is not None else ""
+    out.triples = len(g)
+    if shared is None:  # a law: one graph
+        out.graph_nt = _nt(g)
     clock.lap("serialize")
     out.peak_mb = _peak_mb()
     return out
@@ -322,12 +328,12 @@ def _reason(out: Prepared, reasoner: str, kind: str, g: Any, shared: Any, clock:
 
 def _reclose(job: Job) -> Prepared:
     """The closure of a stored unit again (made with an older ontology, or cut short)."""
-    from rdflib import Graph
+    from ontology.triples import parse_ntriples
 
     out = Prepared(kind=job.kind or "plan", graph=job.graph or "")
     clock = _Clock(out.seconds)
-    g = Graph().parse(data=job.plan_nt, format="nt")
-    shared = Graph().parse(data=job.shared_nt, format="nt") if job.kind != "law" else None
+    g = parse_ntriples(job.plan_nt)
+    shared = parse_ntriples(job.shared_nt) if job.kind != "law" else None
     clock.lap("map")
     _reason(out, job.reasoner, out.kind, g, shared, clock)
     out.peak_mb = _peak_mb()
@@ -416,19 +422,18 @@ class Writer:
             self.size += nt.count("\n")
 
     def flush(self) -> None:
-        parts = [f"DROP SILENT GRAPH {iri(g)}" for g in sorted(self.drops)]
-        parts += [pv.delete_record(g) for g in sorted(self.record_drops)]
-        body = "".join(f"GRAPH {iri(g)} {{\n{''.join(chunks)}}}\n"
-                       for g, chunks in self.inserts.items())
-        if body:
-            parts.append(f"INSERT DATA {{\n{body}}}")
+        change = Change(
+            [f"DROP SILENT GRAPH {iri(g)}" for g in sorted(self.drops)]
+            + [pv.delete_record(g) for g in sorted(self.record_drops)],
+            dict(self.inserts),
+            [pv.drop_pending(self.pending_done)] if self.pending_done else [],
+        )
         if self.records:
-            parts.append(pv.insert_records(self.records.values()))
-        if self.pending_done:
-            parts.append(pv.drop_pending(self.pending_done))
-        if parts:
+            change.inserts.setdefault(META_GRAPH, []).extend(
+                r.triples_n3() for r in self.records.values())
+        if change:
             t0 = time.perf_counter()
-            self.store.update(" ;\n".join(parts))
+            self.store.apply(change)
             self.progress.advance("store", time.perf_counter() - t0, self.units)
         self.stored.update(self.records)
         self.stored.difference_update(self.record_drops - set(self.records))
@@ -524,7 +529,7 @@ def _begin(run: _Run) -> None:
         report.mended.append(f"the previous ingest ({st.running}) did not finish: its plans are "
                              "checked and what it left half done is redone")
     recs = pv.records(store)
-    if st.format is None and (recs or store.graphs()):
+    if st.format is None and (recs or pv.our_graphs(store)):
         recs = _upgrade(run, recs)
         st = pv.state(store)
     run.pending = {p.resolve() for p in st.pending}
@@ -557,7 +562,7 @@ def _upgrade(run: _Run, recs: dict[str, Record]) -> dict[str, Record]:
     gone = sorted({r.source for r in recs.values() if r.kind in ("plan", "law", "record")
                    and not any(p.exists() for p in r.paths)})
     pending = sorted({p.resolve() for p in keep if p.exists()})
-    parts = [f"DROP SILENT GRAPH {iri(g)}" for g in run.store.graphs()]
+    parts = [f"DROP SILENT GRAPH {iri(g)}" for g in pv.our_graphs(run.store)]
     parts.append(pv.set_state(pv.running_mark(), pending=pending))
     run.store.update(" ;\n".join(parts))
     msg = (f"upgraded the store: it was written by an older cancu (plans named by their file "
@@ -685,7 +690,7 @@ def _finish(run: _Run) -> None:
     st = pv.state(run.store)
     left = [p for p in st.pending if p.resolve() not in {x.resolve() for x in run.pending}]
     parts = [pv.set_state(None, pending=left)]
-    if LEGACY_INFERRED_GRAPH in run.store.graphs():
+    if LEGACY_INFERRED_GRAPH in pv.our_graphs(run.store):
         parts.append(f"DROP SILENT GRAPH {iri(LEGACY_INFERRED_GRAPH)}")
     run.store.update(" ;\n".join(parts))
 

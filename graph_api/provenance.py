@@ -165,11 +165,6 @@ def delete_record(graph: str) -> str:
     return f"DELETE WHERE {{ GRAPH {iri(META_GRAPH)} {{ {iri(graph)} ?p ?o }} }}"
 
 
-def insert_records(items: Iterable[Record]) -> str:
-    body = "".join(r.triples_n3() for r in items)
-    return f"INSERT DATA {{ GRAPH {iri(META_GRAPH)} {{\n{body}}} }}" if body else ""
-
-
 # --- the store's own state --------------------------------------------------------------------
 
 
@@ -251,9 +246,17 @@ class Finding:
 
 
 def graph_sizes(store: Store) -> dict[str, int]:
-    """Triples per named graph, in one query."""
-    res = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    """Triples per named graph of cancu's (a shared endpoint holds others: Virtuoso's own, other
+    applications'), in one query."""
+    res = store.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+        f"FILTER(STRSTARTS(STR(?g), {Literal(GRAPH).n3()})) }} GROUP BY ?g")
     return {r["g"]: int(r["n"]) for r in res.rows}  # type: ignore[union-attr]
+
+
+def our_graphs(store: Store) -> list[str]:
+    """The named graphs cancu wrote (and no other graph of the endpoint), sorted."""
+    return sorted(graph_sizes(store))
 
 
 def check(store: Store, reasoner: str | None = "reasonable") -> list[Finding]:

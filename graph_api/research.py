@@ -89,7 +89,9 @@ def load_graph(
     else:
         location = default_store()
         st = None
-        if location.exists() and not rebuild:
+        if isinstance(location, str):  # a SPARQL endpoint: what it holds is the store
+            st = open_store(location)
+        elif location.exists() and not rebuild:
             try:
                 candidate = open_store(location, create=False)
             except Exception as exc:  # locked by a running server, unreadable, ...

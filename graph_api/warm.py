@@ -4,8 +4,8 @@ and the shapes read, instead of paying for them (a second or two) itself."""
 
 from ingest.extract import extract_text
 from ontology.reasoning import schema
-from ontology.validate import shapes_graph
+from ontology.shacl import rules
 
 extract_text("KẾ HOẠCH\n\nI. NHIỆM VỤ\n1. Sở Nội vụ chủ trì, Căn cứ Luật số 36/2018/QH14.\n")
 schema("reasonable")
-shapes_graph()
+rules()  # the shapes read and turned into queries

@@ -8,7 +8,7 @@ pháp", "Trung tâm Chuyển đổi số Thành phố". So a name is
 
 - a head: the kind of body ("Bộ", "Sở", "Ủy ban", "Trung tâm" ...; ``[grammar] heads``);
 - a field: a capitalised word, then words that are not where the sentence goes on (a verb,
-  a cue, a function word: ``[grammar] stops``), at most :data:`FIELD_WORDS` of them;
+  a cue, a function word: ``[grammar] stops`` and ``verbs``), at most :data:`FIELD_WORDS` of them;
 - a joiner (",", "và", "-") before a field that opens no body of its own ("Bộ Tài nguyên và
   Môi trường", but "Sở Tư pháp và Công an tỉnh" is two bodies);
 - a scope: "các cấp", "các tỉnh, thành phố trực thuộc Trung ương", "cấp quân khu";
@@ -44,6 +44,7 @@ NUMBER = r"(?:\d+[A-Za-z]?|[IVXLC]+)(?![\p{L}\d])"  # "Ban Chỉ đạo 1237", "
 class Grammar:
     named: regex.Pattern[str]
     collective: regex.Pattern[str]
+    not_group: regex.Pattern[str]
     # the words a name or a group can open with (a group's in lower case): each pattern is
     # tried only where one of them stands, as ``re`` would try it at every character
     named_firsts: frozenset[str]
@@ -74,9 +75,11 @@ def grammar() -> Grammar:
     g = lexicon().bodies["grammar"]
     c = g["collective"]
     lists = {name: _phrases(words) for name, words in (
-        ("heads", g["heads"]), ("bare", g["bare_heads"]), ("stops", g["stops"]),
+        ("heads", g["heads"]), ("bare", g["bare_heads"]), ("stops", g["stops"] + g["verbs"]),
         ("units", g["units"]), ("not_bodies", g["not_bodies"]),
-        ("outside_heads", g["outside_heads"]), ("nouns", c["nouns"]), ("kinds", c["types"]),
+        ("outside_heads", g["outside_heads"]), ("nouns", c["nouns"]),
+        ("cased", c["cased_nouns"]), ("specified", c["specified"]),
+        ("not_groups", c["not_groups"]), ("kinds", c["types"]),
         ("quals", c["qualifiers"]),
         ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]))}
     heads = r"\L<heads>"
@@ -101,19 +104,27 @@ def grammar() -> Grammar:
     # "Bộ Quốc phòng tỉnh"; "Công an tỉnh", "Thanh tra" (heads that name a body with a place
     # alone)
     name = rf"(?:{heads}{SP}{field}{joined}*|{bare}{END}){location}{scope}?"
+    # "thuộc Bộ Quốc phòng"; "thuộc Tỉnh ủy", "trực thuộc Sở", "thuộc Bộ" (the issuer's own)
     belongs = (rf"(?:{SP}(?:trực{SP})?thuộc{SP}"
-               rf"(?:{name}|(?i:tỉnh|thành phố|trung ương|Chính phủ|Quốc hội){END}))")
+               rf"(?:{name}|(?i:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy){END}"
+               rf"|(?:Bộ|Sở|Tổng cục|Cục|Ban){END}"
+               rf"|(?i:tỉnh|thành phố|trung ương|Chính phủ|Quốc hội){END}))")
     named = regex.compile(rf"{START}(?!\L<not_bodies>{END})(?P<name>{name}){belongs}?{END}",
                           ignore_unused=True, **lists)
     # a noun before a capital is a named body's head ("phòng, Bộ Công an"), unless the
     # capital is a kind or qualifier written so ("các cơ quan Đảng", "các cơ quan Trung ương");
     # bare nouns share one "các" ("các cơ quan, đơn vị, địa phương"); a noun of a kind is a
     # body of its own ("các tổ chức chính trị - xã hội, tổ chức xã hội" are two)
-    noun = rf"(?i:\L<nouns>){END}"
+    noun = rf"(?:(?i:\L<nouns>)|\L<cased>){END}"
     kind = rf"(?P<kind>{SP}(?i:\L<kinds>){END})"
     no_name = rf"(?!{SP}(?!\L<upper_quals>{END}(?!{SP}\p{{Lu}}))\p{{Lu}})"
     joiner = rf"(?:,{SP}|,?{SP}và{SP})"
-    nouns = rf"(?:{noun}{kind}{no_name}|{noun}{no_name}(?:{joiner}{noun}{no_name})*)"
+    # a noun whose kind is its own words: "các doanh nghiệp viễn thông" (not into a place, a
+    # qualifier or the sentence's own words)
+    spec = (rf"(?P<spec>(?:(?!{place}){SP}(?!\L<stops>{END}|(?i:\L<quals>){END}|\L<nouns>{END})"
+            rf"{LOWER}){{1,2}})")
+    nouns = (rf"(?:{noun}{kind}{no_name}|(?i:\L<specified>){END}{spec}{no_name}"
+             rf"|{noun}{no_name}(?:{joiner}{noun}{no_name})*)")
     # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
     # qualifier too), levels in a list ("Trung ương, địa phương, quân đội")
     qual = (rf"(?:{SP}|,{SP}(?=(?i:trung ương|địa phương|quân đội){END}))"
@@ -126,11 +137,19 @@ def grammar() -> Grammar:
         rf"(?P<quals>(?:{belongs}|{qual})*{owner}?(?:{qual})*)"
         rf"(?P<tail>{scope}|{SP}{units}{END})?{END}", ignore_unused=True, **lists)
     outside = regex.compile(rf"^\L<outside_heads>{END}", ignore_unused=True, **lists)
+    # "các trường hợp", "hội nghị": words a group's noun opens that name no group
+    not_group = regex.compile(rf"(?i:(?:các|những){SP})?(?i:\L<not_groups>){END}",
+                              ignore_unused=True, **lists)
     named_firsts = frozenset(w.split()[0] for w in lists["heads"] + lists["bare"])
-    collective_firsts = frozenset(w.split()[0].lower() for w in [*lists["nouns"], "các"])
-    cased = {v for w in collective_firsts for v in (w, w.capitalize(), w.upper())}
+    # a group opens with "các" or a noun in any case, or a cased noun as written ("Vụ", never
+    # the "vụ" of "nhiệm vụ")
+    collective_firsts = frozenset([*(w.split()[0].lower() for w in lists["nouns"]), "các",
+                                   *(w.split()[0] for w in lists["cased"])])
+    cased = {v for w in collective_firsts for v in (w, w.capitalize(), w.upper())
+             if w.islower()} | {w.split()[0] for w in lists["cased"]}
     opener_pieces = frozenset(p for w in named_firsts | cased for p in (w, w + " "))
-    return Grammar(named, collective, named_firsts, collective_firsts, opener_pieces, outside,
+    return Grammar(named, collective, not_group, named_firsts, collective_firsts,
+                   opener_pieces, outside,
                    regex.compile(rf"(?:{scope}|{belongs}|{location})", ignore_unused=True, **lists))
 
 
@@ -160,12 +179,19 @@ def find(text: str, tokens: tuple[list[str], list[int]] | None = None) -> list[N
             if m is not None:
                 named_at = m.end()
                 out.append(Name(at, m.end(), outside=bool(g.outside.match(m.group()))))
-        if at >= collective_at and w.lower() in g.collective_firsts:
+        if at >= collective_at and (w.lower() in g.collective_firsts
+                                    or w in g.collective_firsts):
             m = g.collective.match(text, at)
+            if m is not None and g.not_group.match(text, at):
+                m = None
             if m is not None:
                 collective_at = m.end()
+                # a kind of its own words needs "các" ("các doanh nghiệp công nghệ số"): with
+                # none they may be the sentence's ("phối hợp với doanh nghiệp phát triển ...")
+                if m.group("spec") and not m.group("each") and not _listed_after(out, text, at):
+                    continue
                 if m.group("each") or m.group("quals") or m.group("tail") or \
-                        m.group("kind") or _several(m.group("nouns")):
+                        m.group("kind") or m.group("spec") or _several(m.group("nouns")):
                     out.append(Name(at, m.end(), collective=True))
     return out
 
@@ -183,6 +209,15 @@ def _openers(text: str, tokens: tuple[list[str], list[int]] | None,
 
 
 _WORD = re.compile(r"\w+")
+
+
+_JOINER = re.compile(r",?\s+(?:và\s+)?|,\s*")
+
+
+def _listed_after(out: list[Name], text: str, at: int) -> bool:
+    """Does ``text[at:]`` go on with a list of groups ("Các doanh nghiệp viễn thông, doanh
+    nghiệp bưu chính": the second shares the first's "các")?"""
+    return bool(out) and out[-1].collective and bool(_JOINER.fullmatch(text, out[-1].end, at))
 
 
 def _several(nouns: str) -> bool:

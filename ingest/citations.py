@@ -638,6 +638,29 @@ def identity(c: Citation) -> str:
     return f"{fold(c.type or '')}|{fold(c.title or '')}"
 
 
+def _fuller_title(kept: str | None, other: str | None) -> str | None:
+    """Of two ways a plan writes one title, the one in full: "Luật Bảo vệ bí mật nhà nước"
+    over "Luật Bảo vệ BMNN" (still as the plan writes it, so the reader finds it there)."""
+    if not kept or not other or kept == other:
+        return kept or other
+    expand = lexicon().expand_title
+    if expand(kept) != kept and expand(other) == other and _bare_title(kept) == _bare_title(other):
+        return other
+    return kept
+
+
+def described_alike(plan_wide: list[Citation], cited: list[Citation]) -> None:
+    """Give each of ``cited`` (a task's citations) the title, date and issuer the plan's own
+    merged citation of that document has: one document reads the same wherever it is cited,
+    in its fullest form the plan writes ("Luật Bảo vệ bí mật nhà nước" in a task that wrote
+    "Luật Bảo vệ BMNN"). Changes ``cited`` in place."""
+    whole = {identity(c): c for c in plan_wide}
+    for c in cited:
+        w = whole.get(identity(c))
+        if w is not None:
+            c.title, c.date, c.issuer = w.title, w.date, w.issuer
+
+
 def merge(citations: list[Citation]) -> list[Citation]:
     """One citation per document: pinpoints, spans and missing fields pooled."""
     out: dict[str, Citation] = {}
@@ -648,7 +671,7 @@ def merge(citations: list[Citation]) -> list[Citation]:
                                 issuer=c.issuer, key=c.key, resolved=c.resolved,
                                 relation=c.relation)
         m = out[key]
-        m.title = m.title or c.title
+        m.title = _fuller_title(m.title, c.title)
         m.date = m.date or c.date
         m.issuer = m.issuer or c.issuer
         for a in c.articles:

@@ -135,6 +135,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     rest = cite(body_start, len(text), earlier=list(record.bases))  # in plan order
     record.citations = citations.merge([*record.bases, *named_in_bases,
                                         *(c for t in record.tasks for c in t.citations), *rest])
+    citations.described_alike(record.citations, [c for t in record.tasks for c in t.citations])
     return record
 
 

@@ -169,6 +169,20 @@ class Lexicon:
                     out[fold(short)] = fold(long)
         return out
 
+    def expand_title(self, title: str) -> str:
+        """"Luật Bảo vệ BMNN" → "Luật Bảo vệ bí mật nhà nước": a law's title in full, as the
+        catalogue and a reader know it (the abbreviations plans use in titles are data)."""
+        return self._title_abbreviation_re.sub(lambda m: self._title_long_of[m.group()], title)
+
+    @cached_property
+    def _title_long_of(self) -> dict[str, str]:
+        return dict(self.documents["law_titles"]["abbreviations"])
+
+    @cached_property
+    def _title_abbreviation_re(self) -> re.Pattern[str]:
+        shorts = sorted(self._title_long_of, key=len, reverse=True)
+        return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, shorts))})(?!\w)")
+
     # -- bodies ----------------------------------------------------------------------------
     @cached_property
     def abbreviations(self) -> dict[str, list[str]]:

@@ -167,8 +167,54 @@ def bodies(doc: Doc) -> Doc:
             for f in (Found("body", n.start, n.end, {}, squash(text[n.start:n.end]),
                             n.collective, n.outside) for n in bodynames.find(text, _tokens(doc)))
             if not _known_whole(f, ends, text)]
-    _add(doc, "bodies", _no_overlap(found + [f for f in read if f]))  # a tie: the table's
+    read = _ended_as_closed([f for f in read if f], found, text)
+    _add(doc, "bodies", _no_overlap(found + read))  # a tie: the table's
     return doc
+
+
+def _ended_as_closed(read: list[Found], known: list[Found], text: str) -> list[Found]:
+    """A name the grammar read that runs on in lower case ("Trung tâm Dịch vụ việc làm phát
+    triển ...": the grammar cannot tell a field's words from the verb after it) ends where
+    the plan itself ends that name elsewhere: a heading, a list or an assignment line closes
+    it ("3. Trung tâm Dịch vụ việc làm", "Cơ quan chủ trì: Trung tâm Dịch vụ việc làm.").
+    A name the plan writes closed at its full length keeps it."""
+    candidates = [f for f in read if not f.collective and _lower_words(f.text)]
+    if not candidates:
+        return read
+    heads = {f.text.partition(" ")[0] for f in candidates}
+    closed = {f.text for f in (*known, *read) if not f.collective
+              and f.text.partition(" ")[0] in heads and not _runs_on(text, f.end)}
+    cuts: dict[int, Found] = {}
+    for f in candidates:
+        if f.text in closed:
+            continue
+        for at in reversed(_lower_words(f.text)):  # the longest closed name first
+            prefix = f.text[:at]
+            if prefix in closed:
+                words = list(_WORDS.finditer(text, f.start, f.end))
+                end = words[prefix.count(" ")].end()
+                cuts[id(f)] = Found(f.kind, f.start, end, f.groups, prefix, f.collective,
+                                    f.outside)
+                break
+    return [cuts.get(id(f), f) for f in read] if cuts else read
+
+
+_SPACE_WORD = re.compile(r" (\w)")
+
+
+def _lower_words(name: str) -> list[int]:
+    """Where the words in lower case of a (squashed) name open, at their spaces."""
+    return [m.start() for m in _SPACE_WORD.finditer(name) if m.group(1).islower()]
+
+
+_WORDS = re.compile(r"\S+")
+_NEXT = re.compile(r"[^\S\n]*(\w?)")
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """Does a lower-case word follow ``text[:end]`` on its line?"""
+    m = _NEXT.match(text, end)
+    return bool(m and m.group(1).islower())
 
 
 def _known_whole(f: Found, ends: dict[int, int], text: str) -> bool:

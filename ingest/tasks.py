@@ -302,6 +302,10 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
     else:
         lines = [*own, *fields.content, *fields.meta]
     titled = bool(fields.content) or bool(lines and lines[0].label and lines[0].kind not in META)
+    # "2. Kết nối dữ liệu ..." over nothing but "a) Cơ quan chủ trì" / "b) Cơ quan phối hợp" /
+    # "c) Thời gian thực hiện": its own line is the task those sub-items assign and time
+    titled = titled or bool(fields.meta and not fields.tasks
+                            and not any(ln.kind not in META for ln in lines))
     if (inline or titled) and item.kind not in SECTIONS and item.label is None:
         lines = [item.line, *lines]  # "6. Xây dựng Cổng ..." over "- Nội dung: ...": one task
         inline = True
@@ -528,7 +532,7 @@ def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context,
 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)[\s.;]*")
-_PASSIVE = re.compile(r"^[^,;:]{0,80}?\s(?:được|đã được)\s")
+_PASSIVE = re.compile(r"^[^,;:]{0,80}?(?P<by>\s(?:được|đã được)\s)")
 
 
 def no_task(text: str) -> bool:
@@ -536,8 +540,19 @@ def no_task(text: str) -> bool:
     "Các nhiệm vụ cụ thể tại Phụ lục kèm theo" (it points to where the tasks are);
     "Phong trào được triển khai từ ..." (what happens, told in the passive, with no word of
     duty: "Các cơ quan được giao ... có trách nhiệm ..." is a task)."""
-    return bool(_ASIDE.fullmatch(text)) or bool(_annex_pointer().match(text)) or (
-        bool(_PASSIVE.match(text)) and not _duty().search(text))
+    if _ASIDE.fullmatch(text) or _annex_pointer().match(text):
+        return True
+    passive = _PASSIVE.match(text)
+    # the subject before "được" names what happens, not an action: one that holds a verb is
+    # a task's own words ("Tổ chức rà soát các mỏ đã được khoanh định ...")
+    return bool(passive) and not _duty().search(text) and not _prose_verb().search(
+        text, 0, passive.end() - len(passive.group("by")))
+
+
+@cache
+def _prose_verb() -> re.Pattern[str]:
+    verbs = sorted(lexicon().bodies["grammar"]["verbs"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w])(?i:{'|'.join(map(re.escape, verbs))})(?![\w])")
 
 
 @cache
@@ -565,7 +580,7 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
     lo = bisect_left(found, unit.start, key=_start)  # found is in plan order
     hi = bisect_right(found, unit.end, lo=lo, key=_start)
     inside = [(k, s, e) for k, s, e in found[lo:hi] if e <= unit.end]
-    best = timeframes.best_in(inside, ctx.text)
+    best = timeframes.best_in(inside, ctx.text, year)
     if best is None:
         return Timeframe()
     s, e = best

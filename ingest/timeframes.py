@@ -25,13 +25,13 @@ from ingest.regexes import at_end
 
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # kinds whose match is a dated period, in the order they are tried; each kind is a data key
-DATED = ("quarter", "month", "date", "long_date", "part_of_year", "year", "period")
-RECURRING = ("periodic", "ongoing", "periodic_word")
+DATED = ("quarter", "month", "date", "long_date", "part_of_year", "year", "period", "years")
+RECURRING = ("cycle_day", "periodic", "ongoing", "periodic_word")
 # "ngày 01/7/2019" or "năm 2023" alone is more often a cited document's date or a plan's name
-NEEDS_DEADLINE_WORD = {"date", "long_date", "part_of_year", "year", "period"}
+NEEDS_DEADLINE_WORD = {"date", "long_date", "part_of_year", "year", "period", "years"}
 # label first; dated periods by position; recurrence cues; a day with no year ("day") last,
 # so "định kỳ 06 tháng (trước ngày 31/5)" reads as recurring
-RANK = {"label": 0, **dict.fromkeys(DATED, 1), "periodic": 2, "ongoing": 3,
+RANK = {"label": 0, **dict.fromkeys(DATED, 1), "cycle_day": 2, "periodic": 2, "ongoing": 3,
         "periodic_word": 4, "day": 5}
 _ITEM = re.compile(r"IV|I{1,3}|\d{1,2}")
 _MARKUP = re.compile(r"[\s*_+•(\"“\-–]*")
@@ -52,7 +52,9 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
     out = [("label", re.compile(t["label"]))]
     out += [(k, re.compile(t[k] + (cycle if k in ("date", "long_date") else "")))
             for k in DATED]
-    return [*out, ("periodic", re.compile(t["periodic"])),
+    # "(trước) ngày 20 hằng tháng": the day of a cycle, with its deadline word
+    return [*out, ("cycle_day", re.compile(t["day_of_month"])),
+            ("periodic", re.compile(t["periodic"])),
             ("ongoing", re.compile(word["ongoing"])),
             ("periodic_word", re.compile(word["periodic_word"]))]
 
@@ -65,6 +67,9 @@ def _res() -> dict[str, re.Pattern[str]]:
         "range": re.compile(t["range"]),
         "label": re.compile(t["label"]),
         "ends_only": re.compile(rf"{t['ends_only']}\b"),
+        "runs_on": re.compile(t["runs_on"]),
+        "year": re.compile(t["year"]),
+        "years": re.compile(t["years"]),
         "every": re.compile(t["every"]),
         "day_of_month": re.compile(t["day_of_month"]),
         "date": re.compile(t["date"]),
@@ -93,12 +98,34 @@ def recurrences() -> list[tuple[str, re.Pattern[str]]]:
 def _with_before(kind: str, text: str, start: int, head: int = -1) -> int | None:
     """Start of the expression with its deadline word; None when one is required and absent
     (a dated expression opening a "Thời gian" value at ``head`` needs none)."""
-    if kind not in DATED:
+    if kind not in DATED and kind != "cycle_day":
         return start
     m = before().search(text, max(0, start - 30), start)  # from where the word can start
+    if kind == "cycle_day":
+        return m.start() if m else start
     if m:
         return m.start()
-    return None if kind in NEEDS_DEADLINE_WORD and start != head else start
+    if kind in NEEDS_DEADLINE_WORD and start != head and not _marks_time(text, start):
+        return None
+    return start
+
+
+_OPENS_CLAUSE = re.compile(r"(?:^|\n)[\s\-+•*]*$")
+_BRACKET = re.compile(r"\(\s*$")
+_AFTER_OPENING = re.compile(r"\s*[:,]")
+
+
+def _marks_time(text: str, start: int) -> bool:
+    """Does the layout make a bare date or year a timeframe? In brackets ("... thí điểm
+    (2025 - 2026)"), or opening a line with a colon or comma after it ("- Năm 2018: rà soát
+    ...", the clause's time)."""
+    before_it = text[max(0, start - 12):start]
+    if _BRACKET.search(before_it):
+        return True
+    if _OPENS_CLAUSE.search(text[max(0, start - 6):start]) or start == 0:
+        after = _res()["year"].match(text, start) or _res()["years"].match(text, start)
+        return bool(after and _AFTER_OPENING.match(text, after.end()))
+    return False
 
 
 def find_all(text: str) -> list[tuple[str, int, int, dict[str, str | None]]]:
@@ -152,8 +179,9 @@ def due_of(text: str, year: int | None = None) -> str | None:
     hits = list(_dated(text))
     head = _head(text)
     for kind, m in hits:
-        if _with_before(kind, text, m.start(), head) is None:
-            continue
+        if _with_before(kind, text, m.start(), head) is None and since().search(
+                text, max(0, m.start() - 30), m.start()) is None:
+            continue  # neither a deadline word nor "từ" ("từ năm 2013 đến năm 2015") before it
         end = _range_end(text, m, hits)
         iso = _iso(*(end or (kind, m)), year)
         if iso:
@@ -191,7 +219,7 @@ def _iso(kind: str, m: re.Match[str], year: int | None = None) -> str | None:
         if kind == "part_of_year":
             y, n = int(g["py"] or year or 0), int(g["pn"])
             return _last_day(y, 12 if g["pw"] == "cuối" else n) if y and 1 <= n <= 12 else None
-        if kind in ("year", "period"):
+        if kind in ("year", "period", "years"):
             return f"{int(g['y2'] or g['y']):04d}-12-31"
     except (KeyError, ValueError, TypeError, calendar.IllegalMonthError):
         return None
@@ -230,13 +258,42 @@ def _reading(text: str, year: int | None) -> Reading:
     task and from plan to plan."""
     recurrence = recurrence_of(text)
     dated_year = None if recurrence else year
-    # recurring or running-on work has no deadline, whatever period it opens with (the
-    # annotation guide: "Năm 2025 và các năm tiếp theo", "Tháng 12/2013 và thường xuyên")
-    due = None if recurrence else due_of(text, dated_year)
     start, end = bounds_of(text, dated_year)
-    if recurrence == "ongoing":
-        end = None  # it runs on past the period it names
-    return Reading(due, recurrence, rrule_of(text, end) if recurrence else None, start, end)
+    if recurrence is None and not _only_since(text):
+        return Reading(due_of(text, dated_year), None, None, start, end)
+    # recurring or running-on work has no deadline, whatever period it opens with (the
+    # annotation guide: "Năm 2025 và các năm tiếp theo", "Tháng 12/2013 và thường xuyên");
+    # nor has work that only says when it starts ("từ ngày 01/7/2025"). Work that runs on
+    # past the period it names has no end either ("Quý IV/2025 và hằng năm"); work that
+    # recurs within a period keeps it ("hằng quý đến hết năm 2025").
+    if recurrence in (None, "ongoing") or _runs_on(text):
+        end = None
+    return Reading(None, recurrence or "ongoing",
+                   rrule_of(text, end) if recurrence else None, start, end)
+
+
+def _runs_on(text: str) -> bool:
+    """Does the work go on after the dated period the text opens with ("..., và các năm tiếp
+    theo", "... trở đi", "... và thường xuyên")?"""
+    first = next((m for _k, m in _dated(text)), None)
+    return first is not None and _res()["runs_on"].search(text, first.start()) is not None
+
+
+_INNER_RANGE = re.compile(r"\s(?:đến|tới)\s|[-–]")
+
+
+def _only_since(text: str) -> bool:
+    """Does the text only say when the work starts ("Từ 01/7/2025", "kể từ năm 2026"): one
+    dated expression after a "since" word, closing no range?"""
+    hits = list(_dated(text))
+    if not hits:
+        return False
+    _kind, m = hits[0]
+    if since().search(text, max(0, m.start() - 30), m.start()) is None:
+        return False
+    if _range_end(text, m, hits) is not None or _INNER_RANGE.search(m.group()):
+        return False  # "từ tháng 3 đến tháng 5/2025", "từ năm 2013 đến năm 2015": a range
+    return all(h.start() < m.end() for _k, h in hits[1:])
 
 
 def bounds_of(text: str, year: int | None = None) -> tuple[str | None, str | None]:
@@ -292,7 +349,7 @@ def _bounds(kind: str, m: re.Match[str], year: int | None) -> tuple[str | None, 
             if g["pw"] == "cuối":
                 return f"{y:04d}-{13 - n:02d}-01", _last_day(y, 12)
             return f"{y:04d}-01-01", _last_day(y, n)
-        if kind in ("year", "period"):
+        if kind in ("year", "period", "years"):
             return f"{int(g['y']):04d}-01-01", f"{int(g['y2'] or g['y']):04d}-12-31"
     except (KeyError, ValueError, TypeError, calendar.IllegalMonthError):
         return None, None
@@ -373,9 +430,14 @@ def _anchored(freq: str, interval: int, day: int, month: int | None) -> list[str
     return None
 
 
-def best_in(found: list[tuple[str, int, int]], text: str) -> tuple[int, int] | None:
+def best_in(found: list[tuple[str, int, int]], text: str,
+            year: int | None = None) -> tuple[int, int] | None:
     """The most telling expression of a task's text: by kind, then the first (the deadline
-    that comes first), leaving out an expression inside a longer one."""
+    that comes first), leaving out an expression inside a longer one, and a period that
+    ended before the plan's ``year`` ("các trận đánh trong giai đoạn 1974 - 1975" tells of
+    the past, sets no deadline)."""
+    if year is not None:
+        found = [f for f in found if not _before_the_plan(text[f[1]:f[2]], year)]
     outer = [f for f in found
              if not any(g[1] <= f[1] and f[2] <= g[2] and g[2] - g[1] > f[2] - f[1]
                         for g in found)]
@@ -383,3 +445,8 @@ def best_in(found: list[tuple[str, int, int]], text: str) -> tuple[int, int] | N
         return None
     _kind, start, end = min(outer, key=lambda f: (RANK.get(f[0], len(RANK)), f[1], -f[2]))
     return start, end
+
+
+def _before_the_plan(phrase: str, year: int) -> bool:
+    due = due_of(phrase)
+    return due is not None and int(due[:4]) < year

@@ -19,20 +19,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph
 
-from ontology import bodies, identity
-from ontology.iris import (
+from ontology import bodies, identity, iris
+from ontology.iris import ID, doc_iri, provision_iri, slug, source_slug
+from ontology.triples import (
     CC,
     ELI,
-    ID,
     ORG,
     PROV,
+    RDF,
+    RDFS,
     TIME,
-    doc_iri,
-    provision_iri,
-    slug,
-    source_slug,
+    XSD,
+    Term,
+    Triples,
+    iri,
+    literal,
+    to_graph,
+    typed,
 )
 
 ROLE_PROPERTY = {"lead": CC.lead, "support": CC.support, "executor": CC.executor,
@@ -41,38 +47,36 @@ RELATION_PROPERTY = {"based_on": ELI.based_on}
 
 
 def bind_prefixes(g: Graph) -> Graph:
-    for prefix, ns in (("cc", CC), ("eli", ELI), ("org", ORG), ("prov", PROV), ("time", TIME)):
+    for prefix, ns in (("cc", iris.CC), ("eli", iris.ELI), ("org", iris.ORG), ("prov", iris.PROV),
+                       ("time", iris.TIME)):
         g.bind(prefix, ns)
     return g
 
 
-def _date(value: str | None) -> Literal | None:
-    return Literal(value, datatype=XSD.date) if value and len(value) == 10 else None
+def _date(value: str | None) -> ox.Literal | None:
+    return typed(value, XSD.date) if value and len(value) == 10 else None
 
 
-def _add(g: Graph, s: URIRef, p: URIRef, o: Any) -> None:
+def _add(g: Triples, s: Term, p: ox.NamedNode, o: Any) -> None:
     """Add a triple unless the object is empty; plain values become literals."""
     if o is None or o == "":
         return
-    g.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+    g.add((s, p, o if isinstance(o, (ox.NamedNode, ox.Literal)) else literal(o)))
 
 
 @dataclass(slots=True)
 class MappedPlan:
     """One plan as RDF: ``plan`` goes to the named graph ``graph`` (replaced whole on re-ingest);
-    ``shared`` is added to the shared graph (``ontology.iris.SHARED_GRAPH``), set semantics."""
+    ``shared`` is added to the shared graph (``ontology.iris.SHARED_GRAPH``), set semantics.
+    Both are sets of triples of pyoxigraph terms (:mod:`ontology.triples`)."""
 
     graph: str
-    plan: Graph
-    shared: Graph
+    plan: Triples
+    shared: Triples
 
     def merged(self) -> Graph:
-        """Both parts in one graph: what validation and a single-plan reader need."""
-        g = bind_prefixes(Graph())
-        for part in (self.plan, self.shared):
-            for t in part:
-                g.add(t)
-        return g
+        """Both parts in one rdflib graph: for a reader of one plan (tests, notebooks)."""
+        return to_graph(self.plan, self.shared)
 
 
 class _PlanMapper:
@@ -89,30 +93,34 @@ class _PlanMapper:
         self.slug = self.key
         self.scope = identity.scope(self.key)
         self.text = source_text
-        self.g = bind_prefixes(Graph())
-        self.s = bind_prefixes(Graph())
-        self.mentions: dict[URIRef, URIRef] = {}  # citation node -> the node citing it
-        self.plan = URIRef(identity.plan_iri(self.key))
+        self.g: Triples = set()
+        self.s: Triples = set()
+        self.mentions: dict[ox.NamedNode, ox.NamedNode] = {}  # citation node -> the node citing it
+        self.mention_spans: set[ox.NamedNode] = set()  # the spans of those nodes
+        self.sections: dict[ox.NamedNode, str] = {}  # task node -> its section number
+        self.plan = iri(identity.plan_iri(self.key))
+        self.source_node = iri(f"{ID}source/{self.slug}")
         self.task_slugs: set[str] = set()
 
     # ------------------------------------------------------------------ spans
-    def span(self, span: dict | None, quote: str | None, section_path: str | None) -> URIRef | None:
+    def span(self, span: dict | None, quote: str | None, section_path: str | None
+             ) -> ox.NamedNode | None:
         """A cc:SourceSpan node; the quote is the source text at the span when it is at hand."""
         if not span or span.get("start") is None or span.get("end") is None:
             return None
         start, end = int(span["start"]), int(span["end"])
-        node = URIRef(f"{ID}span/{self.slug}/{start}-{end}")
+        node = iri(f"{ID}span/{self.slug}/{start}-{end}")
         g = self.g
         g.add((node, RDF.type, CC.SourceSpan))
-        g.add((node, CC.sourceFile, Literal(self.source)))
-        g.add((node, CC.startOffset, Literal(start)))
-        g.add((node, CC.endOffset, Literal(end)))
-        _add(g, node, CC.line, Literal(int(span["line"])) if span.get("line") else None)
+        g.add((node, CC.sourceFile, literal(self.source)))
+        g.add((node, CC.startOffset, literal(start)))
+        g.add((node, CC.endOffset, literal(end)))
+        _add(g, node, CC.line, literal(int(span["line"])) if span.get("line") else None)
         _add(g, node, CC.sectionPath, section_path)
         if self.text is not None and 0 <= start < end <= len(self.text):
             quote = self.text[start:end]
         _add(g, node, CC.quote, quote)
-        g.add((node, PROV.wasDerivedFrom, URIRef(f"{ID}source/{self.slug}")))
+        g.add((node, PROV.wasDerivedFrom, self.source_node))
         return node
 
     # ------------------------------------------------------------------ plan
@@ -131,35 +139,37 @@ class _PlanMapper:
         juris, _ = bodies.jurisdiction_of(d, self.scope)
         _add(g, p, CC.jurisdiction, juris)
         label = " ".join(x for x in (d.get("type") or "Kế hoạch", d.get("number")) if x)
-        g.add((p, RDFS.label, Literal(f"{label} ({self.source})", lang="vi")))
-        src = URIRef(f"{ID}source/{self.slug}")
+        g.add((p, RDFS.label, literal(f"{label} ({self.source})", lang="vi")))
+        src = self.source_node
         g.add((src, RDF.type, PROV.Entity))
-        g.add((src, CC.sourceFile, Literal(self.source)))
+        g.add((src, CC.sourceFile, literal(self.source)))
         _add(g, src, CC.sha256, self.r.get("sha256"))
         _add(g, src, CC.textSource, self.r.get("text_source"))
         g.add((p, PROV.wasDerivedFrom, src))
         issuer = bodies.issuer_body(d, self.scope)
         if issuer:
             self.body_node(issuer)
-            g.add((p, ELI.passed_by, issuer.iri))
+            g.add((p, ELI.passed_by, iri(issuer.iri)))
 
     # ------------------------------------------------------------------ bodies
-    def body_node(self, body: bodies.Body) -> None:
-        g = self.s
-        g.add((body.iri, RDF.type, ORG.Organization))
+    def body_node(self, body: bodies.Body) -> ox.NamedNode:
+        g, node = self.s, iri(body.iri)
+        g.add((node, RDF.type, ORG.Organization))
         if body.collective:
-            g.add((body.iri, RDF.type, CC.CollectiveBody))
+            g.add((node, RDF.type, CC.CollectiveBody))
         label = body.group.label if body.group else body.name[:1].upper() + body.name[1:]
-        g.add((body.iri, RDFS.label, Literal(label, lang="vi")))
-        g.add((body.iri, CC.jurisdiction, Literal(body.jurisdiction)))
+        g.add((node, RDFS.label, literal(label, lang="vi")))
+        g.add((node, CC.jurisdiction, literal(body.jurisdiction)))
         if body.parent:
-            g.add((body.iri, ORG.subOrganizationOf, body.parent))
-        for group in bodies.memberships(body, self.doc, self.scope):
+            g.add((node, ORG.subOrganizationOf, iri(body.parent)))
+        for group_iri in bodies.memberships(body, self.doc, self.scope):
+            group = iri(group_iri)
             g.add((group, RDF.type, ORG.Organization))
             g.add((group, RDF.type, CC.CollectiveBody))
-            g.add((group, ORG.hasMember, body.iri))
-            if label := bodies.group_label(group):
-                g.add((group, RDFS.label, Literal(label, lang="vi")))
+            g.add((group, ORG.hasMember, node))
+            if label := bodies.group_label(group_iri):
+                g.add((group, RDFS.label, literal(label, lang="vi")))
+        return node
 
     # ------------------------------------------------------------------ tasks
     def task_slug(self, task: dict) -> str:
@@ -174,7 +184,7 @@ class _PlanMapper:
     def task_node(self, task: dict) -> None:
         g = self.g
         tslug = self.task_slug(task)
-        t = URIRef(f"{ID}task/{self.slug}/{tslug}")
+        t = iri(f"{ID}task/{self.slug}/{tslug}")
         text = task.get("text") or task.get("snippet") or ""
         section = task.get("section") or ""
         path = " > ".join(task.get("section_path") or []) or section
@@ -182,10 +192,12 @@ class _PlanMapper:
             g.add((t, RDF.type, c))
         g.add((t, CC.inPlan, self.plan))
         _add(g, t, CC.section, section)
+        if section:
+            self.sections[t] = section
         _add(g, t, CC.text, text)
         _add(g, t, CC.heading, task.get("heading"))
-        g.add((t, RDFS.label, Literal(f"Nhiệm vụ {section} của {self.source}", lang="vi")))
-        g.add((t, RDFS.label, Literal(f"Task {section} of {self.source}", lang="en")))
+        g.add((t, RDFS.label, literal(f"Nhiệm vụ {section} của {self.source}", lang="vi")))
+        g.add((t, RDFS.label, literal(f"Task {section} of {self.source}", lang="en")))
         span = self.span(task.get("span"), text, path)
         if span:
             g.add((t, CC.hasSpan, span))
@@ -205,34 +217,34 @@ class _PlanMapper:
                 return None
         return key
 
-    def assignment(self, task: URIRef, tslug: str, b: dict, path: str) -> None:
+    def assignment(self, task: ox.NamedNode, tslug: str, b: dict, path: str) -> None:
         g = self.g
         role = b.get("role") or "executor"
         body = bodies.resolve(b.get("name") or "", self.doc, self.scope, key=self.body_key(b),
                               group=bool(b.get("group")))
-        self.body_node(body)
-        g.add((task, ROLE_PROPERTY.get(role, CC.bearer), body.iri))
+        node = self.body_node(body)
+        g.add((task, ROLE_PROPERTY.get(role, CC.bearer), node))
         tail = str(body.iri).removeprefix(f"{ID}body/").replace("/", "--")
-        a = URIRef(f"{ID}assignment/{self.slug}/{tslug}/{slug(role)}/{tail}")
+        a = iri(f"{ID}assignment/{self.slug}/{tslug}/{slug(role)}/{tail}")
         g.add((a, RDF.type, CC.Assignment))
         g.add((a, CC.task, task))
-        g.add((a, CC.body, body.iri))
-        g.add((a, CC.role, Literal(role)))
-        section = str(self.g.value(task, CC.section) or tslug)
-        g.add((a, RDFS.label, Literal(f"Phân công {b.get('name')} ({role}) trong nhiệm vụ "
+        g.add((a, CC.body, node))
+        g.add((a, CC.role, literal(role)))
+        section = self.sections.get(task) or tslug
+        g.add((a, RDFS.label, literal(f"Phân công {b.get('name')} ({role}) trong nhiệm vụ "
                                       f"{section} của {self.source}", lang="vi")))
-        g.add((a, RDFS.label, Literal(f"Assignment of {b.get('name')} ({role}) in task "
+        g.add((a, RDFS.label, literal(f"Assignment of {b.get('name')} ({role}) in task "
                                       f"{section} of {self.source}", lang="en")))
         _add(g, a, CC.nameAsWritten, b.get("name"))
         span = self.span(b.get("span"), b.get("name"), path)
         if span:
             g.add((a, CC.hasSpan, span))
 
-    def timeframe(self, task: URIRef, tf: dict, path: str) -> None:
+    def timeframe(self, task: ox.NamedNode, tf: dict, path: str) -> None:
         if not any(tf.get(k) for k in ("text", "due", "recurrence", "rrule")):
             return
         g = self.g
-        node = URIRef(f"{task}/timeframe")
+        node = iri(f"{task.value}/timeframe")
         g.add((task, CC.timeframe, node))
         g.add((node, RDF.type, CC.Timeframe))
         g.add((node, RDF.type, TIME.Interval))
@@ -242,13 +254,13 @@ class _PlanMapper:
         _add(g, node, CC.rrule, (tf.get("rrule") or "").removeprefix("RRULE:") or None)
         begins = _date(tf.get("start"))
         if begins is not None:  # the period's first day, where the words give one
-            first = URIRef(f"{task}/timeframe/start")
+            first = iri(f"{task.value}/timeframe/start")
             g.add((node, TIME.hasBeginning, first))
             g.add((first, RDF.type, TIME.Instant))
             g.add((first, TIME.inXSDDate, begins))
         due = _date(tf.get("due"))
         if due is not None:
-            end = URIRef(f"{task}/timeframe/end")
+            end = iri(f"{task.value}/timeframe/end")
             g.add((node, TIME.hasEnd, end))
             g.add((end, RDF.type, TIME.Instant))
             g.add((end, TIME.inXSDDate, due))
@@ -258,11 +270,11 @@ class _PlanMapper:
             g.add((node, CC.hasSpan, span))
 
     # ------------------------------------------------------------------ citations
-    def document_node(self, c: dict) -> URIRef:
+    def document_node(self, c: dict) -> ox.NamedNode:
         g = self.s
         number = c.get("number")
-        doc = doc_iri(number, c.get("type"), title=c.get("title"), date=c.get("date"),
-                      key=c.get("key"))
+        doc = iri(doc_iri(number, c.get("type"), title=c.get("title"), date=c.get("date"),
+                          key=c.get("key")))
         g.add((doc, RDF.type, ELI.LegalResource))
         if not number and not c.get("resolved"):
             g.add((doc, RDF.type, CC.UnresolvedDocument))
@@ -272,24 +284,25 @@ class _PlanMapper:
         _add(g, doc, ELI.date_document, _date(c.get("date")))
         _add(g, doc, CC.issuerName, c.get("issuer"))
         label = _doc_label(c.get("type"), number, c.get("title"))
-        g.add((doc, RDFS.label, Literal(label or str(doc), lang="vi")))
+        g.add((doc, RDFS.label, literal(label or doc.value, lang="vi")))
         return doc
 
-    def provisions(self, doc: URIRef, pins: list[dict], doc_label: str) -> list[URIRef]:
+    def provisions(self, doc: ox.NamedNode, pins: list[dict], doc_label: str
+                   ) -> list[ox.NamedNode]:
         """Nodes (in the shared graph) for the cited pinpoints, each linked up to its document."""
         return [self.provision(doc, pin, doc_label) for pin in pins]
 
-    def provision(self, doc: URIRef, pin: dict, doc_label: str) -> URIRef:
+    def provision(self, doc: ox.NamedNode, pin: dict, doc_label: str) -> ox.NamedNode:
         g = self.s
         article, clause, point = pin.get("article"), pin.get("clause"), pin.get("point")
         if not article:
-            node = provision_iri(doc, chapter=pin.get("chapter"))
+            node = iri(provision_iri(doc.value, chapter=pin.get("chapter")))
             g.add((node, RDF.type, CC.Chapter))
             g.add((node, RDF.type, ELI.LegalResourceSubdivision))
             g.add((node, ELI.is_part_of, doc))
-            g.add((node, ELI.number, Literal(pin.get("chapter"))))
+            g.add((node, ELI.number, literal(pin.get("chapter"))))
             label = f"Chương {pin.get('chapter')} {doc_label}"
-            g.add((node, RDFS.label, Literal(label, lang="vi")))
+            g.add((node, RDFS.label, literal(label, lang="vi")))
             return node
         levels = [(CC.Article, "Điều", {"article": article}, article)]
         if clause:
@@ -299,17 +312,17 @@ class _PlanMapper:
                                                   "point": point}, point))
         parent, label, node = doc, doc_label, doc
         for cls, word, kw, num in levels:
-            node = provision_iri(doc, **kw)
+            node = iri(provision_iri(doc.value, **kw))
             label = f"{word} {num} {label}"
             g.add((node, RDF.type, cls))
             g.add((node, RDF.type, ELI.LegalResourceSubdivision))
             g.add((node, ELI.is_part_of, parent))
-            g.add((node, ELI.number, Literal(num)))
-            g.add((node, RDFS.label, Literal(label, lang="vi")))
+            g.add((node, ELI.number, literal(num)))
+            g.add((node, RDFS.label, literal(label, lang="vi")))
             parent = node
         return node
 
-    def citation(self, c: dict, citing: URIRef, relation: str, fallback_span: dict | None,
+    def citation(self, c: dict, citing: ox.NamedNode, relation: str, fallback_span: dict | None,
                  path: str, *, pooled: bool = False) -> None:
         """One cc:Citation node per mention of the document, with the pinpoints named there,
         plus the direct eli:cites / eli:based_on edges from the citing task or plan."""
@@ -319,19 +332,19 @@ class _PlanMapper:
             provs = self.provisions(doc, pins, label)
             self.mention(c, doc, provs, spans, citing, relation, path)
 
-    def mention(self, c: dict, doc: URIRef, provs: list[URIRef], spans: list[dict],
-                citing: URIRef, relation: str, path: str) -> None:
+    def mention(self, c: dict, doc: ox.NamedNode, provs: list[ox.NamedNode], spans: list[dict],
+                citing: ox.NamedNode, relation: str, path: str) -> None:
         g = self.g
-        tail = str(doc).removeprefix(f"{ID}doc/").replace("/", "--")
+        tail = doc.value.removeprefix(f"{ID}doc/").replace("/", "--")
         where_at = f"{spans[0]['start']}-{spans[0]['end']}" if spans else (
-            "plan" if citing == self.plan else str(citing).rsplit("/", 1)[-1])
-        node = URIRef(f"{ID}citation/{self.slug}/{where_at}/{tail}")
+            "plan" if citing == self.plan else citing.value.rsplit("/", 1)[-1])
+        node = iri(f"{ID}citation/{self.slug}/{where_at}/{tail}")
         edge = RELATION_PROPERTY.get(relation, ELI.cites)
         for who in {citing, self.plan}:  # the plan, as a document, cites what its text cites
             g.add((who, edge if who == citing else ELI.cites, doc))
             for p in provs:
                 g.add((who, ELI.cites, p))
-                article = URIRef(str(p).split("/khoan-")[0])
+                article = iri(p.value.split("/khoan-")[0])
                 if article != p:  # a clause or point: the article is cited too
                     g.add((who, ELI.cites, article))
         if citing != self.plan:
@@ -342,27 +355,28 @@ class _PlanMapper:
         g.add((node, RDF.type, CC.Citation))
         g.add((node, CC.citingPlan, self.plan))
         g.add((node, CC.citedDocument, doc))
-        g.add((node, CC.relation, Literal(relation)))
+        g.add((node, CC.relation, literal(relation)))
         for p in provs:
             g.add((node, CC.citedProvision, p))
         what = c.get("number") or c.get("title") or tail
-        where = (f"task {g.value(citing, CC.section)} of {self.source}" if citing != self.plan
+        where = (f"task {self.sections.get(citing)} of {self.source}" if citing != self.plan
                  else self.source)
         where_vi = where.replace("task ", "nhiệm vụ ").replace(" of ", " của ")
-        g.add((node, RDFS.label, Literal(f"Citation of {what} in {where}", lang="en")))
-        g.add((node, RDFS.label, Literal(f"Viện dẫn {what} trong {where_vi}", lang="vi")))
+        g.add((node, RDFS.label, literal(f"Citation of {what} in {where}", lang="en")))
+        g.add((node, RDFS.label, literal(f"Viện dẫn {what} trong {where_vi}", lang="vi")))
         quote = c.get("number") or c.get("title")
         for s in spans:
             span = self.span(s, quote, path)
             if span:
                 g.add((node, CC.hasSpan, span))
+                self.mention_spans.add(span)
 
     def plan_citations(self) -> None:
         """The preamble's bases, then the mentions outside any task (a plan's ``citations``
         pool every mention again: those already made by a task are skipped)."""
         for c in self.r.get("bases") or []:
             self.citation(c, self.plan, "based_on", None, "")
-        made = {s for node in self.mentions for s in self.g.objects(node, CC.hasSpan)}
+        made = self.mention_spans
         for c in self.r.get("citations") or []:
             rest = [(spans, pins) for spans, pins in _mentions(c, None, pooled=True)
                     if not any(self._span_iri(s) in made for s in spans)]
@@ -373,10 +387,10 @@ class _PlanMapper:
             self.citation({**c, "mentions": [{"spans": sp, "pinpoints": pi} for sp, pi in rest]},
                           self.plan, relation, None, "")
 
-    def _span_iri(self, span: dict) -> URIRef:
-        return URIRef(f"{ID}span/{self.slug}/{int(span['start'])}-{int(span['end'])}")
+    def _span_iri(self, span: dict) -> ox.NamedNode:
+        return iri(f"{ID}span/{self.slug}/{int(span['start'])}-{int(span['end'])}")
 
-    def build(self) -> tuple[Graph, Graph]:
+    def build(self) -> tuple[Triples, Triples]:
         self.plan_node()
         for task in self.r.get("tasks") or []:
             self.task_node(task)

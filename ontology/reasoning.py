@@ -23,10 +23,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
 from ontology.iris import ID
+from ontology.triples import OWL as OWL_
+from ontology.triples import RDF as RDF_
+from ontology.triples import Triple, Triples, as_triples, subjects, to_ox
 
 ONTOLOGY = Path(__file__).parent / "cancu.ttl"
 ENGINES = ("owlrl", "reasonable")
@@ -149,11 +153,12 @@ _S, _O = URIRef(_PROBE + "s"), URIRef(_PROBE + "o")
 @dataclass(frozen=True, slots=True)
 class Schema:
     """What the ontology entails from one triple: per property, templates ``(a, q, b)`` with
-    ``a``/``b`` in {"s", "o", or a fixed term}; per class, the classes of its members."""
+    ``a``/``b`` in {"s", "o", or a fixed term}; per class, the classes of its members. Terms are
+    pyoxigraph's, as the units' triples are (:mod:`ontology.triples`)."""
 
-    by_property: dict[URIRef, tuple[tuple, ...]]
-    by_class: dict[URIRef, tuple[URIRef, ...]]
-    transitive: frozenset[URIRef]
+    by_property: dict[ox.NamedNode, tuple[tuple, ...]]
+    by_class: dict[ox.NamedNode, tuple[ox.NamedNode, ...]]
+    transitive: frozenset[ox.NamedNode]
 
 
 @cache
@@ -169,8 +174,8 @@ def schema(engine: str = "reasonable") -> Schema:
     for k, c in enumerate(classes):
         probes.add((URIRef(f"{_PROBE}c{k}"), RDF.type, c))
     derived = closure(probes, engine)
-    by_property: dict[URIRef, set[tuple]] = defaultdict(set)
-    by_class: dict[URIRef, set[URIRef]] = defaultdict(set)
+    by_property: dict[ox.NamedNode, set[tuple]] = defaultdict(set)
+    by_class: dict[ox.NamedNode, set[ox.NamedNode]] = defaultdict(set)
     role = {}
     for k, p in enumerate(props):
         role[URIRef(f"{_PROBE}p{k}/s")] = (p, "s")
@@ -183,22 +188,23 @@ def schema(engine: str = "reasonable") -> Schema:
             continue
         if a == "c":
             if q == RDF.type:
-                by_class[owner].add(o)
+                by_class[to_ox(owner)].add(to_ox(o))
             continue
         # the probe's own nodes become "s"/"o" (an inverse puts "o" first); others are terms
-        b = role[o][1] if o in role else o
-        by_property[owner].add((a, q, b))
-    transitive = frozenset(onto.subjects(RDF.type, OWL.TransitiveProperty))
+        b = role[o][1] if o in role else to_ox(o)
+        by_property[to_ox(owner)].add((a, to_ox(q), b))
+    transitive = frozenset(to_ox(p) for p in onto.subjects(RDF.type, OWL.TransitiveProperty))
     return Schema({p: tuple(sorted(t, key=str)) for p, t in by_property.items()},
-                  {c: tuple(sorted(v)) for c, v in by_class.items()}, transitive)
+                  {c: tuple(sorted(v, key=str)) for c, v in by_class.items()}, transitive)
 
 
-def _transitive_pairs(graph: Graph, prop: URIRef) -> set[tuple]:
-    """The pairs a transitive property adds within one graph (a law's chapters, articles and
+def _transitive_pairs(triples: Triples, prop: ox.NamedNode) -> Triples:
+    """The pairs a transitive property adds within one unit (a law's chapters, articles and
     clauses: tens of levels at most)."""
     succ: dict = defaultdict(set)
-    for x, y in graph.subject_objects(prop):
-        succ[x].add(y)
+    for x, p, y in triples:
+        if p == prop:
+            succ[x].add(y)
     out = set()
     for start in list(succ):
         seen, todo = set(), list(succ[start])
@@ -212,31 +218,44 @@ def _transitive_pairs(graph: Graph, prop: URIRef) -> set[tuple]:
     return out
 
 
-def unit_closure(graph: Graph, engine: str = "reasonable", *, known: Graph | None = None) -> Graph:
+_TYPE = RDF_.type
+_NOISE = frozenset(to_ox(t) for t in _NOISE_TYPES)
+_UNWANTED = frozenset({OWL_.sameAs, OWL_.differentFrom})
+
+
+def _wanted(triple: Triple) -> bool:
+    """:func:`of_interest` for triples of pyoxigraph terms."""
+    s, p, o = triple
+    if not isinstance(s, ox.NamedNode) or not s.value.startswith(ID) or isinstance(o, ox.BlankNode):
+        return False
+    if p == _TYPE:
+        return not isinstance(o, ox.Literal) and o not in _NOISE
+    return p not in _UNWANTED and not p.value.startswith(_SCHEMA_NS)
+
+
+def unit_closure(graph: Graph | Iterable[Triple], engine: str = "reasonable", *,
+                 known: Triples | None = None) -> Triples:
     """What the ontology adds to one unit (a plan, a law, a plan's shared facts) on its own: the
     triples not already in ``graph`` (nor in ``known``), noise left out as :func:`closure` does."""
     sch = schema(engine)
-    base = set(_triples(graph))
+    asserted = as_triples(graph)
+    base = set(asserted)
     for prop in sch.transitive:
-        base |= _transitive_pairs(graph, prop)
-    out = set()
+        base |= _transitive_pairs(asserted, prop)
+    by_property, by_class = sch.by_property, sch.by_class
+    out: set[tuple] = set()
     for s, p, o in base:
-        if p == RDF.type:
-            out.update((s, RDF.type, c) for c in sch.by_class.get(o, ()))
+        if p == _TYPE:
+            out.update((s, _TYPE, c) for c in by_class.get(o, ()))
             continue
-        for a, q, b in sch.by_property.get(p, ()):
+        for a, q, b in by_property.get(p, ()):
             x = s if a == "s" else o if a == "o" else a
             y = s if b == "s" else o if b == "o" else b
             out.add((x, q, y))
-    result = Graph()
-    asserted = set(_triples(graph))
-    for t in base | out:
-        t = normalise(t)
-        if t in asserted or (known is not None and t in known) or isinstance(t[0], Literal):
-            continue
-        if of_interest(t):
-            result.add(t)
-    return result
+    known = known or set()
+    return {t for t in base | out
+            if t not in asserted and t not in known and not isinstance(t[0], ox.Literal)
+            and _wanted(t)}
 
 
 @dataclass(slots=True)
@@ -244,22 +263,20 @@ class Inferred:
     """A plan's inferences: ``plan`` about its own nodes (stored beside its graph, dropped with
     it), ``shared`` about shared things only (added to the shared inferred graph)."""
 
-    plan: Graph
-    shared: Graph
+    plan: Triples
+    shared: Triples
 
 
-def plan_closure(plan: Graph, shared: Graph, engine: str = "reasonable") -> Inferred:
+def plan_closure(plan: Graph | Iterable[Triple], shared: Graph | Iterable[Triple],
+                 engine: str = "reasonable") -> Inferred:
     """The closure of one plan and the shared facts it adds, split so that no two plans store
     the same inferred triple: one that names a node of the plan's own is the plan's."""
+    plan, shared = as_triples(plan), as_triples(shared)
     from_shared = unit_closure(shared, engine)
-    known = Graph()
-    for g in (shared, from_shared):
-        for t in g:
-            known.add(t)
-    own = set(plan.subjects())
-    mine, theirs = Graph(), Graph()
+    known = shared | from_shared
+    own = subjects(plan)
+    mine: Triples = set()
+    theirs: Triples = set(from_shared)
     for t in unit_closure(plan, engine, known=known):
         (mine if t[0] in own or t[2] in own else theirs).add(t)
-    for t in from_shared:
-        theirs.add(t)
     return Inferred(mine, theirs)

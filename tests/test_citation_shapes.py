@@ -182,6 +182,23 @@ def test_a_law_title_with_an_abbreviation(mention, title):
     assert (law.number is not None, law.title) == (True, title)
 
 
+@pytest.mark.parametrize("short_first", [True, False])
+def test_a_document_reads_the_same_in_every_task_in_its_fullest_written_form(short_first):
+    """A plan abbreviates a law's title in one task and writes it out in another: both tasks
+    cite it by the title written out, the plan's list too; a title written only abbreviated
+    stays so."""
+    short = "1. Sở Nội vụ phổ biến Luật Bảo vệ BMNN đến công chức.\n"
+    full = "2. Sở Tư pháp kiểm tra việc thi hành Luật Bảo vệ bí mật nhà nước tại các xã.\n"
+    only = "3. Văn phòng rà soát theo Luật Ban hành văn bản QPPL.\n"
+    record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;",
+                     (short + full if short_first else full + short) + only)
+    titles = {t.section: [c.title for c in t.citations] for t in record.tasks}
+    assert titles == {"I.1": ["Luật Bảo vệ bí mật nhà nước"], "I.2": ["Luật Bảo vệ bí mật nhà nước"],
+                      "I.3": ["Luật Ban hành văn bản QPPL"]}
+    assert "Luật Bảo vệ bí mật nhà nước" in [c.title for c in record.citations]
+    assert "Luật Bảo vệ BMNN" not in [c.title for c in record.citations]
+
+
 def test_a_plan_carrying_out_a_plan_carries_out_what_that_plan_carries_out():
     record = _record("Thực hiện Kế hoạch số 31-KH/TU ngày 02/6/2025 của Ban Thường vụ Thành ủy và Kế hoạch số 40/KH-UBND ngày 10/6/2025 của Ủy ban nhân dân thành phố thực hiện Kết luận số 120-KL/TW ngày 07/01/2025 của Bộ Chính trị, Sở Nội vụ ban hành Kế hoạch như sau:")
     assert _numbers(record.bases) == ["31-KH/TU", "40/KH-UBND", "120-KL/TW"]

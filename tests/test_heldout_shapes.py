@@ -99,3 +99,85 @@ def test_a_header_that_left_out_the_number_column():
         [("Trung tâm Chuyển đổi số", "executor"), ("Vụ Pháp chế", "support")],
         [("Cục Quản lý đê điều", "executor"), ("Văn phòng Bộ", "support")]]
     assert tasks[1].timeframe.text == "2026 - 2027"
+
+
+# ------------------------------------------------------------------------- names of bodies
+
+def _names(text: str) -> list[str]:
+    from ingest import bodynames
+    return [text[n.start:n.end] for n in bodynames.find(text)]
+
+
+@pytest.mark.parametrize("verb", [
+    "khẩn trương xây dựng", "tích cực tham gia", "phấn đấu hoàn thành", "lựa chọn đơn vị",
+    "chi trả chế độ", "ký kết thỏa thuận", "thực thi", "đề ra giải pháp", "chuẩn hóa dữ liệu",
+    "làm đầu mối", "giữ vai trò", "điều phối", "phân bổ", "xác nhận", "thu hút", "củng cố",
+    "định hướng", "giới thiệu", "chấp hành", "công bố", "tuyển dụng", "trình Ủy ban nhân dân tỉnh",
+    "cử cán bộ", "mở lớp", "nâng cấp", "đăng ký", "quyết liệt", "thúc đẩy", "đẩy nhanh",
+])
+def test_a_name_no_table_knows_ends_before_the_verbs_of_administrative_prose(verb):
+    """"A verb ends a name": the words where a sentence goes on after its subject are those
+    of administrative prose at large, not the few of one plan."""
+    assert _names(f"Trung tâm Kiểm định chất lượng {verb} các nội dung.")[0] == \
+        "Trung tâm Kiểm định chất lượng"
+
+
+def test_a_name_ends_where_the_plan_closes_it_elsewhere():
+    """Words that are a field's as often as a verb ("phát triển", "cung ứng") end a name the
+    grammar reads where the plan itself writes that name closed: a body heading, a list."""
+    body = ("III. TỔ CHỨC THỰC HIỆN\n\n1. Trung tâm Dịch vụ việc làm\n\n- Tổ chức các phiên giao dịch việc làm.\n\n"
+            "2. Sở Nội vụ chủ trì, phối hợp với Trung tâm Dịch vụ việc làm phát triển thị trường lao động.\n\n"
+            "3. Trung tâm Dịch vụ việc làm cung ứng lao động cho doanh nghiệp.\n")
+    tasks = _tasks(body, head=HEAD)
+    assert [_roles(t) for t in tasks] == [
+        [("Trung tâm Dịch vụ việc làm", "executor")],
+        [("Sở Nội vụ", "lead"), ("Trung tâm Dịch vụ việc làm", "support")],
+        [("Trung tâm Dịch vụ việc làm", "executor")]]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy căn cứ Kế hoạch xây dựng kế hoạch.",
+     ["Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"]),
+    ("Các chi bộ, đảng bộ cơ sở tổ chức sinh hoạt chuyên đề.", ["Các chi bộ, đảng bộ"]),
+    ("Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ có trách nhiệm tổ chức thực hiện.",
+     ["các Vụ, Cục, đơn vị thuộc Bộ"]),
+    ("Vụ Pháp chế chủ trì, phối hợp với các Cục, Vụ thuộc Bộ rà soát.",
+     ["Vụ Pháp chế", "các Cục, Vụ thuộc Bộ"]),
+    ("Đẩy nhanh tiến độ xử lý các vụ án và các vụ việc phức tạp.", []),
+    ("Các doanh nghiệp viễn thông, doanh nghiệp bưu chính ưu tiên bố trí nguồn lực.",
+     ["Các doanh nghiệp viễn thông", "doanh nghiệp bưu chính"]),
+    ("Các cơ sở giáo dục đại học mở thêm chuyên ngành đào tạo.", ["Các cơ sở giáo dục đại học"]),
+    ("Chủ trì, phối hợp với doanh nghiệp phát triển hạ tầng số.", []),
+    ("Nâng cao chất lượng giải quyết các trường hợp khiếu nại.", []),
+    ("Tổ chức các hội nghị, hội thảo chuyên đề.", []),
+])
+def test_groups_of_party_committees_a_ministrys_units_and_kinds_of_enterprise(text, names):
+    """Groups are written as common nouns: the Party's committees below the province in lower
+    case, a ministry's own units with their capital ("các Vụ, Cục thuộc Bộ"), enterprises and
+    schools by a kind in their own words, after "các"."""
+    assert _names(text) == names
+
+
+# ---------------------------------------------------------------------------- what a task is
+
+def test_an_item_over_nothing_but_labelled_sub_items_is_their_task():
+    """The guide's "a) Cơ quan chủ trì" / "b) Cơ quan phối hợp" sub-items, with the bodies
+    on the lines below them, under an item that is only its title."""
+    [task] = _tasks("1. Kết nối dữ liệu khám, chữa bệnh với Cơ sở dữ liệu quốc gia về dân cư\n\n"
+                    "a) Cơ quan chủ trì\n\nCông an tỉnh.\n\n"
+                    "b) Cơ quan phối hợp\n\n- Sở Y tế;\n\n- Ủy ban nhân dân các xã, phường.\n\n"
+                    "c) Thời gian thực hiện: quý III/2026.\n")
+    assert task.text == "Kết nối dữ liệu khám, chữa bệnh với Cơ sở dữ liệu quốc gia về dân cư"
+    assert _roles(task) == [("Công an tỉnh", "lead"), ("Sở Y tế", "support"),
+                            ("Ủy ban nhân dân các xã, phường", "support")]
+    assert task.timeframe.due == "2026-09-30"
+
+
+def test_a_task_that_opens_with_its_verb_is_no_passive_remark():
+    """"Phong trào được triển khai từ ..." tells what happens; "Tổ chức rà soát các mỏ đã được
+    khoanh định ..." tells somebody to act, whatever "được" its object's clause holds."""
+    tasks = _tasks("1. Công tác đấu giá quyền khai thác khoáng sản\n\n"
+                   "- Tổ chức thực hiện rà soát các mỏ khoáng sản đã được khoanh định trong quy hoạch tỉnh.\n\n"
+                   "2. Phong trào thi đua được phát động từ tháng 6 đến hết tháng 12 năm 2026.\n")
+    assert [t.text for t in tasks] == [
+        "Tổ chức thực hiện rà soát các mỏ khoáng sản đã được khoanh định trong quy hoạch tỉnh."]

@@ -16,6 +16,7 @@ from ontology import identity
 from ontology.iris import CC, ELI, ID, ORG, SHARED_GRAPH, doc_iri, provision_iri
 from ontology.laws import law_to_graph, references
 from ontology.mapping import map_plan, plan_to_graph
+from ontology.triples import to_graph
 from ontology.validate import validate
 from tests.fixtures.graph.build import LAWS, PLANS, plan_graphs, records, source_text
 from tests.legacy import cp1258_bytes
@@ -57,9 +58,10 @@ def test_facts_about_shared_things_are_not_in_plan_graphs():
     """A plan graph links to bodies, documents and articles; what they are (type, label,
     jurisdiction, group, place in a document) is said once, in the shared graph."""
     mapped = map_plan(records()[0], source_text(records()[0]["source"]))
-    shared_nodes = set(mapped.shared.subjects())
-    assert shared_nodes and not shared_nodes & set(mapped.plan.subjects())
-    kinds = {o for o in mapped.shared.objects(None, RDF.type)}
+    plan, shared = to_graph(mapped.plan), to_graph(mapped.shared)
+    shared_nodes = set(shared.subjects())
+    assert shared_nodes and not shared_nodes & set(plan.subjects())
+    kinds = {o for o in shared.objects(None, RDF.type)}
     assert {ORG.Organization, ELI.LegalResource} <= kinds
     own = ID + "task/", ID + "citation/", ID + "assignment/", ID + "span/"
     assert not any(str(s).startswith(own) for s in shared_nodes)
@@ -70,7 +72,7 @@ def test_one_citation_node_per_mention():
     Luật PCTN năm 2018" in task II.2.a cites Điều 10: two mentions, two nodes."""
     record = next(r for r in records() if r["source"].startswith("tinh"))
     text = source_text(record["source"])
-    g = map_plan(record, text).plan
+    g = to_graph(map_plan(record, text).plan)
     art10 = URIRef(f"{LAW36}/dieu-10")
     citing_10 = [c for c in g.subjects(CC.citedProvision, art10)]
     assert len(citing_10) == 1

@@ -112,13 +112,15 @@ def test_compiled_schema_gives_what_the_reasoner_gives_on_each_plan():
     closure of that plan, less the chain (duties through groups), which is followed at query
     time."""
     from ontology.reasoning import plan_closure
+    from ontology.triples import from_graph, subjects
     from tests.fixtures.graph.build import mapped_plans
 
     for m in mapped_plans():
         inferred = plan_closure(m.plan, m.shared, "reasonable")
-        got = set(inferred.plan) | set(inferred.shared)
-        want = {t for t in closure(m.merged(), "reasonable") if t[1] != CC.hasDutyThroughGroup}
+        got = inferred.plan | inferred.shared
+        want = from_graph(t for t in closure(m.merged(), "reasonable")
+                          if t[1] != CC.hasDutyThroughGroup)
         assert got == want, m.graph
-        own = set(m.plan.subjects())
+        own = subjects(m.plan)
         assert all(s in own or o in own for s, _, o in inferred.plan)
         assert not any(s in own or o in own for s, _, o in inferred.shared)

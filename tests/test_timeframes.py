@@ -215,3 +215,60 @@ def test_the_record_exports_the_cycle_and_the_period():
     out = from_phrase("trước ngày 20 hằng tháng").to_dict()
     assert out["rrule"] == "FREQ=MONTHLY;BYMONTHDAY=20"
     assert {"start", "end", "due", "recurrence", "text", "span"} <= set(out)
+
+
+@pytest.mark.parametrize(("text", "start", "recurrence"), [
+    # a dated period that runs on has no due day (the annotation guide), only a start
+    ("Tháng 3/2026 và thường xuyên", "2026-03-01", "ongoing"),
+    ("Quý II/2026, quý III/2026 và thường xuyên", "2026-04-01", "ongoing"),
+    ("Năm 2026 và các năm tiếp theo", "2026-01-01", "ongoing"),
+    ("Giai đoạn 2026 - 2030 và những năm tiếp theo", "2026-01-01", "ongoing"),
+    ("Từ tháng 7/2026 trở đi", "2026-07-01", "ongoing"),
+    ("2027 trở đi", "2027-01-01", "ongoing"),
+    ("Từ năm 2026 đến năm 2030 và tiếp theo", "2026-01-01", "ongoing"),
+    ("Tháng 5, 6/2026 và cập nhật hằng năm", "2026-05-01", "yearly"),
+    # a start alone: "from 1 July"
+    ("Từ ngày 01/7/2026", "2026-07-01", "ongoing"),
+    ("kể từ năm 2027", "2027-01-01", "ongoing"),
+])
+def test_running_on_timeframes_have_no_due(text, start, recurrence):
+    tf = from_phrase(text, year=PLAN_YEAR)
+    assert (tf.due, tf.start, tf.end, tf.recurrence) == (None, start, None, recurrence)
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("Từ năm 2026 đến năm 2028", "2028-12-31"),  # a range ends on 31 December of its last year
+    ("năm 2026 - 2027", "2027-12-31"),
+    ("2026 - 2027", "2027-12-31"),  # a "Thời gian" value of bare years
+    ("xuyên suốt 2026 - 2030", "2030-12-31"),
+    ("Tháng 9, 10/2026", "2026-09-30"),  # several deadlines: the first
+    ("vào năm 2027", "2027-12-31"),
+])
+def test_ranges_and_lists_of_periods(text, due):
+    assert from_phrase(text, year=PLAN_YEAR).due == due
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    # brackets after a task mark its time
+    ("Triển khai thí điểm nền tảng dùng chung (2026 - 2027).", "2026 - 2027"),
+    ("Mở rộng kết nối dữ liệu toàn tỉnh (2027 trở đi).", "2027 trở đi"),
+    # a year opening a clause with a colon is that clause's time
+    ("- Năm 2026: rà soát văn bản, đề xuất sửa đổi.", "Năm 2026"),
+    ("Giải quyết dứt điểm hồ sơ tồn đọng vào năm 2027.", "vào năm 2027"),
+])
+def test_layout_marks_a_bare_year_as_a_timeframe(sentence, words):
+    assert _read(sentence)[1] == words
+
+
+def test_a_period_before_the_plan_is_history_not_a_deadline():
+    sentence = "Tổng kết các trận đánh trong giai đoạn 1974 - 1975, hoàn thành trong năm 2026."
+    found = [(k, s, e) for k, s, e, _g in find_all(sentence)]
+    s, e = best_in(found, sentence, year=2026)
+    assert sentence[s:e] == "hoàn thành trong năm 2026"
+
+
+def test_a_day_of_each_month_in_running_text_keeps_its_day():
+    sentence = "Các sở cập nhật kết quả triển khai trước ngày 25 hằng tháng lên phần mềm."
+    _kind, words = _read(sentence)
+    assert words == "trước ngày 25 hằng tháng"
+    assert from_phrase(words).rrule == "FREQ=MONTHLY;BYMONTHDAY=25"

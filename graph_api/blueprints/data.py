@@ -68,9 +68,10 @@ def _iso(value: Any) -> str | None:
 
 
 def _best(labels: Iterable[str | None]) -> str | None:
-    """The most informative of several labels (the union graph may hold a few)."""
+    """The most informative of several labels (the union graph may hold a few): the longest,
+    ties broken by the text, so that every store and every row order gives the same one."""
     found = [x for x in labels if x]
-    return max(found, key=len) if found else None
+    return max(found, key=lambda x: (len(x), x)) if found else None
 
 
 # --- plans ------------------------------------------------------------------------------------
@@ -140,6 +141,7 @@ def plan_citations(store: Store, plan_iri: str) -> list[dict[str, Any]]:
             "provision": None, "task": task_id(r["task"]) if r["task"] else None,
             "start": r["start"], "end": r["end"],
         })  # fmt: skip
+        c["document"]["label"] = _best([c["document"]["label"], r.get("docLabel")])
         if r["provision"]:
             label = _best([r["provisionLabel"], (c["provision"] or {}).get("label")])
             c["provision"] = {"id": short(r["provision"], DOC), "iri": r["provision"],
@@ -563,7 +565,7 @@ def article(store: Store, aid: str) -> dict[str, Any]:
         "id": short(node, DOC), "iri": node, "number": r0["number"],
         "title": _best(r["title"] for r in rows), "text": r0["fullText"],
         "document": {"id": short(r0["doc"], DOC), "iri": r0["doc"], "number": r0["docNumber"],
-                     "title": r0["docTitle"]},
+                     "title": _best(r["docTitle"] for r in rows)},
         "parts": parts,
         "tasks": cited,
         "url": f"/documents/{short(r0['doc'], DOC)}#{article_anchor(node)}",
