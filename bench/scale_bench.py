@@ -16,6 +16,7 @@ on a busy or another machine can be compared::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import math
@@ -54,25 +55,28 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-class StagePeaks:
-    """Peak resident memory per pipeline stage: a thread samples RSS; each time the pipeline
-    closes a stage (``IngestReport.time``), the peak seen since the last close is that stage's."""
+class TreePeak:
+    """Peak resident memory of this process and all its children (the ingest's workers and
+    their forkserver) together, sampled every 20 ms: what the machine must hold."""
 
     def __init__(self) -> None:
-        self.peaks: dict[str, float] = {}
-        self.high = rss_mb()
+        import psutil
+
+        self.me = psutil.Process()
+        self.high = self.main = rss_mb()
         self._stop = False
         threading.Thread(target=self._sample, daemon=True).start()
 
     def _sample(self) -> None:
-        while not self._stop:
-            self.high = max(self.high, rss_mb())
-            time.sleep(0.01)
+        import psutil
 
-    def close(self, step: str) -> None:
-        now = rss_mb()
-        self.peaks[step] = max(self.peaks.get(step, 0.0), self.high, now)
-        self.high = now
+        while not self._stop:
+            total = main = self.me.memory_info().rss / 2**20
+            for child in self.me.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    total += child.memory_info().rss / 2**20
+            self.high, self.main = max(self.high, total), max(self.main, main)
+            time.sleep(0.02)
 
     def stop(self) -> None:
         self._stop = True
@@ -114,37 +118,34 @@ def du_mb(path: Path) -> float:
 def child_extract(plans: Path, out: Path) -> dict[str, Any]:
     from ingest.extract import extract_file
 
-    peaks = StagePeaks()
     t0 = time.perf_counter()
     n = 0
     with out.open("w", encoding="utf-8") as f:
         for p in sorted(plans.glob("*.txt")):
             f.write(json.dumps(extract_file(p).to_dict(), ensure_ascii=False) + "\n")
             n += 1
-    peaks.close("extract")
-    return {"seconds": time.perf_counter() - t0, "plans": n, "peak_mb": peaks.peaks["extract"]}
+    return {"seconds": time.perf_counter() - t0, "plans": n,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def child_ingest(store_dir: str, paths: list[str]) -> dict[str, Any]:
+    """The whole ingest: per stage its CPU seconds (summed over the workers for the stages
+    they run; wall seconds of the writer for ``store``) and its peak memory in its process
+    (a worker's, or the main process's for the writer's stages)."""
     from graph_api import pipeline
     from graph_api.store import open_store
 
-    peaks = StagePeaks()
-    original = pipeline.IngestReport.time
-
-    def timed(self: Any, step: str, since: float) -> None:
-        original(self, step, since)
-        peaks.close(step)
-
-    pipeline.IngestReport.time = timed  # type: ignore[method-assign]
+    peak = TreePeak()
     t0 = time.perf_counter()
     with open_store(store_dir) as store:
         report = pipeline.ingest_paths(store, paths, reasoner="reasonable", progress=False)
         wall = time.perf_counter() - t0
         quads = store.triple_count()
-    peaks.stop()
-    return {"seconds": wall, "stages": report.seconds, "stage_peak_mb": peaks.peaks,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    peak.stop()
+    stage_mb = {s: report.stage_mb.get(s, peak.main) for s in report.seconds}
+    return {"seconds": wall, "stages": report.seconds, "stage_peak_mb": stage_mb,
+            "peak_mb": peak.high, "main_mb": peak.main,
+            "worker_mb": report.peak_mb.get("worker", 0.0),
             "stored": len(report.stored), "refused": len(report.refused),
             "failed": len(report.failed), "quads": quads, "inferred": report.inferred}
 
@@ -176,6 +177,13 @@ def run_child(kind: str, *args: str) -> dict[str, Any]:
 # --- queries, pages and routes on a store -----------------------------------------------------
 
 
+def first_plan(store: Any) -> str:
+    """The IRI of plan 0 of the generator."""
+    return store.query(
+        "SELECT ?p WHERE { ?p <https://cancu.dev/ontology#sourceFile> ?f FILTER(STR(?f) = STR(?s)) "
+        "?p a <https://cancu.dev/ontology#Plan> }", {"s": plangen.plan(0)[0]}).rows[0]["p"]
+
+
 def query_params(store: Any) -> dict[str, dict[str, Any]]:
     """Parameters for every named query, taken from the store: the province of the first plan,
     its Sở Nội vụ and Văn phòng UBND, the first plan, Luật 36/2018/QH14 and its Điều 10."""
@@ -183,13 +191,11 @@ def query_params(store: Any) -> dict[str, dict[str, Any]]:
 
     first = plangen.plan(0)[0]
     juris = plangen.slug(plangen.places()[0][1])
-    plan_iri = store.query(
-        "SELECT ?p WHERE { ?p <https://cancu.dev/ontology#sourceFile> ?f FILTER(STR(?f) = STR(?s)) "
-        "?p a <https://cancu.dev/ontology#Plan> }", {"s": first}).rows[0]["p"]
+    plan_iri = first_plan(store)
     body = f"https://cancu.dev/id/body/{juris}/so-noi-vu"
     law = "https://cancu.dev/id/doc/luat/36-2018-qh14"
     values = {
-        "body": body, "jurisdiction": juris, "plan": plan_iri, "document": law,
+        "body": body, "of": body, "jurisdiction": juris, "plan": plan_iri, "document": law,
         "article": f"{law}/dieu-10", "doc": law, "node": plan_iri, "role": "lead",
         "from": "2023-10-01", "to": "2023-12-31", "due_after": "2023-10-01",
         "due_before": "2023-12-31", "due_from": "2023-10-01", "due_to": "2023-12-31",
@@ -236,9 +242,8 @@ def time_queries(store: Any, runs: int) -> dict[str, dict[str, float]]:
 
 
 def routes(store: Any) -> list[str]:
-    p = query_params(store)
     juris = plangen.slug(plangen.places()[0][1])
-    pid = p["plan_detail"]["plan"].removesuffix(".txt")
+    pid = first_plan(store).removeprefix("https://cancu.dev/id/plan/")
     return [
         "/", "/search?q=thanh%20tra%20tinh", "/bodies", f"/bodies/{juris}/so-noi-vu", "/plans",
         f"/plans/{pid}", "/documents", "/documents/luat/36-2018-qh14",
@@ -253,23 +258,28 @@ def routes(store: Any) -> list[str]:
 
 
 def time_routes(store_dir: Path, runs: int) -> dict[str, dict[str, float]]:
-    from graph_api.app import Answers, ReadOnlyOxigraphStore, create_app
+    """Each page and route as the service answers it (its snapshot, its query workers), with
+    its answer cache off so that every request does its work."""
+    from graph_api.app import create_app
+    from graph_api.served_store import Answers, ServedStore
 
-    store = ReadOnlyOxigraphStore(store_dir)
-    store.answers = Answers(size=0)  # every request does its work
+    store = ServedStore(store_dir, timeout=QUERY_LIMIT_S)
+    store.answers = Answers(size=0)
     client = create_app({"CANCU_STORE_OBJECT": store, "TESTING": True}).test_client()
     out = {}
-    for url in routes(store):
-        times, status = [], None
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            resp = client.get(url)
-            times.append((time.perf_counter() - t0) * 1000)
-            status = resp.status_code
-            if times[-1] > 5_000:
-                break
-        out[url] = {**summary(times), "status": status, "bytes": len(resp.data)}
-    store.close()
+    try:
+        for url in routes(store):
+            times, status, size = [], None, 0
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                resp = client.get(url)
+                times.append((time.perf_counter() - t0) * 1000)
+                status, size = resp.status_code, len(resp.data)
+                if times[-1] > 5_000:
+                    break
+            out[url] = {**summary(times), "status": status, "bytes": size}
+    finally:
+        store.close()
     return out
 
 
@@ -328,6 +338,8 @@ def report(results: list[dict[str, Any]], added: dict[str, Any] | None) -> None:
               f"stored {ing['stored']} refused {ing['refused']} failed {ing['failed']}  "
               f"{ing['quads']:,} quads ({ing['inferred'] or 0:,} inferred)  "
               f"store {r['store_mb']:.0f} MB")
+        print(f"    (peak of all processes; main {ing['main_mb']:.0f} MB, largest worker "
+              f"{ing['worker_mb']:.0f} MB; stages: CPU s over the workers, peak in its process)")
         for step, secs in sorted(ing["stages"].items(), key=lambda kv: -kv[1]):
             print(f"    {step:<22} {secs:8.1f} s  peak {ing['stage_peak_mb'].get(step, 0):7.0f} MB")
         print("  named queries                      p50      p95      p99 ms   rows")

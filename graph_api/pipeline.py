@@ -95,6 +95,7 @@ class IngestReport:
     seconds: dict[str, float] = field(default_factory=dict)  # per stage (workers: CPU seconds)
     wall: float = 0.0
     peak_mb: dict[str, float] = field(default_factory=dict)  # main process, largest worker
+    stage_mb: dict[str, float] = field(default_factory=dict)  # peak RSS in each stage (workers)
 
     @property
     def ok(self) -> bool:
@@ -228,6 +229,7 @@ class Prepared:
     refused: list[str] | None = None  # SHACL violations, in words
     unreadable: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    stage_mb: dict[str, float] = field(default_factory=dict)
     peak_mb: float = 0.0
 
 
@@ -239,18 +241,38 @@ def _nt(graph: Any) -> str:
 
 
 class _Clock:
-    def __init__(self, into: dict[str, float]) -> None:
+    """CPU seconds and peak memory of each stage of one unit, in its worker."""
+
+    def __init__(self, into: dict[str, float], peaks: dict[str, float] | None = None) -> None:
         self.into = into
+        self.peaks = peaks if peaks is not None else {}
         self.t = time.process_time()
+        _stage_peak_mb()
 
     def lap(self, stage: str) -> None:
         now = time.process_time()
         self.into[stage] = self.into.get(stage, 0.0) + now - self.t
         self.t = now
+        peak = _stage_peak_mb()
+        if peak is not None:
+            self.peaks[stage] = max(self.peaks.get(stage, 0.0), peak)
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _stage_peak_mb() -> float | None:
+    """The peak resident memory (MB) since the last call, then reset (Linux: ``VmHWM`` in
+    /proc/self/status, reset through /proc/self/clear_refs); None where there is no /proc."""
+    try:
+        with open("/proc/self/status", "rb") as f:
+            hwm = next(int(ln.split()[1]) for ln in f if ln.startswith(b"VmHWM:"))
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except (OSError, StopIteration, ValueError):
+        return None
+    return hwm / 1024
 
 
 def _read_errors() -> tuple[type[BaseException], ...]:
@@ -265,7 +287,7 @@ def prepare(job: Job) -> Prepared:
         return _reclose(job)
     src = job.source
     out = Prepared(kind=src.kind)
-    clock = _Clock(out.seconds)
+    clock = _Clock(out.seconds, out.stage_mb)
     try:
         if src.kind == "law":
             from ontology.laws import law_to_graph
@@ -306,7 +328,7 @@ def prepare(job: Job) -> Prepared:
     if shared is None:  # a law: one graph
         out.graph_nt = _nt(g)
     clock.lap("serialize")
-    out.peak_mb = _peak_mb()
+    out.peak_mb = max(out.stage_mb.values(), default=_peak_mb())
     return out
 
 
@@ -331,12 +353,12 @@ def _reclose(job: Job) -> Prepared:
     from ontology.triples import parse_ntriples
 
     out = Prepared(kind=job.kind or "plan", graph=job.graph or "")
-    clock = _Clock(out.seconds)
+    clock = _Clock(out.seconds, out.stage_mb)
     g = parse_ntriples(job.plan_nt)
     shared = parse_ntriples(job.shared_nt) if job.kind != "law" else None
     clock.lap("map")
     _reason(out, job.reasoner, out.kind, g, shared, clock)
-    out.peak_mb = _peak_mb()
+    out.peak_mb = max(out.stage_mb.values(), default=_peak_mb())
     return out
 
 
@@ -461,6 +483,8 @@ class _Run:
     by_path: dict[Path, set[str]] = field(default_factory=dict)  # file -> plans it held
     written: dict[str, tuple[str, str]] = field(default_factory=dict)  # graph -> (sha, source)
     pending: set[Path] = field(default_factory=set)
+    before: str | None = None  # the store's state tag when the ingest began (graph_api.state)
+    touched: set[str] = field(default_factory=set)  # things the stored units' shared facts name
 
     def __post_init__(self) -> None:
         for g, r in self.recs.items():
@@ -508,7 +532,8 @@ def ingest_paths(
         prog.close()
     report.seconds = prog.seconds()
     report.wall = time.perf_counter() - started
-    report.peak_mb["main"] = max(report.peak_mb.get("main", 0.0), _peak_mb())
+    report.peak_mb["main"] = max(report.peak_mb.get("main", 0.0), _peak_mb(),
+                                 *(report.stage_mb.values() if workers == 0 else ()))
     report.total_triples = store.triple_count()
     return report
 
@@ -522,6 +547,9 @@ def _pool(jobs: Iterable[Job], workers: int | None, budget: float | None) -> Ite
 def _begin(run: _Run) -> None:
     """Mark the store as being written; upgrade an old store; drop what has no record."""
     store, report = run.store, run.report
+    from graph_api.state import state
+
+    run.before = state(store, ttl=0).tag
     st = pv.state(store)
     if st.running and pv.mark_is_alive(st.running):
         raise StoreError(f"another ingest ({st.running}) is writing this store; wait for it")
@@ -585,6 +613,7 @@ def _take(run: _Run, src: Source, p: Prepared | None, error: str | None) -> None
     for stage, secs in p.seconds.items():
         prog.advance(stage, secs)
     report.peak_mb["worker"] = max(report.peak_mb.get("worker", 0.0), p.peak_mb)
+    _stage_peaks(report, p)
     if p.unreadable:
         report.failed.append(Problem(src.name, p.unreadable))
         return
@@ -612,12 +641,30 @@ def _take(run: _Run, src: Source, p: Prepared | None, error: str | None) -> None
                  inferred=pv.inferred_graph(p.graph) if p.closure else None,
                  inferred_triples=p.inferred if p.closure else None, closure=p.closure)
     run.writer.add(p, rec, replace=True)
+    run.touched.update(_named(p.shared_nt))
     run.recs[p.graph] = rec
     run.by_path.setdefault(path, set()).add(p.graph)
     run.written[p.graph] = (p.sha256, src.name)
     if p.closure:
         report.inferred = (report.inferred or 0) + p.inferred
     report.stored.append(Stored(src.name, p.graph, src.kind, p.triples, status))
+
+
+def _named(nt: str) -> Iterator[str]:
+    """The IRIs N-Triples lines have as subject or object (what a plan's shared facts are
+    about: the search index rewrites their rows)."""
+    for line in nt.splitlines():
+        s, _, rest = line.partition(" ")
+        if s.startswith("<"):
+            yield s[1:-1]
+        o = rest.partition(" ")[2].rstrip(" .")
+        if o.startswith("<") and o.endswith(">"):
+            yield o[1:-1]
+
+
+def _stage_peaks(report: IngestReport, p: Prepared) -> None:
+    for stage, mb in p.stage_mb.items():
+        report.stage_mb[stage] = max(report.stage_mb.get(stage, 0.0), mb)
 
 
 def _release_path(run: _Run, path: Path, graph: str) -> None:
@@ -679,6 +726,7 @@ def _mend_closures(run: _Run, workers: int | None, budget: float | None) -> None
             continue
         for stage, secs in p.seconds.items():
             run.progress.advance(stage, secs)
+        _stage_peaks(run.report, p)
         run.writer.reclosed(r, p)
     run.writer.flush()
     run.report.mended.append(f"reasoned again over {len(stale)} stored unit(s) whose closure was "
@@ -696,14 +744,26 @@ def _finish(run: _Run) -> None:
 
 
 def _search_index(run: _Run) -> None:
-    """The full-text index beside an on-disk store, rebuilt from what is now stored (ux's
-    graph_api.search; other stores build theirs when first searched)."""
+    """The full-text index beside an on-disk store (ux's graph_api.search; other stores build
+    theirs when first searched): plans only added are indexed in place; otherwise it is
+    rebuilt from what is now stored."""
     from graph_api import search
 
     if search.index_path(run.store) is None:
         return
     started = time.perf_counter()
-    rows = search.refresh(run.store)
+    rows = None
+    report = run.report
+    added = [(run.recs[s.graph].plan, s.graph) for s in report.stored if s.status == "new"]
+    # plans only added (none replaced or removed, no law or ontology changed): their rows are
+    # added to the index in place, at the cost of the plans; anything else rebuilds it
+    if (run.before and added and all(s.status == "new" and s.kind in ("plan", "record")
+                                     for s in report.stored)
+            and not report.removed and not report.mended and all(p for p, _ in added)):
+        rows = search.add_plans(run.store, added, run.before,  # type: ignore[arg-type]
+                                run.touched)
+    if rows is None:
+        rows = search.refresh(run.store)
     run.progress.stage("search", "row", total=rows)
     run.progress.advance("search", time.perf_counter() - started, rows, "row")
     run.progress.done("search")

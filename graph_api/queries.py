@@ -22,6 +22,7 @@ Notebook use::
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -32,7 +33,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from graph_api.store import QueryError, QueryResult, Store, iri, open_store
+from graph_api.store import QueryError, QueryResult, Store, iri, lateral_optionals, open_store
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 
@@ -110,6 +111,9 @@ class NamedQuery:
     params: tuple[Param, ...]
     sparql: str = field(repr=False)
     path: Path | None = None
+    # ``# optionals: lateral``: a selective query whose OPTIONALs are looked up row by row on
+    # engines that can (see graph_api.store.lateral_optionals)
+    lateral: bool = False
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -149,7 +153,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     """Read a ``.rq`` file and its comment header."""
     text = path.read_text(encoding="utf-8")
     title, description, params = path.stem.replace("_", " "), [], []
-    last = None
+    last, lateral = None, False
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
@@ -167,9 +171,12 @@ def parse_query_file(path: Path) -> NamedQuery:
         elif sep and key == "param":
             params.append(_parse_param(value, path))
             last = "param"
+        elif sep and key == "optionals":
+            lateral, last = value.strip().lower() == "lateral", "optionals"
         elif last == "description" and body:
             description.append(body)  # continuation line
-    return NamedQuery(path.stem, title, " ".join(description), tuple(params), text, path)
+    return NamedQuery(path.stem, title, " ".join(description), tuple(params), text, path,
+                      lateral)
 
 
 def _parse_param(spec: str, path: Path) -> Param:
@@ -219,7 +226,14 @@ def run_with(
 ) -> QueryResult:
     """Run a named query with its parameters checked, typed and bound."""
     nq = query if isinstance(query, NamedQuery) else get(query, directory)
-    return store.query(nq.sparql, nq.bindings(params or {}), timeout=timeout)
+    lateral = nq.lateral and getattr(store, "lateral", False)
+    sparql = _lateral(nq.sparql) if lateral else nq.sparql
+    return store.query(sparql, nq.bindings(params or {}), timeout=timeout)
+
+
+@functools.lru_cache(maxsize=256)
+def _lateral(sparql: str) -> str:
+    return lateral_optionals(sparql)
 
 
 def run(store: Store, query: str | NamedQuery, /, **params: Any) -> QueryResult:

@@ -146,16 +146,50 @@ class SearchIndex:
             db.execute("DELETE FROM rows")
             db.execute("DELETE FROM row_bodies")
             db.execute("DELETE FROM fts")
-            for n, r in enumerate(rows, 1):
-                cols = [r.get(c) or "" for c in ("title", "bodies", "text", "basis")]
-                db.execute("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           (n, r["kind"], r["key"], r.get("plan"), *cols))  # fmt: skip
-                db.execute("INSERT INTO fts (rowid, title, bodies, text, basis, kind) "
-                           "VALUES (?, ?, ?, ?, ?, ?)",
-                           (n, *(fold_same_length(c) for c in cols), r["kind"]))  # fmt: skip
-                db.executemany("INSERT INTO row_bodies VALUES (?, ?, ?)",
-                               [(n, b, role) for b, role in r.get("assignments", ())])
+            n = self._insert(rows)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (tag,))
+        return n
+
+    def update(self, plans: Iterable[str], rows: Iterable[dict[str, Any]], tag: str) -> int:
+        """Replace the rows of ``plans`` (plan ids: their tasks) and the rows of the bodies and
+        documents in ``rows`` (by key) with ``rows``, in one transaction; rows written."""
+        rows, plans = list(rows), list(plans)
+        with self._lock, self._db:
+            db = self._db
+            gone: list[int] = []
+            for kind, keys in (("task", plans),
+                               ("body", [r["key"] for r in rows if r["kind"] == "body"]),
+                               ("document", [r["key"] for r in rows if r["kind"] == "document"])):
+                column = "plan" if kind == "task" else "key"
+                for i in range(0, len(keys), 500):
+                    chunk = keys[i:i + 500]
+                    gone += [x for (x,) in db.execute(
+                        f"SELECT id FROM rows WHERE kind = ? AND {column} IN "
+                        f"({','.join('?' * len(chunk))})", [kind, *chunk])]
+            for i in range(0, len(gone), 500):
+                chunk = gone[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                db.execute(f"DELETE FROM rows WHERE id IN ({marks})", chunk)
+                db.execute(f"DELETE FROM row_bodies WHERE id IN ({marks})", chunk)
+                db.execute(f"DELETE FROM fts WHERE rowid IN ({marks})", chunk)
+            start = db.execute("SELECT COALESCE(MAX(id), 0) FROM rows").fetchone()[0]
+            n = self._insert(rows, start)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (tag,))
+        return n
+
+    def _insert(self, rows: Iterable[dict[str, Any]], start: int = 0) -> int:
+        """Rows as ids ``start + 1``, ... (the caller holds the lock and the transaction)."""
+        db, n = self._db, 0
+        for n, r in enumerate(rows, 1):
+            rid = start + n
+            cols = [r.get(c) or "" for c in ("title", "bodies", "text", "basis")]
+            db.execute("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       (rid, r["kind"], r["key"], r.get("plan"), *cols))  # fmt: skip
+            db.execute("INSERT INTO fts (rowid, title, bodies, text, basis, kind) "
+                       "VALUES (?, ?, ?, ?, ?, ?)",
+                       (rid, *(fold_same_length(c) for c in cols), r["kind"]))  # fmt: skip
+            db.executemany("INSERT INTO row_bodies VALUES (?, ?, ?)",
+                           [(rid, b, role) for b, role in r.get("assignments", ())])
         return n
 
     def search(self, query: str, kind: str = "task", *, plan: str | None = None,
@@ -227,7 +261,56 @@ def graph_rows(store: Store) -> Iterable[dict[str, Any]]:
     """Every task, body and document as an index row."""
     from graph_api.blueprints import data
 
-    for t in data.tasks(store):
+    yield from _task_rows(data.tasks(store))
+    for b in data.bodies(store):
+        yield _body_row(b)
+    for d in data.documents(store):
+        if d["id"]:
+            yield _document_row(d)
+
+
+def plan_rows(store: Store, plans: Iterable[tuple[str, str]],
+              named: Iterable[str] = ()) -> Iterable[dict[str, Any]]:
+    """The rows of some plans' tasks, and of the bodies and documents they name (each body
+    and document once; a body with the bodies above it and its groups' members), read plan by
+    plan: what adding plans changes in the index. ``plans``: (plan IRI, its graph);
+    ``named``: IRIs their facts about shared things are about."""
+    from graph_api.blueprints import data
+    from graph_api.blueprints.ids import BODY, DOC, short
+    from graph_api.store import iri
+
+    bodies = {x for x in named if x.startswith(BODY)}
+    docs = {x for x in named if x.startswith(DOC)}
+    for plan_iri, graph in plans:
+        yield from _task_rows(data.tasks(store, plan=plan_iri))
+        found = store.query(f"SELECT DISTINCT ?b WHERE {{ GRAPH {iri(graph)} "
+                            f"{{ {{ ?b ?p ?o }} UNION {{ ?s ?q ?b }} }} }}")
+        for r in found.rows:
+            b = str(r["b"])
+            if b.startswith(BODY):
+                bodies.add(b)
+            elif b.startswith(DOC):
+                docs.add(b)
+    for b in sorted(bodies):
+        yield _body_row(data.body_summary(store, b))
+    for d in sorted(docs):
+        for row in data.documents(store, d):
+            if row["id"] and short(d, DOC) == row["id"]:
+                yield _document_row(row)
+
+
+def _body_row(b: dict[str, Any]) -> dict[str, Any]:
+    return {"kind": "body", "key": b["id"], "title": b["label"], "bodies": b["name"],
+            "text": b.get("place") or ""}  # fmt: skip
+
+
+def _document_row(d: dict[str, Any]) -> dict[str, Any]:
+    return {"kind": "document", "key": d["id"], "title": d["full_label"],
+            "text": d["title"] or "", "bodies": d["number"] or ""}  # fmt: skip
+
+
+def _task_rows(tasks: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    for t in tasks:
         names = []
         for a in t["assignments"]:
             names += [a["name"], a["body"]["name"]]
@@ -239,13 +322,6 @@ def graph_rows(store: Store) -> Iterable[dict[str, Any]]:
             "assignments": [(a["body"]["id"] or a["body"]["iri"], a["role"])
                             for a in t["assignments"]],
         }  # fmt: skip
-    for b in data.bodies(store):
-        yield {"kind": "body", "key": b["id"], "title": b["label"], "bodies": b["name"],
-               "text": b.get("place") or ""}  # fmt: skip
-    for d in data.documents(store):
-        if d["id"]:
-            yield {"kind": "document", "key": d["id"], "title": d["full_label"],
-                   "text": d["title"] or "", "bodies": d["number"] or ""}  # fmt: skip
 
 
 # --- where the index lives --------------------------------------------------------------------
@@ -286,6 +362,32 @@ def index_for(store: Store) -> SearchIndex:
         with _open_lock:
             index = _open[id(store)] = SearchIndex(None)
         return _fresh(store, index)
+
+
+def add_plans(store: Store, plans: list[tuple[str, str]], before: str,
+              named: Iterable[str] = ()) -> int | None:
+    """Index plans just added to a store whose index was built from its state ``before``
+    (a tag of :mod:`graph_api.state`); ``plans``: (plan IRI, its graph); ``named``: what their
+    facts about shared things are about. Their tasks, and the rows of the bodies and documents
+    they name, are replaced in place, so adding a plan costs
+    the plan, not the store. None when the index is not that one (missing, stale, another
+    schema): :func:`refresh` then."""
+    from graph_api.blueprints import data
+
+    path = index_path(store)
+    if path is None or not path.exists():
+        return None
+    index = SearchIndex(path)
+    try:
+        if index.built_from != before:
+            return None
+        rows = list(plan_rows(store, plans, named))
+        n = index.update([data.plan_id(p) for p, _ in plans], rows, state(store, ttl=0).tag)
+    finally:
+        index.close()
+    with _open_lock:
+        _open.pop(id(store), None)
+    return n
 
 
 def refresh(store: Store) -> int:

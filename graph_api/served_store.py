@@ -70,6 +70,7 @@ class ServedStore(Store):
     """The service's view of an on-disk store (see the module's docstring)."""
 
     read_only = True  # each snapshot it serves is immutable (graph_api.state keys by snapshot)
+    lateral = True  # its query workers are pyoxigraph (named queries: store.lateral_optionals)
 
     def __init__(self, path: str | Path, *, workers: int = 2, sparql_workers: int = 2,
                  megabytes: int = 2048, timeout: float = 10.0,

@@ -19,6 +19,7 @@ A SPARQL endpoint is :mod:`graph_api.remote` (engines and their differences, con
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import threading
 from abc import ABC, abstractmethod
@@ -235,6 +236,36 @@ def bind_values(sparql: str, bindings: Bindings) -> str:
     raise QueryError("the query has no WHERE group to bind parameters into")
 
 
+def lateral_optionals(sparql: str) -> str:
+    """Each ``OPTIONAL { P }`` as ``LATERAL { OPTIONAL { P } }`` (SEP-0006), for engines that
+    have it (Oxigraph).
+
+    Why: Oxigraph's planner evaluates the second and later OPTIONALs of a group, and any whose
+    body is more than one triple pattern, as hash joins, reading their pattern over the whole
+    store (every task's due date to find one body's tasks'); a lateral join looks each up from
+    the row it extends, so a selective query costs what it returns, at any store size. The
+    answers are the same for the named queries' OPTIONALs (triple patterns, nested OPTIONALs,
+    UNIONs and filters over their own and the row's variables): ``tests/test_reasoning.py``
+    and ``tests/test_competency.py`` compare the rows. Only named queries are rewritten, never
+    the text a user sends to ``/sparql``.
+    """
+    toks = list(_tokens(sparql))
+    close: dict[int, int] = {}
+    stack: list[int] = []
+    for pos, tok in toks:
+        if tok == "{":
+            stack.append(pos)
+        elif tok == "}" and stack:
+            close[stack.pop()] = pos
+    inserts: list[tuple[int, str]] = []
+    for (pos, tok), (nxt, after) in itertools.pairwise(toks):
+        if tok == "OPTIONAL" and after == "{" and nxt in close:
+            inserts += [(pos, "LATERAL { "), (close[nxt] + 1, " }")]
+    for pos, text in sorted(inserts, key=lambda x: x[0], reverse=True):
+        sparql = sparql[:pos] + text + sparql[pos:]
+    return sparql
+
+
 def query_form(sparql: str) -> str | None:
     """``SELECT``/``ASK``/``CONSTRUCT``/``DESCRIBE`` (the outermost one), or None."""
     depth = 0
@@ -372,6 +403,7 @@ class Store(ABC):
 
     location: str
     max_insert: int | None = None  # triples one INSERT DATA may hold (None: any number)
+    lateral: bool = False  # the engine has SEP-0006 LATERAL (named queries use it: see above)
     data_bnodes: bool = True  # blank nodes allowed in INSERT DATA
 
     # primitives each back-end provides
@@ -524,6 +556,8 @@ def _with_timeout(fn: Any, timeout: float | None) -> Any:
 
 class OxigraphStore(Store):
     """pyoxigraph in memory (``path=None``) or in a RocksDB directory that survives restarts."""
+
+    lateral = True
 
     def __init__(self, path: Path | None = None) -> None:
         self.location = str(path) if path else ":memory:"

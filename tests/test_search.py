@@ -105,3 +105,41 @@ def test_an_in_memory_store_builds_its_index_on_first_search() -> None:
     index = index_for(sample_store())
     assert index.path is None and index.built_from
     assert index.search("Thanh tra tỉnh") == index.search("thanh tra tinh")
+
+
+def test_plans_added_later_are_indexed_in_place_as_a_rebuild_indexes_them(tmp_path) -> None:
+    """Issue 13: adding a plan to a large store must not rebuild its index. Plans added one
+    ingest at a time give the rows (tasks, bodies, documents) that one rebuild gives."""
+    import sqlite3
+
+    from graph_api import search
+    from graph_api.pipeline import ingest_paths
+    from graph_api.store import open_store
+
+    def rows(path):
+        db = sqlite3.connect(path)
+        try:
+            return sorted(db.execute("SELECT kind, key, plan, title, bodies, text, basis "
+                                     "FROM rows").fetchall())
+        finally:
+            db.close()
+
+    plans = sorted(PLANS.glob("*.txt"))
+    store = open_store(tmp_path / "store")
+    ingest_paths(store, [LAWS, plans[0]], reasoner="none", progress=False)
+    path = index_path(store)
+    first = rows(path)
+    built = {}
+    original = search.refresh
+    search.refresh = lambda s: built.setdefault("refresh", original(s))  # type: ignore[assignment]
+    try:
+        for p in plans[1:]:
+            ingest_paths(store, [p], reasoner="none", progress=False)
+    finally:
+        search.refresh = original  # type: ignore[assignment]
+    assert "refresh" not in built  # each plan was added in place
+    added = rows(path)
+    assert len(added) > len(first)
+    search.refresh(store)
+    assert added == rows(path)
+    store.close()

@@ -77,10 +77,12 @@ def _best(labels: Iterable[str | None]) -> str | None:
 # --- plans ------------------------------------------------------------------------------------
 
 
-def plans(store: Store) -> list[dict[str, Any]]:
-    """Every plan, with its short ``name`` and its ``label`` (name and title) for people."""
+def plans(store: Store, body: str | None = None) -> list[dict[str, Any]]:
+    """Every plan (or those a body has tasks in, without their count of tasks), with its short
+    ``name`` and its ``label`` (name and title) for people."""
     out = []
-    for r in _rows(store, "list_plans"):
+    rows = _rows(store, "plans_of_body", body=URIRef(body)) if body else _rows(store, "list_plans")
+    for r in rows:
         p = {
             "id": plan_id(r["plan"]),
             "iri": r["plan"],
@@ -92,21 +94,28 @@ def plans(store: Store) -> list[dict[str, Any]]:
             "title": r["title"],
             "jurisdiction": r["jurisdiction"],
             "text_source": r.get("textSource") or "text",
-            "tasks": int(r["tasks"] or 0),
+            "tasks": int(r.get("tasks") or 0),
         }  # fmt: skip
         p.update(name=labels.plan_name(p), label=labels.plan_label(p), year=labels.plan_year(p))
         out.append(p)
     return out
 
 
-def plan_refs(store: Store) -> dict[str, dict[str, Any]]:
-    """Plan IRI → what a task shows of its plan (id, name, label, year)."""
+def plan_refs(store: Store, body: str | None = None) -> dict[str, dict[str, Any]]:
+    """Plan IRI → what a task shows of its plan (id, name, label, year); of the plans a body
+    has tasks in when ``body`` is given."""
     keys = ("id", "iri", "source", "name", "label", "year", "date", "title")
-    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store)}
+    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store, body)}
 
 
-def places(store: Store) -> dict[str, str]:
-    """Jurisdiction key → its name (``tỉnh Quảng Ngãi``), from the plans' issuers."""
+def places(store: Store, body: str | None = None,
+           jurisdiction: str | None = None) -> dict[str, str]:
+    """Jurisdiction key → its name (``tỉnh Quảng Ngãi``), from the plans' issuers: for a body,
+    from the plans it has tasks in when they name its ``jurisdiction``, else from every plan."""
+    if body:
+        near = labels.place_names(plans(store, body))
+        if not jurisdiction or jurisdiction in near:
+            return near
     return labels.place_names(plans(store))
 
 
@@ -233,7 +242,7 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
         "due_before": f.due_before,
     }
     seen: dict[str, dict[str, Any]] = {}
-    refs = plan_refs(store)
+    refs = plan_refs(store, f.body if f.body and not f.plan else None)
     # one body's tasks are read from the body out: a filter over every task grows with the store
     query = "api_body_tasks" if f.body else "api_tasks"
     for r in _rows(store, query, **params):
@@ -261,10 +270,12 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
     if not seen:
         return []
     plan_param = URIRef(f.plan) if f.plan else None
-    for t, items in assignments(store, plan_param).items():
+    # one body's tasks: the assignments and bases of those tasks only (read from the body out)
+    body_param = URIRef(f.body) if f.body and not f.plan else None
+    for t, items in assignments(store, plan_param, body_param).items():
         if t in seen:
             seen[t]["assignments"] = items
-    for t, items in bases(store, plan_param).items():
+    for t, items in bases(store, plan_param, body_param).items():
         if t in seen:
             seen[t]["basis"] = items
     out = list(seen.values())
@@ -285,9 +296,12 @@ def _haystack(t: dict[str, Any]) -> str:
                   *names, *(b["label"] for b in t["basis"]))  # fmt: skip
 
 
-def assignments(store: Store, plan_iri: URIRef | None) -> dict[str, list[dict[str, Any]]]:
+def assignments(store: Store, plan_iri: URIRef | None,
+                body_iri: URIRef | None = None) -> dict[str, list[dict[str, Any]]]:
     grouped: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for r in _rows(store, "api_task_assignments", plan=plan_iri):
+    rows = (_rows(store, "api_body_task_assignments", of=body_iri) if body_iri is not None
+            else _rows(store, "api_task_assignments", plan=plan_iri))
+    for r in rows:
         key = (r["task"], r["body"], r["role"])
         a = grouped.setdefault(key, {
             "role": r["role"], "role_vi": ROLE_VI.get(r["role"], r["role"]),
@@ -306,10 +320,13 @@ def assignments(store: Store, plan_iri: URIRef | None) -> dict[str, list[dict[st
     return out
 
 
-def bases(store: Store, plan_iri: URIRef | None) -> dict[str, list[dict[str, Any]]]:
+def bases(store: Store, plan_iri: URIRef | None,
+          body_iri: URIRef | None = None) -> dict[str, list[dict[str, Any]]]:
     """Per task, what it rests on; a document is left out when a part of it is cited too."""
     found: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for r in _rows(store, "api_task_basis", plan=plan_iri):
+    rows = (_rows(store, "api_body_task_basis", body=body_iri) if body_iri is not None
+            else _rows(store, "api_task_basis", plan=plan_iri))
+    for r in rows:
         b = found[r["task"]].setdefault(r["provision"], {
             "id": short(r["provision"], DOC), "iri": r["provision"], "label": None,
             "document": r["doc"], "document_number": r["docNumber"],
@@ -386,6 +403,14 @@ def body_iri(bid: str) -> str:
 
 def body(store: Store, bid: str) -> dict[str, Any]:
     """A body with every duty it has, directly or through a group, grouped by plan."""
+    out = body_summary(store, bid)
+    out["duties"] = duties(store, out["iri"])
+    return out
+
+
+def body_summary(store: Store, bid: str) -> dict[str, Any]:
+    """A body's names, place and relations (parent, units, groups, members), without its
+    duties."""
     node = body_iri(bid)
     rows = _rows(store, "api_body", body=URIRef(node))
     if not rows:
@@ -407,10 +432,9 @@ def body(store: Store, bid: str) -> dict[str, Any]:
     }
     out["name"] = labels.capitalised(out["name"])
     out["parent_name"] = out["parent"][0]["name"] if out["parent"] else None
-    where = places(store)
+    where = places(store, node, out["jurisdiction"])
     out["place"] = where.get(out["jurisdiction"] or "")
     out["label"] = labels.body_label(out, where)
-    out["duties"] = duties(store, node)
     return out
 
 
@@ -447,9 +471,10 @@ def group_by_plan(items: list[dict[str, Any]]) -> list[tuple[dict[str, Any], lis
 # --- documents and articles -------------------------------------------------------------------
 
 
-def documents(store: Store) -> list[dict[str, Any]]:
+def documents(store: Store, doc: str | None = None) -> list[dict[str, Any]]:
+    """Every document that is not a plan (or the one ``doc`` names), most cited first."""
     out = []
-    for r in _rows(store, "api_documents"):
+    for r in _rows(store, "api_documents", doc=URIRef(doc) if doc else None):
         out.append({
             "id": short(r["doc"], DOC), "iri": r["doc"], "number": r["number"],
             "type": r["type"], "title": r["title"], "date": _iso(r["date"]),

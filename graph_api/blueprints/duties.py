@@ -69,10 +69,15 @@ def read_period() -> Period:
         raise ApiError(400, str(exc)) from None
 
 
-def read_query(store: Store, body_id: str | None = None) -> DutyQuery:
+def read_query(store: Store, body_id: str | None = None,
+               body: dict[str, Any] | None = None) -> DutyQuery:
+    """The period, role, body and plan a request asks about; ``body``: the body already read
+    (a body's page), so that every body need not be listed to find it."""
     q = DutyQuery(read_period(), role=arg_choice("role", data.ROLES))
     text = body_id or request.args.get("body", "").strip()
-    if text:
+    if body is not None:
+        q.body_text, q.body = body["id"], body
+    elif text:
         q.body_text = text
         known = {b["id"]: b for b in data.bodies(store)}
         if text in known:
@@ -161,9 +166,12 @@ def calendar_response(name: list[str], rows: list[dict[str, Any]]) -> Response:
     return file_response(body, "text/calendar", "lich-nhiem-vu.ics", inline=True)
 
 
-def quarters(store: Store) -> list[Period]:
-    """The quarters of the years the plans cover, for the period picker."""
-    years = {p["year"] for p in data.plans(store) if p.get("year")}
+def quarters(store: Store, years: set[int] | None = None) -> list[Period]:
+    """The quarters of the years the plans cover (or ``years``: a body's plans'), for the
+    period picker."""
+    if years is None:
+        years = {p["year"] for p in data.plans(store) if p.get("year")}
+    years = {y for y in years if y}
     today = dt.date.today()
     years |= {today.year}
     return [quarter(y, n) for y in range(min(years), max(years) + 2) for n in (1, 2, 3, 4)]

@@ -59,10 +59,12 @@ def body(bid: str) -> str:
 
     store = get_store()
     b = data.body(store, bid)
-    q = read_query(store, b["id"])
+    q = read_query(store, b["id"], body=b)
     found = agenda(by_task(b["duties"]), q.period)
+    years = {d["plan"].get("year") for d in b["duties"]}
     return render_template("body.html", body=b, groups=data.group_by_plan(b["duties"]), q=q,
-                           found=found, quarters=quarters(store), links=links(q))  # fmt: skip
+                           found=found, quarters=quarters(store, years),
+                           links=links(q))  # fmt: skip
 
 
 @bp.get("/plans")
