@@ -69,7 +69,11 @@ def network(
         "document": URIRef(d) if (d := _doc_iri(store, document)) else None,
         "body": URIRef(body if body.startswith("http") else BODY + body) if body else None,
     }
-    res = run_with(store, "api_graph_edges", {k: v for k, v in params.items() if v is not None})
+    if params["body"] is not None and params["plan"] is None and params["document"] is None:
+        res = run_with(store, "api_body_graph_edges", {"body": params["body"]})  # body out
+    else:
+        res = run_with(store, "api_graph_edges",
+                       {k: v for k, v in params.items() if v is not None})
     assert isinstance(res, SelectResult)
     rows = res.rows
     body_only = str(params["body"]) if params["body"] else None
