@@ -298,10 +298,12 @@ def bench_size(n: int, runs: int, keep: bool) -> dict[str, Any]:
     res["extract"] = run_child("extract", str(plans), str(WORK / f"records-{n}.jsonl"))
     res["ingest"] = run_child("ingest", str(store), str(plans), str(LAWS))
     res["store_mb"] = du_mb(store)
+    from graph_api.snapshots import publish_store
     from graph_api.store import open_store
 
     with open_store(store) as s:
         res["queries"] = time_queries(s, runs)
+        publish_store(s)  # the snapshot the service reads (made here: the store is open)
     (WORK / f"results-{n}.json").write_text(json.dumps(res, indent=1, default=str))
     res["routes"] = time_routes(store, max(5, runs // 3))
     res["load_after"] = os.getloadavg()[0]
