@@ -69,7 +69,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     pin_mentions = spot.refs(doc, "pinpoints")
     body_mentions = spot.refs(doc, "bodies")
     time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]
-    ctx = assign.Context(text, body_mentions, to_span)
+    ctx = assign.Context(text, body_mentions, to_span, issuer=info.issuer)
     year = plan_year(info)
     as_of = info.date or year  # which version of a law a title without a year means
     assign.definitions(ctx)
