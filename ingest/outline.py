@@ -92,6 +92,7 @@ def _res() -> dict[str, re.Pattern[str]]:
     res["authority"] = re.compile(lx.pattern("header", "authority"))
     res["last"] = re.compile(lx.pattern("outline", "last"))
     res["article"] = re.compile(lx.pattern("outline", "article"))
+    res["article_heading"] = re.compile(lx.pattern("outline", "article_heading"))
     res["bare_marker"] = re.compile(lx.pattern("outline", "bare_marker"))
     res["wide_numbered"] = re.compile(lx.pattern("outline", "wide_numbered"))
     return res
@@ -349,6 +350,7 @@ def parse(text: str) -> Outline:
         _classify(line)
     _wide_numbers(lines)
     lines = _bare_markers(lines, text)
+    _cased_letters(lines)
     first_section = _first_item(lines)
     header, preamble = _header(lines[:first_section], text)
     body = _titled_parts(lines[first_section:])
@@ -398,6 +400,11 @@ def parse(text: str) -> Outline:
                                                    or is_sentence(stack[-1].title)):
                 closing.append(line)
                 continue
+        if line.kind == "para" and res["article_heading"].match(line.text.strip("* ")):
+            # "Điều 2. Đối tượng, phạm vi ...": a decision's article closes the items of the
+            # one before it; its heading is no item's text
+            stack.clear()
+            continue
         if line.kind in ITEM_KINDS:
             depth = _depth(line, ranks)
             while stack and _depth(stack[-1].line, ranks) >= depth:
@@ -416,6 +423,27 @@ def parse(text: str) -> Outline:
         if stack:
             stack[-1].lines.append(line)
     return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing)
+
+
+_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
+
+
+def _cased_letters(lines: list[Line]) -> None:
+    """"a." "b." "C." "d.": a letter typed (or read by OCR) in its capital amid its lettered
+    siblings is one of them, not a part above them: the letter after the last lettered
+    item's ("b"), one left out at most (plans skip "f", "j" or "đ"), with no other item
+    between them."""
+    last: str | None = None
+    for line in lines:
+        if line.kind == "lettered":
+            last = line.marker
+        elif line.kind == "upper" and last and last in _LETTERS \
+                and line.marker.lower() in _LETTERS \
+                and 1 <= _LETTERS.index(line.marker.lower()) - _LETTERS.index(last) <= 2:
+            line.kind = "lettered"
+            line.marker = last = line.marker.lower()
+        elif line.kind in ITEM_KINDS:
+            last = None
 
 
 def _without_articles(preamble: list[Line]) -> list[Line]:
