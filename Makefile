@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STORE  ?= var/store
 
-.PHONY: chromium tesseract virtuoso venv run test lint bench bench-graph bench-scale bench-web gold docs clean yasgui
+.PHONY: chromium tesseract virtuoso venv run test lint bench bench-graph bench-scale bench-web soak gold docs clean yasgui
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "cancu needs Python 3.11+"'
@@ -70,6 +70,12 @@ bench-scale: $(STAMP)
 ## bench-web: requests/s and latency of the web service (8 local clients)
 bench-web: $(STAMP)
 	$(BIN)/python bench/load.py --clients 8 --requests 100
+
+## soak: 16 clients for 60 s over pages, API, CSV and /sparql with hostile requests among them
+## (injection, cross joins, SERVICE, bodies over the cap), on loopback; requests, errors by kind,
+## p50/p99 and the server's memory before and after; exits 1 on any 5xx or memory growth > 20 %
+soak: $(STAMP)
+	$(BIN)/python bench/soak.py --clients $(or $(CLIENTS),16) --seconds $(or $(SECONDS),60)
 
 ## gold: score the extraction of the bundled plans against ../shared/gold, and of
 ## ../shared/corpus-wide against ../shared/gold-wide when it is there

@@ -38,6 +38,11 @@ DEFAULTS: dict[str, Any] = {
     "CANCU_QUERY_ROWS": 200_000,  # rows a named query may return (more is refused, not cut)
     "CANCU_QUERY_WORKERS": 2,  # worker processes for the named queries of pages and the API
     "CANCU_SPARQL_WORKERS": 2,  # worker processes for /sparql
+    # seconds a /sparql query keeps its worker once another query waits for one (0: its limit)
+    "CANCU_SPARQL_BUSY_TIMEOUT": 2.0,
+    # /sparql requests served at once; more get a 503 at once, so that queries queueing for
+    # the endpoint's workers never hold every waitress thread and the pages keep theirs
+    "CANCU_SPARQL_REQUESTS": 16,
     "CANCU_QUERY_MEMORY": 2048,  # MB of address space a query worker may use (~450 idle)
     "CANCU_MAX_BODY": 2 * 1024 * 1024,  # bytes of a request body
     "CANCU_CORS_ORIGINS": "*",  # origins that may read the read-only routes; empty: none
@@ -46,7 +51,8 @@ DEFAULTS: dict[str, Any] = {
 _CASTS = {"CANCU_SPARQL_TIMEOUT": float, "CANCU_SPARQL_LIMIT": int, "CANCU_PAGE_SIZE": int,
           "CANCU_PAGE_TIMEOUT": float, "CANCU_QUERY_ROWS": int, "CANCU_QUERY_WORKERS": int,
           "CANCU_SPARQL_WORKERS": int, "CANCU_QUERY_MEMORY": int, "CANCU_MAX_BODY": int,
-          "CANCU_CACHE_SECONDS": int}
+          "CANCU_CACHE_SECONDS": int, "CANCU_SPARQL_BUSY_TIMEOUT": float,
+          "CANCU_SPARQL_REQUESTS": int}
 
 
 def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -87,6 +93,7 @@ def open_service_store(
         sparql_workers=int(settings["CANCU_SPARQL_WORKERS"]),
         megabytes=int(settings["CANCU_QUERY_MEMORY"]),
         timeout=float(settings["CANCU_SPARQL_TIMEOUT"]), rows=int(settings["CANCU_QUERY_ROWS"]),
+        sparql_busy=float(settings["CANCU_SPARQL_BUSY_TIMEOUT"]),
     )  # fmt: skip
 
 

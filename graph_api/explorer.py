@@ -1,8 +1,11 @@
 """The citation network as a pyvis graph: plans, legal documents, articles and bodies.
 
 Filtered *before* drawing (by plan, document or body IRI/id), because pyvis builds its node
-and edge lists in quadratic time. Nodes are coloured by kind and sized by how often they are
-cited; each carries ``url``, the page it opens when clicked. Notebook use::
+and edge lists in quadratic time: one body's or one document's network is a neighbourhood
+view, which the page opens on when the whole network would pass ``MAX_NODES``. Nodes are
+coloured by kind, sized by how often they are cited and named as people read them (plans by
+number, bodies by name); each carries ``url``, the page it opens when clicked, and ``plan``,
+the plan it is clustered with. Notebook use::
 
     from graph_api.explorer import network
     net = network(store, document="luat/36-2018-qh14")
@@ -19,21 +22,24 @@ from pyvis.network import Network
 from rdflib import URIRef
 
 from graph_api.blueprints.ids import BODY, DOC, plan_id, short
+from graph_api.labels import capitalised, nfc
 from graph_api.queries import run_with
 from graph_api.store import SelectResult, Store
 
 COLOURS = {"plan": "#c0392b", "document": "#2c7fb8", "article": "#74a9cf", "body": "#31a354"}
 KIND_VI = {"plan": "Kế hoạch", "document": "Văn bản", "article": "Điều", "body": "Cơ quan"}
 MAX_NODES = 400
+CLUSTER_AT = 150  # more nodes than this: the page gathers each plan's nodes into one cluster
 # forceAtlas2 with overlap avoidance spreads a plan's many cited documents around it, so
 # their labels do not sit on top of each other as with vis.js's default solver
 PLAN_FONT = {"font": {"color": "#ffffff", "strokeWidth": 0, "size": 15}}  # inside its box
 OPTIONS = """{
   "physics": {"solver": "forceAtlas2Based",
-              "forceAtlas2Based": {"gravitationalConstant": -70, "centralGravity": 0.008,
-                                   "springLength": 120, "avoidOverlap": 0.8},
+              "forceAtlas2Based": {"gravitationalConstant": -110, "centralGravity": 0.006,
+                                   "springLength": 150, "avoidOverlap": 1},
               "stabilization": {"iterations": 300, "fit": true}},
-  "nodes": {"font": {"size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"}},
+  "nodes": {"font": {"size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"drawThreshold": 10, "maxVisible": 22}}},
   "edges": {"smooth": false, "color": {"opacity": 0.6}},
   "interaction": {"hover": true, "navigationButtons": false}
 }"""
@@ -55,6 +61,13 @@ def _doc_iri(store: Store, document: str | None) -> str | None:
     return document_iri(store, document)
 
 
+def _clip(label: str, most: int) -> str:
+    """A label cut at a word past ``most`` characters, saying it was (the whole is its title)."""
+    if len(label) <= most:
+        return label
+    return label[:most].rsplit(" ", 1)[0] + "…"
+
+
 def network(
     store: Store,
     plan: str | None = None,
@@ -62,8 +75,10 @@ def network(
     body: str | None = None,
     *,
     height: str = "75vh",
+    max_nodes: int = MAX_NODES,
 ) -> Network:
-    """The filtered citation network (plan, document, body: ids or IRIs) as a pyvis Network."""
+    """The filtered citation network (plan, document, body: ids or IRIs) as a pyvis Network;
+    ``net.truncated`` says whether it stopped at ``max_nodes``."""
     params: dict[str, Any] = {
         "plan": URIRef(p) if (p := _plan_iri(store, plan)) else None,
         "document": URIRef(d) if (d := _doc_iri(store, document)) else None,
@@ -76,26 +91,36 @@ def network(
                        {k: v for k, v in params.items() if v is not None})
     assert isinstance(res, SelectResult)
     rows = res.rows
+    from graph_api.blueprints.data import plan_refs
+
+    names = plan_refs(store)
     body_only = str(params["body"]) if params["body"] else None
 
     nodes: dict[str, dict[str, Any]] = {}
     edges: set[tuple[str, str, str]] = set()
     cited: Counter[str] = Counter()
 
-    def node(iri: str, kind: str, label: str | None, url: str | None) -> None:
+    truncated = False
+
+    def node(iri: str, kind: str, label: str | None, url: str | None, plan: str,
+             title: str | None = None) -> None:  # fmt: skip
         if iri not in nodes:
-            nodes[iri] = {"kind": kind, "label": label or iri.rsplit("/", 1)[-1], "url": url}
+            nodes[iri] = {"kind": kind, "label": nfc(label) or iri.rsplit("/", 1)[-1],
+                          "url": url, "plan": plan, "title": nfc(title)}  # fmt: skip
 
     for r in rows:
         plan_node, doc = r["planIri"], r["doc"]
         pid = plan_id(plan_node)
-        node(plan_node, "plan", r["source"], f"/plans/{pid}")
+        ref = names.get(plan_node, {})
+        node(plan_node, "plan", ref.get("name") or r["source"], f"/plans/{pid}", plan_node,
+             ref.get("label"))
         did = short(doc, DOC)
-        node(doc, "document", r["docLabel"], f"/documents/{did}" if did else None)
+        node(doc, "document", r["docLabel"], f"/documents/{did}" if did else None, plan_node)
         target = doc
         if r["article"]:
             aid = short(r["article"], DOC)
-            node(r["article"], "article", r["articleLabel"], f"/articles/{aid}" if aid else None)
+            node(r["article"], "article", r["articleLabel"],
+                 f"/articles/{aid}" if aid else None, plan_node)
             edges.add((r["article"], doc, "là một phần của"))
             target = r["article"]
         if (plan_node, target, "viện dẫn") not in edges:
@@ -105,11 +130,12 @@ def network(
         edges.add((plan_node, target, "viện dẫn"))
         b = body_only or r["bodyIri"]
         if b:
-            node(b, "body", None, f"/bodies/{short(b, BODY)}")
+            node(b, "body", None, f"/bodies/{short(b, BODY)}", plan_node)
             if b == r["bodyIri"] and r["bodyLabel"]:
-                nodes[b]["label"] = r["bodyLabel"]
+                nodes[b]["label"] = capitalised(nfc(r["bodyLabel"])) or nodes[b]["label"]
             edges.add((b, plan_node, "có nhiệm vụ trong"))
-        if len(nodes) > MAX_NODES:
+        if len(nodes) > max_nodes:
+            truncated = True
             break
 
     net = Network(height=height, width="100%", directed=True, cdn_resources="local")
@@ -117,13 +143,14 @@ def network(
         count = cited.get(iri, 0)
         net.add_node(
             iri,
-            label=n["label"][:40],
-            title=f"{KIND_VI[n['kind']]}: {n['label']}"
+            label=_clip(n["label"], 56 if n["kind"] == "plan" else 40),
+            title=f"{KIND_VI[n['kind']]}: {n['title'] or n['label']}"
             + (f" — viện dẫn {count} lần" if count else ""),
             color=COLOURS[n["kind"]],
             size=12 + 6 * math.sqrt(count),
             kind=n["kind"],  # not "group": pyvis drops the colour of grouped nodes
             url=n["url"],
+            plan=n["plan"],
             shape="box" if n["kind"] == "plan" else "dot",
             **PLAN_FONT if n["kind"] == "plan" else {},
         )
@@ -131,4 +158,5 @@ def network(
         if src in nodes and dst in nodes:
             net.add_edge(src, dst, title=label, arrows="to")
     net.set_options(OPTIONS)
+    net.truncated = truncated  # type: ignore[attr-defined]
     return net

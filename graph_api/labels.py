@@ -16,7 +16,7 @@ from typing import Any
 from ontology.identity import scope
 from ontology.iris import fold, slug
 
-__all__ = ["doc_label", "nfc", "place_names", "plan_label", "plan_name", "vi_date"]
+__all__ = ["basis_text", "doc_label", "nfc", "place_names", "plan_label", "plan_name", "vi_date"]
 
 _PLACE = re.compile(r"\b(tỉnh|thành phố)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)\s*$")
 
@@ -131,3 +131,13 @@ def body_label(body: dict[str, Any], places: dict[str, str]) -> str:
             where.append(part)
             said += " " + fold(part)
     return f"{name} ({', '.join(where)})" if where else name
+
+
+def basis_text(item: dict[str, Any]) -> str:
+    """A task's basis in one line (CSV, Excel, calendar): its own citations, else its plan's,
+    said to be the plan's."""
+    if item.get("basis"):
+        return "; ".join(b["label"] for b in item["basis"])
+    if item.get("plan_basis"):
+        return "Căn cứ của kế hoạch: " + "; ".join(b["label"] for b in item["plan_basis"])
+    return ""

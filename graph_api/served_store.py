@@ -74,9 +74,10 @@ class ServedStore(Store):
 
     def __init__(self, path: str | Path, *, workers: int = 2, sparql_workers: int = 2,
                  megabytes: int = 2048, timeout: float = 10.0,
-                 rows: int = 200_000) -> None:  # fmt: skip
+                 rows: int = 200_000, sparql_busy: float = 0.0) -> None:  # fmt: skip
         self.location = str(path)
         self.timeout, self.rows = timeout, rows
+        self._busy = {"named": 0.0, "sparql": sparql_busy}
         self._sizes = {"named": workers, "sparql": sparql_workers}
         self._megabytes = megabytes
         self._lock = threading.Lock()
@@ -91,7 +92,7 @@ class ServedStore(Store):
     def _open(self, snapshot: Path | None) -> None:
         if snapshot is None:
             raise StoreError(f"the store {self.location} has no snapshot to serve")
-        pools = {name: QueryPool(snapshot, size, self._megabytes, name)
+        pools = {name: QueryPool(snapshot, size, self._megabytes, name, self._busy[name])
                  for name, size in self._sizes.items()}  # fmt: skip
         with self._lock:
             old, self._pools = self._pools, pools

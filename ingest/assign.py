@@ -55,10 +55,20 @@ class Context:
     bodies: list[Found]  # in plan order
     to_span: Callable[[int, int], Span]
     definitions: dict[str, list[Found]] = field(default_factory=dict)
+    issuer: str | None = None  # the plan's issuer ("Ủy ban nhân dân tỉnh Hà Giang")
     starts: list[int] = field(init=False, repr=False)  # the bodies' starts, bisected
 
     def __post_init__(self) -> None:
         self.starts = [f.start for f in self.bodies]
+
+    def is_issuer(self, f: Found) -> bool:
+        """Does a mention name the plan's own issuer ("Ủy ban nhân dân tỉnh", "Chủ tịch UBND
+        tỉnh" in a plan of UBND tỉnh Hà Giang; "Sở Công Thương" in one of that Sở)? A group
+        ("các Sở") or a bare head never does."""
+        if self.issuer is None or f.collective:
+            return False
+        name = fold(name_of(f))
+        return len(name.split()) >= 2 and f"{fold(self.issuer)} ".startswith(f"{name} ")
 
     def within(self, start: int, end: int) -> list[Found]:
         """:func:`ingest.spot.within` of the plan's bodies: the same bisection, on their
@@ -106,6 +116,11 @@ def _res() -> dict[str, re.Pattern[str]]:
         "lead_in": re.compile(rf"^\s*(?P<lead>{lx.pattern('roles', 'lead')},?\s*)?"
                               rf"{lx.pattern('roles', 'support')}[\s:*]*$"),
         "assign_next": re.compile(rf"^\s*{lx.pattern('roles', 'assign')}(?![\w])"),
+        "request_next": re.compile(rf"^\s*{lx.pattern('roles', 'request')}(?![\w])"),
+        # any verb of administrative prose ("bố trí", "tổng hợp", "thẩm định")
+        "prose_next": re.compile(r"^\s*(?:" + "|".join(
+            map(re.escape, sorted(lx.bodies["grammar"]["verbs"], key=len, reverse=True)))
+            + r")(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
         "modal_later": re.compile(r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm)(?![\w])"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
@@ -304,23 +319,54 @@ def _leftovers(s: int, e: int, covered: list[tuple[int, int]], role: str,
 
 
 def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
-    """Bodies a task's own words assign: subjects at a clause start and bodies behind cues."""
+    """Bodies a task's own words assign: subjects at a clause start and bodies behind cues.
+
+    "Đề nghị" asks a body only in the issuer's voice: the plan never asks its own issuer
+    ("Sở Nội vụ tổng hợp, đề nghị Chủ tịch UBND tỉnh khen thưởng" proposes to it), and a
+    body that acts earlier in the clause makes the "đề nghị" its own proposal ("Sở Tư pháp
+    thẩm định, đề nghị Bộ Tư pháp hướng dẫn"): who receives a proposal is no assignee. The
+    issuer asking ("UBND tỉnh đề nghị ...") is no assignee either."""
     head_end = _tails()["head_end"].sub
+    res = _res()
     text = ctx.text
     mentions = ctx.within(start, end)
     out: list[Assignment] = []
+    acting_in: int | None = None  # the clause where a body other than the issuer acts
     for group in lists(mentions, text):
         clause_start = _clause_start(text, start, group.start)
         prefix = text[clause_start:group.start]
         prefix = head_end("", prefix)
         after = text[group.end:min(end, group.end + 60)]
         role = _role(prefix, after)
+        members = group.members
+        if role is None and len(members) > 1 and _OWNER_END.search(prefix):
+            # "Theo đề nghị của Sở Y tế, Sở Tài chính bố trí ...": the owner's phrase ends at
+            # its comma; the bodies after it are the clause's subject
+            cut = next((i for i in range(1, len(members))
+                        if text[members[i - 1].end:members[i].start].strip() == ","), None)
+            if cut is not None:
+                role = _role(head_end("", text[clause_start:members[cut].start]), after)
+                if role is None and res["prose_next"].match(after):
+                    role = "executor"  # any verb of administrative prose goes on from it
+                members = members[cut:]
+        if role == "requested":
+            if acting_in == clause_start:
+                continue  # the acting body's own proposal
+            members = [f for f in members if not ctx.is_issuer(f)]
+        elif role is not None and res["request_next"].match(after) and all(
+                map(ctx.is_issuer, members)):
+            continue  # "Ủy ban nhân dân tỉnh đề nghị ...": the issuer asks
         if role is None:
             continue
-        for f in group.members:
+        if role in ("executor", "lead") and not all(map(ctx.is_issuer, members)):
+            acting_in = clause_start
+        for f in members:
             for x in _expand(f, ctx):
                 out.append(_make(x, role, ctx))
     return dedupe(out)
+
+
+_OWNER_END = re.compile(r"(?i:\bcủa)\s*$")
 
 
 def _clause_start(text: str, start: int, at: int) -> int:

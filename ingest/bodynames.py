@@ -75,7 +75,9 @@ def grammar() -> Grammar:
     g = lexicon().bodies["grammar"]
     c = g["collective"]
     lists = {name: _phrases(words) for name, words in (
-        ("heads", g["heads"]), ("bare", g["bare_heads"]), ("stops", g["stops"] + g["verbs"]),
+        ("heads", g["heads"]), ("bare", g["bare_heads"]), ("lower_heads", g["lower_heads"]),
+        ("person_heads", lexicon().heads),
+        ("stops", g["stops"] + g["verbs"]),
         ("units", g["units"]), ("not_bodies", g["not_bodies"]),
         ("outside_heads", g["outside_heads"]), ("nouns", c["nouns"]),
         ("cased", c["cased_nouns"]), ("specified", c["specified"]),
@@ -95,7 +97,8 @@ def grammar() -> Grammar:
     lower = rf"(?:(?!{place}){SP}(?!\L<stops>{END}){LOWER})"
     field = rf"(?:{UPPER}|{NUMBER}){capital}*(?:{lower}{capital}*){{0,{FIELD_WORDS}}}"
     # "Sở Tư pháp, Sở Nội vụ": a head after a joiner opens the next body
-    opens_body = rf"(?:{heads}|{bare}){END}"
+    # ... and so does the title of a body's head ("Chánh Văn phòng Sở, Trưởng phòng Kinh tế")
+    opens_body = rf"(?:{heads}|{bare}|\L<person_heads>){END}"
     joiner = rf"(?:,{SP}|{SP}(?:và|-|–){SP}|{SP}?[-–]{SP}?)"
     joined = rf"(?:{joiner}(?!{opens_body}){field})"
     # "các tỉnh, thành phố trực thuộc Trung ương", "các cấp", "cấp quân khu"
@@ -103,7 +106,12 @@ def grammar() -> Grammar:
              rf"(?:{SP}(?:trực{SP})?thuộc{SP}(?i:trung ương|tỉnh|thành phố){END})?)")
     # "Bộ Quốc phòng tỉnh"; "Công an tỉnh", "Thanh tra" (heads that name a body with a place
     # alone)
-    name = rf"(?:{heads}{SP}{field}{joined}*|{bare}{END}){location}{scope}?"
+    # a head typed in lower case before its capitalised field ("giao phòng Quản lý công
+    # nghiệp", "phối hợp với cơ quan Thuế"): a name all the same, unless the capital is a
+    # place or a kind written so ("trung tâm Thành phố", "cơ quan Trung ương", "cơ quan Đảng")
+    lower_head = (rf"\L<lower_heads>(?!{place}){SP}(?!\L<upper_quals>{END})"
+                  rf"(?!\L<heads>{END}|{bare}{END}){field}")
+    name = rf"(?:{heads}{SP}{field}{joined}*|{bare}{END}|{lower_head}{joined}*){location}{scope}?"
     # "thuộc Bộ Quốc phòng"; "thuộc Tỉnh ủy", "trực thuộc Sở", "thuộc Bộ" (the issuer's own)
     belongs = (rf"(?:{SP}(?:trực{SP})?thuộc{SP}"
                rf"(?:{name}|(?i:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy){END}"
@@ -140,7 +148,8 @@ def grammar() -> Grammar:
     # "các trường hợp", "hội nghị": words a group's noun opens that name no group
     not_group = regex.compile(rf"(?i:(?:các|những){SP})?(?i:\L<not_groups>){END}",
                               ignore_unused=True, **lists)
-    named_firsts = frozenset(w.split()[0] for w in lists["heads"] + lists["bare"])
+    named_firsts = frozenset(w.split()[0] for w in lists["heads"] + lists["bare"]
+                             + lists["lower_heads"])
     # a group opens with "các" or a noun in any case, or a cased noun as written ("Vụ", never
     # the "vụ" of "nhiệm vụ")
     collective_firsts = frozenset([*(w.split()[0].lower() for w in lists["nouns"]), "các",

@@ -74,6 +74,8 @@ def _res() -> dict[str, re.Pattern[str]]:
         "day_of_month": re.compile(t["day_of_month"]),
         "date": re.compile(t["date"]),
         "long_date": re.compile(t["long_date"]),
+        "clock": re.compile(t["clock"]),
+        "bare_year": re.compile(t["bare_year"]),
     }
 
 
@@ -146,10 +148,14 @@ def accept(kind: str, m: re.Match[str], text: str) -> tuple | None:
 
 
 def _head(text: str) -> int:
-    """Where a "Thời gian" value's own words begin: past markup and a written label."""
+    """Where a "Thời gian" value's own words begin: past markup, a written label and the
+    hour of an event ("13h30 ngày 29/4/2026", "08 giờ 00, ngày 15/5/2026": the day is the
+    value's)."""
     at = _MARKUP.match(text).end()
     label = _res()["label"].match(text, at)
-    return label.start("value") if label else at
+    at = label.start("value") if label else at
+    clock = _res()["clock"].match(text, at)
+    return clock.end() if clock else at
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +242,8 @@ def from_phrase(text: str, year: int | None = None) -> Timeframe:
     (the plan's) dates "trước ngày 15/12", unless the phrase recurs: then the day is each
     cycle's, not one deadline."""
     text = text.strip().rstrip(".;")
-    r = _reading(text, year)
+    # a time cell or line that is a year alone ("| 2026 |") names that year, as "năm 2026"
+    r = _reading(f"năm {text}" if _res()["bare_year"].fullmatch(text) else text, year)
     return Timeframe(text=text, due=r.due, recurrence=r.recurrence, rrule=r.rrule,
                      start=r.start, end=r.end)
 

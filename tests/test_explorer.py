@@ -25,8 +25,7 @@ def test_filters_shrink_the_network() -> None:
     whole = len(network(store).nodes)
     by_plan = network(store, plan=plan_id("tay-ninh-577-kh-ubnd-2024.txt"))
     assert 0 < len(by_plan.nodes) < whole
-    assert [n["label"] for n in by_plan.nodes if n["kind"] == "plan"] == [
-        "tay-ninh-577-kh-ubnd-2024.txt"]
+    assert [n["label"] for n in by_plan.nodes if n["kind"] == "plan"] == ["Kế hoạch 577/KH-UBND"]
     by_doc = network(store, document="59/2019/NĐ-CP")
     docs = {n["id"] for n in by_doc.nodes if n["kind"] == "document"}
     assert docs == {"https://cancu.dev/id/doc/nd/59-2019-nd-cp"}
@@ -46,3 +45,48 @@ def test_graph_page_loads_vis_from_the_app_not_a_cdn() -> None:
     asset = client.get("/graph/assets/vis-network.min.js")
     assert asset.status_code == 200 and len(asset.data) > 100_000
     assert client.get("/graph?colour=red").status_code == 400
+
+
+def test_nodes_are_named_never_ids_or_file_names() -> None:
+    net = network(sample_store())
+    for n in net.nodes:
+        assert ".txt" not in n["label"] and "/id/" not in n["label"], n
+        assert n["plan"] in {m["id"] for m in net.nodes if m["kind"] == "plan"}  # its cluster
+    bodies = {n["label"] for n in net.nodes if n["kind"] == "body"}
+    assert "Thanh tra Sở" in bodies and all(b[:1].isupper() for b in bodies)
+
+
+def test_a_body_is_chosen_by_its_name_as_typed() -> None:
+    client = make_app().test_client()
+    html = client.get("/graph?body=thanh tra so noi vu quang ngai").get_data(as_text=True)
+    assert "<h1>Mạng viện dẫn — Thanh tra Sở (Sở Nội vụ tỉnh Quảng Ngãi)</h1>" in html
+    data = _graph_data(html)
+    bodies = {n["label"] for n in data["nodes"] if n["kind"] == "body"}
+    assert bodies == {"Thanh tra Sở"}
+    several = client.get("/graph?body=thanh tra").get_data(as_text=True)
+    assert "khớp với" in several
+    assert 'href="/graph?body=quang-ngai/so-noi-vu/thanh-tra-so"' in several
+    none = client.get("/graph?body=khong co co quan nay").get_data(as_text=True)
+    assert "Không có cơ quan nào tên" in none
+    assert "Lỗi 400" not in none
+
+
+def test_at_scale_the_page_opens_on_a_neighbourhood_clustered_by_plan() -> None:
+    whole = _graph_data(make_app().test_client().get("/graph").get_data(as_text=True))
+    small = make_app(CANCU_GRAPH_MAX_NODES=40, CANCU_GRAPH_CLUSTER_AT=10).test_client()
+    html = small.get("/graph").get_data(as_text=True)
+    assert 'id="neighbourhood"' in html
+    data = _graph_data(html)
+    docs = [n for n in data["nodes"] if n["kind"] == "document"]
+    assert 0 < len(data["nodes"]) < len(whole["nodes"]) and data["cluster"] is True
+    assert set(data["plans"]) >= {n["plan"] for n in data["nodes"]}
+    assert "Luật" in html and docs  # the most cited document's network, named
+    assert whole["cluster"] is False or len(whole["nodes"]) > 150
+
+
+def _graph_data(html: str) -> dict:
+    import json
+
+    m = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)
+    assert m
+    return json.loads(m.group(1))

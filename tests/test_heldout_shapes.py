@@ -181,3 +181,156 @@ def test_a_task_that_opens_with_its_verb_is_no_passive_remark():
                    "2. Phong trào thi đua được phát động từ tháng 6 đến hết tháng 12 năm 2026.\n")
     assert [t.text for t in tasks] == [
         "Tổ chức thực hiện rà soát các mỏ khoáng sản đã được khoanh định trong quy hoạch tỉnh."]
+
+
+# ------------------------------------------------------------- times of events and cells
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("2027", "2027-12-31"),  # a table's time cell: a year alone is that year
+    ("2026.", "2026-12-31"),
+    ("13h30’ ngày 29/4/2026 (Thứ Tư)", "2026-04-29"),  # the hour of an event, then its day
+    ("08 giờ 00, ngày 15/5/2026", "2026-05-15"),
+    ("8h00' ngày 02/6/2026", "2026-06-02"),
+])
+def test_a_year_alone_and_an_hour_before_the_day(text, due):
+    """A time cell of a task table is often a year alone ("| 2026 |"): "năm 2026", due at its
+    end, as the guide has it; an event's time is written with its hour before the day."""
+    assert from_phrase(text, year=2026).due == due
+
+
+@pytest.mark.parametrize("label", ["Thời gian kiểm tra", "Thời gian tổ chức", "Thời hạn nộp hồ sơ",
+                                   "Thời gian huấn luyện"])
+def test_the_time_of_the_event_a_plan_organises_is_its_time_line(label):
+    """"Thời gian kiểm tra: ..." names when, like "Thời gian thực hiện: ...": it is the task's
+    time, never a task of its own."""
+    tasks = _tasks("1. Tổ chức kiểm tra việc chấp hành quy định về an toàn hóa chất tại các cơ sở\n"
+                   "- Cơ quan thực hiện: Chi cục Quản lý thị trường.\n"
+                   f"- {label}: 14h00 ngày 20/10/2026.\n")
+    assert [t.text for t in tasks] == [
+        "Tổ chức kiểm tra việc chấp hành quy định về an toàn hóa chất tại các cơ sở"]
+    assert tasks[0].timeframe.due == "2026-10-20"
+
+
+# -------------------------------------------------------------- heads typed in lower case
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Giao phòng Quản lý khoáng sản tổ chức thẩm định hồ sơ.", ["phòng Quản lý khoáng sản"]),
+    ("Phối hợp với cơ quan Thuế, Sở Xây dựng rà soát sản lượng.", ["cơ quan Thuế", "Sở Xây dựng"]),
+    ("Chánh Văn phòng Sở, Trưởng phòng Kế toán chịu trách nhiệm thi hành.",
+     ["Văn phòng Sở", "phòng Kế toán"]),
+    ("Tổ chức tại khu vực trung tâm Thành phố Cao Bằng.", []),
+    ("Các cơ quan Trung ương đóng trên địa bàn tỉnh phối hợp.",
+     ["Các cơ quan Trung ương đóng trên địa bàn tỉnh"]),
+    ("Ban hành Văn bản hướng dẫn trong tháng 5.", []),
+])
+def test_a_head_typed_in_lower_case_before_its_field_is_a_name(text, names):
+    """Inside a sentence a unit's head is often typed in lower case ("giao phòng Quản lý ...");
+    its field in capitals makes it a name all the same; a place or a kind in capitals after
+    it ("trung tâm Thành phố", "cơ quan Trung ương") does not, nor does a title of a head
+    ("Trưởng") join the name before it."""
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Trên cơ sở đó, Sở Xây dựng tổng hợp.", ["Sở Xây dựng"]),
+    ("Làm việc tại trụ sở cơ quan.", []),
+    ("Bảo vệ quyền sở hữu công nghiệp.", []),
+    ("Các sở chủ động triển khai.", ["Các sở"]),
+    ("UBND các phường xã thực hiện rà soát.", ["UBND các phường xã"]),
+    ("UBND các phường, xã có liên quan phối hợp.", ["UBND các phường, xã có liên quan"]),
+    ("UBND các xã phát triển kinh tế xã hội.", ["UBND các xã"]),
+])
+def test_no_department_in_co_so_and_communes_listed_without_their_comma(text, names):
+    """"Sở" alone is a department only in its capital ("cơ sở", "trụ sở", "sở hữu" are
+    words); units of a group are often listed without their comma ("các phường xã")."""
+    assert _spotted(text) == names
+
+
+def _spotted(text: str) -> list[str]:
+    """The bodies a plan's text names, tables and grammar together (:mod:`ingest.spot`)."""
+    from ingest import spot
+    from ingest.nlp import build
+    from ingest.read import clean
+    return [f.text for f in spot.refs(build()(clean(text).text), "bodies")]
+
+
+def test_a_subject_that_raises_responsibility_acts():
+    """"nêu" ties a name to what follows only as "nêu trên"; "nêu cao trách nhiệm" is the
+    subject's verb."""
+    [task] = _tasks("1. Các sở, ban, ngành và UBND các xã, phường nêu cao trách nhiệm người đứng đầu trong quản lý tài nguyên.\n")
+    assert _roles(task) == [("Các sở, ban, ngành", "executor"),
+                            ("Ủy ban nhân dân các xã, phường", "executor")]
+
+
+# --------------------------------------------------------------- đề nghị: asked or proposed
+
+@pytest.mark.parametrize(("line", "roles"), [
+    # the issuer asks: the asked body is requested, the issuer no assignee
+    ("Ủy ban nhân dân tỉnh đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì giám sát.",
+     [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested")]),
+    # a department proposes to the issuer's chairman: he receives it, asked by nobody
+    ("Sở Nội vụ tổng hợp hồ sơ, đề nghị Chủ tịch Ủy ban nhân dân tỉnh khen thưởng.",
+     [("Sở Nội vụ", "executor")]),
+    # a department's own proposal to a ministry: the ministry is none of the plan's assignees
+    ("Sở Tư pháp chủ trì thẩm định, đề nghị Bộ Tư pháp hướng dẫn nội dung vượt thẩm quyền.",
+     [("Sở Tư pháp", "lead")]),
+    # the issuer's request opens the clause: requested
+    ("Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các sở, ban, ngành phản ánh về Sở Nội vụ.",
+     [("các sở, ban, ngành", "requested")]),
+    # "theo đề nghị của X, Y ...": X proposed, Y acts
+    ("Theo đề nghị của Sở Y tế, Sở Tài chính bố trí kinh phí mua sắm trang thiết bị.",
+     [("Sở Tài chính", "executor")]),
+    ("Đề nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh phối hợp thực hiện.",
+     [("Tòa án nhân dân tỉnh", "requested"), ("Viện kiểm sát nhân dân tỉnh", "requested")]),
+])
+def test_de_nghi_asks_a_body_only_in_the_issuers_voice(line, roles):
+    """The guide's requested body is one the issuer asks (DOMAIN.md: it can only request
+    bodies outside its authority). A body that proposes ("X tổng hợp, đề nghị Y ...", "theo
+    đề nghị của X") asks on its own account, and the plan never asks its own issuer."""
+    [task] = _tasks(f"1. {line}\n")
+    assert _roles(task) == roles
+
+
+def test_a_body_under_a_heading_proposes_to_the_issuer():
+    tasks = _tasks("III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính\n\n- Bố trí kinh phí thực hiện Kế hoạch.\n\n"
+                   "- Tổng hợp, đề nghị Ủy ban nhân dân tỉnh điều chỉnh dự toán khi cần thiết.\n", head=HEAD)
+    assert [_roles(t) for t in tasks] == [[("Sở Tài chính", "executor")]] * 2
+
+
+# ------------------------------------------------- decisions that set up a team; OCR'd letters
+
+DECISION = ("SỞ XÂY DỰNG TỈNH YÊN BÌNH\n\nSố: 318/QĐ-SXD\n\nYên Bình, ngày 02 tháng 4 năm 2026\n\n"
+            "QUYẾT ĐỊNH\nThành lập Tổ công tác kiểm tra an toàn công trình năm 2026\n\n"
+            "GIÁM ĐỐC SỞ XÂY DỰNG\n\nCăn cứ Nghị định số 217/2025/NĐ-CP ngày 05/8/2025 của Chính phủ;\n\n"
+            "QUYẾT ĐỊNH:\n\n")
+
+
+def test_the_members_of_a_team_set_up_are_no_tasks_and_articles_end_items():
+    """A decision that sets up a team lists its members ("Ông: ... - ..., Tổ trưởng;"): who
+    sits on it, no duty; a member whose duties follow a colon has a task. An article's
+    heading ("Điều 2. ...") closes the items of the article before it."""
+    text = DECISION + (
+        "Điều 1. Thành lập Tổ công tác gồm các ông, bà có tên sau:\n\n"
+        "1. Ông: Lê Minh Tâm - Phó Giám đốc Sở, Tổ trưởng;\n\n"
+        "2. Bà Phạm Thu Hà, Chuyên viên phòng Quản lý xây dựng, thành viên.\n\n"
+        "Điều 2. Nhiệm vụ của Tổ công tác\n\n"
+        "1. Kiểm tra hồ sơ an toàn của các công trình trên địa bàn.\n\n"
+        "2. Ông Lê Minh Tâm - Tổ trưởng: Phụ trách chung, ký biên bản kiểm tra.\n\n"
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+        "GIÁM ĐỐC\n\nTrần Quốc Việt\n")
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == [
+        "Kiểm tra hồ sơ an toàn của các công trình trên địa bàn.",
+        "Ông Lê Minh Tâm - Tổ trưởng: Phụ trách chung, ký biên bản kiểm tra."]
+
+
+def test_a_letter_in_its_capital_amid_lettered_siblings_is_one_of_them():
+    """"a." "b." "C." "d." (a typing slip, or OCR): "C." is item c of the list, not a part
+    above the plan's numbered items; the plan's body still opens at its first "1."."""
+    text = ("SỞ CÔNG THƯƠNG\n\nSố: 77/KH-SCT\n\nĐiện Biên, ngày 03 tháng 3 năm 2026\n\nKẾ HOẠCH\nKiểm tra an toàn hóa chất\n\n"
+            "1. Mục đích\n\nPhát hiện vi phạm.\n\n2. Phương thức kiểm tra\n\n"
+            "a. Thu thập tài liệu do doanh nghiệp cung cấp;\n\nb. Đối chiếu hồ sơ với quy định;\n\n"
+            "C. Kiểm tra thực tế tại hiện trường;\n\nd. Lập biên bản kiểm tra.\n\n"
+            "3. Phân công nhiệm vụ\n\nPhòng Kỹ thuật an toàn chủ trì thực hiện các nội dung kiểm tra.\n")
+    tasks = extract_text(text).tasks
+    assert [t.section for t in tasks] == ["2.a", "2.b", "2.c", "2.d", "3"]

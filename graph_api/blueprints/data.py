@@ -278,6 +278,10 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
     for t, items in bases(store, plan_param, body_param).items():
         if t in seen:
             seen[t]["basis"] = items
+    if any(not t["basis"] for t in seen.values()):
+        of_plan = plan_bases(store, plan_param)
+        for t in seen.values():  # a task citing nothing rests on what its plan rests on
+            t["plan_basis"] = [] if t["basis"] else of_plan.get(t["plan"]["iri"], [])
     out = list(seen.values())
     if f.body_name:
         wanted = fold(f.body_name).split()
@@ -344,6 +348,18 @@ def bases(store: Store, plan_iri: URIRef | None,
     return out
 
 
+def plan_bases(store: Store, plan_iri: URIRef | None) -> dict[str, list[dict[str, Any]]]:
+    """Per plan, the documents its preamble rests on ("Căn cứ ..."), as ``bases`` gives them."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in _rows(store, "plan_bases", plan=plan_iri):
+        b = {"id": short(r["doc"], DOC), "iri": r["doc"], "document": r["doc"],
+             "document_number": r["docNumber"], "is_part": False,
+             "label": r["label"] or r["docNumber"] or short(r["doc"], DOC)}  # fmt: skip
+        b["url"] = _provision_url(b)
+        out[r["planIri"]].append(b)
+    return out
+
+
 def _provision_url(b: dict[str, Any]) -> str | None:
     doc = short(b["document"], DOC) if b.get("document") else None
     if doc is None:
@@ -394,6 +410,21 @@ def find_bodies(store: Store, text: str) -> list[dict[str, Any]]:
             partial.append(b)
     partial.sort(key=lambda b: -b["tasks"])
     return exact + partial
+
+
+def resolve_body(store: Store, text: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """A body typed by id or by name: ``(body, [])`` when the text stands for one, else
+    ``(None, candidates)`` (none, or several for the person to choose from)."""
+    text = text.strip()
+    known = {b["id"]: b for b in bodies(store)}
+    if text in known:
+        return known[text], []
+    found = find_bodies(store, text)
+    said = fold(text)
+    exact = [b for b in found if said in (fold(b["label"]), fold(b["name"]))]
+    if len(found) == 1 or len(exact) == 1:
+        return (exact or found)[0], []
+    return None, found
 
 
 def body_iri(bid: str) -> str:

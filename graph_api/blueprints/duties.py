@@ -79,17 +79,7 @@ def read_query(store: Store, body_id: str | None = None,
         q.body_text, q.body = body["id"], body
     elif text:
         q.body_text = text
-        known = {b["id"]: b for b in data.bodies(store)}
-        if text in known:
-            q.body = known[text]
-        else:
-            found = data.find_bodies(store, text)
-            said = data.fold(text)
-            exact = [b for b in found if said in (data.fold(b["label"]), data.fold(b["name"]))]
-            if len(found) == 1 or len(exact) == 1:
-                q.body = (exact or found)[0]
-            else:
-                q.candidates = found
+        q.body, q.candidates = data.resolve_body(store, text)
     if request.args.get("plan"):
         q.plan = data.plan_by_id(store, request.args["plan"].strip())
     return q

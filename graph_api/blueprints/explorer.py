@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pyvis
-from flask import Blueprint, Response, render_template, request, send_from_directory
+from flask import Blueprint, Response, current_app, render_template, request, send_from_directory
 
 from graph_api.app import get_store
 from graph_api.blueprints import data
 from graph_api.blueprints.common import check_params
-from graph_api.explorer import COLOURS, KIND_VI, network
+from graph_api.explorer import CLUSTER_AT, COLOURS, KIND_VI, MAX_NODES, network
 from graph_api.store import Store
 
 bp = Blueprint("explorer", __name__)
@@ -31,29 +32,51 @@ def assets(name: str) -> Response:
 
 @bp.get("/graph")
 def graph() -> str:
+    """The network of one plan, document or body (chosen by name), or of everything; past
+    ``CANCU_GRAPH_MAX_NODES`` nodes, the neighbourhood of the most cited document instead."""
     check_params(("plan", "document", "body"))
     store = get_store()
     filters = {k: request.args.get(k, "").strip() or None for k in ("plan", "document", "body")}
-    net = network(store, **_bound(store, filters))
+    body, candidates = data.resolve_body(store, filters["body"]) if filters["body"] else (None, [])
+    most = int(current_app.config.get("CANCU_GRAPH_MAX_NODES", MAX_NODES))
+    bound = _bound(store, filters, body)
+    documents = sorted((d for d in data.documents(store) if d["id"]),
+                       key=lambda d: (-d["plans"], d["label"]))  # fmt: skip
+    net = network(store, **bound, max_nodes=most)
+    neighbourhood = None
+    if net.truncated and not any(bound.values()) and documents:  # type: ignore[attr-defined]
+        neighbourhood = documents[0]
+        net = network(store, document=neighbourhood["iri"], max_nodes=most)
     nodes, edges, _, _, _, options = net.get_network_data()
+    cluster_at = int(current_app.config.get("CANCU_GRAPH_CLUSTER_AT", CLUSTER_AT))
+    plan_names = {p["iri"]: p["name"] for p in data.plans(store)}
+    drawn = {"nodes": nodes, "edges": edges, "options": json.loads(options),
+             "cluster": len(nodes) > cluster_at, "plans": plan_names}  # fmt: skip
     return render_template(
         "graph.html",
-        graph_data={"nodes": nodes, "edges": edges, "options": json.loads(options)},
+        graph_data=drawn,
         count=len(nodes),
         edge_count=len(edges),
+        truncated=net.truncated,  # type: ignore[attr-defined]
+        neighbourhood=neighbourhood,
         filters=filters,
+        body=body,
+        candidates=candidates,
         plans=data.plans(store),
-        documents=[d for d in data.documents(store) if d["id"]],
+        documents=documents,
         colours=COLOURS,
         kinds=KIND_VI,
+        most=most,
     )
 
 
-def _bound(store: Store, filters: dict[str, str | None]) -> dict[str, str | None]:
-    """The filters as IRIs: a plan or document by its id (404 when unknown), a body by id."""
-    plan, document, body = filters["plan"], filters["document"], filters["body"]
+def _bound(store: Store, filters: dict[str, str | None],
+           body: dict[str, Any] | None) -> dict[str, str | None]:  # fmt: skip
+    """The filters as IRIs: a plan or document by its id (404 when unknown), a body found by
+    name or id (none when the name fits no body or several)."""
+    plan, document = filters["plan"], filters["document"]
     return {
         "plan": data.plan_by_id(store, plan)["iri"] if plan else None,
         "document": data.document_iri(store, document) if document else None,
-        "body": data.body_iri(body) if body else None,
+        "body": body["iri"] if body else None,
     }

@@ -11,6 +11,7 @@ graph's IRIs are minted under; a deployment that serves them at another address 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
@@ -23,6 +24,7 @@ from graph_api.blueprints.ids import BODY, DOC, TASK, article_anchor, short, tas
 from graph_api.blueprints.params import is_id
 from graph_api.queries import run_with
 from graph_api.store import SelectResult, bind_values
+from ontology.iris import ID
 
 bp = Blueprint("linked", __name__)
 
@@ -107,8 +109,17 @@ def resolve(rest: str) -> Any:
         return resp
     res = run_with(store, "resource_links", {"node": URIRef(node)})
     rows = res.rows if isinstance(res, SelectResult) else []
-    label = next((r["other"] for r in rows if r["direction"] == "out"
-                  and r["p"].endswith("#label") and isinstance(r["other"], str)), None)
+    named = Names(store)
+    for r in rows:
+        if isinstance(r["other"], str) and not r["other"].startswith(("http://", "https://")):
+            r["other"] = named.text(r["other"])  # a literal: a label naming the plan's file
+        else:
+            r["otherLabel"] = named(r["other"], r["otherLabel"])
+    said = store.query("SELECT ?l WHERE { ?node <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+                       "FILTER(LANG(?l) != 'en') }", term)  # fmt: skip
+    label = next((str(r["l"]) for r in said.rows), None) if isinstance(said, SelectResult) \
+        else None  # fmt: skip
+    label = named.text(label) if label else named(node, None)
     html = render_template("resource.html", node=node, label=label, page=target,
                            out=[r for r in rows if r["direction"] == "out"],
                            into=[r for r in rows if r["direction"] == "in"],
@@ -122,3 +133,36 @@ def local_link(value: Any) -> str | None:
     """The link on this server for one of our IRIs."""
     base = base_iri().rstrip("/") + "/id/"
     return "/id/" + value[len(base):] if isinstance(value, str) and value.startswith(base) else None
+
+
+class Names:
+    """What the page calls a linked node: plans by name, never their file (the graph's own
+    labels of tasks, citations and assignments say "... của <file>.txt"), a span by its
+    characters and plan; ``None`` leaves the IRI itself."""
+
+    def __init__(self, store: Any) -> None:
+        self.plans = {p["iri"]: p for p in plans(store)}
+        self.files = sorted(((p["source"], p["name"]) for p in self.plans.values()
+                             if p.get("source")), key=lambda sn: -len(sn[0]))  # fmt: skip
+
+    def text(self, label: str) -> str:
+        for source, name in self.files:
+            label = label.replace(f" ({source})", "").replace(source, name)
+        return label
+
+    def __call__(self, iri: Any, label: str | None) -> str | None:
+        if not isinstance(iri, str) or not iri.startswith(ID):
+            return label
+        if iri in self.plans:
+            return self.plans[iri]["name"]
+        if label:
+            return self.text(label)
+        kind, _, rest = iri[len(ID):].partition("/")
+        key, _, tail = rest.rpartition("/")
+        plan = self.plans.get(f"{ID}plan/{key}")
+        if kind == "span" and plan and re.fullmatch(r"\d+-\d+", tail):
+            start, end = tail.split("-")
+            return f"Đoạn ký tự {start}–{end} của {plan['name']}"
+        if kind == "timeframe" and plan:
+            return f"Thời hạn của nhiệm vụ {tail} — {plan['name']}"
+        return label

@@ -11,11 +11,12 @@ The dataset is always the union of the named graphs.
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from graph_api.app import get_store
+from graph_api.app import error_response, get_store
 from graph_api.blueprints.common import ApiError
 from graph_api.blueprints.results import (
     GRAPH_TYPES,
@@ -83,8 +84,38 @@ def choose_format(kind: str) -> tuple[str, str]:
     return key, table[key]
 
 
+_SLOTS_LOCK = threading.Lock()
+
+
+def _slots() -> threading.BoundedSemaphore:
+    """The app's count of /sparql requests served at once (``CANCU_SPARQL_REQUESTS``)."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    with _SLOTS_LOCK:
+        slots = app.extensions.get("cancu_sparql_slots")
+        if slots is None:
+            size = max(1, int(app.config["CANCU_SPARQL_REQUESTS"]))
+            slots = app.extensions["cancu_sparql_slots"] = threading.BoundedSemaphore(size)
+    return slots
+
+
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Any:
+    """The protocol's answer. At most ``CANCU_SPARQL_REQUESTS`` at once: a request waiting for
+    a query worker holds a server thread, so without a bound, queries queueing behind costly
+    ones take every thread and the pages wait too (the soak measured 10 s pages)."""
+    slots = _slots()
+    if not slots.acquire(blocking=False):
+        resp = current_app.make_response(error_response(
+            503, "too many SPARQL queries at once (CANCU_SPARQL_REQUESTS); try again shortly"))
+        resp.headers["Retry-After"] = "2"
+        return resp
+    try:
+        return _endpoint()
+    finally:
+        slots.release()
+
+
+def _endpoint() -> Any:
     text, update = read_request()
     if update:
         raise ApiError(403, "this endpoint is read-only: SPARQL Update is refused; the graph is "

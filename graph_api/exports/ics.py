@@ -15,6 +15,7 @@ from typing import Any
 from icalendar import Alarm, Calendar, Event, vRecur
 
 from graph_api.agenda import timeframe_of
+from graph_api.labels import basis_text
 from graph_api.recurrence import rule_for
 
 __all__ = ["calendar"]
@@ -41,8 +42,8 @@ def _description(item: dict[str, Any], link: str) -> str:
             lines.append(f"{word}: {'; '.join(names)}")
     if item.get("timeframe"):
         lines.append(f"Thời gian: {item['timeframe']}")
-    if item["basis"]:
-        lines.append("Căn cứ: " + "; ".join(b["label"] for b in item["basis"]))
+    if basis_text(item):
+        lines.append("Căn cứ: " + basis_text(item))
     plan = item["plan"].get("label") or item["plan"].get("name") or item["plan"]["id"]
     lines.append(f"{plan}, mục {item['section']}")
     lines.append(f"Nguyên văn: {link}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph_api.labels import vi_date
+from graph_api.labels import basis_text, vi_date
 
 # (key, header) in the order of the sheet
 COLUMNS: list[tuple[str, str]] = [
@@ -48,7 +48,7 @@ def row(item: dict[str, Any], n: int, base_url: str) -> dict[str, Any]:
         "support": _names(item, "support"),
         "timeframe": item.get("timeframe") or "",
         "deadline": deadline,
-        "basis": "; ".join(b["label"] for b in item["basis"]),
+        "basis": basis_text(item),
         "plan": item["plan"].get("label") or item["plan"].get("name") or item["plan"]["id"],
         "section": item["section"],
         "source": base_url.rstrip("/") + item["source_url"],
