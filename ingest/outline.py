@@ -92,7 +92,9 @@ def _res() -> dict[str, re.Pattern[str]]:
     res["authority"] = re.compile(lx.pattern("header", "authority"))
     res["last"] = re.compile(lx.pattern("outline", "last"))
     res["article"] = re.compile(lx.pattern("outline", "article"))
+    res["article_heading"] = re.compile(lx.pattern("outline", "article_heading"))
     res["bare_marker"] = re.compile(lx.pattern("outline", "bare_marker"))
+    res["wide_numbered"] = re.compile(lx.pattern("outline", "wide_numbered"))
     return res
 
 
@@ -154,6 +156,26 @@ def _marker_group(kind: str) -> str | None:
     """The group holding a marker kind's number or mark ("num", "marker"), if it has one."""
     groups = _res()[kind].groupindex
     return next((g for g in ("num", "marker") if g in groups), None)
+
+
+def _wide_numbers(lines: list[Line]) -> None:
+    """Items numbered past 99: a line opening with three digits or more ("100. Sở Tư pháp
+    ...") is an item where its number goes on from the item before it, as a plan's numbering
+    does; elsewhere such a line is text (a year, an amount)."""
+    wide = _res()["wide_numbered"]
+    last = -1
+    for line in lines:
+        if line.kind == "numbered":
+            last = int(line.marker)
+            continue
+        if line.kind != "para" or last < 99:
+            continue
+        m = wide.match(line.text)
+        if m is None or int(m.group("num")) != last + 1:
+            continue
+        line.kind, line.marker, line.label = "numbered", m.group("num"), ""
+        line.body, line.body_start = m.group("title"), line.start + m.start("title")
+        last += 1
 
 
 def _classify(line: Line) -> None:
@@ -326,7 +348,9 @@ def parse(text: str) -> Outline:
     lines = _lines(text)
     for line in lines:
         _classify(line)
+    _wide_numbers(lines)
     lines = _bare_markers(lines, text)
+    _cased_letters(lines)
     first_section = _first_item(lines)
     header, preamble = _header(lines[:first_section], text)
     body = _titled_parts(lines[first_section:])
@@ -376,6 +400,11 @@ def parse(text: str) -> Outline:
                                                    or is_sentence(stack[-1].title)):
                 closing.append(line)
                 continue
+        if line.kind == "para" and res["article_heading"].match(line.text.strip("* ")):
+            # "Điều 2. Đối tượng, phạm vi ...": a decision's article closes the items of the
+            # one before it; its heading is no item's text
+            stack.clear()
+            continue
         if line.kind in ITEM_KINDS:
             depth = _depth(line, ranks)
             while stack and _depth(stack[-1].line, ranks) >= depth:
@@ -394,6 +423,27 @@ def parse(text: str) -> Outline:
         if stack:
             stack[-1].lines.append(line)
     return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing)
+
+
+_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
+
+
+def _cased_letters(lines: list[Line]) -> None:
+    """"a." "b." "C." "d.": a letter typed (or read by OCR) in its capital amid its lettered
+    siblings is one of them, not a part above them: the letter after the last lettered
+    item's ("b"), one left out at most (plans skip "f", "j" or "đ"), with no other item
+    between them."""
+    last: str | None = None
+    for line in lines:
+        if line.kind == "lettered":
+            last = line.marker
+        elif line.kind == "upper" and last and last in _LETTERS \
+                and line.marker.lower() in _LETTERS \
+                and 1 <= _LETTERS.index(line.marker.lower()) - _LETTERS.index(last) <= 2:
+            line.kind = "lettered"
+            line.marker = last = line.marker.lower()
+        elif line.kind in ITEM_KINDS:
+            last = None
 
 
 def _without_articles(preamble: list[Line]) -> list[Line]:

@@ -537,10 +537,11 @@ _PASSIVE = re.compile(r"^[^,;:]{0,80}?(?P<by>\s(?:được|đã được)\s)")
 
 def no_task(text: str) -> bool:
     """Is a unit that names no body a remark rather than a task? "(Chi tiết tại Phụ lục)",
+    a member of a body set up ("Ông: Nguyễn Văn A - Phó Giám đốc Sở, Trưởng đoàn;"),
     "Các nhiệm vụ cụ thể tại Phụ lục kèm theo" (it points to where the tasks are);
     "Phong trào được triển khai từ ..." (what happens, told in the passive, with no word of
     duty: "Các cơ quan được giao ... có trách nhiệm ..." is a task)."""
-    if _ASIDE.fullmatch(text) or _annex_pointer().match(text):
+    if _ASIDE.fullmatch(text) or _annex_pointer().match(text) or _member().match(text):
         return True
     passive = _PASSIVE.match(text)
     # the subject before "được" names what happens, not an action: one that holds a verb is
@@ -553,6 +554,11 @@ def no_task(text: str) -> bool:
 def _prose_verb() -> re.Pattern[str]:
     verbs = sorted(lexicon().bodies["grammar"]["verbs"], key=len, reverse=True)
     return re.compile(rf"(?<![\w])(?i:{'|'.join(map(re.escape, verbs))})(?![\w])")
+
+
+@cache
+def _member() -> re.Pattern[str]:
+    return re.compile(lexicon().patterns["sections"]["member"])
 
 
 @cache

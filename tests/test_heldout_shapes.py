@@ -295,3 +295,42 @@ def test_a_body_under_a_heading_proposes_to_the_issuer():
     tasks = _tasks("III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính\n\n- Bố trí kinh phí thực hiện Kế hoạch.\n\n"
                    "- Tổng hợp, đề nghị Ủy ban nhân dân tỉnh điều chỉnh dự toán khi cần thiết.\n", head=HEAD)
     assert [_roles(t) for t in tasks] == [[("Sở Tài chính", "executor")]] * 2
+
+
+# ------------------------------------------------- decisions that set up a team; OCR'd letters
+
+DECISION = ("SỞ XÂY DỰNG TỈNH YÊN BÌNH\n\nSố: 318/QĐ-SXD\n\nYên Bình, ngày 02 tháng 4 năm 2026\n\n"
+            "QUYẾT ĐỊNH\nThành lập Tổ công tác kiểm tra an toàn công trình năm 2026\n\n"
+            "GIÁM ĐỐC SỞ XÂY DỰNG\n\nCăn cứ Nghị định số 217/2025/NĐ-CP ngày 05/8/2025 của Chính phủ;\n\n"
+            "QUYẾT ĐỊNH:\n\n")
+
+
+def test_the_members_of_a_team_set_up_are_no_tasks_and_articles_end_items():
+    """A decision that sets up a team lists its members ("Ông: ... - ..., Tổ trưởng;"): who
+    sits on it, no duty; a member whose duties follow a colon has a task. An article's
+    heading ("Điều 2. ...") closes the items of the article before it."""
+    text = DECISION + (
+        "Điều 1. Thành lập Tổ công tác gồm các ông, bà có tên sau:\n\n"
+        "1. Ông: Lê Minh Tâm - Phó Giám đốc Sở, Tổ trưởng;\n\n"
+        "2. Bà Phạm Thu Hà, Chuyên viên phòng Quản lý xây dựng, thành viên.\n\n"
+        "Điều 2. Nhiệm vụ của Tổ công tác\n\n"
+        "1. Kiểm tra hồ sơ an toàn của các công trình trên địa bàn.\n\n"
+        "2. Ông Lê Minh Tâm - Tổ trưởng: Phụ trách chung, ký biên bản kiểm tra.\n\n"
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+        "GIÁM ĐỐC\n\nTrần Quốc Việt\n")
+    tasks = extract_text(text).tasks
+    assert [t.text for t in tasks] == [
+        "Kiểm tra hồ sơ an toàn của các công trình trên địa bàn.",
+        "Ông Lê Minh Tâm - Tổ trưởng: Phụ trách chung, ký biên bản kiểm tra."]
+
+
+def test_a_letter_in_its_capital_amid_lettered_siblings_is_one_of_them():
+    """"a." "b." "C." "d." (a typing slip, or OCR): "C." is item c of the list, not a part
+    above the plan's numbered items; the plan's body still opens at its first "1."."""
+    text = ("SỞ CÔNG THƯƠNG\n\nSố: 77/KH-SCT\n\nĐiện Biên, ngày 03 tháng 3 năm 2026\n\nKẾ HOẠCH\nKiểm tra an toàn hóa chất\n\n"
+            "1. Mục đích\n\nPhát hiện vi phạm.\n\n2. Phương thức kiểm tra\n\n"
+            "a. Thu thập tài liệu do doanh nghiệp cung cấp;\n\nb. Đối chiếu hồ sơ với quy định;\n\n"
+            "C. Kiểm tra thực tế tại hiện trường;\n\nd. Lập biên bản kiểm tra.\n\n"
+            "3. Phân công nhiệm vụ\n\nPhòng Kỹ thuật an toàn chủ trì thực hiện các nội dung kiểm tra.\n")
+    tasks = extract_text(text).tasks
+    assert [t.section for t in tasks] == ["2.a", "2.b", "2.c", "2.d", "3"]
