@@ -36,6 +36,7 @@ from graph_api.provenance import (
     Record,
 )
 from graph_api.store import META_GRAPH, Change, Store, StoreError, iri
+from ingest.read import MAX_BYTES, not_regular, too_large
 
 REASONERS = ("reasonable", "owlrl", "none")
 RECORD_SUFFIXES = {".json", ".jsonl"}
@@ -152,21 +153,35 @@ def _as_records(data: Any) -> Iterator[dict[str, Any]]:
     yield from data
 
 
-def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """Expand folders (hidden files skipped); files named on the command line are taken."""
+def find_files(paths: Iterable[Path], max_bytes: int | None = MAX_BYTES
+               ) -> tuple[list[Path], list[Problem]]:  # fmt: skip
+    """Expand folders (hidden files skipped); files named on the command line are taken.
+    Only regular files are read: a named pipe, a device, a socket, a loop of links (named or
+    in a folder) is reported by name, as is a file over ``max_bytes``; a link to a folder is
+    not followed, and said so."""
     files: list[Path] = []
     problems: list[Problem] = []
+    wanted = PLAN_SUFFIXES | RECORD_SUFFIXES
+
+    def take(f: Path) -> None:
+        why = not_regular(f) or too_large(f, max_bytes)
+        if why:
+            problems.append(Problem(str(f), f"not read: {why}"))
+        else:
+            files.append(f)
+
     for p in paths:
         if p.is_dir():
-            files.extend(
-                f
-                for f in sorted(p.rglob("*"))
-                if f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and f.suffix.lower() in PLAN_SUFFIXES | RECORD_SUFFIXES
-            )
-        elif p.is_file():
-            files.append(p)
+            for f in sorted(p.rglob("*")):
+                if any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                if f.is_symlink() and f.is_dir():
+                    problems.append(Problem(str(f), "a link to a folder, not followed (name "
+                                                    "the folder itself to read it)"))
+                elif f.suffix.lower() in wanted and not f.is_dir():
+                    take(f)
+        elif p.is_file() or not_regular(p):
+            take(p)
         else:
             problems.append(Problem(str(p), "no such file or folder"))
     return list(dict.fromkeys(files)), problems
@@ -477,12 +492,14 @@ def ingest_paths(
     workers: int | None = None,
     budget: float | None = BUDGET,
     batch: int = BATCH_TRIPLES,
+    max_bytes: int | None = MAX_BYTES,
 ) -> IngestReport:
     """Ingest plan files, law files and JSON record files (folders are walked).
 
     ``workers``: processes (default one per core; 0 runs everything in this process);
     ``budget``: seconds one plan may take before it is stopped and reported; ``batch``: triples
-    written per transaction (whole plans: at least one).
+    written per transaction (whole plans: at least one); ``max_bytes``: the largest file read
+    (larger ones are reported, unread).
     """
     if reasoner not in REASONERS:
         raise ValueError(f"unknown reasoner {reasoner!r}; use one of {', '.join(REASONERS)}")
@@ -491,7 +508,7 @@ def ingest_paths(
     prog = progress if isinstance(progress, Progress) else Progress(bool(progress))
     run = _Run(store, report, prog, Writer(store, prog, batch), reasoner, {})
     _begin(run)
-    files, report.failed = find_files(Path(p) for p in paths)
+    files, report.failed = find_files((Path(p) for p in paths), max_bytes)
     extra = sorted(run.pending - {f.resolve() for f in files})
     prog.total = len(files) + len(extra)
     jobs = (Job(reasoner, source=s) for s in sources_of([*files, *extra], report.failed))
@@ -503,6 +520,7 @@ def ingest_paths(
         _store_ontology(run)
         _mend_closures(run, workers, budget)
         _finish(run)
+        prog.close()  # the stages above said in the order they ran, before the index's
         _search_index(run)
     finally:
         prog.close()

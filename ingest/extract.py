@@ -26,8 +26,9 @@ PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The plan files among ``paths``: files as given, folders searched recursively. Word
-    and PDF files in a folder are listed too, so that they are reported, not passed over."""
+    """The plan files among ``paths``: files as given, folders searched recursively for
+    .txt, .md, .docx and .pdf; files of formats we cannot read (.doc, .odt, .rtf, spreadsheets,
+    slides) are listed too, so that they are reported, not passed over."""
     wanted = {*PLAN_SUFFIXES, *UNSUPPORTED}
     out: list[Path] = []
     for p in map(Path, paths):
@@ -86,7 +87,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             span = doc_spans[start, end] = to_span(start, end)
         return span
 
-    def cite(start: int, end: int, earlier: list[Citation] | None = None,
+    def cite(start: int, end: int, earlier: list[Citation] | citations.Earlier | None = None,
              top_level: bool = False, implements: bool = False) -> list[Citation]:
         """The citations of a stretch of text and of the footnotes its markers point to;
         never the plan itself (its number in an annex caption is no citation)."""
@@ -110,9 +111,10 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     for c in record.bases:
         c.relation = "based_on"
     all_cites: list[Citation] = list(record.bases)
+    before = citations.Earlier(all_cites)  # grows with all_cites
     seen_ids: dict[str, int] = {}
     for unit in tasks.units(outline, ctx):
-        cites = cite(unit.start, unit.end, earlier=all_cites)
+        cites = cite(unit.start, unit.end, earlier=before)
         n = seen_ids.get(unit.section, 0) + 1
         seen_ids[unit.section] = n
         task = Task(

@@ -28,9 +28,10 @@ class Span:
         return {"start": self.start, "end": self.end, "line": self.line}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Pinpoint:
-    """One cited subdivision: ``điểm a khoản 1 Điều 3`` or ``Chương VII``."""
+    """One cited subdivision: ``điểm a khoản 1 Điều 3`` or ``Chương VII``. A value, never
+    changed once made: hashed, so pooling a document's pinpoints stays linear."""
 
     article: str | None = None
     clause: str | None = None

@@ -103,6 +103,10 @@ def build() -> Language:
     )
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    # spaCy refuses texts over 1 M characters (E088) for the memory its parser and NER need;
+    # this pipeline has neither, its cost grows with the text, and the size of a plan file is
+    # bounded where it is read (ingest.read.MAX_BYTES, --max-size)
+    nlp.max_length = 1 << 40
     return nlp
 
 

@@ -94,6 +94,7 @@ def _res() -> dict[str, re.Pattern[str]]:
     res["article"] = re.compile(lx.pattern("outline", "article"))
     res["article_heading"] = re.compile(lx.pattern("outline", "article_heading"))
     res["bare_marker"] = re.compile(lx.pattern("outline", "bare_marker"))
+    res["wide_numbered"] = re.compile(lx.pattern("outline", "wide_numbered"))
     return res
 
 
@@ -155,6 +156,26 @@ def _marker_group(kind: str) -> str | None:
     """The group holding a marker kind's number or mark ("num", "marker"), if it has one."""
     groups = _res()[kind].groupindex
     return next((g for g in ("num", "marker") if g in groups), None)
+
+
+def _wide_numbers(lines: list[Line]) -> None:
+    """Items numbered past 99: a line opening with three digits or more ("100. Sở Tư pháp
+    ...") is an item where its number goes on from the item before it, as a plan's numbering
+    does; elsewhere such a line is text (a year, an amount)."""
+    wide = _res()["wide_numbered"]
+    last = -1
+    for line in lines:
+        if line.kind == "numbered":
+            last = int(line.marker)
+            continue
+        if line.kind != "para" or last < 99:
+            continue
+        m = wide.match(line.text)
+        if m is None or int(m.group("num")) != last + 1:
+            continue
+        line.kind, line.marker, line.label = "numbered", m.group("num"), ""
+        line.body, line.body_start = m.group("title"), line.start + m.start("title")
+        last += 1
 
 
 def _classify(line: Line) -> None:
@@ -328,6 +349,7 @@ def parse(text: str) -> Outline:
     lines = _lines(text)
     for line in lines:
         _classify(line)
+    _wide_numbers(lines)
     lines = _bare_markers(lines, text)
     _cased_letters(lines)
     first_section = _first_item(lines)

@@ -10,7 +10,10 @@ Python loops) so a 30 KB plan cleans in about a millisecond.
 from __future__ import annotations
 
 import bisect
+import errno
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -147,8 +150,46 @@ def _looks_vietnamese(text: str) -> bool:
     return vi >= 0.95 * len(non_ascii)
 
 
-def read_bytes(path: Path) -> bytes:
-    """A plan file's bytes, or a :class:`ReadError` that says why not."""
+MAX_BYTES = 100 * 1024 * 1024  # a plan file larger than this is refused unread (--max-size)
+
+
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` is not a regular file one may read (a named pipe would block the reader
+    until something writes to it, a device never ends), or None when it is one."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            return "a symbolic link to nothing"
+        return None  # missing or unreadable: said when it is opened
+    for test, what in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+                       (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return what
+    return None
+
+
+def too_large(path: Path, limit: int | None = MAX_BYTES) -> str | None:
+    """Why ``path`` is too large to read as a plan (its size against ``limit``), or None."""
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return None
+    if limit and size > limit:
+        return (f"{size / 1048576:.1f} MB, more than the limit of {limit / 1048576:g} MB for "
+                "a plan file (cancu ingest --max-size)")
+    return None
+
+
+def read_bytes(path: Path, limit: int | None = MAX_BYTES) -> bytes:
+    """A plan file's bytes, or a :class:`ReadError` that says why not: only a regular file,
+    and no larger than ``limit``."""
+    why = not_regular(path) or too_large(path, limit)
+    if why:
+        raise ReadError(f"{path}: not read: {why}")
     try:
         return path.read_bytes()
     except OSError as exc:

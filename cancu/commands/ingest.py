@@ -12,6 +12,7 @@ from cancu.paths import default_store
 from graph_api import snapshots
 from graph_api.pipeline import BATCH_TRIPLES, BUDGET, REASONERS, IngestReport, ingest_paths
 from graph_api.store import StoreError, open_store
+from ingest.read import MAX_BYTES
 
 NAME = "ingest"
 HELP = ("Load plans (.txt .md .docx .pdf), law texts and JSON records into the graph store; "
@@ -40,6 +41,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--batch", type=int, default=BATCH_TRIPLES,
         help=f"triples written per transaction, in whole plans (default {BATCH_TRIPLES})",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-size", type=float, default=MAX_BYTES / 1048576, metavar="MB",
+        help=f"largest file read, in MB (default {MAX_BYTES / 1048576:g}); larger ones are "
+             "reported, unread",
     )  # fmt: skip
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress")
     parser.add_argument("--list", action="store_true", help="list every stored file")
@@ -91,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
         with open_store(args.store or default_store()) as store:
             report = ingest_paths(store, args.paths, reasoner=args.reasoner,
                                   progress=not args.quiet, workers=args.workers,
-                                  budget=args.budget or None, batch=args.batch)
+                                  budget=args.budget or None, batch=args.batch,
+                                  max_bytes=int(args.max_size * 1048576) or None)
             print(summary(report, store.location, len(store.graphs()), every=args.list))
             if report.stored:  # a running `cancu serve` moves to it at its next request
                 snapshots.publish_store(store)
