@@ -544,6 +544,7 @@ def ingest_paths(
         _store_ontology(run)
         _mend_closures(run, workers, budget)
         _finish(run)
+        prog.close()  # the stages above said in the order they ran, before the index's
         _search_index(run)
     finally:
         prog.close()

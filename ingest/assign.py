@@ -153,7 +153,9 @@ def lists(mentions: list[Found], text: str) -> list[BodyList]:
     out: list[BodyList] = []
     sep = _res()["sep"].match
     for m in sorted(mentions, key=by_start):
-        if out and sep(text[out[-1].end:m.start]):
+        # a list runs on over commas and "và", never over a line break (a heading's bodies
+        # and the next line's subject are two lists)
+        if out and sep(text[out[-1].end:m.start]) and "\n" not in text[out[-1].end:m.start]:
             out[-1].members.append(m)
             out[-1].end = m.end
         else:
@@ -172,7 +174,7 @@ def first_list(mentions: list[Found], text: str) -> BodyList | None:
     group = BodyList([ordered[0]], ordered[0].start, ordered[0].end)
     sep = _res()["sep"].match
     for m in ordered[1:]:
-        if not sep(text[group.end:m.start]):
+        if not sep(text[group.end:m.start]) or "\n" in text[group.end:m.start]:
             break
         group.members.append(m)
         group.end = m.end

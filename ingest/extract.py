@@ -26,8 +26,9 @@ PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The plan files among ``paths``: files as given, folders searched recursively. Word
-    and PDF files in a folder are listed too, so that they are reported, not passed over."""
+    """The plan files among ``paths``: files as given, folders searched recursively for
+    .txt, .md, .docx and .pdf; files of formats we cannot read (.doc, .odt, .rtf, spreadsheets,
+    slides) are listed too, so that they are reported, not passed over."""
     wanted = {*PLAN_SUFFIXES, *UNSUPPORTED}
     out: list[Path] = []
     for p in map(Path, paths):

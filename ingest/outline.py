@@ -206,8 +206,9 @@ def _classify(line: Line) -> None:
             line.kind = _META_FIELDS[label.field]
 
 
-# labels whose lines are no task's text, and a note, which goes with the task above it
-_META_FIELDS = {"bodies": "assign", "time": "time", "note": "note"}
+# labels whose lines are no task's text (who, when, what it yields: "Sản phẩm: Báo cáo"), and
+# a note, which goes with the task above it
+_META_FIELDS = {"bodies": "assign", "time": "time", "output": "output", "note": "note"}
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,7 @@ from ingest.models import Assignment, Timeframe
 from ingest.outline import Item, Line, Outline, is_sentence
 from ingest.text import fold
 
-META = ("assign", "time")
+META = ("assign", "time", "output")  # a task's lines that are none of its text
 SECTIONS = ("part", "section", "rowgroup")  # headings of parts, never tasks themselves
 _COLON_TEXT = re.compile(r":\s+\S")
 _REQUEST = re.compile(r"(?i)đề nghị")

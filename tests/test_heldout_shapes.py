@@ -334,3 +334,31 @@ def test_a_letter_in_its_capital_amid_lettered_siblings_is_one_of_them():
             "3. Phân công nhiệm vụ\n\nPhòng Kỹ thuật an toàn chủ trì thực hiện các nội dung kiểm tra.\n")
     tasks = extract_text(text).tasks
     assert [t.section for t in tasks] == ["2.a", "2.b", "2.c", "2.d", "3"]
+
+
+# ------------------------------------------------------------ what a task yields; lists
+
+def test_a_products_line_belongs_to_its_task():
+    """"- Sản phẩm: Báo cáo rà soát." under a task's assignment and time lines says what the
+    task yields: it belongs to that task, as "Cơ quan chủ trì:" does, and is no task."""
+    tasks = extract_text(MINISTRY.split("II. NỘI DUNG")[0] + (
+        "II. NỘI DUNG\n\n1. Rà soát các văn bản quy phạm pháp luật về an toàn đập\n\n"
+        "- Cơ quan chủ trì: Vụ Pháp chế.\n\n- Cơ quan phối hợp: Cục Quản lý đê điều.\n\n"
+        "- Thời hạn hoàn thành: trước ngày 15/12/2026.\n\n- Sản phẩm: Báo cáo rà soát.\n")).tasks
+    assert [t.text for t in tasks] == ["Rà soát các văn bản quy phạm pháp luật về an toàn đập"]
+    assert _roles(tasks[0]) == [("Vụ Pháp chế", "lead"), ("Cục Quản lý đê điều", "support")]
+    assert tasks[0].timeframe.due == "2026-12-15"
+
+
+def test_a_list_of_bodies_never_runs_over_a_line_break():
+    """Bodies a line ends with and those the next line opens with are two lists ("... gửi Sở
+    Tài chính" / "Sở Nội vụ tổng hợp ..."): the second line's subject acts on its own."""
+    from ingest import assign, spot
+    from ingest.nlp import build
+    from ingest.read import clean
+    text = clean("Báo cáo kết quả gửi Sở Tài chính\nSở Nội vụ tổng hợp, trình UBND tỉnh.").text
+    bodies = spot.refs(build()(text), "bodies")
+    groups = assign.lists(bodies, text)
+    assert [[f.text for f in g.members] for g in groups][:2] == [["Sở Tài chính"], ["Sở Nội vụ"]]
+    ctx = assign.Context(text, bodies, lambda s, e: None)
+    assert ("Sở Nội vụ", "executor") in [(a.name, a.role) for a in assign.from_text(0, len(text), ctx)]

@@ -61,10 +61,15 @@ def render(result: QueryResult, fmt: str) -> str:
         writer.writeheader()
         writer.writerows({k: "" if v is None else v for k, v in r.items()} for r in rows)
         return buf.getvalue().rstrip("\n")
-    cells = [[_cell(r[v]) for v in result.vars] for r in rows]
-    widths = [max([len(v), *(len(c[i]) for c in cells)]) for i, v in enumerate(result.vars)]
+    return aligned(result.vars, rows)
+
+
+def aligned(columns: list[str], rows: list[dict[str, Any]]) -> str:
+    """Rows as a table for a terminal: columns padded, long cells cut with an ellipsis."""
+    cells = [[_cell(r.get(v)) for v in columns] for r in rows]
+    widths = [max([len(v), *(len(c[i]) for c in cells)]) for i, v in enumerate(columns)]
     line = "  ".join("-" * w for w in widths)
-    head = "  ".join(v.ljust(w) for v, w in zip(result.vars, widths, strict=True))
+    head = "  ".join(v.ljust(w) for v, w in zip(columns, widths, strict=True))
     body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
     return "\n".join([head, line, *body, f"({len(rows)} row{'' if len(rows) == 1 else 's'})"])
 
