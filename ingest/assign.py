@@ -123,7 +123,9 @@ def _res() -> dict[str, re.Pattern[str]]:
             map(re.escape, sorted(lx.bodies["grammar"]["verbs"], key=len, reverse=True)))
             + r")(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
-        "modal_later": re.compile(r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm)(?![\w])"),
+        # "X, Y và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này"
+        "modal_later": re.compile(
+            r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm|chịu trách nhiệm)(?![\w])"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
         "inner_label": re.compile(lx.pattern("roles", "inner_label")),
         "definition": re.compile(lx.pattern("roles", "definition")),
