@@ -86,8 +86,9 @@ def _tails() -> dict[str, re.Pattern[str]]:
     heads = "|".join(re.escape(h) for h in lx.heads)
     return {
         "request_end": at_end(lx.pattern("roles", "request")),
-        # "(?:^|\s)" matches where " " + text would have its space
-        "assign_end": at_end(rf"(?:^|\s){lx.pattern('roles', 'assign')}"),
+        # "(?:^|\s)" matches where " " + text would have its space; a cue may open a
+        # bracket after the task's words ("... ban hành Quy chế (Giao Công an tỉnh chủ trì)")
+        "assign_end": at_end(rf"(?:^|[\s(]){lx.pattern('roles', 'assign')}"),
         "head_end": at_end(rf"(?:^|\s)(?i:{heads})"),
         # "gửi kết quả về Sở X", "báo cáo Chủ tịch UBND tỉnh": who receives, not who does
         "receiver_end": at_end(rf"(?:^|\s){lx.pattern('roles', 'receive')}(?:\s+(?i:{heads}))?"),
@@ -122,7 +123,9 @@ def _res() -> dict[str, re.Pattern[str]]:
             map(re.escape, sorted(lx.bodies["grammar"]["verbs"], key=len, reverse=True)))
             + r")(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
-        "modal_later": re.compile(r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm)(?![\w])"),
+        # "X, Y và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này"
+        "modal_later": re.compile(
+            r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm|chịu trách nhiệm)(?![\w])"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
         "inner_label": re.compile(lx.pattern("roles", "inner_label")),
         "definition": re.compile(lx.pattern("roles", "definition")),
@@ -131,6 +134,7 @@ def _res() -> dict[str, re.Pattern[str]]:
             + r")(?![\w]))[a-zà-ỹđ]"),
         "colon_next": re.compile(r"^\s*:\s*(?P<rest>.*)", re.DOTALL),
         "request_start": re.compile(rf"\s*{lx.pattern('roles', 'request')}"),
+        "encourage": re.compile(lx.pattern("roles", "encourage")),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
         "clause_end": re.compile(r"[.;:\n]"),
     }
@@ -340,6 +344,9 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         prefix = head_end("", prefix)
         after = text[group.end:min(end, group.end + 60)]
         role = _role(prefix, after)
+        if role is None and group.start < end and res["encourage"].fullmatch(
+                prefix.strip(" -+,")) and _MARKER_ONLY.fullmatch(text, start, clause_start):
+            role = "executor"  # "16. Khuyến khích Hội Nông dân tỉnh ...": the task is theirs
         members = group.members
         if role is None and len(members) > 1 and _OWNER_END.search(prefix):
             # "Theo đề nghị của Sở Y tế, Sở Tài chính bố trí ...": the owner's phrase ends at
@@ -369,6 +376,8 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
 
 
 _OWNER_END = re.compile(r"(?i:\bcủa)\s*$")
+# nothing but a list marker before a clause: it opens the task ("16. ", "- ", "a) ")
+_MARKER_ONLY = re.compile(r"[\s\-+•–*]*(?:(?:\d{1,3}|[IVXL]{1,5}|[a-zđ])(?:\.\d{1,3})*[.)]?\s*)?")
 
 
 def _clause_start(text: str, start: int, at: int) -> int:

@@ -27,6 +27,11 @@ SECTIONS = ("part", "section", "rowgroup")  # headings of parts, never tasks the
 _COLON_TEXT = re.compile(r":\s+\S")
 _REQUEST = re.compile(r"(?i)đề nghị")
 _ASIDE = re.compile(r"\([^()]*\)")
+# what a heading of bodies may go on with: more of its list, each in at most four words in
+# lower case ("..., doanh nghiệp và cộng đồng.")
+_LOWER_WORDS = r"(?!và\b)[a-zà-ỹđ][\wÀ-ỹ]*(?:\s+(?!và\b)[a-zà-ỹđ\-][\wÀ-ỹ]*){0,3}"
+_LISTED = re.compile(rf"(?:\s*(?:,|,?\s+và)\s+{_LOWER_WORDS})+[\s.:;]*")
+_PIECE = re.compile(rf"(?:,|\bvà)\s+(?P<name>{_LOWER_WORDS})")
 _PLACE = re.compile(r"^\s*(?i:trên địa bàn|thuộc)\s+(?i:tỉnh|thành phố)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
 
 
@@ -431,6 +436,13 @@ def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], 
     # ("1. Sở Tài chính (cơ quan chủ trì)") is no words of a task
     rest = _ASIDE.sub("", _PLACE.sub("", after))
     only = not rest.strip(" :.;")
+    # "16. Các tổ chức chính trị - xã hội, tổ chức xã hội, doanh nghiệp và cộng đồng.": a
+    # heading that goes on listing, in lower case and with no verb, names bodies the grammar
+    # does not know; each piece of its list is one of them
+    tail = _LISTED.fullmatch(rest) if not only and len(lead.members) > 1 and not _has_verb(
+        rest) else None
+    if tail:
+        only = True
     acts = assign._res()["verbs"].match(after) or after.lstrip().startswith(":")
     if not only and not acts and not requested:
         return None
@@ -440,6 +452,12 @@ def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], 
         for x in assign._expand(f, ctx):
             found.append(Assignment(assign.name_of(x), role, group=x.collective,
                                     span=ctx.to_span(x.start, x.end)))
+    if tail:
+        at = lead.end + len(after) - len(after.lstrip()) if rest == after else None
+        for piece in _PIECE.finditer(rest):
+            start = None if at is None else at + piece.start("name")
+            span = None if start is None else ctx.to_span(start, start + len(piece["name"]))
+            found.append(Assignment(piece["name"], role, group=True, span=span))
     if not only and item.lines == [] and not item.children:
         return None
     return found, only

@@ -1,0 +1,137 @@
+"""Shapes of plans never seen by the project (other provinces, ministries and years), each a
+few lines of our own (invented bodies, numbers and dates), checked against the annotation
+guide's rules and the way Vietnamese administrative documents are written (Nghị định
+30/2020), each with a shape that looks alike and must not be read so."""
+# ruff: noqa: E501  (plan paragraphs are one line each, as in real files)
+
+from __future__ import annotations
+
+from ingest.extract import extract_text
+
+HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n\nSố: 41/KH-UBND\n\nCao Bằng, ngày 12 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nPhát triển thương mại điện tử năm 2026\n\nCăn cứ Luật Thương mại năm 2005;\n\n")
+
+
+def _tasks(body: str, head: str = HEAD + "II. TỔ CHỨC THỰC HIỆN\n\n"):
+    return extract_text(head + body).tasks
+
+
+def _roles(task) -> list[tuple[str, str]]:
+    return [(b.name, b.role) for b in task.bodies]
+
+
+# ------------------------------------------------------------- cues in brackets, encouraging
+
+def test_an_assignment_in_brackets_after_the_task_names_its_bodies():
+    """"... ban hành Quy chế (Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính)": the bracket
+    that closes a task gives it, as "giao" does in running text."""
+    [task] = _tasks("1. Xây dựng và tham mưu UBND tỉnh ban hành Quy chế quản lý chợ đầu mối (Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính tham mưu).\n")
+    assert _roles(task) == [("Sở Công Thương", "lead"), ("Sở Tài chính", "support")]
+
+
+def test_a_body_in_brackets_without_a_cue_is_not_given_the_task():
+    [task] = _tasks("1. Rà soát các chợ đầu mối trên địa bàn (Sở Công Thương đã tổng hợp năm 2025) và đề xuất phương án sắp xếp.\n")
+    assert ("Sở Công Thương", "lead") not in _roles(task)
+
+
+def test_a_task_that_opens_by_encouraging_bodies_is_theirs():
+    """"17. Khuyến khích Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh xây dựng ...": a body
+    the issuer cannot order is encouraged to take the task on; it is the one to act."""
+    [task] = _tasks("17. Khuyến khích Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh xây dựng kế hoạch hỗ trợ hội viên bán hàng trên sàn thương mại điện tử.\n")
+    assert _roles(task) == [("Hội Nông dân tỉnh", "executor"), ("Liên minh Hợp tác xã tỉnh", "executor")]
+
+
+def test_encouraging_inside_a_body_s_task_is_that_body_s_means():
+    """"Sở Công Thương: ... khuyến khích các doanh nghiệp ..." and "Tổ chức cuộc thi để
+    khuyến khích các doanh nghiệp ...": the encouraged are no assignees of the task."""
+    tasks = _tasks("1. Sở Công Thương\n\n- Tổ chức cuộc thi để khuyến khích các doanh nghiệp nhỏ và vừa bán hàng trực tuyến.\n\n"
+                   "- Hướng dẫn hồ sơ đăng ký sàn; khuyến khích các hợp tác xã tham gia sàn thương mại điện tử của tỉnh.\n")
+    assert [_roles(t) for t in tasks] == [[("Sở Công Thương", "executor")]] * 2
+
+
+# -------------------------------------------------------------------- headings that list
+
+def test_a_heading_that_lists_bodies_the_grammar_does_not_know_names_them_all():
+    """"5. Các tổ chức chính trị - xã hội, tổ chức xã hội, hợp tác xã và cộng đồng.": a heading
+    of bodies that goes on listing in lower case, with no verb, names every piece; the text
+    below it is their task, not a second one."""
+    tasks = _tasks("5. Các tổ chức chính trị - xã hội, tổ chức xã hội - nghề nghiệp, hợp tác xã và cộng đồng.\n\n"
+                   "Tham gia tuyên truyền, vận động người dân sử dụng dịch vụ thanh toán không dùng tiền mặt.\n")
+    assert len(tasks) == 1
+    assert tasks[0].text.startswith("Tham gia tuyên truyền")
+    assert _roles(tasks[0]) == [(name, "support") for name in (  # "Tham gia ...": they take part
+        "Các tổ chức chính trị - xã hội", "tổ chức xã hội - nghề nghiệp", "hợp tác xã", "cộng đồng")]
+
+
+def test_a_heading_of_one_group_and_a_field_lists_no_bodies():
+    """"7. Các ngành, lĩnh vực khác" names fields of activity: one group and words after it
+    are no list of bodies."""
+    tasks = _tasks("7. Các ngành, lĩnh vực khác\n\nTập trung phát triển thương mại điện tử trong từng ngành, lĩnh vực.\n")
+    assert [b.name for t in tasks for b in t.bodies] == []
+
+
+# ----------------------------------------------------------------------------- law titles
+
+def test_so_ends_a_law_s_title_only_before_its_number():
+    """"Luật Kinh tế số số 99/2025/QH15" (an invented law): the first "số" (digital) is the
+    title's, the second opens the number; one document, with its number."""
+    record = extract_text(HEAD.replace("Căn cứ Luật Thương mại năm 2005;", "Căn cứ Luật Kinh tế số số 99/2025/QH15 ngày 30/11/2025;") + "II. NỘI DUNG\n\n1. Sở Công Thương chủ trì tuyên truyền.\n")
+    [basis] = record.bases
+    assert (basis.number, basis.title) == ("99/2025/QH15", "Luật Kinh tế số")
+
+
+def test_so_before_a_number_still_ends_a_title():
+    record = extract_text(HEAD.replace("Căn cứ Luật Thương mại năm 2005;", "Căn cứ Luật Điện lực số 61/2024/QH15 ngày 30/11/2024;") + "II. NỘI DUNG\n\n1. Sở Công Thương chủ trì tuyên truyền.\n")
+    [basis] = record.bases
+    assert basis.number == "61/2024/QH15" and basis.title == "Luật Điện lực"
+
+
+def test_a_law_the_catalogue_knows_keeps_its_title_past_va():
+    """"Luật Địa chất và khoáng sản": a title in sentence case ends at "và" where nothing
+    tells more ("Luật Đất đai và các văn bản ..."); the catalogue of laws knows this one."""
+    [task] = _tasks("1. Sở Nông nghiệp và Môi trường chủ trì tuyên truyền Luật Địa chất và khoáng sản đến doanh nghiệp.\n"
+                    "2. Sở Tư pháp chủ trì rà soát Luật Hợp tác xã và các văn bản hướng dẫn.\n")[:1]
+    assert [c.number for c in task.citations] == ["54/2024/QH15"]
+
+
+def test_an_unknown_law_title_still_ends_at_va():
+    tasks = _tasks("1. Sở Tư pháp chủ trì rà soát Luật Chợ truyền thống và các văn bản hướng dẫn.\n")
+    assert [(c.number, c.title) for c in tasks[0].citations] == [(None, "Luật Chợ truyền thống")]
+
+
+# ------------------------------------------------------------------ bodies and their roles
+
+def test_a_kind_of_group_with_either_dash():
+    """"các tổ chức chính trị – xã hội" (an en dash) is the group "chính trị - xã hội" names."""
+    [task] = _tasks("1. Tăng cường phối hợp với các tổ chức chính trị – xã hội trong tuyên truyền, vận động Nhân dân.\n")
+    assert _roles(task) == [("các tổ chức chính trị – xã hội", "support")]
+
+
+def test_dong_thoi_then_chu_tri_makes_the_heading_s_body_lead():
+    """"2. Giao Sở Xây dựng" / "... Đồng thời, chủ trì phối hợp với Công an tỉnh ...": the
+    body a task is given to presides over the clause that opens with "chủ trì"."""
+    tasks = _tasks("2. Giao Sở Xây dựng\n\nHướng dẫn áp dụng các giải pháp kỹ thuật.\n\n"
+                   "Đồng thời, chủ trì phối hợp với Công an tỉnh kiểm tra, đôn đốc việc thực hiện.\n")
+    assert _roles(tasks[-1]) == [("Sở Xây dựng", "lead"), ("Công an tỉnh", "support")]
+
+
+DECISION = ("SỞ CÔNG THƯƠNG\nTỈNH HÀ GIANG\n\nSố: 212/QĐ-SCT\n\nHà Giang, ngày 09 tháng 4 năm 2026\n\n"
+            "QUYẾT ĐỊNH\nThành lập Đoàn kiểm tra an toàn hóa chất năm 2026\n\nGIÁM ĐỐC SỞ CÔNG THƯƠNG\n\n"
+            "Căn cứ Luật Hóa chất năm 2025;\n\nQUYẾT ĐỊNH:\n\n"
+            "Điều 1. Thành lập Đoàn kiểm tra an toàn hóa chất năm 2026.\n\n"
+            "Điều 2. Tổ chức thực hiện\n\n1. Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.\n\n")
+
+
+def test_those_a_decision_charges_with_carrying_it_out_are_its_executors():
+    """"Chánh Văn phòng Sở, Trưởng phòng Kỹ thuật an toàn, các tổ chức có liên quan và các ông
+    (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này": the bodies those heads
+    head carry the decision out."""
+    tasks = extract_text(DECISION + "2. Chánh Văn phòng Sở, Trưởng phòng Kỹ thuật an toàn, các tổ chức có liên quan và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.\n").tasks
+    assert _roles(tasks[-1]) == [("Văn phòng Sở", "executor"), ("phòng Kỹ thuật an toàn", "executor"),
+                                 ("các tổ chức có liên quan", "executor")]
+
+
+def test_a_body_named_after_the_subject_of_a_decision_s_article_is_no_executor():
+    """A body far after the clause's start, behind other words, is none of its subjects."""
+    tasks = extract_text(DECISION + "2. Kinh phí của Đoàn kiểm tra do ngân sách cấp qua Văn phòng Sở, bảo đảm theo quy định hiện hành và chịu trách nhiệm quyết toán.\n").tasks
+    assert ("Văn phòng Sở", "executor") not in [r for t in tasks for r in _roles(t)]
