@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -239,8 +239,13 @@ class TaskFilter:
     body_name: str | None = None  # a name as people type it: "thanh tra tinh"
 
 
-def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str, Any]]:
-    """Tasks matching the filter, each with its assignments, legal basis and source link."""
+def tasks(store: Store, f: TaskFilter | None = None, *,
+          refs: dict[str, dict[str, Any]] | None = None,
+          preambles: dict[str, list[dict[str, Any]]] | None = None,
+          **kw: Any) -> list[dict[str, Any]]:  # fmt: skip
+    """Tasks matching the filter, each with its assignments, legal basis and source link.
+    ``refs`` (:func:`plan_refs`) and ``preambles`` (:func:`plan_bases`) of every plan, when the
+    caller has them already (reading plan by plan: :func:`tasks_by_plan`)."""
     f = f or TaskFilter(**kw)
     params = {
         "plan": URIRef(f.plan) if f.plan else None,
@@ -252,7 +257,8 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
         "due_before": f.due_before,
     }
     seen: dict[str, dict[str, Any]] = {}
-    refs = plan_refs(store, f.body if f.body and not f.plan else None, f.plan)
+    if refs is None:
+        refs = plan_refs(store, f.body if f.body and not f.plan else None, f.plan)
     # one body's tasks are read from the body out: a filter over every task grows with the store
     query = "api_body_tasks" if f.body else "api_tasks"
     for r in _rows(store, query, **params):
@@ -289,7 +295,7 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
         if t in seen:
             seen[t]["basis"] = items
     if any(not t["basis"] for t in seen.values()):
-        of_plan = plan_bases(store, plan_param)
+        of_plan = plan_bases(store, plan_param) if preambles is None else preambles
         for t in seen.values():  # a task citing nothing rests on what its plan rests on
             t["plan_basis"] = [] if t["basis"] else of_plan.get(t["plan"]["iri"], [])
     out = list(seen.values())
@@ -302,6 +308,16 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
         words = fold(f.q).split()
         out = [t for t in out if all(w in _haystack(t) for w in words)]
     return out
+
+
+def tasks_by_plan(store: Store) -> Iterator[list[dict[str, Any]]]:
+    """Every plan's tasks, as :func:`tasks` gives them, one plan at a time (so that memory
+    holds one plan's, at any number of plans): the plans' rows and their preambles' bases are
+    read once for all."""
+    refs = plan_refs(store)
+    preambles = plan_bases(store, None)
+    for plan_iri in refs:
+        yield tasks(store, plan=plan_iri, refs=refs, preambles=preambles)
 
 
 def _haystack(t: dict[str, Any]) -> str:
