@@ -242,3 +242,22 @@ def test_a_row_with_its_content_is_a_task_even_when_other_cells_are_empty():
 def test_bold_spaces_outside_a_table_are_still_emphasis_only():
     from ingest.read import clean
     assert "*" not in clean("**1. Mục đích**\n** **\nNâng cao hiệu quả quản lý.\n|\n** **\nTiếp theo").text
+
+
+# ------------------------------------------------ groups in assignment lines with their words
+
+def test_a_group_in_an_assignment_line_keeps_the_words_that_specify_it():
+    """"Đơn vị phối hợp: Sở Tài chính, các tổ chức hoạt động thương mại điện tử": the line
+    holds only names, so the words after a group's noun are its own."""
+    [task] = _tasks("1. Xây dựng sàn thương mại điện tử của tỉnh\n\n- Đơn vị chủ trì: Sở Công Thương.\n\n"
+                    "- Đơn vị phối hợp: Sở Tài chính, các tổ chức hoạt động thương mại điện tử và các doanh nghiệp công nghệ số.\n")
+    assert _roles(task) == [("Sở Công Thương", "lead"), ("Sở Tài chính", "support"),
+                            ("các tổ chức hoạt động thương mại điện tử", "support"),
+                            ("các doanh nghiệp công nghệ số", "support")]
+
+
+def test_a_group_s_words_stop_at_a_function_word_or_a_role_cue():
+    [task] = _tasks("1. Xây dựng sàn thương mại điện tử của tỉnh\n\n"
+                    "- Đơn vị thực hiện: Sở Công Thương chủ trì; các đơn vị liên quan phối hợp; các doanh nghiệp theo chức năng.\n")
+    assert _roles(task) == [("Sở Công Thương", "lead"), ("các đơn vị liên quan", "support"),
+                            ("các doanh nghiệp", "executor")]
