@@ -135,6 +135,7 @@ def _res() -> dict[str, re.Pattern[str]]:
         "colon_next": re.compile(r"^\s*:\s*(?P<rest>.*)", re.DOTALL),
         "request_start": re.compile(rf"\s*{lx.pattern('roles', 'request')}"),
         "encourage": re.compile(lx.pattern("roles", "encourage")),
+        "addressed": re.compile(lx.pattern("roles", "addressed")),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
         "clause_end": re.compile(r"[.;:\n]"),
     }
@@ -378,6 +379,9 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         if role is None and group.start < end and res["encourage"].fullmatch(
                 prefix.strip(" -+,")) and _MARKER_ONLY.fullmatch(text, start, clause_start):
             role = "executor"  # "16. Khuyến khích Hội Nông dân tỉnh ...": the task is theirs
+        elif role is None and res["addressed"].fullmatch(prefix.strip(" -+,")) and \
+                text.startswith(":", group.end):
+            role = "executor"  # "Đối với các sở, ngành: chuẩn bị báo cáo ..."
         members = group.members
         if role is None and len(members) > 1 and _OWNER_END.search(prefix):
             # "Theo đề nghị của Sở Y tế, Sở Tài chính bố trí ...": the owner's phrase ends at

@@ -261,3 +261,20 @@ def test_a_group_s_words_stop_at_a_function_word_or_a_role_cue():
                     "- Đơn vị thực hiện: Sở Công Thương chủ trì; các đơn vị liên quan phối hợp; các doanh nghiệp theo chức năng.\n")
     assert _roles(task) == [("Sở Công Thương", "lead"), ("các đơn vị liên quan", "support"),
                             ("các doanh nghiệp", "executor")]
+
+
+# ------------------------------------------------------ whom an item addresses; teams set up
+
+def test_an_item_that_opens_by_naming_whom_it_addresses_is_theirs():
+    """"6.1. Đối với Tổ kiểm tra: Các thành viên thực hiện ...", "Đối với các sở, ngành:" over
+    bullets: the bodies named before the colon do what follows; a team the plan sets up
+    ("Đoàn kiểm tra", "Tổ công tác") is a body of its own."""
+    tasks = _tasks("6.1. Đối với Tổ kiểm tra: Các thành viên thực hiện nghiêm túc Kế hoạch.\n\n"
+                   "6.2. Đối với các sở, ngành:\n\n- Chuẩn bị báo cáo bằng văn bản.\n\n- Cử cán bộ làm việc với Tổ kiểm tra.\n")
+    assert [_roles(t) for t in tasks] == [[("Tổ kiểm tra", "executor")],
+                                          [("các sở, ngành", "executor")], [("các sở, ngành", "executor")]]
+
+
+def test_doi_voi_objects_before_a_comma_are_no_assignees():
+    [task] = _tasks("1. Sở Xây dựng\n\nĐối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư áp dụng các giải pháp an toàn.\n")
+    assert _roles(task) == [("Sở Xây dựng", "executor")]
