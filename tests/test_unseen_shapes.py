@@ -278,3 +278,13 @@ def test_an_item_that_opens_by_naming_whom_it_addresses_is_theirs():
 def test_doi_voi_objects_before_a_comma_are_no_assignees():
     [task] = _tasks("1. Sở Xây dựng\n\nĐối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư áp dụng các giải pháp an toàn.\n")
     assert _roles(task) == [("Sở Xây dựng", "executor")]
+
+
+def test_the_period_an_inspection_covers_is_no_task():
+    """A decision on an inspection: "3. Thời hạn kiểm tra: ..." and "4. Thời hiệu kiểm tra: Từ
+    khi được cấp giấy phép đến thời điểm kiểm tra" describe it; "5. Lập biên bản ..." is one."""
+    tasks = extract_text(DECISION.replace("Điều 2. Tổ chức thực hiện\n\n1. Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.\n\n", "")
+                         + "Điều 2. Nội dung, thời hạn và thời hiệu kiểm tra\n\n"
+                         "1. Thời hiệu kiểm tra: Từ khi được cấp giấy phép sử dụng hóa chất đến thời điểm kiểm tra.\n\n"
+                         "2. Lập biên bản kiểm tra, ghi nhận kết quả làm việc.\n").tasks
+    assert [t.text for t in tasks] == ["Lập biên bản kiểm tra, ghi nhận kết quả làm việc."]
