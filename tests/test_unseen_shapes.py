@@ -288,3 +288,11 @@ def test_the_period_an_inspection_covers_is_no_task():
                          "1. Thời hiệu kiểm tra: Từ khi được cấp giấy phép sử dụng hóa chất đến thời điểm kiểm tra.\n\n"
                          "2. Lập biên bản kiểm tra, ghi nhận kết quả làm việc.\n").tasks
     assert [t.text for t in tasks] == ["Lập biên bản kiểm tra, ghi nhận kết quả làm việc."]
+
+
+def test_a_national_technical_regulation_is_cited_by_its_own_number():
+    """"Quy chuẩn kỹ thuật quốc gia QCVN 01:2019/BCT": its number whole, with its issuer,
+    never "2019/BCT" read as a letter's; a standard stays one ("TCVN 9001:2015")."""
+    [task] = _tasks("1. Sở Công Thương chủ trì kiểm tra việc áp dụng QCVN 01:2019/BCT và TCVN 9001:2015 tại các kho.\n")
+    assert [(c.type, c.number) for c in task.citations] == [
+        ("Quy chuẩn kỹ thuật", "QCVN 01:2019/BCT"), ("Tiêu chuẩn", "TCVN 9001:2015")]
