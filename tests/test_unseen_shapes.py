@@ -242,3 +242,57 @@ def test_a_row_with_its_content_is_a_task_even_when_other_cells_are_empty():
 def test_bold_spaces_outside_a_table_are_still_emphasis_only():
     from ingest.read import clean
     assert "*" not in clean("**1. Mục đích**\n** **\nNâng cao hiệu quả quản lý.\n|\n** **\nTiếp theo").text
+
+
+# ------------------------------------------------ groups in assignment lines with their words
+
+def test_a_group_in_an_assignment_line_keeps_the_words_that_specify_it():
+    """"Đơn vị phối hợp: Sở Tài chính, các tổ chức hoạt động thương mại điện tử": the line
+    holds only names, so the words after a group's noun are its own."""
+    [task] = _tasks("1. Xây dựng sàn thương mại điện tử của tỉnh\n\n- Đơn vị chủ trì: Sở Công Thương.\n\n"
+                    "- Đơn vị phối hợp: Sở Tài chính, các tổ chức hoạt động thương mại điện tử và các doanh nghiệp công nghệ số.\n")
+    assert _roles(task) == [("Sở Công Thương", "lead"), ("Sở Tài chính", "support"),
+                            ("các tổ chức hoạt động thương mại điện tử", "support"),
+                            ("các doanh nghiệp công nghệ số", "support")]
+
+
+def test_a_group_s_words_stop_at_a_function_word_or_a_role_cue():
+    [task] = _tasks("1. Xây dựng sàn thương mại điện tử của tỉnh\n\n"
+                    "- Đơn vị thực hiện: Sở Công Thương chủ trì; các đơn vị liên quan phối hợp; các doanh nghiệp theo chức năng.\n")
+    assert _roles(task) == [("Sở Công Thương", "lead"), ("các đơn vị liên quan", "support"),
+                            ("các doanh nghiệp", "executor")]
+
+
+# ------------------------------------------------------ whom an item addresses; teams set up
+
+def test_an_item_that_opens_by_naming_whom_it_addresses_is_theirs():
+    """"6.1. Đối với Tổ kiểm tra: Các thành viên thực hiện ...", "Đối với các sở, ngành:" over
+    bullets: the bodies named before the colon do what follows; a team the plan sets up
+    ("Đoàn kiểm tra", "Tổ công tác") is a body of its own."""
+    tasks = _tasks("6.1. Đối với Tổ kiểm tra: Các thành viên thực hiện nghiêm túc Kế hoạch.\n\n"
+                   "6.2. Đối với các sở, ngành:\n\n- Chuẩn bị báo cáo bằng văn bản.\n\n- Cử cán bộ làm việc với Tổ kiểm tra.\n")
+    assert [_roles(t) for t in tasks] == [[("Tổ kiểm tra", "executor")],
+                                          [("các sở, ngành", "executor")], [("các sở, ngành", "executor")]]
+
+
+def test_doi_voi_objects_before_a_comma_are_no_assignees():
+    [task] = _tasks("1. Sở Xây dựng\n\nĐối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư áp dụng các giải pháp an toàn.\n")
+    assert _roles(task) == [("Sở Xây dựng", "executor")]
+
+
+def test_the_period_an_inspection_covers_is_no_task():
+    """A decision on an inspection: "3. Thời hạn kiểm tra: ..." and "4. Thời hiệu kiểm tra: Từ
+    khi được cấp giấy phép đến thời điểm kiểm tra" describe it; "5. Lập biên bản ..." is one."""
+    tasks = extract_text(DECISION.replace("Điều 2. Tổ chức thực hiện\n\n1. Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.\n\n", "")
+                         + "Điều 2. Nội dung, thời hạn và thời hiệu kiểm tra\n\n"
+                         "1. Thời hiệu kiểm tra: Từ khi được cấp giấy phép sử dụng hóa chất đến thời điểm kiểm tra.\n\n"
+                         "2. Lập biên bản kiểm tra, ghi nhận kết quả làm việc.\n").tasks
+    assert [t.text for t in tasks] == ["Lập biên bản kiểm tra, ghi nhận kết quả làm việc."]
+
+
+def test_a_national_technical_regulation_is_cited_by_its_own_number():
+    """"Quy chuẩn kỹ thuật quốc gia QCVN 01:2019/BCT": its number whole, with its issuer,
+    never "2019/BCT" read as a letter's; a standard stays one ("TCVN 9001:2015")."""
+    [task] = _tasks("1. Sở Công Thương chủ trì kiểm tra việc áp dụng QCVN 01:2019/BCT và TCVN 9001:2015 tại các kho.\n")
+    assert [(c.type, c.number) for c in task.citations] == [
+        ("Quy chuẩn kỹ thuật", "QCVN 01:2019/BCT"), ("Tiêu chuẩn", "TCVN 9001:2015")]
