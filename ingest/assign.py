@@ -135,6 +135,7 @@ def _res() -> dict[str, re.Pattern[str]]:
         "colon_next": re.compile(r"^\s*:\s*(?P<rest>.*)", re.DOTALL),
         "request_start": re.compile(rf"\s*{lx.pattern('roles', 'request')}"),
         "encourage": re.compile(lx.pattern("roles", "encourage")),
+        "addressed": re.compile(lx.pattern("roles", "addressed")),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
         "clause_end": re.compile(r"[.;:\n]"),
     }
@@ -244,8 +245,8 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
             role = "requested" if base == "requested" else _label_role(inner.group("label"))
             s += inner.end()
         parens = [(m.start() + s, m.end() + s) for m in _PARENS.finditer(ctx.text[s:e])]
-        inside = [b for b in ctx.within(s, e)
-                  if not any(a <= b.start < z for a, z in parens)]
+        inside = [_with_complement(b, e, ctx.text)
+                  for b in ctx.within(s, e) if not any(a <= b.start < z for a, z in parens)]
         covered = [(b.start, b.end) for b in inside]
         inside = _not_receivers(s, inside, ctx)
         cued = _cued_roles(s, e, inside, ctx) if role == "executor" else {}
@@ -254,6 +255,37 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
                 out.append(_make(x, cued.get(b.start, role), ctx))
         out.extend(_leftovers(s, e, covered, role, ctx))
     return dedupe(out)
+
+
+def _with_complement(f: Found, end: int, text: str) -> Found:
+    """A group in an assignment line with the words that specify it, up to the next name
+    ("các tổ chức hoạt động khai thác khoáng sản", "các doanh nghiệp công nghệ số"): the line
+    holds nothing but names, so words in lower case after a group's noun are its own, where
+    in running text they may be the sentence's verb. A function word ("theo", "để") ends it."""
+    if not f.collective:
+        return f
+    m = _complement().match(text, f.end, end)
+    if m is None or not m.group() or fold(m.group().split()[0]) in _complement_stops():
+        return f
+    return Found(f.kind, f.start, m.end(), f.groups, squash(text[f.start:m.end()]),
+                 f.collective, f.outside, f.refers)
+
+
+@lru_cache(maxsize=1)
+def _complement() -> re.Pattern[str]:
+    """Words in lower case up to a name's end (a comma, a semicolon, a bracket, "và", the
+    line's end), none of them a role cue ("các Ủy ban của Quốc hội phối hợp")."""
+    lx = lexicon()
+    cue = rf"{lx.pattern('roles', 'lead')}|{lx.pattern('roles', 'support_action')}"
+    word = rf"(?!và\b|(?:{cue})(?![\w]))[a-zà-ỹđ][\wÀ-ỹ]*(?:-[\wÀ-ỹ]+)?"
+    return re.compile(rf"(?:[^\S\n]+{word}){{1,8}}(?=\s*(?:[,;(.:]|\bvà\b|$))")
+
+
+@lru_cache(maxsize=1)
+def _complement_stops() -> frozenset[str]:
+    """Function words (``[grammar] stops`` of bodies.toml, folded): where a sentence, not a
+    name, goes on."""
+    return frozenset(fold(w) for w in lexicon().bodies["grammar"]["stops"])
 
 
 def _not_receivers(start: int, bodies: list[Found], ctx: Context) -> list[Found]:
@@ -347,6 +379,9 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         if role is None and group.start < end and res["encourage"].fullmatch(
                 prefix.strip(" -+,")) and _MARKER_ONLY.fullmatch(text, start, clause_start):
             role = "executor"  # "16. Khuyến khích Hội Nông dân tỉnh ...": the task is theirs
+        elif role is None and res["addressed"].fullmatch(prefix.strip(" -+,")) and \
+                text.startswith(":", group.end):
+            role = "executor"  # "Đối với các sở, ngành: chuẩn bị báo cáo ..."
         members = group.members
         if role is None and len(members) > 1 and _OWNER_END.search(prefix):
             # "Theo đề nghị của Sở Y tế, Sở Tài chính bố trí ...": the owner's phrase ends at

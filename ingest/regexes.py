@@ -32,7 +32,7 @@ def document_ref() -> re.Pattern[str]:
     party = rf"(?P<pnum>\d+)\s*-\s*(?P<ptype>[A-ZĐ]{{1,4}})\s*/\s*(?P<pbody>{_SYM})"
     blank = rf"(?P<blank>/\s*{_SYM}(?:\s*-\s*{_SYM})*)"
     std = "|".join(lexicon().standard_prefixes)
-    standard = rf"(?P<std>(?:{std})\s*\d+(?::\d{{4}})?)"
+    standard = rf"(?P<std>(?:{std})\s*\d+(?::\d{{4}})?(?:/[A-ZĐ][A-ZĐ\d-]*)?)"
     typed = (
         rf"(?P<type>(?i:{types}))(?:\s+(?i:quốc gia))?\s+(?:(?i:số)\s*)?"
         rf"(?:{party}|{number}|{blank}|{standard})"

@@ -425,10 +425,12 @@ def _bodies_of_lines(item: Item, ctx: assign.Context) -> list[Assignment]:
 def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], bool] | None:
     """Bodies an item's line opens with, and whether the line is nothing but them."""
     line = item.line
-    lead = assign.leading(line.body_start, line.end, ctx)
+    lead = assign.leading(line.body_start, line.end, ctx) or _addressed(line, ctx)
     if lead is None:
         return None
     prefix = ctx.text[line.body_start:lead.start]
+    if _addressed_re().match(prefix):
+        prefix = ""
     requested = bool(_REQUEST.search(prefix))
     after = ctx.text[lead.end:line.end]
     # "3. Các cơ quan, đơn vị trên địa bàn tỉnh": the place (a name in capitals) is part of the
@@ -461,6 +463,24 @@ def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], 
     if not only and item.lines == [] and not item.children:
         return None
     return found, only
+
+
+def _addressed(line: Line, ctx: assign.Context) -> assign.BodyList | None:
+    """"6.2. Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo ...", "Đối với các sở, ngành:": an
+    item that opens by naming whom it addresses, the names closed by a colon, is theirs to do
+    ("Đối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn ..." names objects)."""
+    m = _addressed_re().match(ctx.text, line.body_start, line.end)
+    if m is None:
+        return None
+    first = assign.first_list(ctx.within(m.end(), line.end), ctx.text)
+    if first is None or first.start != m.end() or not ctx.text.startswith(":", first.end):
+        return None
+    return first
+
+
+@cache
+def _addressed_re() -> re.Pattern[str]:
+    return re.compile(rf"\s*{lexicon().pattern('roles', 'addressed')}\s+")
 
 
 def _segment(lines: list[Line], ctx: assign.Context, under_body_heading: bool,

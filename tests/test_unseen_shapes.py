@@ -135,3 +135,164 @@ def test_a_body_named_after_the_subject_of_a_decision_s_article_is_no_executor()
     """A body far after the clause's start, behind other words, is none of its subjects."""
     tasks = extract_text(DECISION + "2. Kinh phí của Đoàn kiểm tra do ngân sách cấp qua Văn phòng Sở, bảo đảm theo quy định hiện hành và chịu trách nhiệm quyết toán.\n").tasks
     assert ("Văn phòng Sở", "executor") not in [r for t in tasks for r in _roles(t)]
+
+
+# ---------------------------------------------------------- annex tables in Word documents
+
+def _word_plan(tmp_path, table_rows):
+    from tests.docx_build import para, table, write_docx
+    blocks = [
+        table([[["UBND TỈNH HÀ GIANG", "SỞ CÔNG THƯƠNG", "Số: 118/KH-SCT"],
+                ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "Hà Giang, ngày 14 tháng 5 năm 2026"]]]),
+        para("KẾ HOẠCH"), para("Kiểm tra, cấp chứng chỉ an toàn hóa chất"),
+        para("Căn cứ Luật Hóa chất năm 2025;"),
+        para("TỔ CHỨC THỰC HIỆN", 0),
+        para("Giao phòng Kỹ thuật an toàn tổ chức kiểm tra theo quy định.", 1),
+        table([[["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Lê Văn Toàn"]]]),
+        para("PHÂN CÔNG NHIỆM VỤ CỦA TỔ KIỂM TRA"),
+        para("(Kèm theo Kế hoạch số 118/KH-SCT ngày 14/5/2026 của Sở Công Thương)"),
+        table(table_rows),
+    ]
+    return write_docx(tmp_path / "ha-giang-118.docx", blocks)
+
+
+def test_an_annex_that_shares_a_team_s_work_out_names_who_does_each_row(tmp_path):
+    """"| TT | Nhiệm vụ thực hiện | Người thực hiện | Ghi chú |": a task table whose who
+    column names persons, one a paragraph of its cell; each row is a task they carry out."""
+    from ingest.extract import extract_file
+    plan = _word_plan(tmp_path, [
+        [["TT"], ["Nhiệm vụ thực hiện"], ["Người thực hiện"], ["Ghi chú"]],
+        [["1"], ["Rà soát hồ sơ của học viên"], ["Trần Văn Bình", "Lý Thị Hoa"], [""]],
+        [["2"], ["Tổ chức chấm bài"], ["Lý Thị Hoa"], [""]],
+    ])
+    rows = [t for t in extract_file(plan).tasks if t.section.startswith("PL")]
+    assert [(t.section, t.text) for t in rows] == [("PL.1", "Rà soát hồ sơ của học viên"),
+                                                    ("PL.2", "Tổ chức chấm bài")]
+    assert _roles(rows[0]) == [("Trần Văn Bình", "executor"), ("Lý Thị Hoa", "executor")]
+
+
+def test_a_word_table_of_names_and_notes_only_is_no_task_table(tmp_path):
+    """A list of members ("| TT | Họ và tên | Chức vụ |") tells nobody to do anything."""
+    from ingest.extract import extract_file
+    plan = _word_plan(tmp_path, [
+        [["TT"], ["Họ và tên"], ["Chức vụ"]],
+        [["1"], ["Trần Văn Bình"], ["Tổ trưởng"]],
+    ])
+    assert [t.section for t in extract_file(plan).tasks if t.section.startswith("PL")] == []
+
+
+def test_each_paragraph_of_a_word_who_cell_is_one_body(tmp_path):
+    from ingest.extract import extract_file
+    plan = _word_plan(tmp_path, [
+        [["TT"], ["Nội dung"], ["Đơn vị chủ trì"], ["Đơn vị phối hợp"]],
+        [["1"], ["Kiểm tra kho hóa chất"], ["Phòng Kỹ thuật an toàn"], ["Thanh tra Sở", "Văn phòng Sở"]],
+    ])
+    [row] = [t for t in extract_file(plan).tasks if t.section.startswith("PL")]
+    assert _roles(row) == [("Phòng Kỹ thuật an toàn", "lead"), ("Thanh tra Sở", "support"),
+                           ("Văn phòng Sở", "support")]
+
+
+# ------------------------------------------------------- portal tables: a group's own row
+
+def _cell_per_line(rows: list[list[str]]) -> str:
+    """A table as the portal gives it a cell a line: "|" between cells, "|" / "|" between
+    rows."""
+    out = []
+    for row in rows:
+        out.append("|")
+        for i, cell in enumerate(row):
+            if i:
+                out.append("|")
+            out.append(cell)
+        out.append("|")
+    return "\n".join(out) + "\n"
+
+
+def test_a_group_row_whose_empty_cells_are_bold_spaces_heads_its_rows():
+    """"| **5.2** | ** ** | **Công nghiệp** | ** ** | ** ** |": the portal writes a group's row
+    with its empty cells as bold spaces; the row is the group's title over the rows numbered
+    under it ("5.2.1"), none of them a task of its own, and the rows are read whole."""
+    table = _cell_per_line([
+        ["**STT**", "**Nhiệm vụ**", "**Đơn vị thực hiện**", "**Đơn vị phối hợp**", "**Thời gian thực hiện**"],
+        ["**5.1**", "** **", "**Thương mại**", "** **", "** **"],
+        ["5.1.1", "Triển khai sàn thương mại điện tử của tỉnh", "Sở Công Thương", "Sở Tài chính", "2026 - 2027"],
+        ["**5.2**", "** **", "**Công nghiệp**", "** **", "** **"],
+        ["5.2.1", "Hỗ trợ doanh nghiệp chuyển đổi số", "Sở Khoa học và Công nghệ", "Sở Công Thương", "Năm 2026"],
+    ])
+    tasks = extract_text(HEAD + "II. NỘI DUNG\n\nChi tiết tại Phụ lục kèm theo.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn Nam\n\n"
+                         "**PHỤ LỤC**\n\n" + table).tasks
+    assert [(t.section, t.text) for t in tasks] == [
+        ("PL.5.1.1", "Triển khai sàn thương mại điện tử của tỉnh"),
+        ("PL.5.2.1", "Hỗ trợ doanh nghiệp chuyển đổi số")]
+    assert _roles(tasks[1]) == [("Sở Khoa học và Công nghệ", "executor"), ("Sở Công Thương", "support")]
+    assert tasks[0].timeframe.due == "2027-12-31"
+
+
+def test_a_row_with_its_content_is_a_task_even_when_other_cells_are_empty():
+    table = _cell_per_line([
+        ["**STT**", "**Nhiệm vụ**", "**Đơn vị thực hiện**", "**Thời gian thực hiện**"],
+        ["1", "Triển khai sàn thương mại điện tử của tỉnh", "Sở Công Thương", "** **"],
+    ])
+    tasks = extract_text(HEAD + "II. NỘI DUNG\n\nChi tiết tại Phụ lục kèm theo.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn Nam\n\n"
+                         "**PHỤ LỤC**\n\n" + table).tasks
+    assert [(t.section, _roles(t)) for t in tasks] == [("PL.1", [("Sở Công Thương", "executor")])]
+
+
+def test_bold_spaces_outside_a_table_are_still_emphasis_only():
+    from ingest.read import clean
+    assert "*" not in clean("**1. Mục đích**\n** **\nNâng cao hiệu quả quản lý.\n|\n** **\nTiếp theo").text
+
+
+# ------------------------------------------------ groups in assignment lines with their words
+
+def test_a_group_in_an_assignment_line_keeps_the_words_that_specify_it():
+    """"Đơn vị phối hợp: Sở Tài chính, các tổ chức hoạt động thương mại điện tử": the line
+    holds only names, so the words after a group's noun are its own."""
+    [task] = _tasks("1. Xây dựng sàn thương mại điện tử của tỉnh\n\n- Đơn vị chủ trì: Sở Công Thương.\n\n"
+                    "- Đơn vị phối hợp: Sở Tài chính, các tổ chức hoạt động thương mại điện tử và các doanh nghiệp công nghệ số.\n")
+    assert _roles(task) == [("Sở Công Thương", "lead"), ("Sở Tài chính", "support"),
+                            ("các tổ chức hoạt động thương mại điện tử", "support"),
+                            ("các doanh nghiệp công nghệ số", "support")]
+
+
+def test_a_group_s_words_stop_at_a_function_word_or_a_role_cue():
+    [task] = _tasks("1. Xây dựng sàn thương mại điện tử của tỉnh\n\n"
+                    "- Đơn vị thực hiện: Sở Công Thương chủ trì; các đơn vị liên quan phối hợp; các doanh nghiệp theo chức năng.\n")
+    assert _roles(task) == [("Sở Công Thương", "lead"), ("các đơn vị liên quan", "support"),
+                            ("các doanh nghiệp", "executor")]
+
+
+# ------------------------------------------------------ whom an item addresses; teams set up
+
+def test_an_item_that_opens_by_naming_whom_it_addresses_is_theirs():
+    """"6.1. Đối với Tổ kiểm tra: Các thành viên thực hiện ...", "Đối với các sở, ngành:" over
+    bullets: the bodies named before the colon do what follows; a team the plan sets up
+    ("Đoàn kiểm tra", "Tổ công tác") is a body of its own."""
+    tasks = _tasks("6.1. Đối với Tổ kiểm tra: Các thành viên thực hiện nghiêm túc Kế hoạch.\n\n"
+                   "6.2. Đối với các sở, ngành:\n\n- Chuẩn bị báo cáo bằng văn bản.\n\n- Cử cán bộ làm việc với Tổ kiểm tra.\n")
+    assert [_roles(t) for t in tasks] == [[("Tổ kiểm tra", "executor")],
+                                          [("các sở, ngành", "executor")], [("các sở, ngành", "executor")]]
+
+
+def test_doi_voi_objects_before_a_comma_are_no_assignees():
+    [task] = _tasks("1. Sở Xây dựng\n\nĐối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư áp dụng các giải pháp an toàn.\n")
+    assert _roles(task) == [("Sở Xây dựng", "executor")]
+
+
+def test_the_period_an_inspection_covers_is_no_task():
+    """A decision on an inspection: "3. Thời hạn kiểm tra: ..." and "4. Thời hiệu kiểm tra: Từ
+    khi được cấp giấy phép đến thời điểm kiểm tra" describe it; "5. Lập biên bản ..." is one."""
+    tasks = extract_text(DECISION.replace("Điều 2. Tổ chức thực hiện\n\n1. Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.\n\n", "")
+                         + "Điều 2. Nội dung, thời hạn và thời hiệu kiểm tra\n\n"
+                         "1. Thời hiệu kiểm tra: Từ khi được cấp giấy phép sử dụng hóa chất đến thời điểm kiểm tra.\n\n"
+                         "2. Lập biên bản kiểm tra, ghi nhận kết quả làm việc.\n").tasks
+    assert [t.text for t in tasks] == ["Lập biên bản kiểm tra, ghi nhận kết quả làm việc."]
+
+
+def test_a_national_technical_regulation_is_cited_by_its_own_number():
+    """"Quy chuẩn kỹ thuật quốc gia QCVN 01:2019/BCT": its number whole, with its issuer,
+    never "2019/BCT" read as a letter's; a standard stays one ("TCVN 9001:2015")."""
+    [task] = _tasks("1. Sở Công Thương chủ trì kiểm tra việc áp dụng QCVN 01:2019/BCT và TCVN 9001:2015 tại các kho.\n")
+    assert [(c.type, c.number) for c in task.citations] == [
+        ("Quy chuẩn kỹ thuật", "QCVN 01:2019/BCT"), ("Tiêu chuẩn", "TCVN 9001:2015")]
