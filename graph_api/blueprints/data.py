@@ -8,6 +8,7 @@ three always say the same thing (the datasette pattern). Ids in and out are the 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -77,11 +78,17 @@ def _best(labels: Iterable[str | None]) -> str | None:
 # --- plans ------------------------------------------------------------------------------------
 
 
-def plans(store: Store, body: str | None = None) -> list[dict[str, Any]]:
-    """Every plan (or those a body has tasks in, without their count of tasks), with its short
-    ``name`` and its ``label`` (name and title) for people."""
+def plans(store: Store, body: str | None = None,
+          only: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Every plan (or those a body has tasks in, without their count of tasks; or the plans
+    ``only`` names), with its short ``name`` and its ``label`` (name and title) for people."""
     out = []
-    rows = _rows(store, "plans_of_body", body=URIRef(body)) if body else _rows(store, "list_plans")
+    if body:
+        rows = _rows(store, "plans_of_body", body=URIRef(body))
+    elif only is not None:
+        rows = _rows(store, "list_plans", plan=tuple(sorted(URIRef(p) for p in set(only))))
+    else:
+        rows = _rows(store, "list_plans")
     for r in rows:
         p = {
             "id": plan_id(r["plan"]),
@@ -101,11 +108,12 @@ def plans(store: Store, body: str | None = None) -> list[dict[str, Any]]:
     return out
 
 
-def plan_refs(store: Store, body: str | None = None) -> dict[str, dict[str, Any]]:
+def plan_refs(store: Store, body: str | None = None,
+              only: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
     """Plan IRI → what a task shows of its plan (id, name, label, year); of the plans a body
-    has tasks in when ``body`` is given."""
+    has tasks in when ``body`` is given, or of the plans ``only`` names."""
     keys = ("id", "iri", "source", "name", "label", "year", "date", "title")
-    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store, body)}
+    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store, body, only)}
 
 
 def places(store: Store, body: str | None = None,
@@ -227,6 +235,7 @@ class TaskFilter:
     due_before: dt.date | None = None
     q: str | None = None
     body_name: str | None = None  # a name as people type it: "thanh tra tinh"
+    tasks: tuple[str, ...] | None = None  # these tasks only (a search's hits), by IRI
 
 
 def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str, Any]]:
@@ -241,11 +250,19 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
         "due_after": f.due_after,
         "due_before": f.due_before,
     }
+    if f.tasks is not None and not f.body:
+        params["task"] = tuple(sorted(URIRef(t) for t in set(f.tasks)))
     seen: dict[str, dict[str, Any]] = {}
-    refs = plan_refs(store, f.body if f.body and not f.plan else None)
     # one body's tasks are read from the body out: a filter over every task grows with the store
     query = "api_body_tasks" if f.body else "api_tasks"
-    for r in _rows(store, query, **params):
+    found = _rows(store, query, **params)
+    if f.body and not f.plan:
+        refs = plan_refs(store, f.body)
+    elif f.plan or f.tasks is not None:  # the plans of the tasks found, not every plan
+        refs = plan_refs(store, only={r["planIri"] for r in found})
+    else:
+        refs = plan_refs(store)
+    for r in found:
         if r["task"] in seen:
             continue
         pid = plan_id(r["planIri"])
@@ -272,14 +289,22 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
     plan_param = URIRef(f.plan) if f.plan else None
     # one body's tasks: the assignments and bases of those tasks only (read from the body out)
     body_param = URIRef(f.body) if f.body and not f.plan else None
-    for t, items in assignments(store, plan_param, body_param).items():
+    # tasks found by another filter (a document, a period, a search): theirs only, by IRI
+    filtered = any((f.role, f.document, f.article, f.due_after, f.due_before,
+                    f.tasks is not None))
+    task_param = (tuple(sorted(URIRef(t) for t in seen))
+                  if plan_param is None and body_param is None and filtered else None)
+    for t, items in assignments(store, plan_param, body_param, task_param).items():
         if t in seen:
             seen[t]["assignments"] = items
-    for t, items in bases(store, plan_param, body_param).items():
+    for t, items in bases(store, plan_param, body_param, task_param).items():
         if t in seen:
             seen[t]["basis"] = items
     if any(not t["basis"] for t in seen.values()):
-        of_plan = plan_bases(store, plan_param)
+        # the preambles of the plans of the tasks citing nothing of their own, not every plan's
+        wanted = plan_param or tuple(sorted({URIRef(t["plan"]["iri"]) for t in seen.values()
+                                             if not t["basis"]}))
+        of_plan = plan_bases(store, wanted)
         for t in seen.values():  # a task citing nothing rests on what its plan rests on
             t["plan_basis"] = [] if t["basis"] else of_plan.get(t["plan"]["iri"], [])
     out = list(seen.values())
@@ -294,17 +319,40 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
     return out
 
 
+def task_page(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """One page of every task (as ``tasks()`` lists them: by source file, then place in it)
+    and how many there are, read plan by plan: the plans and their counts of tasks first, then
+    only the plans the page falls in, never every task of the store."""
+    every = sorted(plans(store), key=lambda p: p["source"])
+    total = sum(p["tasks"] for p in every)
+    chosen: list[dict[str, Any]] = []
+    at = first = 0
+    # plans from files of one name are one unit: their tasks interleave in the whole list
+    for _, group in itertools.groupby(every, key=lambda p: p["source"]):
+        same = list(group)
+        n = sum(p["tasks"] for p in same)
+        if at + n > offset and at < offset + limit:
+            first = first if chosen else at
+            chosen += same
+        at += n
+    found = [t for p in chosen for t in tasks(store, plan=p["iri"])]
+    found.sort(key=lambda t: (t["plan"]["source"], t["span"]["start"] is not None,
+                              t["span"]["start"] or 0, t["iri"]))
+    return found[offset - first : offset - first + limit], total
+
+
 def _haystack(t: dict[str, Any]) -> str:
     names = [a["name"] for a in t["assignments"]] + [a["body"]["name"] for a in t["assignments"]]
     return folded(t["text"], t["heading"], t["section"], t["timeframe"],
                   *names, *(b["label"] for b in t["basis"]))  # fmt: skip
 
 
-def assignments(store: Store, plan_iri: URIRef | None,
-                body_iri: URIRef | None = None) -> dict[str, list[dict[str, Any]]]:
+def assignments(store: Store, plan_iri: URIRef | None, body_iri: URIRef | None = None,
+                task_iris: tuple[URIRef, ...] | None = None,
+                ) -> dict[str, list[dict[str, Any]]]:
     grouped: dict[tuple[str, str, str], dict[str, Any]] = {}
     rows = (_rows(store, "api_body_task_assignments", of=body_iri) if body_iri is not None
-            else _rows(store, "api_task_assignments", plan=plan_iri))
+            else _rows(store, "api_task_assignments", plan=plan_iri, task=task_iris))
     for r in rows:
         key = (r["task"], r["body"], r["role"])
         a = grouped.setdefault(key, {
@@ -324,12 +372,12 @@ def assignments(store: Store, plan_iri: URIRef | None,
     return out
 
 
-def bases(store: Store, plan_iri: URIRef | None,
-          body_iri: URIRef | None = None) -> dict[str, list[dict[str, Any]]]:
+def bases(store: Store, plan_iri: URIRef | None, body_iri: URIRef | None = None,
+          task_iris: tuple[URIRef, ...] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Per task, what it rests on; a document is left out when a part of it is cited too."""
     found: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     rows = (_rows(store, "api_body_task_basis", body=body_iri) if body_iri is not None
-            else _rows(store, "api_task_basis", plan=plan_iri))
+            else _rows(store, "api_task_basis", plan=plan_iri, task=task_iris))
     for r in rows:
         b = found[r["task"]].setdefault(r["provision"], {
             "id": short(r["provision"], DOC), "iri": r["provision"], "label": None,
@@ -348,8 +396,10 @@ def bases(store: Store, plan_iri: URIRef | None,
     return out
 
 
-def plan_bases(store: Store, plan_iri: URIRef | None) -> dict[str, list[dict[str, Any]]]:
-    """Per plan, the documents its preamble rests on ("Căn cứ ..."), as ``bases`` gives them."""
+def plan_bases(store: Store, plan_iri: URIRef | tuple[URIRef, ...] | None,
+               ) -> dict[str, list[dict[str, Any]]]:
+    """Per plan (of one, of several, or of every one), the documents its preamble rests on
+    ("Căn cứ ..."), as ``bases`` gives them."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in _rows(store, "plan_bases", plan=plan_iri):
         b = {"id": short(r["doc"], DOC), "iri": r["doc"], "document": r["doc"],

@@ -55,7 +55,8 @@ def run_search(store: Store) -> dict[str, Any]:
     index = index_for(store)
     hits = index.search(q, "task", plan=plan["id"] if plan else None,
                         body=body["id"] if body else None, role=role)  # fmt: skip
-    by_iri = {t["iri"]: t for t in data.tasks(store)}
+    # the hits' tasks only (a search ranks at most MAX_HITS), never every task of the store
+    by_iri = {t["iri"]: t for t in data.tasks(store, tasks=tuple(h.key for h in hits))}
     tasks = [(h, by_iri[h.key]) for h in hits if h.key in by_iri]
     if period is not None:
         found = agenda([t for _, t in tasks], period)
