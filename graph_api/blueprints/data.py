@@ -423,11 +423,12 @@ def _provision_url(b: dict[str, Any]) -> str | None:
 # --- bodies -----------------------------------------------------------------------------------
 
 
-def bodies(store: Store) -> list[dict[str, Any]]:
-    """Every body with its name, the province it is of (``place``) and a ``label`` that says
-    both (``Thanh tra Sở (Sở Nội vụ, tỉnh Quảng Ngãi)``)."""
+def bodies(store: Store, only: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Every body (or those ``only`` names, by IRI) with its name, the province it is of
+    (``place``) and a ``label`` that says both (``Thanh tra Sở (Sở Nội vụ, tỉnh Quảng Ngãi)``)."""
     out: dict[str, dict[str, Any]] = {}
-    for r in _rows(store, "list_bodies"):
+    given = tuple(sorted(URIRef(b) for b in set(only))) if only is not None else None
+    for r in _rows(store, "list_bodies", body=given):
         bid = short(r["body"], BODY) or r["body"]
         b = out.setdefault(r["body"], {
             "id": bid, "iri": r["body"], "name": labels.capitalised(r["name"]) or bid,
@@ -552,10 +553,13 @@ def group_by_plan(items: list[dict[str, Any]]) -> list[tuple[dict[str, Any], lis
 # --- documents and articles -------------------------------------------------------------------
 
 
-def documents(store: Store, doc: str | None = None) -> list[dict[str, Any]]:
-    """Every document that is not a plan (or the one ``doc`` names), most cited first."""
+def documents(store: Store, doc: str | Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Every document that is not a plan (or the one ``doc`` names, or those it lists), most
+    cited first."""
     out = []
-    for r in _rows(store, "api_documents", doc=URIRef(doc) if doc else None):
+    given = (URIRef(doc) if isinstance(doc, str) else tuple(sorted(URIRef(d) for d in set(doc)))
+             if doc is not None else None)
+    for r in _rows(store, "api_documents", doc=given):
         out.append({
             "id": short(r["doc"], DOC), "iri": r["doc"], "number": r["number"],
             "type": r["type"], "title": r["title"], "date": _iso(r["date"]),
