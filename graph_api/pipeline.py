@@ -494,17 +494,14 @@ class _Run:
     progress: Progress
     writer: Writer
     reasoner: str
-    recs: dict[str, Record]
-    by_path: dict[Path, set[str]] = field(default_factory=dict)  # file -> plans it held
+    recs: pv.Records
     written: dict[str, tuple[str, str]] = field(default_factory=dict)  # graph -> (sha, source)
     pending: set[Path] = field(default_factory=set)
     before: str | None = None  # the store's state tag when the ingest began (graph_api.state)
-    touched: set[str] = field(default_factory=set)  # things the stored units' shared facts name
-
-    def __post_init__(self) -> None:
-        for g, r in self.recs.items():
-            for p in r.paths:
-                self.by_path.setdefault(p.resolve(), set()).add(g)
+    # what the facts the stored units add about shared things are about (the search index
+    # rewrites their rows); None: not followed (no index to update in place)
+    touched: set[str] | None = None
+    check: bool = False  # check every graph against its record first (see _mend_graphs)
 
 
 def ingest_paths(
@@ -517,20 +514,23 @@ def ingest_paths(
     budget: float | None = BUDGET,
     batch: int = BATCH_TRIPLES,
     max_bytes: int | None = MAX_BYTES,
+    check: bool = False,
 ) -> IngestReport:
     """Ingest plan files, law files and JSON record files (folders are walked).
 
     ``workers``: processes (default one per core; 0 runs everything in this process);
     ``budget``: seconds one plan may take before it is stopped and reported; ``batch``: triples
     written per transaction (whole plans: at least one); ``max_bytes``: the largest file read
-    (larger ones are reported, unread).
+    (larger ones are reported, unread); ``check``: count every graph against its record first
+    (a pass over the whole store, made anyway after an ingest that did not finish).
     """
     if reasoner not in REASONERS:
         raise ValueError(f"unknown reasoner {reasoner!r}; use one of {', '.join(REASONERS)}")
     started = time.perf_counter()
     report = IngestReport()
     prog = progress if isinstance(progress, Progress) else Progress(bool(progress))
-    run = _Run(store, report, prog, Writer(store, prog, batch), reasoner, {})
+    run = _Run(store, report, prog, Writer(store, prog, batch), reasoner, pv.Records(store),
+               check=check)
     _begin(run)
     files, report.failed = find_files((Path(p) for p in paths), max_bytes)
     extra = sorted(run.pending - {f.resolve() for f in files})
@@ -552,8 +552,15 @@ def ingest_paths(
     report.wall = time.perf_counter() - started
     report.peak_mb["main"] = max(report.peak_mb.get("main", 0.0), _peak_mb(),
                                  *(report.stage_mb.values() if workers == 0 else ()))
-    report.total_triples = store.triple_count()
+    report.total_triples = _total(run)
     return report
+
+
+def _total(run: _Run) -> int:
+    """Triples in the store: what the records count, and the graphs common to all units (the
+    store is whole when an ingest ends, so its records count its graphs)."""
+    common = sum(run.store.triple_count(g) for g in sorted(pv.COMMON_GRAPHS))
+    return pv.recorded_triples(run.store) + common
 
 
 def _pool(jobs: Iterable[Job], workers: int | None, budget: float | None) -> Iterator[Any]:
@@ -574,13 +581,35 @@ def _begin(run: _Run) -> None:
     if st.running:
         report.mended.append(f"the previous ingest ({st.running}) did not finish: its plans are "
                              "checked and what it left half done is redone")
-    recs = pv.records(store)
-    if st.format is None and (recs or pv.our_graphs(store)):
-        recs = _upgrade(run, recs)
-        st = pv.state(store)
+    recs: dict[str, Record] | None = None  # every record, where the whole store is checked
+    if st.format is None:
+        recs = pv.records(store)
+        if recs or pv.our_graphs(store):
+            recs = _upgrade(run, recs)
+            st = pv.state(store)
     run.pending = {p.resolve() for p in st.pending}
     parts = [pv.set_state(pv.running_mark(), pending=st.pending)]
-    sizes = pv.graph_sizes(store)
+    if st.running or run.check:
+        recs = pv.records(store) if recs is None else recs
+        parts += _mend_graphs(run, recs)
+    store.update(" ;\n".join(parts))
+    # otherwise each record is read when a plan needs it (by its key, or by its file)
+    run.recs = pv.Records(store, recs)
+    run.writer.stored = run.recs.stored
+    from graph_api import search
+
+    index = search.index_path(store)
+    if index is not None and index.exists():  # an index to update in place, if only added to
+        run.touched = set()
+
+
+def _mend_graphs(run: _Run, recs: dict[str, Record]) -> list[str]:
+    """Every graph against its record (one count of the whole store): drop what has no record,
+    and what its record does not count (read again where its file is still there). Only an
+    ingest cut short leaves such graphs, as each unit is written with its record in one
+    transaction: so this runs after one (its mark is still in the store), or when asked."""
+    report, parts = run.report, []
+    sizes = pv.graph_sizes(run.store)
     owned = set(recs) | {r.inferred for r in recs.values() if r.inferred}
     for g in sorted(set(sizes) - owned - pv.COMMON_GRAPHS):
         parts.append(f"DROP SILENT GRAPH {iri(g)}")
@@ -595,10 +624,7 @@ def _begin(run: _Run) -> None:
             report.mended.append(f"{r.source} was half written: "
                                  + ("read again" if r.path and r.path.exists() else "dropped"))
             del recs[g]
-    store.update(" ;\n".join(parts))
-    run.recs = recs
-    run.writer.stored = set(recs)
-    run.__post_init__()
+    return parts
 
 
 def _upgrade(run: _Run, recs: dict[str, Record]) -> dict[str, Record]:
@@ -658,14 +684,29 @@ def _take(run: _Run, src: Source, p: Prepared | None, error: str | None) -> None
     rec = Record(p.graph, src.kind, src.name, p.sha256, [path], plan=p.plan, triples=p.triples,
                  inferred=pv.inferred_graph(p.graph) if p.closure else None,
                  inferred_triples=p.inferred if p.closure else None, closure=p.closure)
+    if run.touched is not None:  # asked before the write (which may come at once)
+        run.touched.update(_named(_new_facts(run.store, p.shared_nt)))
     run.writer.add(p, rec, replace=True)
-    run.touched.update(_named(p.shared_nt))
     run.recs[p.graph] = rec
-    run.by_path.setdefault(path, set()).add(p.graph)
+    run.recs.holding(path).add(p.graph)
     run.written[p.graph] = (p.sha256, src.name)
     if p.closure:
         report.inferred = (report.inferred or 0) + p.inferred
     report.stored.append(Stored(src.name, p.graph, src.kind, p.triples, status))
+
+
+def _new_facts(store: Store, nt: str) -> str:
+    """The lines of ``nt`` (facts about shared things) the shared graph does not hold yet, in
+    one query over those lines: most of what a plan says of a body or a law, another plan said
+    before."""
+    lines = [ln.strip() for ln in nt.splitlines() if ln.strip()]
+    if not lines or any("_:" in ln for ln in lines):  # blank nodes cannot be looked up
+        return nt
+    rows = "\n".join(f"({i} {ln.removesuffix('.').rstrip()})" for i, ln in enumerate(lines))
+    res = store.query(
+        f"SELECT ?i WHERE {{ VALUES (?i ?s ?p ?o) {{\n{rows}\n}} "
+        f"FILTER NOT EXISTS {{ GRAPH {iri(SHARED_GRAPH)} {{ ?s ?p ?o }} }} }}")
+    return "".join(lines[int(r["i"])] + "\n" for r in res.rows)  # type: ignore[union-attr]
 
 
 def _named(nt: str) -> Iterator[str]:
@@ -688,9 +729,10 @@ def _stage_peaks(report: IngestReport, p: Prepared) -> None:
 def _release_path(run: _Run, path: Path, graph: str) -> None:
     """A file now holds ``graph``: the plans it held before lose it as a source, and a plan no
     file holds any more (an edited plan without a number: a new key) is removed."""
-    for old in sorted(run.by_path.get(path, set()) - {graph}):
+    held = run.recs.holding(path)
+    for old in sorted(held - {graph}):
         rec = run.recs.get(old)
-        run.by_path[path].discard(old)
+        held.discard(old)
         if rec is None or rec.kind != "plan":
             continue
         rec.paths = [p for p in rec.paths if p.resolve() != path]
@@ -724,8 +766,8 @@ def _mend_closures(run: _Run, workers: int | None, budget: float | None) -> None
         return
     want = pv.closure_key(run.reasoner)
     digest = want.split(" ", 1)[1]
-    stale = [r for g, r in sorted(run.recs.items()) if g not in run.written
-             and r.kind in ("plan", "record", "law") and not (r.closure or "").endswith(digest)]
+    stale = [r for g in pv.stale_closures(run.store, digest)
+             if g not in run.written and (r := run.recs.get(g)) is not None]
     if not stale:
         return
     from graph_api.store import graph_to_ntriples
@@ -756,7 +798,7 @@ def _finish(run: _Run) -> None:
     st = pv.state(run.store)
     left = [p for p in st.pending if p.resolve() not in {x.resolve() for x in run.pending}]
     parts = [pv.set_state(None, pending=left)]
-    if LEGACY_INFERRED_GRAPH in pv.our_graphs(run.store):
+    if run.store.query(f"ASK {{ GRAPH {iri(LEGACY_INFERRED_GRAPH)} {{ ?s ?p ?o }} }}"):
         parts.append(f"DROP SILENT GRAPH {iri(LEGACY_INFERRED_GRAPH)}")
     run.store.update(" ;\n".join(parts))
 
@@ -779,7 +821,7 @@ def _search_index(run: _Run) -> None:
                                      for s in report.stored)
             and not report.removed and not report.mended and all(p for p, _ in added)):
         rows = search.add_plans(run.store, added, run.before,  # type: ignore[arg-type]
-                                run.touched)
+                                run.touched or ())
     if rows is None:
         rows = search.refresh(run.store)
     run.progress.stage("search", "row", total=rows)

@@ -115,11 +115,13 @@ class Record:
         return "\n".join(lines) + "\n"
 
 
-def records(store: Store) -> dict[str, Record]:
-    """Every unit's record, by graph IRI (one query; small beside the graphs)."""
+def records(store: Store, graph: str | None = None) -> dict[str, Record]:
+    """Every unit's record, by graph IRI (one query; small beside the graphs), or the record
+    of the one unit ``graph`` names (none: an empty dict)."""
     res = store.query(
         f"""SELECT ?g ?p ?o WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g ?p ?o }}
-              FILTER(?g != {iri(str(STORE_NODE))}) }}"""
+              FILTER(?g != {iri(str(STORE_NODE))}) }}""",
+        {"g": URIRef(graph)} if graph else None,
     )
     rows: dict[str, dict[str, list]] = {}
     for row in res.rows:  # type: ignore[union-attr]
@@ -148,6 +150,85 @@ def records(store: Store) -> dict[str, Record]:
             closure=str(one(META.closure)) if one(META.closure) else None,
         )
     return out
+
+
+def units_of_file(store: Store, path: Path) -> list[str]:
+    """The units whose record names ``path`` as one of their files."""
+    res = store.query(
+        f"SELECT ?g WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g {PROV_DERIVED.n3()} ?f }} }}",
+        {"f": URIRef(file_iri(path))},
+    )
+    return sorted(r["g"] for r in res.rows)  # type: ignore[union-attr]
+
+
+def stale_closures(store: Store, digest: str) -> list[str]:
+    """The plans and laws whose closure was not made with the ontology of ``digest`` (the end
+    of a :func:`closure_key`), or never made: one pass over the records inside the engine."""
+    res = store.query(
+        f"""SELECT ?g WHERE {{ GRAPH {iri(META_GRAPH)} {{
+              ?g {META.kind.n3()} ?kind FILTER(?kind IN ("plan", "record", "law"))
+              OPTIONAL {{ ?g {META.closure.n3()} ?made }} }}
+            FILTER(!BOUND(?made) || !STRENDS(STR(?made), {Literal(digest).n3()})) }}""")
+    return sorted(r["g"] for r in res.rows)  # type: ignore[union-attr]
+
+
+def recorded_triples(store: Store) -> int:
+    """The triples the records count (each unit's graph and inferred graph), summed inside the
+    engine."""
+    res = store.query(
+        f"""SELECT (SUM(?n) AS ?total) WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g ?count ?n }}
+              VALUES ?count {{ {META.triples.n3()} {META.inferredTriples.n3()} }} }}""")
+    rows = res.rows  # type: ignore[union-attr]
+    return int(rows[0]["total"] or 0) if rows else 0
+
+
+class Records:
+    """The records of a store as an ingest reads and changes them: each unit's looked up when
+    first asked for (by its graph, or by a file it came from) and kept with the ingest's own
+    changes, so that what one plan needs to know costs that plan, not the store.
+
+    ``loaded``: every record, read at once (an ingest that checks the whole store has them).
+    :attr:`stored` holds the units found with a record in the store (the writer keeps it
+    current as it writes and drops)."""
+
+    def __init__(self, store: Store, loaded: dict[str, Record] | None = None) -> None:
+        self.store = store
+        self.complete = loaded is not None
+        self._known: dict[str, Record | None] = dict(loaded or {})
+        self._files: dict[Path, set[str]] = {}
+        self.stored: set[str] = set(loaded or {})
+
+    def get(self, graph: str) -> Record | None:
+        if graph not in self._known:
+            found = None if self.complete else records(self.store, graph).get(graph)
+            self._known[graph] = found
+            if found is not None:
+                self.stored.add(graph)
+        return self._known[graph]
+
+    def __getitem__(self, graph: str) -> Record:
+        rec = self.get(graph)
+        if rec is None:
+            raise KeyError(graph)
+        return rec
+
+    def __setitem__(self, graph: str, rec: Record) -> None:
+        self._known[graph] = rec
+
+    def __delitem__(self, graph: str) -> None:
+        self._known[graph] = None
+
+    def holding(self, path: Path) -> set[str]:
+        """The units a file holds (as recorded, with this ingest's changes): a set to change."""
+        path = path.resolve()
+        if path not in self._files:
+            if self.complete:
+                found = {g for g, r in self._known.items()
+                         if r is not None and path in {p.resolve() for p in r.paths}}
+            else:
+                found = {g for g in units_of_file(self.store, path) if self.get(g) is not None}
+            self._files[path] = found
+        return self._files[path]
 
 
 def source_path(store: Store, graph: str) -> Path | None:
@@ -302,6 +383,6 @@ def check(store: Store, reasoner: str | None = "reasonable") -> list[Finding]:
                                                 f"(now: {want})", g))
     for g in sorted(set(sizes) - owned - COMMON_GRAPHS - {LEGACY_INFERRED_GRAPH}):
         out.append(Finding("orphan", f"graph {g} has no record of where it came from "
-                                     "(a write cut short); `cancu ingest` drops it", g))
+                                     "(a write cut short); `cancu ingest --check` drops it", g))
     return out
 

@@ -271,29 +271,24 @@ def graph_rows(store: Store) -> Iterable[dict[str, Any]]:
 
 def plan_rows(store: Store, plans: Iterable[tuple[str, str]],
               named: Iterable[str] = ()) -> Iterable[dict[str, Any]]:
-    """The rows of some plans' tasks, and of the bodies and documents they name (each body
-    and document once; a body with the bodies above it and its groups' members), read plan by
-    plan: what adding plans changes in the index. ``plans``: (plan IRI, its graph);
-    ``named``: IRIs their facts about shared things are about."""
+    """The rows of some plans' tasks, and of the bodies and documents their new facts name
+    (each once): what adding plans changes in the index. ``plans``: (plan IRI, its graph);
+    ``named``: the IRIs the facts the plans added about shared things (a body's names, parent
+    and groups, a document's number and title) are about. A body or document the plans name
+    with nothing new keeps its row, so adding a plan costs the plan, not the bodies and
+    documents it shares with every other plan."""
+    from graph_api import labels
     from graph_api.blueprints import data
     from graph_api.blueprints.ids import BODY, DOC, short
-    from graph_api.store import iri
 
-    bodies = {x for x in named if x.startswith(BODY)}
-    docs = {x for x in named if x.startswith(DOC)}
-    for plan_iri, graph in plans:
+    named = set(named)
+    where: dict[str, str] = {}
+    for plan_iri, _graph in plans:
         yield from _task_rows(data.tasks(store, plan=plan_iri))
-        found = store.query(f"SELECT DISTINCT ?b WHERE {{ GRAPH {iri(graph)} "
-                            f"{{ {{ ?b ?p ?o }} UNION {{ ?s ?q ?b }} }} }}")
-        for r in found.rows:
-            b = str(r["b"])
-            if b.startswith(BODY):
-                bodies.add(b)
-            elif b.startswith(DOC):
-                docs.add(b)
-    for b in sorted(bodies):
-        yield _body_row(data.body_summary(store, b))
-    for d in sorted(docs):
+        where.update(labels.place_names(data.plans(store, plan=plan_iri)))
+    for b in sorted(x for x in named if x.startswith(BODY)):
+        yield _body_row(data.body_summary(store, b, where))
+    for d in sorted(x for x in named if x.startswith(DOC)):
         for row in data.documents(store, d):
             if row["id"] and short(d, DOC) == row["id"]:
                 yield _document_row(row)

@@ -86,8 +86,9 @@ def _tails() -> dict[str, re.Pattern[str]]:
     heads = "|".join(re.escape(h) for h in lx.heads)
     return {
         "request_end": at_end(lx.pattern("roles", "request")),
-        # "(?:^|\s)" matches where " " + text would have its space
-        "assign_end": at_end(rf"(?:^|\s){lx.pattern('roles', 'assign')}"),
+        # "(?:^|\s)" matches where " " + text would have its space; a cue may open a
+        # bracket after the task's words ("... ban hành Quy chế (Giao Công an tỉnh chủ trì)")
+        "assign_end": at_end(rf"(?:^|[\s(]){lx.pattern('roles', 'assign')}"),
         "head_end": at_end(rf"(?:^|\s)(?i:{heads})"),
         # "gửi kết quả về Sở X", "báo cáo Chủ tịch UBND tỉnh": who receives, not who does
         "receiver_end": at_end(rf"(?:^|\s){lx.pattern('roles', 'receive')}(?:\s+(?i:{heads}))?"),
@@ -122,7 +123,9 @@ def _res() -> dict[str, re.Pattern[str]]:
             map(re.escape, sorted(lx.bodies["grammar"]["verbs"], key=len, reverse=True)))
             + r")(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
-        "modal_later": re.compile(r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm)(?![\w])"),
+        # "X, Y và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này"
+        "modal_later": re.compile(
+            r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm|chịu trách nhiệm)(?![\w])"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
         "inner_label": re.compile(lx.pattern("roles", "inner_label")),
         "definition": re.compile(lx.pattern("roles", "definition")),
@@ -131,6 +134,8 @@ def _res() -> dict[str, re.Pattern[str]]:
             + r")(?![\w]))[a-zà-ỹđ]"),
         "colon_next": re.compile(r"^\s*:\s*(?P<rest>.*)", re.DOTALL),
         "request_start": re.compile(rf"\s*{lx.pattern('roles', 'request')}"),
+        "encourage": re.compile(lx.pattern("roles", "encourage")),
+        "addressed": re.compile(lx.pattern("roles", "addressed")),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
         "clause_end": re.compile(r"[.;:\n]"),
     }
@@ -240,8 +245,8 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
             role = "requested" if base == "requested" else _label_role(inner.group("label"))
             s += inner.end()
         parens = [(m.start() + s, m.end() + s) for m in _PARENS.finditer(ctx.text[s:e])]
-        inside = [b for b in ctx.within(s, e)
-                  if not any(a <= b.start < z for a, z in parens)]
+        inside = [_with_complement(b, e, ctx.text)
+                  for b in ctx.within(s, e) if not any(a <= b.start < z for a, z in parens)]
         covered = [(b.start, b.end) for b in inside]
         inside = _not_receivers(s, inside, ctx)
         cued = _cued_roles(s, e, inside, ctx) if role == "executor" else {}
@@ -250,6 +255,37 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
                 out.append(_make(x, cued.get(b.start, role), ctx))
         out.extend(_leftovers(s, e, covered, role, ctx))
     return dedupe(out)
+
+
+def _with_complement(f: Found, end: int, text: str) -> Found:
+    """A group in an assignment line with the words that specify it, up to the next name
+    ("các tổ chức hoạt động khai thác khoáng sản", "các doanh nghiệp công nghệ số"): the line
+    holds nothing but names, so words in lower case after a group's noun are its own, where
+    in running text they may be the sentence's verb. A function word ("theo", "để") ends it."""
+    if not f.collective:
+        return f
+    m = _complement().match(text, f.end, end)
+    if m is None or not m.group() or fold(m.group().split()[0]) in _complement_stops():
+        return f
+    return Found(f.kind, f.start, m.end(), f.groups, squash(text[f.start:m.end()]),
+                 f.collective, f.outside, f.refers)
+
+
+@lru_cache(maxsize=1)
+def _complement() -> re.Pattern[str]:
+    """Words in lower case up to a name's end (a comma, a semicolon, a bracket, "và", the
+    line's end), none of them a role cue ("các Ủy ban của Quốc hội phối hợp")."""
+    lx = lexicon()
+    cue = rf"{lx.pattern('roles', 'lead')}|{lx.pattern('roles', 'support_action')}"
+    word = rf"(?!và\b|(?:{cue})(?![\w]))[a-zà-ỹđ][\wÀ-ỹ]*(?:-[\wÀ-ỹ]+)?"
+    return re.compile(rf"(?:[^\S\n]+{word}){{1,8}}(?=\s*(?:[,;(.:]|\bvà\b|$))")
+
+
+@lru_cache(maxsize=1)
+def _complement_stops() -> frozenset[str]:
+    """Function words (``[grammar] stops`` of bodies.toml, folded): where a sentence, not a
+    name, goes on."""
+    return frozenset(fold(w) for w in lexicon().bodies["grammar"]["stops"])
 
 
 def _not_receivers(start: int, bodies: list[Found], ctx: Context) -> list[Found]:
@@ -340,6 +376,12 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         prefix = head_end("", prefix)
         after = text[group.end:min(end, group.end + 60)]
         role = _role(prefix, after)
+        if role is None and group.start < end and res["encourage"].fullmatch(
+                prefix.strip(" -+,")) and _MARKER_ONLY.fullmatch(text, start, clause_start):
+            role = "executor"  # "16. Khuyến khích Hội Nông dân tỉnh ...": the task is theirs
+        elif role is None and res["addressed"].fullmatch(prefix.strip(" -+,")) and \
+                text.startswith(":", group.end):
+            role = "executor"  # "Đối với các sở, ngành: chuẩn bị báo cáo ..."
         members = group.members
         if role is None and len(members) > 1 and _OWNER_END.search(prefix):
             # "Theo đề nghị của Sở Y tế, Sở Tài chính bố trí ...": the owner's phrase ends at
@@ -369,6 +411,8 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
 
 
 _OWNER_END = re.compile(r"(?i:\bcủa)\s*$")
+# nothing but a list marker before a clause: it opens the task ("16. ", "- ", "a) ")
+_MARKER_ONLY = re.compile(r"[\s\-+•–*]*(?:(?:\d{1,3}|[IVXL]{1,5}|[a-zđ])(?:\.\d{1,3})*[.)]?\s*)?")
 
 
 def _clause_start(text: str, start: int, at: int) -> int:

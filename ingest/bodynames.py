@@ -63,6 +63,8 @@ def _phrases(words: list[str]) -> list[str]:
             at = w.lower().find(long.lower())
             if at >= 0:
                 out.update(w[:at] + short + w[at + len(long):] for short in shorts)
+    # a hyphen between words is typed as either dash ("chính trị – xã hội")
+    out.update([w.replace(" - ", " – ") for w in out if " - " in w])
     return sorted(out)
 
 

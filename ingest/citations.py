@@ -114,6 +114,7 @@ def from_numbered(f: Found, text: str) -> Citation:
     type_word = g.get("type")
     number: str | None
     issuer: str | None = None
+    standard = False
     if g.get("pnum") or g.get("bpnum"):
         p = "b" if g.get("bpnum") else ""
         number = f"{g[p + 'pnum']}-{g[p + 'ptype']}/{g[p + 'pbody']}"
@@ -122,7 +123,10 @@ def from_numbered(f: Found, text: str) -> Citation:
         issuer = lx.issuers.get(g[p + "pbody"])
     elif g.get("std") or g.get("bstd"):
         number = squash(g.get("std") or g.get("bstd") or "")
-        type_name = "Tiêu chuẩn"
+        # "QCVN 01:2019/BCT" is a technical regulation, "TCVN 9001:2015" a standard
+        scheme = lx.type_by_code.get(number.split(" ")[0].upper())
+        type_name = scheme.name if scheme is not None else "Tiêu chuẩn"
+        standard = True
     elif g.get("blank"):
         number = None
         type_name = type_word
@@ -144,7 +148,7 @@ def from_numbered(f: Found, text: str) -> Citation:
         issuer = lx.expand_abbreviations(squash(m.group("issuer")))
         after = after[m.end():]
     title = None
-    if type_name != "Tiêu chuẩn":
+    if not standard:
         t = _title_re().match(after)
         if t and not _NOT_TITLE.match(t.group("title")):
             title = squash(t.group("title")).rstrip(",;:") or None

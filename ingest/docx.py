@@ -279,10 +279,14 @@ class _Reader:
     def table(self, tbl: ET.Element) -> Iterator[str]:
         rows = [[list(self.blocks(cell)) for cell in tr.findall(f"{W}tc")]
                 for tr in tbl.findall(f"{W}tr")]  # children only: a nested table is a block
-        if rows and _is_task_table(rows[0]):
+        who = _who_columns(rows[0]) if rows else None
+        if who is not None:
+            # a cell's paragraphs run on as one text; in a column of who does a row, each
+            # paragraph names one body or person ("Sở Tư pháp" / "Sở Nội vụ"): a list
             for row in rows:
-                cells = [" ".join(x.replace("\n", " ") for x in cell if x).replace("|", "/")
-                         for cell in row]
+                cells = [("; " if i in who else " ").join(
+                    x.replace("\n", " ") for x in cell if x).replace("|", "/")
+                    for i, cell in enumerate(row)]
                 yield "| " + " | ".join(cells) + " |"
             return
         for row in rows:
@@ -290,8 +294,11 @@ class _Reader:
                 yield from cell
 
 
-def _is_task_table(header: list[list[str]]) -> bool:
+def _who_columns(header: list[list[str]]) -> set[int] | None:
+    """The columns naming who does a row, where ``header`` is a task table's (else None)."""
     from ingest.tables import Cell, columns
 
-    cells = [Cell(" ".join(c), 0, 0) for c in header]
-    return columns(cells) is not None
+    found = columns([Cell(" ".join(c), 0, 0) for c in header])
+    if found is None:
+        return None
+    return {i for i, kind in found.items() if kind in ("lead", "support", "executor")}

@@ -280,8 +280,9 @@ def _short(form: str) -> str:
 
 
 def _spaced(pattern: str) -> str:
-    """A literal space in a data pattern matches any run of white space."""
-    return pattern.replace(" ", r"\s+")
+    """A literal space in a data pattern matches any run of white space, and a hyphen between
+    spaces either dash a plan types there ("chính trị - xã hội", "chính trị – xã hội")."""
+    return pattern.replace(" - ", r"\s+[-–]\s+").replace(" ", r"\s+")
 
 
 def number_key(number: str) -> str:

@@ -510,6 +510,13 @@ class _Grid:
         at = row[0].start
         return [tables.Cell("", at, at), *row[:-1]]
 
+    def _spans_row(self, row: list[tables.Cell]) -> bool:
+        """Is ``row`` as wide as its header, with nothing in it but its number first and one
+        text past the empty cell after it (where a row's content would be)?"""
+        filled = [i for i, c in enumerate(row) if c.text]
+        return (len(row) >= len(self.header) and len(filled) == 2 and filled[0] == 0
+                and filled[1] >= 2 and bool(_ROW_NUMBER.fullmatch(row[0].text.rstrip("."))))
+
     def _lacks_number(self, row: list[tables.Cell]) -> bool:
         """Does the header leave out the number column its rows have ("| Nội dung | Đơn vị
         thực hiện | ... |" over "| 1.1 | Xây dựng ... | Sở X | ... |": the header's number
@@ -555,6 +562,18 @@ class _Grid:
             holder.children.append(self.group)
             self.rows.align(row)  # rows below it inherit nothing from the rows above it
             return
+        if self._spans_row(row):
+            # "| 5.2 | | Công nghiệp và năng lượng | | |": a group's number and its title, which
+            # spans the row (the converter put it in one of the merged cells)
+            number, title_cell = filled
+            title = Line(title_cell.text, title_cell.start, title_cell.end, body=title_cell.text,
+                         body_start=title_cell.start)
+            holder = self._base(line, parent, annex)
+            num = number.text.rstrip(".")
+            self.group = Item("rowgroup", num, title, [*holder.path, num])
+            holder.children.append(self.group)
+            self.rows.align([number, title_cell])
+            return
         if self._lacks_number(row):
             self._number_first()
         row = self.rows.align(self._unshifted(row))
@@ -580,7 +599,10 @@ class _Grid:
         num = by_kind["number"].text.rstrip(".") if "number" in by_kind else ""
         num = num if _ROW_NUMBER.fullmatch(num) else ""
         num = num or str(len(holder.children) + 1)
-        item = Item("row" if meta else "rowgroup", num, title, [*holder.path, num], meta)
+        # "5.1.1" under the group "5.1" numbers itself in full: its path is its own number
+        above = holder.path[:-1] if holder is self.group and num.startswith(
+            f"{holder.num}.") else holder.path
+        item = Item("row" if meta else "rowgroup", num, title, [*above, num], meta)
         holder.children.append(item)
         if not meta:
             self.group = item

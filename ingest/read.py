@@ -603,6 +603,8 @@ def _star_marks(text: str) -> Iterator[Edit]:
         after = text[e] if e < n else "\n"
         if (before == "(" and after == ")") or before == "\\":
             continue
+        if _empty_cell(text, s):
+            continue  # "** **" between two bars: a cell left empty (tables.cells reads it so)
         if e - s == 1 and after == " ":
             nxt = text[e + 1] if e + 1 < n else "\n"
             if before == "\n" and nxt not in " *\n":
@@ -610,6 +612,21 @@ def _star_marks(text: str) -> Iterator[Edit]:
             if before == " " and nxt not in "*\n" and _words_before(text, s):
                 continue  # between two words
         yield s, e, ""
+
+
+def _empty_cell(text: str, at: int) -> bool:
+    """Is the line holding ``at`` only emphasis marks and spaces ("** **"), between two lines
+    of a bar alone? A table in the cell-per-line layout writes a cell left empty so: without
+    its marks it would read as the bars that end a row."""
+    ls = text.rfind("\n", 0, at) + 1
+    le = text.find("\n", at)
+    le = len(text) if le < 0 else le
+    if text[ls:le].strip(" *") or ls < 2 or le >= len(text):
+        return False
+    above = text[text.rfind("\n", 0, ls - 1) + 1:ls - 1]
+    below_end = text.find("\n", le + 1)
+    below = text[le + 1:len(text) if below_end < 0 else below_end]
+    return above.strip() == "|" and below.strip() == "|"
 
 
 def _words_before(text: str, at: int) -> bool:

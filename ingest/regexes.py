@@ -32,7 +32,7 @@ def document_ref() -> re.Pattern[str]:
     party = rf"(?P<pnum>\d+)\s*-\s*(?P<ptype>[A-ZĐ]{{1,4}})\s*/\s*(?P<pbody>{_SYM})"
     blank = rf"(?P<blank>/\s*{_SYM}(?:\s*-\s*{_SYM})*)"
     std = "|".join(lexicon().standard_prefixes)
-    standard = rf"(?P<std>(?:{std})\s*\d+(?::\d{{4}})?)"
+    standard = rf"(?P<std>(?:{std})\s*\d+(?::\d{{4}})?(?:/[A-ZĐ][A-ZĐ\d-]*)?)"
     typed = (
         rf"(?P<type>(?i:{types}))(?:\s+(?i:quốc gia))?\s+(?:(?i:số)\s*)?"
         rf"(?:{party}|{number}|{blank}|{standard})"
@@ -60,7 +60,9 @@ def law_title() -> re.Pattern[str]:
         for a in _abbreviated(aliases, lx.documents["law_titles"]["abbreviations"])
     )
     # a title in sentence case; a comma may join its parts ("Luật Tín ngưỡng, tôn giáo")
-    stop = "|".join(rf"{re.escape(w)}\b" for w in lx.documents["law_titles"]["stop_words"])
+    titles = lx.documents["law_titles"]
+    stop = "|".join([*(rf"{re.escape(w)}\b" for w in titles["stop_words"]),
+                     *(rf"{re.escape(w)}\s*:?\s*\d" for w in titles["before_number"])])
     generic = rf"[A-ZĐ][\wÀ-ỹ]*(?:,?\s+(?!{stop})[a-zà-ỹđ][\wÀ-ỹ]*){{0,7}}"
     name = rf"(?:(?i:{known})|{generic})"
     item = rf"(?:Bộ luật|Luật)\s+{name}(?:\s+số\s+\d+/(?:19|20)\d\d/QH\d+)?"

@@ -166,6 +166,8 @@ def cells(line: str, offset: int) -> list[Cell]:
     for m in pattern.finditer(body):
         raw = m.group(1)
         stripped = raw.strip()
+        if stripped and not stripped.strip("* "):
+            stripped = ""  # "** **": a cell left empty, in bold
         if not closed and m.end() == len(body) and not stripped and out:
             continue
         at = offset + m.start(1) + (raw.index(stripped) if stripped else 0)

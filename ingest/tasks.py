@@ -27,6 +27,11 @@ SECTIONS = ("part", "section", "rowgroup")  # headings of parts, never tasks the
 _COLON_TEXT = re.compile(r":\s+\S")
 _REQUEST = re.compile(r"(?i)đề nghị")
 _ASIDE = re.compile(r"\([^()]*\)")
+# what a heading of bodies may go on with: more of its list, each in at most four words in
+# lower case ("..., doanh nghiệp và cộng đồng.")
+_LOWER_WORDS = r"(?!và\b)[a-zà-ỹđ][\wÀ-ỹ]*(?:\s+(?!và\b)[a-zà-ỹđ\-][\wÀ-ỹ]*){0,3}"
+_LISTED = re.compile(rf"(?:\s*(?:,|,?\s+và)\s+{_LOWER_WORDS})+[\s.:;]*")
+_PIECE = re.compile(rf"(?:,|\bvà)\s+(?P<name>{_LOWER_WORDS})")
 _PLACE = re.compile(r"^\s*(?i:trên địa bàn|thuộc)\s+(?i:tỉnh|thành phố)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
 
 
@@ -420,10 +425,12 @@ def _bodies_of_lines(item: Item, ctx: assign.Context) -> list[Assignment]:
 def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], bool] | None:
     """Bodies an item's line opens with, and whether the line is nothing but them."""
     line = item.line
-    lead = assign.leading(line.body_start, line.end, ctx)
+    lead = assign.leading(line.body_start, line.end, ctx) or _addressed(line, ctx)
     if lead is None:
         return None
     prefix = ctx.text[line.body_start:lead.start]
+    if _addressed_re().match(prefix):
+        prefix = ""
     requested = bool(_REQUEST.search(prefix))
     after = ctx.text[lead.end:line.end]
     # "3. Các cơ quan, đơn vị trên địa bàn tỉnh": the place (a name in capitals) is part of the
@@ -431,6 +438,13 @@ def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], 
     # ("1. Sở Tài chính (cơ quan chủ trì)") is no words of a task
     rest = _ASIDE.sub("", _PLACE.sub("", after))
     only = not rest.strip(" :.;")
+    # "16. Các tổ chức chính trị - xã hội, tổ chức xã hội, doanh nghiệp và cộng đồng.": a
+    # heading that goes on listing, in lower case and with no verb, names bodies the grammar
+    # does not know; each piece of its list is one of them
+    tail = _LISTED.fullmatch(rest) if not only and len(lead.members) > 1 and not _has_verb(
+        rest) else None
+    if tail:
+        only = True
     acts = assign._res()["verbs"].match(after) or after.lstrip().startswith(":")
     if not only and not acts and not requested:
         return None
@@ -440,9 +454,33 @@ def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], 
         for x in assign._expand(f, ctx):
             found.append(Assignment(assign.name_of(x), role, group=x.collective,
                                     span=ctx.to_span(x.start, x.end)))
+    if tail:
+        at = lead.end + len(after) - len(after.lstrip()) if rest == after else None
+        for piece in _PIECE.finditer(rest):
+            start = None if at is None else at + piece.start("name")
+            span = None if start is None else ctx.to_span(start, start + len(piece["name"]))
+            found.append(Assignment(piece["name"], role, group=True, span=span))
     if not only and item.lines == [] and not item.children:
         return None
     return found, only
+
+
+def _addressed(line: Line, ctx: assign.Context) -> assign.BodyList | None:
+    """"6.2. Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo ...", "Đối với các sở, ngành:": an
+    item that opens by naming whom it addresses, the names closed by a colon, is theirs to do
+    ("Đối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn ..." names objects)."""
+    m = _addressed_re().match(ctx.text, line.body_start, line.end)
+    if m is None:
+        return None
+    first = assign.first_list(ctx.within(m.end(), line.end), ctx.text)
+    if first is None or first.start != m.end() or not ctx.text.startswith(":", first.end):
+        return None
+    return first
+
+
+@cache
+def _addressed_re() -> re.Pattern[str]:
+    return re.compile(rf"\s*{lexicon().pattern('roles', 'addressed')}\s+")
 
 
 def _segment(lines: list[Line], ctx: assign.Context, under_body_heading: bool,

@@ -47,6 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"largest file read, in MB (default {MAX_BYTES / 1048576:g}); larger ones are "
              "reported, unread",
     )  # fmt: skip
+    parser.add_argument(
+        "--check", action="store_true",
+        help="first count every graph against its record and mend what disagrees (a pass "
+             "over the whole store; made anyway after an ingest that did not finish)",
+    )  # fmt: skip
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress")
     parser.add_argument("--list", action="store_true", help="list every stored file")
     parser.add_argument(
@@ -98,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
             report = ingest_paths(store, args.paths, reasoner=args.reasoner,
                                   progress=not args.quiet, workers=args.workers,
                                   budget=args.budget or None, batch=args.batch,
-                                  max_bytes=int(args.max_size * 1048576) or None)
+                                  max_bytes=int(args.max_size * 1048576) or None,
+                                  check=args.check)
             print(summary(report, store.location, len(store.graphs()), every=args.list))
             if report.stored:  # a running `cancu serve` moves to it at its next request
                 snapshots.publish_store(store)

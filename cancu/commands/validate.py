@@ -42,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(checks)} plan graph(s) checked, {len(bad)} with violations")
     if findings:
         print(f"the store is not whole: {len(findings)} problem(s) above; "
-              "`cancu ingest` mends them")
+              "`cancu ingest --check` mends them")
     return 1 if bad or findings else 0

@@ -32,6 +32,7 @@ from graph_api.blueprints.ids import (
     task_id,
 )
 from graph_api.blueprints.params import bind, is_id
+from graph_api.queries import get as get_query
 from graph_api.queries import run_with
 from graph_api.store import META_GRAPH, SelectResult, Store
 from ontology.identity import key_of, plan_graph
@@ -78,13 +79,18 @@ def _best(labels: Iterable[str | None]) -> str | None:
 # --- plans ------------------------------------------------------------------------------------
 
 
-def plans(store: Store, body: str | None = None,
+def plans(store: Store, body: str | None = None, plan: str | None = None,
           only: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """Every plan (or those a body has tasks in, without their count of tasks; or the plans
-    ``only`` names), with its short ``name`` and its ``label`` (name and title) for people."""
+    """Every plan (or those a body has tasks in, without their count of tasks; or the one plan
+    ``plan`` names; or the plans ``only`` names), with its short ``name`` and its ``label``
+    (name and title) for people."""
     out = []
     if body:
         rows = _rows(store, "plans_of_body", body=URIRef(body))
+    elif plan:  # the rows of every plan, read from the one asked for out
+        res = store.query(get_query("list_plans").sparql, {"plan": URIRef(plan)})
+        assert isinstance(res, SelectResult)
+        rows = res.rows
     elif only is not None:
         rows = _rows(store, "list_plans", plan=tuple(sorted(URIRef(p) for p in set(only))))
     else:
@@ -108,12 +114,13 @@ def plans(store: Store, body: str | None = None,
     return out
 
 
-def plan_refs(store: Store, body: str | None = None,
+def plan_refs(store: Store, body: str | None = None, plan: str | None = None,
               only: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
     """Plan IRI → what a task shows of its plan (id, name, label, year); of the plans a body
-    has tasks in when ``body`` is given, or of the plans ``only`` names."""
+    has tasks in when ``body`` is given, of one plan when ``plan`` is, or of the plans ``only``
+    names."""
     keys = ("id", "iri", "source", "name", "label", "year", "date", "title")
-    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store, body, only)}
+    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store, body, plan, only)}
 
 
 def places(store: Store, body: str | None = None,
@@ -490,9 +497,11 @@ def body(store: Store, bid: str) -> dict[str, Any]:
     return out
 
 
-def body_summary(store: Store, bid: str) -> dict[str, Any]:
+def body_summary(store: Store, bid: str, where: dict[str, str] | None = None
+                 ) -> dict[str, Any]:  # fmt: skip
     """A body's names, place and relations (parent, units, groups, members), without its
-    duties."""
+    duties. ``where``: names of places already known (jurisdiction -> name), used before the
+    plans are asked (the search index, adding a plan, knows that plan's)."""
     node = body_iri(bid)
     rows = _rows(store, "api_body", body=URIRef(node))
     if not rows:
@@ -514,7 +523,8 @@ def body_summary(store: Store, bid: str) -> dict[str, Any]:
     }
     out["name"] = labels.capitalised(out["name"])
     out["parent_name"] = out["parent"][0]["name"] if out["parent"] else None
-    where = places(store, node, out["jurisdiction"])
+    if not where or (out["jurisdiction"] or "") not in where:
+        where = places(store, node, out["jurisdiction"])
     out["place"] = where.get(out["jurisdiction"] or "")
     out["label"] = labels.body_label(out, where)
     return out

@@ -1,0 +1,298 @@
+"""Shapes of plans never seen by the project (other provinces, ministries and years), each a
+few lines of our own (invented bodies, numbers and dates), checked against the annotation
+guide's rules and the way Vietnamese administrative documents are written (Nghị định
+30/2020), each with a shape that looks alike and must not be read so."""
+# ruff: noqa: E501  (plan paragraphs are one line each, as in real files)
+
+from __future__ import annotations
+
+from ingest.extract import extract_text
+
+HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n\nSố: 41/KH-UBND\n\nCao Bằng, ngày 12 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nPhát triển thương mại điện tử năm 2026\n\nCăn cứ Luật Thương mại năm 2005;\n\n")
+
+
+def _tasks(body: str, head: str = HEAD + "II. TỔ CHỨC THỰC HIỆN\n\n"):
+    return extract_text(head + body).tasks
+
+
+def _roles(task) -> list[tuple[str, str]]:
+    return [(b.name, b.role) for b in task.bodies]
+
+
+# ------------------------------------------------------------- cues in brackets, encouraging
+
+def test_an_assignment_in_brackets_after_the_task_names_its_bodies():
+    """"... ban hành Quy chế (Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính)": the bracket
+    that closes a task gives it, as "giao" does in running text."""
+    [task] = _tasks("1. Xây dựng và tham mưu UBND tỉnh ban hành Quy chế quản lý chợ đầu mối (Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính tham mưu).\n")
+    assert _roles(task) == [("Sở Công Thương", "lead"), ("Sở Tài chính", "support")]
+
+
+def test_a_body_in_brackets_without_a_cue_is_not_given_the_task():
+    [task] = _tasks("1. Rà soát các chợ đầu mối trên địa bàn (Sở Công Thương đã tổng hợp năm 2025) và đề xuất phương án sắp xếp.\n")
+    assert ("Sở Công Thương", "lead") not in _roles(task)
+
+
+def test_a_task_that_opens_by_encouraging_bodies_is_theirs():
+    """"17. Khuyến khích Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh xây dựng ...": a body
+    the issuer cannot order is encouraged to take the task on; it is the one to act."""
+    [task] = _tasks("17. Khuyến khích Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh xây dựng kế hoạch hỗ trợ hội viên bán hàng trên sàn thương mại điện tử.\n")
+    assert _roles(task) == [("Hội Nông dân tỉnh", "executor"), ("Liên minh Hợp tác xã tỉnh", "executor")]
+
+
+def test_encouraging_inside_a_body_s_task_is_that_body_s_means():
+    """"Sở Công Thương: ... khuyến khích các doanh nghiệp ..." and "Tổ chức cuộc thi để
+    khuyến khích các doanh nghiệp ...": the encouraged are no assignees of the task."""
+    tasks = _tasks("1. Sở Công Thương\n\n- Tổ chức cuộc thi để khuyến khích các doanh nghiệp nhỏ và vừa bán hàng trực tuyến.\n\n"
+                   "- Hướng dẫn hồ sơ đăng ký sàn; khuyến khích các hợp tác xã tham gia sàn thương mại điện tử của tỉnh.\n")
+    assert [_roles(t) for t in tasks] == [[("Sở Công Thương", "executor")]] * 2
+
+
+# -------------------------------------------------------------------- headings that list
+
+def test_a_heading_that_lists_bodies_the_grammar_does_not_know_names_them_all():
+    """"5. Các tổ chức chính trị - xã hội, tổ chức xã hội, hợp tác xã và cộng đồng.": a heading
+    of bodies that goes on listing in lower case, with no verb, names every piece; the text
+    below it is their task, not a second one."""
+    tasks = _tasks("5. Các tổ chức chính trị - xã hội, tổ chức xã hội - nghề nghiệp, hợp tác xã và cộng đồng.\n\n"
+                   "Tham gia tuyên truyền, vận động người dân sử dụng dịch vụ thanh toán không dùng tiền mặt.\n")
+    assert len(tasks) == 1
+    assert tasks[0].text.startswith("Tham gia tuyên truyền")
+    assert _roles(tasks[0]) == [(name, "support") for name in (  # "Tham gia ...": they take part
+        "Các tổ chức chính trị - xã hội", "tổ chức xã hội - nghề nghiệp", "hợp tác xã", "cộng đồng")]
+
+
+def test_a_heading_of_one_group_and_a_field_lists_no_bodies():
+    """"7. Các ngành, lĩnh vực khác" names fields of activity: one group and words after it
+    are no list of bodies."""
+    tasks = _tasks("7. Các ngành, lĩnh vực khác\n\nTập trung phát triển thương mại điện tử trong từng ngành, lĩnh vực.\n")
+    assert [b.name for t in tasks for b in t.bodies] == []
+
+
+# ----------------------------------------------------------------------------- law titles
+
+def test_so_ends_a_law_s_title_only_before_its_number():
+    """"Luật Kinh tế số số 99/2025/QH15" (an invented law): the first "số" (digital) is the
+    title's, the second opens the number; one document, with its number."""
+    record = extract_text(HEAD.replace("Căn cứ Luật Thương mại năm 2005;", "Căn cứ Luật Kinh tế số số 99/2025/QH15 ngày 30/11/2025;") + "II. NỘI DUNG\n\n1. Sở Công Thương chủ trì tuyên truyền.\n")
+    [basis] = record.bases
+    assert (basis.number, basis.title) == ("99/2025/QH15", "Luật Kinh tế số")
+
+
+def test_so_before_a_number_still_ends_a_title():
+    record = extract_text(HEAD.replace("Căn cứ Luật Thương mại năm 2005;", "Căn cứ Luật Điện lực số 61/2024/QH15 ngày 30/11/2024;") + "II. NỘI DUNG\n\n1. Sở Công Thương chủ trì tuyên truyền.\n")
+    [basis] = record.bases
+    assert basis.number == "61/2024/QH15" and basis.title == "Luật Điện lực"
+
+
+def test_a_law_the_catalogue_knows_keeps_its_title_past_va():
+    """"Luật Địa chất và khoáng sản": a title in sentence case ends at "và" where nothing
+    tells more ("Luật Đất đai và các văn bản ..."); the catalogue of laws knows this one."""
+    [task] = _tasks("1. Sở Nông nghiệp và Môi trường chủ trì tuyên truyền Luật Địa chất và khoáng sản đến doanh nghiệp.\n"
+                    "2. Sở Tư pháp chủ trì rà soát Luật Hợp tác xã và các văn bản hướng dẫn.\n")[:1]
+    assert [c.number for c in task.citations] == ["54/2024/QH15"]
+
+
+def test_an_unknown_law_title_still_ends_at_va():
+    tasks = _tasks("1. Sở Tư pháp chủ trì rà soát Luật Chợ truyền thống và các văn bản hướng dẫn.\n")
+    assert [(c.number, c.title) for c in tasks[0].citations] == [(None, "Luật Chợ truyền thống")]
+
+
+# ------------------------------------------------------------------ bodies and their roles
+
+def test_a_kind_of_group_with_either_dash():
+    """"các tổ chức chính trị – xã hội" (an en dash) is the group "chính trị - xã hội" names."""
+    [task] = _tasks("1. Tăng cường phối hợp với các tổ chức chính trị – xã hội trong tuyên truyền, vận động Nhân dân.\n")
+    assert _roles(task) == [("các tổ chức chính trị – xã hội", "support")]
+
+
+def test_dong_thoi_then_chu_tri_makes_the_heading_s_body_lead():
+    """"2. Giao Sở Xây dựng" / "... Đồng thời, chủ trì phối hợp với Công an tỉnh ...": the
+    body a task is given to presides over the clause that opens with "chủ trì"."""
+    tasks = _tasks("2. Giao Sở Xây dựng\n\nHướng dẫn áp dụng các giải pháp kỹ thuật.\n\n"
+                   "Đồng thời, chủ trì phối hợp với Công an tỉnh kiểm tra, đôn đốc việc thực hiện.\n")
+    assert _roles(tasks[-1]) == [("Sở Xây dựng", "lead"), ("Công an tỉnh", "support")]
+
+
+DECISION = ("SỞ CÔNG THƯƠNG\nTỈNH HÀ GIANG\n\nSố: 212/QĐ-SCT\n\nHà Giang, ngày 09 tháng 4 năm 2026\n\n"
+            "QUYẾT ĐỊNH\nThành lập Đoàn kiểm tra an toàn hóa chất năm 2026\n\nGIÁM ĐỐC SỞ CÔNG THƯƠNG\n\n"
+            "Căn cứ Luật Hóa chất năm 2025;\n\nQUYẾT ĐỊNH:\n\n"
+            "Điều 1. Thành lập Đoàn kiểm tra an toàn hóa chất năm 2026.\n\n"
+            "Điều 2. Tổ chức thực hiện\n\n1. Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.\n\n")
+
+
+def test_those_a_decision_charges_with_carrying_it_out_are_its_executors():
+    """"Chánh Văn phòng Sở, Trưởng phòng Kỹ thuật an toàn, các tổ chức có liên quan và các ông
+    (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này": the bodies those heads
+    head carry the decision out."""
+    tasks = extract_text(DECISION + "2. Chánh Văn phòng Sở, Trưởng phòng Kỹ thuật an toàn, các tổ chức có liên quan và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.\n").tasks
+    assert _roles(tasks[-1]) == [("Văn phòng Sở", "executor"), ("phòng Kỹ thuật an toàn", "executor"),
+                                 ("các tổ chức có liên quan", "executor")]
+
+
+def test_a_body_named_after_the_subject_of_a_decision_s_article_is_no_executor():
+    """A body far after the clause's start, behind other words, is none of its subjects."""
+    tasks = extract_text(DECISION + "2. Kinh phí của Đoàn kiểm tra do ngân sách cấp qua Văn phòng Sở, bảo đảm theo quy định hiện hành và chịu trách nhiệm quyết toán.\n").tasks
+    assert ("Văn phòng Sở", "executor") not in [r for t in tasks for r in _roles(t)]
+
+
+# ---------------------------------------------------------- annex tables in Word documents
+
+def _word_plan(tmp_path, table_rows):
+    from tests.docx_build import para, table, write_docx
+    blocks = [
+        table([[["UBND TỈNH HÀ GIANG", "SỞ CÔNG THƯƠNG", "Số: 118/KH-SCT"],
+                ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "Hà Giang, ngày 14 tháng 5 năm 2026"]]]),
+        para("KẾ HOẠCH"), para("Kiểm tra, cấp chứng chỉ an toàn hóa chất"),
+        para("Căn cứ Luật Hóa chất năm 2025;"),
+        para("TỔ CHỨC THỰC HIỆN", 0),
+        para("Giao phòng Kỹ thuật an toàn tổ chức kiểm tra theo quy định.", 1),
+        table([[["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Lê Văn Toàn"]]]),
+        para("PHÂN CÔNG NHIỆM VỤ CỦA TỔ KIỂM TRA"),
+        para("(Kèm theo Kế hoạch số 118/KH-SCT ngày 14/5/2026 của Sở Công Thương)"),
+        table(table_rows),
+    ]
+    return write_docx(tmp_path / "ha-giang-118.docx", blocks)
+
+
+def test_an_annex_that_shares_a_team_s_work_out_names_who_does_each_row(tmp_path):
+    """"| TT | Nhiệm vụ thực hiện | Người thực hiện | Ghi chú |": a task table whose who
+    column names persons, one a paragraph of its cell; each row is a task they carry out."""
+    from ingest.extract import extract_file
+    plan = _word_plan(tmp_path, [
+        [["TT"], ["Nhiệm vụ thực hiện"], ["Người thực hiện"], ["Ghi chú"]],
+        [["1"], ["Rà soát hồ sơ của học viên"], ["Trần Văn Bình", "Lý Thị Hoa"], [""]],
+        [["2"], ["Tổ chức chấm bài"], ["Lý Thị Hoa"], [""]],
+    ])
+    rows = [t for t in extract_file(plan).tasks if t.section.startswith("PL")]
+    assert [(t.section, t.text) for t in rows] == [("PL.1", "Rà soát hồ sơ của học viên"),
+                                                    ("PL.2", "Tổ chức chấm bài")]
+    assert _roles(rows[0]) == [("Trần Văn Bình", "executor"), ("Lý Thị Hoa", "executor")]
+
+
+def test_a_word_table_of_names_and_notes_only_is_no_task_table(tmp_path):
+    """A list of members ("| TT | Họ và tên | Chức vụ |") tells nobody to do anything."""
+    from ingest.extract import extract_file
+    plan = _word_plan(tmp_path, [
+        [["TT"], ["Họ và tên"], ["Chức vụ"]],
+        [["1"], ["Trần Văn Bình"], ["Tổ trưởng"]],
+    ])
+    assert [t.section for t in extract_file(plan).tasks if t.section.startswith("PL")] == []
+
+
+def test_each_paragraph_of_a_word_who_cell_is_one_body(tmp_path):
+    from ingest.extract import extract_file
+    plan = _word_plan(tmp_path, [
+        [["TT"], ["Nội dung"], ["Đơn vị chủ trì"], ["Đơn vị phối hợp"]],
+        [["1"], ["Kiểm tra kho hóa chất"], ["Phòng Kỹ thuật an toàn"], ["Thanh tra Sở", "Văn phòng Sở"]],
+    ])
+    [row] = [t for t in extract_file(plan).tasks if t.section.startswith("PL")]
+    assert _roles(row) == [("Phòng Kỹ thuật an toàn", "lead"), ("Thanh tra Sở", "support"),
+                           ("Văn phòng Sở", "support")]
+
+
+# ------------------------------------------------------- portal tables: a group's own row
+
+def _cell_per_line(rows: list[list[str]]) -> str:
+    """A table as the portal gives it a cell a line: "|" between cells, "|" / "|" between
+    rows."""
+    out = []
+    for row in rows:
+        out.append("|")
+        for i, cell in enumerate(row):
+            if i:
+                out.append("|")
+            out.append(cell)
+        out.append("|")
+    return "\n".join(out) + "\n"
+
+
+def test_a_group_row_whose_empty_cells_are_bold_spaces_heads_its_rows():
+    """"| **5.2** | ** ** | **Công nghiệp** | ** ** | ** ** |": the portal writes a group's row
+    with its empty cells as bold spaces; the row is the group's title over the rows numbered
+    under it ("5.2.1"), none of them a task of its own, and the rows are read whole."""
+    table = _cell_per_line([
+        ["**STT**", "**Nhiệm vụ**", "**Đơn vị thực hiện**", "**Đơn vị phối hợp**", "**Thời gian thực hiện**"],
+        ["**5.1**", "** **", "**Thương mại**", "** **", "** **"],
+        ["5.1.1", "Triển khai sàn thương mại điện tử của tỉnh", "Sở Công Thương", "Sở Tài chính", "2026 - 2027"],
+        ["**5.2**", "** **", "**Công nghiệp**", "** **", "** **"],
+        ["5.2.1", "Hỗ trợ doanh nghiệp chuyển đổi số", "Sở Khoa học và Công nghệ", "Sở Công Thương", "Năm 2026"],
+    ])
+    tasks = extract_text(HEAD + "II. NỘI DUNG\n\nChi tiết tại Phụ lục kèm theo.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn Nam\n\n"
+                         "**PHỤ LỤC**\n\n" + table).tasks
+    assert [(t.section, t.text) for t in tasks] == [
+        ("PL.5.1.1", "Triển khai sàn thương mại điện tử của tỉnh"),
+        ("PL.5.2.1", "Hỗ trợ doanh nghiệp chuyển đổi số")]
+    assert _roles(tasks[1]) == [("Sở Khoa học và Công nghệ", "executor"), ("Sở Công Thương", "support")]
+    assert tasks[0].timeframe.due == "2027-12-31"
+
+
+def test_a_row_with_its_content_is_a_task_even_when_other_cells_are_empty():
+    table = _cell_per_line([
+        ["**STT**", "**Nhiệm vụ**", "**Đơn vị thực hiện**", "**Thời gian thực hiện**"],
+        ["1", "Triển khai sàn thương mại điện tử của tỉnh", "Sở Công Thương", "** **"],
+    ])
+    tasks = extract_text(HEAD + "II. NỘI DUNG\n\nChi tiết tại Phụ lục kèm theo.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn Nam\n\n"
+                         "**PHỤ LỤC**\n\n" + table).tasks
+    assert [(t.section, _roles(t)) for t in tasks] == [("PL.1", [("Sở Công Thương", "executor")])]
+
+
+def test_bold_spaces_outside_a_table_are_still_emphasis_only():
+    from ingest.read import clean
+    assert "*" not in clean("**1. Mục đích**\n** **\nNâng cao hiệu quả quản lý.\n|\n** **\nTiếp theo").text
+
+
+# ------------------------------------------------ groups in assignment lines with their words
+
+def test_a_group_in_an_assignment_line_keeps_the_words_that_specify_it():
+    """"Đơn vị phối hợp: Sở Tài chính, các tổ chức hoạt động thương mại điện tử": the line
+    holds only names, so the words after a group's noun are its own."""
+    [task] = _tasks("1. Xây dựng sàn thương mại điện tử của tỉnh\n\n- Đơn vị chủ trì: Sở Công Thương.\n\n"
+                    "- Đơn vị phối hợp: Sở Tài chính, các tổ chức hoạt động thương mại điện tử và các doanh nghiệp công nghệ số.\n")
+    assert _roles(task) == [("Sở Công Thương", "lead"), ("Sở Tài chính", "support"),
+                            ("các tổ chức hoạt động thương mại điện tử", "support"),
+                            ("các doanh nghiệp công nghệ số", "support")]
+
+
+def test_a_group_s_words_stop_at_a_function_word_or_a_role_cue():
+    [task] = _tasks("1. Xây dựng sàn thương mại điện tử của tỉnh\n\n"
+                    "- Đơn vị thực hiện: Sở Công Thương chủ trì; các đơn vị liên quan phối hợp; các doanh nghiệp theo chức năng.\n")
+    assert _roles(task) == [("Sở Công Thương", "lead"), ("các đơn vị liên quan", "support"),
+                            ("các doanh nghiệp", "executor")]
+
+
+# ------------------------------------------------------ whom an item addresses; teams set up
+
+def test_an_item_that_opens_by_naming_whom_it_addresses_is_theirs():
+    """"6.1. Đối với Tổ kiểm tra: Các thành viên thực hiện ...", "Đối với các sở, ngành:" over
+    bullets: the bodies named before the colon do what follows; a team the plan sets up
+    ("Đoàn kiểm tra", "Tổ công tác") is a body of its own."""
+    tasks = _tasks("6.1. Đối với Tổ kiểm tra: Các thành viên thực hiện nghiêm túc Kế hoạch.\n\n"
+                   "6.2. Đối với các sở, ngành:\n\n- Chuẩn bị báo cáo bằng văn bản.\n\n- Cử cán bộ làm việc với Tổ kiểm tra.\n")
+    assert [_roles(t) for t in tasks] == [[("Tổ kiểm tra", "executor")],
+                                          [("các sở, ngành", "executor")], [("các sở, ngành", "executor")]]
+
+
+def test_doi_voi_objects_before_a_comma_are_no_assignees():
+    [task] = _tasks("1. Sở Xây dựng\n\nĐối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư áp dụng các giải pháp an toàn.\n")
+    assert _roles(task) == [("Sở Xây dựng", "executor")]
+
+
+def test_the_period_an_inspection_covers_is_no_task():
+    """A decision on an inspection: "3. Thời hạn kiểm tra: ..." and "4. Thời hiệu kiểm tra: Từ
+    khi được cấp giấy phép đến thời điểm kiểm tra" describe it; "5. Lập biên bản ..." is one."""
+    tasks = extract_text(DECISION.replace("Điều 2. Tổ chức thực hiện\n\n1. Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.\n\n", "")
+                         + "Điều 2. Nội dung, thời hạn và thời hiệu kiểm tra\n\n"
+                         "1. Thời hiệu kiểm tra: Từ khi được cấp giấy phép sử dụng hóa chất đến thời điểm kiểm tra.\n\n"
+                         "2. Lập biên bản kiểm tra, ghi nhận kết quả làm việc.\n").tasks
+    assert [t.text for t in tasks] == ["Lập biên bản kiểm tra, ghi nhận kết quả làm việc."]
+
+
+def test_a_national_technical_regulation_is_cited_by_its_own_number():
+    """"Quy chuẩn kỹ thuật quốc gia QCVN 01:2019/BCT": its number whole, with its issuer,
+    never "2019/BCT" read as a letter's; a standard stays one ("TCVN 9001:2015")."""
+    [task] = _tasks("1. Sở Công Thương chủ trì kiểm tra việc áp dụng QCVN 01:2019/BCT và TCVN 9001:2015 tại các kho.\n")
+    assert [(c.type, c.number) for c in task.citations] == [
+        ("Quy chuẩn kỹ thuật", "QCVN 01:2019/BCT"), ("Tiêu chuẩn", "TCVN 9001:2015")]
