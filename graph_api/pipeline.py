@@ -45,6 +45,9 @@ RECORD_SUFFIXES = {".json", ".jsonl"}
 PLAN_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".doc", ".odt", ".rtf"}
 BUDGET = 120.0  # seconds one plan may take in its worker before it is stopped and reported
 BATCH_TRIPLES = 20_000  # triples written per transaction (a few plans)
+# triples written between flushes of the store's memory to its files: without them an embedded
+# store held all that an ingest wrote in memory (~1 KB a quad: 2 GB for 1,000 plans)
+FLUSH_TRIPLES = 200_000
 # imported by the workers' forkserver: workers fork with all of it imported and compiled
 PRELOAD = ("graph_api.warm", "ontology.mapping", "ontology.laws")
 
@@ -399,6 +402,7 @@ class Writer:
         self.pending_done: list[Path] = []
         self.size = 0
         self.units = 0
+        self.unflushed = 0  # triples written since the store last flushed
         self._shared_seen: set[str] = set()
 
     def drop(self, graph: str) -> None:
@@ -471,6 +475,10 @@ class Writer:
         if change:
             t0 = time.perf_counter()
             self.store.apply(change)
+            self.unflushed += self.size
+            if self.unflushed >= FLUSH_TRIPLES:
+                self.store.flush()
+                self.unflushed = 0
             self.progress.advance("store", time.perf_counter() - t0, self.units)
         self.stored.update(self.records)
         self.stored.difference_update(self.record_drops - set(self.records))

@@ -258,10 +258,12 @@ class SearchIndex:
 
 
 def graph_rows(store: Store) -> Iterable[dict[str, Any]]:
-    """Every task, body and document as an index row."""
+    """Every task, body and document as an index row, read plan by plan (memory holds one
+    plan's tasks, not the store's)."""
     from graph_api.blueprints import data
 
-    yield from _task_rows(data.tasks(store))
+    for tasks in data.tasks_by_plan(store):
+        yield from _task_rows(tasks)
     for b in data.bodies(store):
         yield _body_row(b)
     for d in data.documents(store):

@@ -464,6 +464,9 @@ class Store(ABC):
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release files and connections."""
 
+    def flush(self) -> None:  # noqa: B027 - optional hook
+        """Write what the store buffers in memory out to its files (an embedded store)."""
+
     # shared behaviour
     def query(
         self, sparql: str, bindings: Bindings | None = None, timeout: float | None = None
@@ -672,6 +675,13 @@ class OxigraphStore(Store):
 
     def quads(self) -> Iterator[ox.Quad]:
         return (q for q in self.raw if not isinstance(q.graph_name, ox.DefaultGraph))
+
+    def flush(self) -> None:
+        """RocksDB keeps what was written in memory tables, flushed in the background but
+        late: an ingest that writes millions of quads held ~1 KB of memory a quad until it
+        flushes (``Writer``)."""
+        if self._path is not None:
+            self.raw.flush()
 
     def close(self) -> None:
         if self._s is not None:

@@ -98,3 +98,32 @@ def test_a_graph_left_by_hand_is_found_by_validate_and_dropped_by_ingest_check(
     assert f"dropped {orphan}" in capsys.readouterr().out
     with open_store(store_dir) as store:
         assert pv.check(store) == [] and orphan not in store.graphs()
+
+
+def test_the_index_is_rebuilt_plan_by_plan_with_the_rows_of_all_tasks_at_once() -> None:
+    from graph_api.blueprints import data
+    from tests.test_web_support import sample_store
+
+    store = sample_store()
+    whole = sorted(map(repr, search._task_rows(data.tasks(store))))
+    by_plan = sorted(repr(r) for tasks in data.tasks_by_plan(store)
+                     for r in search._task_rows(tasks))
+    assert whole and by_plan == whole
+
+
+def test_the_writer_flushes_the_store_as_it_goes(tmp_path: Path, monkeypatch) -> None:
+    """An embedded store holds what was written in memory until flushed: an ingest flushes it
+    every few hundred thousand triples, so its memory does not grow with the batch."""
+    from graph_api import pipeline
+    from graph_api.store import OxigraphStore
+
+    flushed = []
+    original = OxigraphStore.flush
+    monkeypatch.setattr(OxigraphStore, "flush", lambda s: (flushed.append(1), original(s)))
+    monkeypatch.setattr(pipeline, "FLUSH_TRIPLES", 1)
+    files = [write(tmp_path / "plans" / f"plan-{i}.txt",
+                   plan_text(province=p, number=str(100 + i))) for i, p in enumerate(PROVINCES)]
+    with open_store(tmp_path / "store") as store:
+        pipeline.ingest_paths(store, files, progress=False, workers=1, batch=1)
+        assert len(flushed) >= len(files)
+        assert pv.check(store) == []

@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -245,8 +245,13 @@ class TaskFilter:
     tasks: tuple[str, ...] | None = None  # these tasks only (a search's hits), by IRI
 
 
-def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str, Any]]:
-    """Tasks matching the filter, each with its assignments, legal basis and source link."""
+def tasks(store: Store, f: TaskFilter | None = None, *,
+          refs: dict[str, dict[str, Any]] | None = None,
+          preambles: dict[str, list[dict[str, Any]]] | None = None,
+          **kw: Any) -> list[dict[str, Any]]:  # fmt: skip
+    """Tasks matching the filter, each with its assignments, legal basis and source link.
+    ``refs`` (:func:`plan_refs`) and ``preambles`` (:func:`plan_bases`) of every plan, when the
+    caller has them already (reading plan by plan: :func:`tasks_by_plan`)."""
     f = f or TaskFilter(**kw)
     params = {
         "plan": URIRef(f.plan) if f.plan else None,
@@ -263,7 +268,9 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
     # one body's tasks are read from the body out: a filter over every task grows with the store
     query = "api_body_tasks" if f.body else "api_tasks"
     found = _rows(store, query, **params)
-    if f.body and not f.plan:
+    if refs is not None:
+        pass  # given by the caller (tasks_by_plan: every plan's, read once)
+    elif f.body and not f.plan:
         refs = plan_refs(store, f.body)
     elif f.plan or f.tasks is not None:  # the plans of the tasks found, not every plan
         refs = plan_refs(store, only={r["planIri"] for r in found})
@@ -308,10 +315,14 @@ def tasks(store: Store, f: TaskFilter | None = None, **kw: Any) -> list[dict[str
         if t in seen:
             seen[t]["basis"] = items
     if any(not t["basis"] for t in seen.values()):
-        # the preambles of the plans of the tasks citing nothing of their own, not every plan's
-        wanted = plan_param or tuple(sorted({URIRef(t["plan"]["iri"]) for t in seen.values()
-                                             if not t["basis"]}))
-        of_plan = plan_bases(store, wanted)
+        if preambles is not None:
+            of_plan = preambles  # given by the caller (tasks_by_plan: every plan's, read once)
+        else:
+            # the preambles of the plans of the tasks citing nothing of their own, not every
+            # plan's
+            wanted = plan_param or tuple(sorted({URIRef(t["plan"]["iri"])
+                                                 for t in seen.values() if not t["basis"]}))
+            of_plan = plan_bases(store, wanted)
         for t in seen.values():  # a task citing nothing rests on what its plan rests on
             t["plan_basis"] = [] if t["basis"] else of_plan.get(t["plan"]["iri"], [])
     out = list(seen.values())
@@ -346,6 +357,16 @@ def task_page(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any
     found.sort(key=lambda t: (t["plan"]["source"], t["span"]["start"] is not None,
                               t["span"]["start"] or 0, t["iri"]))
     return found[offset - first : offset - first + limit], total
+
+
+def tasks_by_plan(store: Store) -> Iterator[list[dict[str, Any]]]:
+    """Every plan's tasks, as :func:`tasks` gives them, one plan at a time (so that memory
+    holds one plan's, at any number of plans): the plans' rows and their preambles' bases are
+    read once for all."""
+    refs = plan_refs(store)
+    preambles = plan_bases(store, None)
+    for plan_iri in refs:
+        yield tasks(store, plan=plan_iri, refs=refs, preambles=preambles)
 
 
 def _haystack(t: dict[str, Any]) -> str:
