@@ -9,17 +9,17 @@ import pytest
 
 from ingest.extract import extract_text
 from ingest.timeframes import from_phrase
+from tests.shape_helpers import roles, tasks_of
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\n\nSố: 95/KH-UBND\n\nHà Giang, ngày 07 tháng 5 năm 2026\n\n"
         "KẾ HOẠCH\nThực hiện chuyển đổi số năm 2026\n\nCăn cứ Luật Giao dịch điện tử năm 2023;\n\n")
 
 
 def _tasks(body: str, head: str = HEAD + "II. NHIỆM VỤ, GIẢI PHÁP\n\n"):
-    return extract_text(head + body).tasks
+    return tasks_of(head, body)
 
 
-def _roles(task) -> list[tuple[str, str]]:
-    return [(b.name, b.role) for b in task.bodies]
+_roles = roles
 
 
 # ------------------------------------------------------------------------------- timeframes

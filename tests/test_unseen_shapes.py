@@ -7,17 +7,17 @@ guide's rules and the way Vietnamese administrative documents are written (Ngh�
 from __future__ import annotations
 
 from ingest.extract import extract_text
+from tests.shape_helpers import roles, tasks_of
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n\nSố: 41/KH-UBND\n\nCao Bằng, ngày 12 tháng 3 năm 2026\n\n"
         "KẾ HOẠCH\nPhát triển thương mại điện tử năm 2026\n\nCăn cứ Luật Thương mại năm 2005;\n\n")
 
 
 def _tasks(body: str, head: str = HEAD + "II. TỔ CHỨC THỰC HIỆN\n\n"):
-    return extract_text(head + body).tasks
+    return tasks_of(head, body)
 
 
-def _roles(task) -> list[tuple[str, str]]:
-    return [(b.name, b.role) for b in task.bodies]
+_roles = roles
 
 
 # ------------------------------------------------------------- cues in brackets, encouraging
