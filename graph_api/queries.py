@@ -114,6 +114,10 @@ class NamedQuery:
     # ``# optionals: lateral``: a selective query whose OPTIONALs are looked up row by row on
     # engines that can (see graph_api.store.lateral_optionals)
     lateral: bool = False
+    # ``# with: body  api_body_tasks``: given that parameter, the answer is that query's (same
+    # parameters, same columns), which reads from it out: one SPARQL text cannot start from
+    # whichever of its optional parameters is given
+    instead: tuple[tuple[str, str], ...] = ()
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -127,7 +131,7 @@ class NamedQuery:
             "params": [asdict(p) for p in self.params],
         }
 
-    def bindings(self, params: Mapping[str, Any]) -> dict[str, URIRef | Literal]:
+    def bindings(self, params: Mapping[str, Any]) -> dict[str, Any]:
         """Check ``params`` against the declaration and convert them to RDF terms."""
         unknown = sorted(set(params) - {p.name for p in self.params})
         if unknown:
@@ -135,7 +139,7 @@ class NamedQuery:
             raise QueryError(
                 f"query {self.name!r} has no parameter {', '.join(unknown)} (it takes: {known})"
             )
-        out: dict[str, URIRef | Literal] = {}
+        out: dict[str, Any] = {}
         for p in self.params:
             value = params.get(p.name)
             if value is None or (isinstance(value, str) and not value.strip()):
@@ -145,7 +149,9 @@ class NamedQuery:
                         f"query {self.name!r} needs the parameter {p.name!r} ({p.type}{example})"
                     )
                 continue
-            out[p.name] = p.convert(value)
+            # a tuple or list: each of its values in turn (graph_api.store.bind_values)
+            out[p.name] = (tuple(p.convert(v) for v in value) if isinstance(value, tuple | list)
+                           else p.convert(value))
         return out
 
 
@@ -153,7 +159,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     """Read a ``.rq`` file and its comment header."""
     text = path.read_text(encoding="utf-8")
     title, description, params = path.stem.replace("_", " "), [], []
-    last, lateral = None, False
+    last, lateral, instead = None, False, []
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
@@ -173,10 +179,14 @@ def parse_query_file(path: Path) -> NamedQuery:
             last = "param"
         elif sep and key == "optionals":
             lateral, last = value.strip().lower() == "lateral", "optionals"
+        elif sep and key == "with":
+            param, _, other = value.strip().partition(" ")
+            instead.append((param.strip(), other.strip()))
+            last = "with"
         elif last == "description" and body:
             description.append(body)  # continuation line
     return NamedQuery(path.stem, title, " ".join(description), tuple(params), text, path,
-                      lateral)
+                      lateral, tuple(instead))
 
 
 def _parse_param(spec: str, path: Path) -> Param:
@@ -226,6 +236,12 @@ def run_with(
 ) -> QueryResult:
     """Run a named query with its parameters checked, typed and bound."""
     nq = query if isinstance(query, NamedQuery) else get(query, directory)
+    given = {k for k, v in (params or {}).items() if v is not None and str(v).strip()}
+    for param, other in nq.instead:
+        if param in given:
+            nq.bindings(params or {})  # this query's checks and messages first
+            return run_with(store, other, params, timeout=timeout,
+                            directory=nq.path.parent if nq.path else directory)
     lateral = nq.lateral and getattr(store, "lateral", False)
     sparql = _lateral(nq.sparql) if lateral else nq.sparql
     return store.query(sparql, nq.bindings(params or {}), timeout=timeout)

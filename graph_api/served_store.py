@@ -34,8 +34,8 @@ from graph_api.store import (
     Store,
     StoreError,
     negotiate,
-    ox_to_rdflib,
     query_form,
+    term_converter,
 )
 
 
@@ -126,15 +126,16 @@ class ServedStore(Store):
             if len(rows) > self.rows:
                 raise TooManyRows(f"a query's answer has more than {self.rows} rows "
                                   "(CANCU_QUERY_ROWS); narrow the question")  # fmt: skip
-            return SelectResult(names, [dict(zip(names, map(ox_to_rdflib, row), strict=True))
+            convert = term_converter()
+            return SelectResult(names, [dict(zip(names, map(convert, row), strict=True))
                                         for row in rows])  # fmt: skip
         _, triples, _ = reply
         if len(triples) > self.rows:
             raise TooManyRows(f"a query's answer has more than {self.rows} triples "
                               "(CANCU_QUERY_ROWS); narrow the question")  # fmt: skip
-        g = Graph()
+        g, convert = Graph(), term_converter()
         for t in triples:
-            g.add((ox_to_rdflib(t.subject), ox_to_rdflib(t.predicate), ox_to_rdflib(t.object)))
+            g.add((convert(t.subject), convert(t.predicate), convert(t.object)))
         return g
 
     def query_raw(self, sparql: str, accept: str | None = None,

@@ -203,8 +203,12 @@ def bind_values(sparql: str, bindings: Bindings) -> str:
     The values are serialized RDF terms (escaped by pyoxigraph), so no user text ever becomes
     SPARQL syntax. Joining at the start of the group gives the same answers as binding the
     variables before evaluation, including inside FILTERs and under GROUP BY.
+
+    A value that is a tuple (or list) binds its variable to each of its terms in turn, one row
+    each (an empty one: no row, no answer): "the assignments of these tasks", read from them
+    out, in one query.
     """
-    items = [(k, to_ox(v)) for k, v in bindings.items() if v is not None]
+    items = [(k, _terms(v)) for k, v in bindings.items() if v is not None]
     if not items:
         return sparql
     for name, _ in items:
@@ -223,8 +227,9 @@ def bind_values(sparql: str, bindings: Bindings) -> str:
                     )
                 else:
                     names = " ".join(f"?{k}" for k, _ in items)
-                    row = " ".join(str(t) for _, t in items)
-                    block = f" VALUES ({names}) {{ ({row}) }} "
+                    rows = " ".join("(" + " ".join(map(str, row)) + ")"
+                                    for row in itertools.product(*(t for _, t in items)))
+                    block = f" VALUES ({names}) {{ {rows} }} "
                     return sparql[: pos + 1] + block + sparql[pos + 1 :]
             depth += 1
         elif tok == "}":
@@ -236,9 +241,22 @@ def bind_values(sparql: str, bindings: Bindings) -> str:
     raise QueryError("the query has no WHERE group to bind parameters into")
 
 
+def _terms(value: Any) -> list[ox.NamedNode | ox.BlankNode | ox.Literal]:
+    """The terms a binding's value stands for: each of a tuple's or list's, else the one."""
+    values = value if isinstance(value, tuple | list) else (value,)
+    return list(dict.fromkeys(to_ox(v) for v in values))
+
+
+# what may open a group that is no plain joined group of its own
+_GROUP_OPENERS = {"OPTIONAL", "UNION", "MINUS", "GRAPH", "SERVICE", "SILENT", "EXISTS",
+                  "LATERAL", "VALUES"}
+
+
 def lateral_optionals(sparql: str) -> str:
     """Each ``OPTIONAL { P }`` as ``LATERAL { OPTIONAL { P } }`` (SEP-0006), for engines that
-    have it (Oxigraph).
+    have it (Oxigraph); and each group joined at the top of a SELECT's ``WHERE`` (a subquery
+    ``{ SELECT DISTINCT ... }``, or a plain ``{ ... }``, not a branch of a UNION) as
+    ``LATERAL { ... }``.
 
     Why: Oxigraph's planner evaluates the second and later OPTIONALs of a group, and any whose
     body is more than one triple pattern, as hash joins, reading their pattern over the whole
@@ -248,6 +266,13 @@ def lateral_optionals(sparql: str) -> str:
     UNIONs and filters over their own and the row's variables): ``tests/test_reasoning.py``
     and ``tests/test_competency.py`` compare the rows. Only named queries are rewritten, never
     the text a user sends to ``/sparql``.
+
+    Groups: Oxigraph evaluates a subquery, and a group beside one, on their own and joins
+    them by hash: a subquery that looks up one article's parts (``DISTINCT``, so that the copies
+    of a law's facts in its graph and the shared graph do not multiply the rows) would be
+    joined with every task of the store. Made lateral, the parameters flow into the subquery
+    and its rows into the group after it. The same answers as the join where the subquery has
+    no LIMIT nor aggregate and the group's filters read its own variables.
     """
     toks = list(_tokens(sparql))
     close: dict[int, int] = {}
@@ -257,10 +282,25 @@ def lateral_optionals(sparql: str) -> str:
             stack.append(pos)
         elif tok == "}" and stack:
             close[stack.pop()] = pos
+    after_close = {pos: nxt for (pos, _), (_, nxt) in itertools.pairwise(toks)}
     inserts: list[tuple[int, str]] = []
     for (pos, tok), (nxt, after) in itertools.pairwise(toks):
         if tok == "OPTIONAL" and after == "{" and nxt in close:
             inserts += [(pos, "LATERAL { "), (close[nxt] + 1, " }")]
+    if query_form(sparql) == "SELECT":
+        depth, where_seen = 0, False
+        previous = None
+        for pos, tok in toks:
+            if tok == "{":
+                if depth == 1 and where_seen and previous not in _GROUP_OPENERS and (
+                        after_close.get(close.get(pos, -1)) != "UNION"):
+                    inserts.append((pos, "LATERAL "))
+                if depth == 0:
+                    where_seen = True
+                depth += 1
+            elif tok == "}":
+                depth -= 1
+            previous = tok
     for pos, text in sorted(inserts, key=lambda x: x[0], reverse=True):
         sparql = sparql[:pos] + text + sparql[pos:]
     return sparql
@@ -522,16 +562,32 @@ class Store(ABC):
 # --- embedded: pyoxigraph ---------------------------------------------------------------------
 
 
+def term_converter() -> Any:
+    """:func:`ox_to_rdflib` remembering what it converted, for the terms of one answer: a
+    plan's IRI, a role, a body's name recur in many rows, and making an rdflib term (parsing
+    its value) costs more than the engine's lookup that found it."""
+    seen: dict[Any, Node | None] = {None: None}
+
+    def convert(term: Any) -> Node | None:
+        found = seen.get(term, seen)
+        if found is seen:
+            found = seen[term] = ox_to_rdflib(term)
+        return found  # type: ignore[return-value]
+
+    return convert
+
+
 def _materialize(res: Any) -> QueryResult:
+    convert = term_converter()
     if isinstance(res, ox.QuerySolutions):
         names = [v.value for v in res.variables]
-        rows = [{n: ox_to_rdflib(sol[n]) for n in names} for sol in res]
+        rows = [{n: convert(sol[n]) for n in names} for sol in res]
         return SelectResult(names, rows)
     if isinstance(res, ox.QueryBoolean):
         return bool(res)
     g = Graph()
     for t in res:
-        g.add((ox_to_rdflib(t.subject), ox_to_rdflib(t.predicate), ox_to_rdflib(t.object)))
+        g.add((convert(t.subject), convert(t.predicate), convert(t.object)))
     return g
 
 

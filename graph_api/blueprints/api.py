@@ -10,12 +10,15 @@ from rdflib import URIRef
 from graph_api.app import get_store
 from graph_api.blueprints import data
 from graph_api.blueprints.common import (
+    LIST_FORMATS,
     ApiError,
     Table,
     arg_choice,
     arg_date,
     check_params,
     list_response,
+    page_args,
+    pick_format,
     resource_response,
 )
 from graph_api.blueprints.params import bind
@@ -99,6 +102,11 @@ def openapi() -> Response:
 def tasks() -> Response:
     check_params(TASK_PARAMS)
     f = task_filter()
+    if f == data.TaskFilter() and pick_format(LIST_FORMATS) == "json":
+        # every task, one page: read from the plans the page falls in, not the whole store
+        limit, offset = page_args()
+        items, total = data.task_page(get_store(), limit, offset)
+        return jsonify({"total": total, "limit": limit, "offset": offset, "items": items})
     items = data.tasks(get_store(), f)
     return list_response(items, flat_task, TASK_COLUMNS, "tasks")
 

@@ -8,6 +8,7 @@ three always say the same thing (the datasette pattern). Ids in and out are the 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -78,10 +79,11 @@ def _best(labels: Iterable[str | None]) -> str | None:
 # --- plans ------------------------------------------------------------------------------------
 
 
-def plans(store: Store, body: str | None = None, plan: str | None = None
-          ) -> list[dict[str, Any]]:  # fmt: skip
+def plans(store: Store, body: str | None = None, plan: str | None = None,
+          only: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Every plan (or those a body has tasks in, without their count of tasks; or the one plan
-    ``plan`` names), with its short ``name`` and its ``label`` (name and title) for people."""
+    ``plan`` names; or the plans ``only`` names), with its short ``name`` and its ``label``
+    (name and title) for people."""
     out = []
     if body:
         rows = _rows(store, "plans_of_body", body=URIRef(body))
@@ -89,6 +91,8 @@ def plans(store: Store, body: str | None = None, plan: str | None = None
         res = store.query(get_query("list_plans").sparql, {"plan": URIRef(plan)})
         assert isinstance(res, SelectResult)
         rows = res.rows
+    elif only is not None:
+        rows = _rows(store, "list_plans", plan=tuple(sorted(URIRef(p) for p in set(only))))
     else:
         rows = _rows(store, "list_plans")
     for r in rows:
@@ -110,12 +114,13 @@ def plans(store: Store, body: str | None = None, plan: str | None = None
     return out
 
 
-def plan_refs(store: Store, body: str | None = None, plan: str | None = None
-              ) -> dict[str, dict[str, Any]]:  # fmt: skip
+def plan_refs(store: Store, body: str | None = None, plan: str | None = None,
+              only: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
     """Plan IRI → what a task shows of its plan (id, name, label, year); of the plans a body
-    has tasks in when ``body`` is given, of one plan when ``plan`` is."""
+    has tasks in when ``body`` is given, of one plan when ``plan`` is, or of the plans ``only``
+    names."""
     keys = ("id", "iri", "source", "name", "label", "year", "date", "title")
-    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store, body, plan)}
+    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store, body, plan, only)}
 
 
 def places(store: Store, body: str | None = None,
@@ -237,6 +242,7 @@ class TaskFilter:
     due_before: dt.date | None = None
     q: str | None = None
     body_name: str | None = None  # a name as people type it: "thanh tra tinh"
+    tasks: tuple[str, ...] | None = None  # these tasks only (a search's hits), by IRI
 
 
 def tasks(store: Store, f: TaskFilter | None = None, *,
@@ -256,12 +262,21 @@ def tasks(store: Store, f: TaskFilter | None = None, *,
         "due_after": f.due_after,
         "due_before": f.due_before,
     }
+    if f.tasks is not None and not f.body:
+        params["task"] = tuple(sorted(URIRef(t) for t in set(f.tasks)))
     seen: dict[str, dict[str, Any]] = {}
-    if refs is None:
-        refs = plan_refs(store, f.body if f.body and not f.plan else None, f.plan)
     # one body's tasks are read from the body out: a filter over every task grows with the store
     query = "api_body_tasks" if f.body else "api_tasks"
-    for r in _rows(store, query, **params):
+    found = _rows(store, query, **params)
+    if refs is not None:
+        pass  # given by the caller (tasks_by_plan: every plan's, read once)
+    elif f.body and not f.plan:
+        refs = plan_refs(store, f.body)
+    elif f.plan or f.tasks is not None:  # the plans of the tasks found, not every plan
+        refs = plan_refs(store, only={r["planIri"] for r in found})
+    else:
+        refs = plan_refs(store)
+    for r in found:
         if r["task"] in seen:
             continue
         pid = plan_id(r["planIri"])
@@ -288,14 +303,26 @@ def tasks(store: Store, f: TaskFilter | None = None, *,
     plan_param = URIRef(f.plan) if f.plan else None
     # one body's tasks: the assignments and bases of those tasks only (read from the body out)
     body_param = URIRef(f.body) if f.body and not f.plan else None
-    for t, items in assignments(store, plan_param, body_param).items():
+    # tasks found by another filter (a document, a period, a search): theirs only, by IRI
+    filtered = any((f.role, f.document, f.article, f.due_after, f.due_before,
+                    f.tasks is not None))
+    task_param = (tuple(sorted(URIRef(t) for t in seen))
+                  if plan_param is None and body_param is None and filtered else None)
+    for t, items in assignments(store, plan_param, body_param, task_param).items():
         if t in seen:
             seen[t]["assignments"] = items
-    for t, items in bases(store, plan_param, body_param).items():
+    for t, items in bases(store, plan_param, body_param, task_param).items():
         if t in seen:
             seen[t]["basis"] = items
     if any(not t["basis"] for t in seen.values()):
-        of_plan = plan_bases(store, plan_param) if preambles is None else preambles
+        if preambles is not None:
+            of_plan = preambles  # given by the caller (tasks_by_plan: every plan's, read once)
+        else:
+            # the preambles of the plans of the tasks citing nothing of their own, not every
+            # plan's
+            wanted = plan_param or tuple(sorted({URIRef(t["plan"]["iri"])
+                                                 for t in seen.values() if not t["basis"]}))
+            of_plan = plan_bases(store, wanted)
         for t in seen.values():  # a task citing nothing rests on what its plan rests on
             t["plan_basis"] = [] if t["basis"] else of_plan.get(t["plan"]["iri"], [])
     out = list(seen.values())
@@ -308,6 +335,28 @@ def tasks(store: Store, f: TaskFilter | None = None, *,
         words = fold(f.q).split()
         out = [t for t in out if all(w in _haystack(t) for w in words)]
     return out
+
+
+def task_page(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """One page of every task (as ``tasks()`` lists them: by source file, then place in it)
+    and how many there are, read plan by plan: the plans and their counts of tasks first, then
+    only the plans the page falls in, never every task of the store."""
+    every = sorted(plans(store), key=lambda p: p["source"])
+    total = sum(p["tasks"] for p in every)
+    chosen: list[dict[str, Any]] = []
+    at = first = 0
+    # plans from files of one name are one unit: their tasks interleave in the whole list
+    for _, group in itertools.groupby(every, key=lambda p: p["source"]):
+        same = list(group)
+        n = sum(p["tasks"] for p in same)
+        if at + n > offset and at < offset + limit:
+            first = first if chosen else at
+            chosen += same
+        at += n
+    found = [t for p in chosen for t in tasks(store, plan=p["iri"])]
+    found.sort(key=lambda t: (t["plan"]["source"], t["span"]["start"] is not None,
+                              t["span"]["start"] or 0, t["iri"]))
+    return found[offset - first : offset - first + limit], total
 
 
 def tasks_by_plan(store: Store) -> Iterator[list[dict[str, Any]]]:
@@ -326,11 +375,12 @@ def _haystack(t: dict[str, Any]) -> str:
                   *names, *(b["label"] for b in t["basis"]))  # fmt: skip
 
 
-def assignments(store: Store, plan_iri: URIRef | None,
-                body_iri: URIRef | None = None) -> dict[str, list[dict[str, Any]]]:
+def assignments(store: Store, plan_iri: URIRef | None, body_iri: URIRef | None = None,
+                task_iris: tuple[URIRef, ...] | None = None,
+                ) -> dict[str, list[dict[str, Any]]]:
     grouped: dict[tuple[str, str, str], dict[str, Any]] = {}
     rows = (_rows(store, "api_body_task_assignments", of=body_iri) if body_iri is not None
-            else _rows(store, "api_task_assignments", plan=plan_iri))
+            else _rows(store, "api_task_assignments", plan=plan_iri, task=task_iris))
     for r in rows:
         key = (r["task"], r["body"], r["role"])
         a = grouped.setdefault(key, {
@@ -350,12 +400,12 @@ def assignments(store: Store, plan_iri: URIRef | None,
     return out
 
 
-def bases(store: Store, plan_iri: URIRef | None,
-          body_iri: URIRef | None = None) -> dict[str, list[dict[str, Any]]]:
+def bases(store: Store, plan_iri: URIRef | None, body_iri: URIRef | None = None,
+          task_iris: tuple[URIRef, ...] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Per task, what it rests on; a document is left out when a part of it is cited too."""
     found: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     rows = (_rows(store, "api_body_task_basis", body=body_iri) if body_iri is not None
-            else _rows(store, "api_task_basis", plan=plan_iri))
+            else _rows(store, "api_task_basis", plan=plan_iri, task=task_iris))
     for r in rows:
         b = found[r["task"]].setdefault(r["provision"], {
             "id": short(r["provision"], DOC), "iri": r["provision"], "label": None,
@@ -374,8 +424,10 @@ def bases(store: Store, plan_iri: URIRef | None,
     return out
 
 
-def plan_bases(store: Store, plan_iri: URIRef | None) -> dict[str, list[dict[str, Any]]]:
-    """Per plan, the documents its preamble rests on ("Căn cứ ..."), as ``bases`` gives them."""
+def plan_bases(store: Store, plan_iri: URIRef | tuple[URIRef, ...] | None,
+               ) -> dict[str, list[dict[str, Any]]]:
+    """Per plan (of one, of several, or of every one), the documents its preamble rests on
+    ("Căn cứ ..."), as ``bases`` gives them."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in _rows(store, "plan_bases", plan=plan_iri):
         b = {"id": short(r["doc"], DOC), "iri": r["doc"], "document": r["doc"],
@@ -399,11 +451,12 @@ def _provision_url(b: dict[str, Any]) -> str | None:
 # --- bodies -----------------------------------------------------------------------------------
 
 
-def bodies(store: Store) -> list[dict[str, Any]]:
-    """Every body with its name, the province it is of (``place``) and a ``label`` that says
-    both (``Thanh tra Sở (Sở Nội vụ, tỉnh Quảng Ngãi)``)."""
+def bodies(store: Store, only: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Every body (or those ``only`` names, by IRI) with its name, the province it is of
+    (``place``) and a ``label`` that says both (``Thanh tra Sở (Sở Nội vụ, tỉnh Quảng Ngãi)``)."""
     out: dict[str, dict[str, Any]] = {}
-    for r in _rows(store, "list_bodies"):
+    given = tuple(sorted(URIRef(b) for b in set(only))) if only is not None else None
+    for r in _rows(store, "list_bodies", body=given):
         bid = short(r["body"], BODY) or r["body"]
         b = out.setdefault(r["body"], {
             "id": bid, "iri": r["body"], "name": labels.capitalised(r["name"]) or bid,
@@ -531,10 +584,13 @@ def group_by_plan(items: list[dict[str, Any]]) -> list[tuple[dict[str, Any], lis
 # --- documents and articles -------------------------------------------------------------------
 
 
-def documents(store: Store, doc: str | None = None) -> list[dict[str, Any]]:
-    """Every document that is not a plan (or the one ``doc`` names), most cited first."""
+def documents(store: Store, doc: str | Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Every document that is not a plan (or the one ``doc`` names, or those it lists), most
+    cited first."""
     out = []
-    for r in _rows(store, "api_documents", doc=URIRef(doc) if doc else None):
+    given = (URIRef(doc) if isinstance(doc, str) else tuple(sorted(URIRef(d) for d in set(doc)))
+             if doc is not None else None)
+    for r in _rows(store, "api_documents", doc=given):
         out.append({
             "id": short(r["doc"], DOC), "iri": r["doc"], "number": r["number"],
             "type": r["type"], "title": r["title"], "date": _iso(r["date"]),

@@ -35,6 +35,11 @@ def _body_filter(store: Store, text: str) -> tuple[dict[str, Any] | None, list[d
     return None, found
 
 
+def _iri(base: str, key: str) -> str:
+    """The IRI of an index row's key: a body's or document's id below ``base``, or an IRI."""
+    return key if key.startswith(("http://", "https://")) else base + key
+
+
 def run_search(store: Store) -> dict[str, Any]:
     """What a search request asks and finds: ranked task hits (with the tasks), bodies,
     documents; the filters as understood."""
@@ -55,29 +60,44 @@ def run_search(store: Store) -> dict[str, Any]:
     index = index_for(store)
     hits = index.search(q, "task", plan=plan["id"] if plan else None,
                         body=body["id"] if body else None, role=role)  # fmt: skip
-    by_iri = {t["iri"]: t for t in data.tasks(store)}
-    tasks = [(h, by_iri[h.key]) for h in hits if h.key in by_iri]
+    # the hits' tasks only, never every task of the store; without a period, only those of
+    # the page shown (page_of reads them): the others are counted, not read
+    tasks: list[tuple[Hit, dict[str, Any] | None]] = [(h, None) for h in hits]
     if period is not None:
+        tasks = _read(store, tasks)
         found = agenda([t for _, t in tasks], period)
         keep = {r["iri"] for r in found.rows} | {t["iri"] for t in found.ongoing}
         tasks = [(h, t) for h, t in tasks if t["iri"] in keep]
     out["tasks"] = tasks
     if not (plan or body or role or period):
-        bodies = {b["id"]: b for b in data.bodies(store)}
-        out["bodies"] = [(h, bodies[h.key]) for h in index.search(q, "body", limit=20)
-                         if h.key in bodies]  # fmt: skip
-        docs = {d["id"]: d for d in data.documents(store) if d["id"]}
-        out["documents"] = [(h, docs[h.key]) for h in index.search(q, "document", limit=20)
-                            if h.key in docs]  # fmt: skip
+        # the bodies and documents hit (20 at most), not every one of the store
+        body_hits = index.search(q, "body", limit=20)
+        bodies = {b["id"]: b for b in data.bodies(store, only=[_iri(data.BODY, h.key)
+                                                                for h in body_hits])}
+        out["bodies"] = [(h, bodies[h.key]) for h in body_hits if h.key in bodies]
+        doc_hits = index.search(q, "document", limit=20)
+        docs = {d["id"]: d for d in data.documents(store, [_iri(data.DOC, h.key)
+                                                           for h in doc_hits]) if d["id"]}
+        out["documents"] = [(h, docs[h.key]) for h in doc_hits if h.key in docs]
         index.highlight(q, [h for h, _ in out["bodies"] + out["documents"]])
     out["index"] = index
     return out
 
 
+def _read(store: Store, hits: list[tuple[Hit, dict[str, Any] | None]],
+          ) -> list[tuple[Hit, dict[str, Any]]]:
+    """Hits with their tasks read (those not read yet, in one go); a hit whose task is gone
+    is left out."""
+    wanted = tuple(h.key for h, t in hits if t is None)
+    by_iri = {t["iri"]: t for t in data.tasks(store, tasks=wanted)} if wanted else {}
+    return [(h, t if t is not None else by_iri[h.key]) for h, t in hits
+            if t is not None or h.key in by_iri]
+
+
 def page_of(found: dict[str, Any], offset: int, limit: int) -> list[tuple[Hit, dict[str, Any]]]:
-    """The page of task hits a page shows, their words marked (only theirs: marking is the
-    costly part)."""
-    shown = found["tasks"][offset : offset + limit]
+    """The page of task hits a page shows, with their tasks, their words marked (only theirs:
+    reading and marking are the costly parts)."""
+    shown = _read(get_store(), found["tasks"][offset : offset + limit])
     if shown:
         found["index"].highlight(found["q"], [h for h, _ in shown])
     return shown
