@@ -356,3 +356,46 @@ def test_a_lone_heading_with_a_colon_that_names_nobody_gives_nothing():
                    "2. Tổ chức kiểm tra kỹ thuật an toàn tại các cơ sở sản xuất.\n")
     assert [_roles(t) for t in tasks][-1] == []
     assert tasks[-1].text.startswith("Tổ chức kiểm tra")
+
+
+# ------------------------------------------------------------ groups of generic bodies
+
+def test_local_authorities_are_a_group_by_their_qualifier_or_scope():
+    """"chính quyền địa phương", "chính quyền các cấp" are groups (the authorities of a level),
+    as "các sở, ngành" is; after "và" they are a group of their own, at the end of a comma
+    list ("Cấp ủy, chính quyền các cấp") one with the nouns before them."""
+    tasks = _tasks("1. Công an tỉnh\n\n- Chủ động phối hợp với các sở, ngành và chính quyền địa phương kiểm tra các bến bãi.\n\n"
+                   "2. Cấp ủy, chính quyền các cấp lãnh đạo, chỉ đạo thực hiện Kế hoạch.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Công an tỉnh", "support"), ("các sở, ngành", "support"), ("chính quyền địa phương", "support")],
+        [("Cấp ủy, chính quyền các cấp", "executor")]]
+
+
+def test_government_as_a_field_or_alone_is_no_body():
+    """"xây dựng chính quyền số, chính quyền điện tử" names a field of work; "chính quyền" alone
+    in a list of nouns ("cấp ủy, chính quyền, cơ quan") is no group of its own."""
+    [task] = _tasks("1. Sở Nội vụ hướng dẫn xây dựng chính quyền số, chính quyền điện tử, phối hợp với chính quyền trong việc lập hồ sơ.\n")
+    assert _roles(task) == [("Sở Nội vụ", "executor")]
+
+
+def test_state_corporations_and_the_press_named_by_their_kind():
+    """"Các doanh nghiệp nhà nước, Tổng Công ty tiên phong ...": a state corporation named by
+    its kind alone is a body, as "Công an" is; "Các cơ quan báo chí, truyền thông" one group.
+    A corporation with its own name keeps it whole."""
+    tasks = _tasks("1. Các doanh nghiệp nhà nước, Tổng Công ty tiên phong ứng dụng công nghệ số trong quản trị.\n\n"
+                   "2. Các cơ quan báo chí, truyền thông tăng cường thông tin về thương mại điện tử.\n\n"
+                   "3. Tổng công ty Điện lực miền Bắc chủ trì đầu tư hạ tầng sạc điện.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Các doanh nghiệp nhà nước", "executor"), ("Tổng Công ty", "executor")],
+        [("Các cơ quan báo chí, truyền thông", "executor")],
+        [("Tổng công ty Điện lực miền Bắc", "lead")]]
+
+
+def test_the_unit_an_inspection_plan_inspects_is_a_group():
+    """"Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo ..." (an inspection plan's words to the
+    inspected, Nghị định 217/2025 on kiểm tra chuyên ngành): a group by its qualifier; the
+    inspected that a team works with are no assignees of the team's task."""
+    tasks = _tasks("6.1. Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo bằng văn bản theo đề cương.\n\n"
+                   "6.2. Đoàn kiểm tra lập biên bản làm việc với các đơn vị được kiểm tra.\n")
+    assert [_roles(t) for t in tasks] == [[("đơn vị được kiểm tra", "executor")], [("Đoàn kiểm tra", "executor")]]
+
