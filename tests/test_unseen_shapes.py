@@ -399,3 +399,13 @@ def test_the_unit_an_inspection_plan_inspects_is_a_group():
                    "6.2. Đoàn kiểm tra lập biên bản làm việc với các đơn vị được kiểm tra.\n")
     assert [_roles(t) for t in tasks] == [[("đơn vị được kiểm tra", "executor")], [("Đoàn kiểm tra", "executor")]]
 
+
+def test_a_subject_placed_by_a_phrase_before_its_verb_still_acts():
+    """"Các trường đại học tại tỉnh phối hợp ...", "Các cơ sở đào tạo ở các ngành, nghề mở thêm
+    chuyên ngành đào tạo ...": a place between subject and verb leaves the subject the one
+    acting; a phrase that turns passive ("... được hỗ trợ đào tạo") makes it the beneficiary."""
+    tasks = _tasks("1. Các trường đại học tại tỉnh phối hợp đào tạo nhân lực thương mại điện tử.\n\n"
+                   "2. Các doanh nghiệp trong khu công nghiệp tổ chức đào tạo kỹ năng số cho người lao động.\n\n"
+                   "3. Sở Công Thương chủ trì hướng dẫn; các doanh nghiệp tại khu công nghiệp được hỗ trợ đào tạo nghề.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Các trường đại học", "support")], [("Các doanh nghiệp", "executor")], [("Sở Công Thương", "lead")]]
