@@ -130,6 +130,7 @@ def _res() -> dict[str, re.Pattern[str]]:
             + "|".join(map(re.escape, sorted(lx.bodies["grammar"]["verbs"], key=len, reverse=True)))
             + r")(?![\w])"),
         # "X, Y và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này"
+        "condition_end": re.compile(lx.pattern("roles", "condition_end")),
         "modal_later": re.compile(
             r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm|chịu trách nhiệm)(?![\w])"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
@@ -469,8 +470,10 @@ def _role(prefix: str, after: str) -> str | None:
             return "lead" if res["lead_next"].match(verb) else "support" if res[
                 "support_next"].match(verb) else "executor"
         return None
-    if prefix.rstrip().endswith(",") and not after.lstrip().startswith(","):
-        # "Trên cơ sở ..., Sở Tài chính phối hợp ...": the subject goes straight on to its verb
+    if (prefix.rstrip().endswith(",") or res["condition_end"].search(prefix)) \
+            and not after.lstrip().startswith(","):
+        # "Trên cơ sở ..., Sở Tài chính phối hợp ...", "nếu có khó khăn, vướng mắc các cơ quan
+        # báo cáo ...": the subject goes straight on to its verb
         if res["lead_next"].match(after):
             return "lead"
         if res["support_next"].match(after):

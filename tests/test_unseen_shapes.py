@@ -409,3 +409,13 @@ def test_a_subject_placed_by_a_phrase_before_its_verb_still_acts():
                    "3. Sở Công Thương chủ trì hướng dẫn; các doanh nghiệp tại khu công nghiệp được hỗ trợ đào tạo nghề.\n")
     assert [_roles(t) for t in tasks] == [
         [("Các trường đại học", "support")], [("Các doanh nghiệp", "executor")], [("Sở Công Thương", "lead")]]
+
+
+def test_the_closing_condition_ends_its_clause_without_its_comma():
+    """"Trong quá trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn vị kịp thời phản
+    ánh về ...": a plan's closing words; the condition ends its clause as its comma would, so
+    the bodies after it are the ones to act (who they report to is no assignee). A body inside
+    the condition ("vướng mắc với Sở Tài chính") is none."""
+    tasks = _tasks("3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa phương kịp thời phản ánh về Ủy ban nhân dân tỉnh (qua Sở Công Thương) để xem xét.\n\n"
+                   "4. Trong quá trình thực hiện, nếu có khó khăn vướng mắc với Sở Tài chính về kinh phí thì tổng hợp, báo cáo.\n")
+    assert [_roles(t) for t in tasks] == [[("các cơ quan, đơn vị, địa phương", "executor")], []]
