@@ -11,6 +11,7 @@ growth exponent (1 = linear in N, 0 = flat). A yardstick (spaCy's blank "vi" tok
 on a busy or another machine can be compared::
 
     .venv/bin/python bench/scale_bench.py --sizes 100,1000 [--runs 30] [--keep]
+    .venv/bin/python bench/scale_bench.py --sizes 10000 --requery   # kept store, new queries
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def rss_mb() -> float:
 
 class TreePeak:
     """Peak resident memory of this process and all its children (the ingest's workers and
-    their forkserver) together, sampled every 20 ms: what the machine must hold."""
+    their forkserver) together, sampled every 200 ms (finer sampling takes CPU from the run
+    it measures; a peak held for less than that is missed): what the machine must hold."""
 
     def __init__(self) -> None:
         import psutil
@@ -76,7 +78,7 @@ class TreePeak:
                 with contextlib.suppress(psutil.Error):
                     total += child.memory_info().rss / 2**20
             self.high, self.main = max(self.high, total), max(self.main, main)
-            time.sleep(0.02)
+            time.sleep(0.2)
 
     def stop(self) -> None:
         self._stop = True
@@ -297,9 +299,18 @@ def time_routes(store_dir: Path, runs: int) -> dict[str, dict[str, float]]:
 # --- one size, and the report -----------------------------------------------------------------
 
 
+def commit() -> str:
+    """The code measured: its commit, marked ``+dirty`` when the worktree has changes."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True,
+                              text=True).stdout.strip()
+    return (git("rev-parse", "--short", "HEAD") or "unknown") + (
+        "+dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
 def bench_size(n: int, runs: int, keep: bool) -> dict[str, Any]:
     res: dict[str, Any] = {"plans": n, "load_before": os.getloadavg()[0],
-                           "yardstick_ms_per_kb": yardstick()}
+                           "yardstick_ms_per_kb": yardstick(), "commit": commit()}
     plans = WORK / f"plans-{n}"
     t0 = time.perf_counter()
     plangen.write(n, plans)
@@ -318,6 +329,24 @@ def bench_size(n: int, runs: int, keep: bool) -> dict[str, Any]:
     (WORK / f"results-{n}.json").write_text(json.dumps(res, indent=1, default=str))
     if not keep:
         (WORK / f"records-{n}.jsonl").unlink(missing_ok=True)
+    return res
+
+
+def requery_size(n: int, runs: int) -> dict[str, Any]:
+    """The queries, pages and routes of a kept store of ``n`` plans timed again with this
+    code, its ingest figures kept as they were: a change to the queries is measured at 10,000
+    plans without the hour and a half of ingesting them again. The result says which commit
+    ingested (``commit``) and which queried (``queries_commit``)."""
+    res = json.loads((WORK / f"results-{n}.json").read_text())
+    res.setdefault("commit", "unknown")
+    res["queries_commit"] = commit()
+    res["load_before"] = os.getloadavg()[0]
+    res["yardstick_ms_per_kb"] = yardstick()
+    store = WORK / f"store-{n}"
+    res["queries"] = run_child("queries", str(store), str(runs))
+    res["routes"] = time_routes(store, max(5, runs // 3))
+    res["load_after"] = os.getloadavg()[0]
+    (WORK / f"results-{n}.json").write_text(json.dumps(res, indent=1, default=str))
     return res
 
 
@@ -342,8 +371,11 @@ def report(results: list[dict[str, Any]], added: dict[str, Any] | None) -> None:
     print(f"\n== scale benchmark, {os.cpu_count()} cores ==")
     for r in results:
         ing, ext = r["ingest"], r["extract"]
+        code = r.get("commit", "unknown")
+        if r.get("queries_commit", code) != code:
+            code = f"ingested by {code}, queried by {r['queries_commit']}"
         print(f"\n-- {r['plans']} plans (load {r['load_before']:.1f} -> {r['load_after']:.1f}; "
-              f"yardstick {r['yardstick_ms_per_kb']:.3f} ms/KB)")
+              f"yardstick {r['yardstick_ms_per_kb']:.3f} ms/KB; code {code})")
         print(f"  extraction alone   {ext['seconds']:8.1f} s  peak {ext['peak_mb']:7.0f} MB")
         print(f"  ingest (all)       {ing['seconds']:8.1f} s  peak {ing['peak_mb']:7.0f} MB  "
               f"stored {ing['stored']} refused {ing['refused']} failed {ing['failed']}  "
@@ -434,6 +466,9 @@ def main() -> int:
     ap.add_argument("--keep", action="store_true", help="keep the stores and records")
     ap.add_argument("--report-only", action="store_true",
                     help="report the sizes' saved results; time adding plans again")
+    ap.add_argument("--requery", action="store_true",
+                    help="time the queries and pages of the sizes' kept stores again (their "
+                         "ingest figures as saved), then add plans to the largest")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -447,8 +482,9 @@ def main() -> int:
     WORK.mkdir(parents=True, exist_ok=True)
     sizes = [int(x) for x in a.sizes.split(",") if x.strip()]
     results = []
-    if a.report_only:  # the figures of an earlier run, and adding plans to its largest store
-        results = [json.loads((WORK / f"results-{n}.json").read_text()) for n in sizes]
+    if a.report_only or a.requery:  # an earlier run's stores; adding plans to the largest
+        results = [requery_size(n, a.runs) if a.requery
+                   else json.loads((WORK / f"results-{n}.json").read_text()) for n in sizes]
         added = add_one(sizes[-1])
         report(results, added)
         return 0

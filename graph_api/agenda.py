@@ -15,7 +15,7 @@ from typing import Any
 from graph_api.periods import Period
 from graph_api.recurrence import describe, plan_stretch, rule_for
 
-__all__ = ["Agenda", "agenda", "by_task", "timeframe_of"]
+__all__ = ["Agenda", "agenda", "by_task", "covers", "timeframe_of"]
 
 
 def timeframe_of(task: dict[str, Any]) -> dict[str, Any]:
@@ -47,7 +47,9 @@ class Agenda:
     ongoing: list[dict[str, Any]] = field(default_factory=list)  # no deadline, plan in force
 
 
-def _covers(plan: dict[str, Any], period: Period) -> bool:
+def covers(plan: dict[str, Any], period: Period) -> bool:
+    """Whether the plan's time (:func:`plan_stretch`) meets the period (a plan with no year:
+    always)."""
     stretch = plan_stretch(plan)
     return stretch is None or (stretch[0] <= period.end and period.start <= stretch[1])
 
@@ -68,7 +70,7 @@ def agenda(items: list[dict[str, Any]], period: Period) -> Agenda:
         if due and dt.date.fromisoformat(due) in period:
             out.rows.append({**item, "date": due, "recurring": False, "rule": None,
                              "rule_words": None})  # fmt: skip
-        elif not due and item.get("recurrence") in ("ongoing", "periodic") and _covers(
+        elif not due and item.get("recurrence") in ("ongoing", "periodic") and covers(
             item["plan"], period
         ):
             out.ongoing.append(item)

@@ -181,6 +181,16 @@ def test_same_answers_on_rdflib(store):
         ("tasks_due", {"from": "2023-10-01", "to": "2023-12-31"}, ("section", "bodyName")),
         ("body_leads", {"body": "hue/so-tu-phap"}, ("section", "partnerName")),
         ("requested_only_bodies", {}, ("source", "bodyName", "tasks")),
+        # the plan by its file name or its IRI, each looked up by the pattern's own term
+        ("plan_detail", {"plan": HUE}, ("source", "section", "bodyName", "role")),
+        ("plan_detail", {"plan": "https://cancu.dev/id/plan/hue/uy-ban-nhan-dan-thanh-pho/"
+                                 "232-kh-ubnd-2026"}, ("source", "section", "bodyName", "role")),
+        ("plan_detail", {"plan": "khong-co.txt"}, ("source",)),
+        ("api_article_tasks", {"article": "https://cancu.dev/id/doc/luat/36-2018-qh14/dieu-10"},
+         ("source", "section", "due", "start")),
+        ("due_tasks_between", {"from": "2023-10-01", "to": "2023-12-31"}, ("task",)),
+        ("recurring_tasks", {"plan": "https://cancu.dev/id/plan/hue/uy-ban-nhan-dan-thanh-pho/"
+                                     "232-kh-ubnd-2026"}, ("task", "recurrence", "rrule")),
     ]:
         assert rows(run_rdflib(ds, name, **params), *cols) == rows(
             run_ox(store, name, **params), *cols), name

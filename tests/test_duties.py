@@ -100,6 +100,39 @@ def test_an_agenda_has_a_row_per_occurrence_and_ongoing_work_apart() -> None:
 # --- /due and the body page -------------------------------------------------------------------
 
 
+def test_the_tasks_read_for_a_period_give_the_agenda_of_every_task() -> None:
+    """/due with no body reads the tasks due in the period, those with a rule naming its end and
+    the recurring work of the plans not over by then (never every task): each period's agenda,
+    rows and ongoing work, is the one that every task gives, in the same order."""
+    from graph_api.blueprints import data
+    from tests.test_web_support import sample_store
+
+    store = sample_store()
+    every, plans = data.tasks(store), data.plans(store)
+    periods = [parse_period(p) for p in ("2021", "2023", "2023-Q4", "2023-12", "2024", "2024-Q2",
+                                         "2025-Q1", "2026", "2026-Q4", "2027", "2031")]
+    periods.append(parse_period(None, "2023-11-15", "2024-02-10"))
+    seen = 0
+
+    def norm(items):  # an empty plan_basis is there when another task read with it lacks a basis
+        return [{k: v for k, v in t.items() if k != "plan_basis" or v} for t in items]
+
+    for period in periods:
+        for role in (None, "lead", "executor"):
+            read = data.tasks_in_period(store, period, plans, role=role)
+            assert len(read) < len(every)
+            got = agenda(read, period)
+            kept = [t for t in every if role is None
+                    or any(a["role"] == role for a in t["assignments"])]
+            want = agenda(kept, period)
+            assert [(r["iri"], r["date"]) for r in got.rows] == [
+                (r["iri"], r["date"]) for r in want.rows], (period, role)
+            assert norm(got.rows) == norm(want.rows), (period, role)
+            assert norm(got.ongoing) == norm(want.ongoing), (period, role)
+            seen += len(got.rows) + len(got.ongoing)
+    assert seen > 100
+
+
 def _rows(html: str) -> list[str]:
     body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     return re.findall(r'href="(/plans/[^"]+#task-[^"]+)"', body)

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 from rdflib import URIRef
 
 from graph_api import labels
+from graph_api.agenda import covers
 from graph_api.blueprints.ids import (
     BODY,
     DOC,
@@ -32,6 +33,7 @@ from graph_api.blueprints.ids import (
     task_id,
 )
 from graph_api.blueprints.params import bind, is_id
+from graph_api.periods import Period
 from graph_api.queries import get as get_query
 from graph_api.queries import run_with
 from graph_api.store import META_GRAPH, SelectResult, Store
@@ -335,6 +337,24 @@ def tasks(store: Store, f: TaskFilter | None = None, *,
         words = fold(f.q).split()
         out = [t for t in out if all(w in _haystack(t) for w in words)]
     return out
+
+
+def tasks_in_period(store: Store, period: Period, every: list[dict[str, Any]],
+                    role: str | None = None) -> list[dict[str, Any]]:
+    """The tasks (as :func:`tasks` gives them) that may fall due in ``period``, of which
+    :func:`graph_api.agenda.agenda` keeps those that do; never every task of the store.
+
+    Read from the deadlines out: the tasks due in the period, those whose rule names its own
+    last day or whose cycle begins on a day of its own by the period's end; and, of the plans
+    whose time meets the period (``every``: :func:`plans`), the recurring and ongoing work. A
+    cycle of any other plan gives no date in the period: it runs from its plan's first day
+    through its plan's last (:func:`graph_api.recurrence.rule_for`)."""
+    found = {r["task"] for r in _rows(store, "due_tasks_between",
+                                      **{"from": period.start, "to": period.end})}
+    live = tuple(sorted(URIRef(p["iri"]) for p in every if covers(p, period)))
+    if live:
+        found |= {r["task"] for r in _rows(store, "recurring_tasks", plan=live)}
+    return tasks(store, role=role, tasks=tuple(sorted(found)))
 
 
 def task_page(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
@@ -690,7 +710,8 @@ def _article_of(provision: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def article(store: Store, aid: str) -> dict[str, Any]:
+def article(store: Store, aid: str, cited: bool = True) -> dict[str, Any]:
+    """An article, its parts and (``cited``) the tasks citing it or a part of it."""
     node = str(bind("doc", aid, "id"))
     rows = _rows(store, "api_article", article=URIRef(node))
     if not rows:
@@ -701,14 +722,14 @@ def article(store: Store, aid: str) -> dict[str, Any]:
         if r["part"] and r["part"] not in {p["iri"] for p in parts}:
             parts.append({"id": short(r["part"], DOC), "iri": r["part"],
                           "number": r["partNumber"], "text": r["partText"]})  # fmt: skip
-    cited = tasks(store, article=node)
     return {
         "id": short(node, DOC), "iri": node, "number": r0["number"],
         "title": _best(r["title"] for r in rows), "text": r0["fullText"],
         "document": {"id": short(r0["doc"], DOC), "iri": r0["doc"], "number": r0["docNumber"],
                      "title": _best(r["docTitle"] for r in rows)},
         "parts": parts,
-        "tasks": cited,
+        # read from the article out (api_tasks answers through api_article_tasks)
+        "tasks": tasks(store, article=node) if cited else [],
         "url": f"/documents/{short(r0['doc'], DOC)}#{article_anchor(node)}",
     }  # fmt: skip
 

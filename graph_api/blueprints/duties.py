@@ -85,9 +85,11 @@ def read_query(store: Store, body_id: str | None = None,
     return q
 
 
-def items(store: Store, q: DutyQuery) -> list[dict[str, Any]]:
-    """The tasks the query is about: a body's duties (one per task, its roles said), else
-    every task (of the plan), with the role filter applied."""
+def items(store: Store, q: DutyQuery, every: list[dict[str, Any]] | None = None
+          ) -> list[dict[str, Any]]:  # fmt: skip
+    """The tasks the query is about: a body's duties (one per task, its roles said), else the
+    tasks of the plan, else those that may fall due in the period (``every``: the plans, when
+    the caller has them), with the role filter applied."""
     if q.body is not None:
         duties = data.duties(store, q.body["iri"])
         if q.role:
@@ -98,7 +100,10 @@ def items(store: Store, q: DutyQuery) -> list[dict[str, Any]]:
         return found
     if q.candidates or q.body_text:
         return []  # a name that fits several bodies (or none): the page asks which
-    return data.tasks(store, plan=q.plan["iri"] if q.plan else None, role=q.role)
+    if q.plan:
+        return data.tasks(store, plan=q.plan["iri"], role=q.role)
+    every = data.plans(store) if every is None else every
+    return data.tasks_in_period(store, q.period, every, role=q.role)
 
 
 def title_lines(q: DutyQuery, what: str = "Nhiệm vụ đến hạn") -> list[str]:
@@ -172,12 +177,13 @@ def due() -> Any:
     fmt = arg_choice("format", FORMATS) or "html"
     store = get_store()
     q = read_query(store)
-    found = agenda(items(store, q), q.period)
+    every = data.plans(store)  # read once: the tasks in force, the period picker, the choice
+    found = agenda(items(store, q, every), q.period)
     if fmt != "html":
         return export(q, found, fmt)
-    return render_template("due.html", q=q, found=found, quarters=quarters(store),
-                           roles=data.ROLE_VI, plans=data.plans(store),
-                           links=links(q))  # fmt: skip
+    return render_template("due.html", q=q, found=found,
+                           quarters=quarters(store, {p["year"] for p in every}),
+                           roles=data.ROLE_VI, plans=every, links=links(q))  # fmt: skip
 
 
 @bp.get("/bodies/<path:bid>/calendar.ics")

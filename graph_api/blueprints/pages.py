@@ -93,7 +93,7 @@ def document(did: str) -> str:
 
 @bp.get("/articles/<path:aid>")
 def article(aid: str) -> Any:
-    a = data.article(get_store(), aid)
+    a = data.article(get_store(), aid, cited=False)  # the document's page lists them
     return redirect(a["url"])
 
 
