@@ -123,7 +123,14 @@ def _res() -> dict[str, re.Pattern[str]]:
             map(re.escape, sorted(lx.bodies["grammar"]["verbs"], key=len, reverse=True)))
             + r")(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
+        # "Các trường đại học tại tỉnh phối hợp ...": the place, then the subject's verb
+        "placed_next": re.compile(
+            rf"^\s+{lx.pattern('roles', 'placed')}\s(?:(?!(?i:được|bị|và)\s)[^.;:\n]){{0,60}}?"
+            rf"(?<=\s)(?P<verb>{lx.pattern('roles', 'subject_verbs')}|"
+            + "|".join(map(re.escape, sorted(lx.bodies["grammar"]["verbs"], key=len, reverse=True)))
+            + r")(?![\w])"),
         # "X, Y và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này"
+        "condition_end": re.compile(lx.pattern("roles", "condition_end")),
         "modal_later": re.compile(
             r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm|chịu trách nhiệm)(?![\w])"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
@@ -457,9 +464,16 @@ def _role(prefix: str, after: str) -> str | None:
             return "executor"
         if res["modal_later"].match(after) or (not bare and res["subject_next"].match(after)):
             return "executor"
+        placed = None if bare else res["placed_next"].match(after)
+        if placed:
+            verb = placed.group("verb")
+            return "lead" if res["lead_next"].match(verb) else "support" if res[
+                "support_next"].match(verb) else "executor"
         return None
-    if prefix.rstrip().endswith(",") and not after.lstrip().startswith(","):
-        # "Trên cơ sở ..., Sở Tài chính phối hợp ...": the subject goes straight on to its verb
+    if (prefix.rstrip().endswith(",") or res["condition_end"].search(prefix)) \
+            and not after.lstrip().startswith(","):
+        # "Trên cơ sở ..., Sở Tài chính phối hợp ...", "nếu có khó khăn, vướng mắc các cơ quan
+        # báo cáo ...": the subject goes straight on to its verb
         if res["lead_next"].match(after):
             return "lead"
         if res["support_next"].match(after):

@@ -83,6 +83,7 @@ def grammar() -> Grammar:
         ("units", g["units"]), ("not_bodies", g["not_bodies"]),
         ("outside_heads", g["outside_heads"]), ("nouns", c["nouns"]),
         ("cased", c["cased_nouns"]), ("specified", c["specified"]),
+        ("authorities", c["authorities"]),
         ("not_groups", c["not_groups"]), ("kinds", c["types"]),
         ("quals", c["qualifiers"]),
         ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]))}
@@ -133,8 +134,13 @@ def grammar() -> Grammar:
     # qualifier or the sentence's own words)
     spec = (rf"(?P<spec>(?:(?!{place}){SP}(?!\L<stops>{END}|(?i:\L<quals>){END}|\L<nouns>{END})"
             rf"{LOWER}){{1,2}})")
+    # "chính quyền" with its qualifier or scope ("chính quyền địa phương", "... các cấp") ends
+    # a comma list ("cấp ủy, chính quyền các cấp"); after "và" it is a group of its own ("các
+    # sở, ngành và chính quyền địa phương")
+    authority = (rf"(?i:\L<authorities>){END}{no_name}"
+                 rf"(?={SP}(?:(?i:\L<quals>)|(?i:các|cấp){SP}{units}){END})")
     nouns = (rf"(?:{noun}{kind}{no_name}|(?i:\L<specified>){END}{spec}{no_name}"
-             rf"|{noun}{no_name}(?:{joiner}{noun}{no_name})*)")
+             rf"|{noun}{no_name}(?:{joiner}{noun}{no_name})*(?:,{SP}{authority})?|{authority})")
     # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
     # qualifier too), levels in a list ("Trung ương, địa phương, quân đội")
     qual = (rf"(?:{SP}|,{SP}(?=(?i:trung ương|địa phương|quân đội){END}))"
@@ -155,6 +161,7 @@ def grammar() -> Grammar:
     # a group opens with "các" or a noun in any case, or a cased noun as written ("Vụ", never
     # the "vụ" of "nhiệm vụ")
     collective_firsts = frozenset([*(w.split()[0].lower() for w in lists["nouns"]), "các",
+                                   *(w.split()[0].lower() for w in lists["authorities"]),
                                    *(w.split()[0] for w in lists["cased"])])
     cased = {v for w in collective_firsts for v in (w, w.capitalize(), w.upper())
              if w.islower()} | {w.split()[0] for w in lists["cased"]}

@@ -33,13 +33,14 @@ class Line:
 class Item:
     """A numbered or lettered item (or a section) with the lines under it."""
 
-    kind: str  # part | section | upper | numbered | decimal | lettered | rowgroup | row
+    kind: str  # article | part | section | upper | numbered | decimal | lettered | rowgroup | row
     num: str
     line: Line
     path: list[str]
     lines: list[Line] = field(default_factory=list)
     children: list[Item] = field(default_factory=list)
     label: Label | None = None  # its title is a label: "a) Cơ quan chủ trì", "3. Thời gian: ..."
+    under_article: bool = False  # a clause of a decision's article ("Điều 3." over "1.")
 
     @property
     def title(self) -> str:
@@ -273,7 +274,8 @@ def looks_like_name(text: str) -> bool:
         and not any(ch.isdigit() for ch in text) and not text.endswith((".", ":", ";"))
 
 
-_RANKS = {"part": -1.0, "section": 0.0, "upper": 0.5, "numbered": 1.0, "lettered": 2.0}
+_RANKS = {"article": -2.0, "part": -1.0, "section": 0.0, "upper": 0.5, "numbered": 1.0,
+          "lettered": 2.0}
 ITEM_KINDS = ("part", "section", "upper", "numbered", "decimal", "lettered")
 LABELLED_ITEMS = ("numbered", "decimal", "lettered")  # a part or Roman section heads a part
 
@@ -327,8 +329,23 @@ def _first_item(lines: list[Line]) -> int:
     for kinds in (("part", "section", "upper"), ("numbered", "row")):
         found = next((i for i in range(opens, len(lines)) if lines[i].kind in kinds), None)
         if found is not None:
-            return found
+            return found if opens or kinds[0] == "part" else _article_before(lines, found)
     return len(lines)
+
+
+def _article_before(lines: list[Line], found: int) -> int:
+    """In a decision that attaches no plan, its articles are its outline: the body opens at
+    the article whose clauses hold its first item ("Điều 2. Đoàn kiểm tra có nhiệm vụ:" over
+    "1. ..."), so that the article's words lead in to them. A signature or a closing "./."
+    between them is a decision signed above the plan it issues: the plan's item opens it."""
+    res = _res()
+    for i in range(found - 1, -1, -1):
+        text = lines[i].text.strip("* ")
+        if _is_signature(lines[i]) or res["last"].search(text):
+            return found
+        if lines[i].kind == "para" and res["article_heading"].match(text):
+            return i
+    return found
 
 
 def _plan_opens(lines: list[Line]) -> int:
@@ -401,10 +418,13 @@ def parse(text: str) -> Outline:
                                                    or is_sentence(stack[-1].title)):
                 closing.append(line)
                 continue
-        if line.kind == "para" and res["article_heading"].match(line.text.strip("* ")):
+        if line.kind == "para" and (m := res["article_heading"].match(line.text.strip("* "))):
             # "Điều 2. Đối tượng, phạm vi ...": a decision's article closes the items of the
-            # one before it; its heading is no item's text
+            # one before it and holds its clauses; its heading is no item's text
             stack.clear()
+            article = _article(line, m)
+            sections.append(article)
+            stack.append(article)
             continue
         if line.kind in ITEM_KINDS:
             depth = _depth(line, ranks)
@@ -412,7 +432,8 @@ def parse(text: str) -> Outline:
                 stack.pop()
             parent_path = stack[-1].path if stack else []
             num = line.marker.rsplit(".", 1)[-1]  # "1.2" under "1." is item 2 of it
-            item = Item(line.kind, num, line, [*parent_path, num])
+            item = Item(line.kind, num, line, [*parent_path, num],
+                        under_article=bool(stack) and stack[-1].kind == "article")
             if line.kind in LABELLED_ITEMS:
                 item.label = label_of(line.body, line.body_start, title=True)
             if stack:
@@ -424,6 +445,20 @@ def parse(text: str) -> Outline:
         if stack:
             stack[-1].lines.append(line)
     return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing)
+
+
+def _article(line: Line, m: re.Match[str]) -> Item:
+    """A decision's article as an item ("Điều 3" in its path): its title the heading's words;
+    a title that ends in a colon ("Điều 2. Giao Sở X thực hiện các nội dung sau:") is also the
+    sentence that leads in to its clauses, as an article's paragraph does."""
+    at = line.start + len(line.text) - len(line.text.lstrip("* "))  # ``m`` is of the stripped text
+    title = m.group("title").rstrip(" *")
+    start = at + m.start("title")
+    line.kind, line.marker, line.body, line.body_start = "article", m["marker"], title, start
+    item = Item("article", m["marker"], line, [m["marker"]])
+    if title.endswith(":"):
+        item.lines.append(Line(title, start, start + len(title), body=title, body_start=start))
+    return item
 
 
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"

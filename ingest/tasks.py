@@ -23,7 +23,7 @@ from ingest.outline import Item, Line, Outline, is_sentence
 from ingest.text import fold
 
 META = ("assign", "time", "output")  # a task's lines that are none of its text
-SECTIONS = ("part", "section", "rowgroup")  # headings of parts, never tasks themselves
+SECTIONS = ("article", "part", "section", "rowgroup")  # headings of parts, never tasks themselves
 _COLON_TEXT = re.compile(r":\s+\S")
 _REQUEST = re.compile(r"(?i)đề nghị")
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -78,6 +78,10 @@ def operative(item: Item) -> bool:
     folded = _folded_title(item)
     not_op = _words("not_operative")
     heading, colon, _value = item.title.partition(":")  # "Địa điểm: Sở Công Thương ..."
+    if item.under_article and colon and not _is_sentence(heading):
+        # a decision's clause "2. Phạm vi và nội dung kiểm tra: ..." names what its article
+        # settles; "2. Yêu cầu các đối tượng ... cung cấp ..." is a duty, read as a sub-item
+        return not fold(heading).startswith(not_op)
     sentence = _is_sentence(heading if colon and len(heading.split()) <= 4 else item.title)
     if item.kind in SECTIONS or len(item.path) == 1:  # a plan's top level, "I." or "1."
         if sentence:  # a long title names its work: "Hoàn thiện ... yêu cầu kỹ thuật"
@@ -330,8 +334,37 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
             if acting_only and not unit.meta and not unit.inherited and not _acts(unit, ctx):
                 continue
             out.append(unit)
+    heir = below
     for child in fields.tasks:
-        _walk(child, ctx, out, below)
+        said = _lone_lead_in(child, ctx, below)
+        if said:
+            heir = _Above(said, list(below.defaults), [*below.said, *said], list(below.shared),
+                          below.acting_only)
+            continue
+        if heir is not below and (child.children or _opens_with_bodies(child.line, ctx)):
+            heir = below  # a sibling with its own subject, or a group of its own, ends the run
+        _walk(child, ctx, out, heir)
+
+
+def _lone_lead_in(item: Item, ctx: assign.Context, above: _Above) -> list[Assignment]:
+    """What an item that is nothing but a sentence leading in ("1. Giao phòng Kỹ thuật thực
+    hiện các công việc sau:", no line or sub-item under it) assigns: the siblings after it,
+    numbered as its equals, are the work it announces, and inherit its bodies, as sub-items
+    inherit those of an assignment line that covers their group. It is no task itself."""
+    if item.kind in SECTIONS or item.children or item.lines or item.label is not None:
+        return []
+    line = Line(item.line.text, item.line.start, item.line.end, kind="para",
+                body=item.line.body, body_start=item.line.body_start)
+    if not _leads_in([line], ctx):
+        return []
+    intro = Unit(".".join(item.path), item.path, [item.line],
+                 inherited=list(above.inherited) or list(above.defaults),
+                 said=list(above.said) if above.inherited else [])
+    return assign.of_unit(intro, ctx) if assign.from_text(intro.start, intro.end, ctx) else []
+
+
+def _opens_with_bodies(line: Line, ctx: assign.Context) -> bool:
+    return assign.leading(line.body_start, line.end, ctx) is not None
 
 
 def _leads_in(lines: list[Line], ctx: assign.Context) -> bool:

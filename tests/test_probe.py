@@ -35,7 +35,9 @@ def _first_task(record) -> str:
     ("KH-2242_23.4.2026_Kiem-tra-cap-GCN-28-don-vi.docx",
      "Kiểm tra, cấp Giấy chứng nhận huấn luyện kỹ thuật an toàn vật liệu nổ công nghiệp, tiền "
      "chất thuốc nổ trên địa bàn tỉnh Lào Cai", "Hoàng Văn Thuân",
-     "Giao phòng Quản lý Công nghiệp triển khai, thực hiện"),
+     # "III.1. Giao phòng Quản lý Công nghiệp ... các công việc liên quan:" leads in to the
+     # siblings after it, its work, and is no task of its own
+     "Tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng"),
     ("KH-3898_30.6.2026_Huan-luyen-nguoi-quan-ly.docx",
      "Huấn luyện, kiểm tra, cấp Giấy chứng nhận huấn luyện kỹ thuật an toàn cho Người quản lý "
      "vật liệu nổ công nghiệp, tiền chất thuốc nổ trên địa bàn tỉnh Lào Cai", "Hoàng Văn Thuân",
@@ -138,6 +140,13 @@ def test_the_inspection_plan_read_by_ocr() -> None:
 
 
 @needs_ocr
+def test_a_lead_in_item_gives_its_body_the_siblings_after_it() -> None:
+    record = _read("KH-2242_23.4.2026_Kiem-tra-cap-GCN-28-don-vi.docx")
+    after = [t for t in record.tasks if t.section in ("III.2", "III.3")]
+    assert [[(b.name, b.role) for b in t.bodies] for t in after] == [
+        [("phòng Quản lý Công nghiệp", "executor")]] * 2
+
+
 def test_the_inspection_decision_read_by_ocr() -> None:
     record = _read("QD-1050-kiem-tra-VLNCN-2026.pdf")
     doc = record.document
@@ -153,4 +162,8 @@ def test_the_inspection_decision_read_by_ocr() -> None:
     duty = "Xây dựng và trình Giám đốc Sở phê duyệt Kế hoạch kiểm tra"
     assert any(t.startswith(duty) for t in texts)
     assert not any("Điều 4." in t for t in texts)
+    # "Đoàn kiểm tra thực hiện nhiệm vụ ..., trong đó tập trung:" over its clauses 1-8
+    duties = [t for t in record.tasks if t.section.startswith("Điều 3.")]
+    assert len(duties) == 8
+    assert all([b.name for b in t.bodies] == ["Đoàn kiểm tra"] for t in duties)
     assert {"42/2024/QH15", "217/2025/NĐ-CP"} <= {c.number for c in record.bases}

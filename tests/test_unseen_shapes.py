@@ -296,3 +296,126 @@ def test_a_national_technical_regulation_is_cited_by_its_own_number():
     [task] = _tasks("1. Sở Công Thương chủ trì kiểm tra việc áp dụng QCVN 01:2019/BCT và TCVN 9001:2015 tại các kho.\n")
     assert [(c.type, c.number) for c in task.citations] == [
         ("Quy chuẩn kỹ thuật", "QCVN 01:2019/BCT"), ("Tiêu chuẩn", "TCVN 9001:2015")]
+
+
+# ------------------------------------------ lead-in sentences over items: articles, siblings
+
+DECIDES = ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nTỈNH TUYÊN QUANG\n\nSố: 87/QĐ-SNNMT\n\nTuyên Quang, ngày 14 tháng 5 năm 2026\n\n"
+           "QUYẾT ĐỊNH\nKiểm tra việc chấp hành pháp luật về thủy lợi năm 2026\n\nGIÁM ĐỐC SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\n"
+           "Căn cứ Luật Thủy lợi năm 2017;\n\nQUYẾT ĐỊNH:\n\n")
+
+
+def test_an_article_s_sentence_that_names_a_body_gives_it_the_clauses_below():
+    """A decision with no plan attached is written in articles ("Điều 3." over "1." "2."): the
+    article's sentence "Tổ kiểm tra thực hiện các nhiệm vụ sau:" assigns the clauses that name
+    no body of their own, as an assignment line covers its group; a clause that names its own
+    keeps it; clauses are numbered under their article ("Điều 3.1")."""
+    tasks = extract_text(DECIDES + "Điều 1. Thành lập Tổ kiểm tra việc chấp hành pháp luật về thủy lợi.\n\n"
+                         "Điều 2. Nhiệm vụ của Tổ kiểm tra\n\n"
+                         "Tổ kiểm tra thực hiện các nhiệm vụ theo quy định của pháp luật, trong đó tập trung:\n\n"
+                         "1. Xây dựng kế hoạch kiểm tra chi tiết, trình Giám đốc Sở phê duyệt.\n\n"
+                         "2. Yêu cầu các đơn vị được kiểm tra cung cấp hồ sơ, tài liệu có liên quan.\n\n"
+                         "3. Văn phòng Sở bố trí phương tiện đi lại cho Tổ kiểm tra.\n\n"
+                         "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n\nGIÁM ĐỐC\n\nPhan Văn Lực\n").tasks
+    assert [(t.section, _roles(t)) for t in tasks] == [
+        ("Điều 2.1", [("Tổ kiểm tra", "executor")]),
+        ("Điều 2.2", [("Tổ kiểm tra", "executor")]),
+        ("Điều 2.3", [("Văn phòng Sở", "executor")])]
+
+
+def test_an_article_whose_heading_leads_in_and_one_that_names_nobody():
+    """"Điều 1. Giao Phòng Thủy lợi chủ trì thực hiện các nội dung sau:" (the heading itself is
+    the sentence, the body opening at it though it precedes the first item) gives its clauses
+    to that body; "Điều 2. Nội dung kiểm tra gồm:" names nobody: its clauses get no body."""
+    tasks = extract_text(DECIDES + "Điều 1. Giao Phòng Thủy lợi chủ trì thực hiện các nội dung sau:\n\n"
+                         "1. Kiểm tra an toàn các hồ chứa nước trên địa bàn tỉnh.\n\n"
+                         "Điều 2. Nội dung kiểm tra gồm:\n\n"
+                         "1. Kiểm tra việc cấp phép các hoạt động trong phạm vi bảo vệ công trình.\n\n"
+                         "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n\nGIÁM ĐỐC\n\nPhan Văn Lực\n").tasks
+    assert [(t.section, _roles(t)) for t in tasks] == [
+        ("Điều 1.1", [("Phòng Thủy lợi", "lead")]), ("Điều 2.1", [])]
+
+
+def test_a_lone_sentence_that_leads_in_gives_its_body_the_siblings_after_it():
+    """"1. Giao Phòng Kỹ thuật triển khai các công việc sau:" with nothing under it, and "2."
+    "3." numbered as its equals: they are the work it announces (its body's, executor) and it
+    is no task itself; a sibling with its own subject ends the run."""
+    tasks = _tasks("1. Giao Phòng Kỹ thuật an toàn triển khai thực hiện các công việc liên quan:\n\n"
+                   "2. Tổ chức kiểm tra kỹ thuật an toàn tại các cơ sở sản xuất.\n\n"
+                   "3. Chuẩn bị các điều kiện cần thiết khác cho Đoàn kiểm tra.\n\n"
+                   "4. Văn phòng Sở bố trí kinh phí thực hiện.\n\n5. Tổng hợp kết quả kiểm tra.\n")
+    assert [(t.text[:20], _roles(t)) for t in tasks] == [
+        ("Tổ chức kiểm tra kỹ ", [("Phòng Kỹ thuật an toàn", "executor")]),
+        ("Chuẩn bị các điều ki", [("Phòng Kỹ thuật an toàn", "executor")]),
+        ("Văn phòng Sở bố trí ", [("Văn phòng Sở", "executor")]),
+        ("Tổng hợp kết quả kiể", [])]
+
+
+def test_a_lone_heading_with_a_colon_that_names_nobody_gives_nothing():
+    tasks = _tasks("1. Các nội dung cần thực hiện ngay trong tháng 6:\n\n"
+                   "2. Tổ chức kiểm tra kỹ thuật an toàn tại các cơ sở sản xuất.\n")
+    assert [_roles(t) for t in tasks][-1] == []
+    assert tasks[-1].text.startswith("Tổ chức kiểm tra")
+
+
+# ------------------------------------------------------------ groups of generic bodies
+
+def test_local_authorities_are_a_group_by_their_qualifier_or_scope():
+    """"chính quyền địa phương", "chính quyền các cấp" are groups (the authorities of a level),
+    as "các sở, ngành" is; after "và" they are a group of their own, at the end of a comma
+    list ("Cấp ủy, chính quyền các cấp") one with the nouns before them."""
+    tasks = _tasks("1. Công an tỉnh\n\n- Chủ động phối hợp với các sở, ngành và chính quyền địa phương kiểm tra các bến bãi.\n\n"
+                   "2. Cấp ủy, chính quyền các cấp lãnh đạo, chỉ đạo thực hiện Kế hoạch.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Công an tỉnh", "support"), ("các sở, ngành", "support"), ("chính quyền địa phương", "support")],
+        [("Cấp ủy, chính quyền các cấp", "executor")]]
+
+
+def test_government_as_a_field_or_alone_is_no_body():
+    """"xây dựng chính quyền số, chính quyền điện tử" names a field of work; "chính quyền" alone
+    in a list of nouns ("cấp ủy, chính quyền, cơ quan") is no group of its own."""
+    [task] = _tasks("1. Sở Nội vụ hướng dẫn xây dựng chính quyền số, chính quyền điện tử, phối hợp với chính quyền trong việc lập hồ sơ.\n")
+    assert _roles(task) == [("Sở Nội vụ", "executor")]
+
+
+def test_state_corporations_and_the_press_named_by_their_kind():
+    """"Các doanh nghiệp nhà nước, Tổng Công ty tiên phong ...": a state corporation named by
+    its kind alone is a body, as "Công an" is; "Các cơ quan báo chí, truyền thông" one group.
+    A corporation with its own name keeps it whole."""
+    tasks = _tasks("1. Các doanh nghiệp nhà nước, Tổng Công ty tiên phong ứng dụng công nghệ số trong quản trị.\n\n"
+                   "2. Các cơ quan báo chí, truyền thông tăng cường thông tin về thương mại điện tử.\n\n"
+                   "3. Tổng công ty Điện lực miền Bắc chủ trì đầu tư hạ tầng sạc điện.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Các doanh nghiệp nhà nước", "executor"), ("Tổng Công ty", "executor")],
+        [("Các cơ quan báo chí, truyền thông", "executor")],
+        [("Tổng công ty Điện lực miền Bắc", "lead")]]
+
+
+def test_the_unit_an_inspection_plan_inspects_is_a_group():
+    """"Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo ..." (an inspection plan's words to the
+    inspected, Nghị định 217/2025 on kiểm tra chuyên ngành): a group by its qualifier; the
+    inspected that a team works with are no assignees of the team's task."""
+    tasks = _tasks("6.1. Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo bằng văn bản theo đề cương.\n\n"
+                   "6.2. Đoàn kiểm tra lập biên bản làm việc với các đơn vị được kiểm tra.\n")
+    assert [_roles(t) for t in tasks] == [[("đơn vị được kiểm tra", "executor")], [("Đoàn kiểm tra", "executor")]]
+
+
+def test_a_subject_placed_by_a_phrase_before_its_verb_still_acts():
+    """"Các trường đại học tại tỉnh phối hợp ...", "Các cơ sở đào tạo ở các ngành, nghề mở thêm
+    chuyên ngành đào tạo ...": a place between subject and verb leaves the subject the one
+    acting; a phrase that turns passive ("... được hỗ trợ đào tạo") makes it the beneficiary."""
+    tasks = _tasks("1. Các trường đại học tại tỉnh phối hợp đào tạo nhân lực thương mại điện tử.\n\n"
+                   "2. Các doanh nghiệp trong khu công nghiệp tổ chức đào tạo kỹ năng số cho người lao động.\n\n"
+                   "3. Sở Công Thương chủ trì hướng dẫn; các doanh nghiệp tại khu công nghiệp được hỗ trợ đào tạo nghề.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Các trường đại học", "support")], [("Các doanh nghiệp", "executor")], [("Sở Công Thương", "lead")]]
+
+
+def test_the_closing_condition_ends_its_clause_without_its_comma():
+    """"Trong quá trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn vị kịp thời phản
+    ánh về ...": a plan's closing words; the condition ends its clause as its comma would, so
+    the bodies after it are the ones to act (who they report to is no assignee). A body inside
+    the condition ("vướng mắc với Sở Tài chính") is none."""
+    tasks = _tasks("3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa phương kịp thời phản ánh về Ủy ban nhân dân tỉnh (qua Sở Công Thương) để xem xét.\n\n"
+                   "4. Trong quá trình thực hiện, nếu có khó khăn vướng mắc với Sở Tài chính về kinh phí thì tổng hợp, báo cáo.\n")
+    assert [_roles(t) for t in tasks] == [[("các cơ quan, đơn vị, địa phương", "executor")], []]
