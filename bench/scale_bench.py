@@ -351,8 +351,11 @@ def requery_size(n: int, runs: int) -> dict[str, Any]:
 
 
 def add_one(n: int) -> dict[str, Any]:
-    """Adding new plans (numbers n, n+1, ...) to the store of n plans."""
-    extra = plangen.write(6, WORK / f"extra-{n}", start=n)
+    """Adding new plans (numbers n, n+1, ..., after those an earlier run added) to the store
+    of n plans: plans it holds already would be found unchanged, not added."""
+    folder = WORK / f"extra-{n}"
+    done = len(list(folder.glob("*.txt"))) if folder.exists() else 0
+    extra = plangen.write(6, folder, start=n + done)
     store = WORK / f"store-{n}"
     res = run_child("add", str(store), *map(str, extra[:5]))
     t0 = time.perf_counter()
