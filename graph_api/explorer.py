@@ -93,7 +93,7 @@ def network(
     rows = res.rows
     from graph_api.blueprints.data import plan_refs
 
-    names = plan_refs(store)
+    names = plan_refs(store, only={r["planIri"] for r in rows})  # the plans drawn, not all
     body_only = str(params["body"]) if params["body"] else None
 
     nodes: dict[str, dict[str, Any]] = {}

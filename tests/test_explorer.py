@@ -90,3 +90,30 @@ def _graph_data(html: str) -> dict:
     m = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)
     assert m
     return json.loads(m.group(1))
+
+
+def test_a_bodys_network_reads_that_body_not_the_whole_store() -> None:
+    """At 10,000 plans a list of every body, plan or document (with its counts) takes seconds:
+    a body's network chosen by its id reads the body, its plans and its edges only."""
+    from graph_api.app import create_app
+
+    store = sample_store()
+    asked: list[tuple[str, set[str]]] = []
+    query = store.query
+
+    def recording(sparql: str, bindings: dict | None = None, *args: object, **kw: object):
+        title = next((line[len("# title: "):] for line in sparql.splitlines()
+                      if line.startswith("# title: ")), "")
+        asked.append((title, {k for k, v in (bindings or {}).items() if v is not None}))
+        return query(sparql, bindings, *args, **kw)
+
+    store.query = recording  # type: ignore[method-assign]
+    client = create_app({"CANCU_STORE_OBJECT": store, "TESTING": True}).test_client()
+    html = client.get("/graph?body=quang-ngai/so-noi-vu/thanh-tra-so").get_data(as_text=True)
+    assert "<h1>Mạng viện dẫn — Thanh tra Sở (Sở Nội vụ tỉnh Quảng Ngãi)</h1>" in html
+    data = _graph_data(html)
+    assert {n["label"] for n in data["nodes"] if n["kind"] == "body"} == {"Thanh tra Sở"}
+    assert set(data["plans"]) >= {n["plan"] for n in data["nodes"]}
+    whole = [t for t, bound in asked if t in ("Bodies", "Plans") and not bound]
+    assert asked and not whole, asked
+    assert "Documents (fast list)" not in {t for t, _ in asked}

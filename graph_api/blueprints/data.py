@@ -484,7 +484,12 @@ def bodies(store: Store, only: Iterable[str] | None = None) -> list[dict[str, An
             "parent": short(r["parent"], BODY), "tasks": int(r["tasks"] or 0),
         })  # fmt: skip
         b["tasks"] = max(b["tasks"], int(r["tasks"] or 0))
-    where = places(store)
+    if only is not None and len(out) <= 2:  # a body and its parent: the places they are of
+        where = {}
+        for b in out.values():
+            where.update(places(store, b["iri"], b["jurisdiction"]))
+    else:
+        where = places(store)
     for b in out.values():
         parent = out.get(BODY + b["parent"]) if b["parent"] else None
         b["parent_name"] = parent["name"] if parent else None
@@ -511,13 +516,22 @@ def find_bodies(store: Store, text: str) -> list[dict[str, Any]]:
     return exact + partial
 
 
+def body_by_id(store: Store, bid: str) -> dict[str, Any] | None:
+    """The body with id ``bid`` as :func:`bodies` gives it (its parent's name in its label),
+    read alone: never every body of the store."""
+    iri = body_iri(bid)
+    found = bodies(store, only=[iri])
+    if found and found[0]["parent"]:
+        found = bodies(store, only=[iri, BODY + found[0]["parent"]])
+    return next((b for b in found if b["iri"] == iri), None)
+
+
 def resolve_body(store: Store, text: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """A body typed by id or by name: ``(body, [])`` when the text stands for one, else
     ``(None, candidates)`` (none, or several for the person to choose from)."""
     text = text.strip()
-    known = {b["id"]: b for b in bodies(store)}
-    if text in known:
-        return known[text], []
+    if is_id(text) and (one := body_by_id(store, text)):  # an id: that body, read alone
+        return one, []
     found = find_bodies(store, text)
     said = fold(text)
     exact = [b for b in found if said in (fold(b["label"]), fold(b["name"]))]
@@ -621,6 +635,18 @@ def documents(store: Store, doc: str | Iterable[str] | None = None) -> list[dict
                                            full=True),
         })  # fmt: skip
     return out
+
+
+def document_choices(store: Store) -> list[dict[str, Any]]:
+    """Every document that is not a plan (id, IRI, label), by label: what a form offers to
+    filter by, without the counts :func:`documents` reads over every citation of the store."""
+    out = []
+    for r in _rows(store, "document_choices"):
+        if did := short(r["doc"], DOC):
+            out.append({"id": did, "iri": r["doc"],
+                        "label": labels.doc_label(r["type"], r["number"], r["title"],
+                                                  _iso(r["date"]))})
+    return sorted(out, key=lambda d: d["label"])
 
 
 def document_iri(store: Store, did: str) -> str:
