@@ -287,7 +287,7 @@ def plan_rows(store: Store, plans: Iterable[tuple[str, str]],
     where: dict[str, str] = {}
     for plan_iri, _graph in plans:
         yield from _task_rows(data.tasks(store, plan=plan_iri))
-        where.update(labels.place_names(data.plans(store, plan=plan_iri)))
+        where.update(labels.place_names(data.plans(store, only=[plan_iri])))
     for b in sorted(x for x in named if x.startswith(BODY)):
         yield _body_row(data.body_summary(store, b, where))
     for d in sorted(x for x in named if x.startswith(DOC)):

@@ -34,7 +34,6 @@ from graph_api.blueprints.ids import (
 )
 from graph_api.blueprints.params import bind, is_id
 from graph_api.periods import Period
-from graph_api.queries import get as get_query
 from graph_api.queries import run_with
 from graph_api.store import META_GRAPH, SelectResult, Store
 from ontology.identity import key_of, plan_graph
@@ -81,18 +80,13 @@ def _best(labels: Iterable[str | None]) -> str | None:
 # --- plans ------------------------------------------------------------------------------------
 
 
-def plans(store: Store, body: str | None = None, plan: str | None = None,
+def plans(store: Store, body: str | None = None,
           only: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """Every plan (or those a body has tasks in, without their count of tasks; or the one plan
-    ``plan`` names; or the plans ``only`` names), with its short ``name`` and its ``label``
-    (name and title) for people."""
+    """Every plan (or those a body has tasks in, without their count of tasks; or the plans
+    ``only`` names), with its short ``name`` and its ``label`` (name and title) for people."""
     out = []
     if body:
         rows = _rows(store, "plans_of_body", body=URIRef(body))
-    elif plan:  # the rows of every plan, read from the one asked for out
-        res = store.query(get_query("list_plans").sparql, {"plan": URIRef(plan)})
-        assert isinstance(res, SelectResult)
-        rows = res.rows
     elif only is not None:
         rows = _rows(store, "list_plans", plan=tuple(sorted(URIRef(p) for p in set(only))))
     else:
@@ -116,13 +110,12 @@ def plans(store: Store, body: str | None = None, plan: str | None = None,
     return out
 
 
-def plan_refs(store: Store, body: str | None = None, plan: str | None = None,
+def plan_refs(store: Store, body: str | None = None,
               only: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
     """Plan IRI → what a task shows of its plan (id, name, label, year); of the plans a body
-    has tasks in when ``body`` is given, of one plan when ``plan`` is, or of the plans ``only``
-    names."""
+    has tasks in when ``body`` is given, or of the plans ``only`` names."""
     keys = ("id", "iri", "source", "name", "label", "year", "date", "title")
-    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store, body, plan, only)}
+    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store, body, only)}
 
 
 def places(store: Store, body: str | None = None,
