@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from graph_api import provenance as pv
+from graph_api import tallies
 from graph_api.progress import Progress
 from graph_api.provenance import (
     LEGACY_INFERRED_GRAPH,
@@ -35,7 +36,7 @@ from graph_api.provenance import (
     SHARED_INFERRED_GRAPH,
     Record,
 )
-from graph_api.store import META_GRAPH, Change, Store, StoreError, iri
+from graph_api.store import META_GRAPH, Change, Store, StoreError, graph_to_ntriples, iri
 from ingest.read import MAX_BYTES, not_regular, too_large
 
 REASONERS = ("reasonable", "owlrl", "none")
@@ -249,6 +250,7 @@ class Prepared:
     shared_nt: str = ""
     shared_inferred_nt: str = ""
     closure: str | None = None
+    tallied: set[str] = field(default_factory=set)  # what its tallies count (graph_api.tallies)
     refused: list[str] | None = None  # SHACL violations, in words
     unreadable: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
@@ -351,6 +353,14 @@ def prepare(job: Job) -> Prepared:
     if shared is None:  # a law: one graph
         out.graph_nt = _nt(g)
     clock.lap("serialize")
+    if shared is not None:
+        from graph_api.tallies import of_plan
+
+        tally_nt, out.tallied = of_plan(out.graph_nt + out.shared_nt + out.inferred_nt
+                                        + out.shared_inferred_nt, out.graph)
+        out.graph_nt += tally_nt
+        out.triples += tally_nt.count("\n")
+        clock.lap("tally")
     out.peak_mb = max(out.stage_mb.values(), default=_peak_mb())
     return out
 
@@ -401,6 +411,7 @@ class Writer:
         self.store = store
         self.bulk = False
         self.bulked = False  # something was written by the bulk loader (the store compacts)
+        self.tallied: set[str] = set()  # what the units written or dropped count (recounted)
         self.stored: set[str] = set()  # units with a record in the store (before this batch)
         self.progress = progress
         self.limit = limit
@@ -419,6 +430,7 @@ class Writer:
         if graph in self.stored:
             self.drops.update((graph, pv.inferred_graph(graph)))
             self.record_drops.add(graph)
+            self.tallied |= tallies.keys_in(self.store, [graph])
         self.records.pop(graph, None)
         for g in (graph, pv.inferred_graph(graph)):
             self.inserts.pop(g, None)
@@ -434,6 +446,7 @@ class Writer:
             self.drop(p.graph)
         self.record(rec)
         self._insert(p.graph, p.graph_nt)
+        self.tallied |= p.tallied
         if p.closure is not None:
             self._insert(pv.inferred_graph(p.graph), p.inferred_nt)
         self._insert(SHARED_GRAPH, self._new_lines(p.shared_nt))
@@ -535,6 +548,7 @@ class _Run:
     # rewrites their rows); None: not followed (no index to update in place)
     touched: set[str] | None = None
     check: bool = False  # check every graph against its record first (see _mend_graphs)
+    recount_all: bool = False  # every count summed again at the end (an ingest cut short)
 
 
 def ingest_paths(
@@ -629,6 +643,10 @@ def _begin(run: _Run) -> None:
             st = pv.state(store)
     run.pending = {p.resolve() for p in st.pending}
     parts = [pv.set_state(pv.running_mark(), pending=st.pending)]
+    run.recount_all = bool(st.running) or run.check
+    if st.format is not None and st.format < pv.FORMAT:  # plans stored before counts were kept
+        parts += _tally_stored(run)
+        run.recount_all = True
     if st.running or run.check:
         recs = pv.records(store) if recs is None else recs
         parts += _mend_graphs(run, recs)
@@ -664,6 +682,31 @@ def _mend_graphs(run: _Run, recs: dict[str, Record]) -> list[str]:
             report.mended.append(f"{r.source} was half written: "
                                  + ("read again" if r.path and r.path.exists() else "dropped"))
             del recs[g]
+    return parts
+
+
+def _tally_stored(run: _Run) -> list[str]:
+    """Format 2 -> 3: each stored plan's tallies, made from its stored graphs (the writes go
+    with the mark that says format 3, so a kill leaves format 2 and this is done again)."""
+    parts = []
+    recs = pv.records(run.store)
+    plans = [r for r in recs.values() if r.kind in ("plan", "record")]
+    for r in plans:
+        g = plan_with_shared_facts(run.store, r.graph)
+        g += run.store.query(  # type: ignore[arg-type]
+            f"CONSTRUCT {{ ?x ?p ?o }} WHERE {{ GRAPH {iri(r.graph)} {{ ?s ?q ?x }} "
+            f"GRAPH {iri(SHARED_INFERRED_GRAPH)} {{ ?x ?p ?o }} }}")
+        if r.inferred:
+            g += run.store.graph(r.inferred)
+        nt, _ = tallies.of_plan(graph_to_ntriples(g), r.graph)
+        if not nt:
+            continue
+        parts.append(f"INSERT DATA {{ GRAPH {iri(r.graph)} {{\n{nt}}} }}")
+        r.triples = (r.triples or 0) + nt.count("\n")
+        parts += [pv.delete_record(r.graph), f"INSERT DATA {{ GRAPH {iri(META_GRAPH)} {{\n"
+                                               f"{r.triples_n3()}}} }}"]
+    run.report.mended.append(f"counted the tasks and citations of {len(plans)} stored plan(s) "
+                             "(the store was written before cancu kept counts)")
     return parts
 
 
@@ -849,6 +892,9 @@ def _finish(run: _Run) -> None:
     st = pv.state(run.store)
     left = [p for p in st.pending if p.resolve() not in {x.resolve() for x in run.pending}]
     parts = [pv.set_state(None, pending=left)]
+    recount = tallies.recount(None if run.recount_all else run.writer.tallied)
+    if recount:  # the counts of what this ingest wrote or dropped, with the mark's removal
+        parts.append(recount)
     if run.store.query(f"ASK {{ GRAPH {iri(LEGACY_INFERRED_GRAPH)} {{ ?s ?p ?o }} }}"):
         parts.append(f"DROP SILENT GRAPH {iri(LEGACY_INFERRED_GRAPH)}")
     run.store.update(" ;\n".join(parts))
@@ -891,6 +937,7 @@ def remove_units(store: Store, graphs: Iterable[str]) -> list[Record]:
     if not gone:
         return []
     parts = []
+    counted = tallies.keys_in(store, [r.graph for r in gone])
     for r in gone:
         parts += [f"DROP SILENT GRAPH {iri(r.graph)}",
                   f"DROP SILENT GRAPH {iri(r.inferred or pv.inferred_graph(r.graph))}",
@@ -898,6 +945,8 @@ def remove_units(store: Store, graphs: Iterable[str]) -> list[Record]:
     cleanup = _shared_cleanup()
     if cleanup:
         parts.append(cleanup)
+    if counted:
+        parts.append(tallies.recount(counted))
     store.update(" ;\n".join(parts))
     return gone
 
