@@ -330,7 +330,7 @@ def _opens(line: str, res: dict[str, re.Pattern[str]]) -> bool:
 def _term_res() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
     return {k: re.compile(lx.pattern("citations", k))
-            for k in ("defined_term", "named_term", "head_alone", "not_term_next")}
+            for k in ("defined_term", "named_term", "not_term_next")}
 
 
 _TERM_REACH = 400  # characters a definition may stand after the mention it names
@@ -339,10 +339,10 @@ _TERM_REACH = 400  # characters a definition may stand after the mention it name
 def with_terms(text: str, docs: list[Found]) -> list[Found]:
     """``docs`` (sorted by start) with the uses of the terms the plan defines for a document
     ("Quyết định số 7619/QĐ-BCA ... (sau đây gọi là Chương trình MTQG)", "Luật Bảo vệ dữ liệu
-    cá nhân (sau đây viết gọn là Luật)", "... (Chương trình MTQG)"): each later use is a
-    mention of the document the term was defined after (kind "term"), as the annotation
-    guide has it. A term's head word alone ("Chương trình" for "Chương trình MTQG") stands
-    for it too where nothing follows that could name another document."""
+    cá nhân (sau đây viết gọn là Luật)", "... (Chương trình MTQG)"): each later use of the
+    term is a mention of the document the term was defined after (kind "term"), as the
+    annotation guide has it. The term's head word alone ("Chương trình") is not the term: it
+    names any document of its type."""
     res = _term_res()
     terms: list[tuple[str, int, Found]] = []  # (term, where its definition ends, document)
     for kind in ("defined_term", "named_term"):
@@ -350,42 +350,40 @@ def with_terms(text: str, docs: list[Found]) -> list[Found]:
             term = squash(m.group("term")).strip(" .,;*_")
             if not term or re.search(r"\d+\s*/", term):
                 continue  # "(Nghị quyết số 50/NQ-CP)": a number is a mention of its own
-            if not any(term == t.name or term.startswith(t.name + " ") for t in lexicon().types):
+            head = next((t.name for t in lexicon().types
+                         if term == t.name or term.startswith(t.name + " ")), None)
+            if head is None:
                 continue  # "(gọi tắt là Ban Chỉ đạo quốc gia)": a body the document sets up
-            doc = _defined_after(docs, m.start(), text)
+            doc = _defined_after(docs, m.start(), text, head)
             if doc is not None and not any(t == term for t, _e, _d in terms):
                 terms.append((term, m.end(), doc))
     if not terms:
         return docs
     out = list(docs)
-    heads = {}
-    for term, _e, doc in terms:
-        head = next((t.name for t in lexicon().types if term.startswith(t.name + " ")), None)
-        if head is not None:
-            heads.setdefault(head, []).append(doc)
-    uses = [(term, after, doc, False) for term, after, doc in terms]
-    uses += [(head, min(e for t, e, d in terms if d in ds), ds[0], True)
-             for head, ds in heads.items() if len(ds) == 1]
-    for term, after, doc, alone in uses:
+    for term, after, doc in terms:
         words = r"\s+".join(map(re.escape, term.split()))
         for m in re.compile(rf"(?<![\w]){words}(?![\w])").finditer(text, after):
-            if alone and not res["head_alone"].match(text, m.end()):
-                continue
-            if not alone and res["not_term_next"].match(text, m.end()):
+            if res["not_term_next"].match(text, m.end()):
                 continue
             out.append(Found("term", m.start(), m.end(), {}, m.group(), refers=doc))
     return _kept_apart(out)
 
 
-def _defined_after(docs: list[Found], at: int, text: str) -> Found | None:
+def _defined_after(docs: list[Found], at: int, text: str, head: str) -> Found | None:
     """The document mention a definition at ``at`` names: the last one before it within
     :data:`_TERM_REACH` characters, none where the issuer's own clause comes between
     ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch ... (sau đây gọi tắt là Kế hoạch)": the
-    plan itself)."""
+    plan itself). The term's type word (``head``) is that document's type or names what its
+    title issues or approves ("Quyết định ... phê duyệt Chương trình ... (sau đây gọi là
+    Chương trình MTQG)"); a "Kế hoạch" defined after a law the plan carries out ("ban hành
+    Kế hoạch triển khai thi hành Luật X (sau đây gọi tắt là Kế hoạch)") is the plan."""
     i = bisect_left(docs, at, key=by_start)
     for d in reversed(docs[max(0, i - 4):i]):
         if d.kind in ("numbered", "law") and d.end <= at and at - d.end <= _TERM_REACH:
             if _basis_res()["issuing_clause"].search(text, d.end, at):
+                return None
+            named = re.search(rf"(?<![\w]){re.escape(head)}(?![\w])", text[d.start:at])
+            if named is None and not (d.kind == "numbered" and from_numbered(d, text).type == head):
                 return None
             return d
     return None

@@ -105,9 +105,11 @@ def test_a_term_defined_for_a_document_cites_it_where_used():
     record = _record(
         "Thực hiện Quyết định số 215/QĐ-BNV ngày 03/3/2025 của Bộ trưởng Bộ Nội vụ phê duyệt Đề án nâng cao chất lượng dịch vụ công (sau đây gọi tắt là Đề án DVC), Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:",
         body="1. Sở Nội vụ chủ trì quán triệt Đề án DVC đến cán bộ, công chức.\n"
-             "2. Văn phòng Ủy ban nhân dân thành phố theo dõi việc thực hiện Đề án tại các xã, phường.\n"
-             "3. Sở Tư pháp rà soát các đề án khác của thành phố.\n")
-    assert _task_numbers(record) == [["215/QĐ-BNV"], ["215/QĐ-BNV"], []]
+             "2. Văn phòng Ủy ban nhân dân thành phố theo dõi việc thực hiện Đề án DVC tại các xã, phường.\n"
+             "3. Sở Tư pháp rà soát các đề án khác của thành phố.\n"
+             # the term's head word alone is not the term: it names any Đề án
+             "4. Sở Tài chính bố trí kinh phí thực hiện Đề án tại các xã.\n")
+    assert _task_numbers(record) == [["215/QĐ-BNV"], ["215/QĐ-BNV"], [], []]
 
 
 def test_a_short_name_in_brackets_and_the_word_law_for_the_law_implemented():
@@ -117,6 +119,15 @@ def test_a_short_name_in_brackets_and_the_word_law_for_the_law_implemented():
              "2. Sở Nội vụ chủ trì triển khai Chương trình CĐS trong năm 2025.\n"
              "3. Sở Tư pháp tuyên truyền Luật Đất đai.\n")
     assert _task_numbers(record) == [["60/2024/QH15"], ["88/QĐ-TTg"], ["31/2024/QH15"]]
+
+
+def test_a_term_of_another_type_than_the_document_before_it_is_the_plan():
+    """"ban hành Kế hoạch triển khai thi hành Luật X (sau đây gọi tắt là Kế hoạch)": the term
+    names the plan, not the law its title carries out."""
+    record = _record(
+        "Thực hiện Quyết định số 41/QĐ-TTg ngày 02/3/2025 của Thủ tướng Chính phủ, Ủy ban nhân dân thành phố ban hành Kế hoạch triển khai thi hành Luật Lưu trữ (sau đây gọi tắt là Kế hoạch) với các nội dung sau:",
+        body="1. Sở Nội vụ chủ trì theo dõi việc thực hiện Kế hoạch theo quy định của Luật Ngân sách nhà nước.\n")
+    assert [[c.title for c in t.citations] for t in record.tasks] == [["Luật Ngân sách nhà nước"]]
 
 
 def test_a_term_for_the_plan_itself_or_a_body_cites_nothing():
