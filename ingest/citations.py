@@ -203,6 +203,11 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
     amend = bool(g.get("amend"))
     body = squash(g["alist"] if amend else g["title"])
     title = f"{kind} {squash(g['amend'])} {body}" if amend else f"{kind} {body}"
+    revision = g.get("rev") or g.get("brev")
+    if revision:  # "Luật X (sửa đổi)": the law that will replace X, not X in force
+        title = f"{title} ({squash(revision)})"
+        return Citation(type=kind, number=None, title=title + (f" năm {year}" if year else ""),
+                        date=None, key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
     candidates = lx.known_by_title.get(lx.fold_title(title), [])
     if amend:
         # "... của Luật Xây dựng số 62/2020/QH14": a number in the list the catalogue knows as

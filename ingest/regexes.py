@@ -70,8 +70,11 @@ def law_title() -> re.Pattern[str]:
     amend = (r"(?P<amend>(?i:sửa\s+đổi,?\s+bổ\s+sung)(?:\s+một\s+số\s+điều)?(?:\s+của)?"
              r"\s+(?:các\s+)?)")
     alist = rf"(?P<alist>{many}|{item}(?:(?:\s*,\s*|\s+và\s+){item})*)"
+    revision = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in titles["revision"])
     return re.compile(
         rf"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?:{amend}{alist}|(?P<title>{name}))"
+        # "Luật X (sửa đổi)", or unbracketed where the phrase ends: "... thi hành Luật X sửa đổi."
+        rf"(?:\s*\(\s*(?P<rev>{revision})\s*\)|\s+(?P<brev>{revision})(?=\s*(?:[.;,)]|$)))?"
         rf"(?:,?\s+(?:(?:năm\s+)?(?P<lyear>(?:19|20)\d\d)(?![\d/])|(?:ngày\s+{DATE})))?"
         rf"|(?<![\w])(?P<hp>Hiến pháp)(?:\s+năm\s+(?P<hyear>(?:19|20)\d\d))?"
         # a treaty by its title: "Công ước của Liên hợp quốc về chống tham nhũng"

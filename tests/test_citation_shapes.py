@@ -213,3 +213,22 @@ def test_a_document_reads_the_same_in_every_task_in_its_fullest_written_form(sho
 def test_a_plan_carrying_out_a_plan_carries_out_what_that_plan_carries_out():
     record = _record("Thực hiện Kế hoạch số 31-KH/TU ngày 02/6/2025 của Ban Thường vụ Thành ủy và Kế hoạch số 40/KH-UBND ngày 10/6/2025 của Ủy ban nhân dân thành phố thực hiện Kết luận số 120-KL/TW ngày 07/01/2025 của Bộ Chính trị, Sở Nội vụ ban hành Kế hoạch như sau:")
     assert _numbers(record.bases) == ["31-KH/TU", "40/KH-UBND", "120-KL/TW"]
+
+
+@pytest.mark.parametrize(("body", "cited"), [
+    # the revision being drafted is a law of its own, not the one in force under that title
+    ("1. Sở Xây dựng chủ trì cập nhật quy hoạch ngay sau khi Luật Quy hoạch (sửa đổi) được Quốc hội thông qua.\n",
+     [(None, "Luật Quy hoạch (sửa đổi)")]),
+    ("1. Sở Tư pháp chủ trì góp ý dự thảo Luật Đất đai (sửa đổi, bổ sung) năm 2026.\n",
+     [(None, "Luật Đất đai (sửa đổi, bổ sung) năm 2026")]),
+    ("1. Sở Xây dựng chủ trì xây dựng Nghị định hướng dẫn thi hành Luật Quy hoạch sửa đổi.\n",
+     [(None, "Luật Quy hoạch (sửa đổi)")]),
+    ("1. Sở Nội vụ chủ trì tuyên truyền Luật Lưu trữ sửa đổi.\n", [(None, "Luật Lưu trữ (sửa đổi)")]),
+    # look-alikes: the verb "sửa đổi" after a law, a bracket that is no revision: the law in force
+    ("1. Sở Xây dựng chủ trì rà soát các quy định mà Luật Quy hoạch sửa đổi về quy hoạch tỉnh.\n",
+     [("21/2017/QH14", "Luật Quy hoạch")]),
+    ("1. Sở Xây dựng chủ trì thực hiện Luật Quy hoạch (Điều 5).\n", [("21/2017/QH14", "Luật Quy hoạch")]),
+])
+def test_a_law_named_with_its_revision_is_the_new_law(body, cited):
+    record = _record("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;", body=body)
+    assert [[(c.number, c.title) for c in t.citations] for t in record.tasks] == [cited]
