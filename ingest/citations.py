@@ -198,16 +198,16 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
             title = known[0].title
         return Citation(type="Công ước", number=None, title=title, date=None,
                         key=known[0].key if known else f"cu/{slug(title)}")
-    kind = g.get("kind") or "Luật"
+    kind = _kind_name(g.get("kind"))
     year = g.get("lyear") or g.get("ty") or g.get("dy")
     amend = bool(g.get("amend"))
-    body = squash(g["alist"] if amend else g["title"])
+    body = squash(g["alist"] if amend else g.get("given") or g["title"])
     title = f"{kind} {squash(g['amend'])} {body}" if amend else f"{kind} {body}"
     revision = g.get("rev") or g.get("brev")
     if revision:  # "Luật X (sửa đổi)": the law that will replace X, not X in force
         title = f"{title} ({squash(revision)})"
         return Citation(type=kind, number=None, title=title + (f" năm {year}" if year else ""),
-                        date=None, key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
+                        date=None, key=_titled_key(kind, title, year))
     candidates = lx.known_by_title.get(lx.fold_title(title), [])
     if amend:
         # "... của Luật Xây dựng số 62/2020/QH14": a number in the list the catalogue knows as
@@ -237,11 +237,25 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
         cite.date = None if not year else cite.date
         return cite
     if amend:
-        return Citation(type="Luật", number=None, title=title, date=None,
-                        key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
-    return Citation(type="Luật" if kind == "Luật" else "Bộ luật", number=None,
-                    title=title + (f" năm {year}" if year else ""), date=None,
-                    key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
+        return Citation(type=kind, number=None, title=title, date=None,
+                        key=_titled_key(kind, title, year))
+    return Citation(type=kind, number=None, title=title + (f" năm {year}" if year else ""),
+                    date=None, key=_titled_key(kind, title, year))
+
+
+def _kind_name(written: str | None) -> str:
+    """The kind of a titled document as the catalogue names it ("Bộ Luật" is "Bộ luật")."""
+    if not written:
+        return "Luật"
+    folded = fold(written)
+    return next((k for k in _LAWS if fold(k) == folded), written)
+
+
+def _titled_key(kind: str, title: str, year: str | None) -> str:
+    """The key of a document named by its title the catalogue does not know: laws and codes
+    under "luat/", another kind (an ordinance) under its type's slug."""
+    prefix = "luat" if kind in ("Luật", "Bộ luật") else lexicon().slug_by_type_name.get(kind, "vb")
+    return f"{prefix}/{slug(title)}" + (f"-{year}" if year else "")
 
 
 _LAW_NUMBER = re.compile(r"\d+/(?:19|20)\d\d/QH\d+")
@@ -374,6 +388,29 @@ def with_terms(text: str, docs: list[Found]) -> list[Found]:
     return _kept_apart(out)
 
 
+def with_given_titles(text: str, docs: list[Found]) -> list[Found]:
+    """``docs`` with each later use of a title the plan gives in full with its number
+    ("Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng số 26/2005/PL-UBTVQH11"): a
+    mention of that title whole, though it holds the words that end a title in running text
+    ("... theo quy định của Pháp lệnh Ưu đãi người có công với cách mạng."); the shorter
+    mention the scan made of it gives way."""
+    given = {(d.groups["kind"], squash(d.groups["given"])) for d in docs
+             if d.kind == "law" and d.groups.get("given")}
+    if not given:
+        return docs
+    found: list[Found] = []
+    for kind, title in given:
+        words = r"\s+".join(map(re.escape, f"{kind} {title}".split()))
+        for m in re.finditer(rf"(?<![\w]){words}(?![\w])", text):
+            found.append(Found("law", m.start(), m.end(), {"kind": kind, "given": title},
+                               m.group()))
+    spans = [(f.start, f.end) for f in found]
+    kept = [d for d in docs if not (d.kind == "law" and not d.groups.get("amend") and any(
+        a <= d.start and d.end <= b and (a, b) != (d.start, d.end) for a, b in spans))]
+    starts = {d.start for d in kept}
+    return sorted(kept + [f for f in found if f.start not in starts], key=by_start)
+
+
 def _defined_after(docs: list[Found], at: int, text: str, head: str) -> Found | None:
     """The document mention a definition at ``at`` names: the last one before it within
     :data:`_TERM_REACH` characters, none where the issuer's own clause comes between
@@ -490,11 +527,11 @@ class Earlier:
         return self._dated.get((type_name, bare_title))
 
 
-_LAWS = ("Luật", "Bộ luật")
+_LAWS = tuple(lexicon().documents["law_titles"]["kinds"])  # the kinds named by their title
 
 
 def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: int,
-            to_span: Callable[[int, int], Span], own_type: str | None,
+            to_span: Callable[[int, int], Span], own_types: tuple[str | None, ...],
             earlier: list[Citation] | Earlier | None = None, as_of: AsOf = None,
             memo: dict[tuple[int, int | None], Citation] | None = None,
             top_level: bool = False, implements: bool = False) -> list[Citation]:

@@ -232,3 +232,30 @@ def test_a_plan_carrying_out_a_plan_carries_out_what_that_plan_carries_out():
 def test_a_law_named_with_its_revision_is_the_new_law(body, cited):
     record = _record("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;", body=body)
     assert [[(c.number, c.title) for c in t.citations] for t in record.tasks] == [cited]
+
+
+def test_an_ordinance_given_with_its_number_is_cited_by_its_title_later():
+    """An ordinance (Pháp lệnh) is cited by title as a law is; the title the preamble gives in
+    full before its number runs over the words that end a title in running text ("có",
+    "với"), and its later uses are that ordinance; the amending ordinance keeps its own."""
+    record = _record(
+        "Căn cứ Pháp lệnh Bảo vệ người có công với địa phương số 12/2009/PL-UBTVQH12 ngày 05 tháng 3 năm 2009 của Ủy ban Thường vụ Quốc hội và Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Bảo vệ người có công với địa phương số 07/2014/PL-UBTVQH13 ngày 10 tháng 6 năm 2014;",
+        body="1. Sở Nội vụ chủ trì rà soát hồ sơ theo quy định của Pháp lệnh Bảo vệ người có công với địa phương.\n"
+             # look-alike: another ordinance opening with the same words is not that one
+             "2. Sở Tư pháp chủ trì góp ý Pháp lệnh Bảo vệ người cao tuổi.\n")
+    assert _numbers(record.bases) == ["12/2009/PL-UBTVQH12", "07/2014/PL-UBTVQH13"]
+    assert record.bases[0].title == "Pháp lệnh Bảo vệ người có công với địa phương"
+    assert _task_numbers(record) == [["12/2009/PL-UBTVQH12"], ["Pháp lệnh Bảo vệ người cao tuổi"]]
+
+
+def test_a_given_title_stops_at_the_next_titled_document():
+    record = _record("Căn cứ Luật Đất đai và Luật Nhà ở số 27/2023/QH15 ngày 27 tháng 11 năm 2023;")
+    assert [(c.number, c.title) for c in record.bases] == [
+        ("31/2024/QH15", "Luật Đất đai"), ("27/2023/QH15", "Luật Nhà ở")]
+
+
+def test_a_code_written_with_a_capital_second_word():
+    record = _record("Căn cứ Chỉ thị số 05/CT-TTg ngày 01/3/2025 của Thủ tướng Chính phủ;",
+                     body="1. Công an tỉnh chủ trì tuyên truyền Bộ Luật hình sự năm 2015.\n")
+    assert _task_numbers(record) == [["100/2015/QH13"]]
+
