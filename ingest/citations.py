@@ -564,7 +564,7 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
             cite = _short_named(d, docs, text, as_of, memo)
         else:
             atype = d.groups.get("atype")
-            if atype == own_type and d.groups.get("which") == "này":
+            if atype in own_types and d.groups.get("which") == "này":
                 continue
             prior = (last if last is not None and last.type == atype else None) \
                 or mine.last_of_type(atype) or before.last_of_type(atype)

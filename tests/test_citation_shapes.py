@@ -259,3 +259,18 @@ def test_a_code_written_with_a_capital_second_word():
                      body="1. Công an tỉnh chủ trì tuyên truyền Bộ Luật hình sự năm 2015.\n")
     assert _task_numbers(record) == [["100/2015/QH13"]]
 
+
+def test_this_plan_in_a_plan_a_decision_issues_is_no_citation():
+    """"Kế hoạch này" in the plan a decision issues is that plan, though the plan cites
+    another Kế hoạch before it; in a plan of its own, "Quyết định này" still names the last
+    Quyết định it cites (a decision it is not)."""
+    head = "Số: 12/QĐ-UBND\nĐà Nẵng, ngày 10 tháng 9 năm 2025\nQUYẾT ĐỊNH\nBan hành Kế hoạch chuyển đổi số\n\n"
+    preamble = ("Căn cứ Kế hoạch số 41/KH-UBND ngày 02/3/2025 của Ủy ban nhân dân thành phố;\n\nQUYẾT ĐỊNH:\n\n"
+                "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.\n\n"
+                "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nKẾ HOẠCH\nChuyển đổi số năm 2025\n")
+    body = "1. Sở Tài chính chủ trì bố trí kinh phí thực hiện các nhiệm vụ được giao tại Kế hoạch này.\n"
+    record = extract_text(head + preamble + "\nI. NHIỆM VỤ\n" + body)
+    assert _task_numbers(record) == [[]]
+    plan = _record("Căn cứ Quyết định số 41/QĐ-UBND ngày 02/3/2025 của Ủy ban nhân dân thành phố;",
+                   body="1. Sở Nội vụ chủ trì thực hiện các nội dung của Quyết định này.\n")
+    assert _task_numbers(plan) == [["41/QĐ-UBND"]]
