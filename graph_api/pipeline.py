@@ -579,9 +579,8 @@ def ingest_paths(
     started = time.perf_counter()
     report = IngestReport()
     prog = progress if isinstance(progress, Progress) else Progress(bool(progress))
-    run = _Run(store, report, prog, Writer(store, prog, batch or BATCH_TRIPLES), reasoner,
-               pv.Records(store),
-               check=check)
+    writer = Writer(store, prog, batch or BATCH_TRIPLES)
+    run = _Run(store, report, prog, writer, reasoner, pv.Records(store), check=check)
     _begin(run)
     files, report.failed = find_files((Path(p) for p in paths), max_bytes)
     if store.bulk and (bulk if bulk is not None else len(files) >= BULK_FROM):
