@@ -325,6 +325,7 @@ class Finding:
     """Something wrong with the store as a whole; ``kind`` says what mends it."""
 
     kind: str  # interrupted | stale-closure | half-written | orphan | old-format | pending
+    #            | stale-counts
     message: str
     graph: str | None = None
 
@@ -387,5 +388,14 @@ def check(store: Store, reasoner: str | None = "reasonable") -> list[Finding]:
     for g in sorted(set(sizes) - owned - COMMON_GRAPHS - {LEGACY_INFERRED_GRAPH}):
         out.append(Finding("orphan", f"graph {g} has no record of where it came from "
                                      "(a write cut short); `cancu ingest --check` drops it", g))
+    if not st.running and st.format == FORMAT:
+        from graph_api.tallies import stale
+
+        wrong = stale(store)
+        if wrong:
+            out.append(Finding("stale-counts", f"{len(wrong)} kept count(s) are not the sums of "
+                                               "the plans' tallies (e.g. "
+                                               f"{wrong[0]}); `cancu ingest --check` sums "
+                                               "them again"))
     return out
 

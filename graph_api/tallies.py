@@ -33,7 +33,13 @@ RECOUNT_ALL_FROM = 2_000
 
 
 def _text(name: str) -> str:
-    return (DATA / name).read_text(encoding="utf-8")
+    """A SPARQL text of ``data/``, its marks filled: the measures' table, the tallies graph."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    if "{measures}" in text:
+        table = (DATA / "tally_measures.rq").read_text(encoding="utf-8")
+        text = text.replace("{measures}", "".join(
+            ln + "\n" for ln in table.splitlines() if not ln.startswith("#")).strip())
+    return text.replace("{tallies}", iri(TALLY_GRAPH))
 
 
 def of_plan(nt: str, graph: str) -> tuple[str, set[str]]:
@@ -73,4 +79,11 @@ def recount(keys: Iterable[str] | None) -> str:
     if keys is not None and len(keys) >= RECOUNT_ALL_FROM:
         keys = None
     values = "" if keys is None else "VALUES ?key { " + " ".join(iri(k) for k in keys) + " }"
-    return _text("recount.ru").replace("{keys}", values).replace("{tallies}", iri(TALLY_GRAPH))
+    return _text("recount.ru").replace("{keys}", values)
+
+
+def stale(store: Store) -> list[str]:
+    """The things whose kept counts are not the sums of the plans' tallies (none: a store
+    only cancu wrote); a pass over every tally."""
+    res = store.query(_text("stale_counts.rq"))
+    return sorted({r["key"] for r in res.rows})  # type: ignore[union-attr]

@@ -116,6 +116,14 @@ def test_the_counts_follow_plans_added_replaced_and_removed(tmp_path: Path,
         graph = next(g for g, r in pv.records(store).items() if r.source == plan_files[1].name)
         remove_units(store, [graph])  # removed
         assert_kept_is_counted(run)
+        assert pv.check(store) == []
+        # a kept count edited by other hands is found, and summed again by `ingest --check`
+        store.update(f"DELETE WHERE {{ GRAPH <{TALLY_GRAPH}> {{ ?k <{tallies.META}"
+                     "assignedTasks> ?n } }")
+        assert {f.kind for f in pv.check(store)} == {"stale-counts"}
+        ingest_paths(store, plan_files[:1], progress=False, workers=0, check=True)
+        assert pv.check(store) == []
+        assert_kept_is_counted(run)
 
 
 def test_a_store_written_before_the_counts_were_kept_is_counted(tmp_path: Path,
