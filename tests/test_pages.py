@@ -1,0 +1,138 @@
+"""Answers that grow with the store, read a page at a time (issue 13): a paged named query
+(``# page:``) walked page by page gives the rows of its whole answer, each once, on the samples
+and on generated plans."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cancu.paths import LAWS
+from graph_api.pipeline import ingest_paths
+from graph_api.queries import get, list_queries, run_with
+from graph_api.store import QueryError, SelectResult, Store, open_store
+from tests.test_web_support import sample_store
+
+TTS = "https://cancu.dev/id/body/quang-ngai/so-noi-vu/thanh-tra-so"
+LAW = "https://cancu.dev/id/doc/luat/36-2018-qh14"
+PAGED = sorted(q.name for q in list_queries() if q.page_unit)
+
+
+def _key(row: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((k, str(v)) for k, v in row.items()))
+
+
+def walk(store: Store, name: str, params: dict[str, Any], limit: int) -> list[list[dict]]:
+    """Every page of a paged query's answer, following ``more`` to the end."""
+    pages, offset = [], 0
+    while True:
+        res = run_with(store, name, {**params, "limit": limit, "offset": offset})
+        assert isinstance(res, SelectResult) and res.more is not None
+        pages.append(res.rows)
+        if not res.more:
+            return pages
+        offset += limit
+        assert len(pages) < 500, "pages that never end"
+
+
+def check_pages_make_the_answer(store: Store, name: str, params: dict[str, Any],
+                                limit: int) -> int:  # fmt: skip
+    """The pages hold the whole answer's rows, each once; each page at most ``limit`` of the
+    query's units, each unit on one page only, and only the last page says it is the last."""
+    unit = get(name).page_unit
+    every = run_with(store, name, params)
+    assert isinstance(every, SelectResult) and every.more is None
+    pages = walk(store, name, params, limit)
+    assert Counter(_key(r) for p in pages for r in p) == Counter(_key(r) for r in every.rows)
+    units = [{r[unit] for r in p} for p in pages]
+    assert all(len(u) <= limit for u in units)
+    assert all(len(u) == limit for u in units[:-1])  # a page short of its limit is the last
+    assert sum(map(len, units)) == len({r[unit] for r in every.rows})  # none on two pages
+    return len(pages)
+
+
+SAMPLE_CASES = [
+    ("body_duties", {"body": "quang-ngai/so-noi-vu/thanh-tra-so"}),
+    ("body_duties", {"body": "hue/so-noi-vu"}),
+    ("tasks_by_article", {"document": "36/2018/QH14", "article": "10"}),
+    ("tasks_by_article", {"document": "36/2018/QH14"}),  # a task under several articles
+    ("plans_citing_document", {"document": "36/2018/QH14"}),
+    ("plans_citing_document", {"document": "59/2019/NĐ-CP"}),
+    ("api_body_tasks", {"body": TTS}),
+    ("api_body_tasks", {"body": TTS, "role": "executor"}),
+    ("api_body_tasks", {"body": TTS, "due_after": "2023-01-01", "due_before": "2023-12-31"}),
+    ("api_article_tasks", {"article": f"{LAW}/dieu-10"}),
+    ("api_article_tasks", {"article": f"{LAW}/dieu-55", "role": "executor"}),
+]
+
+
+def test_every_paged_query_is_walked_here() -> None:
+    assert sorted({name for name, _ in SAMPLE_CASES}) == PAGED
+
+
+@pytest.mark.parametrize("name,params", SAMPLE_CASES)
+def test_pages_give_the_whole_answer_on_the_samples(name: str, params: dict[str, Any]) -> None:
+    store = sample_store()
+    assert run_with(store, name, params).rows  # something to page through
+    for limit in (1, 2, 5):
+        check_pages_make_the_answer(store, name, params, limit)
+
+
+def test_a_filter_of_a_paged_query_is_the_page_s_own() -> None:
+    """The filters of api_body_tasks are tested in the page's selection: a page as long as a
+    body's lead tasks holds all of them, not a page of all its tasks thinned out afterwards."""
+    store = sample_store()
+    lead = {r["task"] for r in run_with(store, "api_body_tasks", {"body": TTS, "role": "lead"})}
+    every = {r["task"] for r in run_with(store, "api_body_tasks", {"body": TTS})}
+    assert 0 < len(lead) < len(every)
+    page = run_with(store, "api_body_tasks", {"body": TTS, "role": "lead", "limit": len(lead)})
+    assert {r["task"] for r in page.rows} == lead and page.more is False
+
+
+def test_a_page_past_the_end_is_empty_and_limits_are_checked() -> None:
+    store = sample_store()
+    res = run_with(store, "body_duties", {"body": TTS, "limit": 5, "offset": 10_000})
+    assert isinstance(res, SelectResult) and res.rows == [] and res.more is False
+    assert "through" in res.vars  # the columns still named
+    cap = get("body_duties").page_cap
+    with pytest.raises(QueryError, match="limit"):
+        run_with(store, "body_duties", {"body": TTS, "limit": cap + 1})
+    with pytest.raises(QueryError, match="limit"):
+        run_with(store, "body_duties", {"body": TTS, "limit": 0})
+    every = {r["task"] for r in run_with(store, "body_duties", {"body": TTS}).rows}
+    first = run_with(store, "body_duties", {"body": TTS, "limit": 3})
+    rest = run_with(store, "body_duties", {"body": TTS, "offset": 3})  # the most a page holds
+    assert rest.more is False and len(every) > 3
+    assert {r["task"] for r in first.rows} | {r["task"] for r in rest.rows} == every
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """Eight generated plans (bench/plangen.py: two of each sample, in other provinces, with
+    their departments permuted) and the laws."""
+    from bench import plangen
+
+    folder = tmp_path_factory.mktemp("plans")
+    plangen.write(8, Path(folder))
+    store = open_store(":memory:")
+    report = ingest_paths(store, [folder, LAWS], reasoner="reasonable", progress=False)
+    assert report.ok, (report.failed, report.refused)
+    return store
+
+
+def test_pages_give_the_whole_answer_on_generated_plans(generated: Store) -> None:
+    from bench import plangen
+
+    bodies = [f"{plangen.slug(name)}/so-noi-vu" for _, name in plangen.places()[:8]]
+    walked = 0
+    for body in bodies:
+        if run_with(generated, "body_duties", {"body": body}).rows:
+            walked += check_pages_make_the_answer(generated, "body_duties", {"body": body}, 4)
+    for name, params in [("tasks_by_article", {"document": "36/2018/QH14", "article": "10"}),
+                         ("plans_citing_document", {"document": "36/2018/QH14"}),
+                         ("api_article_tasks", {"article": f"{LAW}/dieu-10"})]:
+        walked += check_pages_make_the_answer(generated, name, params, 3)
+    assert walked > 10  # several pages each, not one page holding everything
