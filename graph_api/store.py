@@ -369,7 +369,8 @@ def page_rows(sparql: str, unit: str, units: Iterable[Any], bindings: Bindings) 
     rows = " ".join(str(t) for t in _terms(tuple(units)))
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", unit):
         raise QueryError(f"not a SPARQL variable name: {unit!r}")
-    return bind_values(f"{head} VALUES ?{unit} {{ {rows} }}{sparql[end + 1:]}", bindings)
+    # (on a line of its own: the text before it may end in a comment)
+    return bind_values(f"{head}\n  VALUES ?{unit} {{ {rows} }}{sparql[end + 1:]}", bindings)
 
 
 def query_form(sparql: str) -> str | None:
