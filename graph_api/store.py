@@ -352,9 +352,12 @@ def page_of(sparql: str, unit: str, bindings: Bindings, limit: int, offset: int)
     """The query picking one page of a paged named query: its page subquery, bound, each
     ``unit`` once, ``limit`` of them from ``offset`` on, in the engine's order."""
     form_at, start, end = _page_subquery(sparql)
-    inner = bind_values(sparql[start + 1:end], bindings)
-    return (f"{sparql[:form_at]}SELECT DISTINCT ?{unit} WHERE {{ {{ {inner} }} }}\n"
-            f"LIMIT {int(limit)} OFFSET {int(offset)}")
+    inner = sparql[start + 1:end]
+    where = next(pos for pos, tok in _tokens(inner) if tok in ("WHERE", "{"))
+    # the subquery's own patterns, projected to the unit (not the subquery wrapped: Virtuoso
+    # 7.2 drops the OFFSET of a DISTINCT over a subquery)
+    picked = bind_values(f"SELECT DISTINCT ?{unit} {inner[where:]}", bindings)
+    return f"{sparql[:form_at]}{picked}\nLIMIT {int(limit)} OFFSET {int(offset)}"
 
 
 def page_rows(sparql: str, unit: str, units: Iterable[Any], bindings: Bindings) -> str:
