@@ -515,6 +515,7 @@ class Store(ABC):
     max_insert: int | None = None  # triples one INSERT DATA may hold (None: any number)
     lateral: bool = False  # the engine has SEP-0006 LATERAL (named queries use it: see above)
     data_bnodes: bool = True  # blank nodes allowed in INSERT DATA
+    bulk: bool = False  # bulk_insert is faster than apply (an engine's bulk loader)
 
     # primitives each back-end provides
     @abstractmethod
@@ -548,6 +549,16 @@ class Store(ABC):
         """Write ``change`` in one request (one transaction)."""
         if change:
             self.update(change.sparql(self.max_insert, data_bnodes=self.data_bnodes))
+
+    def bulk_insert(self, inserts: Mapping[str, list[str]]) -> None:
+        """Add N-Triples chunks (graph IRI -> chunks, no blank nodes) by the engine's bulk
+        path where it has one (:attr:`bulk`). Not one transaction: a call cut short may leave
+        part of it written, so a caller keeps a mark and a record that find it (the ingest's
+        running mark and each unit's record, written after its data)."""
+        self.apply(Change(inserts=dict(inserts)))
+
+    def compact(self) -> None:  # noqa: B027 - optional hook
+        """Reorganise the files after bulk inserts, so queries read as few as before."""
 
     def replace_graph(self, iri_: str, graph: Graph) -> None:
         """Drop and reload one named graph in one transaction; same input, same store."""
@@ -692,6 +703,7 @@ class OxigraphStore(Store):
         self.location = str(path) if path else ":memory:"
         self._path = path
         self._s: ox.Store | None = _open_oxigraph(path) if path else ox.Store()
+        self.bulk = path is not None  # on disk: RocksDB's bulk loader (sorted files, no reads)
 
     @property
     def raw(self) -> ox.Store:
@@ -745,6 +757,30 @@ class OxigraphStore(Store):
 
     def quads(self) -> Iterator[ox.Quad]:
         return (q for q in self.raw if not isinstance(q.graph_name, ox.DefaultGraph))
+
+    def bulk_insert(self, inserts: Mapping[str, list[str]]) -> None:
+        """Oxigraph's bulk loader writes sorted files straight into the database, without
+        reading what is there nor a transaction: about 2-3 times the speed of an update."""
+        if not self.bulk:
+            return super().bulk_insert(inserts)
+        lines = []
+        for graph, chunks in inserts.items():
+            tail = f" {iri(graph)} .\n"  # N-Triples line "s p o ." -> N-Quads "s p o g ."
+            for chunk in chunks:
+                lines.extend(ln.rstrip().removesuffix(".").rstrip() + tail
+                             for ln in chunk.splitlines() if ln.strip())
+        if not lines:
+            return
+        try:
+            self.raw.bulk_load("".join(lines).encode(), format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise QueryError(f"bad N-Triples for a bulk insert: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot write the store {self.location}: {exc}") from exc
+
+    def compact(self) -> None:
+        if self._path is not None:
+            self.raw.optimize()
 
     def flush(self) -> None:
         """RocksDB keeps what was written in memory tables, flushed in the background but

@@ -198,11 +198,16 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
             title = known[0].title
         return Citation(type="Công ước", number=None, title=title, date=None,
                         key=known[0].key if known else f"cu/{slug(title)}")
-    kind = g.get("kind") or "Luật"
+    kind = _kind_name(g.get("kind"))
     year = g.get("lyear") or g.get("ty") or g.get("dy")
     amend = bool(g.get("amend"))
-    body = squash(g["alist"] if amend else g["title"])
+    body = squash(g["alist"] if amend else g.get("given") or g["title"])
     title = f"{kind} {squash(g['amend'])} {body}" if amend else f"{kind} {body}"
+    revision = g.get("rev") or g.get("brev")
+    if revision:  # "Luật X (sửa đổi)": the law that will replace X, not X in force
+        title = f"{title} ({squash(revision)})"
+        return Citation(type=kind, number=None, title=title + (f" năm {year}" if year else ""),
+                        date=None, key=_titled_key(kind, title, year))
     candidates = lx.known_by_title.get(lx.fold_title(title), [])
     if amend:
         # "... của Luật Xây dựng số 62/2020/QH14": a number in the list the catalogue knows as
@@ -232,11 +237,25 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
         cite.date = None if not year else cite.date
         return cite
     if amend:
-        return Citation(type="Luật", number=None, title=title, date=None,
-                        key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
-    return Citation(type="Luật" if kind == "Luật" else "Bộ luật", number=None,
-                    title=title + (f" năm {year}" if year else ""), date=None,
-                    key=f"luat/{slug(title)}" + (f"-{year}" if year else ""))
+        return Citation(type=kind, number=None, title=title, date=None,
+                        key=_titled_key(kind, title, year))
+    return Citation(type=kind, number=None, title=title + (f" năm {year}" if year else ""),
+                    date=None, key=_titled_key(kind, title, year))
+
+
+def _kind_name(written: str | None) -> str:
+    """The kind of a titled document as the catalogue names it ("Bộ Luật" is "Bộ luật")."""
+    if not written:
+        return "Luật"
+    folded = fold(written)
+    return next((k for k in _LAWS if fold(k) == folded), written)
+
+
+def _titled_key(kind: str, title: str, year: str | None) -> str:
+    """The key of a document named by its title the catalogue does not know: laws and codes
+    under "luat/", another kind (an ordinance) under its type's slug."""
+    prefix = "luat" if kind in ("Luật", "Bộ luật") else lexicon().slug_by_type_name.get(kind, "vb")
+    return f"{prefix}/{slug(title)}" + (f"-{year}" if year else "")
 
 
 _LAW_NUMBER = re.compile(r"\d+/(?:19|20)\d\d/QH\d+")
@@ -330,7 +349,7 @@ def _opens(line: str, res: dict[str, re.Pattern[str]]) -> bool:
 def _term_res() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
     return {k: re.compile(lx.pattern("citations", k))
-            for k in ("defined_term", "named_term", "head_alone", "not_term_next")}
+            for k in ("defined_term", "named_term", "not_term_next")}
 
 
 _TERM_REACH = 400  # characters a definition may stand after the mention it names
@@ -339,10 +358,10 @@ _TERM_REACH = 400  # characters a definition may stand after the mention it name
 def with_terms(text: str, docs: list[Found]) -> list[Found]:
     """``docs`` (sorted by start) with the uses of the terms the plan defines for a document
     ("Quyết định số 7619/QĐ-BCA ... (sau đây gọi là Chương trình MTQG)", "Luật Bảo vệ dữ liệu
-    cá nhân (sau đây viết gọn là Luật)", "... (Chương trình MTQG)"): each later use is a
-    mention of the document the term was defined after (kind "term"), as the annotation
-    guide has it. A term's head word alone ("Chương trình" for "Chương trình MTQG") stands
-    for it too where nothing follows that could name another document."""
+    cá nhân (sau đây viết gọn là Luật)", "... (Chương trình MTQG)"): each later use of the
+    term is a mention of the document the term was defined after (kind "term"), as the
+    annotation guide has it. The term's head word alone ("Chương trình") is not the term: it
+    names any document of its type."""
     res = _term_res()
     terms: list[tuple[str, int, Found]] = []  # (term, where its definition ends, document)
     for kind in ("defined_term", "named_term"):
@@ -350,42 +369,63 @@ def with_terms(text: str, docs: list[Found]) -> list[Found]:
             term = squash(m.group("term")).strip(" .,;*_")
             if not term or re.search(r"\d+\s*/", term):
                 continue  # "(Nghị quyết số 50/NQ-CP)": a number is a mention of its own
-            if not any(term == t.name or term.startswith(t.name + " ") for t in lexicon().types):
+            head = next((t.name for t in lexicon().types
+                         if term == t.name or term.startswith(t.name + " ")), None)
+            if head is None:
                 continue  # "(gọi tắt là Ban Chỉ đạo quốc gia)": a body the document sets up
-            doc = _defined_after(docs, m.start(), text)
+            doc = _defined_after(docs, m.start(), text, head)
             if doc is not None and not any(t == term for t, _e, _d in terms):
                 terms.append((term, m.end(), doc))
     if not terms:
         return docs
     out = list(docs)
-    heads = {}
-    for term, _e, doc in terms:
-        head = next((t.name for t in lexicon().types if term.startswith(t.name + " ")), None)
-        if head is not None:
-            heads.setdefault(head, []).append(doc)
-    uses = [(term, after, doc, False) for term, after, doc in terms]
-    uses += [(head, min(e for t, e, d in terms if d in ds), ds[0], True)
-             for head, ds in heads.items() if len(ds) == 1]
-    for term, after, doc, alone in uses:
+    for term, after, doc in terms:
         words = r"\s+".join(map(re.escape, term.split()))
         for m in re.compile(rf"(?<![\w]){words}(?![\w])").finditer(text, after):
-            if alone and not res["head_alone"].match(text, m.end()):
-                continue
-            if not alone and res["not_term_next"].match(text, m.end()):
+            if res["not_term_next"].match(text, m.end()):
                 continue
             out.append(Found("term", m.start(), m.end(), {}, m.group(), refers=doc))
     return _kept_apart(out)
 
 
-def _defined_after(docs: list[Found], at: int, text: str) -> Found | None:
+def with_given_titles(text: str, docs: list[Found]) -> list[Found]:
+    """``docs`` with each later use of a title the plan gives in full with its number
+    ("Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng số 26/2005/PL-UBTVQH11"): a
+    mention of that title whole, though it holds the words that end a title in running text
+    ("... theo quy định của Pháp lệnh Ưu đãi người có công với cách mạng."); the shorter
+    mention the scan made of it gives way."""
+    given = {(d.groups["kind"], squash(d.groups["given"])) for d in docs
+             if d.kind == "law" and d.groups.get("given")}
+    if not given:
+        return docs
+    found: list[Found] = []
+    for kind, title in given:
+        words = r"\s+".join(map(re.escape, f"{kind} {title}".split()))
+        for m in re.finditer(rf"(?<![\w]){words}(?![\w])", text):
+            found.append(Found("law", m.start(), m.end(), {"kind": kind, "given": title},
+                               m.group()))
+    spans = [(f.start, f.end) for f in found]
+    kept = [d for d in docs if not (d.kind == "law" and not d.groups.get("amend") and any(
+        a <= d.start and d.end <= b and (a, b) != (d.start, d.end) for a, b in spans))]
+    starts = {d.start for d in kept}
+    return sorted(kept + [f for f in found if f.start not in starts], key=by_start)
+
+
+def _defined_after(docs: list[Found], at: int, text: str, head: str) -> Found | None:
     """The document mention a definition at ``at`` names: the last one before it within
     :data:`_TERM_REACH` characters, none where the issuer's own clause comes between
     ("..., Ủy ban nhân dân tỉnh ban hành Kế hoạch ... (sau đây gọi tắt là Kế hoạch)": the
-    plan itself)."""
+    plan itself). The term's type word (``head``) is that document's type or names what its
+    title issues or approves ("Quyết định ... phê duyệt Chương trình ... (sau đây gọi là
+    Chương trình MTQG)"); a "Kế hoạch" defined after a law the plan carries out ("ban hành
+    Kế hoạch triển khai thi hành Luật X (sau đây gọi tắt là Kế hoạch)") is the plan."""
     i = bisect_left(docs, at, key=by_start)
     for d in reversed(docs[max(0, i - 4):i]):
         if d.kind in ("numbered", "law") and d.end <= at and at - d.end <= _TERM_REACH:
             if _basis_res()["issuing_clause"].search(text, d.end, at):
+                return None
+            named = re.search(rf"(?<![\w]){re.escape(head)}(?![\w])", text[d.start:at])
+            if named is None and not (d.kind == "numbered" and from_numbered(d, text).type == head):
                 return None
             return d
     return None
@@ -487,11 +527,11 @@ class Earlier:
         return self._dated.get((type_name, bare_title))
 
 
-_LAWS = ("Luật", "Bộ luật")
+_LAWS = tuple(lexicon().documents["law_titles"]["kinds"])  # the kinds named by their title
 
 
 def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: int,
-            to_span: Callable[[int, int], Span], own_type: str | None,
+            to_span: Callable[[int, int], Span], own_types: tuple[str | None, ...],
             earlier: list[Citation] | Earlier | None = None, as_of: AsOf = None,
             memo: dict[tuple[int, int | None], Citation] | None = None,
             top_level: bool = False, implements: bool = False) -> list[Citation]:
@@ -524,7 +564,7 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
             cite = _short_named(d, docs, text, as_of, memo)
         else:
             atype = d.groups.get("atype")
-            if atype == own_type and d.groups.get("which") == "này":
+            if atype in own_types and d.groups.get("which") == "này":
                 continue
             prior = (last if last is not None and last.type == atype else None) \
                 or mine.last_of_type(atype) or before.last_of_type(atype)

@@ -66,7 +66,8 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     record = PlanRecord(source=source, path=path, sha256="", encoding=ct.encoding,
                         document=info, recipients=[ln.text for ln in outline.recipients],
                         text_source=ct.text_source, warnings=list(ct.notes))
-    doc_mentions = citations.with_terms(text, spot.refs(doc, "documents"))
+    doc_mentions = citations.with_terms(
+        text, citations.with_given_titles(text, spot.refs(doc, "documents")))
     pin_mentions = spot.refs(doc, "pinpoints")
     body_mentions = spot.refs(doc, "bodies")
     time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]
@@ -75,6 +76,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     as_of = info.date or year  # which version of a law a title without a year means
     assign.definitions(ctx)
 
+    own_types = (info.type, outline.attached_type)  # "Kế hoạch này": the plan, not a citation
     body_start = outline.sections[0].line.start if outline.sections else len(text)
     footnotes = dict(outline.footnotes)
     resolved: dict[tuple[int, int | None], Citation] = {}  # see citations.collect
@@ -92,12 +94,12 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
         """The citations of a stretch of text and of the footnotes its markers point to;
         never the plan itself (its number in an annex caption is no citation)."""
         found = citations.collect(doc_mentions, pin_mentions, text, start, end, doc_span,
-                                  info.type, earlier=earlier, as_of=as_of, memo=resolved,
+                                  own_types, earlier=earlier, as_of=as_of, memo=resolved,
                                   top_level=top_level, implements=implements)
         for marker in _markers(text, start, end, footnotes):
             note = footnotes[marker]
             found = citations.merge(found + citations.collect(
-                doc_mentions, pin_mentions, text, note.start, note.end, doc_span, info.type,
+                doc_mentions, pin_mentions, text, note.start, note.end, doc_span, own_types,
                 as_of=as_of, memo=resolved, top_level=top_level))
         return [c for c in found if not (c.number and c.number == info.number)]
 

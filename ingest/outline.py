@@ -77,6 +77,9 @@ class Outline:
     signature: list[Line]
     recipients: list[Line]
     closing: list[Line]
+    # the type of the document a decision issues with it ("KẾ HOẠCH" after its articles):
+    # "Kế hoạch này" in its text is that document, as "Quyết định này" is the decision
+    attached_type: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -377,6 +380,8 @@ def parse(text: str) -> Outline:
     sections: list[Item] = []
     footnotes: dict[str, Line] = {}
     signature: list[Line] = _signed_before(preamble)
+    opens = _plan_opens(preamble)
+    attached = type_prefix(preamble[opens - 1].text.strip("* ")) if opens else None
     preamble = _without_articles(preamble)
     recipients: list[Line] = []
     closing: list[Line] = []
@@ -444,7 +449,8 @@ def parse(text: str) -> Outline:
             continue
         if stack:
             stack[-1].lines.append(line)
-    return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing)
+    return Outline(text, header, preamble, sections, footnotes, signature, recipients, closing,
+                   attached)
 
 
 def _article(line: Line, m: re.Match[str]) -> Item:

@@ -7,12 +7,16 @@ number, a date, a pinpoint, a list of bodies.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ingest.lexicon import lexicon
 
 DATE = r"(?:(?P<dd>\d{1,2})\s*/\s*(?P<dm>\d{1,2})\s*/\s*(?P<dy>\d{4})" \
        r"|(?P<td>\d{1,2})\s+tháng\s+(?P<tm>\d{1,2})\s+năm\s+(?P<ty>\d{4}))"
+# a capital letter of Vietnamese, tone marks included ("Ưu đãi", "Ủy ban")
+CAPITAL = "[A-ZĐ" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()
+                             and unicodedata.normalize("NFD", c)[0] in "AEIOUY") + "]"
 _SYM = r"[A-ZĐ](?:[A-Za-zĐđ0-9]|[.&](?=[A-Za-zĐ0-9]))*"  # "C.IV", "CCHC&PC"
 
 
@@ -51,33 +55,57 @@ def law_title() -> re.Pattern[str]:
     số điều của Luật Quy hoạch, Luật Đầu tư ... và Luật Đấu thầu", "... của 37 luật có liên
     quan đến quy hoạch"): one document, which names those laws (found inside it too)."""
     lx = lexicon()
+    titles = lx.documents["law_titles"]
+    titled = tuple(titles["kinds"])
     aliases = sorted(
-        {a for k in lx.known for a in (k.title, *k.aliases) if a.startswith(("Luật", "Bộ luật"))},
+        {a for k in lx.known for a in (k.title, *k.aliases) if a.startswith(titled)},
         key=len, reverse=True,
     )
+    by_length = sorted(titles["kinds"], key=len, reverse=True)
+    kinds = "|".join(_kind(k) for k in by_length)
     known = "|".join(
-        r"[,\s]+".join(re.escape(w.strip(",")) for w in a.split()[1:])
+        r"[,\s]+".join(re.escape(w.strip(",")) for w in _without_kind(a, by_length).split())
         for a in _abbreviated(aliases, lx.documents["law_titles"]["abbreviations"])
     )
     # a title in sentence case; a comma may join its parts ("Luật Tín ngưỡng, tôn giáo")
-    titles = lx.documents["law_titles"]
     stop = "|".join([*(rf"{re.escape(w)}\b" for w in titles["stop_words"]),
                      *(rf"{re.escape(w)}\s*:?\s*\d" for w in titles["before_number"])])
-    generic = rf"[A-ZĐ][\wÀ-ỹ]*(?:,?\s+(?!{stop})[a-zà-ỹđ][\wÀ-ỹ]*){{0,7}}"
+    generic = rf"{CAPITAL}[\wÀ-ỹ]*(?:,?\s+(?!{stop})[a-zà-ỹđ][\wÀ-ỹ]*){{0,7}}"
     name = rf"(?:(?i:{known})|{generic})"
-    item = rf"(?:Bộ luật|Luật)\s+{name}(?:\s+số\s+\d+/(?:19|20)\d\d/QH\d+)?"
+    # a title the plan gives with its number runs up to it, over the words that end a title
+    # in running text ("Pháp lệnh Ưu đãi người có công với cách mạng số 26/2005/PL-UBTVQH11");
+    # never over the next titled document ("Luật A và Luật B số ...")
+    given = (rf"{CAPITAL}[\wÀ-ỹ]*(?:,?\s+(?!(?:{kinds})\b|số\s)[\wÀ-ỹ]+){{0,15}}"
+             rf"(?=\s+số\s+\d+/(?:19|20)\d\d/(?:PL-)?(?:UBTV)?QH\d+)")
+    item = rf"(?:{kinds})\s+(?:{given}|{name})(?:\s+số\s+\d+/(?:19|20)\d\d/QH\d+)?"
     many = (r"\d+\s+luật\s+[^;.,()\n]{2,80}?(?=,?\s+(?:ngày|năm)\s|\s*[;.,()]|$)")
     amend = (r"(?P<amend>(?i:sửa\s+đổi,?\s+bổ\s+sung)(?:\s+một\s+số\s+điều)?(?:\s+của)?"
              r"\s+(?:các\s+)?)")
     alist = rf"(?P<alist>{many}|{item}(?:(?:\s*,\s*|\s+và\s+){item})*)"
+    revision = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in titles["revision"])
     return re.compile(
-        rf"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?:{amend}{alist}|(?P<title>{name}))"
+        rf"(?<![\w])(?P<kind>{kinds})\s+(?:{amend}{alist}|(?P<given>{given})|(?P<title>{name}))"
+        # "Luật X (sửa đổi)", or unbracketed where the phrase ends: "... thi hành Luật X sửa đổi."
+        rf"(?:\s*\(\s*(?P<rev>{revision})\s*\)|\s+(?P<brev>{revision})(?=\s*(?:[.;,)]|$)))?"
         rf"(?:,?\s+(?:(?:năm\s+)?(?P<lyear>(?:19|20)\d\d)(?![\d/])|(?:ngày\s+{DATE})))?"
         rf"|(?<![\w])(?P<hp>Hiến pháp)(?:\s+năm\s+(?P<hyear>(?:19|20)\d\d))?"
         # a treaty by its title: "Công ước của Liên hợp quốc về chống tham nhũng"
         rf"|(?<![\w])(?P<cu>Công ước)\s+(?P<cutitle>(?:của\s+)?[A-ZĐ][^,;.()“”\"\n]{{3,100}}?)"
         rf"(?=\s*[,;.()“”\"\n]|\s+(?:và|mà|năm|để|nhằm)\s|$)"
     )
+
+
+def _without_kind(title: str, kinds: list[str]) -> str:
+    """A known title after its kind ("Bộ luật Hình sự" → "Hình sự"), the kinds longest first."""
+    return next((title[len(k):] for k in kinds if title.startswith(k + " ")), title)
+
+
+def _kind(kind: str) -> str:
+    """A kind of titled document as plans write it: its first word as is, the others with a
+    capital or without ("Bộ luật", "Bộ Luật")."""
+    first, *rest = kind.split()
+    return r"\s+".join([re.escape(first), *(f"[{w[0].lower()}{w[0].upper()}]{re.escape(w[1:])}"
+                                           for w in rest)])
 
 
 def _abbreviated(titles: list[str], abbreviations: dict[str, str]) -> list[str]:

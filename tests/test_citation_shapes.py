@@ -105,9 +105,11 @@ def test_a_term_defined_for_a_document_cites_it_where_used():
     record = _record(
         "Thực hiện Quyết định số 215/QĐ-BNV ngày 03/3/2025 của Bộ trưởng Bộ Nội vụ phê duyệt Đề án nâng cao chất lượng dịch vụ công (sau đây gọi tắt là Đề án DVC), Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:",
         body="1. Sở Nội vụ chủ trì quán triệt Đề án DVC đến cán bộ, công chức.\n"
-             "2. Văn phòng Ủy ban nhân dân thành phố theo dõi việc thực hiện Đề án tại các xã, phường.\n"
-             "3. Sở Tư pháp rà soát các đề án khác của thành phố.\n")
-    assert _task_numbers(record) == [["215/QĐ-BNV"], ["215/QĐ-BNV"], []]
+             "2. Văn phòng Ủy ban nhân dân thành phố theo dõi việc thực hiện Đề án DVC tại các xã, phường.\n"
+             "3. Sở Tư pháp rà soát các đề án khác của thành phố.\n"
+             # the term's head word alone is not the term: it names any Đề án
+             "4. Sở Tài chính bố trí kinh phí thực hiện Đề án tại các xã.\n")
+    assert _task_numbers(record) == [["215/QĐ-BNV"], ["215/QĐ-BNV"], [], []]
 
 
 def test_a_short_name_in_brackets_and_the_word_law_for_the_law_implemented():
@@ -117,6 +119,15 @@ def test_a_short_name_in_brackets_and_the_word_law_for_the_law_implemented():
              "2. Sở Nội vụ chủ trì triển khai Chương trình CĐS trong năm 2025.\n"
              "3. Sở Tư pháp tuyên truyền Luật Đất đai.\n")
     assert _task_numbers(record) == [["60/2024/QH15"], ["88/QĐ-TTg"], ["31/2024/QH15"]]
+
+
+def test_a_term_of_another_type_than_the_document_before_it_is_the_plan():
+    """"ban hành Kế hoạch triển khai thi hành Luật X (sau đây gọi tắt là Kế hoạch)": the term
+    names the plan, not the law its title carries out."""
+    record = _record(
+        "Thực hiện Quyết định số 41/QĐ-TTg ngày 02/3/2025 của Thủ tướng Chính phủ, Ủy ban nhân dân thành phố ban hành Kế hoạch triển khai thi hành Luật Lưu trữ (sau đây gọi tắt là Kế hoạch) với các nội dung sau:",
+        body="1. Sở Nội vụ chủ trì theo dõi việc thực hiện Kế hoạch theo quy định của Luật Ngân sách nhà nước.\n")
+    assert [[c.title for c in t.citations] for t in record.tasks] == [["Luật Ngân sách nhà nước"]]
 
 
 def test_a_term_for_the_plan_itself_or_a_body_cites_nothing():
@@ -202,3 +213,64 @@ def test_a_document_reads_the_same_in_every_task_in_its_fullest_written_form(sho
 def test_a_plan_carrying_out_a_plan_carries_out_what_that_plan_carries_out():
     record = _record("Thực hiện Kế hoạch số 31-KH/TU ngày 02/6/2025 của Ban Thường vụ Thành ủy và Kế hoạch số 40/KH-UBND ngày 10/6/2025 của Ủy ban nhân dân thành phố thực hiện Kết luận số 120-KL/TW ngày 07/01/2025 của Bộ Chính trị, Sở Nội vụ ban hành Kế hoạch như sau:")
     assert _numbers(record.bases) == ["31-KH/TU", "40/KH-UBND", "120-KL/TW"]
+
+
+@pytest.mark.parametrize(("body", "cited"), [
+    # the revision being drafted is a law of its own, not the one in force under that title
+    ("1. Sở Xây dựng chủ trì cập nhật quy hoạch ngay sau khi Luật Quy hoạch (sửa đổi) được Quốc hội thông qua.\n",
+     [(None, "Luật Quy hoạch (sửa đổi)")]),
+    ("1. Sở Tư pháp chủ trì góp ý dự thảo Luật Đất đai (sửa đổi, bổ sung) năm 2026.\n",
+     [(None, "Luật Đất đai (sửa đổi, bổ sung) năm 2026")]),
+    ("1. Sở Xây dựng chủ trì xây dựng Nghị định hướng dẫn thi hành Luật Quy hoạch sửa đổi.\n",
+     [(None, "Luật Quy hoạch (sửa đổi)")]),
+    ("1. Sở Nội vụ chủ trì tuyên truyền Luật Lưu trữ sửa đổi.\n", [(None, "Luật Lưu trữ (sửa đổi)")]),
+    # look-alikes: the verb "sửa đổi" after a law, a bracket that is no revision: the law in force
+    ("1. Sở Xây dựng chủ trì rà soát các quy định mà Luật Quy hoạch sửa đổi về quy hoạch tỉnh.\n",
+     [("21/2017/QH14", "Luật Quy hoạch")]),
+    ("1. Sở Xây dựng chủ trì thực hiện Luật Quy hoạch (Điều 5).\n", [("21/2017/QH14", "Luật Quy hoạch")]),
+])
+def test_a_law_named_with_its_revision_is_the_new_law(body, cited):
+    record = _record("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;", body=body)
+    assert [[(c.number, c.title) for c in t.citations] for t in record.tasks] == [cited]
+
+
+def test_an_ordinance_given_with_its_number_is_cited_by_its_title_later():
+    """An ordinance (Pháp lệnh) is cited by title as a law is; the title the preamble gives in
+    full before its number runs over the words that end a title in running text ("có",
+    "với"), and its later uses are that ordinance; the amending ordinance keeps its own."""
+    record = _record(
+        "Căn cứ Pháp lệnh Bảo vệ người có công với địa phương số 12/2009/PL-UBTVQH12 ngày 05 tháng 3 năm 2009 của Ủy ban Thường vụ Quốc hội và Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Bảo vệ người có công với địa phương số 07/2014/PL-UBTVQH13 ngày 10 tháng 6 năm 2014;",
+        body="1. Sở Nội vụ chủ trì rà soát hồ sơ theo quy định của Pháp lệnh Bảo vệ người có công với địa phương.\n"
+             # look-alike: another ordinance opening with the same words is not that one
+             "2. Sở Tư pháp chủ trì góp ý Pháp lệnh Bảo vệ người cao tuổi.\n")
+    assert _numbers(record.bases) == ["12/2009/PL-UBTVQH12", "07/2014/PL-UBTVQH13"]
+    assert record.bases[0].title == "Pháp lệnh Bảo vệ người có công với địa phương"
+    assert _task_numbers(record) == [["12/2009/PL-UBTVQH12"], ["Pháp lệnh Bảo vệ người cao tuổi"]]
+
+
+def test_a_given_title_stops_at_the_next_titled_document():
+    record = _record("Căn cứ Luật Đất đai và Luật Nhà ở số 27/2023/QH15 ngày 27 tháng 11 năm 2023;")
+    assert [(c.number, c.title) for c in record.bases] == [
+        ("31/2024/QH15", "Luật Đất đai"), ("27/2023/QH15", "Luật Nhà ở")]
+
+
+def test_a_code_written_with_a_capital_second_word():
+    record = _record("Căn cứ Chỉ thị số 05/CT-TTg ngày 01/3/2025 của Thủ tướng Chính phủ;",
+                     body="1. Công an tỉnh chủ trì tuyên truyền Bộ Luật hình sự năm 2015.\n")
+    assert _task_numbers(record) == [["100/2015/QH13"]]
+
+
+def test_this_plan_in_a_plan_a_decision_issues_is_no_citation():
+    """"Kế hoạch này" in the plan a decision issues is that plan, though the plan cites
+    another Kế hoạch before it; in a plan of its own, "Quyết định này" still names the last
+    Quyết định it cites (a decision it is not)."""
+    head = "Số: 12/QĐ-UBND\nĐà Nẵng, ngày 10 tháng 9 năm 2025\nQUYẾT ĐỊNH\nBan hành Kế hoạch chuyển đổi số\n\n"
+    preamble = ("Căn cứ Kế hoạch số 41/KH-UBND ngày 02/3/2025 của Ủy ban nhân dân thành phố;\n\nQUYẾT ĐỊNH:\n\n"
+                "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.\n\n"
+                "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nKẾ HOẠCH\nChuyển đổi số năm 2025\n")
+    body = "1. Sở Tài chính chủ trì bố trí kinh phí thực hiện các nhiệm vụ được giao tại Kế hoạch này.\n"
+    record = extract_text(head + preamble + "\nI. NHIỆM VỤ\n" + body)
+    assert _task_numbers(record) == [[]]
+    plan = _record("Căn cứ Quyết định số 41/QĐ-UBND ngày 02/3/2025 của Ủy ban nhân dân thành phố;",
+                   body="1. Sở Nội vụ chủ trì thực hiện các nội dung của Quyết định này.\n")
+    assert _task_numbers(plan) == [["41/QĐ-UBND"]]
