@@ -419,3 +419,15 @@ def test_the_closing_condition_ends_its_clause_without_its_comma():
     tasks = _tasks("3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa phương kịp thời phản ánh về Ủy ban nhân dân tỉnh (qua Sở Công Thương) để xem xét.\n\n"
                    "4. Trong quá trình thực hiện, nếu có khó khăn vướng mắc với Sở Tài chính về kinh phí thì tổng hợp, báo cáo.\n")
     assert [_roles(t) for t in tasks] == [[("các cơ quan, đơn vị, địa phương", "executor")], []]
+
+
+def test_what_was_given_before_elsewhere_assigns_nothing():
+    """"... từ nguồn kinh phí đã giao cho Công an tỉnh tại Quyết định số ...", "các nhiệm vụ
+    được giao cho Sở X": they tell of an assignment made before, in another document, not of
+    one this plan makes; "giao cho X" in the plan's own words still assigns."""
+    tasks = _tasks("1. Sở Tài chính: thẩm định, cấp phát kinh phí từ nguồn kinh phí đã giao cho Công an tỉnh tại Quyết định số 77/QĐ-UBND ngày 03/01/2026.\n\n"
+                   "2. Sở Nội vụ theo dõi việc thực hiện các nhiệm vụ được giao cho Sở Tư pháp.\n\n"
+                   "3. Sở Tài chính: cấp phát kinh phí; giao cho Công an tỉnh hướng dẫn sử dụng kinh phí.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Sở Tài chính", "executor")], [("Sở Nội vụ", "executor")],
+        [("Sở Tài chính", "executor"), ("Công an tỉnh", "executor")]]
