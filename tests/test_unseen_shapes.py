@@ -464,3 +464,22 @@ def test_a_list_of_state_agencies_with_their_kinds_is_one_group():
         [("Các cơ quan báo chí, phát thanh, truyền hình khác", "executor")],
         [("Các cơ quan, đơn vị", "executor"), ("doanh nghiệp có vốn nhà nước", "executor")],
         [("Sở Tư pháp", "executor"), ("Phòng Nội chính thuộc Văn phòng Ủy ban nhân dân tỉnh", "executor")]]
+
+
+def test_a_department_named_by_its_alternative_names_is_one_body():
+    """A ministry's plan addresses the department every province has under one name or
+    another: "Sở Nông nghiệp và Môi trường/Sở Nông nghiệp tỉnh, thành phố trực thuộc Trung
+    ương" is one body heading, whose lead-in's cue its items take. Look-alikes: the group
+    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" keeps its words; a place that
+    is no province list ("tỉnh Cao Bằng") stays the name's own."""
+    head = HEAD.replace("TỈNH CAO BẰNG", "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") + "II. TỔ CHỨC THỰC HIỆN\n\n"
+    tasks = _tasks("3. Sở Nông nghiệp và Môi trường/Sở Nông nghiệp tỉnh, thành phố trực thuộc Trung ương\n\n"
+                   "Chủ trì, phối hợp với các cơ quan có liên quan:\n\n"
+                   "a) Rà soát quy hoạch sử dụng đất nông nghiệp.\n\n"
+                   "4. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương bố trí kinh phí.\n\n"
+                   "5. Sở Nông nghiệp tỉnh Cao Bằng tổng hợp kết quả.\n", head=head)
+    assert [_roles(t) for t in tasks] == [
+        [("Sở Nông nghiệp và Môi trường/Sở Nông nghiệp tỉnh, thành phố trực thuộc Trung ương", "lead"),
+         ("các cơ quan có liên quan", "support")],
+        [("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "executor")],
+        [("Sở Nông nghiệp tỉnh Cao Bằng", "executor")]]
