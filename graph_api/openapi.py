@@ -50,10 +50,21 @@ def _list(summary: str, params: list[dict[str, Any]], item: str) -> dict[str, An
     }}  # fmt: skip
 
 
-def _resource(summary: str, id_desc: str, example: str) -> dict[str, Any]:
+# one body's or one article's tasks: the engine reads one page of them (graph_api.queries,
+# "# page:"), and says whether more follow (next) rather than counting them
+PAGED = [_param("limit", "tasks per page (default CANCU_PAGE_SIZE, at most 500)",
+                {"type": "integer", "minimum": 1, "maximum": 500}),
+         _param("offset", "tasks before the page; the next page's URL is given (next, or "
+                "duties_next / tasks_next in a resource; null on the last page)",
+                {"type": "integer", "minimum": 0})]  # fmt: skip
+
+
+def _resource(summary: str, id_desc: str, example: str,
+              paged: bool = False) -> dict[str, Any]:  # fmt: skip
     return {"get": {
         "summary": summary,
-        "parameters": [_param("id", id_desc, where="path", example=example), RESOURCE_FORMAT],
+        "parameters": [_param("id", id_desc, where="path", example=example), RESOURCE_FORMAT,
+                       *(PAGED if paged else [])],
         "responses": {"200": {"description": "the resource", "content": {
             "application/json": {"schema": {"type": "object"}},
             "text/turtle": {"schema": {"type": "string"}},
@@ -88,14 +99,18 @@ def spec() -> dict[str, Any]:
                                 "words in the plan (source_url)."},
         "servers": [{"url": "/"}],
         "paths": {
-            "/api/tasks": _list("Tasks, filtered", task_filters, "Task"),
+            "/api/tasks": _list("Tasks, filtered. With body (an id) or article and no q, "
+                                "a page holds at most 500 and says next (the next page's "
+                                "URL) instead of total", task_filters, "Task"),
             "/api/bodies": _list("Bodies", [_param("q", "name, diacritics optional"),
                                             _param("jurisdiction", "e.g. tay-ninh")], "Body"),
-            "/api/bodies/{id}": _resource("A body with its duties, grouped by plan",
-                                          "body id", "quang-ngai/so-noi-vu/thanh-tra-so"),
+            "/api/bodies/{id}": _resource("A body with a page of its duties (duties_next: "
+                                          "the next page); as CSV every duty", "body id",
+                                          "quang-ngai/so-noi-vu/thanh-tra-so", paged=True),
             "/api/bodies/{id}/duties": {"get": {
-                **_list("Duties of a body", [], "Task")["get"],
-                "parameters": [_param("id", "body id", where="path"), *PAGE]}},
+                **_list("Duties of a body: a page of them as JSON ({limit, offset, next, "
+                        "items}), every one as CSV", [], "Task")["get"],
+                "parameters": [_param("id", "body id", where="path"), *PAGED, PAGE[2]]}},
             "/api/plans": _list("Plans", [], "Plan"),
             "/api/plans/{id}": _resource("A plan with its tasks and citations", "plan id",
                                          "hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026"),
@@ -103,8 +118,10 @@ def spec() -> dict[str, Any]:
                                     "Document"),
             "/api/documents/{id}": _resource("A document with its articles and who cites them",
                                              "document id or number", "luat/36-2018-qh14"),
-            "/api/articles/{id}": _resource("An article, its parts and the tasks citing it",
-                                            "article id", "luat/36-2018-qh14/dieu-10"),
+            "/api/articles/{id}": _resource("An article, its parts and a page of the tasks "
+                                            "citing it (tasks_next: the next page); as CSV "
+                                            "every one", "article id",
+                                            "luat/36-2018-qh14/dieu-10", paged=True),
             "/api/search": {"get": {
                 "summary": "Ranked full-text search over tasks, bodies and documents",
                 "description": "Diacritics ignored; tasks whose bodies hold the words as a "

@@ -38,14 +38,17 @@ META = Namespace("https://cancu.dev/meta#")
 PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 STORE_NODE = META.store
 FORMAT_P = META["format"]  # (META.format would be str.format)
-FORMAT = 2  # 1: plans named by their file name, one store-wide closure (before issue 14.5)
+# 1: plans named by their file name, one store-wide closure (before issue 14.5); 2: before the
+# counts were kept (graph_api.tallies)
+FORMAT = 3
 GRAPH = "https://cancu.dev/graph/"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 SHARED_GRAPH = GRAPH + "shared"
 SHARED_INFERRED_GRAPH = GRAPH + "inferred/shared"
 LEGACY_INFERRED_GRAPH = GRAPH + "inferred"  # format 1's store-wide closure
+TALLY_GRAPH = GRAPH + "tallies"  # the store-wide counts (graph_api.tallies)
 # graphs that belong to no one unit: added to by many, never the subject of a record
-COMMON_GRAPHS = {META_GRAPH, SHARED_GRAPH, SHARED_INFERRED_GRAPH}
+COMMON_GRAPHS = {META_GRAPH, SHARED_GRAPH, SHARED_INFERRED_GRAPH, TALLY_GRAPH}
 
 
 def inferred_graph(graph: str) -> str:

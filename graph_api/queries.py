@@ -33,7 +33,18 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from graph_api.store import QueryError, QueryResult, Store, iri, lateral_optionals, open_store
+from graph_api.store import (
+    QueryError,
+    QueryResult,
+    SelectResult,
+    Store,
+    bind_page,
+    iri,
+    lateral_optionals,
+    open_store,
+    page_of,
+    page_rows,
+)
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 
@@ -118,6 +129,12 @@ class NamedQuery:
     # parameters, same columns), which reads from it out: one SPARQL text cannot start from
     # whichever of its optional parameters is given
     instead: tuple[tuple[str, str], ...] = ()
+    # ``# page: task 500``: an answer that grows with the store, read a page at a time. Its
+    # WHERE opens with a subquery choosing what the answer is about (the page's ``task``s);
+    # given ``limit`` (at most 500) and ``offset``, that subquery picks the page first and the
+    # whole query then reads the details of those rows only (:func:`run_with`)
+    page_unit: str | None = None
+    page_cap: int = 0
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -159,7 +176,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     """Read a ``.rq`` file and its comment header."""
     text = path.read_text(encoding="utf-8")
     title, description, params = path.stem.replace("_", " "), [], []
-    last, lateral, instead = None, False, []
+    last, lateral, instead, page = None, False, [], ("", "0")
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
@@ -179,14 +196,21 @@ def parse_query_file(path: Path) -> NamedQuery:
             last = "param"
         elif sep and key == "optionals":
             lateral, last = value.strip().lower() == "lateral", "optionals"
+        elif sep and key == "page":
+            unit, _, cap = value.strip().partition(" ")
+            page, last = (unit.strip(), cap.strip() or "0"), "page"
         elif sep and key == "with":
             param, _, other = value.strip().partition(" ")
             instead.append((param.strip(), other.strip()))
             last = "with"
         elif last == "description" and body:
             description.append(body)  # continuation line
+    if page[0] and not (page[1].isdigit() and int(page[1]) > 0
+                        and {"limit", "offset"} <= {p.name for p in params}):
+        raise QueryError(f"{path.name}: '# page: {page[0]} <most rows a page may hold>' "
+                         "goes with the integer parameters limit and offset")
     return NamedQuery(path.stem, title, " ".join(description), tuple(params), text, path,
-                      lateral, tuple(instead))
+                      lateral, tuple(instead), page[0] or None, int(page[1]))
 
 
 def _parse_param(spec: str, path: Path) -> Param:
@@ -244,7 +268,41 @@ def run_with(
                             directory=nq.path.parent if nq.path else directory)
     lateral = nq.lateral and getattr(store, "lateral", False)
     sparql = _lateral(nq.sparql) if lateral else nq.sparql
-    return store.query(sparql, nq.bindings(params or {}), timeout=timeout)
+    bound = nq.bindings(params or {})
+    if nq.page_unit is None:
+        return store.query(sparql, bound, timeout=timeout)
+    limit, offset = (int(bound.pop(k).toPython()) if k in bound else None
+                     for k in ("limit", "offset"))
+    if limit is None and offset is None:
+        return store.query(bind_page(sparql, bound), timeout=timeout)  # every row: exports
+    # an offset alone: a page of the most rows a page may hold, from there
+    return _page(store, nq, sparql, bound, nq.page_cap if limit is None else limit, offset or 0,
+                 timeout)
+
+
+def _page(store: Store, nq: NamedQuery, sparql: str, bound: dict[str, Any], limit: int,
+          offset: int, timeout: float | None) -> QueryResult:
+    """One page: its rows (tasks, citations) picked by the query's page subquery, one more
+    than asked (so that the caller knows whether a next page exists, without counting), then
+    the whole query for the first ``limit`` of them only.
+
+    The page subquery has no ORDER BY: pages follow the engine's own order, the same for each
+    request to a store that does not change. Oxigraph's ORDER BY reads the text of each IRI it
+    compares: sorting the 1,007 tasks citing one article at 1,000 plans costs 60-130 ms, their
+    unordered first page 0.4 ms and a page at offset 900 1.2 ms."""
+    unit = nq.page_unit
+    assert unit is not None
+    if not 1 <= limit <= nq.page_cap or offset < 0:
+        raise QueryError(f"query {nq.name!r}: limit is 1 to {nq.page_cap}, offset at least 0 "
+                         f"(not {limit}, {offset})")
+    picked = store.query(page_of(sparql, unit, bound, limit + 1, offset), timeout=timeout)
+    assert isinstance(picked, SelectResult)
+    units = [r[unit] for r in picked.terms if r.get(unit) is not None]
+    # (none: the query still runs, bound to no row, so that it names its columns)
+    res = store.query(page_rows(sparql, unit, units[:limit], bound), timeout=timeout)
+    assert isinstance(res, SelectResult)
+    res.more = len(units) > limit
+    return res
 
 
 @functools.lru_cache(maxsize=256)

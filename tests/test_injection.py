@@ -59,7 +59,7 @@ INJECTIONS = [
 PAGE_PARAMS = {
     "/search": ["q"],
     "/due": ["body", "period", "from", "to", "role", "plan", "format"],
-    "/bodies/<path:bid>": ["period", "from", "to"],
+    "/bodies/<path:bid>": ["period", "from", "to", "offset"],
     "/bodies/<path:bid>/duties.xlsx": ["period", "from", "to"],
     "/id/<path:rest>": ["format"],
     "/queries": ["format"],

@@ -10,7 +10,15 @@ from pathlib import Path
 
 from cancu.paths import default_store
 from graph_api import snapshots
-from graph_api.pipeline import BATCH_TRIPLES, BUDGET, REASONERS, IngestReport, ingest_paths
+from graph_api.pipeline import (
+    BATCH_TRIPLES,
+    BUDGET,
+    BULK_FROM,
+    BULK_TRIPLES,
+    REASONERS,
+    IngestReport,
+    ingest_paths,
+)
 from graph_api.store import StoreError, open_store
 from ingest.read import MAX_BYTES
 
@@ -39,8 +47,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"seconds one file may take before it is stopped and reported (default {BUDGET:g})",
     )  # fmt: skip
     parser.add_argument(
-        "--batch", type=int, default=BATCH_TRIPLES,
-        help=f"triples written per transaction, in whole plans (default {BATCH_TRIPLES})",
+        "--batch", type=int, default=None,
+        help=f"triples written per transaction, in whole plans (default {BATCH_TRIPLES}; "
+             f"{BULK_TRIPLES} through the bulk loader)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--bulk", action=argparse.BooleanOptionalAction, default=None,
+        help="write new plans through the store's bulk loader, a batch at a time, their "
+             f"records after them (default: from {BULK_FROM} files, on an on-disk store)",
     )  # fmt: skip
     parser.add_argument(
         "--max-size", type=float, default=MAX_BYTES / 1048576, metavar="MB",
@@ -104,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
                                   progress=not args.quiet, workers=args.workers,
                                   budget=args.budget or None, batch=args.batch,
                                   max_bytes=int(args.max_size * 1048576) or None,
-                                  check=args.check)
+                                  check=args.check, bulk=args.bulk)
             print(summary(report, store.location, len(store.graphs()), every=args.list))
             if report.stored:  # a running `cancu serve` moves to it at its next request
                 snapshots.publish_store(store)

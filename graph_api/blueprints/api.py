@@ -17,11 +17,14 @@ from graph_api.blueprints.common import (
     arg_date,
     check_params,
     list_response,
+    next_link,
     page_args,
     pick_format,
+    resource_format,
     resource_response,
 )
 from graph_api.blueprints.params import bind
+from graph_api.queries import get as get_query
 
 bp = Blueprint("api", __name__)
 
@@ -107,6 +110,12 @@ def tasks() -> Response:
         limit, offset = page_args()
         items, total = data.task_page(get_store(), limit, offset)
         return jsonify({"total": total, "limit": limit, "offset": offset, "items": items})
+    if (f.body or f.article) and not (f.q or f.body_name) and pick_format(LIST_FORMATS) == "json":
+        # one body's or one article's tasks, one page: the engine stops at the page's end
+        limit, offset = page_args(PAGE_MOST)
+        page = data.tasks_page(get_store(), f, limit, offset)
+        return jsonify({"limit": limit, "offset": offset,
+                        "next": next_link(limit, offset, page.more), "items": page.items})
     items = data.tasks(get_store(), f)
     return list_response(items, flat_task, TASK_COLUMNS, "tasks")
 
@@ -126,24 +135,44 @@ def bodies() -> Response:
 
 
 DUTY_COLUMNS = [*TASK_COLUMNS, "role", "through", "via"]
+PAGE_MOST = get_query("api_body_tasks").page_cap  # the most tasks a paged query's page holds
 DUTIES_CSV = Table(lambda b: [flat_task(d) for d in b["duties"]], DUTY_COLUMNS, "duties")
 TASKS_CSV = Table(lambda p: [flat_task(t) for t in p["tasks"]], TASK_COLUMNS, "tasks")
 
 
+def _paged_body(bid: str) -> tuple[dict[str, Any], int, int, bool]:
+    limit, offset = page_args(PAGE_MOST)
+    b, page = data.body_page(get_store(), bid, limit, offset)
+    return {**b, "duties": page.items}, limit, offset, page.more
+
+
 @bp.get("/bodies/<path:bid>")
 def body(bid: str) -> Response:
-    """A body; as CSV, its duties (the same rows as ``/duties``)."""
+    """A body and a page of its duties (``limit``, ``offset``; ``duties_next``: the next
+    page's URL); as CSV, every duty (the same rows as ``/duties``)."""
     check_params(("limit", "offset"))
     store = get_store()
-    return resource_response(store, lambda: data.body(store, bid), DUTIES_CSV)
+
+    def answer() -> dict[str, Any]:
+        if resource_format() == "csv":
+            return data.body(store, bid)
+        b, limit, offset, more = _paged_body(bid)
+        return {**b, "duties_next": next_link(limit, offset, more)}
+
+    return resource_response(store, answer, DUTIES_CSV)
 
 
 @bp.get("/bodies/<path:bid>/duties")
 def body_duties(bid: str) -> Response:
-    """The duties of a body as a list (CSV-able): one row per task, role and route."""
+    """The duties of a body as a list: one row per task, role and route; a page of them as
+    JSON (``next``: the next page's URL), every one as CSV."""
     check_params(("limit", "offset"))
-    b = data.body(get_store(), bid)
-    return list_response(b["duties"], flat_task, DUTY_COLUMNS, "duties")
+    if pick_format(LIST_FORMATS) == "csv":
+        b = data.body(get_store(), bid)
+        return list_response(b["duties"], flat_task, DUTY_COLUMNS, "duties")
+    b, limit, offset, more = _paged_body(bid)
+    return jsonify({"limit": limit, "offset": offset, "next": next_link(limit, offset, more),
+                    "items": b["duties"]})
 
 
 @bp.get("/plans")
@@ -204,7 +233,17 @@ def article(aid: str) -> Response:
     store = get_store()
     if "/" not in aid:
         raise ApiError(400, "an article id looks like luat/36-2018-qh14/dieu-10")
-    return resource_response(store, lambda: data.article(store, aid), TASKS_CSV)
+
+    def answer() -> dict[str, Any]:
+        """A page of the tasks citing it (``tasks_next``: the next page's URL); every one as
+        CSV."""
+        if resource_format() == "csv":
+            return data.article(store, aid)
+        limit, offset = page_args(PAGE_MOST)
+        a = data.article(store, aid, page=(limit, offset))
+        return {**a, "tasks_next": next_link(limit, offset, a.pop("more"))}
+
+    return resource_response(store, answer, TASKS_CSV)
 
 
 @bp.get("/queries")

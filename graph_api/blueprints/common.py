@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Response, current_app, jsonify, request
+from flask import Response, current_app, jsonify, request, url_for
 from rdflib import URIRef
 
 from graph_api.store import Store, bind_values
@@ -91,9 +91,19 @@ def pick_format(kinds: dict[str, str]) -> str:
     return "json" if best == "application/json" else by_type[best]
 
 
-def page_args() -> tuple[int, int]:
-    size = int(current_app.config["CANCU_PAGE_SIZE"])
-    return arg_int("limit", size, 1, 1000), arg_int("offset", 0, 0)
+def page_args(most: int = 1000) -> tuple[int, int]:
+    """``limit`` (the configured page size unless asked, at most ``most``) and ``offset``."""
+    size = min(int(current_app.config["CANCU_PAGE_SIZE"]), most)
+    return arg_int("limit", size, 1, most), arg_int("offset", 0, 0)
+
+
+def next_link(limit: int, offset: int, more: bool) -> str | None:
+    """The URL of the next page of this request's answer (its other parameters kept), when
+    the engine found rows past this one; None on the last page."""
+    if not more:
+        return None
+    args = {**request.args.to_dict(), "limit": str(limit), "offset": str(offset + limit)}
+    return url_for(request.endpoint or "", **(request.view_args or {}), **args)
 
 
 def csv_response(rows: list[dict[str, Any]], columns: list[str], name: str,
@@ -146,6 +156,14 @@ class Table:
     name: str
 
 
+def resource_format(table: bool = True) -> str:
+    """The format a resource is asked in: json, csv (when it reads as a ``table``) or RDF."""
+    kinds = {"json": "application/json", **RDF_FORMATS}
+    if table:
+        kinds["csv"] = "text/csv"
+    return pick_format(kinds)
+
+
 def resource_response(store: Store, body: Callable[[], dict[str, Any]],
                       table: Table | None = None) -> Response:  # fmt: skip
     """A resource as JSON, as CSV (its ``table``: a body's duties, a plan's tasks), or as
@@ -153,10 +171,7 @@ def resource_response(store: Store, body: Callable[[], dict[str, Any]],
 
     The format is checked before the resource is looked up, so a bad parameter is a 400
     whether or not the id names something."""
-    kinds = {"json": "application/json", **RDF_FORMATS}
-    if table is not None:
-        kinds["csv"] = "text/csv"
-    fmt = pick_format(kinds)
+    fmt = resource_format(table is not None)
     answer = body()  # first, so an unknown id is a 404 in every format
     if fmt == "json":
         return jsonify(answer)

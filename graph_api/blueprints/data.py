@@ -66,6 +66,34 @@ def _rows(store: Store, name: str, **params: Any) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+def _page_rows(store: Store, name: str, limit: int, offset: int,
+               **params: Any) -> tuple[list[dict[str, Any]], bool]:
+    """One page of a paged named query (``# page:`` in graph_api.queries): its rows, and
+    whether rows lie past it; kept like :func:`_rows`'s."""
+    bound = {k: v for k, v in params.items() if v is not None}
+    key = (name, tuple(sorted(bound.items())), "page", limit, offset)
+    cache = getattr(store, "answers", None)
+    kept = cache.get(key) if cache is not None else None
+    if kept is None:
+        res = run_with(store, name, {**bound, "limit": limit, "offset": offset})
+        assert isinstance(res, SelectResult)
+        kept = (res.rows, bool(res.more))
+        if cache is not None:
+            cache.put(key, kept)
+    return [dict(r) for r in kept[0]], kept[1]
+
+
+@dataclass(slots=True)
+class Page:
+    """A page of an answer that grows with the store (a body's duties, an article's tasks):
+    its items, where it starts, and whether more lie past it (known without counting them)."""
+
+    items: list[dict[str, Any]]
+    limit: int
+    offset: int
+    more: bool
+
+
 def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else (str(value) if value else None)
 
@@ -247,7 +275,24 @@ def tasks(store: Store, f: TaskFilter | None = None, *,
     """Tasks matching the filter, each with its assignments, legal basis and source link.
     ``refs`` (:func:`plan_refs`) and ``preambles`` (:func:`plan_bases`) of every plan, when the
     caller has them already (reading plan by plan: :func:`tasks_by_plan`)."""
-    f = f or TaskFilter(**kw)
+    return _tasks(store, f or TaskFilter(**kw), refs, preambles)[0]
+
+
+def tasks_page(store: Store, f: TaskFilter, limit: int, offset: int = 0) -> Page:
+    """One page of the tasks of a body or of an article (``f.body`` or ``f.article``, with
+    the other filters but no free text): the page's tasks picked by the engine, then the
+    details of those only (graph_api.queries: ``# page:``), never every task of the body."""
+    if not (f.body or f.article) or f.q or f.body_name:
+        raise ValueError("a page is read for one body or one article, without free text")
+    found, more = _tasks(store, f, None, None, (limit, offset))
+    return Page(found, limit, offset, more)
+
+
+def _tasks(store: Store, f: TaskFilter, refs: dict[str, dict[str, Any]] | None,
+           preambles: dict[str, list[dict[str, Any]]] | None,
+           page: tuple[int, int] | None = None) -> tuple[list[dict[str, Any]], bool]:
+    """:func:`tasks`, or one page of them (``page``: limit and offset), and whether more lie
+    past it."""
     params = {
         "plan": URIRef(f.plan) if f.plan else None,
         "body": URIRef(f.body) if f.body else None,
@@ -262,13 +307,22 @@ def tasks(store: Store, f: TaskFilter | None = None, *,
     seen: dict[str, dict[str, Any]] = {}
     # one body's tasks are read from the body out: a filter over every task grows with the store
     query = "api_body_tasks" if f.body else "api_tasks"
-    found = _rows(store, query, **params)
+    more = False
+    if page is not None:
+        # api_tasks answers for an article through api_article_tasks, which pages
+        query = "api_body_tasks" if f.body else "api_article_tasks"
+        found, more = _page_rows(store, query, *page, **params)
+    else:
+        found = _rows(store, query, **params)
+    # all of a body's tasks (not a page, nor those of a filter): read from the body out
+    whole_body = bool(f.body and page is None and not any(
+        (f.plan, f.role, f.document, f.article, f.due_after, f.due_before)))
     if refs is not None:
         pass  # given by the caller (tasks_by_plan: every plan's, read once)
-    elif f.body and not f.plan:
+    elif whole_body:
         refs = plan_refs(store, f.body)
-    elif f.plan or f.tasks is not None:  # the plans of the tasks found, not every plan
-        refs = plan_refs(store, only={r["planIri"] for r in found})
+    elif f.plan or f.tasks is not None or f.body or page is not None:
+        refs = plan_refs(store, only={r["planIri"] for r in found})  # theirs, not every plan
     else:
         refs = plan_refs(store)
     for r in found:
@@ -294,13 +348,15 @@ def tasks(store: Store, f: TaskFilter | None = None, *,
             "basis": [],
         }
     if not seen:
-        return []
-    plan_param = URIRef(f.plan) if f.plan else None
-    # one body's tasks: the assignments and bases of those tasks only (read from the body out)
-    body_param = URIRef(f.body) if f.body and not f.plan else None
-    # tasks found by another filter (a document, a period, a search): theirs only, by IRI
+        return [], more
+    plan_param = URIRef(f.plan) if f.plan and page is None else None
+    # all of one body's tasks: the assignments and bases of those tasks only (read from the
+    # body out)
+    body_param = URIRef(f.body) if whole_body else None
+    # tasks found by another filter (a document, a period, a search) or a page: theirs only,
+    # by IRI
     filtered = any((f.role, f.document, f.article, f.due_after, f.due_before,
-                    f.tasks is not None))
+                    f.tasks is not None, page))
     task_param = (tuple(sorted(URIRef(t) for t in seen))
                   if plan_param is None and body_param is None and filtered else None)
     for t, items in assignments(store, plan_param, body_param, task_param).items():
@@ -329,7 +385,7 @@ def tasks(store: Store, f: TaskFilter | None = None, *,
     if f.q:
         words = fold(f.q).split()
         out = [t for t in out if all(w in _haystack(t) for w in words)]
-    return out
+    return out, more
 
 
 def tasks_in_period(store: Store, period: Period, every: list[dict[str, Any]],
@@ -539,10 +595,19 @@ def body_iri(bid: str) -> str:
 
 
 def body(store: Store, bid: str) -> dict[str, Any]:
-    """A body with every duty it has, directly or through a group, grouped by plan."""
+    """A body with every duty it has, directly or through a group (the exports)."""
     out = body_summary(store, bid)
     out["duties"] = duties(store, out["iri"])
     return out
+
+
+def body_page(store: Store, bid: str, limit: int, offset: int = 0) -> tuple[dict[str, Any], Page]:
+    """A body and one page of its duties: the page is read first, from the body out, and the
+    names of places come from the page's plans (not from every plan the body has tasks in,
+    which grow with the store), unless the body's own place is not among them."""
+    page = duty_page(store, body_iri(bid), limit, offset)
+    where = labels.place_names(plans(store, only={d["plan"]["iri"] for d in page.items}))
+    return body_summary(store, bid, where), page
 
 
 def body_summary(store: Store, bid: str, where: dict[str, str] | None = None
@@ -578,25 +643,51 @@ def body_summary(store: Store, bid: str, where: dict[str, str] | None = None
     return out
 
 
-def duties(store: Store, node: str) -> list[dict[str, Any]]:
-    """Each (task, role, through, via) of a body, with the task's details."""
-    rows = _rows(store, "body_duties", body=node)
-    by_task = {t["iri"]: t for t in tasks(store, body=node)}
+def duties(store: Store, node: str, period: Period | None = None) -> list[dict[str, Any]]:
+    """Each (task, role, through, via) of a body, with the task's details: every one (the
+    exports), or those that may fall due in ``period`` (of which graph_api.agenda keeps those
+    that do): its tasks due then and its recurring work whose plan may be in force then,
+    each read once, never every task of the body."""
+    if period is None:
+        return _duties(store, node, tasks(store, body=node))
+    due = tasks(store, body=node, due_after=period.start, due_before=period.end)
+    years = "|".join(str(y) for y in range(period.start.year, 2100))
+    cycles = {r["task"] for r in _rows(store, "body_recurring_tasks", body=URIRef(node),
+                                       years=f"(^|[^0-9])({years})([^0-9]|$)",
+                                       **{"from": period.start, "to": period.end})}
+    cycles -= {t["iri"] for t in due}
+    more = tasks(store, tasks=tuple(sorted(cycles))) if cycles else []
+    return _duties(store, node, due + more)
+
+
+def duty_page(store: Store, node: str, limit: int, offset: int = 0) -> Page:
+    """One page of a body's duties: ``limit`` of its tasks, each with its roles."""
+    page = tasks_page(store, TaskFilter(body=node), limit, offset)
+    page.items = _duties(store, node, page.items)
+    return page
+
+
+def _duties(store: Store, node: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The duties of a body in tasks read once (:func:`tasks`): each assignment of a task to
+    the body itself ("direct") or to a group it belongs to ("group", ``via`` that group), as
+    body_duties answers them."""
+    groups = {r["group"] for r in _rows(store, "body_groups", body=URIRef(node))}
     out = []
-    seen = set()
-    for r in rows:
-        key = (r["task"], r["role"], r["through"], r["via"])
-        if key in seen or r["task"] not in by_task:
-            continue
-        seen.add(key)
-        t = by_task[r["task"]]
-        out.append({
-            **t,
-            "role": r["role"],
-            "role_vi": ROLE_VI.get(r["role"], r["role"]),
-            "through": r["through"],
-            "via": {"id": short(r["via"], BODY), "name": r["viaName"]},
-        })  # fmt: skip
+    for t in found:
+        seen = set()
+        for a in t["assignments"]:
+            via = a["body"]["iri"]
+            through = "direct" if via == node else "group" if via in groups else None
+            if through is None or (a["role"], through, via) in seen:
+                continue
+            seen.add((a["role"], through, via))
+            out.append({
+                **t,
+                "role": a["role"],
+                "role_vi": ROLE_VI.get(a["role"], a["role"]),
+                "through": through,
+                "via": {"id": short(via, BODY), "name": a["name"]},
+            })  # fmt: skip
     out.sort(key=lambda d: (d["plan"]["source"], d["span"]["start"] or 0, d["through"]))
     return out
 
@@ -729,8 +820,10 @@ def _article_of(provision: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def article(store: Store, aid: str, cited: bool = True) -> dict[str, Any]:
-    """An article, its parts and (``cited``) the tasks citing it or a part of it."""
+def article(store: Store, aid: str, cited: bool = True,
+            page: tuple[int, int] | None = None) -> dict[str, Any]:
+    """An article, its parts and (``cited``) the tasks citing it or a part of it: every one,
+    or one ``page`` of them (limit, offset; ``more``: whether more lie past it)."""
     node = str(bind("doc", aid, "id"))
     rows = _rows(store, "api_article", article=URIRef(node))
     if not rows:
@@ -741,16 +834,22 @@ def article(store: Store, aid: str, cited: bool = True) -> dict[str, Any]:
         if r["part"] and r["part"] not in {p["iri"] for p in parts}:
             parts.append({"id": short(r["part"], DOC), "iri": r["part"],
                           "number": r["partNumber"], "text": r["partText"]})  # fmt: skip
-    return {
+    out = {
         "id": short(node, DOC), "iri": node, "number": r0["number"],
         "title": _best(r["title"] for r in rows), "text": r0["fullText"],
         "document": {"id": short(r0["doc"], DOC), "iri": r0["doc"], "number": r0["docNumber"],
                      "title": _best(r["docTitle"] for r in rows)},
         "parts": parts,
         # read from the article out (api_tasks answers through api_article_tasks)
-        "tasks": tasks(store, article=node) if cited else [],
+        "tasks": [],
         "url": f"/documents/{short(r0['doc'], DOC)}#{article_anchor(node)}",
     }  # fmt: skip
+    if cited and page is not None:
+        found = tasks_page(store, TaskFilter(article=node), *page)
+        out.update(tasks=found.items, more=found.more)
+    elif cited:
+        out["tasks"] = tasks(store, article=node)
+    return out
 
 
 def article_iri(document_node: str | None, article: str) -> str:

@@ -90,8 +90,8 @@ def items(store: Store, q: DutyQuery, every: list[dict[str, Any]] | None = None
     """The tasks the query is about: a body's duties (one per task, its roles said), else the
     tasks of the plan, else those that may fall due in the period (``every``: the plans, when
     the caller has them), with the role filter applied."""
-    if q.body is not None:
-        duties = data.duties(store, q.body["iri"])
+    if q.body is not None:  # of its duties, those that may fall due in the period
+        duties = data.duties(store, q.body["iri"], q.period)
         if q.role:
             duties = [d for d in duties if d["role"] == q.role]
         found = by_task(duties)

@@ -10,13 +10,14 @@ import datetime as dt
 import re
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, render_template, url_for
 from markupsafe import Markup, escape
 
 from graph_api import labels
 from graph_api.agenda import agenda, by_task
 from graph_api.app import get_store
 from graph_api.blueprints import data
+from graph_api.blueprints.common import arg_int
 from graph_api.blueprints.ids import task_anchor, task_id
 from graph_api.blueprints.params import bind
 from graph_api.periods import parse_period
@@ -58,12 +59,21 @@ def body(bid: str) -> str:
     from graph_api.blueprints.duties import links, quarters, read_query
 
     store = get_store()
-    b = data.body(store, bid)
+    limit = int(current_app.config["CANCU_PAGE_SIZE"])
+    offset = arg_int("offset", 0, 0)
+    # a page of its duties, and of the rest only what may fall due in the period: never every
+    # task of a body, which grows with the store
+    b, page = data.body_page(store, bid, limit, offset)
     q = read_query(store, b["id"], body=b)
-    found = agenda(by_task(b["duties"]), q.period)
-    years = {d["plan"].get("year") for d in b["duties"]}
-    return render_template("body.html", body=b, groups=data.group_by_plan(b["duties"]), q=q,
-                           found=found, quarters=quarters(store, years),
+    due = data.duties(store, b["iri"], q.period)
+    found = agenda(by_task(due), q.period)
+    years = {d["plan"].get("year") for d in page.items + due}
+    pages = {"next": url_for("pages.body", bid=b["id"], **q.period.query, offset=offset + limit)
+             if page.more else None,
+             "previous": url_for("pages.body", bid=b["id"], **q.period.query,
+                                 offset=max(0, offset - limit)) if offset else None}
+    return render_template("body.html", body=b, groups=data.group_by_plan(page.items), q=q,
+                           page=page, pages=pages, found=found, quarters=quarters(store, years),
                            links=links(q))  # fmt: skip
 
 
