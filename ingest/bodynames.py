@@ -52,6 +52,7 @@ class Grammar:
     opener_pieces: frozenset[str]  # those words as tokens: with a trailing space or without
     outside: regex.Pattern[str]  # a name whose head is outside a government's authority
     place: regex.Pattern[str]  # what places a name: "tỉnh", "các cấp", "thuộc Bộ Quốc phòng"
+    alone: frozenset[str] = frozenset()  # nouns that name a group alone ("cấp ủy")
 
 
 def _phrases(words: list[str]) -> list[str]:
@@ -85,6 +86,7 @@ def grammar() -> Grammar:
         ("cased", c["cased_nouns"]), ("specified", c["specified"]),
         ("authorities", c["authorities"]),
         ("not_groups", c["not_groups"]), ("kinds", c["types"]),
+        ("member_kinds", c["member_types"]),
         ("quals", c["qualifiers"]),
         ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]))}
     heads = r"\L<heads>"
@@ -138,9 +140,14 @@ def grammar() -> Grammar:
     # a comma list ("cấp ủy, chính quyền các cấp"); after "và" it is a group of its own ("các
     # sở, ngành và chính quyền địa phương")
     authority = (rf"(?i:\L<authorities>){END}{no_name}"
-                 rf"(?={SP}(?:(?i:\L<quals>)|(?i:các|cấp){SP}{units}){END})")
+                 rf"(?={SP}(?:(?i:\L<quals>)|(?:(?i:các|cấp){SP})?{units}){END})")
+    # a later noun of a list may have the kind of an agency of the state ("các bộ, cơ quan
+    # ngang bộ, cơ quan thuộc Chính phủ": one group), written in lower case ("Phòng Nội chính"
+    # is a named body); a list's first noun with its kind is a group of its own (above)
+    member_kind = rf"(?:{SP}(?=\p{{Ll}})\L<member_kinds>{END})?"
     nouns = (rf"(?:{noun}{kind}{no_name}|(?i:\L<specified>){END}{spec}{no_name}"
-             rf"|{noun}{no_name}(?:{joiner}{noun}{no_name})*(?:,{SP}{authority})?|{authority})")
+             rf"|{noun}{no_name}(?:{joiner}{noun}{member_kind}{no_name})*(?:,{SP}{authority})?"
+             rf"|{authority})")
     # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
     # qualifier too), levels in a list ("Trung ương, địa phương, quân đội")
     qual = (rf"(?:{SP}|,{SP}(?=(?i:trung ương|địa phương|quân đội){END}))"
@@ -168,7 +175,8 @@ def grammar() -> Grammar:
     opener_pieces = frozenset(p for w in named_firsts | cased for p in (w, w + " "))
     return Grammar(named, collective, not_group, named_firsts, collective_firsts,
                    opener_pieces, outside,
-                   regex.compile(rf"(?:{scope}|{belongs}|{location})", ignore_unused=True, **lists))
+                   regex.compile(rf"(?:{scope}|{belongs}|{location})", ignore_unused=True, **lists),
+                   frozenset(w.lower() for w in c["alone"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +217,8 @@ def find(text: str, tokens: tuple[list[str], list[int]] | None = None) -> list[N
                 if m.group("spec") and not m.group("each") and not _listed_after(out, text, at):
                     continue
                 if m.group("each") or m.group("quals") or m.group("tail") or \
-                        m.group("kind") or m.group("spec") or _several(m.group("nouns")):
+                        m.group("kind") or m.group("spec") or _several(m.group("nouns")) \
+                        or m.group("nouns").lower() in g.alone:
                     out.append(Name(at, m.end(), collective=True))
     return out
 

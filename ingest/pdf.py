@@ -54,6 +54,10 @@ class PdfText:
     source: str = "text"
     ocr_pages: list[int] = field(default_factory=list)
     stamps: list[str] = field(default_factory=list)
+    # stamps over the text's blanks left unread, and why ("OCR is turned off ..."): a signed
+    # letter's number and date are often such stamps, and would be missing without a word
+    unread_stamps: int = 0
+    unread_why: str | None = None
 
 
     def notes(self) -> list[str]:
@@ -65,6 +69,11 @@ class PdfText:
         if self.stamps:
             out.append("figures stamped by the signing system read by OCR: "
                        + ", ".join(self.stamps))
+        if self.unread_stamps:
+            n = self.unread_stamps
+            out.append(f"{n} figure{'s' if n > 1 else ''} stamped by the signing system into "
+                       "the text's blanks could not be read, so its number and date may be "
+                       f"missing: {self.unread_why}")
         return out
 
 
@@ -200,6 +209,11 @@ def _stamped(page: PageObject, text: str, data: bytes, index: int, digest: str,
         gaps = list(_GAP.finditer(lines[y]))
         for (box, appearance), gap in zip(sorted(found, key=lambda s: s[0][0]), gaps,
                                           strict=False):
+            why = ocr.unavailable()
+            if why is not None:  # the blank stays blank: say so, a reader sees figures there
+                out.unread_stamps += 1
+                out.unread_why = why
+                continue
             where = f"{digest}/{index}/" + "/".join(f"{v:.1f}" for v in box)
             figures = ocr.stamp_digits(_alone(appearance), where)
             if not figures:

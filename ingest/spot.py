@@ -168,8 +168,23 @@ def bodies(doc: Doc) -> Doc:
                             n.collective, n.outside) for n in bodynames.find(text, _tokens(doc)))
             if not _known_whole(f, ends, text)]
     read = _ended_as_closed([f for f in read if f], found, text)
-    _add(doc, "bodies", _no_overlap(found + read))  # a tie: the table's
+    _add(doc, "bodies", _alternatives(_no_overlap(found + read), text))  # a tie: the table's
     return doc
+
+
+def _alternatives(found: list[Found], text: str) -> list[Found]:
+    """Two names joined by "/" are one body by its alternative names ("Sở Văn hóa, Thể thao và
+    Du lịch/Sở Văn hóa và Thể thao tỉnh": the department a province has by either name)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.collective and not f.collective \
+                and text[prev.end:f.start] == "/":
+            out[-1] = Found(prev.kind, prev.start, f.end, {}, f"{prev.text}/{f.text}",
+                            False, prev.outside or f.outside)
+        else:
+            out.append(f)
+    return out
 
 
 def _ended_as_closed(read: list[Found], known: list[Found], text: str) -> list[Found]:

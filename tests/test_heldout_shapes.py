@@ -138,7 +138,8 @@ def test_a_name_ends_where_the_plan_closes_it_elsewhere():
 @pytest.mark.parametrize(("text", "names"), [
     ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy căn cứ Kế hoạch xây dựng kế hoạch.",
      ["Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"]),
-    ("Các chi bộ, đảng bộ cơ sở tổ chức sinh hoạt chuyên đề.", ["Các chi bộ, đảng bộ"]),
+    # "cơ sở" is their level (the grassroots), as in "chính quyền cơ sở"
+    ("Các chi bộ, đảng bộ cơ sở tổ chức sinh hoạt chuyên đề.", ["Các chi bộ, đảng bộ cơ sở"]),
     ("Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ có trách nhiệm tổ chức thực hiện.",
      ["các Vụ, Cục, đơn vị thuộc Bộ"]),
     ("Vụ Pháp chế chủ trì, phối hợp với các Cục, Vụ thuộc Bộ rà soát.",

@@ -141,6 +141,25 @@ def test_without_ocr_stamped_blanks_stay_blank_and_the_rest_is_read(
     assert (record.document.number, record.document.date) == (None, None)
     assert record.document.title.startswith("Kiểm tra công tác phòng cháy")
     assert record.tasks[0].text.startswith("Sở Công Thương chủ trì")
+    # the blanks a reader of the file sees figures in are said to be unread, and why
+    assert len(record.warnings) == 1
+    assert "could not be read, so its number and date may be missing" in record.warnings[0]
+    assert "CANCU_OCR=off" in record.warnings[0]
+
+
+def test_the_command_line_prints_what_a_record_warns_of(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from cancu.cli import main
+
+    monkeypatch.setenv("CANCU_OCR", "off")
+    assert main(["extract", str(STAMPED), "-o", str(tmp_path / "out.json")]) == 0
+    err = capsys.readouterr().err
+    assert f"{STAMPED.name}: 2 figures stamped by the signing system" in err
+
+
+def test_a_pdf_with_no_stamps_warns_of_nothing_without_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CANCU_OCR", "off")
+    assert extract_file(FIXTURES / "phu-yen-88-kh-ubnd-2024.pdf").warnings == []
 
 
 @needs_ocr

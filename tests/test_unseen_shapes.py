@@ -419,3 +419,67 @@ def test_the_closing_condition_ends_its_clause_without_its_comma():
     tasks = _tasks("3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa phương kịp thời phản ánh về Ủy ban nhân dân tỉnh (qua Sở Công Thương) để xem xét.\n\n"
                    "4. Trong quá trình thực hiện, nếu có khó khăn vướng mắc với Sở Tài chính về kinh phí thì tổng hợp, báo cáo.\n")
     assert [_roles(t) for t in tasks] == [[("các cơ quan, đơn vị, địa phương", "executor")], []]
+
+
+def test_what_was_given_before_elsewhere_assigns_nothing():
+    """"... từ nguồn kinh phí đã giao cho Công an tỉnh tại Quyết định số ...", "các nhiệm vụ
+    được giao cho Sở X": they tell of an assignment made before, in another document, not of
+    one this plan makes; "giao cho X" in the plan's own words still assigns."""
+    tasks = _tasks("1. Sở Tài chính: thẩm định, cấp phát kinh phí từ nguồn kinh phí đã giao cho Công an tỉnh tại Quyết định số 77/QĐ-UBND ngày 03/01/2026.\n\n"
+                   "2. Sở Nội vụ theo dõi việc thực hiện các nhiệm vụ được giao cho Sở Tư pháp.\n\n"
+                   "3. Sở Tài chính: cấp phát kinh phí; giao cho Công an tỉnh hướng dẫn sử dụng kinh phí.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Sở Tài chính", "executor")], [("Sở Nội vụ", "executor")],
+        [("Sở Tài chính", "executor"), ("Công an tỉnh", "executor")]]
+
+
+def test_party_committees_and_grassroots_government_are_groups():
+    """"cấp ủy" names the Party committees of the levels even alone (a head stands for it:
+    "Đề nghị người đứng đầu cấp ủy"), as "chính quyền cơ sở" names the grassroots
+    government (the level "cơ sở", as in "Ủy ban nhân dân cấp cơ sở"). Look-alikes: "cơ sở"
+    of "cơ sở dữ liệu" is no level, "các tổ chức cơ sở đảng" one group whole."""
+    tasks = _tasks("1. Đề nghị người đứng đầu cấp ủy chỉ đạo thực hiện chuyển đổi số.\n\n"
+                   "2. Chính quyền cơ sở tổ chức tuyên truyền cho người dân.\n\n"
+                   "3. Ủy ban nhân dân cấp cơ sở rà soát hộ kinh doanh.\n\n"
+                   "4. Sở Công Thương chủ trì xây dựng cơ sở dữ liệu thương mại điện tử.\n\n"
+                   "5. Đề nghị các tổ chức cơ sở đảng quán triệt Kế hoạch.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("cấp ủy", "requested")], [("Chính quyền cơ sở", "executor")],
+        [("Ủy ban nhân dân cấp cơ sở", "executor")], [("Sở Công Thương", "lead")],
+        [("các tổ chức cơ sở đảng", "requested")]]
+
+
+def test_a_list_of_state_agencies_with_their_kinds_is_one_group():
+    """"các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" (the Government's ministries and
+    agencies, as a Prime Minister's plan addresses them) and "các cơ quan báo chí, phát thanh,
+    truyền hình khác" are one group each. Look-alikes: an enterprise with its kind after a list
+    of agencies is a body of its own; a named unit in a list keeps its name."""
+    head = HEAD.replace("TỈNH CAO BẰNG", "THỦ TƯỚNG CHÍNH PHỦ") + "II. TỔ CHỨC THỰC HIỆN\n\n"
+    tasks = _tasks("1. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ rà soát văn bản quy phạm pháp luật.\n\n"
+                   "2. Các cơ quan báo chí, phát thanh, truyền hình khác tuyên truyền về thương mại điện tử.\n\n"
+                   "3. Các cơ quan, đơn vị, doanh nghiệp có vốn nhà nước thực hiện công khai thông tin.\n\n"
+                   "4. Sở Tư pháp, Phòng Nội chính thuộc Văn phòng Ủy ban nhân dân tỉnh tổng hợp kết quả.\n", head=head)
+    assert [_roles(t) for t in tasks] == [
+        [("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "executor")],
+        [("Các cơ quan báo chí, phát thanh, truyền hình khác", "executor")],
+        [("Các cơ quan, đơn vị", "executor"), ("doanh nghiệp có vốn nhà nước", "executor")],
+        [("Sở Tư pháp", "executor"), ("Phòng Nội chính thuộc Văn phòng Ủy ban nhân dân tỉnh", "executor")]]
+
+
+def test_a_department_named_by_its_alternative_names_is_one_body():
+    """A ministry's plan addresses the department every province has under one name or
+    another: "Sở Nông nghiệp và Môi trường/Sở Nông nghiệp tỉnh, thành phố trực thuộc Trung
+    ương" is one body heading, whose lead-in's cue its items take. Look-alikes: the group
+    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" keeps its words; a place that
+    is no province list ("tỉnh Cao Bằng") stays the name's own."""
+    head = HEAD.replace("TỈNH CAO BẰNG", "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") + "II. TỔ CHỨC THỰC HIỆN\n\n"
+    tasks = _tasks("3. Sở Nông nghiệp và Môi trường/Sở Nông nghiệp tỉnh, thành phố trực thuộc Trung ương\n\n"
+                   "Chủ trì, phối hợp với các cơ quan có liên quan:\n\n"
+                   "a) Rà soát quy hoạch sử dụng đất nông nghiệp.\n\n"
+                   "4. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương bố trí kinh phí.\n\n"
+                   "5. Sở Nông nghiệp tỉnh Cao Bằng tổng hợp kết quả.\n", head=head)
+    assert [_roles(t) for t in tasks] == [
+        [("Sở Nông nghiệp và Môi trường/Sở Nông nghiệp tỉnh, thành phố trực thuộc Trung ương", "lead"),
+         ("các cơ quan có liên quan", "support")],
+        [("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "executor")],
+        [("Sở Nông nghiệp tỉnh Cao Bằng", "executor")]]

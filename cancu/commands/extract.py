@@ -112,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"cancu extract: skipped {error}", file=sys.stderr)
         else:
             records.append(record.to_dict())
+            for warning in record.warnings:  # what the record says of its text's origin
+                print(f"cancu extract: {record.source}: {warning}", file=sys.stderr)
     out = render(records, fmt)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
