@@ -753,6 +753,7 @@ def _take(run: _Run, src: Source, p: Prepared | None, error: str | None) -> None
         rec = run.recs[p.graph]
         if path not in rec.paths:
             rec.paths.append(path)
+            run.recs[p.graph] = rec  # (indexed by its new file)
             run.writer.record(rec)
         return
     if seen:

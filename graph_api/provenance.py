@@ -199,6 +199,9 @@ class Records:
         self.complete = loaded is not None
         self._known: dict[str, Record | None] = dict(loaded or {})
         self._files: dict[Path, set[str]] = {}
+        # complete: the units of each file, indexed once, then kept as records are set (a
+        # scan of every record for each file read would cost the square of the plans)
+        self._by_file: dict[Path, set[str]] | None = None
         self.stored: set[str] = set(loaded or {})
 
     def get(self, graph: str) -> Record | None:
@@ -217,6 +220,12 @@ class Records:
 
     def __setitem__(self, graph: str, rec: Record) -> None:
         self._known[graph] = rec
+        if self._by_file is not None:
+            self._index(graph, rec)
+
+    def _index(self, graph: str, rec: Record) -> None:
+        for p in rec.paths:
+            self._by_file.setdefault(p.resolve(), set()).add(graph)  # type: ignore[union-attr]
 
     def __delitem__(self, graph: str) -> None:
         self._known[graph] = None
@@ -226,8 +235,15 @@ class Records:
         path = path.resolve()
         if path not in self._files:
             if self.complete:
-                found = {g for g, r in self._known.items()
-                         if r is not None and path in {p.resolve() for p in r.paths}}
+                if self._by_file is None:
+                    self._by_file = {}
+                    for g, r in self._known.items():
+                        if r is not None:
+                            self._index(g, r)
+                # the index's candidates, as the records now name their files
+                found = {g for g in self._by_file.get(path, ())
+                         if (r := self._known.get(g)) is not None
+                         and path in {p.resolve() for p in r.paths}}
             else:
                 found = {g for g in units_of_file(self.store, path) if self.get(g) is not None}
             self._files[path] = found
