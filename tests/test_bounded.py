@@ -27,11 +27,13 @@ def job(item: tuple[str, float]) -> str:
 def test_outcomes_in_order_and_each_failure_only_costs_its_item() -> None:
     items = [("sleep", 0.3), ("ok", 0), ("sleep", 30), ("fail", 0), ("die", 0), ("ok", 0)]
     t0 = time.monotonic()
-    out = list(run_bounded(job, items, workers=2, budget=2))
-    assert time.monotonic() - t0 < 20  # the 30 s item was stopped at its budget
+    # a budget well above the short items' time: a worker's first item also pays for reading
+    # this module in it, seconds on a loaded machine
+    out = list(run_bounded(job, items, workers=2, budget=6))
+    assert time.monotonic() - t0 < 25  # the 30 s item was stopped at its budget
     assert [o.item for o in out] == items
     assert out[0].result and out[1].result and out[5].result
-    assert out[2].result is None and out[2].error == "over its time budget of 2 s"
+    assert out[2].result is None and out[2].error == "over its time budget of 6 s"
     assert out[3].error == "ValueError: bad item"
     assert out[4].result is None and "worker died" in (out[4].error or "")
 
