@@ -412,6 +412,9 @@ class Writer:
         self.bulk = False
         self.bulked = False  # something was written by the bulk loader (the store compacts)
         self.tallied: set[str] = set()  # what the units written or dropped count (recounted)
+        # stored plans dropped or replaced in this batch: what they count is asked at the flush,
+        # in one query for the batch, before they go
+        self.untallied: set[str] = set()
         self.stored: set[str] = set()  # units with a record in the store (before this batch)
         self.progress = progress
         self.limit = limit
@@ -430,7 +433,7 @@ class Writer:
         if graph in self.stored:
             self.drops.update((graph, pv.inferred_graph(graph)))
             self.record_drops.add(graph)
-            self.tallied |= tallies.keys_in(self.store, [graph])
+            self.untallied.add(graph)
         self.records.pop(graph, None)
         for g in (graph, pv.inferred_graph(graph)):
             self.inserts.pop(g, None)
@@ -497,6 +500,9 @@ class Writer:
         """Write the batch. Its records go in the last write, so a record in the store means
         its unit is whole: a bulk load cut short leaves graphs with no record, which the next
         ingest finds (the running mark) and drops."""
+        if self.untallied:
+            self.tallied |= tallies.keys_in(self.store, self.untallied)
+            self.untallied.clear()
         bulk = self._bulk_part()
         change = Change(
             [f"DROP SILENT GRAPH {iri(g)}" for g in sorted(self.drops)]
