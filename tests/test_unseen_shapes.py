@@ -483,3 +483,27 @@ def test_a_department_named_by_its_alternative_names_is_one_body():
          ("các cơ quan có liên quan", "support")],
         [("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "executor")],
         [("Sở Nông nghiệp tỉnh Cao Bằng", "executor")]]
+
+
+# ------------------------------------------------- documents named in a task's labelled lines
+
+def test_documents_a_task_s_own_assignment_and_time_lines_name_are_its_citations():
+    """The guide: lines under a task that name its bodies or time belong to that task; what
+    they cite ("- Cơ quan thực hiện: Sở Xây dựng rà soát ... theo Nghị định số ...", "-
+    Thời gian thực hiện: Theo lộ trình của Luật ...") the task cites. Look-alikes: a document
+    named only by a description ("sau khi Nghị định hướng dẫn được ban hành") is none, and the
+    next task's citation stays its own."""
+    tasks = _tasks("1. Rà soát các quy hoạch xây dựng\n\n"
+                   "- Nội dung: Rà soát các quy hoạch chung đã được phê duyệt.\n\n"
+                   "- Cơ quan thực hiện: Sở Xây dựng rà soát, đánh giá theo Nghị định số 35/2023/NĐ-CP ngày 20 tháng 6 năm 2023 của Chính phủ; các xã, phường phối hợp.\n\n"
+                   "- Thời gian thực hiện: Theo lộ trình của Luật Kiến trúc năm 2019.\n\n"
+                   "2. Hướng dẫn lập quy hoạch phân khu\n\n"
+                   "- Cơ quan chủ trì: Sở Xây dựng.\n\n"
+                   "- Thời gian thực hiện: Sau khi Nghị định hướng dẫn được ban hành.\n\n"
+                   "3. Công bố quy hoạch theo Quyết định số 118/QĐ-UBND ngày 05/02/2026 của Ủy ban nhân dân tỉnh.\n")
+    cited = [[c.number or c.title for c in t.citations] for t in tasks]
+    assert cited[0][0] == "35/2023/NĐ-CP" and len(cited[0]) == 2
+    assert (tasks[0].citations[1].title, tasks[0].citations[1].type) == ("Luật Kiến trúc năm 2019", "Luật")
+    assert cited[1:] == [[], ["118/QĐ-UBND"]]
+    assert [_roles(t) for t in tasks[:2]] == [
+        [("Sở Xây dựng", "executor"), ("các xã, phường", "support")], [("Sở Xây dựng", "lead")]]
