@@ -507,3 +507,54 @@ def test_documents_a_task_s_own_assignment_and_time_lines_name_are_its_citations
     assert cited[1:] == [[], ["118/QĐ-UBND"]]
     assert [_roles(t) for t in tasks[:2]] == [
         [("Sở Xây dựng", "executor"), ("các xã, phường", "support")], [("Sở Xây dựng", "lead")]]
+
+
+
+def test_labels_written_into_the_task_s_own_sentence_are_its_assignment_lines():
+    """Plans often close a task's sentence with its labelled lines: "(Cơ quan chủ trì: X;
+    cơ quan phối hợp: Y; thời gian: ...)" or ". Đơn vị chủ trì: X. Thời gian: ...". They
+    are the lines the guide gives the task's bodies and time by, and no part of its text."""
+    tasks = _tasks("1. Rà soát thủ tục hành chính lĩnh vực khoáng sản (Cơ quan chủ trì: Sở Nông nghiệp và Môi trường; cơ quan phối hợp: Sở Tư pháp, Công an tỉnh; thời gian thực hiện: tháng 8/2026).\n\n"
+                   "2. Tổ chức tập huấn nghiệp vụ cho công chức cấp xã. Đơn vị chủ trì: Sở Nội vụ. Đơn vị phối hợp: Ủy ban nhân dân các xã, phường. Thời gian: Quý III/2026.\n\n"
+                   "3. Kiểm tra công tác văn thư, lưu trữ\n\n"
+                   "- Kiểm tra tại các sở, ngành (Cơ quan thực hiện: Sở Nội vụ, thời gian hoàn thành: Quý IV/2026).\n\n"
+                   "- Kiểm tra tại các xã, phường (Cơ quan thực hiện: Thanh tra tỉnh; thời gian: tháng 11/2026).\n")
+    assert [t.text for t in tasks] == [
+        "Rà soát thủ tục hành chính lĩnh vực khoáng sản",
+        "Tổ chức tập huấn nghiệp vụ cho công chức cấp xã.",
+        "Kiểm tra tại các sở, ngành", "Kiểm tra tại các xã, phường"]
+    assert [_roles(t) for t in tasks] == [
+        [("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tư pháp", "support"), ("Công an tỉnh", "support")],
+        [("Sở Nội vụ", "lead"), ("Ủy ban nhân dân các xã, phường", "support")],
+        [("Sở Nội vụ", "executor")], [("Thanh tra tỉnh", "executor")]]
+    assert [(t.timeframe.text, t.timeframe.due) for t in tasks] == [
+        ("tháng 8/2026", "2026-08-31"), ("Quý III/2026", "2026-09-30"),
+        ("Quý IV/2026", "2026-12-31"), ("tháng 11/2026", "2026-11-30")]
+
+
+
+def test_a_labelled_line_that_goes_on_with_another_label_is_two_lines():
+    """"- Cơ quan chủ trì: Sở Tư pháp; thời gian thực hiện: Quý I/2026.": the time is no body,
+    and "Thời gian ...; cơ quan thực hiện: X" gives X."""
+    tasks = _tasks("1. Xây dựng quy chế phối hợp\n\n- Cơ quan chủ trì: Sở Tư pháp; cơ quan phối hợp: Sở Nội vụ; thời gian thực hiện: Quý I/2026.\n\n"
+                   "2. Kiểm tra công vụ\n\nThời gian thực hiện: Quý II/2026; cơ quan thực hiện: Thanh tra tỉnh.\n")
+    assert [(_roles(t), t.timeframe.text) for t in tasks] == [
+        ([("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")], "Quý I/2026"),
+        ([("Thanh tra tỉnh", "executor")], "Quý II/2026")]
+
+
+
+def test_brackets_and_colons_that_are_no_assignment_lines_stay_the_sentence_s():
+    """Look-alikes: a bracket that goes on into more text is the sentence's own (its bodies
+    read as running text); "(Đơn vị: triệu đồng)" is a unit of measure; a colon that lists
+    content ("với các nội dung: ...") and a bracket that cites are no labels."""
+    tasks = _tasks("1. Sở Tài chính bố trí kinh phí (cơ quan phối hợp: các sở, ngành) và hướng dẫn thanh quyết toán.\n\n"
+                   "2. Sở Tài chính tổng hợp dự toán kinh phí năm 2026 (Đơn vị: triệu đồng).\n\n"
+                   "3. Sở Nội vụ tổ chức hội nghị với các nội dung: quán triệt, triển khai Luật (theo Quyết định số 25/QĐ-UBND ngày 10/01/2026).\n")
+    assert [t.text for t in tasks] == [
+        "Sở Tài chính bố trí kinh phí (cơ quan phối hợp: các sở, ngành) và hướng dẫn thanh quyết toán.",
+        "Sở Tài chính tổng hợp dự toán kinh phí năm 2026 (Đơn vị: triệu đồng).",
+        "Sở Nội vụ tổ chức hội nghị với các nội dung: quán triệt, triển khai Luật (theo Quyết định số 25/QĐ-UBND ngày 10/01/2026)."]
+    assert [_roles(t)[0] for t in tasks] == [("Sở Tài chính", "executor"), ("Sở Tài chính", "executor"),
+                                             ("Sở Nội vụ", "executor")]
+    assert [c.number for c in tasks[2].citations] == ["25/QĐ-UBND"]
