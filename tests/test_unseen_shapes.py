@@ -558,3 +558,23 @@ def test_brackets_and_colons_that_are_no_assignment_lines_stay_the_sentence_s():
     assert [_roles(t)[0] for t in tasks] == [("Sở Tài chính", "executor"), ("Sở Tài chính", "executor"),
                                              ("Sở Nội vụ", "executor")]
     assert [c.number for c in tasks[2].citations] == ["25/QĐ-UBND"]
+
+
+
+def test_a_list_of_enterprises_that_ends_with_their_kind_is_one_group():
+    """"các Tập đoàn, Tổng công ty nhà nước": the kind after the list fits each of its nouns
+    (state groups, state corporations), one group as "các sở, ban, ngành" is. Look-alikes: a
+    first noun with its own kind stays a group of its own ("Các doanh nghiệp nhà nước, Tổng
+    Công ty"); a kind that fits the last noun alone ("các cơ quan, đơn vị, doanh nghiệp có vốn
+    nhà nước"); a corporation with a name of its own."""
+    tasks = _tasks("1. Các Tập đoàn, Tổng công ty nhà nước xây dựng kế hoạch chuyển đổi số của đơn vị mình.\n\n"
+                   "2. Sở Tài chính chủ trì, phối hợp với các tổng công ty, công ty nhà nước thuộc tỉnh rà soát phương án sử dụng đất.\n\n"
+                   "3. Các doanh nghiệp nhà nước, Tổng Công ty tiên phong ứng dụng công nghệ số.\n\n"
+                   "4. Các cơ quan, đơn vị, doanh nghiệp có vốn nhà nước thực hiện công khai thông tin.\n\n"
+                   "5. Tập đoàn Bưu chính Viễn thông Việt Nam, Tổng công ty Điện lực miền Nam bảo đảm hạ tầng.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Các Tập đoàn, Tổng công ty nhà nước", "executor")],
+        [("Sở Tài chính", "lead"), ("các tổng công ty, công ty nhà nước thuộc tỉnh", "support")],
+        [("Các doanh nghiệp nhà nước", "executor"), ("Tổng Công ty", "executor")],
+        [("Các cơ quan, đơn vị", "executor"), ("doanh nghiệp có vốn nhà nước", "executor")],
+        [("Tập đoàn Bưu chính Viễn thông Việt Nam", "executor"), ("Tổng công ty Điện lực miền Nam", "executor")]]
