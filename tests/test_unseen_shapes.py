@@ -578,3 +578,20 @@ def test_a_list_of_enterprises_that_ends_with_their_kind_is_one_group():
         [("Các doanh nghiệp nhà nước", "executor"), ("Tổng Công ty", "executor")],
         [("Các cơ quan, đơn vị", "executor"), ("doanh nghiệp có vốn nhà nước", "executor")],
         [("Tập đoàn Bưu chính Viễn thông Việt Nam", "executor"), ("Tổng công ty Điện lực miền Nam", "executor")]]
+
+
+
+def test_a_range_or_a_run_on_in_running_text_is_read_whole():
+    """In running text as in a "Thời gian" line: "từ tháng 7/2026 đến tháng 12/2026" is due
+    when the range ends, "trong năm 2026 và những năm tiếp theo" runs on (no due, the guide's
+    "Năm 2025 và các năm tiếp theo"). Look-alikes: "... trước ngày 30/6/2026 và thường xuyên
+    cập nhật" is a deadline and a new clause; a second deadline after a comma is no range."""
+    tasks = _tasks("1. Sở Tư pháp chủ trì tổ chức thực hiện từ tháng 7/2026 đến tháng 12/2026.\n\n"
+                   "2. Sở Nội vụ chủ trì tổ chức trong năm 2026 và những năm tiếp theo.\n\n"
+                   "3. Sở Xây dựng chủ trì, hoàn thành trước ngày 30/6/2026 và thường xuyên cập nhật dữ liệu.\n\n"
+                   "4. Sở Y tế chủ trì, hoàn thành trong quý II/2026, báo cáo trước ngày 15/7/2026.\n")
+    assert [(t.timeframe.text, t.timeframe.due) for t in tasks] == [
+        ("từ tháng 7/2026 đến tháng 12/2026", "2026-12-31"),
+        ("trong năm 2026 và những năm tiếp theo", None),
+        ("hoàn thành trước ngày 30/6/2026", "2026-06-30"),
+        ("hoàn thành trong quý II/2026", "2026-06-30")]
