@@ -595,3 +595,11 @@ def test_a_range_or_a_run_on_in_running_text_is_read_whole():
         ("trong năm 2026 và những năm tiếp theo", None),
         ("hoàn thành trước ngày 30/6/2026", "2026-06-30"),
         ("hoàn thành trong quý II/2026", "2026-06-30")]
+
+
+
+def test_a_law_whose_title_opens_with_another_law_s_is_its_own():
+    """"Luật Quy hoạch đô thị và nông thôn năm 2024" is not "Luật Quy hoạch" (2017): the
+    longer title the catalogue knows is read whole; the shorter one stays itself."""
+    [task] = _tasks("1. Sở Xây dựng chủ trì rà soát quy hoạch theo Luật Quy hoạch đô thị và nông thôn năm 2024 và Luật Quy hoạch năm 2017.\n")
+    assert [c.number for c in task.citations] == ["47/2024/QH15", "21/2017/QH14"]
