@@ -204,13 +204,16 @@ def find(text: str, tokens: tuple[list[str], list[int]] | None = None) -> list[N
     starts) find those words by a set look-up each."""
     g = grammar()
     named_at = collective_at = 0
+    named_from = 0  # where the last name opened: a group never opens inside it
     out: list[Name] = []
     for at, w in _openers(text, tokens, g):
         if at >= named_at and w in g.named_firsts:
             m = g.named.match(text, at)
             if m is not None:
-                named_at = m.end()
+                named_from, named_at = at, m.end()
                 out.append(Name(at, m.end(), outside=bool(g.outside.match(m.group()))))
+        if named_from < at < named_at:
+            continue  # "Đài Phát thanh và Truyền hình tỉnh, cơ quan ...": "tỉnh" is its place
         if at >= collective_at and (w.lower() in g.collective_firsts
                                     or w in g.collective_firsts):
             m = g.collective.match(text, at)

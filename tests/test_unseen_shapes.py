@@ -509,7 +509,6 @@ def test_documents_a_task_s_own_assignment_and_time_lines_name_are_its_citations
         [("Sở Xây dựng", "executor"), ("các xã, phường", "support")], [("Sở Xây dựng", "lead")]]
 
 
-
 def test_labels_written_into_the_task_s_own_sentence_are_its_assignment_lines():
     """Plans often close a task's sentence with its labelled lines: "(Cơ quan chủ trì: X;
     cơ quan phối hợp: Y; thời gian: ...)" or ". Đơn vị chủ trì: X. Thời gian: ...". They
@@ -532,7 +531,6 @@ def test_labels_written_into_the_task_s_own_sentence_are_its_assignment_lines():
         ("Quý IV/2026", "2026-12-31"), ("tháng 11/2026", "2026-11-30")]
 
 
-
 def test_a_labelled_line_that_goes_on_with_another_label_is_two_lines():
     """"- Cơ quan chủ trì: Sở Tư pháp; thời gian thực hiện: Quý I/2026.": the time is no body,
     and "Thời gian ...; cơ quan thực hiện: X" gives X."""
@@ -541,7 +539,6 @@ def test_a_labelled_line_that_goes_on_with_another_label_is_two_lines():
     assert [(_roles(t), t.timeframe.text) for t in tasks] == [
         ([("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")], "Quý I/2026"),
         ([("Thanh tra tỉnh", "executor")], "Quý II/2026")]
-
 
 
 def test_brackets_and_colons_that_are_no_assignment_lines_stay_the_sentence_s():
@@ -558,7 +555,6 @@ def test_brackets_and_colons_that_are_no_assignment_lines_stay_the_sentence_s():
     assert [_roles(t)[0] for t in tasks] == [("Sở Tài chính", "executor"), ("Sở Tài chính", "executor"),
                                              ("Sở Nội vụ", "executor")]
     assert [c.number for c in tasks[2].citations] == ["25/QĐ-UBND"]
-
 
 
 def test_a_list_of_enterprises_that_ends_with_their_kind_is_one_group():
@@ -580,7 +576,6 @@ def test_a_list_of_enterprises_that_ends_with_their_kind_is_one_group():
         [("Tập đoàn Bưu chính Viễn thông Việt Nam", "executor"), ("Tổng công ty Điện lực miền Nam", "executor")]]
 
 
-
 def test_a_range_or_a_run_on_in_running_text_is_read_whole():
     """In running text as in a "Thời gian" line: "từ tháng 7/2026 đến tháng 12/2026" is due
     when the range ends, "trong năm 2026 và những năm tiếp theo" runs on (no due, the guide's
@@ -597,9 +592,20 @@ def test_a_range_or_a_run_on_in_running_text_is_read_whole():
         ("hoàn thành trong quý II/2026", "2026-06-30")]
 
 
-
 def test_a_law_whose_title_opens_with_another_law_s_is_its_own():
     """"Luật Quy hoạch đô thị và nông thôn năm 2024" is not "Luật Quy hoạch" (2017): the
     longer title the catalogue knows is read whole; the shorter one stays itself."""
     [task] = _tasks("1. Sở Xây dựng chủ trì rà soát quy hoạch theo Luật Quy hoạch đô thị và nông thôn năm 2024 và Luật Quy hoạch năm 2017.\n")
     assert [c.number for c in task.citations] == ["47/2024/QH15", "21/2017/QH14"]
+
+
+def test_a_unit_that_places_a_name_opens_no_group_after_it():
+    """"Đài Phát thanh và Truyền hình tỉnh, cơ quan thông tấn báo chí": "tỉnh" is the
+    station's place, not a group "tỉnh, cơ quan" (which hid the press behind the longer
+    name); "Chủ trì, phối hợp Bộ Chỉ huy Quân sự tỉnh, sở, ngành có liên quan" likewise."""
+    tasks = _tasks("1. Sở Văn hóa, Thể thao và Du lịch, Đài Phát thanh và Truyền hình tỉnh, cơ quan thông tấn báo chí chủ động tuyên truyền.\n\n"
+                   "2. Công an tỉnh\n\nChủ trì, phối hợp Bộ Chỉ huy Quân sự tỉnh, sở, ngành có liên quan kiểm tra công tác bảo vệ bí mật nhà nước.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Sở Văn hóa, Thể thao và Du lịch", "executor"), ("Đài Phát thanh và Truyền hình tỉnh", "executor"),
+         ("cơ quan thông tấn báo chí", "executor")],
+        [("Công an tỉnh", "lead"), ("Bộ Chỉ huy Quân sự tỉnh", "support"), ("sở, ngành có liên quan", "support")]]
