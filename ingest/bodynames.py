@@ -87,6 +87,7 @@ def grammar() -> Grammar:
         ("authorities", c["authorities"]),
         ("not_groups", c["not_groups"]), ("kinds", c["types"]),
         ("member_kinds", c["member_types"]),
+        ("enterprises", c["enterprises"]), ("enterprise_kinds", c["enterprise_types"]),
         ("quals", c["qualifiers"]),
         ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]))}
     heads = r"\L<heads>"
@@ -145,7 +146,12 @@ def grammar() -> Grammar:
     # ngang bộ, cơ quan thuộc Chính phủ": one group), written in lower case ("Phòng Nội chính"
     # is a named body); a list's first noun with its kind is a group of its own (above)
     member_kind = rf"(?:{SP}(?=\p{{Ll}})\L<member_kinds>{END})?"
-    nouns = (rf"(?:{noun}{kind}{no_name}|(?i:\L<specified>){END}{spec}{no_name}"
+    # a list of enterprises that ends with a kind they share: "các Tập đoàn, Tổng công ty nhà
+    # nước" (its nouns in either case: "Tổng Công ty"); one group
+    enterprise = rf"(?i:\L<enterprises>){END}{no_name}"
+    shared_kind = (rf"{enterprise}(?:{joiner}{enterprise})+"
+                   rf"(?P<shared>{SP}(?i:\L<enterprise_kinds>){END}){no_name}")
+    nouns = (rf"(?:{noun}{kind}{no_name}|{shared_kind}|(?i:\L<specified>){END}{spec}{no_name}"
              rf"|{noun}{no_name}(?:{joiner}{noun}{member_kind}{no_name})*(?:,{SP}{authority})?"
              rf"|{authority})")
     # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
@@ -198,13 +204,16 @@ def find(text: str, tokens: tuple[list[str], list[int]] | None = None) -> list[N
     starts) find those words by a set look-up each."""
     g = grammar()
     named_at = collective_at = 0
+    named_from = 0  # where the last name opened: a group never opens inside it
     out: list[Name] = []
     for at, w in _openers(text, tokens, g):
         if at >= named_at and w in g.named_firsts:
             m = g.named.match(text, at)
             if m is not None:
-                named_at = m.end()
+                named_from, named_at = at, m.end()
                 out.append(Name(at, m.end(), outside=bool(g.outside.match(m.group()))))
+        if named_from < at < named_at:
+            continue  # "Đài Phát thanh và Truyền hình tỉnh, cơ quan ...": "tỉnh" is its place
         if at >= collective_at and (w.lower() in g.collective_firsts
                                     or w in g.collective_firsts):
             m = g.collective.match(text, at)

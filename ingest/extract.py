@@ -117,6 +117,11 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     seen_ids: dict[str, int] = {}
     for unit in tasks.units(outline, ctx):
         cites = cite(unit.start, unit.end, earlier=before)
+        for line in unit.own_meta:
+            # its own "Cơ quan thực hiện: ..." / "Thời gian thực hiện: ..." lines are the
+            # task's (the guide's "lines under a task ... belong to that task"), and so are
+            # the documents they name; a block shared with other tasks is not one task's text
+            cites = citations.merge([*cites, *cite(line.body_start, line.end, earlier=before)])
         n = seen_ids.get(unit.section, 0) + 1
         seen_ids[unit.section] = n
         task = Task(

@@ -213,6 +213,99 @@ def _classify(line: Line) -> None:
 # labels whose lines are no task's text (who, when, what it yields: "Sản phẩm: Báo cáo"), and
 # a note, which goes with the task above it
 _META_FIELDS = {"bodies": "assign", "time": "time", "output": "output", "note": "note"}
+_INLINE_KINDS = ("para", "bullet", "plus", "numbered", "decimal", "lettered")
+_INLINE_FIELDS = ("bodies", "time", "output")
+
+
+def _inline_labels(line: Line) -> list[Line]:
+    """A task's labelled lines written into its own sentence: "Rà soát ... (Cơ quan chủ trì:
+    Sở Tư pháp; cơ quan phối hợp: Sở Nội vụ; thời gian: Quý II/2026)." or "Tổ chức ... .
+    Đơn vị chủ trì: Sở Nội vụ. Thời gian: Quý II/2026." — the line up to them, then one
+    labelled line each, as if written below it (the annotation guide's lines that name a
+    task's bodies or time). The labels open a bracket that closes the line, or a sentence
+    that runs to its end, and name who, when or what it yields (``[labels]``, the colon
+    required); a bracket that goes on into more text is the sentence's own."""
+    if ":" not in line.body:
+        return [line]
+    text, at = line.body, line.body_start
+    if line.kind in ("assign", "time", "output"):
+        # "- Cơ quan chủ trì: Sở Tư pháp; thời gian thực hiện: Quý I/2026.": a line of two
+        return _more_labels(line)
+    if line.kind not in _INLINE_KINDS:
+        return [line]
+    opening = _inline_res()["opening"]
+    for m in opening.finditer(text):
+        first = label_of(text[m.end():], at + m.end())
+        if first is None or first.field not in _INLINE_FIELDS or not text[:m.start()].strip() \
+                or fold(first.text) in _bare_heads():
+            continue  # "(Đơn vị: triệu đồng)": a unit of measure, not who does the task
+        close = _closing_bracket(text, m.start()) if m.group("bracket") else len(text)
+        if close is None or text[close + 1:].strip(" .;*"):
+            continue
+        cut = at + m.start() + (m.group("stop") == ".")  # a sentence keeps its full stop
+        head = Line(line.text[:cut - line.start].rstrip(), line.start, line.start + len(
+            line.text[:cut - line.start].rstrip()), kind=line.kind, marker=line.marker,
+            body=text[:cut - at].rstrip(), body_start=at, label=line.label)
+        return [head, *_labelled_pieces(text, at, m.end(), close)]
+    return [line]
+
+
+def _more_labels(line: Line) -> list[Line]:
+    """A labelled line that goes on with another label after a ";" or ",": one line each
+    (a second label of bodies stays in its line: ``assign.from_line`` reads it there)."""
+    text, at = line.body, line.body_start
+    for m in _inline_res()["next"].finditer(text):
+        nxt = label_of(text[m.end():], at + m.end())
+        if nxt is None or nxt.field not in _INLINE_FIELDS or (
+                nxt.field == "bodies" and line.kind == "assign"):
+            continue
+        value = text[:m.start()].rstrip()
+        head = Line(line.text[:at + len(value) - line.start], line.start, at + len(value),
+                    kind=line.kind, marker=line.marker, body=value, body_start=at,
+                    label=line.label)
+        return [head, *_labelled_pieces(text, at, m.end(), len(text.rstrip(" .;*")))]
+    return [line]
+
+
+def _labelled_pieces(text: str, at: int, start: int, end: int) -> list[Line]:
+    """The labelled lines of ``text[start:end]``: a piece runs from its label to the next
+    one ("; cơ quan phối hợp: ...", ". Thời gian: ..."); what opens with none goes on with
+    the piece before it ("Sở Tư pháp; Sở Nội vụ")."""
+    bounds = [start]
+    for m in _inline_res()["next"].finditer(text, start, end):
+        nxt = label_of(text[m.end():end], at + m.end())
+        if nxt is not None and nxt.field in _META_FIELDS:
+            bounds.append(m.end())
+    out: list[Line] = []
+    for a, b in zip(bounds, [*bounds[1:], end], strict=True):
+        piece = text[a:b].rstrip(" .;*")
+        label = label_of(piece, at + a)
+        assert label is not None
+        kind = _META_FIELDS[label.field]
+        out.append(Line(piece, at + a, at + a + len(piece), kind=kind, body=piece[
+            label.value_start - at - a:], body_start=label.value_start, label=label.text))
+    return out
+
+
+def _closing_bracket(text: str, opened: int) -> int | None:
+    """Where the bracket opened at ``text[opened]`` closes (brackets inside it counted)."""
+    depth = 0
+    for i in range(opened, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return None
+
+
+@cache
+def _bare_heads() -> frozenset[str]:
+    return frozenset(map(fold, lexicon().patterns["labels"]["inline_bare_heads"]))
+
+
+@lru_cache(maxsize=1)
+def _inline_res() -> dict[str, re.Pattern[str]]:
+    return {"opening": re.compile(r"(?:(?P<bracket>\()|(?P<stop>[.;]))\s*"),
+            "next": re.compile(r"[;.,]\s+")}
 
 
 @lru_cache(maxsize=1)
@@ -221,6 +314,7 @@ def _label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     Cơ quan phối hợp", "Thời gian thực hiện: ...", the label alone or with a colon)."""
     fields = dict(lexicon().patterns["labels"])
     unmarked, time = fields.pop("time_unmarked"), fields.pop("time_unmarked_label")
+    fields.pop("inline_bare_heads")
     label = "|".join(f"(?P<{name}>{pattern})" for name, pattern in fields.items())
     return (re.compile(rf"(?:{label})\s*:\s*|(?P<time_>{time})\s+(?={unmarked})",
                        re.IGNORECASE),
@@ -369,6 +463,7 @@ def parse(text: str) -> Outline:
     lines = _lines(text)
     for line in lines:
         _classify(line)
+    lines = [piece for line in lines for piece in _inline_labels(line)]
     _wide_numbers(lines)
     lines = _bare_markers(lines, text)
     _cased_letters(lines)

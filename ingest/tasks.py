@@ -47,6 +47,7 @@ class Unit:
     inherited: list[Assignment] = field(default_factory=list)
     said: list[Assignment] = field(default_factory=list)  # inherited from a task's sentence
     heading_role_lines: bool = False
+    own_meta: list[Line] = field(default_factory=list)  # its own labelled lines, not a block's
 
     @property
     def start(self) -> int:
@@ -328,6 +329,7 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
             unit.heading = None if inline else item.title
             unit.inherited = list(below.inherited) or list(below.defaults)
             unit.said = list(below.said) if below.inherited else []
+            unit.own_meta = list(unit.meta)
             unit.meta = _shared(unit.meta, below.shared)
             if head is not None and not head[1] and unit.lines == [item.line]:
                 continue

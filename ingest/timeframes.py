@@ -76,6 +76,8 @@ def _res() -> dict[str, re.Pattern[str]]:
         "long_date": re.compile(t["long_date"]),
         "clock": re.compile(t["clock"]),
         "bare_year": re.compile(t["bare_year"]),
+        "joint_after": re.compile(t["joint_after"]),
+        "runs_on_after": re.compile(t["runs_on_after"]),
     }
 
 
@@ -450,8 +452,27 @@ def best_in(found: list[tuple[str, int, int]], text: str,
                         for g in found)]
     if not outer:
         return None
-    _kind, start, end = min(outer, key=lambda f: (RANK.get(f[0], len(RANK)), f[1], -f[2]))
-    return start, end
+    kind, start, end = min(outer, key=lambda f: (RANK.get(f[0], len(RANK)), f[1], -f[2]))
+    return _widened(kind, start, end, found, text) if kind in DATED else (start, end)
+
+
+def _widened(kind: str, start: int, end: int, found: list[tuple[str, int, int]],
+             text: str) -> tuple[int, int]:
+    """A dated expression in running text with what makes its period: the range it opens
+    ("từ tháng 7/2026 đến tháng 12/2026": "từ" before it, the period after the joint) and the
+    words that carry it on ("trong năm 2026 và những năm tiếp theo"), as a "Thời gian" value
+    would hold them; the guide reads a range by its end and gives work that runs on no due."""
+    res = _res()
+    joint = res["joint_after"].match(text, end)
+    if joint is not None:
+        closing = [f for f in found if end <= f[1] <= joint.end() and f[2] > joint.end()
+                   and f[0] in DATED]
+        if closing:
+            end = min(closing, key=lambda f: f[1])[2]
+            opened = since().search(text, max(0, start - 30), start)
+            start = opened.start() if opened else start
+    carried = res["runs_on_after"].match(text, end)
+    return start, carried.end() if carried else end
 
 
 def _before_the_plan(phrase: str, year: int) -> bool:

@@ -483,3 +483,129 @@ def test_a_department_named_by_its_alternative_names_is_one_body():
          ("các cơ quan có liên quan", "support")],
         [("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "executor")],
         [("Sở Nông nghiệp tỉnh Cao Bằng", "executor")]]
+
+
+# ------------------------------------------------- documents named in a task's labelled lines
+
+def test_documents_a_task_s_own_assignment_and_time_lines_name_are_its_citations():
+    """The guide: lines under a task that name its bodies or time belong to that task; what
+    they cite ("- Cơ quan thực hiện: Sở Xây dựng rà soát ... theo Nghị định số ...", "-
+    Thời gian thực hiện: Theo lộ trình của Luật ...") the task cites. Look-alikes: a document
+    named only by a description ("sau khi Nghị định hướng dẫn được ban hành") is none, and the
+    next task's citation stays its own."""
+    tasks = _tasks("1. Rà soát các quy hoạch xây dựng\n\n"
+                   "- Nội dung: Rà soát các quy hoạch chung đã được phê duyệt.\n\n"
+                   "- Cơ quan thực hiện: Sở Xây dựng rà soát, đánh giá theo Nghị định số 35/2023/NĐ-CP ngày 20 tháng 6 năm 2023 của Chính phủ; các xã, phường phối hợp.\n\n"
+                   "- Thời gian thực hiện: Theo lộ trình của Luật Kiến trúc năm 2019.\n\n"
+                   "2. Hướng dẫn lập quy hoạch phân khu\n\n"
+                   "- Cơ quan chủ trì: Sở Xây dựng.\n\n"
+                   "- Thời gian thực hiện: Sau khi Nghị định hướng dẫn được ban hành.\n\n"
+                   "3. Công bố quy hoạch theo Quyết định số 118/QĐ-UBND ngày 05/02/2026 của Ủy ban nhân dân tỉnh.\n")
+    cited = [[c.number or c.title for c in t.citations] for t in tasks]
+    assert cited[0][0] == "35/2023/NĐ-CP" and len(cited[0]) == 2
+    assert (tasks[0].citations[1].title, tasks[0].citations[1].type) == ("Luật Kiến trúc năm 2019", "Luật")
+    assert cited[1:] == [[], ["118/QĐ-UBND"]]
+    assert [_roles(t) for t in tasks[:2]] == [
+        [("Sở Xây dựng", "executor"), ("các xã, phường", "support")], [("Sở Xây dựng", "lead")]]
+
+
+def test_labels_written_into_the_task_s_own_sentence_are_its_assignment_lines():
+    """Plans often close a task's sentence with its labelled lines: "(Cơ quan chủ trì: X;
+    cơ quan phối hợp: Y; thời gian: ...)" or ". Đơn vị chủ trì: X. Thời gian: ...". They
+    are the lines the guide gives the task's bodies and time by, and no part of its text."""
+    tasks = _tasks("1. Rà soát thủ tục hành chính lĩnh vực khoáng sản (Cơ quan chủ trì: Sở Nông nghiệp và Môi trường; cơ quan phối hợp: Sở Tư pháp, Công an tỉnh; thời gian thực hiện: tháng 8/2026).\n\n"
+                   "2. Tổ chức tập huấn nghiệp vụ cho công chức cấp xã. Đơn vị chủ trì: Sở Nội vụ. Đơn vị phối hợp: Ủy ban nhân dân các xã, phường. Thời gian: Quý III/2026.\n\n"
+                   "3. Kiểm tra công tác văn thư, lưu trữ\n\n"
+                   "- Kiểm tra tại các sở, ngành (Cơ quan thực hiện: Sở Nội vụ, thời gian hoàn thành: Quý IV/2026).\n\n"
+                   "- Kiểm tra tại các xã, phường (Cơ quan thực hiện: Thanh tra tỉnh; thời gian: tháng 11/2026).\n")
+    assert [t.text for t in tasks] == [
+        "Rà soát thủ tục hành chính lĩnh vực khoáng sản",
+        "Tổ chức tập huấn nghiệp vụ cho công chức cấp xã.",
+        "Kiểm tra tại các sở, ngành", "Kiểm tra tại các xã, phường"]
+    assert [_roles(t) for t in tasks] == [
+        [("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tư pháp", "support"), ("Công an tỉnh", "support")],
+        [("Sở Nội vụ", "lead"), ("Ủy ban nhân dân các xã, phường", "support")],
+        [("Sở Nội vụ", "executor")], [("Thanh tra tỉnh", "executor")]]
+    assert [(t.timeframe.text, t.timeframe.due) for t in tasks] == [
+        ("tháng 8/2026", "2026-08-31"), ("Quý III/2026", "2026-09-30"),
+        ("Quý IV/2026", "2026-12-31"), ("tháng 11/2026", "2026-11-30")]
+
+
+def test_a_labelled_line_that_goes_on_with_another_label_is_two_lines():
+    """"- Cơ quan chủ trì: Sở Tư pháp; thời gian thực hiện: Quý I/2026.": the time is no body,
+    and "Thời gian ...; cơ quan thực hiện: X" gives X."""
+    tasks = _tasks("1. Xây dựng quy chế phối hợp\n\n- Cơ quan chủ trì: Sở Tư pháp; cơ quan phối hợp: Sở Nội vụ; thời gian thực hiện: Quý I/2026.\n\n"
+                   "2. Kiểm tra công vụ\n\nThời gian thực hiện: Quý II/2026; cơ quan thực hiện: Thanh tra tỉnh.\n")
+    assert [(_roles(t), t.timeframe.text) for t in tasks] == [
+        ([("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")], "Quý I/2026"),
+        ([("Thanh tra tỉnh", "executor")], "Quý II/2026")]
+
+
+def test_brackets_and_colons_that_are_no_assignment_lines_stay_the_sentence_s():
+    """Look-alikes: a bracket that goes on into more text is the sentence's own (its bodies
+    read as running text); "(Đơn vị: triệu đồng)" is a unit of measure; a colon that lists
+    content ("với các nội dung: ...") and a bracket that cites are no labels."""
+    tasks = _tasks("1. Sở Tài chính bố trí kinh phí (cơ quan phối hợp: các sở, ngành) và hướng dẫn thanh quyết toán.\n\n"
+                   "2. Sở Tài chính tổng hợp dự toán kinh phí năm 2026 (Đơn vị: triệu đồng).\n\n"
+                   "3. Sở Nội vụ tổ chức hội nghị với các nội dung: quán triệt, triển khai Luật (theo Quyết định số 25/QĐ-UBND ngày 10/01/2026).\n")
+    assert [t.text for t in tasks] == [
+        "Sở Tài chính bố trí kinh phí (cơ quan phối hợp: các sở, ngành) và hướng dẫn thanh quyết toán.",
+        "Sở Tài chính tổng hợp dự toán kinh phí năm 2026 (Đơn vị: triệu đồng).",
+        "Sở Nội vụ tổ chức hội nghị với các nội dung: quán triệt, triển khai Luật (theo Quyết định số 25/QĐ-UBND ngày 10/01/2026)."]
+    assert [_roles(t)[0] for t in tasks] == [("Sở Tài chính", "executor"), ("Sở Tài chính", "executor"),
+                                             ("Sở Nội vụ", "executor")]
+    assert [c.number for c in tasks[2].citations] == ["25/QĐ-UBND"]
+
+
+def test_a_list_of_enterprises_that_ends_with_their_kind_is_one_group():
+    """"các Tập đoàn, Tổng công ty nhà nước": the kind after the list fits each of its nouns
+    (state groups, state corporations), one group as "các sở, ban, ngành" is. Look-alikes: a
+    first noun with its own kind stays a group of its own ("Các doanh nghiệp nhà nước, Tổng
+    Công ty"); a kind that fits the last noun alone ("các cơ quan, đơn vị, doanh nghiệp có vốn
+    nhà nước"); a corporation with a name of its own."""
+    tasks = _tasks("1. Các Tập đoàn, Tổng công ty nhà nước xây dựng kế hoạch chuyển đổi số của đơn vị mình.\n\n"
+                   "2. Sở Tài chính chủ trì, phối hợp với các tổng công ty, công ty nhà nước thuộc tỉnh rà soát phương án sử dụng đất.\n\n"
+                   "3. Các doanh nghiệp nhà nước, Tổng Công ty tiên phong ứng dụng công nghệ số.\n\n"
+                   "4. Các cơ quan, đơn vị, doanh nghiệp có vốn nhà nước thực hiện công khai thông tin.\n\n"
+                   "5. Tập đoàn Bưu chính Viễn thông Việt Nam, Tổng công ty Điện lực miền Nam bảo đảm hạ tầng.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Các Tập đoàn, Tổng công ty nhà nước", "executor")],
+        [("Sở Tài chính", "lead"), ("các tổng công ty, công ty nhà nước thuộc tỉnh", "support")],
+        [("Các doanh nghiệp nhà nước", "executor"), ("Tổng Công ty", "executor")],
+        [("Các cơ quan, đơn vị", "executor"), ("doanh nghiệp có vốn nhà nước", "executor")],
+        [("Tập đoàn Bưu chính Viễn thông Việt Nam", "executor"), ("Tổng công ty Điện lực miền Nam", "executor")]]
+
+
+def test_a_range_or_a_run_on_in_running_text_is_read_whole():
+    """In running text as in a "Thời gian" line: "từ tháng 7/2026 đến tháng 12/2026" is due
+    when the range ends, "trong năm 2026 và những năm tiếp theo" runs on (no due, the guide's
+    "Năm 2025 và các năm tiếp theo"). Look-alikes: "... trước ngày 30/6/2026 và thường xuyên
+    cập nhật" is a deadline and a new clause; a second deadline after a comma is no range."""
+    tasks = _tasks("1. Sở Tư pháp chủ trì tổ chức thực hiện từ tháng 7/2026 đến tháng 12/2026.\n\n"
+                   "2. Sở Nội vụ chủ trì tổ chức trong năm 2026 và những năm tiếp theo.\n\n"
+                   "3. Sở Xây dựng chủ trì, hoàn thành trước ngày 30/6/2026 và thường xuyên cập nhật dữ liệu.\n\n"
+                   "4. Sở Y tế chủ trì, hoàn thành trong quý II/2026, báo cáo trước ngày 15/7/2026.\n")
+    assert [(t.timeframe.text, t.timeframe.due) for t in tasks] == [
+        ("từ tháng 7/2026 đến tháng 12/2026", "2026-12-31"),
+        ("trong năm 2026 và những năm tiếp theo", None),
+        ("hoàn thành trước ngày 30/6/2026", "2026-06-30"),
+        ("hoàn thành trong quý II/2026", "2026-06-30")]
+
+
+def test_a_law_whose_title_opens_with_another_law_s_is_its_own():
+    """"Luật Quy hoạch đô thị và nông thôn năm 2024" is not "Luật Quy hoạch" (2017): the
+    longer title the catalogue knows is read whole; the shorter one stays itself."""
+    [task] = _tasks("1. Sở Xây dựng chủ trì rà soát quy hoạch theo Luật Quy hoạch đô thị và nông thôn năm 2024 và Luật Quy hoạch năm 2017.\n")
+    assert [c.number for c in task.citations] == ["47/2024/QH15", "21/2017/QH14"]
+
+
+def test_a_unit_that_places_a_name_opens_no_group_after_it():
+    """"Đài Phát thanh và Truyền hình tỉnh, cơ quan thông tấn báo chí": "tỉnh" is the
+    station's place, not a group "tỉnh, cơ quan" (which hid the press behind the longer
+    name); "Chủ trì, phối hợp Bộ Chỉ huy Quân sự tỉnh, sở, ngành có liên quan" likewise."""
+    tasks = _tasks("1. Sở Văn hóa, Thể thao và Du lịch, Đài Phát thanh và Truyền hình tỉnh, cơ quan thông tấn báo chí chủ động tuyên truyền.\n\n"
+                   "2. Công an tỉnh\n\nChủ trì, phối hợp Bộ Chỉ huy Quân sự tỉnh, sở, ngành có liên quan kiểm tra công tác bảo vệ bí mật nhà nước.\n")
+    assert [_roles(t) for t in tasks] == [
+        [("Sở Văn hóa, Thể thao và Du lịch", "executor"), ("Đài Phát thanh và Truyền hình tỉnh", "executor"),
+         ("cơ quan thông tấn báo chí", "executor")],
+        [("Công an tỉnh", "lead"), ("Bộ Chỉ huy Quân sự tỉnh", "support"), ("sở, ngành có liên quan", "support")]]
