@@ -27,12 +27,13 @@ QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # kinds whose match is a dated period, in the order they are tried; each kind is a data key
 DATED = ("quarter", "month", "date", "long_date", "part_of_year", "year", "period", "years")
 RECURRING = ("cycle_day", "periodic", "ongoing", "periodic_word")
+DURATION = "duration"  # "trong thời hạn 30 ngày kể từ ngày ...": a count from an event, no due
 # "ngày 01/7/2019" or "năm 2023" alone is more often a cited document's date or a plan's name
 NEEDS_DEADLINE_WORD = {"date", "long_date", "part_of_year", "year", "period", "years"}
 # label first; dated periods by position; recurrence cues; a day with no year ("day") last,
 # so "định kỳ 06 tháng (trước ngày 31/5)" reads as recurring
-RANK = {"label": 0, **dict.fromkeys(DATED, 1), "cycle_day": 2, "periodic": 2, "ongoing": 3,
-        "periodic_word": 4, "day": 5}
+RANK = {"label": 0, **dict.fromkeys(DATED, 1), "cycle_day": 2, "periodic": 2, DURATION: 2,
+        "ongoing": 3, "periodic_word": 4, "day": 5}
 _ITEM = re.compile(r"IV|I{1,3}|\d{1,2}")
 _MARKUP = re.compile(r"[\s*_+•(\"“\-–]*")
 
@@ -54,6 +55,7 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
             for k in DATED]
     # "(trước) ngày 20 hằng tháng": the day of a cycle, with its deadline word
     return [*out, ("cycle_day", re.compile(t["day_of_month"])),
+            (DURATION, re.compile(t["duration"])),
             ("periodic", re.compile(t["periodic"])),
             ("ongoing", re.compile(word["ongoing"])),
             ("periodic_word", re.compile(word["periodic_word"]))]
@@ -77,6 +79,7 @@ def _res() -> dict[str, re.Pattern[str]]:
         "clock": re.compile(t["clock"]),
         "bare_year": re.compile(t["bare_year"]),
         "joint_after": re.compile(t["joint_after"]),
+        "duration": re.compile(t["duration"]),
         "runs_on_after": re.compile(t["runs_on_after"]),
     }
 
@@ -265,6 +268,8 @@ class Reading:
 def _reading(text: str, year: int | None) -> Reading:
     """A phrase read once: plans repeat theirs ("Thường xuyên", "Quý IV/2025") from task to
     task and from plan to plan."""
+    if _res()["duration"].match(text):
+        return Reading(None, None, None, None, None)  # counted from an event: no day to give
     recurrence = recurrence_of(text)
     dated_year = None if recurrence else year
     start, end = bounds_of(text, dated_year)

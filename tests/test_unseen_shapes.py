@@ -609,3 +609,19 @@ def test_a_unit_that_places_a_name_opens_no_group_after_it():
         [("Sở Văn hóa, Thể thao và Du lịch", "executor"), ("Đài Phát thanh và Truyền hình tỉnh", "executor"),
          ("cơ quan thông tấn báo chí", "executor")],
         [("Công an tỉnh", "lead"), ("Bộ Chỉ huy Quân sự tỉnh", "support"), ("sở, ngành có liên quan", "support")]]
+
+
+def test_a_duration_counted_from_an_event_is_the_task_s_time_with_no_due():
+    """"trong thời hạn 30 ngày kể từ ngày Kế hoạch được ban hành", "chậm nhất 15 ngày sau khi
+    ...": the task's time as written, with no due (the count runs from the day after the
+    event, calendar or working days, and moves past holidays: Bộ luật Dân sự 2015 Điều
+    147-148); a date inside it is the event's, not the deadline. Look-alikes: "trong 06 tháng
+    đầu năm 2026" is a period, due at its end; "trong 30 ngày tới" names no event."""
+    tasks = _tasks("1. Sở Tư pháp chủ trì rà soát văn bản trong thời hạn 30 ngày kể từ ngày Kế hoạch được ban hành.\n\n"
+                   "2. Sở Tài chính thẩm định hồ sơ\n\n- Thời gian thực hiện: trong thời hạn 10 ngày làm việc kể từ ngày 01/7/2026.\n\n"
+                   "3. Sở Nội vụ chủ trì tổng kết trong 06 tháng đầu năm 2026.\n\n"
+                   "4. Sở Xây dựng chủ trì triển khai trong 30 ngày tới.\n")
+    assert [(t.timeframe.text, t.timeframe.due) for t in tasks] == [
+        ("trong thời hạn 30 ngày kể từ ngày Kế hoạch được ban hành", None),
+        ("trong thời hạn 10 ngày làm việc kể từ ngày 01/7/2026", None),
+        ("trong 06 tháng đầu năm 2026", "2026-06-30"), (None, None)]
