@@ -297,8 +297,10 @@ def _page(store: Store, nq: NamedQuery, sparql: str, bound: dict[str, Any], limi
                          f"(not {limit}, {offset})")
     picked = store.query(page_of(sparql, unit, bound, limit + 1, offset), timeout=timeout)
     assert isinstance(picked, SelectResult)
-    units = [r[unit] for r in picked.terms if r.get(unit) is not None]
-    # (none: the query still runs, bound to no row, so that it names its columns)
+    # a row of the pick without the unit (an article linked to nothing: article_detail) is
+    # one of the page's, the query's rows without it (UNDEF); none: the query still runs,
+    # bound to no row, so that it names its columns
+    units = [r.get(unit) for r in picked.terms]
     res = store.query(page_rows(sparql, unit, units[:limit], bound), timeout=timeout)
     assert isinstance(res, SelectResult)
     res.more = len(units) > limit

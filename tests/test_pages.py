@@ -24,7 +24,13 @@ from tests.test_web_support import make_app, sample_store
 
 TTS = "https://cancu.dev/id/body/quang-ngai/so-noi-vu/thanh-tra-so"
 LAW = "https://cancu.dev/id/doc/luat/36-2018-qh14"
+PLANS = ("https://cancu.dev/id/plan/hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026",
+         "https://cancu.dev/id/plan/tay-ninh/uy-ban-nhan-dan-tinh/577-kh-ubnd-2024")
 PAGED = sorted(q.name for q in list_queries() if q.page_unit)
+# pages of units some of which give no row (requested_only_bodies: a page of plans, of which
+# those requesting no body only list none): a page may hold fewer than its limit, and not be
+# the last
+SPARSE = {"requested_only_bodies"}
 
 
 def _key(row: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -57,7 +63,8 @@ def check_pages_make_the_answer(store: Store, name: str, params: dict[str, Any],
     assert Counter(_key(r) for p in pages for r in p) == Counter(_key(r) for r in every.rows)
     units = [{r[unit] for r in p} for p in pages]
     assert all(len(u) <= limit for u in units)
-    assert all(len(u) == limit for u in units[:-1])  # a page short of its limit is the last
+    if name not in SPARSE:
+        assert all(len(u) == limit for u in units[:-1])  # a page short of its limit is the last
     assert sum(map(len, units)) == len({r[unit] for r in every.rows})  # none on two pages
     return len(pages)
 
@@ -74,6 +81,16 @@ SAMPLE_CASES = [
     ("api_body_tasks", {"body": TTS, "due_after": "2023-01-01", "due_before": "2023-12-31"}),
     ("api_article_tasks", {"article": f"{LAW}/dieu-10"}),
     ("api_article_tasks", {"article": f"{LAW}/dieu-55", "role": "executor"}),
+    ("list_plans", {}),
+    ("list_plans", {"plan": tuple(sorted(PLANS))}),
+    ("list_bodies", {}),
+    ("list_bodies", {"jurisdiction": "hue"}),
+    ("requested_only_bodies", {}),
+    ("requested_only_bodies", {"plan": "tay-ninh-577-kh-ubnd-2024.txt"}),
+    ("tasks_due", {"from": "2023-10-01", "to": "2023-12-31"}),
+    ("tasks_due", {"from": "2018-01-01", "to": "2030-12-31"}),
+    ("article_detail", {"document": "36/2018/QH14", "article": "10"}),
+    ("article_detail", {"document": "36/2018/QH14", "article": "1"}),  # linked to nothing
 ]
 
 
@@ -258,3 +275,4 @@ def test_the_body_page_shows_a_page_and_links_the_next(client: FlaskClient) -> N
         found = re.search(r'<a rel="next" href="([^"#]+)#duties"', html)
         url = found.group(1).replace("&amp;", "&") if found else None
     assert len(seen) == len(set(seen)) == len(every)
+
