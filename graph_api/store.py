@@ -391,6 +391,16 @@ def page_rows(sparql: str, unit: str, units: Iterable[Any], bindings: Bindings) 
     return bind_values(f"{head}\n  VALUES ?{unit} {{ {rows} }}{sparql[end + 1:]}", read)
 
 
+def without_page(sparql: str, bindings: Bindings) -> str:
+    """A paged named query without its page subquery, ``bindings`` bound in its ``WHERE``
+    (``# page: ... apart``: the rest gives every row on its own)."""
+    _, start, end = _page_subquery(sparql)
+    head = sparql[:start].rstrip()
+    if head.endswith("LATERAL"):  # (graph_api.store.lateral_optionals made it a lateral join)
+        head = head.removesuffix("LATERAL")
+    return bind_values(f"{head}\n{sparql[end + 1:]}", bindings)
+
+
 def query_form(sparql: str) -> str | None:
     """``SELECT``/``ASK``/``CONSTRUCT``/``DESCRIBE`` (the outermost one), or None."""
     depth = 0
