@@ -29,6 +29,9 @@ from graph_api.store import Store
 bp = Blueprint("duties", __name__)
 
 FORMATS = ("html", "csv", "xlsx", "ics")
+# /due with no body nor plan offers the quarters of this year and of so many years before it
+# (a plan runs five years at most), and those of the period asked and of the plans shown
+YEARS_BACK = 5
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -200,8 +203,11 @@ def due() -> Any:
     if q.plan and q.plan["iri"] not in {p["iri"] for p in shown}:
         shown.append(q.plan)
     shown.sort(key=lambda p: p.get("name") or p["id"])
+    years = {p.get("year") for p in shown} | {q.period.start.year, q.period.end.year}
+    if whole_store:  # the years plans in force now may have begun in, without reading them
+        years |= set(range(dt.date.today().year - YEARS_BACK, dt.date.today().year))
     return render_template("due.html", q=q, found=found, page=page, pages=pages,
-                           quarters=quarters(store, {p.get("year") for p in shown}),
+                           quarters=quarters(store, years),
                            roles=data.ROLE_VI, plans=shown, links=links(q))  # fmt: skip
 
 
