@@ -170,12 +170,25 @@ def places(store: Store, body: str | None = None,
 
 
 def places_of(store: Store, jurisdictions: Iterable[str | None]) -> dict[str, str]:
-    """Jurisdiction key → its name, for those keys only, read from their own plans (as
-    :func:`places` reads them from every plan: the same names)."""
-    keys = tuple(sorted({k for k in jurisdictions if k}))
-    if not keys:
-        return {}
-    rows = _rows(store, "plans_of_jurisdiction", jurisdiction=keys)
+    """Jurisdiction key → its name, for those keys only, read from their own plans as
+    :func:`places` reads them from every plan: from a page of each one's plans, and from all
+    of them only where none of that page names the place (the plans of one jurisdiction name
+    it alike: thousands at 10,000 plans for the 30 provinces of a page of bodies, where a
+    page of each reads a few)."""
+    out: dict[str, str] = {}
+    for key in sorted({k for k in jurisdictions if k}):
+        rows, more = _page_rows(store, "plans_of_jurisdiction", PLACE_PAGE, 0, jurisdiction=key)
+        named = _place_names(rows)
+        if key not in named and more:
+            named = _place_names(_rows(store, "plans_of_jurisdiction", jurisdiction=key))
+        out.update(named)
+    return out
+
+
+PLACE_PAGE = 20  # plans of a jurisdiction read first for its name
+
+
+def _place_names(rows: list[dict[str, Any]]) -> dict[str, str]:
     return labels.place_names({"id": plan_id(r["plan"]), "issuer": r["issuer"],
                                "jurisdiction": r["jurisdiction"]} for r in rows)
 
