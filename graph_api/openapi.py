@@ -43,6 +43,7 @@ def _list(summary: str, params: list[dict[str, Any]], item: str) -> dict[str, An
                 "application/json": {"schema": {"type": "object", "properties": {
                     "total": {"type": "integer"}, "limit": {"type": "integer"},
                     "offset": {"type": "integer"},
+                    "next": {"type": "string", "nullable": True},
                     "items": {"type": "array", "items": {"$ref": f"#/components/schemas/{item}"}},
                 }}},
                 "text/csv": {"schema": {"type": "string"}},
@@ -102,8 +103,10 @@ def spec() -> dict[str, Any]:
             "/api/tasks": _list("Tasks, filtered. With body (an id) or article and no q, "
                                 "a page holds at most 500 and says next (the next page's "
                                 "URL) instead of total", task_filters, "Task"),
-            "/api/bodies": _list("Bodies", [_param("q", "name, diacritics optional"),
-                                            _param("jurisdiction", "e.g. tay-ninh")], "Body"),
+            "/api/bodies": _list("Bodies. Without q, a page holds at most 500 and says next "
+                                 "(the next page's URL) instead of total; with q (a search), "
+                                 "total", [_param("q", "name, diacritics optional"),
+                                           _param("jurisdiction", "e.g. tay-ninh")], "Body"),
             "/api/bodies/{id}": _resource("A body with a page of its duties (duties_next: "
                                           "the next page); as CSV every duty", "body id",
                                           "quang-ngai/so-noi-vu/thanh-tra-so", paged=True),
@@ -111,7 +114,8 @@ def spec() -> dict[str, Any]:
                 **_list("Duties of a body: a page of them as JSON ({limit, offset, next, "
                         "items}), every one as CSV", [], "Task")["get"],
                 "parameters": [_param("id", "body id", where="path"), *PAGED, PAGE[2]]}},
-            "/api/plans": _list("Plans", [], "Plan"),
+            "/api/plans": _list("Plans: a page holds at most 500 and says next (the next "
+                                "page's URL) instead of total; every one as CSV", [], "Plan"),
             "/api/plans/{id}": _resource("A plan with its tasks and citations", "plan id",
                                          "hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026"),
             "/api/documents": _list("Legal documents", [_param("q", "number or title")],

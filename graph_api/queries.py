@@ -44,6 +44,7 @@ from graph_api.store import (
     open_store,
     page_of,
     page_rows,
+    without_page,
 )
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
@@ -135,6 +136,11 @@ class NamedQuery:
     # whole query then reads the details of those rows only (:func:`run_with`)
     page_unit: str | None = None
     page_cap: int = 0
+    # ``# page: other 500 apart``: the page subquery only picks a page; the rest of the query
+    # gives every row on its own, and without a limit runs without it (article_detail: the
+    # rest reads the article's links in one pass, where joined with the page subquery it
+    # would look each up again, row by row)
+    page_apart: bool = False
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -176,7 +182,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     """Read a ``.rq`` file and its comment header."""
     text = path.read_text(encoding="utf-8")
     title, description, params = path.stem.replace("_", " "), [], []
-    last, lateral, instead, page = None, False, [], ("", "0")
+    last, lateral, instead, page, apart = None, False, [], ("", "0"), False
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
@@ -197,8 +203,10 @@ def parse_query_file(path: Path) -> NamedQuery:
         elif sep and key == "optionals":
             lateral, last = value.strip().lower() == "lateral", "optionals"
         elif sep and key == "page":
-            unit, _, cap = value.strip().partition(" ")
+            unit, _, rest = value.strip().partition(" ")
+            cap, _, how = rest.strip().partition(" ")
             page, last = (unit.strip(), cap.strip() or "0"), "page"
+            apart = how.strip().lower() == "apart"
         elif sep and key == "with":
             param, _, other = value.strip().partition(" ")
             instead.append((param.strip(), other.strip()))
@@ -210,7 +218,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         raise QueryError(f"{path.name}: '# page: {page[0]} <most rows a page may hold>' "
                          "goes with the integer parameters limit and offset")
     return NamedQuery(path.stem, title, " ".join(description), tuple(params), text, path,
-                      lateral, tuple(instead), page[0] or None, int(page[1]))
+                      lateral, tuple(instead), page[0] or None, int(page[1]), apart)
 
 
 def _parse_param(spec: str, path: Path) -> Param:
@@ -273,8 +281,10 @@ def run_with(
         return store.query(sparql, bound, timeout=timeout)
     limit, offset = (int(bound.pop(k).toPython()) if k in bound else None
                      for k in ("limit", "offset"))
-    if limit is None and offset is None:
-        return store.query(bind_page(sparql, bound), timeout=timeout)  # every row: exports
+    if limit is None and offset is None:  # every row: exports
+        if nq.page_apart:
+            return store.query(without_page(sparql, bound), timeout=timeout)
+        return store.query(bind_page(sparql, bound), timeout=timeout)
     # an offset alone: a page of the most rows a page may hold, from there
     return _page(store, nq, sparql, bound, nq.page_cap if limit is None else limit, offset or 0,
                  timeout)
@@ -297,8 +307,10 @@ def _page(store: Store, nq: NamedQuery, sparql: str, bound: dict[str, Any], limi
                          f"(not {limit}, {offset})")
     picked = store.query(page_of(sparql, unit, bound, limit + 1, offset), timeout=timeout)
     assert isinstance(picked, SelectResult)
-    units = [r[unit] for r in picked.terms if r.get(unit) is not None]
-    # (none: the query still runs, bound to no row, so that it names its columns)
+    # a row of the pick without the unit (an article linked to nothing: article_detail) is
+    # one of the page's, the query's rows without it (UNDEF); none: the query still runs,
+    # bound to no row, so that it names its columns
+    units = [r.get(unit) for r in picked.terms]
     res = store.query(page_rows(sparql, unit, units[:limit], bound), timeout=timeout)
     assert isinstance(res, SelectResult)
     res.more = len(units) > limit

@@ -269,12 +269,14 @@ def lateral_optionals(sparql: str) -> str:
     and ``tests/test_competency.py`` compare the rows. Only named queries are rewritten, never
     the text a user sends to ``/sparql``.
 
-    Groups: Oxigraph evaluates a subquery, and a group beside one, on their own and joins
-    them by hash: a subquery that looks up one article's parts (``DISTINCT``, so that the copies
-    of a law's facts in its graph and the shared graph do not multiply the rows) would be
-    joined with every task of the store. Made lateral, the parameters flow into the subquery
-    and its rows into the group after it. The same answers as the join where the subquery has
-    no LIMIT nor aggregate and the group's filters read its own variables.
+    Groups (at the top of the query's ``WHERE`` and of each subquery's): Oxigraph evaluates a
+    subquery, and a group beside one, on their own and joins them by hash: a subquery that
+    looks up one article's parts (``DISTINCT``, so that the copies of a law's facts in its
+    graph and the shared graph do not multiply the rows) would be joined with every task of
+    the store; in a page's subquery, a type tested beside a deadline read every task. Made
+    lateral, the parameters flow into the subquery and its rows into the group after it. The
+    same answers as the join where the subquery has no LIMIT nor aggregate and the group's
+    filters read its own variables.
     """
     toks = list(_tokens(sparql))
     close: dict[int, int] = {}
@@ -290,18 +292,24 @@ def lateral_optionals(sparql: str) -> str:
         if tok == "OPTIONAL" and after == "{" and nxt in close:
             inserts += [(pos, "LATERAL { "), (close[nxt] + 1, " }")]
     if query_form(sparql) == "SELECT":
-        depth, where_seen = 0, False
+        # the depths at which a SELECT's WHERE group opens (the query's own: 0, and each
+        # subquery's), and those at which the groups joined at its top lie
+        depth, selects, tops = 0, set(), set()
         previous = None
         for pos, tok in toks:
-            if tok == "{":
-                if depth == 1 and where_seen and previous not in _GROUP_OPENERS and (
+            if tok == "SELECT":
+                selects.add(depth)
+            elif tok == "{":
+                if depth in tops and previous not in _GROUP_OPENERS and (
                         after_close.get(close.get(pos, -1)) != "UNION"):
                     inserts.append((pos, "LATERAL "))
-                if depth == 0:
-                    where_seen = True
+                if depth in selects:
+                    selects.discard(depth)
+                    tops.add(depth + 1)
                 depth += 1
             elif tok == "}":
                 depth -= 1
+                tops.discard(depth + 1)
             previous = tok
     for pos, text in sorted(inserts, key=lambda x: x[0], reverse=True):
         sparql = sparql[:pos] + text + sparql[pos:]
@@ -364,16 +372,33 @@ def page_rows(sparql: str, unit: str, units: Iterable[Any], bindings: Bindings) 
     """A paged named query for the ``units`` a page picked: its page subquery replaced by
     their ``VALUES``, so that the rest of the query (the details) reads those rows only and
     the page is not chosen again (bound to 50 tasks, Oxigraph would still read the 1,007
-    citing an article to find them)."""
+    citing an article to find them). A unit that is None stands for the rows without one
+    (``UNDEF``)."""
     _, start, end = _page_subquery(sparql)
     head = sparql[:start].rstrip()
     if head.endswith("LATERAL"):  # (graph_api.store.lateral_optionals made it a lateral join)
         head = head.removesuffix("LATERAL")
-    rows = " ".join(str(t) for t in _terms(tuple(units)))
+    given = list(units)
+    rows = " ".join([str(t) for t in _terms(tuple(u for u in given if u is not None))]
+                    + ["UNDEF"] * (None in given))
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", unit):
         raise QueryError(f"not a SPARQL variable name: {unit!r}")
+    # the parameters the rest of the query reads (one read in the page subquery only would be
+    # a VALUES joined with nothing: Virtuoso 7.2 does not answer such a query)
+    rest = head + sparql[end + 1:]
+    read = {k: v for k, v in bindings.items() if re.search(rf"[?$]{re.escape(k)}\b", rest)}
     # (on a line of its own: the text before it may end in a comment)
-    return bind_values(f"{head}\n  VALUES ?{unit} {{ {rows} }}{sparql[end + 1:]}", bindings)
+    return bind_values(f"{head}\n  VALUES ?{unit} {{ {rows} }}{sparql[end + 1:]}", read)
+
+
+def without_page(sparql: str, bindings: Bindings) -> str:
+    """A paged named query without its page subquery, ``bindings`` bound in its ``WHERE``
+    (``# page: ... apart``: the rest gives every row on its own)."""
+    _, start, end = _page_subquery(sparql)
+    head = sparql[:start].rstrip()
+    if head.endswith("LATERAL"):  # (graph_api.store.lateral_optionals made it a lateral join)
+        head = head.removesuffix("LATERAL")
+    return bind_values(f"{head}\n{sparql[end + 1:]}", bindings)
 
 
 def query_form(sparql: str) -> str | None:

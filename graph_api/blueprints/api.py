@@ -120,18 +120,29 @@ def tasks() -> Response:
     return list_response(items, flat_task, TASK_COLUMNS, "tasks")
 
 
+BODY_COLUMNS = ["id", "name", "label", "place", "jurisdiction", "collective", "parent", "tasks"]
+
+
 @bp.get("/bodies")
 def bodies() -> Response:
+    """A page of the bodies (of a ``jurisdiction``) as JSON, read a page at a time in the query
+    (``next``: the next page's URL); every one as CSV; those whose names hold the words of
+    ``q`` (a search: every body read)."""
     check_params(("q", "jurisdiction", "limit", "offset"))
+    where = request.args.get("jurisdiction", "").strip() or None
+    if not request.args.get("q") and pick_format(LIST_FORMATS) == "json":
+        limit, offset = page_args(PAGE_MOST)
+        page = data.bodies_page(get_store(), limit, offset, where)
+        return jsonify({"limit": limit, "offset": offset,
+                        "next": next_link(limit, offset, page.more), "items": page.items})
     items = data.bodies(get_store())
-    if request.args.get("jurisdiction"):
-        items = [b for b in items if b["jurisdiction"] == request.args["jurisdiction"].strip()]
+    if where:
+        items = [b for b in items if b["jurisdiction"] == where]
     if request.args.get("q"):
         words = data.fold(request.args["q"]).split()
         items = [b for b in items
                  if all(w in data.folded(b["label"], b["name"], b["id"]) for w in words)]
-    cols = ["id", "name", "label", "place", "jurisdiction", "collective", "parent", "tasks"]
-    return list_response(items, lambda b: b, cols, "bodies")
+    return list_response(items, lambda b: b, BODY_COLUMNS, "bodies")
 
 
 DUTY_COLUMNS = [*TASK_COLUMNS, "role", "through", "via"]
@@ -177,8 +188,15 @@ def body_duties(bid: str) -> Response:
 
 @bp.get("/plans")
 def plans() -> Response:
+    """A page of the plans as JSON, read a page at a time in the query (``next``: the next
+    page's URL); every one as CSV."""
     check_params(("limit", "offset"))
     cols = ["id", "number", "type", "date", "issuer", "title", "jurisdiction", "source", "tasks"]
+    if pick_format(LIST_FORMATS) == "json":
+        limit, offset = page_args(PAGE_MOST)
+        page = data.plans_page(get_store(), limit, offset)
+        return jsonify({"limit": limit, "offset": offset,
+                        "next": next_link(limit, offset, page.more), "items": page.items})
     return list_response(data.plans(get_store()), lambda p: p, cols, "plans")
 
 

@@ -106,6 +106,15 @@ def next_link(limit: int, offset: int, more: bool) -> str | None:
     return url_for(request.endpoint or "", **(request.view_args or {}), **args)
 
 
+def pager(endpoint: str, page: Any, **args: Any) -> dict[str, str | None]:
+    """The links to the next and the previous page (``page``: a data.Page, its ``limit``,
+    ``offset`` and ``more``) of a list read a page at a time, its other arguments kept."""
+    limit, offset = page.limit, page.offset
+    return {"next": url_for(endpoint, **args, offset=offset + limit) if page.more else None,
+            "previous": url_for(endpoint, **args, offset=max(0, offset - limit))
+            if offset else None}  # fmt: skip
+
+
 def csv_response(rows: list[dict[str, Any]], columns: list[str], name: str,
                  total: int | None = None) -> Response:  # fmt: skip
     """CSV as Excel opens it: UTF-8 with a byte-order mark (else Vietnamese is garbled)."""

@@ -35,8 +35,9 @@ from graph_api.blueprints.ids import (
 from graph_api.blueprints.params import bind, is_id
 from graph_api.periods import Period
 from graph_api.queries import run_with
-from graph_api.store import META_GRAPH, SelectResult, Store
+from graph_api.store import META_GRAPH, QueryError, SelectResult, Store, iri
 from ontology.identity import key_of, plan_graph
+from ontology.identity import plan_iri as iri_of_plan
 
 ROLES = ("lead", "support", "executor", "requested")
 ROLE_VI = {"lead": "chủ trì", "support": "phối hợp", "executor": "thực hiện",
@@ -112,30 +113,39 @@ def plans(store: Store, body: str | None = None,
           only: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Every plan (or those a body has tasks in, without their count of tasks; or the plans
     ``only`` names), with its short ``name`` and its ``label`` (name and title) for people."""
-    out = []
     if body:
         rows = _rows(store, "plans_of_body", body=URIRef(body))
     elif only is not None:
         rows = _rows(store, "list_plans", plan=tuple(sorted(URIRef(p) for p in set(only))))
     else:
         rows = _rows(store, "list_plans")
-    for r in rows:
-        p = {
-            "id": plan_id(r["plan"]),
-            "iri": r["plan"],
-            "source": r["source"],
-            "number": r["number"],
-            "type": r["type"],
-            "date": _iso(r["date"]),
-            "issuer": r["issuer"],
-            "title": r["title"],
-            "jurisdiction": r["jurisdiction"],
-            "text_source": r.get("textSource") or "text",
-            "tasks": int(r.get("tasks") or 0),
-        }  # fmt: skip
-        p.update(name=labels.plan_name(p), label=labels.plan_label(p), year=labels.plan_year(p))
-        out.append(p)
-    return out
+    return [_plan_item(r) for r in rows]
+
+
+def plans_page(store: Store, limit: int, offset: int = 0) -> Page:
+    """One page of the plans (list_plans paged in the query: the engine's order, each page by
+    source file), never every plan of the store."""
+    rows, more = _page_rows(store, "list_plans", limit, offset)
+    return Page([_plan_item(r) for r in rows], limit, offset, more)
+
+
+def _plan_item(r: dict[str, Any]) -> dict[str, Any]:
+    """A plan as the service gives it, from a row of list_plans (or plans_of_body)."""
+    p = {
+        "id": plan_id(r["plan"]),
+        "iri": r["plan"],
+        "source": r["source"],
+        "number": r["number"],
+        "type": r["type"],
+        "date": _iso(r["date"]),
+        "issuer": r["issuer"],
+        "title": r["title"],
+        "jurisdiction": r["jurisdiction"],
+        "text_source": r.get("textSource") or "text",
+        "tasks": int(r.get("tasks") or 0),
+    }  # fmt: skip
+    p.update(name=labels.plan_name(p), label=labels.plan_label(p), year=labels.plan_year(p))
+    return p
 
 
 def plan_refs(store: Store, body: str | None = None,
@@ -154,11 +164,45 @@ def places(store: Store, body: str | None = None,
         near = labels.place_names(plans(store, body))
         if not jurisdiction or jurisdiction in near:
             return near
+    if jurisdiction:
+        return places_of(store, [jurisdiction])
     return labels.place_names(plans(store))
 
 
+def places_of(store: Store, jurisdictions: Iterable[str | None]) -> dict[str, str]:
+    """Jurisdiction key → its name, for those keys only, read from their own plans as
+    :func:`places` reads them from every plan: from a page of each one's plans, and from all
+    of them only where none of that page names the place (the plans of one jurisdiction name
+    it alike: thousands at 10,000 plans for the 30 provinces of a page of bodies, where a
+    page of each reads a few)."""
+    out: dict[str, str] = {}
+    for key in sorted({k for k in jurisdictions if k}):
+        rows, more = _page_rows(store, "plans_of_jurisdiction", PLACE_PAGE, 0, jurisdiction=key)
+        named = _place_names(rows)
+        if key not in named and more:
+            named = _place_names(_rows(store, "plans_of_jurisdiction", jurisdiction=key))
+        out.update(named)
+    return out
+
+
+PLACE_PAGE = 20  # plans of a jurisdiction read first for its name
+
+
+def _place_names(rows: list[dict[str, Any]]) -> dict[str, str]:
+    return labels.place_names({"id": plan_id(r["plan"]), "issuer": r["issuer"],
+                               "jurisdiction": r["jurisdiction"]} for r in rows)
+
+
 def plan_by_id(store: Store, pid: str) -> dict[str, Any]:
-    """A plan by its id, or by its file name where only one plan came from a file so named."""
+    """A plan by its id (read alone), or by its file name where only one plan came from a
+    file so named (read from every plan)."""
+    node: str | None = iri_of_plan(pid.strip("/"))
+    try:
+        iri(node)  # (validates)
+    except QueryError:
+        node = None
+    if node is not None and (alone := plans(store, only=[node])):
+        return alone[0]
     every = plans(store)
     for p in every:
         if p["id"] == pid:
@@ -406,6 +450,19 @@ def tasks_in_period(store: Store, period: Period, every: list[dict[str, Any]],
     return tasks(store, role=role, tasks=tuple(sorted(found)))
 
 
+def due_page(store: Store, period: Period, limit: int, offset: int = 0,
+             role: str | None = None) -> Page:
+    """One page of the tasks with a deadline in ``period`` (tasks_due paged in the query:
+    ``limit`` tasks in the engine's order), as :func:`tasks` gives them, with ``role`` (of any
+    of their assignments) kept: never every deadline of the store, nor the recurring and
+    ongoing work of every plan in force (a body's or a plan's agenda has them)."""
+    rows, more = _page_rows(store, "tasks_due", limit, offset,
+                            **{"from": period.start, "to": period.end})
+    picked = tuple(sorted({URIRef(r["task"]) for r in rows}))
+    found = tasks(store, role=role, tasks=picked) if picked else []
+    return Page(found, limit, offset, more)
+
+
 def task_page(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
     """One page of every task (as ``tasks()`` lists them: by source file, then place in it)
     and how many there are, read plan by plan: the plans and their counts of tasks first, then
@@ -523,9 +580,35 @@ def _provision_url(b: dict[str, Any]) -> str | None:
 def bodies(store: Store, only: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Every body (or those ``only`` names, by IRI) with its name, the province it is of
     (``place``) and a ``label`` that says both (``Thanh tra Sở (Sở Nội vụ, tỉnh Quảng Ngãi)``)."""
-    out: dict[str, dict[str, Any]] = {}
     given = tuple(sorted(URIRef(b) for b in set(only))) if only is not None else None
-    for r in _rows(store, "list_bodies", body=given):
+    rows = _rows(store, "list_bodies", body=given)
+    if only is not None and len({r["body"] for r in rows}) <= 2:
+        return _bodies(store, rows, None)  # a body and its parent: the places they are of
+    return _bodies(store, rows, None if only is not None else places(store))
+
+
+def bodies_page(store: Store, limit: int, offset: int = 0,
+                jurisdiction: str | None = None) -> Page:
+    """One page of the bodies (of a jurisdiction), list_bodies paged in the query, with the
+    names of their places read from their jurisdictions' plans and those of their parents
+    read alone, never every plan or body."""
+    rows, more = _page_rows(store, "list_bodies", limit, offset, jurisdiction=jurisdiction)
+    shown = {r["body"] for r in rows}
+    parents = tuple(sorted({URIRef(BODY + p) for r in rows
+                            if (p := short(r["parent"], BODY)) and BODY + p not in shown}))
+    if parents:
+        rows = rows + _rows(store, "list_bodies", body=parents)
+    where = places_of(store, {r["bodyJurisdiction"] for r in rows})
+    return Page([b for b in _bodies(store, rows, where) if b["iri"] in shown], limit, offset,
+                more)
+
+
+def _bodies(store: Store, rows: list[dict[str, Any]],
+            where: dict[str, str] | None) -> list[dict[str, Any]]:
+    """Bodies from rows of list_bodies; ``where``: the names of their places (None: each
+    body's, read from the plans it has tasks in)."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
         bid = short(r["body"], BODY) or r["body"]
         b = out.setdefault(r["body"], {
             "id": bid, "iri": r["body"], "name": labels.capitalised(r["name"]) or bid,
@@ -533,12 +616,10 @@ def bodies(store: Store, only: Iterable[str] | None = None) -> list[dict[str, An
             "parent": short(r["parent"], BODY), "tasks": int(r["tasks"] or 0),
         })  # fmt: skip
         b["tasks"] = max(b["tasks"], int(r["tasks"] or 0))
-    if only is not None and len(out) <= 2:  # a body and its parent: the places they are of
+    if where is None:
         where = {}
         for b in out.values():
             where.update(places(store, b["iri"], b["jurisdiction"]))
-    else:
-        where = places(store)
     for b in out.values():
         parent = out.get(BODY + b["parent"]) if b["parent"] else None
         b["parent_name"] = parent["name"] if parent else None

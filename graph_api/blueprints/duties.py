@@ -15,12 +15,12 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from graph_api.agenda import Agenda, agenda, by_task
 from graph_api.app import get_store
 from graph_api.blueprints import data
-from graph_api.blueprints.common import ApiError, arg_choice
+from graph_api.blueprints.common import ApiError, arg_choice, arg_int, pager
 from graph_api.exports import ics, table, xlsx
 from graph_api.periods import Period, PeriodError, parse_period, quarter
 from graph_api.state import state
@@ -29,6 +29,9 @@ from graph_api.store import Store
 bp = Blueprint("duties", __name__)
 
 FORMATS = ("html", "csv", "xlsx", "ics")
+# /due with no body nor plan offers the quarters of this year and of so many years before it
+# (a plan runs five years at most), and those of the period asked and of the plans shown
+YEARS_BACK = 5
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -174,16 +177,38 @@ def quarters(store: Store, years: set[int] | None = None) -> list[Period]:
 
 @bp.get("/due")
 def due() -> Any:
+    """What falls due in a period: a body's agenda, or a plan's; with neither, a page of the
+    tasks with a deadline in the period (next and previous linked), each page by date. The
+    exports (xlsx, csv, ics) hold every row: with neither, every deadline of the period and
+    the recurring and ongoing work of every plan in force then."""
     fmt = arg_choice("format", FORMATS) or "html"
     store = get_store()
     q = read_query(store)
-    every = data.plans(store)  # read once: the tasks in force, the period picker, the choice
-    found = agenda(items(store, q, every), q.period)
+    whole_store = not (q.body or q.plan or q.body_text)
     if fmt != "html":
-        return export(q, found, fmt)
-    return render_template("due.html", q=q, found=found,
-                           quarters=quarters(store, {p["year"] for p in every}),
-                           roles=data.ROLE_VI, plans=every, links=links(q))  # fmt: skip
+        every = data.plans(store) if whole_store else []  # the plans in force, for the rest
+        return export(q, agenda(items(store, q, every), q.period), fmt)
+    page, pages = None, {}
+    if whole_store:
+        limit = int(current_app.config["CANCU_PAGE_SIZE"])
+        page = data.due_page(store, q.period, limit, arg_int("offset", 0, 0), q.role)
+        found = agenda(page.items, q.period)
+        pages = pager("duties.due", page, **q.args)
+    else:
+        found = agenda(items(store, q, []), q.period)
+    # the plans to choose from: the body's, else those shown (and the one chosen), never
+    # every plan of the store
+    shown = data.plans(store, q.body["iri"]) if q.body else list({
+        r["plan"]["iri"]: r["plan"] for r in found.rows + found.ongoing}.values())
+    if q.plan and q.plan["iri"] not in {p["iri"] for p in shown}:
+        shown.append(q.plan)
+    shown.sort(key=lambda p: p.get("name") or p["id"])
+    years = {p.get("year") for p in shown} | {q.period.start.year, q.period.end.year}
+    if whole_store:  # the years plans in force now may have begun in, without reading them
+        years |= set(range(dt.date.today().year - YEARS_BACK, dt.date.today().year))
+    return render_template("due.html", q=q, found=found, page=page, pages=pages,
+                           quarters=quarters(store, years),
+                           roles=data.ROLE_VI, plans=shown, links=links(q))  # fmt: skip
 
 
 @bp.get("/bodies/<path:bid>/calendar.ics")

@@ -17,7 +17,7 @@ from graph_api import labels
 from graph_api.agenda import agenda, by_task
 from graph_api.app import get_store
 from graph_api.blueprints import data
-from graph_api.blueprints.common import arg_int
+from graph_api.blueprints.common import arg_int, pager
 from graph_api.blueprints.ids import task_anchor, task_id
 from graph_api.blueprints.params import bind
 from graph_api.periods import parse_period
@@ -42,14 +42,20 @@ def this_month_key() -> str:
 
 @bp.get("/")
 def home() -> str:
+    """The first page of the plans (the others on /plans) and the documents most cited."""
     store = get_store()
-    return render_template("home.html", plans=data.plans(store),
+    page = data.plans_page(store, int(current_app.config["CANCU_PAGE_SIZE"]))
+    return render_template("home.html", plans=page.items, pages=pager("pages.plans", page),
                            documents=data.documents(store)[:10])  # fmt: skip
 
 
 @bp.get("/bodies")
 def bodies() -> str:
-    return render_template("bodies.html", bodies=data.bodies(get_store()))
+    """A page of the bodies (next and previous linked): never every body of the store."""
+    limit = int(current_app.config["CANCU_PAGE_SIZE"])
+    page = data.bodies_page(get_store(), limit, arg_int("offset", 0, 0))
+    return render_template("bodies.html", bodies=page.items, page=page,
+                           pages=pager("pages.bodies", page))
 
 
 @bp.get("/bodies/<path:bid>")
@@ -68,10 +74,7 @@ def body(bid: str) -> str:
     due = data.duties(store, b["iri"], q.period)
     found = agenda(by_task(due), q.period)
     years = {d["plan"].get("year") for d in page.items + due}
-    pages = {"next": url_for("pages.body", bid=b["id"], **q.period.query, offset=offset + limit)
-             if page.more else None,
-             "previous": url_for("pages.body", bid=b["id"], **q.period.query,
-                                 offset=max(0, offset - limit)) if offset else None}
+    pages = pager("pages.body", page, bid=b["id"], **q.period.query)
     return render_template("body.html", body=b, groups=data.group_by_plan(page.items), q=q,
                            page=page, pages=pages, found=found, quarters=quarters(store, years),
                            links=links(q))  # fmt: skip
@@ -79,7 +82,11 @@ def body(bid: str) -> str:
 
 @bp.get("/plans")
 def plans() -> str:
-    return render_template("plans.html", plans=data.plans(get_store()))
+    """A page of the plans (next and previous linked): never every plan of the store."""
+    limit = int(current_app.config["CANCU_PAGE_SIZE"])
+    page = data.plans_page(get_store(), limit, arg_int("offset", 0, 0))
+    return render_template("plans.html", plans=page.items, page=page,
+                           pages=pager("pages.plans", page))
 
 
 @bp.get("/plans/<path:pid>")
