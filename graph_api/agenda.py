@@ -45,6 +45,11 @@ class Agenda:
     period: Period
     rows: list[dict[str, Any]] = field(default_factory=list)  # one per deadline, by date
     ongoing: list[dict[str, Any]] = field(default_factory=list)  # no deadline, plan in force
+    # when ``rows`` are one page of them: how many there are in all, where the page starts
+    # and whether rows lie past it (graph_api.blueprints.data.period_page)
+    total: int | None = None
+    offset: int = 0
+    more: bool = False
 
 
 def covers(plan: dict[str, Any], period: Period) -> bool:
@@ -74,5 +79,6 @@ def agenda(items: list[dict[str, Any]], period: Period) -> Agenda:
             item["plan"], period
         ):
             out.ongoing.append(item)
-    out.rows.sort(key=lambda r: (r["date"], r["plan"]["id"], r["span"]["start"] or 0))
+    # (the task last: one order whatever the order of the items)
+    out.rows.sort(key=lambda r: (r["date"], r["plan"]["id"], r["span"]["start"] or 0, r["iri"]))
     return out

@@ -354,15 +354,28 @@ def prepare(job: Job) -> Prepared:
         out.graph_nt = _nt(g)
     clock.lap("serialize")
     if shared is not None:
+        from graph_api import kept_agenda
         from graph_api.tallies import of_plan
 
-        tally_nt, out.tallied = of_plan(out.graph_nt + out.shared_nt + out.inferred_nt
-                                        + out.shared_inferred_nt, out.graph)
-        out.graph_nt += tally_nt
-        out.triples += tally_nt.count("\n")
+        facts = _loaded(out.graph_nt + out.shared_nt + out.inferred_nt
+                        + out.shared_inferred_nt)
+        tally_nt, out.tallied = of_plan(facts, out.graph)
+        agenda_nt = kept_agenda.of_plan(facts, out.graph)
+        out.graph_nt += tally_nt + agenda_nt
+        out.triples += tally_nt.count("\n") + agenda_nt.count("\n")
         clock.lap("tally")
     out.peak_mb = max(out.stage_mb.values(), default=_peak_mb())
     return out
+
+
+def _loaded(nt: str) -> Any:
+    """An in-memory store of ``nt``, for the facts made from a plan in its worker."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    if nt:
+        store.load(nt, format=ox.RdfFormat.N_TRIPLES)
+    return store
 
 
 def _reason(out: Prepared, reasoner: str, kind: str, g: Any, shared: Any, clock: _Clock) -> None:
@@ -649,9 +662,9 @@ def _begin(run: _Run) -> None:
     run.pending = {p.resolve() for p in st.pending}
     parts = [pv.set_state(pv.running_mark(), pending=st.pending)]
     run.recount_all = bool(st.running) or run.check
-    if st.format is not None and st.format < pv.FORMAT:  # plans stored before counts were kept
-        parts += _tally_stored(run)
-        run.recount_all = True
+    if st.format is not None and st.format < pv.FORMAT:  # before counts, or agendas, were kept
+        parts += _kept_stored(run, st.format)
+        run.recount_all = run.recount_all or st.format < 3
     if st.running or run.check:
         recs = pv.records(store) if recs is None else recs
         parts += _mend_graphs(run, recs)
@@ -690,28 +703,37 @@ def _mend_graphs(run: _Run, recs: dict[str, Record]) -> list[str]:
     return parts
 
 
-def _tally_stored(run: _Run) -> list[str]:
-    """Format 2 -> 3: each stored plan's tallies, made from its stored graphs (the writes go
-    with the mark that says format 3, so a kill leaves format 2 and this is done again)."""
+def _kept_stored(run: _Run, fmt: int) -> list[str]:
+    """Format 2 -> 3: each stored plan's tallies; 3 -> 4: its agenda entries
+    (graph_api.kept_agenda); made from its stored graphs (the writes go with the mark that
+    says the new format, so a kill leaves the old one and this is done again)."""
+    from graph_api import kept_agenda
+    from ontology.identity import key_of, plan_iri
+
     parts = []
     recs = pv.records(run.store)
     plans = [r for r in recs.values() if r.kind in ("plan", "record")]
     for r in plans:
-        g = plan_with_shared_facts(run.store, r.graph)
-        g += run.store.query(  # type: ignore[arg-type]
-            f"CONSTRUCT {{ ?x ?p ?o }} WHERE {{ GRAPH {iri(r.graph)} {{ ?s ?q ?x }} "
-            f"GRAPH {iri(SHARED_INFERRED_GRAPH)} {{ ?x ?p ?o }} }}")
-        if r.inferred:
-            g += run.store.graph(r.inferred)
-        nt, _ = tallies.of_plan(graph_to_ntriples(g), r.graph)
+        nt = ""
+        if fmt < 3:
+            g = plan_with_shared_facts(run.store, r.graph)
+            g += run.store.query(  # type: ignore[arg-type]
+                f"CONSTRUCT {{ ?x ?p ?o }} WHERE {{ GRAPH {iri(r.graph)} {{ ?s ?q ?x }} "
+                f"GRAPH {iri(SHARED_INFERRED_GRAPH)} {{ ?x ?p ?o }} }}")
+            if r.inferred:
+                g += run.store.graph(r.inferred)
+            nt = tallies.of_plan(graph_to_ntriples(g), r.graph)[0]
+        # the agenda's rows start from the plan's own tasks: read from the store as it stands
+        nt += kept_agenda.of_stored(run.store, plan_iri(key_of(r.graph) or ""), r.graph)
         if not nt:
             continue
         parts.append(f"INSERT DATA {{ GRAPH {iri(r.graph)} {{\n{nt}}} }}")
         r.triples = (r.triples or 0) + nt.count("\n")
         parts += [pv.delete_record(r.graph), f"INSERT DATA {{ GRAPH {iri(META_GRAPH)} {{\n"
                                                f"{r.triples_n3()}}} }}"]
-    run.report.mended.append(f"counted the tasks and citations of {len(plans)} stored plan(s) "
-                             "(the store was written before cancu kept counts)")
+    what = "tasks and citations" if fmt < 3 else "deadlines and recurring work"
+    run.report.mended.append(f"counted the {what} of {len(plans)} stored plan(s) (the store "
+                             f"was written before cancu kept {'counts' if fmt < 3 else 'agendas'})")
     return parts
 
 

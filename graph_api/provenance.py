@@ -39,8 +39,8 @@ PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 STORE_NODE = META.store
 FORMAT_P = META["format"]  # (META.format would be str.format)
 # 1: plans named by their file name, one store-wide closure (before issue 14.5); 2: before the
-# counts were kept (graph_api.tallies)
-FORMAT = 3
+# counts were kept (graph_api.tallies); 3: before the agenda was kept (graph_api.kept_agenda)
+FORMAT = 4
 GRAPH = "https://cancu.dev/graph/"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 SHARED_GRAPH = GRAPH + "shared"
@@ -341,7 +341,7 @@ class Finding:
     """Something wrong with the store as a whole; ``kind`` says what mends it."""
 
     kind: str  # interrupted | stale-closure | half-written | orphan | old-format | pending
-    #            | stale-counts
+    #            | stale-counts | stale-agenda
     message: str
     graph: str | None = None
 
@@ -413,5 +413,13 @@ def check(store: Store, reasoner: str | None = "reasonable") -> list[Finding]:
                                                "the plans' tallies (e.g. "
                                                f"{wrong[0]}); `cancu ingest --check` sums "
                                                "them again"))
+        from graph_api import kept_agenda
+
+        wrong = kept_agenda.stale(store)
+        if wrong:
+            out.append(Finding("stale-agenda", f"{len(wrong)} task(s) have agenda entries that "
+                                               "do not follow their plan's graph (e.g. "
+                                               f"{wrong[0]}); `cancu remove` their plan and "
+                                               "`cancu ingest` it again"))
     return out
 

@@ -42,11 +42,12 @@ def _text(name: str) -> str:
     return text.replace("{tallies}", iri(TALLY_GRAPH))
 
 
-def of_plan(nt: str, graph: str) -> tuple[str, set[str]]:
+def of_plan(nt: str | ox.Store, graph: str) -> tuple[str, set[str]]:
     """The tallies of one plan as N-Triples for its graph (``graph``), and the things they
-    count. ``nt``: the plan's triples, its facts about shared things and their inferences."""
-    store = ox.Store()
-    if nt:
+    count. ``nt``: the plan's triples, its facts about shared things and their inferences (or
+    a store of them)."""
+    store = nt if isinstance(nt, ox.Store) else ox.Store()
+    if isinstance(nt, str) and nt:
         store.load(nt, format=ox.RdfFormat.N_TRIPLES)
     lines, keys = [], set()
     for row in store.query(_text("tally.rq")):

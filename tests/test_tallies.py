@@ -16,6 +16,7 @@ from graph_api.provenance import TALLY_GRAPH
 from graph_api.store import META_GRAPH, open_store
 from tests.fixtures.graph.build import LAWS, PLANS, ox_store
 from tests.test_ingest_identity import plan_text, write
+from tests.test_kept_agenda import drop_agenda
 
 PREFIXES = """PREFIX cc: <https://cancu.dev/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -130,7 +131,8 @@ def test_a_store_written_before_the_counts_were_kept_is_counted(tmp_path: Path,
                                                                plan_files: list[Path]) -> None:
     with open_store(tmp_path / "store") as store:
         ingest_paths(store, plan_files[:3], progress=False, workers=0)
-        # as format 2 wrote it: no tallies in the plan graphs, no sums, records counting neither
+        # as format 2 wrote it: no tallies (nor agenda) in the plan graphs, no sums, records
+        # counting neither
         recs = pv.records(store)
         for g, r in recs.items():
             if r.kind == "plan":
@@ -140,6 +142,7 @@ def test_a_store_written_before_the_counts_were_kept_is_counted(tmp_path: Path,
                              f" ?p ?o }} }} ; DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{g}> "
                              f"<{pv.META}triples> ?n }} }} ; INSERT DATA {{ GRAPH <{META_GRAPH}> "
                              f"{{ <{g}> <{pv.META}triples> {r.triples - 3 * n} }} }}")
+        drop_agenda(store)
         store.update(f"DROP GRAPH <{TALLY_GRAPH}>")
         store.update(pv.set_state(None, fmt=2))
         assert pv.check(store) == []

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlparse
 from rdflib import URIRef
 
 from graph_api import labels
-from graph_api.agenda import covers
+from graph_api.agenda import Agenda, agenda, by_task, covers
 from graph_api.blueprints.ids import (
     BODY,
     DOC,
@@ -93,6 +93,7 @@ class Page:
     limit: int
     offset: int
     more: bool
+    plans: list[dict[str, Any]] | None = None  # the page's tasks' plans, as plans() gives them
 
 
 def _iso(value: Any) -> str | None:
@@ -148,12 +149,16 @@ def _plan_item(r: dict[str, Any]) -> dict[str, Any]:
     return p
 
 
-def plan_refs(store: Store, body: str | None = None,
-              only: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+def plan_refs(store: Store, body: str | None = None, only: Iterable[str] | None = None,
+              read: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
     """Plan IRI → what a task shows of its plan (id, name, label, year); of the plans a body
-    has tasks in when ``body`` is given, or of the plans ``only`` names."""
+    has tasks in when ``body`` is given, or of the plans ``only`` names. ``read``: a list
+    given the plans as :func:`plans` gives them (their issuers name their places)."""
     keys = ("id", "iri", "source", "name", "label", "year", "date", "title")
-    return {p["iri"]: {k: p[k] for k in keys} for p in plans(store, body, only)}
+    found = plans(store, body, only)
+    if read is not None:
+        read += found
+    return {p["iri"]: {k: p[k] for k in keys} for p in found}
 
 
 def places(store: Store, body: str | None = None,
@@ -328,15 +333,18 @@ def tasks_page(store: Store, f: TaskFilter, limit: int, offset: int = 0) -> Page
     details of those only (graph_api.queries: ``# page:``), never every task of the body."""
     if not (f.body or f.article) or f.q or f.body_name:
         raise ValueError("a page is read for one body or one article, without free text")
-    found, more = _tasks(store, f, None, None, (limit, offset))
-    return Page(found, limit, offset, more)
+    read: list[dict[str, Any]] = []
+    found, more = _tasks(store, f, None, None, (limit, offset), plans_read=read)
+    return Page(found, limit, offset, more, read)
 
 
 def _tasks(store: Store, f: TaskFilter, refs: dict[str, dict[str, Any]] | None,
            preambles: dict[str, list[dict[str, Any]]] | None,
-           page: tuple[int, int] | None = None) -> tuple[list[dict[str, Any]], bool]:
+           page: tuple[int, int] | None = None, details: bool = True,
+           plans_read: list[dict[str, Any]] | None = None) -> tuple[list[dict[str, Any]], bool]:
     """:func:`tasks`, or one page of them (``page``: limit and offset), and whether more lie
-    past it."""
+    past it; without ``details``, without their assignments and bases (what dates them).
+    ``plans_read``: given the plans read for the tasks (:func:`plan_refs`)."""
     params = {
         "plan": URIRef(f.plan) if f.plan else None,
         "body": URIRef(f.body) if f.body else None,
@@ -364,11 +372,12 @@ def _tasks(store: Store, f: TaskFilter, refs: dict[str, dict[str, Any]] | None,
     if refs is not None:
         pass  # given by the caller (tasks_by_plan: every plan's, read once)
     elif whole_body:
-        refs = plan_refs(store, f.body)
+        refs = plan_refs(store, f.body, read=plans_read)
     elif f.plan or f.tasks is not None or f.body or page is not None:
-        refs = plan_refs(store, only={r["planIri"] for r in found})  # theirs, not every plan
+        # theirs, not every plan
+        refs = plan_refs(store, only={r["planIri"] for r in found}, read=plans_read)
     else:
-        refs = plan_refs(store)
+        refs = plan_refs(store, read=plans_read)
     for r in found:
         if r["task"] in seen:
             continue
@@ -391,8 +400,8 @@ def _tasks(store: Store, f: TaskFilter, refs: dict[str, dict[str, Any]] | None,
             "assignments": [],
             "basis": [],
         }
-    if not seen:
-        return [], more
+    if not seen or not details:
+        return list(seen.values()), more
     plan_param = URIRef(f.plan) if f.plan and page is None else None
     # all of one body's tasks: the assignments and bases of those tasks only (read from the
     # body out)
@@ -403,6 +412,33 @@ def _tasks(store: Store, f: TaskFilter, refs: dict[str, dict[str, Any]] | None,
                     f.tasks is not None, page))
     task_param = (tuple(sorted(URIRef(t) for t in seen))
                   if plan_param is None and body_param is None and filtered else None)
+    _add_details(store, seen, plan_param, body_param, task_param, preambles)
+    out = list(seen.values())
+    if f.body_name:
+        wanted = fold(f.body_name).split()
+        out = [t for t in out if any(
+            all(w in folded(a["name"], a["body"]["name"]) for w in wanted)
+            and (f.role is None or a.get("role") == f.role) for a in t["assignments"])]
+    if f.q:
+        words = fold(f.q).split()
+        out = [t for t in out if all(w in _haystack(t) for w in words)]
+    return out, more
+
+
+def with_details(store: Store, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Tasks read without their details (``_tasks(..., details=False)``) with them: their
+    assignments and legal bases, as :func:`tasks` gives them for tasks named by IRI."""
+    seen = {t["iri"]: {**t, "assignments": [], "basis": []} for t in items}
+    if seen:
+        _add_details(store, seen, None, None, tuple(sorted(URIRef(t) for t in seen)), None)
+    return list(seen.values())
+
+
+def _add_details(store: Store, seen: dict[str, dict[str, Any]], plan_param: URIRef | None,
+                 body_param: URIRef | None, task_param: tuple[URIRef, ...] | None,
+                 preambles: dict[str, list[dict[str, Any]]] | None) -> None:
+    """The assignments and bases of the tasks ``seen`` (IRI -> task), read from the plan, the
+    body or the tasks given; a task citing nothing rests on its plan's preamble."""
     for t, items in assignments(store, plan_param, body_param, task_param).items():
         if t in seen:
             seen[t]["assignments"] = items
@@ -420,16 +456,6 @@ def _tasks(store: Store, f: TaskFilter, refs: dict[str, dict[str, Any]] | None,
             of_plan = plan_bases(store, wanted)
         for t in seen.values():  # a task citing nothing rests on what its plan rests on
             t["plan_basis"] = [] if t["basis"] else of_plan.get(t["plan"]["iri"], [])
-    out = list(seen.values())
-    if f.body_name:
-        wanted = fold(f.body_name).split()
-        out = [t for t in out if any(
-            all(w in folded(a["name"], a["body"]["name"]) for w in wanted)
-            and (f.role is None or a.get("role") == f.role) for a in t["assignments"])]
-    if f.q:
-        words = fold(f.q).split()
-        out = [t for t in out if all(w in _haystack(t) for w in words)]
-    return out, more
 
 
 def tasks_in_period(store: Store, period: Period, every: list[dict[str, Any]],
@@ -687,7 +713,7 @@ def body_page(store: Store, bid: str, limit: int, offset: int = 0) -> tuple[dict
     names of places come from the page's plans (not from every plan the body has tasks in,
     which grow with the store), unless the body's own place is not among them."""
     page = duty_page(store, body_iri(bid), limit, offset)
-    where = labels.place_names(plans(store, only={d["plan"]["iri"] for d in page.items}))
+    where = labels.place_names(page.plans or [])  # the plans read for the page
     return body_summary(store, bid, where), page
 
 
@@ -727,18 +753,48 @@ def body_summary(store: Store, bid: str, where: dict[str, str] | None = None
 def duties(store: Store, node: str, period: Period | None = None) -> list[dict[str, Any]]:
     """Each (task, role, through, via) of a body, with the task's details: every one (the
     exports), or those that may fall due in ``period`` (of which graph_api.agenda keeps those
-    that do): its tasks due then and its recurring work whose plan may be in force then,
-    each read once, never every task of the body."""
+    that do): its tasks due then and its recurring work whose plan may be in force then, found
+    in the agenda kept at ingest (:func:`period_tasks`), each read once, never every task of
+    the body."""
     if period is None:
         return _duties(store, node, tasks(store, body=node))
-    due = tasks(store, body=node, due_after=period.start, due_before=period.end)
-    years = "|".join(str(y) for y in range(period.start.year, 2100))
-    cycles = {r["task"] for r in _rows(store, "body_recurring_tasks", body=URIRef(node),
-                                       years=f"(^|[^0-9])({years})([^0-9]|$)",
-                                       **{"from": period.start, "to": period.end})}
-    cycles -= {t["iri"] for t in due}
-    more = tasks(store, tasks=tuple(sorted(cycles))) if cycles else []
-    return _duties(store, node, due + more)
+    found = period_tasks(store, node, period)
+    return _duties(store, node, tasks(store, tasks=tuple(sorted(found))) if found else [])
+
+
+def period_tasks(store: Store, node: str, period: Period) -> set[str]:
+    """The tasks of a body that may fall due in ``period``: those with a deadline in it and
+    the recurring work whose plan may be in force then (``body_agenda``, from the agenda kept
+    at ingest, graph_api.kept_agenda: the tasks ``api_body_tasks`` with ``due_after`` and
+    ``due_before`` and ``body_recurring_tasks`` found over every task of the body)."""
+    years = tuple(str(y) for y in range(period.start.year, period.end.year + 1))
+    return {r["task"] for r in _rows(store, "body_agenda", body=URIRef(node), year=years,
+                                     **{"from": period.start, "to": period.end})}
+
+
+def period_page(store: Store, node: str, period: Period, limit: int,
+                offset: int = 0) -> tuple[Agenda, set[int | None]]:  # fmt: skip
+    """A body's agenda for ``period`` (graph_api.agenda, of :func:`duties` in the period, one
+    row a deadline) with ``limit`` of its rows from ``offset``, and the years of the plans of
+    the tasks that may fall due then: every row is dated and counted from its task's
+    timeframe and plan alone, and the details (assignments, roles, bases) are read for the
+    page's tasks only, never for every task that falls due."""
+    found = period_tasks(store, node, period)
+    light = _tasks(store, TaskFilter(tasks=tuple(sorted(found))), None, None,
+                   details=False)[0] if found else []
+    whole = agenda(light, period)
+    shown = whole.rows[offset : offset + limit]
+    wanted = {r["iri"] for r in shown}
+    full = {d["iri"]: d for d in by_task(_duties(store, node, with_details(
+        store, [t for t in light if t["iri"] in wanted])))}
+    whole.total, whole.offset = len(whole.rows), offset
+    whole.more = len(whole.rows) > offset + limit
+    whole.rows = [{**full[r["iri"]], **{k: r[k] for k in _DATED}} for r in shown
+                  if r["iri"] in full]
+    return whole, {t["plan"].get("year") for t in light}
+
+
+_DATED = ("date", "recurring", "rule", "rule_words")  # what graph_api.agenda adds to a row
 
 
 def duty_page(store: Store, node: str, limit: int, offset: int = 0) -> Page:

@@ -14,7 +14,6 @@ from flask import Blueprint, current_app, redirect, render_template, url_for
 from markupsafe import Markup, escape
 
 from graph_api import labels
-from graph_api.agenda import agenda, by_task
 from graph_api.app import get_store
 from graph_api.blueprints import data
 from graph_api.blueprints.common import arg_int, pager
@@ -66,15 +65,24 @@ def body(bid: str) -> str:
 
     store = get_store()
     limit = int(current_app.config["CANCU_PAGE_SIZE"])
-    offset = arg_int("offset", 0, 0)
-    # a page of its duties, and of the rest only what may fall due in the period: never every
-    # task of a body, which grows with the store
+    offset, due_offset = arg_int("offset", 0, 0), arg_int("due_offset", 0, 0)
+    # a page of its duties, and a page of what falls due in the period (every deadline of it
+    # counted from the agenda kept at ingest): never every task of a body, which grows with
+    # the store
     b, page = data.body_page(store, bid, limit, offset)
     q = read_query(store, b["id"], body=b)
-    due = data.duties(store, b["iri"], q.period)
-    found = agenda(by_task(due), q.period)
-    years = {d["plan"].get("year") for d in page.items + due}
-    pages = pager("pages.body", page, bid=b["id"], **q.period.query)
+    found, years = data.period_page(store, b["iri"], q.period, limit, due_offset)
+    years |= {d["plan"].get("year") for d in page.items}
+
+    def at(**where: int) -> str:
+        here = {"offset": offset, "due_offset": due_offset, **where}
+        return url_for("pages.body", bid=b["id"], **q.period.query,
+                       **{k: v for k, v in here.items() if v})
+
+    pages = {"next": at(offset=offset + limit) if page.more else None,
+             "previous": at(offset=max(0, offset - limit)) if offset else None,
+             "due_next": at(due_offset=due_offset + limit) if found.more else None,
+             "due_previous": at(due_offset=max(0, due_offset - limit)) if due_offset else None}
     return render_template("body.html", body=b, groups=data.group_by_plan(page.items), q=q,
                            page=page, pages=pages, found=found, quarters=quarters(store, years),
                            links=links(q))  # fmt: skip
