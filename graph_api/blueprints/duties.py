@@ -32,6 +32,7 @@ FORMATS = ("html", "csv", "xlsx", "ics")
 # /due with no body nor plan offers the quarters of this year and of so many years before it
 # (a plan runs five years at most), and those of the period asked and of the plans shown
 YEARS_BACK = 5
+PICKER_YEARS = 12  # the most years the period picker lists one after another
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -169,10 +170,14 @@ def quarters(store: Store, years: set[int] | None = None) -> list[Period]:
     period picker."""
     if years is None:
         years = {p["year"] for p in data.plans(store) if p.get("year")}
-    years = {y for y in years if y}
-    today = dt.date.today()
-    years |= {today.year}
-    return [quarter(y, n) for y in range(min(years), max(years) + 2) for n in (1, 2, 3, 4)]
+    # a year a request or a plan gives may be any (9999, 1): each such year is offered with the
+    # one after it, not every year between, and none past the calendar's last
+    years = {y for y in years if y and dt.MINYEAR <= y < dt.MAXYEAR}
+    years |= {dt.date.today().year}
+    span = range(min(years), max(years) + 2)
+    if len(span) > PICKER_YEARS:
+        span = sorted({y + k for y in years for k in (0, 1)})
+    return [quarter(y, n) for y in span for n in (1, 2, 3, 4)]
 
 
 @bp.get("/due")
