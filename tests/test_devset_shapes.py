@@ -1,0 +1,119 @@
+"""Shapes met in real plans the extractor had never seen (a dev set of ministries', the Prime
+Minister's and provinces' plans, kept outside the project), each rewritten as a few lines of
+our own with invented bodies, numbers and dates, and checked against the annotation guide."""
+# ruff: noqa: E501  (plan paragraphs are one line each, as in real files)
+
+from __future__ import annotations
+
+from ingest.extract import extract_text
+from tests.shape_helpers import roles, tasks_of
+
+HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n\nSố: 41/KH-UBND\n\nAn Giang, ngày 02 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nThực hiện Chương trình cải cách hành chính năm 2026\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;\n\n")
+
+
+def _tasks(body: str, head: str = HEAD):
+    return tasks_of(head, body)
+
+
+# ---------------------------------------------------------------- letterhead as table rows
+
+LETTERHEAD = (
+    "| BỘ XÂY DỰNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
+    "| --- | --- |\n"
+    "| Số: 17/KH-BXD | *Hà Nội, ngày 09 tháng 4 năm 2026* |\n")
+PLAN = ("KẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 05/CT-TTG VỀ NHÀ Ở XÃ HỘI\n"
+        "Thực hiện Chỉ thị số 05/CT-TTg ngày 02 tháng 3 năm 2026 của Thủ tướng Chính phủ, Bộ Xây dựng ban hành Kế hoạch với các nội dung sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n- Triển khai kịp thời các nhiệm vụ.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Cục Phát triển đô thị chủ trì, phối hợp với Vụ Pháp chế rà soát các quy định về nhà ở xã hội.\n"
+        "2. Vụ Kế hoạch - Tài chính bố trí kinh phí thực hiện Kế hoạch.\n")
+
+
+def test_a_letterhead_written_as_table_rows_ends_at_the_first_line_without_bars():
+    """A copy that writes the letterhead as "| ... |" rows with no blank line after them: the
+    row closed by its bar is the table's end, and "KẾ HOẠCH" below it opens the plan (it was
+    read as the row going on, and the whole plan became one cell: no task)."""
+    record = extract_text(LETTERHEAD + PLAN)
+    assert record.document.number == "17/KH-BXD"
+    assert record.document.date == "2026-04-09"
+    assert [t.section for t in record.tasks] == ["II.1", "II.2"]
+    assert roles(record.tasks[0]) == [("Cục Phát triển đô thị", "lead"), ("Vụ Pháp chế", "support")]
+
+
+def test_a_table_row_cut_over_lines_still_goes_on_to_its_closing_bar():
+    """Look-alike: a row whose line lacks its closing bar, or a line that ends in a bar without
+    opening with one, is the row cut by the converter, and goes on."""
+    table = ("II. NHIỆM VỤ\n\n| TT | Nội dung | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+             "| 1 | Rà soát thủ tục hành chính\nlĩnh vực đất đai | Sở Nông nghiệp và Môi trường | Quý II/2026 |\n"
+             "| 2 | Số hóa hồ sơ | Sở Nội vụ\n| Quý III/2026 |\n")
+    tasks = _tasks(table)
+    assert [t.text for t in tasks] == ["Rà soát thủ tục hành chính lĩnh vực đất đai", "Số hóa hồ sơ"]
+    assert [roles(t) for t in tasks] == [[("Sở Nông nghiệp và Môi trường", "lead")],
+                                         [("Sở Nội vụ", "lead")]]
+    assert [t.timeframe.due for t in tasks] == ["2026-06-30", "2026-09-30"]
+
+
+# ------------------------------------------------------------- "Nhiệm vụ của X" headings
+
+def test_a_heading_that_names_whose_duties_its_items_are_gives_them_that_body():
+    """"II. NHIỆM VỤ CỦA SỞ TƯ PHÁP" over items with no subject: each is the Sở's task, lead
+    where it "chủ trì"s; the bodies it works with are support."""
+    tasks = _tasks("I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n"
+                   "II. NHIỆM VỤ CHỦ YẾU CỦA SỞ TƯ PHÁP\n"
+                   "1. Chủ trì, phối hợp với Sở Nội vụ rà soát văn bản quy phạm pháp luật.\n"
+                   "2. Xây dựng cơ sở dữ liệu về hộ tịch.\n"
+                   "III. TRÁCH NHIỆM CỦA CÁC SỞ, BAN, NGÀNH\n"
+                   "1. Tổ chức tuyên truyền pháp luật trong cơ quan, đơn vị.\n")
+    assert [roles(t) for t in tasks] == [
+        [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")],
+        [("Sở Tư pháp", "executor")],
+        [("các sở, ban, ngành", "executor")]]
+
+
+def test_a_duties_heading_yields_to_an_item_that_names_its_own_body():
+    """Look-alikes: a body heading below it names its own body; an item with its own subject
+    keeps its own; "Nhiệm vụ, giải pháp" names nobody."""
+    tasks = _tasks("II. NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ\n"
+                   "1. Sở Nội vụ\n- Hướng dẫn đánh giá chỉ số cải cách hành chính.\n"
+                   "2. Văn phòng Ủy ban nhân dân tỉnh theo dõi việc thực hiện Kế hoạch.\n"
+                   "III. NHIỆM VỤ, GIẢI PHÁP\n1. Đẩy mạnh chuyển đổi số trong giải quyết thủ tục hành chính.\n")
+    assert [roles(t) for t in tasks] == [
+        [("Sở Nội vụ", "executor")],
+        [("Văn phòng Ủy ban nhân dân tỉnh", "executor")],
+        []]
+
+
+# ------------------------------------------------- a body's sentence leading in to a), b)
+
+def test_a_body_sentence_that_leads_in_to_sub_items_is_no_task_of_its_own():
+    """"1. Cục Phát triển đô thị có trách nhiệm:" over a), b) names whose they are, as a body
+    heading does: its sub-items are the tasks."""
+    tasks = _tasks("II. TỔ CHỨC THỰC HIỆN\n1. Cục Phát triển đô thị có trách nhiệm:\n"
+                   "a) Chủ trì, phối hợp với Vụ Pháp chế hoàn thiện dự thảo Thông tư.\n"
+                   "b) Tổng hợp, báo cáo kết quả thực hiện.\n"
+                   "2. Viện Kiến trúc quốc gia chủ trì nghiên cứu thiết kế mẫu nhà ở.\n")
+    assert [t.section for t in tasks] == ["II.1.a", "II.1.b", "II.2"]
+    assert [roles(t) for t in tasks] == [
+        [("Cục Phát triển đô thị", "lead"), ("Vụ Pháp chế", "support")],
+        [("Cục Phát triển đô thị", "executor")],
+        [("Viện Kiến trúc quốc gia", "lead")]]
+
+
+def test_a_body_sentence_with_a_task_of_its_own_before_its_colon_stays_a_task():
+    """Look-alike: "Sở X chủ trì tổng kết Kế hoạch. Đồng thời thực hiện:" states a task first."""
+    tasks = _tasks("II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì tổng kết Kế hoạch. Đồng thời thực hiện các việc sau:\n"
+                   "a) Hướng dẫn các cơ quan đánh giá kết quả.\n")
+    assert [t.section for t in tasks] == ["II.1", "II.1.a"]
+
+
+# ------------------------------------------------------------------------- funding items
+
+def test_items_under_a_heading_of_investment_capital_are_tasks_only_where_somebody_acts():
+    """"IV. VỐN ĐẦU TƯ" lists sums as "Kinh phí" does: "1. Vốn ngân sách nhà nước: 120 tỷ
+    đồng" is no task; "Sở Tài chính chủ trì bố trí vốn ..." is."""
+    tasks = _tasks("II. NỘI DUNG\n1. Sở Xây dựng chủ trì thẩm định thiết kế.\n"
+                   "IV. VỐN ĐẦU TƯ\n1. Vốn ngân sách nhà nước: 120 tỷ đồng.\n2. Vốn doanh nghiệp: 300 tỷ đồng.\n"
+                   "3. Sở Tài chính chủ trì tham mưu bố trí vốn đầu tư hạ tầng.\n")
+    assert [t.section for t in tasks] == ["II.1", "IV.3"]
