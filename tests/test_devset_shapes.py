@@ -117,3 +117,19 @@ def test_items_under_a_heading_of_investment_capital_are_tasks_only_where_somebo
                    "IV. VỐN ĐẦU TƯ\n1. Vốn ngân sách nhà nước: 120 tỷ đồng.\n2. Vốn doanh nghiệp: 300 tỷ đồng.\n"
                    "3. Sở Tài chính chủ trì tham mưu bố trí vốn đầu tư hạ tầng.\n")
     assert [t.section for t in tasks] == ["II.1", "IV.3"]
+
+
+# ------------------------------------------------------- "Các Bộ: Công Thương, Xây dựng"
+
+def test_a_list_of_ministries_after_one_head_names_each_ministry():
+    """"1. Các Bộ: Công Thương, Xây dựng, Tài nguyên và Môi trường:" names three ministries, as
+    "các Sở: Nội vụ, Tài chính" names two departments (the annotation guide)."""
+    tasks = _tasks("II. NHIỆM VỤ\n1. Các Bộ: Công Thương, Xây dựng, Tài nguyên và Môi trường:\n"
+                   "a) Chủ trì, phối hợp với các cơ quan liên quan xây dựng kế hoạch giảm phát thải.\n"
+                   "2. Sở Tư pháp chủ trì, phối hợp với các Sở: Nội vụ, Tài chính rà soát văn bản.\n"
+                   "3. Lãnh đạo Bộ: chỉ đạo các đơn vị thực hiện.\n")
+    assert [roles(t) for t in tasks[:2]] == [
+        [("Bộ Công Thương", "lead"), ("Bộ Xây dựng", "lead"), ("Bộ Tài nguyên và Môi trường", "lead"),
+         ("các cơ quan liên quan", "support")],
+        [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support"), ("Sở Tài chính", "support")]]
+    assert not any(b.name.startswith("Bộ ") for b in tasks[2].bodies)
