@@ -133,3 +133,58 @@ def test_a_list_of_ministries_after_one_head_names_each_ministry():
          ("các cơ quan liên quan", "support")],
         [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support"), ("Sở Tài chính", "support")]]
     assert not any(b.name.startswith("Bộ ") for b in tasks[2].bodies)
+
+
+# --------------------------------------------------------- names the grammar reads whole
+
+def test_a_short_form_joined_by_an_ampersand_is_one_word_of_a_name():
+    """"TN&MT" (Tài nguyên và Môi trường) is one word: "Trung tâm Truyền thông TN&MT" whole,
+    and "các đơn vị có liên quan thuộc Bộ TN&MT" one group, not a group and a ministry."""
+    [task] = _tasks("II. NHIỆM VỤ\n1. Trung tâm Truyền thông TN&MT chủ trì, phối hợp với các đơn vị có liên quan thuộc Bộ TN&MT thiết lập chuyên trang.\n")
+    assert roles(task) == [("Trung tâm Truyền thông TN&MT", "lead"),
+                           ("các đơn vị có liên quan thuộc Bộ Tài nguyên và Môi trường", "support")]
+
+
+def test_a_sector_in_lower_case_is_part_of_the_field_that_names_it():
+    """A field's words in lower case may hold a sector's "và" ("Viện Chiến lược, Chính sách
+    tài nguyên và môi trường"); subjects listed with ";" or "," are each the task's."""
+    tasks = _tasks("II. NHIỆM VỤ\n"
+                   "1. Viện Khoa học Khí tượng thủy văn; Viện Chiến lược, Chính sách tài nguyên và môi trường nghiên cứu phương pháp kiểm kê khí nhà kính.\n"
+                   "2. Trung tâm Truyền thông tài nguyên và môi trường, Báo Tài nguyên và Môi trường có trách nhiệm tuyên truyền Kế hoạch.\n")
+    assert [roles(t) for t in tasks] == [
+        [("Viện Khoa học Khí tượng thủy văn", "executor"),
+         ("Viện Chiến lược, Chính sách tài nguyên và môi trường", "executor")],
+        [("Trung tâm Truyền thông tài nguyên và môi trường", "executor"),
+         ("Báo Tài nguyên và Môi trường", "executor")]]
+
+
+def test_a_body_and_a_group_or_common_words_after_and_stay_apart():
+    """Look-alikes: "và" before a group, an authority or a common noun ends the name."""
+    tasks = _tasks("II. NHIỆM VỤ\n1. Sở Nội vụ và chính quyền địa phương rà soát biên chế.\n"
+                   "2. Phối hợp với Sở Y tế và người dân tuyên truyền phòng, chống dịch.\n"
+                   "3. Báo An Giang phối hợp đưa tin.\n")
+    assert [roles(t) for t in tasks] == [
+        [("Sở Nội vụ", "executor"), ("chính quyền địa phương", "executor")],
+        [("Sở Y tế", "support")],
+        [("Báo An Giang", "support")]]
+
+
+
+def test_a_group_named_by_what_it_manages_keeps_those_words():
+    """"các sở quản lý nhà nước chuyên ngành", "các cơ quan quản lý chuyên ngành": groups by
+    what they manage (the verb "quản lý" as their kind), not "các sở" and the sentence."""
+    tasks = _tasks("II. NHIỆM VỤ\n1. Thanh tra tỉnh chủ trì, phối hợp với các sở quản lý nhà nước chuyên ngành kiểm tra việc khai thác tài sản.\n"
+                   "2. Sở Tài chính phối hợp với các cơ quan quản lý chuyên ngành xử lý vướng mắc.\n"
+                   "3. Các cơ quan, đơn vị quản lý tài sản công khai kết quả.\n")
+    assert [roles(t) for t in tasks] == [
+        [("Thanh tra tỉnh", "lead"), ("các sở quản lý nhà nước chuyên ngành", "support")],
+        [("Sở Tài chính", "support"), ("các cơ quan quản lý chuyên ngành", "support")],
+        [("Các cơ quan, đơn vị", "executor")]]
+
+
+def test_a_group_that_belongs_to_a_group_is_one_body():
+    """"các đơn vị thuộc các Bộ có liên quan" is one group (the units of the ministries), not
+    "các đơn vị" and "các Bộ có liên quan"."""
+    [task] = _tasks("II. NHIỆM VỤ\n1. Cục Biến đổi khí hậu chủ trì, phối hợp với các đơn vị thuộc các Bộ có liên quan thiết lập hệ thống đăng ký.\n")
+    assert roles(task) == [("Cục Biến đổi khí hậu", "lead"),
+                           ("các đơn vị thuộc các Bộ có liên quan", "support")]
