@@ -169,6 +169,20 @@ def test_a_body_and_a_group_or_common_words_after_and_stay_apart():
         [("Báo An Giang", "support")]]
 
 
+# --------------------------------------- a bullet whose subject is one of its heading's
+
+def test_a_bullet_that_opens_with_one_of_its_headings_bodies_is_that_bodys_alone():
+    """Under "7. Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp", "- Ban Quản lý
+    Khu kinh tế chủ trì ..." names which of the two does it; a bullet with no subject is both
+    bodies'; one that gives the work to a unit ("- Giao Phòng X ...") keeps the heading's."""
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n7. Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp tỉnh\n"
+                   "- Thực hiện quản lý, phát triển khu công nghiệp.\n"
+                   "- Ban Quản lý Khu kinh tế chủ trì triển khai chuyển đổi khu công nghiệp sinh thái.\n"
+                   "- Giao Phòng Quy hoạch chủ trì rà soát quy hoạch.\n")
+    both = [("Ban Quản lý Khu kinh tế", "executor"), ("Ban Quản lý các Khu công nghiệp tỉnh", "executor")]
+    assert [roles(t) for t in tasks] == [
+        both, [("Ban Quản lý Khu kinh tế", "lead")], [*both, ("Phòng Quy hoạch", "lead")]]
+
 
 def test_a_group_named_by_what_it_manages_keeps_those_words():
     """"các sở quản lý nhà nước chuyên ngành", "các cơ quan quản lý chuyên ngành": groups by
@@ -180,6 +194,18 @@ def test_a_group_named_by_what_it_manages_keeps_those_words():
         [("Thanh tra tỉnh", "lead"), ("các sở quản lý nhà nước chuyên ngành", "support")],
         [("Sở Tài chính", "support"), ("các cơ quan quản lý chuyên ngành", "support")],
         [("Các cơ quan, đơn vị", "executor")]]
+
+
+def test_a_heading_body_that_presides_leads_even_where_an_aside_names_it():
+    """"- Chủ trì, phối hợp với ... (Ủy ban nhân dân cấp xã có trách nhiệm rà soát ...)" under
+    "9. Ủy ban nhân dân cấp xã": the heading's body presides over the task (the annotation
+    guide), though an aside of the task names it doing a part of it."""
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n9. Ủy ban nhân dân cấp xã\n"
+                   "- Chủ trì, phối hợp với các sở, ngành đề xuất danh mục dự án (ngoài các danh mục tại phụ lục, Ủy ban nhân dân cấp xã có trách nhiệm rà soát nhu cầu đầu tư).\n"
+                   "- Tổng hợp nhu cầu đầu tư hạ tầng.\n")
+    assert [sorted(roles(t)) for t in tasks] == [
+        [("các sở, ngành", "support"), ("Ủy ban nhân dân cấp xã", "lead")],
+        [("Ủy ban nhân dân cấp xã", "executor")]]
 
 
 def test_a_group_that_belongs_to_a_group_is_one_body():
