@@ -545,6 +545,7 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
         # it assigned is not its to inherit, as the annotation guide has it ("where the task
         # names none, it inherits"); a body heading's bodies still are ("6. Sở Nội vụ")
         heritage = [a for a in heritage if all(a is not s for s in unit.said)]
+    heritage = _narrowed(heritage, unit, ctx)
     action = _own_action(unit.start, unit.end, ctx)
     lead_in = _res()["lead_in"].match(unit.heading or "")
     if lead_in:  # "b) Chủ trì, phối hợp" / "- Sở Tài chính ...": the bullet's bodies support
@@ -554,6 +555,11 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
                if fold(a.name) in openers and a.role != "requested" else a for a in own]
         if lead_in.group("lead"):
             action = "lead"
+    heirs = {fold(a.name).removeprefix("cac ") for a in heritage if a.role != "requested"}
+    if action == "lead":  # "Chủ trì, ..." under "9. Ủy ban nhân dân cấp xã" whose words name it
+        own = [Assignment(a.name, "lead", a.key, a.group, a.span)
+               if a.role == "executor" and fold(a.name).removeprefix("cac ") in heirs else a
+               for a in own]
     named = {fold(a.name).removeprefix("cac ") for a in own}
     inherited = []
     for a in heritage:
@@ -562,6 +568,21 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
         role = action if action and a.role != "requested" else a.role
         inherited.append(Assignment(a.name, role, a.key, a.group, a.span))
     return dedupe([*inherited, *own])
+
+
+def _narrowed(heritage: list[Assignment], unit: Unit, ctx: Context) -> list[Assignment]:
+    """A task that opens with some of the bodies it inherits as its subject ("- Ban Quản lý
+    Khu kinh tế chủ trì ..." under "7. Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công
+    nghiệp") is theirs alone: the heading's other bodies are not its. One that opens with
+    another body ("- Giao Phòng X ...") keeps the heading's (who gives it the task)."""
+    if len(heritage) < 2:
+        return heritage
+    first = leading(unit.start, unit.end, ctx)
+    if first is None:
+        return heritage
+    opened = {fold(name_of(f)).removeprefix("cac ") for f in first.members}
+    kept = [a for a in heritage if fold(a.name).removeprefix("cac ") in opened]
+    return kept or heritage
 
 
 def _own_action(start: int, end: int, ctx: Context) -> str | None:

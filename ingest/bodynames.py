@@ -35,7 +35,9 @@ from ingest.lexicon import lexicon
 
 FIELD_WORDS = 5  # lower-case words in a field: "Viện Nghiên cứu chiến lược giao thông"
 SP = r"[^\S\n]+"  # a name never runs over a line break
-UPPER = r"\p{Lu}[\p{L}\p{M}]*"  # "Quốc", "HĐND"
+# "Quốc", "HĐND", and a short form joined by "&" ("TN&MT", "KH&CN": Tài nguyên và Môi
+# trường, Khoa học và Công nghệ), one word of a name
+UPPER = r"\p{Lu}[\p{L}\p{M}]*(?:&\p{Lu}[\p{L}\p{M}]*)*"
 LOWER = r"\p{Ll}[\p{L}\p{M}]*"
 NUMBER = r"(?:\d+[A-Za-z]?|[IVXLC]+)(?![\p{L}\d])"  # "Ban Chỉ đạo 1237", "Quân khu 7", "khu vực XI"
 
@@ -69,6 +71,15 @@ def _phrases(words: list[str]) -> list[str]:
     return sorted(out)
 
 
+def _sectors() -> list[str]:
+    """The sectors a department or ministry is named after that join words with "và"
+    ("Tài nguyên và Môi trường", "Văn hóa, Thể thao và Du lịch"), in lower case."""
+    lx = lexicon()
+    fields = [*lx.departments, *(c.name.removeprefix("Bộ ") for c in lx.central
+                                 if c.name.startswith("Bộ "))]
+    return sorted({f.lower() for f in fields if " và " in f}, key=len, reverse=True)
+
+
 END = r"(?![\p{L}\p{M}\d])"  # the end of a word
 START = r"(?<![\p{L}\p{M}\d])"
 
@@ -89,7 +100,8 @@ def grammar() -> Grammar:
         ("member_kinds", c["member_types"]),
         ("enterprises", c["enterprises"]), ("enterprise_kinds", c["enterprise_types"]),
         ("quals", c["qualifiers"]),
-        ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]))}
+        ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]),
+        ("sectors", _sectors()))}
     heads = r"\L<heads>"
     bare = r"(?=\p{Lu})(?i:\L<bare>)"  # "Kiểm toán nhà nước": any case after the capital
     units = r"(?i:\L<units>)"
@@ -101,7 +113,13 @@ def grammar() -> Grammar:
     # ("Sở Tài chính Các sở, ngành": a list's "Các" is no word of a name)
     capital = rf"(?:(?!{place}){SP}(?!Các{END}|Những{END})(?:{UPPER}|{NUMBER}))"
     lower = rf"(?:(?!{place}){SP}(?!\L<stops>{END}){LOWER})"
-    field = rf"(?:{UPPER}|{NUMBER}){capital}*(?:{lower}{capital}*){{0,{FIELD_WORDS}}}"
+    # a sector written in lower case after the field's first words is the field's own, its
+    # "và" too ("Viện Chiến lược, Chính sách tài nguyên và môi trường", "Trung tâm Truyền
+    # thông tài nguyên và môi trường"): the sectors are those the departments and ministries
+    # are named after (a "và" before other words opens the next body or the sentence's own)
+    sector = rf"(?:{SP}(?=\p{{Ll}})(?i:\L<sectors>){END})"
+    field = (rf"(?:{UPPER}|{NUMBER}){capital}*(?:(?:{sector}|{lower}){capital}*)"
+             rf"{{0,{FIELD_WORDS}}}")
     # "Sở Tư pháp, Sở Nội vụ": a head after a joiner opens the next body
     # ... and so does the title of a body's head ("Chánh Văn phòng Sở, Trưởng phòng Kinh tế")
     opens_body = rf"(?:{heads}|{bare}|\L<person_heads>){END}"
@@ -122,6 +140,8 @@ def grammar() -> Grammar:
     belongs = (rf"(?:{SP}(?:trực{SP})?thuộc{SP}"
                rf"(?:{name}|(?i:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy){END}"
                rf"|(?:Bộ|Sở|Tổng cục|Cục|Ban){END}"
+               # "các đơn vị thuộc các Bộ có liên quan": a group of groups
+               rf"|(?i:các){SP}(?i:\L<nouns>){END}(?:(?:,{SP}|{SP}và{SP})(?i:\L<nouns>){END})*"
                rf"|(?i:tỉnh|thành phố|trung ương|Chính phủ|Quốc hội){END}))")
     named = regex.compile(rf"{START}(?!\L<not_bodies>{END})(?P<name>{name}){belongs}?{END}",
                           ignore_unused=True, **lists)

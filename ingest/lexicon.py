@@ -236,6 +236,14 @@ class Lexicon:
         return sorted(self.bodies["departments"]["names"], key=len, reverse=True)
 
     @cached_property
+    def spellings(self) -> dict[str, str]:
+        """The names the tables know, by their folded form: how a name a heading writes in
+        capitals ("SỞ TƯ PHÁP") is spelt ("Sở Tư pháp")."""
+        names = [f"Sở {d}" for d in self.bodies["departments"]["names"]]
+        names += [c.name for c in self.central] + list(self.abbreviations)
+        return {fold(n): n for n in names}
+
+    @cached_property
     def heads(self) -> list[str]:
         return list(self.bodies["heads"]["words"])
 

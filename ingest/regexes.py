@@ -171,11 +171,15 @@ def at_end(core: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def department_list() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"các Sở: Nội vụ, Tài chính, ... và Giáo dục và Đào tạo": one body per name (the
-    list, and one name of it)."""
-    names = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in lexicon().departments)
+    """"các Sở: Nội vụ, Tài chính, ... và Giáo dục và Đào tạo", "Các Bộ: Công Thương, Xây
+    dựng, Tài nguyên và Môi trường": one body per name, its head ("Sở", "Bộ") before each (the
+    list, and one name of it). A ministry's names are those of the ``[[central]]`` table."""
+    lx = lexicon()
+    ministries = [c.name.removeprefix("Bộ ") for c in lx.central if c.name.startswith("Bộ ")]
+    fields = sorted({*lx.departments, *ministries}, key=len, reverse=True)
+    names = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in fields)
     return re.compile(
-        rf"(?<![\w])(?i:(?:các\s+)?Sở)\s*:\s*(?P<names>(?:{names})"
+        rf"(?<![\w])(?i:(?:các\s+)?(?P<head>Sở|Bộ))\s*:\s*(?P<names>(?:{names})"
         rf"(?:\s*(?:,|và)\s*(?:{names})(?![\w]))*)"
     ), re.compile(rf"(?:{names})")
 

@@ -153,8 +153,9 @@ def bodies(doc: Doc) -> Doc:
         for i, n in enumerate(name_re.finditer(m.group("names"))):
             s = m.start("names") + n.start()
             # the first name's span opens at "các Sở:", so the list reads as one
+            head = m.group("head").capitalize()  # "Sở", "Bộ"
             found.append(Found("body", m.start() if i == 0 else s, s + len(n.group()),
-                               {"department": n.group()}, "Sở " + squash(n.group())))
+                               {"department": n.group()}, f"{head} {squash(n.group())}"))
     flags = regexes.bodies()
     for i, m in _scan(doc)["bodies"]:
         found.append(Found("body", m.start(), m.end(), {}, squash(m.group()), flags[i][1],

@@ -100,10 +100,13 @@ def _row_lines(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit
         if text[s] != "|" and text[e - 1] != "|":
             break  # running text after the table
         j = i
-        # a row goes on while its line lacks the closing bar, or the next line lacks the
-        # opening one (the converter cut the row there)
+        # a row goes on while its line lacks the closing bar, or the next line ends in a bar
+        # without opening with one (the converter cut the row there); a closed row followed
+        # by a line without bars is the table's end, the text going on below it ("| Số: ... |
+        # ... |" / "KẾ HOẠCH" in a copy that leaves no blank line after the letterhead)
         while j + 1 < n and lines[j + 1][0] < lines[j + 1][1] and (
-                text[lines[j][1] - 1] != "|" or text[lines[j + 1][0]] != "|"):
+                text[lines[j][1] - 1] != "|"
+                or (text[lines[j + 1][0]] != "|" and text[lines[j + 1][1] - 1] == "|")):
             j += 1
         if j > i:
             edits.extend((lines[k][1], lines[k][1] + 1, " ") for k in range(i, j))

@@ -130,6 +130,7 @@ class _Above:
     said: list[Assignment] = field(default_factory=list)
     shared: list[Line] = field(default_factory=list)
     acting_only: bool = False
+    duties: list[Assignment] = field(default_factory=list)  # a "Nhiệm vụ của X" heading's
 
 
 @dataclass(slots=True)
@@ -264,7 +265,8 @@ def _marker_kind(line: Line) -> str:
 def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> None:
     section = ".".join(item.path)
     below = _Above(list(above.inherited), list(above.defaults), list(above.said),
-                   list(above.shared), above.acting_only or _conditional(item))
+                   list(above.shared), above.acting_only or _conditional(item),
+                   list(above.duties))
     fields = _fields(item, ctx) if item.kind != "row" else _Fields(tasks=list(item.children))
     head = None if item.kind == "row" or item.label is not None else _heading_bodies(item, ctx)
     inline = _is_inline(item) and item.label is None
@@ -273,13 +275,20 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
     if head is not None and item.kind not in SECTIONS:
         bodies, only_bodies = head
         below.inherited.extend(bodies)
-        if not only_bodies:  # "2. Thanh tra tỉnh chủ trì ...": a sentence, not a heading
+        if not only_bodies and item.children and _colon_lead_in(item.line, ctx):
+            # "1. Cục X có trách nhiệm:" over a), b): it names whose they are and leads in to
+            # them, as a body heading does; no task of its own
+            below.said.extend(bodies)
+        elif not only_bodies:  # "2. Thanh tra tỉnh chủ trì ...": a sentence, not a heading
             below.said.extend(bodies)
             notes = list(takewhile(lambda ln: ln.kind == "note", item.lines))
             out.append(Unit(section, item.path, [item.line, *notes], heading=None,
                             meta=_shared([ln for ln in item.lines if ln.kind in META],
                                          below.shared)))
         inline = False
+    duties = _duties_of(item, ctx)
+    if duties:
+        below.duties = duties
     for child in item.children:
         if addressees(child):
             below.defaults.extend(_bodies_of_lines(child, ctx))
@@ -303,7 +312,8 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
             # "Chủ trì, phối hợp với các cơ quan liên quan tham mưu UBND tỉnh:" over a), b):
             # no task of its own; what it assigns, each sub-item does
             intro = Unit(section, item.path, lines, heading=item.title,
-                         inherited=list(below.inherited) or list(below.defaults),
+                         inherited=list(below.inherited) or list(below.defaults)
+                         or list(below.duties),
                          said=list(below.said) if below.inherited else [])
             said = assign.of_unit(intro, ctx)
             if said:
@@ -328,6 +338,8 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
             unit.section, unit.path = section, item.path
             unit.heading = None if inline else item.title
             unit.inherited = list(below.inherited) or list(below.defaults)
+            if not unit.inherited and below.duties and not _names_subject(unit, ctx):
+                unit.inherited = list(below.duties)
             unit.said = list(below.said) if below.inherited else []
             unit.own_meta = list(unit.meta)
             unit.meta = _shared(unit.meta, below.shared)
@@ -341,7 +353,7 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
         said = _lone_lead_in(child, ctx, below)
         if said:
             heir = _Above(said, list(below.defaults), [*below.said, *said], list(below.shared),
-                          below.acting_only)
+                          below.acting_only, list(below.duties))
             continue
         if heir is not below and (child.children or _opens_with_bodies(child.line, ctx)):
             heir = below  # a sibling with its own subject, or a group of its own, ends the run
@@ -380,6 +392,12 @@ def _leads_in(lines: list[Line], ctx: assign.Context) -> bool:
 
 
 _SENTENCE_BREAK = re.compile(r"[.;!?]\s+\S")
+
+
+def _colon_lead_in(line: Line, ctx: assign.Context) -> bool:
+    """Is an item's own line one sentence ending in a colon ("Cục X có trách nhiệm:")?"""
+    text = ctx.text[line.body_start:line.end].rstrip(" *")
+    return text.endswith(":") and not _SENTENCE_BREAK.search(text[:-1])
 
 
 def _one_block(items: list[Item]) -> bool:
@@ -455,6 +473,48 @@ def _bodies_of_lines(item: Item, ctx: assign.Context) -> list[Assignment]:
                 out.append(Assignment(assign.name_of(f), "executor", group=f.collective,
                                       span=ctx.to_span(f.start, f.end)))
     return out
+
+
+def _duties_of(item: Item, ctx: assign.Context) -> list[Assignment]:
+    """Bodies a heading names as those whose duties its items are ("II. NHIỆM VỤ CHỦ YẾU CỦA
+    BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "3. Trách nhiệm của các sở, ban, ngành": ``[sections]
+    duties_of``): the list of bodies right after "của". Each item below that names no body of
+    its own is theirs, as under a body heading; a body heading below it names its own."""
+    if item.kind == "row" or not (item.children or item.lines):
+        return []
+    line = item.line
+    first = assign.first_list(ctx.within(line.body_start, line.end), ctx.text)
+    if first is None:
+        return []
+    prefix = fold(ctx.text[line.body_start:first.start])
+    if prefix not in _words("duties_of"):
+        return []
+    return [Assignment(_as_written(x, ctx), "executor", group=x.collective,
+                       span=ctx.to_span(x.start, x.end))
+            for f in first.members for x in assign._expand(f, ctx)]
+
+
+def _names_subject(unit: Unit, ctx: assign.Context) -> bool:
+    """Does a task name a body that does it (not only those it works with or reports to)?"""
+    return any(a.role != "support" for a in assign.from_text(unit.start, unit.end, ctx))
+
+
+def _as_written(f: assign.Found, ctx: assign.Context) -> str:
+    """A body's name as the plan writes it in running text, where a heading gives it in
+    capitals ("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG" is "Bộ Tài nguyên và Môi trường" in its
+    sentences), else as the tables spell it; a group in capitals is in lower case ("CÁC SỞ,
+    BAN, NGÀNH")."""
+    name = assign.name_of(f)
+    if not name.isupper():
+        return name
+    key = fold(name)
+    cased = next((assign.name_of(g) for g in ctx.bodies
+                  if not g.text.isupper() and fold(assign.name_of(g)) == key), None)
+    if cased is None:
+        cased = lexicon().spellings.get(key)
+    if cased is not None:
+        return cased
+    return name.lower() if f.collective and key.startswith("cac ") else name
 
 
 def _heading_bodies(item: Item, ctx: assign.Context) -> tuple[list[Assignment], bool] | None:
