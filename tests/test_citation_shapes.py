@@ -144,6 +144,14 @@ def test_a_term_for_the_plan_itself_or_a_body_cites_nothing():
     ("1. Công an thành phố triển khai Đề án 06 trên địa bàn.\n", ["Đề án 06"]),
     # a year is no short number
     ("1. Sở Tư pháp xây dựng Kế hoạch 2026.\n", []),
+    # nor a figure counting the time a document covers
+    ("1. Sở Kế hoạch và Đầu tư tham mưu Kế hoạch 5 năm (2026 - 2030) của tỉnh.\n", []),
+    ("1. Sở Tài chính xây dựng Kế hoạch 05 năm 2026-2030 và Chương trình 3 năm.\n", []),
+    ("1. Sở Nội vụ xây dựng Kế hoạch 6 tháng cuối năm.\n", []),
+    # but a short name with its year or its date is one, and one ending a sentence too
+    ("1. Sở Nội vụ quán triệt Chỉ thị 05 năm 2025 đến các cơ quan.\n", ["05/CT-TTg"]),
+    ("1. Sở Nội vụ quán triệt Chỉ thị 05 ngày 01/3/2025 đến các cơ quan.\n", ["05/CT-TTg"]),
+    ("1. Công an thành phố chủ trì triển khai Đề án 06.\n", ["Đề án 06"]),
 ])
 def test_documents_named_by_a_short_number(body, cited):
     record = _record("Thực hiện Chỉ thị số 05/CT-TTg ngày 01/3/2025 của Thủ tướng Chính phủ;", body=body)
@@ -274,3 +282,28 @@ def test_this_plan_in_a_plan_a_decision_issues_is_no_citation():
     plan = _record("Căn cứ Quyết định số 41/QĐ-UBND ngày 02/3/2025 của Ủy ban nhân dân thành phố;",
                    body="1. Sở Nội vụ chủ trì thực hiện các nội dung của Quyết định này.\n")
     assert _task_numbers(plan) == [["41/QĐ-UBND"]]
+
+
+@pytest.mark.parametrize(("preamble", "title"), [
+    # a known title ("Luật Kế toán", "Luật Đầu tư") that goes on in title words up to the
+    # law's year or date is a longer title the catalogue does not know: kept, never the shorter
+    ("Căn cứ Luật Kế toán công năm 2030;", "Luật Kế toán công năm 2030"),
+    ("Căn cứ Luật Đầu tư kinh doanh và dịch vụ ngày 12 tháng 6 năm 2031;",
+     "Luật Đầu tư kinh doanh và dịch vụ năm 2031"),
+])
+def test_a_longer_title_than_a_known_one_is_not_the_known_law(preamble, title):
+    [law] = _record(preamble).bases
+    assert (law.number, law.title) == (None, title)
+
+
+@pytest.mark.parametrize(("body", "number"), [
+    # the known law, followed by the sentence's own words (no year or date after them), or
+    # by a list, or by a word that ends a title
+    ("1. Sở Nội vụ triển khai Luật Việc làm bảo đảm kịp thời, đồng bộ.\n", "74/2025/QH15"),
+    ("1. Sở Tài chính bố trí kinh phí theo Luật Ngân sách nhà nước, nguồn chi tổ chức năm 2025.\n", "89/2025/QH15"),
+    ("1. Sở Tư pháp hướng dẫn Luật Phòng, chống tham nhũng trong năm 2025.\n", "36/2018/QH14"),
+    ("1. Sở Xây dựng triển khai Luật Quy hoạch đô thị và nông thôn năm 2024.\n", "47/2024/QH15"),
+])
+def test_a_known_law_followed_by_running_words_stays_that_law(body, number):
+    record = _record("Căn cứ Quyết định số 15/2025/QĐ-UBND ngày 02/3/2025;", body)
+    assert [c.number for t in record.tasks for c in t.citations] == [number]
