@@ -307,3 +307,53 @@ def test_a_longer_title_than_a_known_one_is_not_the_known_law(preamble, title):
 def test_a_known_law_followed_by_running_words_stays_that_law(body, number):
     record = _record("Căn cứ Quyết định số 15/2025/QĐ-UBND ngày 02/3/2025;", body)
     assert [c.number for t in record.tasks for c in t.citations] == [number]
+
+
+WRAPPED_PLAN = """Số: 12/KH-UBND
+Đà Nẵng, ngày 10 tháng 9 năm 2025
+
+KẾ HOẠCH
+THỰC HIỆN CÔNG TÁC PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT TRÊN ĐỊA BÀN THÀNH PHỐ
+NĂM 2025
+
+{preamble}
+
+I. NHIỆM VỤ
+
+1. Sở Tư pháp chủ trì, phối hợp với các sở, ban, ngành tổ chức tuyên truyền
+pháp luật cho cán bộ, công chức, viên chức và người lao động trên địa bàn
+thành phố, bảo đảm thiết thực, hiệu quả, phù hợp với từng đối tượng.
+
+2. Ủy ban nhân dân các xã, phường chủ trì tổ chức hòa giải ở cơ sở theo quy
+định, kịp thời giải quyết mâu thuẫn, tranh chấp nhỏ trong cộng đồng dân cư
+và báo cáo kết quả về Sở Tư pháp trước ngày 15 tháng 12 năm 2025.
+"""
+
+
+def test_a_preamble_after_a_type_line_that_carries_its_title_is_the_preamble():
+    """A hard-wrapped copy: "KẾ HOẠCH" and its title in capitals make one paragraph, then
+    "Thực hiện ...": that paragraph is what the plan carries out, not more of its title."""
+    record = extract_text(WRAPPED_PLAN.format(preamble="""Thực hiện Luật Phổ biến, giáo dục pháp luật năm 2012; Quyết định số
+25/2021/QĐ-TTg ngày 22/7/2021 của Thủ tướng Chính phủ quy định về xã, phường
+đạt chuẩn tiếp cận pháp luật, Ủy ban nhân dân thành phố ban hành Kế hoạch
+thực hiện năm 2025 như sau:"""))
+    assert record.document.title.endswith("TRÊN ĐỊA BÀN THÀNH PHỐ NĂM 2025")
+    assert _numbers(record.bases) == ["14/2012/QH13", "25/2021/QĐ-TTg"]
+
+
+def test_a_title_in_running_case_under_a_bare_type_line_stays_the_title():
+    record = _record("Căn cứ Quyết định số 25/2021/QĐ-TTg ngày 22/7/2021 của Thủ tướng Chính phủ;",
+                     head="Số: 12/KH-UBND\nĐà Nẵng, ngày 10 tháng 9 năm 2025\n\nKẾ HOẠCH\n\nThực hiện các giải pháp nâng cao hiệu quả công tác pháp chế năm 2025\n\n")
+    assert record.document.title == "Thực hiện các giải pháp nâng cao hiệu quả công tác pháp chế năm 2025"
+    assert _numbers(record.bases) == ["25/2021/QĐ-TTg"]
+
+
+@pytest.mark.parametrize(("preamble", "numbers"), [
+    # "xây dựng Kế hoạch" is the issuer's own clause, as "ban hành Kế hoạch" is: what the
+    # plan's subject names after it is no basis
+    ("Thực hiện Quyết định số 10/QĐ-TTg ngày 02/01/2025 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh xây dựng Kế hoạch thực hiện Kế hoạch số 25/KH-BNV ngày 05/01/2025 như sau:", ["10/QĐ-TTg"]),
+    # a cited document about building a plan is still a basis
+    ("Căn cứ Công văn số 12/BNV-CCVC ngày 03/01/2025 của Bộ Nội vụ về việc xây dựng Kế hoạch năm 2026;", ["12/BNV-CCVC"]),
+])
+def test_the_issuer_building_its_plan_ends_the_bases(preamble, numbers):
+    assert _numbers(_record(preamble).bases) == numbers
