@@ -742,9 +742,45 @@ def _numbers_title(prev: tuple[Found, Citation], d: Found, cite: Citation, text:
 
 
 def identity(c: Citation) -> str:
-    if c.key:
-        return c.key
-    return f"{fold(c.type or '')}|{fold(c.title or '')}"
+    """What tells one cited document from another: its key; for a document whose number
+    carries no year (an administrative or a Party document, "02/CT-TTg", "80-KL/TW") the
+    year of its date too, for such numbers start again every year (Nghị định 30/2020, Điều
+    15): "Chỉ thị số 02/CT-TTg ngày 04/7/2018" and "... 02/CT-TTg ngày 15/11/2019" are two."""
+    base = c.key or f"{fold(c.type or '')}|{fold(c.title or '')}"
+    year = _year_apart(c)
+    return f"{base}@{year}" if year else base
+
+
+_NUMBER_YEAR = re.compile(r"/(?:19|20)\d\d/")
+
+
+def _year_apart(c: Citation) -> str | None:
+    """The year that tells apart documents of one number without a year in it, if dated."""
+    if c.number and c.date and c.key and not _NUMBER_YEAR.search(c.number):
+        return c.date[:4]
+    return None
+
+
+def _identities(citations: list[Citation]) -> list[str]:
+    """Each citation's :func:`identity`; one of a number without a year and without a date
+    is the dated document of that number named last before it (as a plan names a document
+    in full, then again by its number), else the first named after it."""
+    ids = [identity(c) for c in citations]
+    first: dict[str, str] = {}
+    for c, i in zip(citations, ids, strict=True):
+        if c.key and i != c.key:
+            first.setdefault(c.key, i)
+    if not first:
+        return ids
+    last: dict[str, str] = {}
+    out = []
+    for c, i in zip(citations, ids, strict=True):
+        if c.key and i != c.key:
+            last[c.key] = i
+        elif c.key in first:
+            i = last.get(c.key, first[c.key])
+        out.append(i)
+    return out
 
 
 def _fuller_title(kept: str | None, other: str | None) -> str | None:
@@ -763,9 +799,9 @@ def described_alike(plan_wide: list[Citation], cited: list[Citation]) -> None:
     merged citation of that document has: one document reads the same wherever it is cited,
     in its fullest form the plan writes ("Luật Bảo vệ bí mật nhà nước" in a task that wrote
     "Luật Bảo vệ BMNN"). Changes ``cited`` in place."""
-    whole = {identity(c): c for c in plan_wide}
-    for c in cited:
-        w = whole.get(identity(c))
+    whole = dict(zip(_identities(plan_wide), plan_wide, strict=True))
+    for c, key in zip(cited, _identities([*plan_wide, *cited])[len(plan_wide):], strict=True):
+        w = whole.get(key)
         if w is not None:
             c.title, c.date, c.issuer = w.title, w.date, w.issuer
 
@@ -776,8 +812,7 @@ def merge(citations: list[Citation]) -> list[Citation]:
     costs 10,000 steps, not 10,000² (the issue's fuzz test)."""
     out: dict[str, Citation] = {}
     seen: dict[str, tuple[set, set, set, set]] = {}
-    for c in citations:
-        key = identity(c)
+    for c, key in zip(citations, _identities(citations), strict=True):
         if key not in out:
             out[key] = Citation(type=c.type, number=c.number, title=c.title, date=c.date,
                                 issuer=c.issuer, key=c.key, resolved=c.resolved,

@@ -357,3 +357,23 @@ def test_a_title_in_running_case_under_a_bare_type_line_stays_the_title():
 ])
 def test_the_issuer_building_its_plan_ends_the_bases(preamble, numbers):
     assert _numbers(_record(preamble).bases) == numbers
+
+
+def test_one_number_of_two_years_is_two_documents():
+    """An administrative number carries no year and starts again every year: the Chỉ thị
+    02/CT-TTg of 2018 and that of 2019 are two documents; the same number named again
+    without its date is the one dated document of that number the plan names."""
+    record = _record(
+        "Căn cứ Chỉ thị số 02/CT-TTg ngày 15/11/2019 của Thủ tướng Chính phủ về tăng cường công tác bảo vệ bí mật nhà nước;",
+        body="1. Công an tỉnh tuyên truyền Chỉ thị số 02/CT-TTg ngày 04/7/2018 của Thủ tướng Chính phủ về bảo vệ bí mật nhà nước trên không gian mạng.\n"
+             "2. Sở Nội vụ hướng dẫn thực hiện Chỉ thị số 02/CT-TTg và Kết luận số 80-KL/TW ngày 20/6/2020 của Ban Bí thư.\n")
+    dates = sorted(c.date for c in record.citations if c.number == "02/CT-TTg")
+    assert dates == ["2018-07-04", "2019-11-15"]
+    assert [[c.number for c in t.citations] for t in record.tasks] == [["02/CT-TTg"], ["02/CT-TTg", "80-KL/TW"]]
+
+
+def test_one_number_named_again_in_its_year_is_one_document():
+    record = _record(
+        "Căn cứ Chỉ thị số 02/CT-TTg ngày 15/11/2019 của Thủ tướng Chính phủ;",
+        body="1. Sở Nội vụ hướng dẫn thực hiện Chỉ thị số 02/CT-TTg ngày 15 tháng 11 năm 2019 và Chỉ thị số 02/CT-TTg.\n")
+    assert [c.number for c in record.citations] == ["02/CT-TTg"]
