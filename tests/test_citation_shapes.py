@@ -178,6 +178,9 @@ def test_an_amending_law_is_one_document_that_names_the_laws_it_amends():
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu ngày 29 tháng 11 năm 2024;", "57/2024/QH15"),
     # a number in the list the catalogue knows as an amending law is its own
     ("Căn cứ Luật Xây dựng số 50/2014/QH13, được sửa đổi, bổ sung tại Luật sửa đổi, bổ sung một số điều của Luật Xây dựng số 62/2020/QH14;", "62/2020/QH14"),
+    # the two amending laws most preambles of 2020-2025 name, with the date or in capitals
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;", "47/2019/QH14"),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015; Luật Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật ngày 18 tháng 6 năm 2020;", "63/2020/QH14"),
     # a law amending many: "37 luật"
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018;", "35/2018/QH14"),
 ])
