@@ -38,18 +38,23 @@ def _title_re() -> re.Pattern[str]:
     """A numbered document's title, after its number and issuer: it ends where the sentence
     does, where the next document of a list begins ("..., Nghị quyết số 04-NQ/TW", "..., Luật
     X", "... và Luật Viên chức"; the type words are the catalogue's), or at the body the
-    sentence goes on with, or where it says what amended the document. A title may open with
+    sentence goes on with, or where it says what amended the document, or where the next
+    number of a list of one type's numbers begins (", số 58/2023/NĐ-CP", "và số ..."). A
+    title may open with
     a type word ("về Chương trình hành động"), never with the next numbered reference."""
     types = "|".join(re.escape(t.name) for t in sorted(lexicon().types, key=lambda t: -len(t.name)))
     return re.compile(
         r"^\s*(?:,\s*)?(?:về việc\s+|về\s+)?"
-        rf"(?P<title>(?!(?:{types})\s+(?:số\s*)?\d|(?:Luật|Bộ luật|Hiến pháp)\b|về\b)"
+        rf"(?P<title>(?!(?:{types})\s+(?:số\s*)?\d|(?:Luật|Bộ luật|Hiến pháp)\b|về\b|(?i:số)\s+\d)"
         # a line broken in mid-title (a hard-wrapped copy) goes on in lower case
         r"[\w“\"](?:[^;\n]|\n(?=[a-zà-ỹđ])){2,259}?)"
         r"(?=;|\.\s|\.$|\s\(|, (?:đồng thời|trong đó)"
         # "..., được sửa đổi, bổ sung tại Nghị quyết số ...": the amending document is apart
         r"|,?\s+(?:đã\s+)?được\s+sửa đổi"
         rf"|,\s+(?:{types})\s+(?:số\s*)?\d|,\s+(?:Luật|Bộ luật|Hiến pháp)\b"
+        # a list of one type's numbers: "Nghị định số 37/2019/NĐ-CP ..., số 58/2023/NĐ-CP ...
+        # và số 22/2025/NĐ-CP ...": each number opens a document of its own
+        r"|(?:,|\s+và)\s+(?i:số)\s+\d+(?:/|-[A-ZĐ])"
         r"|\s+và\s+(?:các\s+)?(?:Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch)\b"
         r"|,\s+(?:Ủy ban nhân dân|UBND|Sở|Thanh tra|Hội đồng nhân dân|Chủ tịch)\b|$)")
 

@@ -380,3 +380,14 @@ def test_one_number_named_again_in_its_year_is_one_document():
         "Căn cứ Chỉ thị số 02/CT-TTg ngày 15/11/2019 của Thủ tướng Chính phủ;",
         body="1. Sở Nội vụ hướng dẫn thực hiện Chỉ thị số 02/CT-TTg ngày 15 tháng 11 năm 2019 và Chỉ thị số 02/CT-TTg.\n")
     assert [c.number for c in record.citations] == ["02/CT-TTg"]
+
+
+def test_a_list_of_one_types_numbers_names_each_document():
+    """"Các Nghị định ... (số 37/2019/NĐ-CP ngày ..., số 58/2023/NĐ-CP ... sửa đổi ... và số
+    22/2025/NĐ-CP ...)": each number is a document of its own, a basis like the others, not
+    words of the title before it; a title naming its type's document ("của Nghị định số
+    37/2019/NĐ-CP") keeps it."""
+    record = _record("Căn cứ các Nghị định của Chính phủ quy định chi tiết thi hành Luật Quy hoạch (số 37/2019/NĐ-CP ngày 07/5/2019, số 58/2023/NĐ-CP ngày 12/8/2023 sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP và số 22/2025/NĐ-CP ngày 11/02/2025 sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP);")
+    assert set(_numbers(record.bases)) >= {"37/2019/NĐ-CP", "58/2023/NĐ-CP", "22/2025/NĐ-CP"}
+    titles = {c.number: c.title for c in record.bases}
+    assert titles["58/2023/NĐ-CP"] == "sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP"
