@@ -38,18 +38,23 @@ def _title_re() -> re.Pattern[str]:
     """A numbered document's title, after its number and issuer: it ends where the sentence
     does, where the next document of a list begins ("..., Nghị quyết số 04-NQ/TW", "..., Luật
     X", "... và Luật Viên chức"; the type words are the catalogue's), or at the body the
-    sentence goes on with, or where it says what amended the document. A title may open with
+    sentence goes on with, or where it says what amended the document, or where the next
+    number of a list of one type's numbers begins (", số 58/2023/NĐ-CP", "và số ..."). A
+    title may open with
     a type word ("về Chương trình hành động"), never with the next numbered reference."""
     types = "|".join(re.escape(t.name) for t in sorted(lexicon().types, key=lambda t: -len(t.name)))
     return re.compile(
         r"^\s*(?:,\s*)?(?:về việc\s+|về\s+)?"
-        rf"(?P<title>(?!(?:{types})\s+(?:số\s*)?\d|(?:Luật|Bộ luật|Hiến pháp)\b|về\b)"
+        rf"(?P<title>(?!(?:{types})\s+(?:số\s*)?\d|(?:Luật|Bộ luật|Hiến pháp)\b|về\b|(?i:số)\s+\d)"
         # a line broken in mid-title (a hard-wrapped copy) goes on in lower case
         r"[\w“\"](?:[^;\n]|\n(?=[a-zà-ỹđ])){2,259}?)"
         r"(?=;|\.\s|\.$|\s\(|, (?:đồng thời|trong đó)"
         # "..., được sửa đổi, bổ sung tại Nghị quyết số ...": the amending document is apart
         r"|,?\s+(?:đã\s+)?được\s+sửa đổi"
         rf"|,\s+(?:{types})\s+(?:số\s*)?\d|,\s+(?:Luật|Bộ luật|Hiến pháp)\b"
+        # a list of one type's numbers: "Nghị định số 37/2019/NĐ-CP ..., số 58/2023/NĐ-CP ...
+        # và số 22/2025/NĐ-CP ...": each number opens a document of its own
+        r"|(?:,|\s+và)\s+(?i:số)\s+\d+(?:/|-[A-ZĐ])"
         r"|\s+và\s+(?:các\s+)?(?:Luật|Nghị định|Thông tư|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch)\b"
         r"|,\s+(?:Ủy ban nhân dân|UBND|Sở|Thanh tra|Hội đồng nhân dân|Chủ tịch)\b|$)")
 
@@ -742,9 +747,45 @@ def _numbers_title(prev: tuple[Found, Citation], d: Found, cite: Citation, text:
 
 
 def identity(c: Citation) -> str:
-    if c.key:
-        return c.key
-    return f"{fold(c.type or '')}|{fold(c.title or '')}"
+    """What tells one cited document from another: its key; for a document whose number
+    carries no year (an administrative or a Party document, "02/CT-TTg", "80-KL/TW") the
+    year of its date too, for such numbers start again every year (Nghị định 30/2020, Điều
+    15): "Chỉ thị số 02/CT-TTg ngày 04/7/2018" and "... 02/CT-TTg ngày 15/11/2019" are two."""
+    base = c.key or f"{fold(c.type or '')}|{fold(c.title or '')}"
+    year = _year_apart(c)
+    return f"{base}@{year}" if year else base
+
+
+_NUMBER_YEAR = re.compile(r"/(?:19|20)\d\d/")
+
+
+def _year_apart(c: Citation) -> str | None:
+    """The year that tells apart documents of one number without a year in it, if dated."""
+    if c.number and c.date and c.key and not _NUMBER_YEAR.search(c.number):
+        return c.date[:4]
+    return None
+
+
+def _identities(citations: list[Citation]) -> list[str]:
+    """Each citation's :func:`identity`; one of a number without a year and without a date
+    is the dated document of that number named last before it (as a plan names a document
+    in full, then again by its number), else the first named after it."""
+    ids = [identity(c) for c in citations]
+    first: dict[str, str] = {}
+    for c, i in zip(citations, ids, strict=True):
+        if c.key and i != c.key:
+            first.setdefault(c.key, i)
+    if not first:
+        return ids
+    last: dict[str, str] = {}
+    out = []
+    for c, i in zip(citations, ids, strict=True):
+        if c.key and i != c.key:
+            last[c.key] = i
+        elif c.key in first:
+            i = last.get(c.key, first[c.key])
+        out.append(i)
+    return out
 
 
 def _fuller_title(kept: str | None, other: str | None) -> str | None:
@@ -763,9 +804,9 @@ def described_alike(plan_wide: list[Citation], cited: list[Citation]) -> None:
     merged citation of that document has: one document reads the same wherever it is cited,
     in its fullest form the plan writes ("Luật Bảo vệ bí mật nhà nước" in a task that wrote
     "Luật Bảo vệ BMNN"). Changes ``cited`` in place."""
-    whole = {identity(c): c for c in plan_wide}
-    for c in cited:
-        w = whole.get(identity(c))
+    whole = dict(zip(_identities(plan_wide), plan_wide, strict=True))
+    for c, key in zip(cited, _identities([*plan_wide, *cited])[len(plan_wide):], strict=True):
+        w = whole.get(key)
         if w is not None:
             c.title, c.date, c.issuer = w.title, w.date, w.issuer
 
@@ -776,8 +817,7 @@ def merge(citations: list[Citation]) -> list[Citation]:
     costs 10,000 steps, not 10,000² (the issue's fuzz test)."""
     out: dict[str, Citation] = {}
     seen: dict[str, tuple[set, set, set, set]] = {}
-    for c in citations:
-        key = identity(c)
+    for c, key in zip(citations, _identities(citations), strict=True):
         if key not in out:
             out[key] = Citation(type=c.type, number=c.number, title=c.title, date=c.date,
                                 issuer=c.issuer, key=c.key, resolved=c.resolved,

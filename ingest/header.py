@@ -191,8 +191,15 @@ def _sentence_case(caps: str) -> str:
         text = re.sub(rf"\b{re.escape(t.name.lower())}(?= số \S*\d)", t.name, text)
     for name in (*lx.departments, *lx.bodies["abbreviations"]):
         text = re.sub(rf"(?i)\b{re.escape(name)}\b", name, text)
-    return re.sub(rf"\b(?P<unit>{_PLACE_UNITS})\s+(?P<name>[^A-ZĐ].*)$",
+    text = re.sub(rf"\b(?P<unit>{_PLACE_UNITS})\s+(?P<name>[^A-ZĐ].*)$",
                   lambda m: f"{m.group('unit')} {m.group('name').title()}", text)
+    # the names of issuers that numbers code, of two words or more, as written there ("THỦ
+    # TƯỚNG CHÍNH PHỦ" is "Thủ tướng Chính phủ"), each where it is the longest that fits
+    issuers = {n.lower(): n for n in lx.issuers.values() if " " in n}
+    names = "|".join(map(re.escape, sorted(issuers, key=len, reverse=True)))
+    text = re.sub(rf"(?i)\b(?:{names})\b", lambda m: issuers.get(m.group().lower(), m.group()),
+                  text)
+    return text
 
 
 def _province(info: DocumentInfo) -> str | None:

@@ -850,9 +850,15 @@ def _joined(lines: list[Line], i: int, pattern: re.Pattern[str],
 def _title(lines: list[Line], j: int, header: Header, text: str) -> int:
     """Take the title's lines from ``j`` on, up to the paragraph that opens the preamble."""
     first = j
+    # a type line that carries its title ("KẾ HOẠCH THỰC HIỆN CÔNG TÁC ..." in one paragraph):
+    # the paragraph after it that opens the preamble ("Thực hiện Luật ...") is no title
+    typed = header.type_line
+    titled = typed is not None and (kind := type_prefix(typed.text.strip("* "))) is not None \
+        and len(typed.text.strip("* ")) > len(kind) + 3
     while j < len(lines):
         line, prev = lines[j], lines[j - 1]
-        if j == first and line.text.startswith("Căn cứ"):
+        if j == first and (line.text.startswith("Căn cứ")
+                           or (titled and _opens_preamble(line.text.strip("* ")))):
             break
         if j > first and (_opens_preamble(line.text) or "\n\n" in text[prev.end:line.start]
                           or (_is_caps(prev.text) and not _is_caps(line.text))

@@ -71,7 +71,15 @@ def law_title() -> re.Pattern[str]:
     stop = "|".join([*(rf"{re.escape(w)}\b" for w in titles["stop_words"]),
                      *(rf"{re.escape(w)}\s*:?\s*\d" for w in titles["before_number"])])
     generic = rf"{CAPITAL}[\wÀ-ỹ]*(?:,?\s+(?!{stop})[a-zà-ỹđ][\wÀ-ỹ]*){{0,7}}"
-    name = rf"(?:(?i:{known})|{generic})"
+    # a known title that goes on in title words up to the law's year or date is a longer
+    # title the catalogue does not know ("Luật Quy hoạch đô thị và nông thôn năm 2024" is no
+    # "Luật Quy hoạch"): a law is cited by its title and then its year or date; a known title
+    # followed by running words ("Luật Việc làm bảo đảm kịp thời, ...") stays that law; the
+    # longer title's words are joined by spaces or "và", never by a comma (a list goes on)
+    inner = "|".join(rf"{re.escape(w)}\b" for w in titles["stop_words"] if w != "và")
+    longer = (rf"(?i:{known})(?:(?:\s+và)?\s+(?!{inner})[a-zà-ỹđ][\wÀ-ỹ]*){{1,8}}?"
+              rf"(?=,?\s+(?:năm\s+)?(?:19|20)\d\d(?![\d/])|,?\s+ngày\s+\d)")
+    name = rf"(?:{longer}|(?i:{known})|{generic})"
     # a title the plan gives with its number runs up to it, over the words that end a title
     # in running text ("Pháp lệnh Ưu đãi người có công với cách mạng số 26/2005/PL-UBTVQH11");
     # never over the next titled document ("Luật A và Luật B số ...")
@@ -122,10 +130,15 @@ def _abbreviated(titles: list[str], abbreviations: dict[str, str]) -> list[str]:
 @lru_cache(maxsize=1)
 def short_name() -> re.Pattern[str]:
     """"Đề án 06", "Nghị quyết 57", "Chỉ thị 32": a document named by its type and the first
-    part of its number, as plans name well-known ones (never a year: "Kế hoạch 2025")."""
-    types = "|".join(re.escape(t) for t in lexicon().documents["short_names"]["types"])
+    part of its number, as plans name well-known ones (never a year: "Kế hoạch 2025"; never
+    the time a document covers: "Kế hoạch 5 năm (2021 - 2025)")."""
+    names = lexicon().documents["short_names"]
+    types = "|".join(re.escape(t) for t in names["types"])
+    units = "|".join(re.escape(u) for u in names["time_units"])
     return re.compile(rf"(?<![\w])(?P<stype>{types})\s+(?P<snum>(?!(?:19|20)\d\d(?!\d))\d{{1,4}})"
-                      rf"(?![\w/.-]|[.,]\d|\s*/)")
+                      rf"(?![\w/-]|[.,]\d|\s*/)"
+                      rf"(?!\s+(?:{units})\b(?!\s+(?:(?:19|20)\d\d(?![\d/-])(?!\s*[-–]\s*\d)"
+                      rf"|\d{{1,2}}\s*(?:/|tháng))))")
 
 
 @lru_cache(maxsize=1)

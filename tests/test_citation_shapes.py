@@ -144,6 +144,14 @@ def test_a_term_for_the_plan_itself_or_a_body_cites_nothing():
     ("1. Công an thành phố triển khai Đề án 06 trên địa bàn.\n", ["Đề án 06"]),
     # a year is no short number
     ("1. Sở Tư pháp xây dựng Kế hoạch 2026.\n", []),
+    # nor a figure counting the time a document covers
+    ("1. Sở Kế hoạch và Đầu tư tham mưu Kế hoạch 5 năm (2026 - 2030) của tỉnh.\n", []),
+    ("1. Sở Tài chính xây dựng Kế hoạch 05 năm 2026-2030 và Chương trình 3 năm.\n", []),
+    ("1. Sở Nội vụ xây dựng Kế hoạch 6 tháng cuối năm.\n", []),
+    # but a short name with its year or its date is one, and one ending a sentence too
+    ("1. Sở Nội vụ quán triệt Chỉ thị 05 năm 2025 đến các cơ quan.\n", ["05/CT-TTg"]),
+    ("1. Sở Nội vụ quán triệt Chỉ thị 05 ngày 01/3/2025 đến các cơ quan.\n", ["05/CT-TTg"]),
+    ("1. Công an thành phố chủ trì triển khai Đề án 06.\n", ["Đề án 06"]),
 ])
 def test_documents_named_by_a_short_number(body, cited):
     record = _record("Thực hiện Chỉ thị số 05/CT-TTg ngày 01/3/2025 của Thủ tướng Chính phủ;", body=body)
@@ -170,6 +178,9 @@ def test_an_amending_law_is_one_document_that_names_the_laws_it_amends():
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu ngày 29 tháng 11 năm 2024;", "57/2024/QH15"),
     # a number in the list the catalogue knows as an amending law is its own
     ("Căn cứ Luật Xây dựng số 50/2014/QH13, được sửa đổi, bổ sung tại Luật sửa đổi, bổ sung một số điều của Luật Xây dựng số 62/2020/QH14;", "62/2020/QH14"),
+    # the two amending laws most preambles of 2020-2025 name, with the date or in capitals
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;", "47/2019/QH14"),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015; Luật Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật ngày 18 tháng 6 năm 2020;", "63/2020/QH14"),
     # a law amending many: "37 luật"
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018;", "35/2018/QH14"),
 ])
@@ -274,3 +285,109 @@ def test_this_plan_in_a_plan_a_decision_issues_is_no_citation():
     plan = _record("Căn cứ Quyết định số 41/QĐ-UBND ngày 02/3/2025 của Ủy ban nhân dân thành phố;",
                    body="1. Sở Nội vụ chủ trì thực hiện các nội dung của Quyết định này.\n")
     assert _task_numbers(plan) == [["41/QĐ-UBND"]]
+
+
+@pytest.mark.parametrize(("preamble", "title"), [
+    # a known title ("Luật Kế toán", "Luật Đầu tư") that goes on in title words up to the
+    # law's year or date is a longer title the catalogue does not know: kept, never the shorter
+    ("Căn cứ Luật Kế toán công năm 2030;", "Luật Kế toán công năm 2030"),
+    ("Căn cứ Luật Đầu tư kinh doanh và dịch vụ ngày 12 tháng 6 năm 2031;",
+     "Luật Đầu tư kinh doanh và dịch vụ năm 2031"),
+])
+def test_a_longer_title_than_a_known_one_is_not_the_known_law(preamble, title):
+    [law] = _record(preamble).bases
+    assert (law.number, law.title) == (None, title)
+
+
+@pytest.mark.parametrize(("body", "number"), [
+    # the known law, followed by the sentence's own words (no year or date after them), or
+    # by a list, or by a word that ends a title
+    ("1. Sở Nội vụ triển khai Luật Việc làm bảo đảm kịp thời, đồng bộ.\n", "74/2025/QH15"),
+    ("1. Sở Tài chính bố trí kinh phí theo Luật Ngân sách nhà nước, nguồn chi tổ chức năm 2025.\n", "89/2025/QH15"),
+    ("1. Sở Tư pháp hướng dẫn Luật Phòng, chống tham nhũng trong năm 2025.\n", "36/2018/QH14"),
+    ("1. Sở Xây dựng triển khai Luật Quy hoạch đô thị và nông thôn năm 2024.\n", "47/2024/QH15"),
+])
+def test_a_known_law_followed_by_running_words_stays_that_law(body, number):
+    record = _record("Căn cứ Quyết định số 15/2025/QĐ-UBND ngày 02/3/2025;", body)
+    assert [c.number for t in record.tasks for c in t.citations] == [number]
+
+
+WRAPPED_PLAN = """Số: 12/KH-UBND
+Đà Nẵng, ngày 10 tháng 9 năm 2025
+
+KẾ HOẠCH
+THỰC HIỆN CÔNG TÁC PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT TRÊN ĐỊA BÀN THÀNH PHỐ
+NĂM 2025
+
+{preamble}
+
+I. NHIỆM VỤ
+
+1. Sở Tư pháp chủ trì, phối hợp với các sở, ban, ngành tổ chức tuyên truyền
+pháp luật cho cán bộ, công chức, viên chức và người lao động trên địa bàn
+thành phố, bảo đảm thiết thực, hiệu quả, phù hợp với từng đối tượng.
+
+2. Ủy ban nhân dân các xã, phường chủ trì tổ chức hòa giải ở cơ sở theo quy
+định, kịp thời giải quyết mâu thuẫn, tranh chấp nhỏ trong cộng đồng dân cư
+và báo cáo kết quả về Sở Tư pháp trước ngày 15 tháng 12 năm 2025.
+"""
+
+
+def test_a_preamble_after_a_type_line_that_carries_its_title_is_the_preamble():
+    """A hard-wrapped copy: "KẾ HOẠCH" and its title in capitals make one paragraph, then
+    "Thực hiện ...": that paragraph is what the plan carries out, not more of its title."""
+    record = extract_text(WRAPPED_PLAN.format(preamble="""Thực hiện Luật Phổ biến, giáo dục pháp luật năm 2012; Quyết định số
+25/2021/QĐ-TTg ngày 22/7/2021 của Thủ tướng Chính phủ quy định về xã, phường
+đạt chuẩn tiếp cận pháp luật, Ủy ban nhân dân thành phố ban hành Kế hoạch
+thực hiện năm 2025 như sau:"""))
+    assert record.document.title.endswith("TRÊN ĐỊA BÀN THÀNH PHỐ NĂM 2025")
+    assert _numbers(record.bases) == ["14/2012/QH13", "25/2021/QĐ-TTg"]
+
+
+def test_a_title_in_running_case_under_a_bare_type_line_stays_the_title():
+    record = _record("Căn cứ Quyết định số 25/2021/QĐ-TTg ngày 22/7/2021 của Thủ tướng Chính phủ;",
+                     head="Số: 12/KH-UBND\nĐà Nẵng, ngày 10 tháng 9 năm 2025\n\nKẾ HOẠCH\n\nThực hiện các giải pháp nâng cao hiệu quả công tác pháp chế năm 2025\n\n")
+    assert record.document.title == "Thực hiện các giải pháp nâng cao hiệu quả công tác pháp chế năm 2025"
+    assert _numbers(record.bases) == ["25/2021/QĐ-TTg"]
+
+
+@pytest.mark.parametrize(("preamble", "numbers"), [
+    # "xây dựng Kế hoạch" is the issuer's own clause, as "ban hành Kế hoạch" is: what the
+    # plan's subject names after it is no basis
+    ("Thực hiện Quyết định số 10/QĐ-TTg ngày 02/01/2025 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh xây dựng Kế hoạch thực hiện Kế hoạch số 25/KH-BNV ngày 05/01/2025 như sau:", ["10/QĐ-TTg"]),
+    # a cited document about building a plan is still a basis
+    ("Căn cứ Công văn số 12/BNV-CCVC ngày 03/01/2025 của Bộ Nội vụ về việc xây dựng Kế hoạch năm 2026;", ["12/BNV-CCVC"]),
+])
+def test_the_issuer_building_its_plan_ends_the_bases(preamble, numbers):
+    assert _numbers(_record(preamble).bases) == numbers
+
+
+def test_one_number_of_two_years_is_two_documents():
+    """An administrative number carries no year and starts again every year: the Chỉ thị
+    02/CT-TTg of 2018 and that of 2019 are two documents; the same number named again
+    without its date is the one dated document of that number the plan names."""
+    record = _record(
+        "Căn cứ Chỉ thị số 02/CT-TTg ngày 15/11/2019 của Thủ tướng Chính phủ về tăng cường công tác bảo vệ bí mật nhà nước;",
+        body="1. Công an tỉnh tuyên truyền Chỉ thị số 02/CT-TTg ngày 04/7/2018 của Thủ tướng Chính phủ về bảo vệ bí mật nhà nước trên không gian mạng.\n"
+             "2. Sở Nội vụ hướng dẫn thực hiện Chỉ thị số 02/CT-TTg và Kết luận số 80-KL/TW ngày 20/6/2020 của Ban Bí thư.\n")
+    dates = sorted(c.date for c in record.citations if c.number == "02/CT-TTg")
+    assert dates == ["2018-07-04", "2019-11-15"]
+    assert [[c.number for c in t.citations] for t in record.tasks] == [["02/CT-TTg"], ["02/CT-TTg", "80-KL/TW"]]
+
+
+def test_one_number_named_again_in_its_year_is_one_document():
+    record = _record(
+        "Căn cứ Chỉ thị số 02/CT-TTg ngày 15/11/2019 của Thủ tướng Chính phủ;",
+        body="1. Sở Nội vụ hướng dẫn thực hiện Chỉ thị số 02/CT-TTg ngày 15 tháng 11 năm 2019 và Chỉ thị số 02/CT-TTg.\n")
+    assert [c.number for c in record.citations] == ["02/CT-TTg"]
+
+
+def test_a_list_of_one_types_numbers_names_each_document():
+    """"Các Nghị định ... (số 37/2019/NĐ-CP ngày ..., số 58/2023/NĐ-CP ... sửa đổi ... và số
+    22/2025/NĐ-CP ...)": each number is a document of its own, a basis like the others, not
+    words of the title before it; a title naming its type's document ("của Nghị định số
+    37/2019/NĐ-CP") keeps it."""
+    record = _record("Căn cứ các Nghị định của Chính phủ quy định chi tiết thi hành Luật Quy hoạch (số 37/2019/NĐ-CP ngày 07/5/2019, số 58/2023/NĐ-CP ngày 12/8/2023 sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP và số 22/2025/NĐ-CP ngày 11/02/2025 sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP);")
+    assert set(_numbers(record.bases)) >= {"37/2019/NĐ-CP", "58/2023/NĐ-CP", "22/2025/NĐ-CP"}
+    titles = {c.number: c.title for c in record.bases}
+    assert titles["58/2023/NĐ-CP"] == "sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP"

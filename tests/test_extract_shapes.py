@@ -185,6 +185,10 @@ def test_a_date_without_year_takes_the_plans_year():
     ("THANH TRA CHÍNH PHỦ\nSố: 616/KH-TTCP\nHà Nội,", "Thanh tra Chính phủ"),  # central: no place
     ("TỈNH ỦY BÌNH DƯƠNG\nSố: 12-KH/TU\nBình Dương,", "Tỉnh ủy Bình Dương"),
     ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 1/KH-SKHĐT\nHà Nội,", "Sở Kế hoạch và Đầu tư thành phố Hà Nội"),
+    # an issuer whose name a number codes keeps that name's casing, whole
+    ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 12/QĐ-TTg\nHà Nội,", "Thủ tướng Chính phủ"),
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 5/KH-LĐTBXH\nHà Nội,", "Bộ Lao động - Thương binh và Xã hội"),
+    ("ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 7/KH-UBTVQH15\nHà Nội,", "Ủy ban Thường vụ Quốc hội"),
 ])
 def test_issuer_from_the_header_block(lines, issuer):
     record = extract_text(f"{lines} ngày 01 tháng 3 năm 2025\nKẾ HOẠCH\nX\n\nI. NHIỆM VỤ\n"
