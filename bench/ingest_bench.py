@@ -2,7 +2,7 @@
 code does it and as this tree's does, in turns, each in a process of its own, with the load
 average beside each line (issue 13: 10,000 plans ingested in under 10 minutes)::
 
-    .venv/bin/python bench/ingest_bench.py --before main --plans 200 [--rounds 2]
+    .venv/bin/python bench/ingest_bench.py --before main [--after HEAD] --plans 200 [--rounds 2]
 
 The plans are ``bench/plangen.py``'s, ingested as ``bench/scale_bench.py`` ingests them
 (reasoner ``reasonable``, no progress bars). Each turn prints its wall seconds, the seconds of
@@ -59,6 +59,8 @@ if __name__ == "__main__":
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--before", default="main", help="git ref of the code to compare with")
+    ap.add_argument("--after", default=None, help="git ref of the code compared (default: "
+                    "this tree as it is)")
     ap.add_argument("--plans", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--work", type=Path, default=ROOT / "var" / "bench-ingest")
@@ -69,7 +71,8 @@ def main() -> int:
     plangen.write(args.plans, plans)
     child = args.work / "child.py"
     child.write_text(CHILD, encoding="utf-8")
-    trees = {"before": tree_of(args.before), "after": ROOT}
+    trees = {"before": tree_of(args.before),
+             "after": tree_of(args.after) if args.after else ROOT}
     try:
         for rnd in range(args.rounds):
             for name, tree in trees.items():
@@ -88,7 +91,9 @@ def main() -> int:
                       f"load {res['load_before']:.1f}->{res['load_after']:.1f} "
                       f"[{stages}] ({res['code']})", flush=True)  # fmt: skip
     finally:
-        shutil.rmtree(trees["before"], ignore_errors=True)
+        for tree in trees.values():
+            if tree != ROOT:
+                shutil.rmtree(tree, ignore_errors=True)
     return 0
 
 
