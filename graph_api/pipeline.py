@@ -29,7 +29,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph_api import provenance as pv
-from graph_api import tallies
+from graph_api import search, tallies
 from graph_api.progress import Progress
 from graph_api.provenance import (
     LEGACY_INFERRED_GRAPH,
@@ -38,7 +38,15 @@ from graph_api.provenance import (
     SHARED_INFERRED_GRAPH,
     Record,
 )
-from graph_api.store import META_GRAPH, Change, Store, StoreError, graph_to_ntriples, iri
+from graph_api.store import (
+    META_GRAPH,
+    Change,
+    OxigraphStore,
+    Store,
+    StoreError,
+    graph_to_ntriples,
+    iri,
+)
 from ingest.read import MAX_BYTES, not_regular, too_large
 
 REASONERS = ("reasonable", "owlrl", "none")
@@ -235,6 +243,7 @@ class Job:
     kind: str | None = None
     plan_nt: str = ""
     shared_nt: str = ""
+    rows: bool = False  # make the plan's search rows (graph_api.search.drafts)
 
 
 @dataclass(slots=True)
@@ -254,6 +263,7 @@ class Prepared:
     closure: str | None = None
     tallied: set[str] = field(default_factory=set)  # what its tallies count (graph_api.tallies)
     refused: list[str] | None = None  # SHACL violations, in words
+    rows: list[dict[str, Any]] | None = None  # its search rows, but their labels (job.rows)
     unreadable: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     stage_mb: dict[str, float] = field(default_factory=dict)
@@ -361,22 +371,28 @@ def prepare(job: Job) -> Prepared:
 
         facts = _loaded(out.graph_nt + out.shared_nt + out.inferred_nt
                         + out.shared_inferred_nt)
-        tally_nt, out.tallied = of_plan(facts, out.graph)
-        agenda_nt = kept_agenda.of_plan(facts, out.graph)
+        tally_nt, out.tallied = of_plan(facts.raw, out.graph)
+        agenda_nt = kept_agenda.of_plan(facts.raw, out.graph)
         out.graph_nt += tally_nt + agenda_nt
         out.triples += tally_nt.count("\n") + agenda_nt.count("\n")
         clock.lap("tally")
+        if job.rows and out.plan:  # made here from the plan's facts, not read back from the store
+            try:
+                out.rows = search.drafts(facts, out.plan)
+            except StoreError:  # none: the index reads this plan's tasks from the store
+                out.rows = None
+            clock.lap("rows")
     out.peak_mb = max(out.stage_mb.values(), default=_peak_mb())
     return out
 
 
-def _loaded(nt: str) -> Any:
+def _loaded(nt: str) -> OxigraphStore:
     """An in-memory store of ``nt``, for the facts made from a plan in its worker."""
     import pyoxigraph as ox
 
-    store = ox.Store()
+    store = OxigraphStore()
     if nt:
-        store.load(nt, format=ox.RdfFormat.N_TRIPLES)
+        store.raw.load(nt, format=ox.RdfFormat.N_TRIPLES)
     return store
 
 
@@ -569,6 +585,8 @@ class _Run:
     # rewrites their rows); None: not followed (no index to update in place)
     touched: set[str] | None = None
     check: bool = False  # check every graph against its record first (see _mend_graphs)
+    # the search rows of the plans stored, as their workers made them (an index on disk)
+    drafts: search.Drafts | None = None
     recount_all: bool = False  # every count summed again at the end (an ingest cut short)
 
 
@@ -608,7 +626,8 @@ def ingest_paths(
         run.writer.bulk, run.writer.limit = True, batch or BULK_TRIPLES
     extra = sorted(run.pending - {f.resolve() for f in files})
     prog.total = len(files) + len(extra)
-    jobs = (Job(reasoner, source=s) for s in sources_of([*files, *extra], report.failed))
+    jobs = (Job(reasoner, source=s, rows=run.drafts is not None)
+            for s in sources_of([*files, *extra], report.failed))
     try:
         for outcome in _pool(jobs, workers, budget):
             assert outcome.item.source is not None
@@ -622,6 +641,8 @@ def ingest_paths(
         _search_index(run)
     finally:
         prog.close()
+        if run.drafts is not None:
+            run.drafts.close()
     report.seconds = prog.seconds()
     report.wall = time.perf_counter() - started
     report.peak_mb["main"] = max(report.peak_mb.get("main", 0.0), _peak_mb(),
@@ -674,9 +695,9 @@ def _begin(run: _Run) -> None:
     # otherwise each record is read when a plan needs it (by its key, or by its file)
     run.recs = pv.Records(store, recs)
     run.writer.stored = run.recs.stored
-    from graph_api import search
-
     index = search.index_path(store)
+    if index is not None:  # each plan's rows are made by its worker, kept until the end
+        run.drafts = search.Drafts(index.with_name(index.name + ".drafts"))
     if index is not None and index.exists():  # an index to update in place, if only added to
         run.touched = set()
 
@@ -800,6 +821,8 @@ def _take(run: _Run, src: Source, p: Prepared | None, error: str | None) -> None
     if run.touched is not None:  # asked before the write (which may come at once)
         run.touched.update(_named(_new_facts(run.store, p.shared_nt)))
     run.writer.add(p, rec, replace=True)
+    if run.drafts is not None and p.rows is not None and p.plan:
+        run.drafts.put(p.plan, p.rows)
     run.recs[p.graph] = rec
     run.recs.holding(path).add(p.graph)
     run.written[p.graph] = (p.sha256, src.name)
@@ -936,9 +959,8 @@ def _finish(run: _Run) -> None:
 def _search_index(run: _Run) -> None:
     """The full-text index beside an on-disk store (ux's graph_api.search; other stores build
     theirs when first searched): plans only added are indexed in place; otherwise it is
-    rebuilt from what is now stored."""
-    from graph_api import search
-
+    rebuilt from what is now stored. Either way, the task rows of the plans this ingest stored
+    are those their workers made (run.drafts), with the store's labels, not read back."""
     if search.index_path(run.store) is None:
         return
     started = time.perf_counter()
@@ -951,9 +973,9 @@ def _search_index(run: _Run) -> None:
                                      for s in report.stored)
             and not report.removed and not report.mended and all(p for p, _ in added)):
         rows = search.add_plans(run.store, added, run.before,  # type: ignore[arg-type]
-                                run.touched or ())
+                                run.touched or (), run.drafts)
     if rows is None:
-        rows = search.refresh(run.store)
+        rows = search.refresh(run.store, run.drafts)
     run.progress.stage("search", "row", total=rows)
     run.progress.advance("search", time.perf_counter() - started, rows, "row")
     run.progress.done("search")

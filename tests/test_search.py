@@ -143,3 +143,73 @@ def test_plans_added_later_are_indexed_in_place_as_a_rebuild_indexes_them(tmp_pa
     search.refresh(store)
     assert added == rows(path)
     store.close()
+
+
+def _index_rows(path) -> tuple[list, list]:
+    """An index file's rows, field by field, and each row's (body, role) pairs, sorted."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        rows = db.execute("SELECT kind, key, plan, title, bodies, text, basis FROM rows")
+        pairs = db.execute("SELECT rows.kind, rows.key, body, role FROM row_bodies "
+                           "JOIN rows ON rows.id = row_bodies.id")  # fmt: skip
+        return sorted(rows.fetchall()), sorted(pairs.fetchall())
+    finally:
+        db.close()
+
+
+WIDE = PLANS.parents[2] / "shared" / "corpus-wide"
+
+
+@pytest.mark.parametrize("folder", [PLANS, WIDE], ids=["samples", "corpus-wide"])
+def test_an_ingest_indexes_the_rows_its_workers_made_as_a_store_read_back_gives_them(
+        tmp_path, monkeypatch, folder) -> None:
+    """Issue 13: the index of a fresh store was rebuilt by reading every plan's tasks back out
+    of it (data.tasks_by_plan: 40% of a 200-plan ingest). Each plan's rows are now made by its
+    worker and take the store's labels at the end (a body's best name from other plans, an
+    article's from its law, ingested after the plans here): the same rows, field by field, as
+    graph_rows reads from the store; a plan this ingest did not store is read back alone."""
+    from graph_api import search
+    from graph_api.blueprints import data
+    from graph_api.pipeline import ingest_paths
+    from graph_api.store import open_store
+    from ontology.identity import key_of, plan_iri
+
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent")
+    calls: list[str] = []
+    tasks, by_plan = data.tasks, data.tasks_by_plan
+    monkeypatch.setattr(data, "tasks_by_plan", lambda *a, **k: calls.append("all") or by_plan(
+        *a, **k))
+    monkeypatch.setattr(data, "tasks", lambda *a, **k: calls.append(k.get("plan")) or tasks(
+        *a, **k))
+    plans = sorted(folder.glob("*.txt"))
+    store = open_store(tmp_path / "store")
+    report = ingest_paths(store, [*plans, LAWS], progress=False)  # laws last: their labels too
+    assert report.ok and "search" in report.seconds
+    assert calls == []  # nothing read back
+    monkeypatch.undo()
+
+    def reference() -> tuple[list, list]:
+        ref = SearchIndex(tmp_path / "ref.sqlite")
+        ref.build(search.graph_rows(store), "ref")
+        ref.close()
+        try:
+            return _index_rows(tmp_path / "ref.sqlite")
+        finally:
+            (tmp_path / "ref.sqlite").unlink()
+
+    built = _index_rows(index_path(store))
+    assert built[0] and built[1] and built == reference()
+    # one plan read again (not "only added": the index is rebuilt): its rows from its worker,
+    # the other plans' read back from the store, one plan at a time
+    monkeypatch.setattr(data, "tasks", lambda *a, **k: calls.append(k.get("plan")) or tasks(
+        *a, **k))
+    again = ingest_paths(store, [plans[0]], progress=False)
+    monkeypatch.undo()
+    assert [s.status for s in again.stored] == ["unchanged"]
+    assert plan_iri(key_of(again.stored[0].graph) or "") not in calls
+    assert len(calls) == len(data.plans(store)) - 1
+    assert _index_rows(index_path(store)) == reference()
+    store.close()
