@@ -56,6 +56,10 @@ BULK_FROM = 50
 BULK_TRIPLES = 100_000
 # imported by the workers' forkserver: workers fork with all of it imported and compiled
 PRELOAD = ("graph_api.warm", "ontology.mapping", "ontology.laws")
+# plan and law files read in this process, not in workers, when no number of workers is given:
+# workers cost their start (an interpreter with every import and pattern: ~1.5 CPU-s of the
+# ~5 of adding one plan) more than they save on a few plans (~0.4 CPU-s each)
+INLINE_UP_TO = 4
 
 
 @dataclass(slots=True)
@@ -585,7 +589,8 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest plan files, law files and JSON record files (folders are walked).
 
-    ``workers``: processes (default one per core; 0 runs everything in this process);
+    ``workers``: processes (default one per core, none for up to ``INLINE_UP_TO`` plan and
+    law files; 0 runs everything in this process);
     ``budget``: seconds one plan may take before it is stopped and reported; ``batch``: triples
     written per transaction (whole plans: at least one; default BATCH_TRIPLES, or BULK_TRIPLES
     through the bulk loader); ``max_bytes``: the largest file read
@@ -606,9 +611,13 @@ def ingest_paths(
         run.writer.bulk, run.writer.limit = True, batch or BULK_TRIPLES
     extra = sorted(run.pending - {f.resolve() for f in files})
     prog.total = len(files) + len(extra)
+    readers = workers
+    if workers is None and prog.total <= INLINE_UP_TO and not any(
+            f.suffix.lower() in RECORD_SUFFIXES for f in files):
+        readers = 0  # a handful of files: no pool to start
     jobs = (Job(reasoner, source=s) for s in sources_of([*files, *extra], report.failed))
     try:
-        for outcome in _pool(jobs, workers, budget):
+        for outcome in _pool(jobs, readers, budget):
             assert outcome.item.source is not None
             _take(run, outcome.item.source, outcome.result, outcome.error)
         run.writer.flush()
@@ -623,7 +632,7 @@ def ingest_paths(
     report.seconds = prog.seconds()
     report.wall = time.perf_counter() - started
     report.peak_mb["main"] = max(report.peak_mb.get("main", 0.0), _peak_mb(),
-                                 *(report.stage_mb.values() if workers == 0 else ()))
+                                 *(report.stage_mb.values() if readers == 0 else ()))
     report.total_triples = _total(run)
     return report
 

@@ -40,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     parser.add_argument(
         "--workers", type=int, default=None,
-        help="worker processes (default: one per core; 0: all in this process)",
+        help="worker processes (default: one per core, none for a handful of files; 0: all "
+             "in this process)",
     )  # fmt: skip
     parser.add_argument(
         "--budget", type=float, default=BUDGET,
