@@ -97,11 +97,16 @@ def grammar() -> Grammar:
     # case: capitals and numbers are the name's, "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
     # never into a place: "tỉnh", "Thành phố" end the fields, as what places the body
     location = lexicon().location_re
-    place = rf"(?:{location.removesuffix('?')})"  # the place, not its absence
+    # the place (not its absence) and the field are written once, in a DEFINE group, and
+    # called where a pattern needs them: regex then compiles each once, not its ~30 copies
+    # (and the word lists in them once each); a call backtracks as its text in place would
+    place = "(?&place)"
     # ("Sở Tài chính Các sở, ngành": a list's "Các" is no word of a name)
     capital = rf"(?:(?!{place}){SP}(?!Các{END}|Những{END})(?:{UPPER}|{NUMBER}))"
     lower = rf"(?:(?!{place}){SP}(?!\L<stops>{END}){LOWER})"
-    field = rf"(?:{UPPER}|{NUMBER}){capital}*(?:{lower}{capital}*){{0,{FIELD_WORDS}}}"
+    field = "(?&field)"
+    define = (rf"(?(DEFINE)(?P<place>{location.removesuffix('?')})"
+              rf"(?P<field>(?:{UPPER}|{NUMBER}){capital}*(?:{lower}{capital}*){{0,{FIELD_WORDS}}}))")
     # "Sở Tư pháp, Sở Nội vụ": a head after a joiner opens the next body
     # ... and so does the title of a body's head ("Chánh Văn phòng Sở, Trưởng phòng Kinh tế")
     opens_body = rf"(?:{heads}|{bare}|\L<person_heads>){END}"
@@ -123,8 +128,8 @@ def grammar() -> Grammar:
                rf"(?:{name}|(?i:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy){END}"
                rf"|(?:Bộ|Sở|Tổng cục|Cục|Ban){END}"
                rf"|(?i:tỉnh|thành phố|trung ương|Chính phủ|Quốc hội){END}))")
-    named = regex.compile(rf"{START}(?!\L<not_bodies>{END})(?P<name>{name}){belongs}?{END}",
-                          ignore_unused=True, **lists)
+    named = regex.compile(rf"{define}{START}(?!\L<not_bodies>{END})(?P<name>{name}){belongs}?"
+                          rf"{END}", ignore_unused=True, **lists)
     # a noun before a capital is a named body's head ("phòng, Bộ Công an"), unless the
     # capital is a kind or qualifier written so ("các cơ quan Đảng", "các cơ quan Trung ương");
     # bare nouns share one "các" ("các cơ quan, đơn vị, địa phương"); a noun of a kind is a
@@ -162,7 +167,7 @@ def grammar() -> Grammar:
     owner = (rf"(?:{SP}của{SP}(?:{name}|(?i:Quốc hội|Chính phủ|quân đội|Đảng|tỉnh|thành phố)"
              rf"{END}))")
     collective = regex.compile(
-        rf"{START}(?i:(?P<each>các){SP})?(?P<nouns>{nouns})"
+        rf"{define}{START}(?i:(?P<each>các){SP})?(?P<nouns>{nouns})"
         rf"(?P<quals>(?:{belongs}|{qual})*{owner}?(?:{qual})*)"
         rf"(?P<tail>{scope}|{SP}{units}{END})?{END}", ignore_unused=True, **lists)
     outside = regex.compile(rf"^\L<outside_heads>{END}", ignore_unused=True, **lists)
@@ -181,7 +186,8 @@ def grammar() -> Grammar:
     opener_pieces = frozenset(p for w in named_firsts | cased for p in (w, w + " "))
     return Grammar(named, collective, not_group, named_firsts, collective_firsts,
                    opener_pieces, outside,
-                   regex.compile(rf"(?:{scope}|{belongs}|{location})", ignore_unused=True, **lists),
+                   regex.compile(rf"{define}(?:{scope}|{belongs}|{location})", ignore_unused=True,
+                                 **lists),
                    frozenset(w.lower() for w in c["alone"]))
 
 
