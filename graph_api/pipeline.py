@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from graph_api import provenance as pv
 from graph_api import tallies
 from graph_api.progress import Progress
@@ -817,16 +819,19 @@ def _take(run: _Run, src: Source, p: Prepared | None, error: str | None) -> None
 
 def _new_facts(store: Store, nt: str) -> str:
     """The lines of ``nt`` (facts about shared things) the shared graph does not hold yet, in
-    one query over those lines: most of what a plan says of a body or a law, another plan said
-    before."""
-    lines = [ln.strip() for ln in nt.splitlines() if ln.strip()]
-    if not lines or any("_:" in ln for ln in lines):  # blank nodes cannot be looked up
+    one query over those facts: most of what a plan says of a body or a law, another plan said
+    before. The facts are parsed and each term written back by pyoxigraph, so what goes into
+    the query's ``VALUES`` is RDF terms, never the plan's own lines."""
+    facts = list(ox.parse(input=nt, format=ox.RdfFormat.N_TRIPLES)) if nt.strip() else []
+    if not facts or any(isinstance(t, ox.BlankNode) for q in facts  # cannot be looked up
+                        for t in (q.subject, q.object)):
         return nt
-    rows = "\n".join(f"({i} {ln.removesuffix('.').rstrip()})" for i, ln in enumerate(lines))
+    lines = [f"{q.subject} {q.predicate} {q.object} .\n" for q in facts]
+    rows = "\n".join(f"({i} {q.subject} {q.predicate} {q.object})" for i, q in enumerate(facts))
     res = store.query(
         f"SELECT ?i WHERE {{ VALUES (?i ?s ?p ?o) {{\n{rows}\n}} "
         f"FILTER NOT EXISTS {{ GRAPH {iri(SHARED_GRAPH)} {{ ?s ?p ?o }} }} }}")
-    return "".join(lines[int(r["i"])] + "\n" for r in res.rows)  # type: ignore[union-attr]
+    return "".join(lines[int(r["i"])] for r in res.rows)  # type: ignore[union-attr]
 
 
 def _named(nt: str) -> Iterator[str]:

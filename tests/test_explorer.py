@@ -104,7 +104,10 @@ def test_a_bodys_network_reads_that_body_not_the_whole_store() -> None:
     def recording(sparql: str, bindings: dict | None = None, *args: object, **kw: object):
         title = next((line[len("# title: "):] for line in sparql.splitlines()
                       if line.startswith("# title: ")), "")
-        asked.append((title, {k for k, v in (bindings or {}).items() if v is not None}))
+        # a paged query's parameters are bound in its text (a VALUES block), not passed
+        inline = {v for block in re.findall(r"VALUES \(([^)]*)\)", sparql)
+                  for v in re.findall(r"\?(\w+)", block)}
+        asked.append((title, inline | {k for k, v in (bindings or {}).items() if v is not None}))
         return query(sparql, bindings, *args, **kw)
 
     store.query = recording  # type: ignore[method-assign]
