@@ -17,6 +17,7 @@ moment, and their CPU is the command's all the same. The stages are the ingest's
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import os
 import re
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -53,25 +55,34 @@ def children_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def reap(timeout: float = 30.0) -> None:
-    """Wait for every process the command left behind (reparented to this subreaper)."""
+def children() -> set[int]:
+    import psutil
+
+    return {p.pid for p in psutil.Process().children()}
+
+
+def reap(before: set[int], timeout: float = 30.0) -> None:
+    """Wait for every process the command left behind (reparented to this subreaper), not
+    for the children this process had before it."""
     end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            time.sleep(0.02)
+    while time.monotonic() < end and (left := children() - before):
+        for pid in left:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, os.WNOHANG)
+        time.sleep(0.02)
 
 
-def timed(tree: Path, plan: Path, store: Path, workers: int | None) -> dict[str, object]:
+def timed(tree: Path, plan: Path, store: Path, workers: int | None) -> dict[str, Any]:
+    """``cancu ingest <plan> --store <store>`` of the code in ``tree``: its wall time, the CPU
+    seconds of it and of all it started, its stages (its summary line), the load after."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     cmd = [sys.executable, "-c", COMMAND, str(tree), "ingest", str(plan), "--store", str(store),
            "-q"] + ([] if workers is None else ["--workers", str(workers)])
+    before = children()
     cpu0, t0 = children_cpu(), time.perf_counter()
     out = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
-    reap()
+    reap(before)
     stages = re.search(r"\[(.*)\]", out.stdout.strip().splitlines()[-1] if out.stdout else "")
     return {"wall": wall, "cpu": children_cpu() - cpu0, "ok": out.returncode == 0,
             "stages": stages.group(1) if stages else out.stderr.strip()[-200:],
@@ -88,7 +99,6 @@ def main() -> int:
                     help="number of the first plan added (default: past the store's own and "
                          "those added before)")
     a = ap.parse_args()
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     before = tree_of(a.before)
     ref = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", a.before],
                          capture_output=True, text=True).stdout.strip()

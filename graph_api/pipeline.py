@@ -108,6 +108,7 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     inferred: int | None = None  # triples inferred for the units stored, None when not reasoned
     total_triples: int = 0
+    graphs: int = 0  # named graphs holding them
     seconds: dict[str, float] = field(default_factory=dict)  # per stage (workers: CPU seconds)
     wall: float = 0.0
     peak_mb: dict[str, float] = field(default_factory=dict)  # main process, largest worker
@@ -635,15 +636,17 @@ def ingest_paths(
     report.wall = time.perf_counter() - started
     report.peak_mb["main"] = max(report.peak_mb.get("main", 0.0), _peak_mb(),
                                  *(report.stage_mb.values() if readers == 0 else ()))
-    report.total_triples = _total(run)
+    report.total_triples, report.graphs = _total(run)
     return report
 
 
-def _total(run: _Run) -> int:
-    """Triples in the store: what the records count, and the graphs common to all units (the
-    store is whole when an ingest ends, so its records count its graphs)."""
-    common = sum(run.store.triple_count(g) for g in sorted(pv.COMMON_GRAPHS))
-    return pv.recorded_triples(run.store) + common
+def _total(run: _Run) -> tuple[int, int]:
+    """Triples in the store, and the graphs holding them: what the records count, and the
+    graphs common to all units (the store is whole when an ingest ends, so its records count
+    its graphs)."""
+    common = [run.store.triple_count(g) for g in sorted(pv.COMMON_GRAPHS)]
+    triples, graphs = pv.recorded_sizes(run.store)
+    return triples + sum(common), graphs + sum(1 for n in common if n)
 
 
 def _pool(jobs: Iterable[Job], workers: int | None, budget: float | None) -> Iterator[Any]:
@@ -945,8 +948,9 @@ def _finish(run: _Run) -> None:
 def _search_index(run: _Run) -> None:
     """The full-text index beside an on-disk store (ux's graph_api.search; other stores build
     theirs when first searched): plans only added are indexed in place; otherwise it is
-    rebuilt from what is now stored."""
+    rebuilt from what is now stored, unless nothing changed."""
     from graph_api import search
+    from graph_api.state import state
 
     if search.index_path(run.store) is None:
         return
@@ -961,6 +965,8 @@ def _search_index(run: _Run) -> None:
             and not report.removed and not report.mended and all(p for p, _ in added)):
         rows = search.add_plans(run.store, added, run.before,  # type: ignore[arg-type]
                                 run.touched or ())
+    if rows is None and run.before == state(run.store, ttl=0).tag == search.built_from(run.store):
+        rows = 0  # the store is as the index was built from (plans read again unchanged)
     if rows is None:
         rows = search.refresh(run.store)
     run.progress.stage("search", "row", total=rows)
