@@ -45,6 +45,8 @@ NOT_RUN = {
     ".venv/bin/jupyter lab notebooks/": "opens an interactive server (tests/test_notebooks.py "
                                          "runs the notebooks)",
     ".ci/run": "runs the whole suite, this test included",
+    ".venv/bin/python bench/body_page_bench.py var/bench-scale/store-10000 --after-store COPY "
+    "--before main": "reads a 10,000-plan store (bench/scale_bench.py --keep makes it)",
 }  # fmt: skip
 SERVICE = "127.0.0.1:8000"
 SPARQL_SERVER = "127.0.0.1:7878"
