@@ -66,6 +66,10 @@ BULK_FROM = 50
 BULK_TRIPLES = 100_000
 # imported by the workers' forkserver: workers fork with all of it imported and compiled
 PRELOAD = ("graph_api.warm", "ontology.mapping", "ontology.laws")
+# plan and law files read in this process, not in workers, when no number of workers is given:
+# workers cost their start (an interpreter with every import and pattern: ~1.5 CPU-s of the
+# ~5 of adding one plan) more than they save on a few plans (~0.4 CPU-s each)
+INLINE_UP_TO = 4
 
 
 @dataclass(slots=True)
@@ -112,6 +116,7 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     inferred: int | None = None  # triples inferred for the units stored, None when not reasoned
     total_triples: int = 0
+    graphs: int = 0  # named graphs holding them
     seconds: dict[str, float] = field(default_factory=dict)  # per stage (workers: CPU seconds)
     wall: float = 0.0
     peak_mb: dict[str, float] = field(default_factory=dict)  # main process, largest worker
@@ -605,7 +610,8 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest plan files, law files and JSON record files (folders are walked).
 
-    ``workers``: processes (default one per core; 0 runs everything in this process);
+    ``workers``: processes (default one per core, none for up to ``INLINE_UP_TO`` plan and
+    law files; 0 runs everything in this process);
     ``budget``: seconds one plan may take before it is stopped and reported; ``batch``: triples
     written per transaction (whole plans: at least one; default BATCH_TRIPLES, or BULK_TRIPLES
     through the bulk loader); ``max_bytes``: the largest file read
@@ -626,10 +632,14 @@ def ingest_paths(
         run.writer.bulk, run.writer.limit = True, batch or BULK_TRIPLES
     extra = sorted(run.pending - {f.resolve() for f in files})
     prog.total = len(files) + len(extra)
+    readers = workers
+    if workers is None and prog.total <= INLINE_UP_TO and not any(
+            f.suffix.lower() in RECORD_SUFFIXES for f in files):
+        readers = 0  # a handful of files: no pool to start
     jobs = (Job(reasoner, source=s, rows=run.drafts is not None)
             for s in sources_of([*files, *extra], report.failed))
     try:
-        for outcome in _pool(jobs, workers, budget):
+        for outcome in _pool(jobs, readers, budget):
             assert outcome.item.source is not None
             _take(run, outcome.item.source, outcome.result, outcome.error)
         run.writer.flush()
@@ -646,16 +656,18 @@ def ingest_paths(
     report.seconds = prog.seconds()
     report.wall = time.perf_counter() - started
     report.peak_mb["main"] = max(report.peak_mb.get("main", 0.0), _peak_mb(),
-                                 *(report.stage_mb.values() if workers == 0 else ()))
-    report.total_triples = _total(run)
+                                 *(report.stage_mb.values() if readers == 0 else ()))
+    report.total_triples, report.graphs = _total(run)
     return report
 
 
-def _total(run: _Run) -> int:
-    """Triples in the store: what the records count, and the graphs common to all units (the
-    store is whole when an ingest ends, so its records count its graphs)."""
-    common = sum(run.store.triple_count(g) for g in sorted(pv.COMMON_GRAPHS))
-    return pv.recorded_triples(run.store) + common
+def _total(run: _Run) -> tuple[int, int]:
+    """Triples in the store, and the graphs holding them: what the records count, and the
+    graphs common to all units (the store is whole when an ingest ends, so its records count
+    its graphs)."""
+    common = [run.store.triple_count(g) for g in sorted(pv.COMMON_GRAPHS)]
+    triples, graphs = pv.recorded_sizes(run.store)
+    return triples + sum(common), graphs + sum(1 for n in common if n)
 
 
 def _pool(jobs: Iterable[Job], workers: int | None, budget: float | None) -> Iterator[Any]:
@@ -959,8 +971,11 @@ def _finish(run: _Run) -> None:
 def _search_index(run: _Run) -> None:
     """The full-text index beside an on-disk store (ux's graph_api.search; other stores build
     theirs when first searched): plans only added are indexed in place; otherwise it is
-    rebuilt from what is now stored. Either way, the task rows of the plans this ingest stored
-    are those their workers made (run.drafts), with the store's labels, not read back."""
+    rebuilt from what is now stored, unless nothing changed. Either way, the task rows of the
+    plans this ingest stored are those their workers made (run.drafts), with the store's
+    labels, not read back."""
+    from graph_api.state import state
+
     if search.index_path(run.store) is None:
         return
     started = time.perf_counter()
@@ -974,6 +989,8 @@ def _search_index(run: _Run) -> None:
             and not report.removed and not report.mended and all(p for p, _ in added)):
         rows = search.add_plans(run.store, added, run.before,  # type: ignore[arg-type]
                                 run.touched or (), run.drafts)
+    if rows is None and run.before == state(run.store, ttl=0).tag == search.built_from(run.store):
+        rows = 0  # the store is as the index was built from (plans read again unchanged)
     if rows is None:
         rows = search.refresh(run.store, run.drafts)
     run.progress.stage("search", "row", total=rows)

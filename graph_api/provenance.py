@@ -175,14 +175,15 @@ def stale_closures(store: Store, digest: str) -> list[str]:
     return sorted(r["g"] for r in res.rows)  # type: ignore[union-attr]
 
 
-def recorded_triples(store: Store) -> int:
-    """The triples the records count (each unit's graph and inferred graph), summed inside the
-    engine."""
+def recorded_sizes(store: Store) -> tuple[int, int]:
+    """The triples the records count (each unit's graph and inferred graph), and the graphs
+    holding them, summed inside the engine (one look-up a unit, no probe of each graph)."""
     res = store.query(
-        f"""SELECT (SUM(?n) AS ?total) WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g ?count ?n }}
-              VALUES ?count {{ {META.triples.n3()} {META.inferredTriples.n3()} }} }}""")
+        f"""SELECT (SUM(?n) AS ?total) (COUNT(?n) AS ?graphs)
+            WHERE {{ GRAPH {iri(META_GRAPH)} {{ ?g ?count ?n }} FILTER(?n > 0)
+                     VALUES ?count {{ {META.triples.n3()} {META.inferredTriples.n3()} }} }}""")
     rows = res.rows  # type: ignore[union-attr]
-    return int(rows[0]["total"] or 0) if rows else 0
+    return (int(rows[0]["total"] or 0), int(rows[0]["graphs"] or 0)) if rows else (0, 0)
 
 
 class Records:

@@ -584,6 +584,19 @@ def add_plans(store: Store, plans: list[tuple[str, str]], before: str,
     return n
 
 
+def built_from(store: Store) -> str | None:
+    """The state (a tag of :mod:`graph_api.state`) the index file beside ``store`` was built
+    from; None when there is no index file, or one of another schema."""
+    path = index_path(store)
+    if path is None or not path.exists():
+        return None
+    index = SearchIndex(path)
+    try:
+        return index.built_from
+    finally:
+        index.close()
+
+
 def refresh(store: Store, drafts: Drafts | None = None) -> int:
     """Rebuild the index file beside an on-disk store after an ingest (a temporary file moved
     into place, so a server reading the old one never sees half an index); rows written.

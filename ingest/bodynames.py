@@ -109,7 +109,10 @@ def grammar() -> Grammar:
     # case: capitals and numbers are the name's, "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
     # never into a place: "tỉnh", "Thành phố" end the fields, as what places the body
     location = lexicon().location_re
-    place = rf"(?:{location.removesuffix('?')})"  # the place, not its absence
+    # the place (not its absence) and the field are written once, in a DEFINE group, and
+    # called where a pattern needs them: regex then compiles each once, not its ~30 copies
+    # (and the word lists in them once each); a call backtracks as its text in place would
+    place = "(?&place)"
     # ("Sở Tài chính Các sở, ngành": a list's "Các" is no word of a name)
     capital = rf"(?:(?!{place}){SP}(?!Các{END}|Những{END})(?:{UPPER}|{NUMBER}))"
     lower = rf"(?:(?!{place}){SP}(?!\L<stops>{END}){LOWER})"
@@ -118,8 +121,10 @@ def grammar() -> Grammar:
     # thông tài nguyên và môi trường"): the sectors are those the departments and ministries
     # are named after (a "và" before other words opens the next body or the sentence's own)
     sector = rf"(?:{SP}(?=\p{{Ll}})(?i:\L<sectors>){END})"
-    field = (rf"(?:{UPPER}|{NUMBER}){capital}*(?:(?:{sector}|{lower}){capital}*)"
-             rf"{{0,{FIELD_WORDS}}}")
+    field = "(?&field)"
+    define = (rf"(?(DEFINE)(?P<place>{location.removesuffix('?')})"
+              rf"(?P<field>(?:{UPPER}|{NUMBER}){capital}*(?:(?:{sector}|{lower}){capital}*)"
+              rf"{{0,{FIELD_WORDS}}}))")
     # "Sở Tư pháp, Sở Nội vụ": a head after a joiner opens the next body
     # ... and so does the title of a body's head ("Chánh Văn phòng Sở, Trưởng phòng Kinh tế")
     opens_body = rf"(?:{heads}|{bare}|\L<person_heads>){END}"
@@ -143,8 +148,8 @@ def grammar() -> Grammar:
                # "các đơn vị thuộc các Bộ có liên quan": a group of groups
                rf"|(?i:các){SP}(?i:\L<nouns>){END}(?:(?:,{SP}|{SP}và{SP})(?i:\L<nouns>){END})*"
                rf"|(?i:tỉnh|thành phố|trung ương|Chính phủ|Quốc hội){END}))")
-    named = regex.compile(rf"{START}(?!\L<not_bodies>{END})(?P<name>{name}){belongs}?{END}",
-                          ignore_unused=True, **lists)
+    named = regex.compile(rf"{define}{START}(?!\L<not_bodies>{END})(?P<name>{name}){belongs}?"
+                          rf"{END}", ignore_unused=True, **lists)
     # a noun before a capital is a named body's head ("phòng, Bộ Công an"), unless the
     # capital is a kind or qualifier written so ("các cơ quan Đảng", "các cơ quan Trung ương");
     # bare nouns share one "các" ("các cơ quan, đơn vị, địa phương"); a noun of a kind is a
@@ -182,7 +187,7 @@ def grammar() -> Grammar:
     owner = (rf"(?:{SP}của{SP}(?:{name}|(?i:Quốc hội|Chính phủ|quân đội|Đảng|tỉnh|thành phố)"
              rf"{END}))")
     collective = regex.compile(
-        rf"{START}(?i:(?P<each>các){SP})?(?P<nouns>{nouns})"
+        rf"{define}{START}(?i:(?P<each>các){SP})?(?P<nouns>{nouns})"
         rf"(?P<quals>(?:{belongs}|{qual})*{owner}?(?:{qual})*)"
         rf"(?P<tail>{scope}|{SP}{units}{END})?{END}", ignore_unused=True, **lists)
     outside = regex.compile(rf"^\L<outside_heads>{END}", ignore_unused=True, **lists)
@@ -201,7 +206,8 @@ def grammar() -> Grammar:
     opener_pieces = frozenset(p for w in named_firsts | cased for p in (w, w + " "))
     return Grammar(named, collective, not_group, named_firsts, collective_firsts,
                    opener_pieces, outside,
-                   regex.compile(rf"(?:{scope}|{belongs}|{location})", ignore_unused=True, **lists),
+                   regex.compile(rf"{define}(?:{scope}|{belongs}|{location})", ignore_unused=True,
+                                 **lists),
                    frozenset(w.lower() for w in c["alone"]))
 
 

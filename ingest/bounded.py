@@ -10,17 +10,21 @@ that dies (out of memory, a crash in a C library) costs only its item.
 
 Workers come from a *forkserver* that imported ``preload`` once: each starts warm, and none
 inherits the parent's open files (an open store, a lock). ``workers=0`` runs the job in the
-calling process, without a budget (tests, a debugger).
+calling process (a handful of items, tests, a debugger), each item within its budget where a
+timer signal can stop it (the main thread on Unix: it stops at the job's next Python
+instruction, not inside a C call).
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
@@ -125,7 +129,7 @@ def run_bounded(
     """
     n = default_workers() if workers is None else workers
     if n <= 0:
-        yield from _inline(fn, items, initializer)
+        yield from _inline(fn, items, initializer, budget)
         return
     ctx = _context(preload)
     limit = window or 2 * n
@@ -202,14 +206,49 @@ def _replace(worker: _Worker, ctx: Any, fn: Callable, initializer: Callable | No
     return _Worker(ctx, fn, initializer)
 
 
+class _OverBudget(BaseException):
+    """Raised into an item run in this process at its deadline (not an ``Exception``, so that
+    no handler of the job's takes it for one of its own errors)."""
+
+
+@contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_OverBudget` in this thread after ``seconds``; nothing where no timer
+    signal can (no budget, not the main thread, no ``setitimer``)."""
+    if not seconds or not hasattr(signal, "setitimer") or (
+            threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def over(_signum: int, _frame: object) -> None:
+        raise _OverBudget
+
+    before = signal.signal(signal.SIGALRM, over)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+
 def _inline(
-    fn: Callable[[T], R], items: Iterable[T], initializer: Callable[[], None] | None
+    fn: Callable[[T], R], items: Iterable[T], initializer: Callable[[], None] | None,
+    budget: float | None = None,
 ) -> Iterator[Outcome[T, R]]:
     if initializer is not None:
         initializer()
     for item in items:
         t0 = time.perf_counter()
         try:
-            yield Outcome(item, fn(item), None, time.perf_counter() - t0)
+            with _deadline(budget):
+                result = fn(item)
+        except _OverBudget:
+            outcome = Outcome(item, None, f"over its time budget of {budget:g} s",
+                              time.perf_counter() - t0)
         except Exception as exc:
-            yield Outcome(item, None, f"{type(exc).__name__}: {exc}", time.perf_counter() - t0)
+            outcome = Outcome(item, None, f"{type(exc).__name__}: {exc}",
+                              time.perf_counter() - t0)
+        else:
+            outcome = Outcome(item, result, None, time.perf_counter() - t0)
+        yield outcome

@@ -7,8 +7,10 @@ number, a date, a pinpoint, a list of bodies.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import Any
 
 from ingest.lexicon import lexicon
 
@@ -161,16 +163,47 @@ def pinpoint() -> re.Pattern[str]:
     )
 
 
+class Deferred:
+    """A regular expression compiled when it is first used (``match``, or any attribute of a
+    compiled pattern), then kept: of the ~220 bodies' patterns a plan may name, a plan opens
+    on ~60, and compiling them all cost a process more than reading a plan."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize
+              ) -> re.Match[str] | None:  # fmt: skip
+        return self.compiled.match(string, pos, endpos)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled, name)
+
+
 @lru_cache(maxsize=1)
-def bodies() -> list[tuple[re.Pattern[str], bool, bool]]:
-    """(pattern, collective, outside) for every body, each allowing a location after it."""
+def bodies() -> list[tuple[Deferred, bool, bool]]:
+    """(pattern, collective, outside) for every body, each allowing a location after it;
+    each pattern compiled when first used."""
     lx = lexicon()
     out = []
-    for pattern, collective, outside, cased in lx.body_entries:
+    for head, (_p, collective, outside, _c) in zip(body_heads(), lx.body_entries, strict=True):
         tail = lx.belongs_re if collective else lx.location_re + lx.belongs_re
-        core = pattern if cased else f"(?i:{pattern})"
-        out.append((re.compile(rf"{core}(?![\w]){tail}"), collective, outside))
+        out.append((Deferred(head + tail), collective, outside))
     return out
+
+
+@lru_cache(maxsize=1)
+def body_heads() -> list[str]:
+    """The part of each pattern of :func:`bodies` before its location, which is optional
+    (the pattern is its head, then a tail that may match nothing): text a body's pattern may
+    open on is text its head may open on. The scan's opening index asks the heads, a tenth
+    of the patterns' length (the location is the same long tail on all of them)."""
+    return [rf"{pattern if cased else f'(?i:{pattern})'}(?![\w])"
+            for pattern, _collective, _outside, cased in lexicon().body_entries]
 
 
 ROLES = ("request", "assign", "lead", "support")

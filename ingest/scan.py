@@ -23,8 +23,10 @@ import regex
 from ingest.nlp import PIECE
 from ingest.regexes import (
     ROLES,
+    Deferred,
     anaphora,
     bodies,
+    body_heads,
     department_list,
     document_ref,
     law_title,
@@ -41,6 +43,7 @@ NARROWING_TOKENS = 2
 # time, quadratic in its length (80,000 characters of "Điều 1, Điều 2, ..." took 14 s)
 MAX_MATCH = 3000
 _WORD_START = re.compile(r"\w")
+Pattern = re.Pattern[str] | Deferred  # the bodies' patterns are compiled when first matched
 
 
 @dataclass(slots=True)
@@ -57,11 +60,17 @@ class OpeningIndex:
     """Which patterns may match where a token (or a run of tokens) opens.
 
     Patterns must be able to match at a token start: the scan tries no other position.
+    ``heads`` (by default the patterns themselves) are what is asked: for each pattern, the
+    part of it before a tail that may match nothing, which a text may open on exactly where
+    the whole pattern may (compiled for partial matching, a long tail costs its time for
+    nothing).
     """
 
-    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+    def __init__(self, patterns: list[Pattern], heads: list[str] | None = None
+                 ) -> None:  # fmt: skip
         self.patterns = patterns
-        self._partial = [regex.compile(p.pattern, p.flags & re.IGNORECASE) for p in patterns]
+        self._partial = [regex.compile(h, p.flags & re.IGNORECASE) for p, h in zip(
+            patterns, heads or [p.pattern for p in patterns], strict=True)]
         self._every = tuple(range(len(patterns)))
         self._by_char: dict[str, tuple[int, ...]] = {}
         self._first: dict[str, Run | None] = {}  # a token -> its run, None when it opens none
@@ -117,7 +126,7 @@ GROUPS = ("numbered", "law", "anaphora", "short")
 
 
 @lru_cache(maxsize=1)
-def families() -> list[tuple[str, list[re.Pattern[str]], bool]]:
+def families() -> list[tuple[str, list[Pattern], bool]]:
     """(family, patterns, keep every match?) for every spotting component."""
     from ingest import timeframes
     from ingest.lexicon import lexicon
@@ -138,13 +147,16 @@ def families() -> list[tuple[str, list[re.Pattern[str]], bool]]:
 def index() -> tuple[OpeningIndex, list[tuple[str, int, bool]]]:
     """Every pattern the spotting components need, each with its (family, index in the
     family, keep every match?), so a plan's tokens are walked once."""
-    patterns: list[re.Pattern[str]] = []
+    patterns: list[Pattern] = []
+    heads: list[str] = []
     owner: list[tuple[str, int, bool]] = []
+    known = {"bodies": body_heads()}  # each a body's name, before its optional location
     for family, pats, keep_all in families():
         for i, p in enumerate(pats):
             patterns.append(p)
+            heads.append(known[family][i] if family in known else p.pattern)
             owner.append((family, i, keep_all))
-    return OpeningIndex(patterns), owner
+    return OpeningIndex(patterns, heads), owner
 
 
 def scan(text: str, tokens: tuple[list[str], list[int]] | None = None

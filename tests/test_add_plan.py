@@ -70,6 +70,34 @@ def test_adding_a_plan_reads_what_it_needs_and_changes_no_earlier_answer(
         assert _rows(index) == in_place
 
 
+def test_a_plan_read_again_unchanged_rebuilds_no_index_and_probes_no_graph(
+        tmp_path: Path, monkeypatch, capsys) -> None:
+    """``cancu ingest`` of a plan the store holds unchanged changes nothing: the search index
+    built from that state is kept (a rebuild reads every plan of the store), and the graphs
+    its summary counts are the records' (not a look into each graph of the store)."""
+    from graph_api.store import OxigraphStore
+
+    plan = write(tmp_path / "plans" / "a.txt", plan_text(province="Tây Ninh", number="101"))
+    store_dir = tmp_path / "store"
+    with open_store(store_dir) as store:
+        first = ingest(store, plan)
+        assert first.graphs == len(store.graphs())
+        index = search.index_path(store)
+        assert index is not None
+        rows = _rows(index)
+
+    def whole_store(*_a, **_k):
+        raise AssertionError("reading a plan again read the whole store")
+
+    monkeypatch.setattr(search, "refresh", whole_store)
+    monkeypatch.setattr(OxigraphStore, "graphs", whole_store)
+    assert main(["ingest", str(plan), "--store", str(store_dir), "-q"]) == 0
+    monkeypatch.undo()
+    out = capsys.readouterr().out
+    assert "1 unchanged" in out and f"triples in {first.graphs} graphs" in out
+    assert _rows(index) == rows
+
+
 def _rows(path: Path) -> list[tuple]:
     import sqlite3
 

@@ -58,3 +58,13 @@ def test_inline_and_single_worker(workers: int) -> None:
     assert out[0].result and out[1].error == "ValueError: bad item"
     pids = {o.result.split(":")[1] for o in out if o.result}
     assert (pids == {str(os.getpid())}) == (workers == 0)
+
+
+def test_an_item_run_in_this_process_is_stopped_at_its_budget() -> None:
+    """Without workers (a handful of files) each item still has its budget: it is stopped
+    and reported, and the items after it run."""
+    t0 = time.monotonic()
+    out = list(run_bounded(job, [("sleep", 30), ("ok", 0)], workers=0, budget=1))
+    assert time.monotonic() - t0 < 10
+    assert out[0].result is None and out[0].error == "over its time budget of 1 s"
+    assert out[1].result == f"ok:{os.getpid()}"

@@ -129,6 +129,34 @@ def test_a_plan_past_its_budget_is_stopped_without_stalling_the_batch(tmp_path: 
     assert took < 120, took  # the huge plan alone costs minutes without its budget
 
 
+def test_a_lone_plan_is_read_in_this_process_within_its_budget(tmp_path: Path,
+                                                               monkeypatch) -> None:
+    """One plan starts no pool (its workers' start, imports and patterns would cost more than
+    the plan): it is prepared in this process, and a plan past its budget is stopped there."""
+    import graph_api.pipeline as pipeline
+
+    seen: list[int] = []
+    prepare = pipeline.prepare
+
+    def spy(job: pipeline.Job) -> pipeline.Prepared:
+        seen.append(os.getpid())
+        return prepare(job)
+
+    monkeypatch.setattr(pipeline, "prepare", spy)
+    store = open_store(None)
+    plan = write(tmp_path / "plan.txt", plan_text(province="Phú Yên", number="9"))
+    report = ingest_paths(store, [plan], progress=False)
+    assert seen == [os.getpid()] and [s.status for s in report.stored] == ["new"]
+    items = "\n\n".join(f"{i}. Sở Tư pháp chủ trì rà soát theo Điều {i % 90 + 1} Luật Thanh "
+                         f"tra năm 2022, báo cáo trước ngày 30/9/2025." for i in range(1, 40_001))
+    huge = write(tmp_path / "huge.txt",
+                 plan_text().replace("II. NHIỆM VỤ", "II. NHIỆM VỤ\n\n" + items))
+    t0 = time.monotonic()
+    report = ingest_paths(store, [huge], progress=False, budget=8)
+    assert [p.reason for p in report.failed] == ["over its time budget of 8 s"]
+    assert time.monotonic() - t0 < 60  # the huge plan alone costs minutes without its budget
+
+
 @pytest.mark.parametrize(("name", "data", "why"), [
     ("blank.txt", " \n\t\n\u3000 \r\n".encode(), "white space"),
     ("mojibake.txt", PLAN.encode("utf-8").decode("latin-1").encode("utf-8"), "double-encoded"),

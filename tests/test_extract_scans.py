@@ -69,3 +69,16 @@ def test_first_list_is_the_first_of_the_lists() -> None:
             first, groups = assign.first_list(inside, text), assign.lists(inside, text)
             want = [m.start for m in groups[0].members] if groups else None
             assert ([m.start for m in first.members] if first else None) == want
+
+
+def test_each_body_pattern_is_its_head_then_a_tail_that_may_match_nothing() -> None:
+    """The opening index asks a body's head (its name) instead of its whole pattern: the
+    same answer only while each pattern is its head, then a location that may match
+    nothing, so that a text opens the head exactly where it opens the pattern."""
+    import re
+
+    from ingest.regexes import bodies, body_heads
+
+    for head, (pattern, _collective, _outside) in zip(body_heads(), bodies(), strict=True):
+        assert pattern.pattern.startswith(head)
+        assert re.fullmatch(pattern.pattern[len(head):], "") is not None, head

@@ -40,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     parser.add_argument(
         "--workers", type=int, default=None,
-        help="worker processes (default: one per core; 0: all in this process)",
+        help="worker processes (default: one per core, none for a handful of files; 0: all "
+             "in this process)",
     )  # fmt: skip
     parser.add_argument(
         "--budget", type=float, default=BUDGET,
@@ -119,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
                                   budget=args.budget or None, batch=args.batch,
                                   max_bytes=int(args.max_size * 1048576) or None,
                                   check=args.check, bulk=args.bulk)
-            print(summary(report, store.location, len(store.graphs()), every=args.list))
+            print(summary(report, store.location, report.graphs, every=args.list))
             if report.stored:  # a running `cancu serve` moves to it at its next request
                 snapshots.publish_store(store)
     except StoreError as exc:

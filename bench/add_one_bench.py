@@ -1,0 +1,127 @@
+"""``cancu ingest <one plan> --store S`` as a git ref's code runs it against this tree's, in
+turns: the command's wall time and the CPU seconds of it and every process it starts (its
+workers and their forkserver), with the load average beside each line (issue 13: adding one
+plan to a store of 10,000 under 2 s)::
+
+    .venv/bin/python bench/add_one_bench.py var/bench-scale/store-1000 --before main \\
+        [--rounds 3] [--workers N]
+
+Each turn adds a plan the store does not hold yet (``bench/plangen.py``, numbered after the
+store's own, kept in ``<store>-extra/``), so every turn does the work of a new plan. CPU is
+counted by making this script the subreaper of what the command starts, and reaping it all
+before reading ``RUSAGE_CHILDREN``: a forkserver and its workers outlive the command by a
+moment, and their CPU is the command's all the same. The stages are the ingest's own figures
+(its summary line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ctypes
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import plangen  # noqa: E402
+
+PR_SET_CHILD_SUBREAPER = 36
+# the command of a code tree: its own packages first on the path (an editable install of this
+# tree's finds the others)
+COMMAND = "import sys; sys.path.insert(0, sys.argv.pop(1)); from cancu.cli import main; " \
+          "sys.exit(main())"
+
+
+def tree_of(ref: str) -> Path:
+    """The files of ``ref`` in a folder of their own."""
+    folder = Path(tempfile.mkdtemp(prefix="cancu-ref-"))
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], capture_output=True,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def children() -> set[int]:
+    import psutil
+
+    return {p.pid for p in psutil.Process().children()}
+
+
+def reap(before: set[int], timeout: float = 30.0) -> None:
+    """Wait for every process the command left behind (reparented to this subreaper), not
+    for the children this process had before it."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end and (left := children() - before):
+        for pid in left:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, os.WNOHANG)
+        time.sleep(0.02)
+
+
+def timed(tree: Path, plan: Path, store: Path, workers: int | None) -> dict[str, Any]:
+    """``cancu ingest <plan> --store <store>`` of the code in ``tree``: its wall time, the CPU
+    seconds of it and of all it started, its stages (its summary line), the load after."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    cmd = [sys.executable, "-c", COMMAND, str(tree), "ingest", str(plan), "--store", str(store),
+           "-q"] + ([] if workers is None else ["--workers", str(workers)])
+    before = children()
+    cpu0, t0 = children_cpu(), time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    reap(before)
+    stages = re.search(r"\[(.*)\]", out.stdout.strip().splitlines()[-1] if out.stdout else "")
+    return {"wall": wall, "cpu": children_cpu() - cpu0, "ok": out.returncode == 0,
+            "stages": stages.group(1) if stages else out.stderr.strip()[-200:],
+            "load": os.getloadavg()[0]}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("store", type=Path)
+    ap.add_argument("--before", default="main", help="git ref of the code before (main)")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--workers", type=int, default=None, help="--workers of the command")
+    ap.add_argument("--start", type=int, default=None,
+                    help="number of the first plan added (default: past the store's own and "
+                         "those added before)")
+    a = ap.parse_args()
+    before = tree_of(a.before)
+    ref = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", a.before],
+                         capture_output=True, text=True).stdout.strip()
+    here = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True).stdout.strip()
+    extra = a.store.with_name(a.store.name + "-extra")
+    held = len(list(extra.glob("*.txt"))) if extra.exists() else 0
+    size = int(m.group(1)) if (m := re.search(r"(\d+)$", a.store.name)) else 100_000
+    nxt = a.start if a.start is not None else size + held
+    sides = [(f"before ({a.before} {ref})", before), (f"after (this tree, HEAD {here})", ROOT)]
+    print(f"cancu ingest <one plan> --store {a.store} · {a.rounds} rounds"
+          + (f" · --workers {a.workers}" if a.workers is not None else ""))
+    print(f"{'code':<32} {'wall s':>7} {'CPU s':>7}  load  stages")
+    for _ in range(a.rounds):
+        for name, tree in sides:
+            (plan,) = plangen.write(1, extra, start=nxt)
+            nxt += 1
+            r = timed(tree, plan, a.store, a.workers)
+            print(f"{name:<32} {r['wall']:7.2f} {r['cpu']:7.2f}  {r['load']:4.1f}  "
+                  f"{'' if r['ok'] else 'FAILED '}{r['stages']}", flush=True)
+    print(f"load average now {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
