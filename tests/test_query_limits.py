@@ -153,14 +153,14 @@ def test_a_running_server_sees_a_new_ingest(tmp_path: Path) -> None:
     store = app.extensions["cancu_store"]
     client = app.test_client()
     try:
-        assert client.get("/api/plans").get_json()["total"] == 1
+        assert len(client.get("/api/plans").get_json()["items"]) == 1
         old = [pid for pool in store._pools.values() for pid in pool.pids()]
         writer = open_store(path)  # the server holds no lock on the store itself
         assert ingest_paths(writer, PLAN_FILES[1:2], reasoner="none", progress=False).ok
-        assert client.get("/api/plans").get_json()["total"] == 1  # not published yet
+        assert len(client.get("/api/plans").get_json()["items"]) == 1  # not published yet
         snapshots.publish_store(writer)
         writer.close()
-        assert client.get("/api/plans").get_json()["total"] == 2  # no restart
+        assert len(client.get("/api/plans").get_json()["items"]) == 2  # no restart
         time.sleep(0.5)
         assert not any(_alive(pid) for pid in old)  # the old snapshot's workers ended
         assert len(list(snapshots.folder(path).glob("0*[0-9]"))) == 2
@@ -176,7 +176,7 @@ def test_serving_a_store_without_a_snapshot_makes_one(tmp_path: Path) -> None:
     assert snapshots.current(path) is None and snapshots.is_stale(path)
     app = create_app({"CANCU_STORE": str(path)})
     try:
-        assert app.test_client().get("/api/plans").get_json()["total"] == 1
+        assert len(app.test_client().get("/api/plans").get_json()["items"]) == 1
         assert snapshots.current(path) is not None and not snapshots.is_stale(path)
     finally:
         app.extensions["cancu_store"].close()
