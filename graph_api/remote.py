@@ -63,6 +63,7 @@ class Engine:
     timeout: str
     timeout_scale: float
     partial: str
+    timeout_error: str
     max_insert: int
     data_bnodes: bool
     booleans: bool
@@ -83,7 +84,8 @@ def engines() -> dict[str, Engine]:
     return {name: Engine(name=name, update=tuple(v["update"]), update_auth=tuple(v["update_auth"]),
                          gsp=tuple(v["gsp"]), **{k: v[k] for k in (
                              "server", "gsp_graph", "query_form", "timeout", "timeout_scale",
-                             "partial", "max_insert", "data_bnodes", "booleans", "union")})
+                             "partial", "timeout_error", "max_insert", "data_bnodes", "booleans",
+                             "union")})
             for name, v in table.items()}  # fmt: skip
 
 
@@ -233,6 +235,10 @@ class SparqlEndpointStore(Store):
         except urllib.error.HTTPError as exc:
             detail = exc.read()[:500].decode("utf-8", "replace").strip()
             kind = QueryError if exc.code in (400, 406, 415) else StoreError
+            if timeout and self.engine.timeout_error and re.search(self.engine.timeout_error,
+                                                                   detail):
+                raise QueryTimeout(f"query took longer than {timeout:g} s (the server "
+                                   f"stopped it: {detail[:200]})") from exc
             raise kind(f"{method} {url} failed with HTTP {exc.code}: {detail}") from exc
         except TimeoutError as exc:
             raise QueryTimeout(f"{url} did not answer within {wait:g} s") from exc

@@ -174,7 +174,6 @@ def test_an_ingest_indexes_the_rows_its_workers_made_as_a_store_read_back_gives_
     from graph_api.blueprints import data
     from graph_api.pipeline import ingest_paths
     from graph_api.store import open_store
-    from ontology.identity import key_of, plan_iri
 
     if not folder.is_dir():
         pytest.skip(f"{folder} is absent")
@@ -202,14 +201,22 @@ def test_an_ingest_indexes_the_rows_its_workers_made_as_a_store_read_back_gives_
 
     built = _index_rows(index_path(store))
     assert built[0] and built[1] and built == reference()
-    # one plan read again (not "only added": the index is rebuilt): its rows from its worker,
-    # the other plans' read back from the store, one plan at a time
+    # one plan read again unchanged: the store is as the index was built from, nothing is
+    # rebuilt or read back
     monkeypatch.setattr(data, "tasks", lambda *a, **k: calls.append(k.get("plan")) or tasks(
         *a, **k))
     again = ingest_paths(store, [plans[0]], progress=False)
+    assert [s.status for s in again.stored] == ["unchanged"] and calls == []
+    assert _index_rows(index_path(store)) == reference()
+    # one plan edited (not "only added": the index is rebuilt): the plans read back from the
+    # store one at a time, never the whole store at once
+    edited = tmp_path / "edited" / plans[0].name
+    edited.parent.mkdir()
+    text = plans[0].read_text(encoding="utf-8")
+    edited.write_text(text.replace("\n\n", "\n\nGhi chú của người soạn.\n\n", 1), encoding="utf-8")
+    again = ingest_paths(store, [edited], progress=False)
     monkeypatch.undo()
-    assert [s.status for s in again.stored] == ["unchanged"]
-    assert plan_iri(key_of(again.stored[0].graph) or "") not in calls
-    assert len(calls) == len(data.plans(store)) - 1
+    assert [s.status for s in again.stored] == ["updated"]
+    assert "all" not in calls  # plan by plan, never tasks_by_plan over the store
     assert _index_rows(index_path(store)) == reference()
     store.close()
