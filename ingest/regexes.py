@@ -181,6 +181,8 @@ class Deferred:
         return self.compiled.match(string, pos, endpos)
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # (copy and pickle ask before __init__ has run)
+            raise AttributeError(name)
         return getattr(self.compiled, name)
 
 
