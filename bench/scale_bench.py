@@ -237,7 +237,8 @@ PAGE = 20  # rows of a page as the service reads it (its lists show 20 to 50)
 def served_params(store: Any, params: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Each named query's parameters as the service asks it, where they differ from its
     required ones alone: a page of an answer read a page at a time (``limit``), the tasks of a
-    page for the look-ups a page of tasks makes, a plan's network for the graph's edges."""
+    page for the look-ups a page of tasks makes, one plan for what the service reads of one plan
+    (its network, its bases)."""
     from graph_api.queries import get, run_with
 
     first = params["body_duties"]
@@ -251,7 +252,9 @@ def served_params(store: Any, params: dict[str, dict[str, Any]]) -> dict[str, di
             served["limit"] = PAGE
         if q.param("task") is not None and not given and tasks:  # a look-up of a page's tasks
             served["task"] = tasks
-        if name == "api_graph_edges":  # a plan's network (a body's reads api_body_graph_edges)
+        plan = q.param("plan")
+        if (not given and plan is not None and plan.type == "iri" and q.param("limit") is None
+                and q.param("task") is None):  # a plan's network, bases ...: one plan's
             served["plan"] = first_plan(store)
         if served != given:
             out[name] = served
