@@ -24,7 +24,6 @@ import re
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -33,21 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import plangen  # noqa: E402
+from bench.trees import tree_of  # noqa: E402
 
 PR_SET_CHILD_SUBREAPER = 36
 # the command of a code tree: its own packages first on the path (an editable install of this
 # tree's finds the others)
 COMMAND = "import sys; sys.path.insert(0, sys.argv.pop(1)); from cancu.cli import main; " \
           "sys.exit(main())"
-
-
-def tree_of(ref: str) -> Path:
-    """The files of ``ref`` in a folder of their own."""
-    folder = Path(tempfile.mkdtemp(prefix="cancu-ref-"))
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], capture_output=True,
-                             check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
 
 
 def children_cpu() -> float:

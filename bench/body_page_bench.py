@@ -20,10 +20,12 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.trees import tree_of  # noqa: E402
 
 CHILD = r"""
 import json, os, sys, time
@@ -63,15 +65,6 @@ print(json.dumps({"p50": times[n // 2], "p99": times[min(n - 1, round(0.99 * (n 
                   "status": resp.status_code, "bytes": len(resp.data), "queries": log,
                   "load": os.getloadavg()[0]}))
 """
-
-
-def tree_of(ref: str) -> Path:
-    """The files of ``ref`` in a folder of their own."""
-    folder = Path(tempfile.mkdtemp(prefix="cancu-ref-"))
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], capture_output=True,
-                             check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
 
 
 def main() -> int:
