@@ -6,7 +6,6 @@ kept is given one; entries that do not follow their plan are found by `cancu val
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from graph_api.blueprints import data
 from graph_api.periods import Period, parse_period
 from graph_api.pipeline import ingest_paths, remove_units
 from graph_api.store import META_GRAPH, Store, open_store
-from tests.fixtures.graph.build import LAWS, PLANS
+from tests.fixtures.graph.build import LAWS
 from tests.test_ingest_identity import plan_text, write
 from tests.test_web_support import sample_store
 
@@ -133,15 +132,6 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 def test_generated_plans_agenda_is_what_every_task_of_a_body_gives(generated: Store) -> None:
     assert assert_kept_is_read(generated) > 20
-
-
-@pytest.fixture
-def plan_files(tmp_path: Path) -> list[Path]:
-    files = [write(tmp_path / "plans" / f"p{i}.txt", plan_text(province=p, number=str(300 + i)))
-             for i, p in enumerate(["Tây Ninh", "Bình Định", "Phú Yên"])]
-    for sample in sorted(PLANS.glob("*.txt"))[:2]:
-        files.append(Path(shutil.copy(sample, tmp_path / "plans" / sample.name)))
-    return files
 
 
 def _entries(store: Store) -> int:

@@ -4,17 +4,14 @@ an ingest cut short, and a store written before the counts were kept."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from graph_api import provenance as pv
 from graph_api import tallies
 from graph_api.pipeline import ingest_paths, remove_units
 from graph_api.provenance import TALLY_GRAPH
 from graph_api.store import META_GRAPH, open_store
-from tests.fixtures.graph.build import LAWS, PLANS, ox_store
+from tests.fixtures.graph.build import LAWS, ox_store
 from tests.test_ingest_identity import plan_text, write
 from tests.test_kept_agenda import drop_agenda
 
@@ -90,15 +87,6 @@ def assert_kept_is_counted(run) -> None:
 
 def test_the_counts_of_the_samples_are_the_counts_over_the_store() -> None:
     assert_kept_is_counted(_ox_rows(ox_store()))
-
-
-@pytest.fixture
-def plan_files(tmp_path: Path) -> list[Path]:
-    files = [write(tmp_path / "plans" / f"p{i}.txt", plan_text(province=p, number=str(300 + i)))
-             for i, p in enumerate(["Tây Ninh", "Bình Định", "Phú Yên"])]
-    for sample in sorted(PLANS.glob("*.txt"))[:2]:
-        files.append(Path(shutil.copy(sample, tmp_path / "plans" / sample.name)))
-    return files
 
 
 def test_the_counts_follow_plans_added_replaced_and_removed(tmp_path: Path,
