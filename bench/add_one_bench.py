@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import plangen  # noqa: E402
-from bench.trees import tree_of  # noqa: E402
+from bench.trees import short_ref, tree_of  # noqa: E402
 
 PR_SET_CHILD_SUBREAPER = 36
 # the command of a code tree: its own packages first on the path (an editable install of this
@@ -91,10 +91,7 @@ def main() -> int:
                          "those added before)")
     a = ap.parse_args()
     before = tree_of(a.before)
-    ref = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", a.before],
-                         capture_output=True, text=True).stdout.strip()
-    here = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                          capture_output=True, text=True).stdout.strip()
+    ref, here = short_ref(a.before), short_ref("HEAD")
     extra = a.store.with_name(a.store.name + "-extra")
     held = len(list(extra.glob("*.txt"))) if extra.exists() else 0
     size = int(m.group(1)) if (m := re.search(r"(\d+)$", a.store.name)) else 100_000

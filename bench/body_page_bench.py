@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.trees import tree_of  # noqa: E402
+from bench.trees import short_ref, tree_of  # noqa: E402
 
 CHILD = r"""
 import json, os, sys, time
@@ -78,10 +78,7 @@ def main() -> int:
     ap.add_argument("--verbose", action="store_true", help="print each named query's time")
     a = ap.parse_args()
     before = tree_of(a.before)
-    ref = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", a.before],
-                         capture_output=True, text=True).stdout.strip()
-    here = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                          capture_output=True, text=True).stdout.strip()
+    ref, here = short_ref(a.before), short_ref("HEAD")
     sides = [(f"before ({a.before} {ref})", before, a.store),
              (f"after (this tree, HEAD {here})", ROOT, a.after_store or a.store)]
     print(f"body page · {a.runs} runs a turn · {a.rounds} rounds · query {a.query!r}")

@@ -17,3 +17,9 @@ def tree_of(ref: str) -> Path:
                              check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
     return folder
+
+
+def short_ref(ref: str) -> str:
+    """The short commit id ``ref`` names (the code a figure was taken with)."""
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", ref],
+                          capture_output=True, text=True).stdout.strip()
