@@ -105,8 +105,12 @@ def _res() -> dict[str, re.Pattern[str]]:
             r"(?i:phối hợp)(?:\s+(?:chặt chẽ|thường xuyên|với nhau))?"
             r"(?:,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,3})?\s*(?:(?i:với|cùng)\s*)?$"),
         "verbs": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'subject_verbs')}(?![\w])"),
-        "lead_next": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'lead')}(?![\w])"),
-        "support_next": re.compile(rf"^\s*{lx.pattern('roles', 'support_action')}(?![\w])"),
+        # the subject's cue, after an adverb of how it acts ("X chủ động phối hợp với Y", "X
+        # tiếp tục chủ trì ...": ``subject_lead_in``)
+        "lead_next": re.compile(rf"^\s*,?\s*{lx.pattern('roles', 'subject_lead_in')}"
+                                rf"{lx.pattern('roles', 'lead')}(?![\w])"),
+        "support_next": re.compile(rf"^\s*{lx.pattern('roles', 'subject_lead_in')}"
+                                   rf"{lx.pattern('roles', 'support_action')}(?![\w])"),
         # a clause of a task that opens with the action of the body it is given to
         "own_action": re.compile(
             rf"[\s\-+•–*]*{lx.pattern('roles', 'clause_lead_in')}"

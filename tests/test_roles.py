@@ -90,3 +90,18 @@ def test_a_labelled_line_and_the_bodies_the_text_works_with():
     got = _roles("1. Lập quy hoạch bến bãi.\n\na) Nhiệm vụ: Tham mưu UBND tỉnh phối hợp với Bộ Hàng hải lập quy hoạch bến bãi.\n\n"
                  "b) Cơ quan chủ trì: Sở Hàng hải.\n")
     assert got == {"Lập quy hoạch bến": {"Sở Hàng hải": L, "Bộ Hàng hải": S}}
+
+
+def test_a_subjects_cue_after_an_adverb_of_how_it_acts():
+    """"X chủ động phối hợp với Y", "X tiếp tục chủ trì": the adverb tells how the subject
+    acts, the cue what it does; a frequency ("thường xuyên phối hợp chặt chẽ với") tells of a
+    standing duty of its own, so the body still carries the task out."""
+    got = _roles(
+        "1. Ban Quản lý bến bãi tỉnh chủ động phối hợp với Sở Hàng hải kiểm tra phương tiện.\n\n"
+        "2. Ủy ban nhân dân các huyện tiếp tục chủ trì rà soát bến thủy nội địa.\n\n"
+        "3. Ban Dân tộc tỉnh căn cứ chức năng, nhiệm vụ, tham gia thẩm định các dự án.\n\n"
+        "4. Các đơn vị, địa phương thường xuyên phối hợp chặt chẽ với Hội Nông dân tỉnh tuyên truyền pháp luật.\n")
+    assert got["Ban Quản lý bến"] == {"Ban Quản lý bến bãi tỉnh": S, "Sở Hàng hải": S}
+    assert got["Ủy ban nhân dân"] == {"Ủy ban nhân dân các huyện": L}
+    assert got["Ban Dân tộc tỉnh"] == {"Ban Dân tộc tỉnh": S}
+    assert got["Các đơn vị, địa"]["Các đơn vị, địa phương"] == E
