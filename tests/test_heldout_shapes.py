@@ -247,6 +247,18 @@ def test_no_department_in_co_so_and_communes_listed_without_their_comma(text, na
     assert _spotted(text) == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Sở Hàng hải phối hợp với Ban Dân tộc tỉnh thanh tra việc cấp phép.", ["Sở Hàng hải", "Ban Dân tộc tỉnh"]),
+    ("Thanh tra huyện thanh tra công tác đấu thầu.", ["Thanh tra huyện"]),
+    ("3. THANH TRA TỈNH", ["THANH TRA TỈNH"]),
+    ("Giao Thanh tra chủ trì.", ["Thanh tra"]),
+])
+def test_the_inspectorate_has_its_capital_and_the_verb_none(text, names):
+    """"Thanh tra" names the inspectorate with its capital (or in a heading's capitals); in
+    lower case it is the verb that follows a subject ("... thanh tra việc cấp phép")."""
+    assert _spotted(text) == names
+
+
 def _spotted(text: str) -> list[str]:
     """The bodies a plan's text names, tables and grammar together (:mod:`ingest.spot`)."""
     from ingest import spot
