@@ -73,11 +73,13 @@ def _phrases(words: list[str]) -> list[str]:
 
 def _sectors() -> list[str]:
     """The sectors a department or ministry is named after that join words with "và"
-    ("Tài nguyên và Môi trường", "Văn hóa, Thể thao và Du lịch"), in lower case."""
+    ("Tài nguyên và Môi trường", "Văn hóa, Thể thao và Du lịch"), in lower case, and the
+    fields of units that hold a "và" or a function word (``[grammar] fields``: "nhà ở")."""
     lx = lexicon()
     fields = [*lx.departments, *(c.name.removeprefix("Bộ ") for c in lx.central
                                  if c.name.startswith("Bộ "))]
-    return sorted({f.lower() for f in fields if " và " in f}, key=len, reverse=True)
+    named = {f.lower() for f in fields if " và " in f}
+    return sorted(named | set(lx.bodies["grammar"]["fields"]), key=len, reverse=True)
 
 
 END = r"(?![\p{L}\p{M}\d])"  # the end of a word

@@ -26,6 +26,10 @@ def _names(text: str) -> list[str]:
     # joined fields: ",", "và", "-"
     ("Bộ Văn hóa, Thông tin và Thể thao tổ chức hội nghị.", ["Bộ Văn hóa, Thông tin và Thể thao"]),
     ("Sở Lao động - Việc làm tỉnh báo cáo.", ["Sở Lao động - Việc làm tỉnh"]),
+    # a unit's field in lower case that holds "và" or a function word ("nhà ở")
+    ("Cục Quản lý nhà và thị trường bất động sản thẩm định hồ sơ.", ["Cục Quản lý nhà và thị trường bất động sản"]),
+    ("Phòng Quản lý nhà ở tổng hợp số liệu.", ["Phòng Quản lý nhà ở"]),
+    ("Chi cục Quản lý chất lượng nông lâm sản và thủy sản kiểm tra mẫu.", ["Chi cục Quản lý chất lượng nông lâm sản và thủy sản"]),
     # a head after a joiner opens the next body
     ("Sở Tư pháp, Sở Hàng hải và Công an tỉnh thực hiện.", ["Sở Tư pháp", "Sở Hàng hải", "Công an tỉnh"]),
     ("Sở Y tế và Bảo hiểm xã hội tỉnh kiểm tra.", ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]),
