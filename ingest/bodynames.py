@@ -163,7 +163,7 @@ def grammar() -> Grammar:
     # a noun whose kind is its own words: "các doanh nghiệp viễn thông" (not into a place, a
     # qualifier or the sentence's own words)
     spec = (rf"(?P<spec>(?:(?!{place}){SP}(?!\L<stops>{END}|(?i:\L<quals>){END}|\L<nouns>{END})"
-            rf"{LOWER}){{1,2}})")
+            rf"{LOWER}){{1,3}})")
     # "chính quyền" with its qualifier or scope ("chính quyền địa phương", "... các cấp") ends
     # a comma list ("cấp ủy, chính quyền các cấp"); after "và" it is a group of its own ("các
     # sở, ngành và chính quyền địa phương")

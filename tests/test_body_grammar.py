@@ -52,6 +52,9 @@ def _names(text: str) -> list[str]:
      ["Các tổ chức chính trị - xã hội", "tổ chức xã hội - nghề nghiệp"]),
     ("Các cơ quan báo chí Trung ương, địa phương, quân đội đưa tin.", ["Các cơ quan báo chí Trung ương, địa phương, quân đội"]),
     ("lực lượng Hải quan phối hợp kiểm tra.", ["lực lượng Hải quan"]),
+    # a kind of its own words, up to three of them ("công nghệ số", "vận tải biển")
+    ("Các doanh nghiệp công nghệ số tích cực tham gia.", ["Các doanh nghiệp công nghệ số"]),
+    ("Các doanh nghiệp vận tải biển đăng ký tuyến.", ["Các doanh nghiệp vận tải biển"]),
     ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ báo cáo.", ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ"]),
 ])
 def test_names_by_grammar(sentence, names):
