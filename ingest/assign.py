@@ -146,6 +146,7 @@ def _res() -> dict[str, re.Pattern[str]]:
         "colon_next": re.compile(r"^\s*:\s*(?P<rest>.*)", re.DOTALL),
         "request_start": re.compile(rf"\s*{lx.pattern('roles', 'request')}"),
         "encourage": re.compile(lx.pattern("roles", "encourage")),
+        "order": re.compile(lx.pattern("roles", "order")),
         "addressed": re.compile(lx.pattern("roles", "addressed")),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
         "clause_end": re.compile(r"[.;:\n]"),
@@ -544,6 +545,8 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
         cued = [a for a in own if a.role in ("support", "requested")]
         return dedupe([*from_lines, *cued])
     heritage = unit.inherited
+    if not own and not heritage:
+        own = _ordered(unit.start, unit.end, ctx)
     if own and unit.said and leading(unit.start, unit.end, ctx) is not None:
         # it opens with its own subject ("- Đề nghị Công an tỉnh ..."): what the sentence above
         # it assigned is not its to inherit, as the annotation guide has it ("where the task
@@ -572,6 +575,20 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
         role = action if action and a.role != "requested" else a.role
         inherited.append(Assignment(a.name, role, a.key, a.group, a.span))
     return dedupe([*inherited, *own])
+
+
+def _ordered(start: int, end: int, ctx: Context) -> list[Assignment]:
+    """The bodies a task that inherits none opens by requiring ("Yêu cầu Thủ trưởng các cơ
+    quan, đơn vị, Chủ tịch UBND các huyện triển khai ..."): the issuer orders them to do it,
+    as it does with "giao" (``order`` in patterns.toml)."""
+    first = first_list(ctx.within(start, end), ctx.text)
+    if first is None:
+        return []
+    prefix = _tails()["head_end"].sub("", ctx.text[start:first.start]).strip(" -+,")
+    if not _res()["order"].fullmatch(prefix):
+        return []
+    return dedupe([_make(x, "executor", ctx) for f in first.members if not ctx.is_issuer(f)
+                   for x in _expand(f, ctx)])
 
 
 def _narrowed(heritage: list[Assignment], unit: Unit, ctx: Context) -> list[Assignment]:

@@ -105,3 +105,14 @@ def test_a_subjects_cue_after_an_adverb_of_how_it_acts():
     assert got["Ủy ban nhân dân"] == {"Ủy ban nhân dân các huyện": L}
     assert got["Ban Dân tộc tỉnh"] == {"Ban Dân tộc tỉnh": S}
     assert got["Các đơn vị, địa"]["Các đơn vị, địa phương"] == E
+
+
+def test_a_task_that_opens_by_requiring_bodies_is_theirs_in_the_issuers_voice():
+    """"Yêu cầu Thủ trưởng các cơ quan, đơn vị ... triển khai" orders those bodies; under a
+    body heading the same words are that body's means, and its enterprises no assignees."""
+    got = _roles(
+        "1. Yêu cầu Thủ trưởng các cơ quan, đơn vị, Chủ tịch Ủy ban nhân dân các huyện nghiêm túc triển khai quy chế bến bãi.\n\n"
+        "2. Sở Hàng hải\n\n"
+        "- Yêu cầu các doanh nghiệp vận tải biển báo cáo số liệu hằng quý.\n")
+    assert got["Yêu cầu Thủ trưởng"] == {"các cơ quan, đơn vị": E, "Ủy ban nhân dân các huyện": E}
+    assert got["Yêu cầu các doanh"] == {"Sở Hàng hải": E}
