@@ -135,3 +135,15 @@ def test_central_bodies_carry_who_took_over_from_them():
     assert by_name["Bộ Kế hoạch và Đầu tư"].successor == "Bộ Tài chính"
     assert by_name["Ủy ban Pháp luật"].until == 2025 and by_name["Ủy ban Pháp luật"].outside
     assert all(c.successor in by_name for c in by_name.values() if c.successor)
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Chủ tịch Ủy ban nhân dân các huyện ven biển chỉ đạo Ủy ban nhân dân các xã miền núi rà soát.",
+     ["Ủy ban nhân dân các huyện ven biển", "Ủy ban nhân dân các xã miền núi"]),
+    ("Công an các xã biên giới tuần tra.", ["Công an các xã biên giới"]),
+    ("Các địa phương trọng điểm rà soát.", ["Các địa phương trọng điểm"]),
+])
+def test_a_group_of_units_with_the_kind_of_land_they_lie_in(sentence, names):
+    """"các xã biên giới", "các huyện ven biển": the kind of land names which units, not the
+    sentence's verb."""
+    assert _names(sentence) == names
