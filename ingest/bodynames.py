@@ -54,6 +54,7 @@ class Grammar:
     opener_pieces: frozenset[str]  # those words as tokens: with a trailing space or without
     outside: regex.Pattern[str]  # a name whose head is outside a government's authority
     place: regex.Pattern[str]  # what places a name: "tỉnh", "các cấp", "thuộc Bộ Quốc phòng"
+    heads_in: regex.Pattern[str]  # the heads of a group's members ("Thủ trưởng cơ quan ...")
     alone: frozenset[str] = frozenset()  # nouns that name a group alone ("cấp ủy")
 
 
@@ -178,9 +179,19 @@ def grammar() -> Grammar:
     enterprise = rf"(?i:\L<enterprises>){END}{no_name}"
     shared_kind = (rf"{enterprise}(?:{joiner}{enterprise})+"
                    rf"(?P<shared>{SP}(?i:\L<enterprise_kinds>){END}){no_name}")
+    # the heads of a list's members, each before its noun ("Các Bộ trưởng, Thủ trưởng cơ quan
+    # ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ"; "N trưởng" is the head of an N): a head
+    # stands for its body, so the list is one group as "các bộ, cơ quan ngang bộ, ..." is
+    # (:func:`headless` drops the heads from its name). The titled first noun only after "các"
+    # (a singular "Bộ trưởng, ..." opening an item makes tasks.py read it as a body sentence
+    # over the item's paragraphs, which the annotation guide keeps in one task)
+    headed = rf"(?:\L<person_heads>{SP}(?=\p{{Ll}}))"  # before a noun in lower case
+    titled = (rf"(?<=(?i:các){SP}){noun}{SP}trưởng(?:{joiner}{headed}{noun}{member_kind}"
+              rf"{no_name})(?:{joiner}{headed}?{noun}{member_kind}{no_name})*")
     nouns = (rf"(?:{noun}{kind}{no_name}|{shared_kind}|(?i:\L<specified>){END}{spec}{no_name}"
-             rf"|{noun}{no_name}(?:{joiner}{noun}{member_kind}{no_name})*(?:,{SP}{authority})?"
-             rf"|{authority})")
+             rf"|{titled}"
+             rf"|{noun}{no_name}(?:{joiner}{noun}{member_kind}{no_name})*"
+             rf"(?:,{SP}{authority})?|{authority})")
     # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
     # qualifier too), levels in a list ("Trung ương, địa phương, quân đội")
     qual = (rf"(?:{SP}|,{SP}(?=(?i:trung ương|địa phương|quân đội){END}))"
@@ -193,6 +204,8 @@ def grammar() -> Grammar:
         rf"(?P<quals>(?:{belongs}|{qual})*{owner}?(?:{qual})*)"
         rf"(?P<tail>{scope}|{SP}{units}{END})?{END}", ignore_unused=True, **lists)
     outside = regex.compile(rf"^\L<outside_heads>{END}", ignore_unused=True, **lists)
+    heads_in = regex.compile(rf"(?<=^(?:(?i:các){SP})?\p{{L}}+){SP}trưởng(?=,)"
+                             rf"|(?<=,{SP}){headed}", ignore_unused=True, **lists)
     # "các trường hợp", "hội nghị": words a group's noun opens that name no group
     not_group = regex.compile(rf"(?i:(?:các|những){SP})?(?i:\L<not_groups>){END}",
                               ignore_unused=True, **lists)
@@ -210,6 +223,7 @@ def grammar() -> Grammar:
                    opener_pieces, outside,
                    regex.compile(rf"{define}(?:{scope}|{belongs}|{location})", ignore_unused=True,
                                  **lists),
+                   heads_in,
                    frozenset(w.lower() for w in c["alone"]))
 
 
@@ -258,6 +272,13 @@ def find(text: str, tokens: tuple[list[str], list[int]] | None = None) -> list[N
                         or m.group("nouns").lower() in g.alone:
                     out.append(Name(at, m.end(), collective=True))
     return out
+
+
+def headless(name: str) -> str:
+    """A group's name without the heads of its members: "Các Bộ trưởng, Thủ trưởng cơ quan
+    ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ" is "Các Bộ, cơ quan ngang bộ, cơ quan
+    thuộc Chính phủ" (a head stands for its body)."""
+    return grammar().heads_in.sub("", name)
 
 
 def _openers(text: str, tokens: tuple[list[str], list[int]] | None,

@@ -165,12 +165,17 @@ def bodies(doc: Doc) -> Doc:
         ends[f.start] = max(ends.get(f.start, f.end), f.end)
     found.sort(key=by_start)
     read = [_before_known(f, found, text)
-            for f in (Found("body", n.start, n.end, {}, squash(text[n.start:n.end]),
+            for f in (Found("body", n.start, n.end, {}, _read_name(text[n.start:n.end], n),
                             n.collective, n.outside) for n in bodynames.find(text, _tokens(doc)))
             if not _known_whole(f, ends, text)]
     read = _ended_as_closed([f for f in read if f], found, text)
     _add(doc, "bodies", _alternatives(_no_overlap(found + read), text))  # a tie: the table's
     return doc
+
+
+def _read_name(written: str, n: bodynames.Name) -> str:
+    """A name the grammar read, as stored: a group's without its members' heads."""
+    return squash(bodynames.headless(written) if n.collective else written)
 
 
 def _alternatives(found: list[Found], text: str) -> list[Found]:

@@ -147,3 +147,14 @@ def test_a_group_of_units_with_the_kind_of_land_they_lie_in(sentence, names):
     """"các xã biên giới", "các huyện ven biển": the kind of land names which units, not the
     sentence's verb."""
     assert _names(sentence) == names
+
+
+def test_a_list_of_heads_is_the_group_of_the_bodies_they_head():
+    """"Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ": a head
+    stands for its body ("N trưởng" heads an N), so the list is one group, named without its
+    heads; a head before a name in capitals opens a body of its own."""
+    assert _names("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, "
+                  "Chủ tịch Ủy ban nhân dân các tỉnh rà soát quy chế.") == [
+        "Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh"]
+    assert _names("Các Cục trưởng, Thủ trưởng đơn vị sự nghiệp thuộc Bộ báo cáo.") == [
+        "Các Cục, đơn vị sự nghiệp thuộc Bộ"]
