@@ -135,8 +135,16 @@ def _res() -> dict[str, re.Pattern[str]]:
             + r")(?![\w])"),
         # "X, Y và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này"
         "condition_end": re.compile(lx.pattern("roles", "condition_end")),
+        # a modal a few words on, past a passive qualifier ("... được phân công chủ trì thực
+        # hiện nhiệm vụ được giao tại Kế hoạch này có trách nhiệm ...")
         "modal_later": re.compile(
-            r"^[^.;:]{0,50}?\s(?i:cần|phải|có trách nhiệm|chịu trách nhiệm)(?![\w])"),
+            r"^[^.;:]{0,100}?\s(?i:cần|phải|có trách nhiệm|chịu trách nhiệm)(?![\w])"),
+        # "Sở Tài chính, trên cơ sở đề xuất của ..., chủ trì ...": the aside up to the comma
+        # after which the subject's cue or verb goes on
+        "aside": re.compile(
+            rf"^\s*,\s*{lx.pattern('roles', 'aside')}\s[^.;:\n]{{0,160}}?,\s*(?=(?:"
+            rf"{lx.pattern('roles', 'lead')}|{lx.pattern('roles', 'support_action')}|"
+            rf"{lx.pattern('roles', 'subject_verbs')})(?![\w]))"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
         "inner_label": re.compile(lx.pattern("roles", "inner_label")),
         "definition": re.compile(lx.pattern("roles", "definition")),
@@ -386,7 +394,7 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         clause_start = _clause_start(text, start, group.start)
         prefix = text[clause_start:group.start]
         prefix = head_end("", prefix)
-        after = text[group.end:min(end, group.end + 60)]
+        after = text[group.end:min(end, group.end + 200)]
         role = _role(prefix, after)
         if role is None and group.start < end and res["encourage"].fullmatch(
                 prefix.strip(" -+,")) and _MARKER_ONLY.fullmatch(text, start, clause_start):
@@ -448,6 +456,9 @@ _PLACE_AFTER = re.compile(r"^\s*(?i:trên địa bàn)\s+(?i:tỉnh|thành phố
 def _role(prefix: str, after: str) -> str | None:
     res, tails = _res(), _tails()
     after = _PLACE_AFTER.sub("", after)  # "Các cơ quan trên địa bàn tỉnh thực hiện ..."
+    aside = res["aside"].match(after)
+    if aside:
+        after = " " + after[aside.end():]
     prefix = _EACH_END.sub(" ", prefix)
     bare = prefix.strip(" -+,")
     if res["assign_next"].match(after):
@@ -483,7 +494,8 @@ def _role(prefix: str, after: str) -> str | None:
             return "lead"
         if res["support_next"].match(after):
             return "support"
-        if res["modal_next"].match(after) or res["verbs"].match(after):
+        if res["modal_next"].match(after) or res["verbs"].match(after) or \
+                res["modal_later"].match(after):
             return "executor"
     return None
 

@@ -116,3 +116,17 @@ def test_a_task_that_opens_by_requiring_bodies_is_theirs_in_the_issuers_voice():
         "- Yêu cầu các doanh nghiệp vận tải biển báo cáo số liệu hằng quý.\n")
     assert got["Yêu cầu Thủ trưởng"] == {"các cơ quan, đơn vị": E, "Ủy ban nhân dân các huyện": E}
     assert got["Yêu cầu các doanh"] == {"Sở Hàng hải": E}
+
+
+def test_a_subject_whose_verb_follows_an_aside_or_a_passive_qualifier():
+    """"X, trên cơ sở đề xuất của ..., chủ trì ...": a phrase set off by commas stands between
+    the subject and its cue; "X và Y được phân công ... có trách nhiệm ...": the modal a few
+    words on is the subject's."""
+    got = _roles(
+        "1. Sở Hàng hải, trên cơ sở báo cáo của các cơ quan, đơn vị, chủ trì tổng hợp nhu cầu bến bãi.\n\n"
+        "2. Ban Dân tộc tỉnh, theo chức năng, nhiệm vụ được giao, phối hợp với Sở Nội vụ rà soát biên chế.\n\n"
+        "3. Căn cứ nội dung Kế hoạch, các sở, ngành và Ủy ban nhân dân các huyện được phân công chủ trì "
+        "thực hiện nhiệm vụ tại Kế hoạch này có trách nhiệm xây dựng kế hoạch chi tiết.\n")
+    assert got["Sở Hàng hải, trên"] == {"Sở Hàng hải": L}
+    assert got["Ban Dân tộc tỉnh,"] == {"Ban Dân tộc tỉnh": S, "Sở Nội vụ": S}
+    assert got["Căn cứ nội dung"] == {"các sở, ngành": E, "Ủy ban nhân dân các huyện": E}
