@@ -425,9 +425,29 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         if role in ("executor", "lead") and not all(map(ctx.is_issuer, members)):
             acting_in = clause_start
         for f in members:
+            own = role
+            if role == "requested" and _commanded(f):
+                own = _role("", after) or "executor"  # asked in courtesy, its own cue
             for x in _expand(f, ctx):
-                out.append(_make(x, role, ctx))
+                out.append(_make(x, own, ctx))
     return dedupe(out)
+
+
+def _commanded(f: Found) -> bool:
+    """Is a mention a group of the administration's own ("các bộ, ngành", "các sở, ban,
+    ngành", "UBND các huyện": ``[grammar.collective] commanded`` in bodies.toml), which an
+    issuer commands even where it writes "đề nghị" in courtesy (DOMAIN.md: only a body
+    outside its authority is requested)? A group outside it ("các cơ quan Trung ương", "các
+    tổ chức chính trị - xã hội") and a named body (a central agency's office) are not."""
+    if not f.collective or f.outside:
+        return False
+    words = fold(name_of(f)).removeprefix("cac ")
+    return any(words == n or words.startswith((f"{n} ", f"{n},")) for n in _commanded_nouns())
+
+
+@lru_cache(maxsize=1)
+def _commanded_nouns() -> tuple[str, ...]:
+    return tuple(fold(n) for n in lexicon().bodies["grammar"]["collective"]["commanded"])
 
 
 _OWNER_END = re.compile(r"(?i:\bcủa)\s*$")

@@ -287,9 +287,14 @@ def test_a_subject_that_raises_responsibility_acts():
     # a department's own proposal to a ministry: the ministry is none of the plan's assignees
     ("Sở Tư pháp chủ trì thẩm định, đề nghị Bộ Tư pháp hướng dẫn nội dung vượt thẩm quyền.",
      [("Sở Tư pháp", "lead")]),
-    # the issuer's request opens the clause: requested
+    # the issuer's request opens the clause: requested where the body is outside its authority;
+    # to its own departments it is courtesy, and they carry the task out (the guide's
+    # "requested" is "a body outside the issuer's authority"; the wide gold so reads "đề nghị
+    # các bộ, ngành và địa phương kịp thời phản ánh" in a Government plan)
     ("Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các sở, ban, ngành phản ánh về Sở Nội vụ.",
-     [("các sở, ban, ngành", "requested")]),
+     [("các sở, ban, ngành", "executor")]),
+    ("Trong quá trình thực hiện, nếu có vướng mắc, đề nghị Hội Nông dân tỉnh phản ánh về Sở Nội vụ.",
+     [("Hội Nông dân tỉnh", "requested")]),
     # "theo đề nghị của X, Y ...": X proposed, Y acts
     ("Theo đề nghị của Sở Y tế, Sở Tài chính bố trí kinh phí mua sắm trang thiết bị.",
      [("Sở Tài chính", "executor")]),

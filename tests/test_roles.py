@@ -130,3 +130,19 @@ def test_a_subject_whose_verb_follows_an_aside_or_a_passive_qualifier():
     assert got["Sở Hàng hải, trên"] == {"Sở Hàng hải": L}
     assert got["Ban Dân tộc tỉnh,"] == {"Ban Dân tộc tỉnh": S, "Sở Nội vụ": S}
     assert got["Căn cứ nội dung"] == {"các sở, ngành": E, "Ủy ban nhân dân các huyện": E}
+
+
+def test_de_nghi_to_the_issuers_own_administration_is_courtesy():
+    """"Đề nghị" asks a body outside the issuer's authority (requested); written to groups of
+    the issuer's own administration ("các sở, ngành", "UBND các huyện") it is courtesy, and
+    they carry the task out as ordered, in the role their own cue gives them."""
+    got = _roles(
+        "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các sở, ban, ngành và Ủy ban nhân dân các huyện tuyên truyền quy chế bến bãi.\n\n"
+        "2. Đề nghị các cơ quan, đơn vị chủ trì rà soát bến thủy nội địa.\n\n"
+        "3. Đề nghị các tổ chức chính trị - xã hội tỉnh vận động hội viên.\n\n"
+        "4. Đề nghị Cục Hàng hải khu vực II hướng dẫn nghiệp vụ.\n")
+    assert got["Đề nghị Ủy ban"] == {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": R, "các sở, ban, ngành": E,
+                                         "Ủy ban nhân dân các huyện": E}
+    assert got["Đề nghị các cơ"] == {"các cơ quan, đơn vị": L}
+    assert got["Đề nghị các tổ"] == {"các tổ chức chính trị - xã hội tỉnh": R}
+    assert got["Đề nghị Cục Hàng"] == {"Cục Hàng hải khu vực II": R}
