@@ -469,6 +469,7 @@ def _clause_start(text: str, start: int, at: int) -> int:
 
 
 _CLAUSE_CHARS = ".;:!?\n"
+_BRACKET_AFTER = re.compile(r"^\s*\(\s*(?P<inner>[^()\n]{1,120}?)\s*\)")
 _PLACE_AFTER = re.compile(r"^\s*(?i:trên địa bàn)\s+(?i:tỉnh|thành phố|huyện|xã|phường)"
                           r"(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
 
@@ -476,6 +477,12 @@ _PLACE_AFTER = re.compile(r"^\s*(?i:trên địa bàn)\s+(?i:tỉnh|thành phố
 def _role(prefix: str, after: str) -> str | None:
     res, tails = _res(), _tails()
     after = _PLACE_AFTER.sub("", after)  # "Các cơ quan trên địa bàn tỉnh thực hiện ..."
+    bracket = _BRACKET_AFTER.match(after)
+    if bracket:  # "Công an tỉnh (Phòng An ninh chính trị nội bộ) chủ trì ...": the unit that
+        # does it for the body, then the body's verb; a cue in it is the body's ("(chủ trì)")
+        inner = bracket.group("inner")
+        cue = res["lead_next"].fullmatch(inner) or res["support_next"].fullmatch(inner)
+        after = (f" {inner}" if cue else "") + after[bracket.end():]
     aside = res["aside"].match(after)
     if aside:
         after = " " + after[aside.end():]

@@ -146,3 +146,14 @@ def test_de_nghi_to_the_issuers_own_administration_is_courtesy():
     assert got["Đề nghị các cơ"] == {"các cơ quan, đơn vị": L}
     assert got["Đề nghị các tổ"] == {"các tổ chức chính trị - xã hội tỉnh": R}
     assert got["Đề nghị Cục Hàng"] == {"Cục Hàng hải khu vực II": R}
+
+
+def test_a_subject_with_its_unit_in_brackets_before_its_cue():
+    """"Công an tỉnh (Phòng X) chủ trì, ...": the bracket names the unit that does it for the
+    body; the body's cue follows it, or is the bracket itself ("Sở Y (chủ trì) ...")."""
+    got = _roles(
+        "1. Công an tỉnh (Phòng Cảnh sát giao thông đường thủy) chủ trì, phối hợp với Sở Hàng hải tuần tra bến bãi.\n\n"
+        "2. Ban Dân tộc tỉnh (phối hợp) cung cấp số liệu về bến bãi vùng cao.\n")
+    assert got["Công an tỉnh (Phòng"]["Công an tỉnh"] == L
+    assert got["Công an tỉnh (Phòng"]["Sở Hàng hải"] == S
+    assert got["Ban Dân tộc tỉnh"] == {"Ban Dân tộc tỉnh": S}
