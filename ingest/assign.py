@@ -264,15 +264,20 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
         if inner:
             role = "requested" if base == "requested" else _label_role(inner.group("label"))
             s += inner.end()
+        elif res["request_start"].match(segment):
+            role = "requested"  # "...; Đề nghị Tỉnh Đoàn phối hợp.": asked, whatever its cue
         parens = [(m.start() + s, m.end() + s) for m in _PARENS.finditer(ctx.text[s:e])]
         inside = [_with_complement(b, e, ctx.text)
                   for b in ctx.within(s, e) if not any(a <= b.start < z for a, z in parens)]
         covered = [(b.start, b.end) for b in inside]
         inside = _not_receivers(s, inside, ctx)
         cued = _cued_roles(s, e, inside, ctx) if role == "executor" else {}
+        courtesy = role == "requested" and bool(inside) and all(map(_commanded, inside))
         for b in inside:
+            # "Đề nghị các sở, ngành ...": courtesy to the issuer's own (see from_text)
+            own = "executor" if courtesy else role
             for x in _expand(b, ctx):
-                out.append(_make(x, cued.get(b.start, role), ctx))
+                out.append(_make(x, cued.get(b.start, own), ctx))
         out.extend(_leftovers(s, e, covered, role, ctx))
     return dedupe(out)
 
@@ -323,7 +328,10 @@ def _not_receivers(start: int, bodies: list[Found], ctx: Context) -> list[Found]
 
 def _label_role(label: str) -> str:
     folded = fold(label)
-    return "lead" if "chu tri" in folded else "support" if "phoi hop" in folded else "executor"
+    if "chu tri" in folded:
+        return "lead"
+    # "Cơ quan tham gia:" takes part, as "phối hợp" does (the guide: "Tham gia ..." support)
+    return "support" if "phoi hop" in folded or "tham gia" in folded else "executor"
 
 
 def _cued_roles(s: int, e: int, bodies: list[Found], ctx: Context) -> dict[int, str]:
@@ -424,10 +432,12 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
             continue
         if role in ("executor", "lead") and not all(map(ctx.is_issuer, members)):
             acting_in = clause_start
+        # "đề nghị" to none but the issuer's own administration is courtesy: they act on their
+        # own cue; a list with a body outside authority is asked as a whole ("đề nghị Viện
+        # kiểm sát, Tòa án và các cơ quan, đơn vị có liên quan")
+        courtesy = role == "requested" and all(map(_commanded, members))
         for f in members:
-            own = role
-            if role == "requested" and _commanded(f):
-                own = _role("", after) or "executor"  # asked in courtesy, its own cue
+            own = (_role("", after) or "executor") if courtesy else role
             for x in _expand(f, ctx):
                 out.append(_make(x, own, ctx))
     return dedupe(out)

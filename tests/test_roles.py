@@ -133,19 +133,21 @@ def test_a_subject_whose_verb_follows_an_aside_or_a_passive_qualifier():
 
 
 def test_de_nghi_to_the_issuers_own_administration_is_courtesy():
-    """"Đề nghị" asks a body outside the issuer's authority (requested); written to groups of
-    the issuer's own administration ("các sở, ngành", "UBND các huyện") it is courtesy, and
-    they carry the task out as ordered, in the role their own cue gives them."""
+    """"Đề nghị" asks a body outside the issuer's authority (requested); written to none but
+    groups of the issuer's own administration ("các sở, ngành", "UBND các huyện") it is
+    courtesy, and they carry the task out as ordered, in the role their own cue gives them."""
     got = _roles(
-        "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các sở, ban, ngành và Ủy ban nhân dân các huyện tuyên truyền quy chế bến bãi.\n\n"
+        "1. Đề nghị các sở, ban, ngành và Ủy ban nhân dân các huyện tuyên truyền quy chế bến bãi.\n\n"
         "2. Đề nghị các cơ quan, đơn vị chủ trì rà soát bến thủy nội địa.\n\n"
         "3. Đề nghị các tổ chức chính trị - xã hội tỉnh vận động hội viên.\n\n"
-        "4. Đề nghị Cục Hàng hải khu vực II hướng dẫn nghiệp vụ.\n")
-    assert got["Đề nghị Ủy ban"] == {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": R, "các sở, ban, ngành": E,
-                                         "Ủy ban nhân dân các huyện": E}
+        "4. Đề nghị Cục Hàng hải khu vực II hướng dẫn nghiệp vụ.\n\n"
+        "5. Đề nghị Tòa án nhân dân tỉnh và các cơ quan, đơn vị có liên quan phối hợp xét xử.\n")
+    assert got["Đề nghị các sở,"] == {"các sở, ban, ngành": E, "Ủy ban nhân dân các huyện": E}
     assert got["Đề nghị các cơ"] == {"các cơ quan, đơn vị": L}
     assert got["Đề nghị các tổ"] == {"các tổ chức chính trị - xã hội tỉnh": R}
     assert got["Đề nghị Cục Hàng"] == {"Cục Hàng hải khu vực II": R}
+    # a list with a body outside authority is asked as a whole
+    assert got["Đề nghị Tòa án"] == {"Tòa án nhân dân tỉnh": R, "các cơ quan, đơn vị có liên quan": R}
 
 
 def test_a_subject_with_its_unit_in_brackets_before_its_cue():
@@ -157,3 +159,15 @@ def test_a_subject_with_its_unit_in_brackets_before_its_cue():
     assert got["Công an tỉnh (Phòng"]["Công an tỉnh"] == L
     assert got["Công an tỉnh (Phòng"]["Sở Hàng hải"] == S
     assert got["Ban Dân tộc tỉnh"] == {"Ban Dân tộc tỉnh": S}
+
+
+def test_bare_role_labels_a_taking_part_label_and_a_request_inside_a_line():
+    """"Chủ trì: X" / "Phối hợp: Y" label a task's bodies as "Cơ quan chủ trì:" does; "Cơ quan
+    tham gia:" takes part (support); "...; Đề nghị Z phối hợp" in a line asks Z."""
+    got = _roles(
+        "1. Lập bản đồ bến bãi.\n\n- Chủ trì: Sở Hàng hải.\n\n- Phối hợp: Ban Dân tộc tỉnh, các cơ quan, đơn vị liên quan.\n\n"
+        "2. Kiểm tra bến bãi.\n\n- Cơ quan đầu mối: Sở Nội vụ.\n\n- Cơ quan tham gia: Viễn thông tỉnh, Bưu điện tỉnh.\n\n"
+        "3. Tuyên truyền quy chế.\n\nCơ quan thực hiện: Sở Tư pháp; Đề nghị Hội Nông dân tỉnh phối hợp.\n")
+    assert got["Lập bản đồ bến"] == {"Sở Hàng hải": L, "Ban Dân tộc tỉnh": S, "các cơ quan, đơn vị liên quan": S}
+    assert got["Kiểm tra bến bãi."] == {"Sở Nội vụ": E, "Viễn thông tỉnh": S, "Bưu điện tỉnh": S}
+    assert got["Tuyên truyền quy chế."] == {"Sở Tư pháp": E, "Hội Nông dân tỉnh": R}
