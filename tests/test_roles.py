@@ -171,3 +171,18 @@ def test_bare_role_labels_a_taking_part_label_and_a_request_inside_a_line():
     assert got["Lập bản đồ bến"] == {"Sở Hàng hải": L, "Ban Dân tộc tỉnh": S, "các cơ quan, đơn vị liên quan": S}
     assert got["Kiểm tra bến bãi."] == {"Sở Nội vụ": E, "Viễn thông tỉnh": S, "Bưu điện tỉnh": S}
     assert got["Tuyên truyền quy chế."] == {"Sở Tư pháp": E, "Hội Nông dân tỉnh": R}
+
+
+def test_a_subjects_cue_after_its_duty_or_standing():
+    """"X có trách nhiệm chủ trì, ...", "X là cơ quan chủ trì, ...": the duty or the standing
+    comes before the cue that says what X does; a standing with no cue ("là cơ quan thường
+    trực, đôn đốc ...") leaves X the executor."""
+    got = _roles(
+        "1. Sở Hàng hải có trách nhiệm chủ trì, phối hợp với Sở Nội vụ rà soát biên chế.\n\n"
+        "2. Ban Dân tộc tỉnh là cơ quan chủ trì, phối hợp với Sở Tư pháp lập quy chế.\n\n"
+        "3. Sở Lâm nghiệp có trách nhiệm phối hợp với Sở Hàng hải kiểm tra bến bãi.\n\n"
+        "4. Sở Thủy sản là cơ quan thường trực, đôn đốc thực hiện Kế hoạch.\n")
+    assert got["Sở Hàng hải có"] == {"Sở Hàng hải": L, "Sở Nội vụ": S}
+    assert got["Ban Dân tộc tỉnh"] == {"Ban Dân tộc tỉnh": L, "Sở Tư pháp": S}
+    assert got["Sở Lâm nghiệp có"] == {"Sở Lâm nghiệp": S, "Sở Hàng hải": S}
+    assert got["Sở Thủy sản là"] == {"Sở Thủy sản": E}
