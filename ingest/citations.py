@@ -13,23 +13,38 @@ from functools import lru_cache
 
 from ingest.lexicon import KnownDocument, lexicon, number_key
 from ingest.models import Citation, Mention, Pinpoint, Span
+from ingest.regexes import CAPITAL
 from ingest.spot import Found, by_start, within
 from ingest.text import fold, from_roman, slug, squash, to_roman
 
-_ISSUER = re.compile(
-    r"^\s*,?\s*của\s+(?P<issuer>[A-ZĐ][^,;.()“\"]*?)"
-    r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt|sửa đổi|bổ sung"
-    r"|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$"
-    # "... của Ban Thường vụ Tỉnh ủy và Kế hoạch số 24/KH-UBND": the next document of a list
-    r"|\s+và\s+(?:các\s+)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư"
-    r"|Kế hoạch|Kết luận|Chương trình|Đề án|Công văn|Hướng dẫn|Thông báo|Quy định)\b)"
-)
+
+@lru_cache(maxsize=1)
+def _issuer_re() -> re.Pattern[str]:
+    """"..., của <issuer>" after a number: the issuer's name opens with a capital, an accented
+    one too ("của Ủy ban nhân dân tỉnh"), and ends where the title or the sentence goes on,
+    or where the next document of a list begins ("... của Ban Thường vụ Tỉnh ủy và Kế hoạch
+    số 24/KH-UBND", "... của Ủy ban Thường vụ Quốc hội và Pháp lệnh ..."; the type words are
+    the catalogue's and the kinds of titled documents)."""
+    lx = lexicon()
+    words = sorted({*(t.name for t in lx.types), *lx.documents["law_titles"]["kinds"]},
+                   key=len, reverse=True)
+    types = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"^\s*,?\s*của\s+(?P<issuer>{CAPITAL}[^,;.()“\"]*?)"
+        r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt|sửa đổi"
+        r"|bổ sung|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$"
+        rf"|\s+và\s+(?:các\s+)?(?:{types})\b)")
+
+
 _PIN_JOINT = re.compile(r"^\s*(?:,|;)?\s*(?:và\s*)?$")
 _GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
 _SPACES = re.compile(r"\s+")
 _GAP_LEAD = re.compile(r"[\s,]*")  # _GAP_PIN's parts, to find where such a gap may end
 _GAP_WORD = re.compile(r"(?:của|tại|theo)\s+")
-_NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được)\b")
+# words the sentence goes on with after a number, never a title's first word ("... Quy định
+# 132-QĐ/TW theo tiến độ ...", "... số 12/KH-UBND trong năm 2025")
+_NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được|theo|tại|trong|với|cho|trên|là|có"
+                        r"|sẽ|cần|phải|đến|từ|khi|nêu)\b")
 _COMMA_GAP = re.compile(r"\s*,?\s*")
 
 
@@ -148,7 +163,7 @@ def from_numbered(f: Found, text: str) -> Citation:
         type_name = lx.type_by_name.get(fold(type_name), None).name \
             if lx.type_by_name.get(fold(type_name)) else type_name
     after = text[f.end:f.end + 400]
-    m = _ISSUER.match(after)
+    m = _issuer_re().match(after)
     if m:
         issuer = lx.expand_abbreviations(squash(m.group("issuer")))
         after = after[m.end():]
@@ -664,7 +679,7 @@ def _title_end(d: Found, text: str) -> int:
     if d.kind != "numbered":
         return d.end
     after = text[d.end:d.end + 400]
-    issuer = _ISSUER.match(after)
+    issuer = _issuer_re().match(after)
     at = issuer.end() if issuer else 0
     title = _title_re().match(after[at:])
     if title is None or _NOT_TITLE.match(title.group("title")):
@@ -676,18 +691,34 @@ def _short_named(d: Found, docs: list[Found], text: str, as_of: AsOf,
                  memo: dict[tuple[int, int | None], Citation] | None) -> Citation:
     """"Chỉ thị 32" is the Chỉ thị the plan names in full as "Chỉ thị số 32/CT-TTg" (its
     type and number's first part); one the plan never names in full keeps its short name
-    as its title ("Đề án 06"), never a guessed number."""
-    stype, snum = d.groups["stype"], d.groups["snum"]
+    as its title ("Đề án 06"), never a guessed number. A number with its year and without
+    its symbol ("Nghị định 59/2019") is the one of that number and year the plan names in
+    full, else the one its type's own symbol gives (every decree's is NĐ-CP) or the one of
+    its kind the catalogue knows under it, else it keeps its name as written."""
+    stype, snum, syear = d.groups["stype"], d.groups["snum"], d.groups.get("syear")
     lx = lexicon()
     own = lx.type_by_name.get(fold(stype))
+    type_name = own.name if own else stype
+    head = rf"0*{int(snum)}/{syear}/" if syear else rf"0*{int(snum)}[/-]"
     for other in docs:
         if other.kind != "numbered":
             continue
         full = _resolved(other, text, as_of, memo)
-        if full.number and full.type == (own.name if own else stype) and re.match(
-                rf"0*{int(snum)}[/-]", full.number):
+        if full.number and full.type == type_name and re.match(head, full.number):
             return _same_document(full)
-    type_name = own.name if own else stype
+    if syear:
+        written = f"{int(snum)}/{syear}"
+        if own is not None and own.symbol:
+            return _resolve_known(Citation(type=type_name, number=f"{written}/{own.symbol}",
+                                           title=None, date=None,
+                                           issuer=_issuer_from_symbol(own.symbol)))
+        known = [k for k in lx.known if k.type == type_name and re.match(head, k.number)]
+        if len(known) == 1:
+            cite = Citation(type=type_name, number=known[0].number, title=None, date=None)
+            _fill(cite, known[0])
+            return cite
+        return Citation(type=type_name, number=None, title=f"{type_name} {written}", date=None,
+                        key=f"{lx.slug_by_type_name.get(type_name, 'vb')}/ten-{slug(written)}")
     return Citation(type=type_name, number=None, title=f"{type_name} {snum}", date=None,
                     key=f"{lx.slug_by_type_name.get(type_name, 'vb')}/ten-{int(snum)}")
 

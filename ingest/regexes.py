@@ -132,12 +132,16 @@ def _abbreviated(titles: list[str], abbreviations: dict[str, str]) -> list[str]:
 @lru_cache(maxsize=1)
 def short_name() -> re.Pattern[str]:
     """"Đề án 06", "Nghị quyết 57", "Chỉ thị 32": a document named by its type and the first
-    part of its number, as plans name well-known ones (never a year: "Kế hoạch 2025"; never
+    part of its number, as plans name well-known ones, or by its number and year without its
+    symbol ("Nghị định 59/2019") (never a year: "Kế hoạch 2025"; never
     the time a document covers: "Kế hoạch 5 năm (2021 - 2025)")."""
     names = lexicon().documents["short_names"]
     types = "|".join(re.escape(t) for t in names["types"])
     units = "|".join(re.escape(u) for u in names["time_units"])
-    return re.compile(rf"(?<![\w])(?P<stype>{types})\s+(?P<snum>(?!(?:19|20)\d\d(?!\d))\d{{1,4}})"
+    # "Nghị định 59/2019": a normative number and its year, the symbol left out
+    year = r"(?:\s*/\s*(?P<syear>(?:19|20)\d\d)(?![\w/-]|\s*/|[.,]\d))?"
+    return re.compile(rf"(?<![\w])(?P<stype>{types})\s+(?:(?i:số)\s*(?=\d+\s*/\s*(?:19|20)\d\d))?"
+                      rf"(?P<snum>(?!(?:19|20)\d\d(?!\d))\d{{1,4}}){year}"
                       rf"(?![\w/-]|[.,]\d|\s*/)"
                       rf"(?!\s+(?:{units})\b(?!\s+(?:(?:19|20)\d\d(?![\d/-])(?!\s*[-–]\s*\d)"
                       rf"|\d{{1,2}}\s*(?:/|tháng))))")

@@ -391,3 +391,57 @@ def test_a_list_of_one_types_numbers_names_each_document():
     assert set(_numbers(record.bases)) >= {"37/2019/NĐ-CP", "58/2023/NĐ-CP", "22/2025/NĐ-CP"}
     titles = {c.number: c.title for c in record.bases}
     assert titles["58/2023/NĐ-CP"] == "sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP"
+
+
+@pytest.mark.parametrize(("body", "number", "title"), [
+    # a decree's symbol is always NĐ-CP: the number and year name it
+    ("1. Sở Công Thương rà soát theo Nghị định 17/2021 của Chính phủ.\n", "17/2021/NĐ-CP", None),
+    ("1. Sở Công Thương rà soát theo Nghị định số 17/2021.\n", "17/2021/NĐ-CP", None),
+    # another type's symbol names its issuer, which the number alone does not give: the
+    # document keeps the name it is written by, never a guessed number
+    ("1. Sở Công Thương rà soát theo Thông tư 33/2022 về an toàn.\n", None, "Thông tư 33/2022"),
+])
+def test_a_normative_number_without_its_symbol_is_cited(body, number, title):
+    record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;", body=body)
+    cited = record.tasks[0].citations
+    assert [(c.number, c.title if number is None else None) for c in cited] == [(number, title)]
+
+
+def test_a_number_without_its_symbol_is_the_one_the_plan_names_in_full():
+    """"Thông tư 33/2022" after "Thông tư số 33/2022/TT-BCT" is that circular, and an article
+    of it is its article."""
+    record = _record(
+        "Căn cứ Thông tư số 33/2022/TT-BCT ngày 05/12/2022 của Bộ Công Thương;",
+        body="1. Sở Công Thương hướng dẫn khoản 2 Điều 4 Thông tư 33/2022 và Nghị định 09/2018/NĐ-CP.\n")
+    cited = record.tasks[0].citations
+    assert [c.number for c in cited] == ["33/2022/TT-BCT", "09/2018/NĐ-CP"]
+    assert cited[0].articles == ["4"]
+
+
+@pytest.mark.parametrize("shape", [
+    "Kế hoạch 5 năm 2021",  # the years a plan covers, not a number
+    "Nghị định 17/2021/NĐ-CP",  # in full: one citation, not two
+])
+def test_a_figure_and_a_year_name_no_second_document(shape):
+    record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;",
+                     body=f"1. Sở Công Thương rà soát theo {shape}.\n")
+    assert len(record.tasks[0].citations) <= 1
+
+
+@pytest.mark.parametrize(("preamble", "issuer", "title"), [
+    # an issuer that opens with an accented capital
+    ("Căn cứ Quyết định số 215/QĐ-UBND ngày 03/3/2025 của Ủy ban nhân dân tỉnh về phân công nhiệm vụ;",
+     "Ủy ban nhân dân tỉnh", "phân công nhiệm vụ"),
+    # ... and ends where the next document of the list begins, a titled one too
+    ("Căn cứ Nghị quyết số 40/NQ-HĐND ngày 10/7/2024 của Ủy ban Thường vụ Hội đồng nhân dân và Pháp lệnh Dân số;",
+     "Ủy ban Thường vụ Hội đồng nhân dân", None),
+])
+def test_the_issuer_after_a_number(preamble, issuer, title):
+    cite = _record(preamble).bases[0]
+    assert (cite.issuer, cite.title) == (issuer, title)
+
+
+def test_running_words_after_a_number_are_no_title():
+    record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;",
+                     body="1. Công an tỉnh triển khai Kết luận 21-KL/TW theo lộ trình của Bộ Công an.\n")
+    assert [(c.number, c.title) for c in record.tasks[0].citations] == [("21-KL/TW", None)]
