@@ -445,3 +445,16 @@ def test_running_words_after_a_number_are_no_title():
     record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;",
                      body="1. Công an tỉnh triển khai Kết luận 21-KL/TW theo lộ trình của Bộ Công an.\n")
     assert [(c.number, c.title) for c in record.tasks[0].citations] == [("21-KL/TW", None)]
+
+
+def test_a_drafts_blank_number_in_its_annex_caption_is_the_plan_itself():
+    """A draft's annex says "(Kèm theo Kế hoạch số    /KH-SCT ...)" before the plan has a
+    number: the plan itself, no citation; another type's blank number is still cited."""
+    head = "Số:     /KH-SCT\nHuế, ngày    tháng 4 năm 2026\nKẾ HOẠCH\nKiểm tra an toàn hóa chất\n\n"
+    record = _record("Căn cứ Luật Hóa chất năm 2007;", head=head, body=(
+        "1. Phòng Kỹ thuật an toàn chủ trì kiểm tra theo Quyết định số    /QĐ-SCT.\n\n"
+        "Nơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nTrần Văn Bình\n\nPHÂN CÔNG NHIỆM VỤ\n\n"
+        "(Kèm theo Kế hoạch số    /KH-SCT ngày    /4/2026 của Sở Công Thương)\n\n"
+        "| TT | Nhiệm vụ thực hiện | Người thực hiện |\n\n| 1 | Rà soát hồ sơ | Lê Văn Chung |\n\n"
+        "| 2 | Lập biên bản | Lê Văn Chung |\n"))
+    assert [c.type for c in record.citations if not c.number and not c.title] == ["Quyết định"]
