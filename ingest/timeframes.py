@@ -81,6 +81,8 @@ def _res() -> dict[str, re.Pattern[str]]:
         "joint_after": re.compile(t["joint_after"]),
         "duration": re.compile(t["duration"]),
         "runs_on_after": re.compile(t["runs_on_after"]),
+        "horizon": re.compile(t["horizon"]),
+        "horizon_after": re.compile(t["horizon_after"]),
     }
 
 
@@ -102,12 +104,18 @@ def recurrences() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in _table()["recurrence"].items()]
 
 
-def _with_before(kind: str, text: str, start: int, head: int = -1) -> int | None:
+def _with_before(kind: str, text: str, start: int, head: int = -1,
+                 end: int | None = None) -> int | None:
     """Start of the expression with its deadline word; None when one is required and absent
-    (a dated expression opening a "Thời gian" value at ``head`` needs none)."""
+    (a dated expression opening a "Thời gian" value at ``head`` needs none). The horizon of
+    a document's name ("tầm nhìn đến năm 2050", "đến năm 2030, định hướng đến năm 2045",
+    the expression ending at ``end``) has no deadline word."""
     if kind not in DATED and kind != "cycle_day":
         return start
     m = before().search(text, max(0, start - 30), start)  # from where the word can start
+    if m and (_res()["horizon"].search(text, max(0, m.start() - 15), m.start())
+              or (end is not None and _res()["horizon_after"].match(text, end))):
+        m = None
     if kind == "cycle_day":
         return m.start() if m else start
     if m:
@@ -144,7 +152,7 @@ def find_all(text: str) -> list[tuple[str, int, int, dict[str, str | None]]]:
 def accept(kind: str, m: re.Match[str], text: str) -> tuple | None:
     """(kind, start, end, groups) of a match, widened to its deadline word, or None.
     A date without its year is of kind "day": it yields to a recurrence cue nearby."""
-    start = _with_before(kind, text, m.start())
+    start = _with_before(kind, text, m.start(), end=m.end())
     if start is None:
         return None
     if kind in ("date", "long_date"):
@@ -190,7 +198,7 @@ def due_of(text: str, year: int | None = None) -> str | None:
     hits = list(_dated(text))
     head = _head(text)
     for kind, m in hits:
-        if _with_before(kind, text, m.start(), head) is None and since().search(
+        if _with_before(kind, text, m.start(), head, m.end()) is None and since().search(
                 text, max(0, m.start() - 30), m.start()) is None:
             continue  # neither a deadline word nor "từ" ("từ năm 2013 đến năm 2015") before it
         end = _range_end(text, m, hits)
@@ -319,7 +327,7 @@ def bounds_of(text: str, year: int | None = None) -> tuple[str | None, str | Non
     start = end = None
     first = True
     for kind, m in hits:
-        at = _with_before(kind, text, m.start(), head)
+        at = _with_before(kind, text, m.start(), head, m.end())
         opens = since().search(text, max(0, m.start() - 30), m.start())
         if at is None and opens is None:
             continue

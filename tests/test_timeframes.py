@@ -133,6 +133,9 @@ def _read(sentence: str) -> tuple[str, str] | None:
     # a yearless day yields to the recurrence it belongs to
     ("Báo cáo định kỳ 06 tháng (trước ngày 31/5), 01 năm (trước ngày 30/11).",
      "periodic_word", "định kỳ 06 tháng", None),
+    # past a document's horizon, the task's own deadline
+    ("Triển khai Chiến lược ngành đến năm 2030, tầm nhìn đến năm 2045; xong trong quý III/2026.",
+     "quarter", "trong quý III/2026", "2026-09-30"),
 ])
 def test_deadline_in_running_text(sentence, kind, words, due):
     assert _read(sentence) == (kind, words)
@@ -145,6 +148,9 @@ def test_deadline_in_running_text(sentence, kind, words, due):
     "Triển khai Chiến lược quốc gia phòng, chống tham nhũng giai đoạn 2021-2030.",
     "Thực hiện Kế hoạch kiểm tra năm 2023 đã được phê duyệt.",
     "Báo cáo số liệu tính đến ngày 31/12/2025.",
+    # the horizon of a planning document's or a strategy's name
+    "Cập nhật vào Quy hoạch vùng thời kỳ 2021 - 2030, tầm nhìn đến năm 2060.",
+    "Thực hiện Chiến lược phát triển thủy sản đến năm 2035, định hướng tới năm 2050.",
 ])
 def test_dates_of_documents_and_names_are_no_deadline(sentence):
     assert _read(sentence) is None
