@@ -861,7 +861,8 @@ def _title(lines: list[Line], j: int, header: Header, text: str) -> int:
                            or (titled and _opens_preamble(line.text.strip("* ")))):
             break
         if j > first and (_opens_preamble(line.text) or "\n\n" in text[prev.end:line.start]
-                          or (_is_caps(prev.text) and not _is_caps(line.text))
+                          # a short line of capitals ("NĂM 2026") still goes on the title
+                          or (_is_caps(prev.text) and any(ch.islower() for ch in line.text))
                           or (not _is_caps(prev.text) and _is_caps(line.text))
                           or _res()["authority"].match(line.text.strip("* "))):
             break  # "ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...": who decides, below the title

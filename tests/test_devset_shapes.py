@@ -42,6 +42,35 @@ def test_a_letterhead_written_as_table_rows_ends_at_the_first_line_without_bars(
     assert roles(record.tasks[0]) == [("Cục Phát triển đô thị", "lead"), ("Vụ Pháp chế", "support")]
 
 
+def test_a_letterhead_grid_cell_per_line_ends_at_the_type_line():
+    """A web copy that gives the letterhead a cell a line, "|" between cells, and no bar after
+    its last cell: the type line below it ("KẾ HOẠCH") is in no cell, so the grid ends there
+    (the last cell was read as running on to the end: the whole plan one cell, no title, no
+    basis, no task)."""
+    grid = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 63/KH-UBND\n|\nCao Bằng, ngày 14\n"
+            "tháng 3 năm 2026\n|\n")
+    plan = ("KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC BỒI THƯỜNG NHÀ NƯỚC\nNĂM 2026\n"
+            "Căn cứ Luật Phổ biến, giáo dục pháp luật năm 2012; Nghị định số 68/2018/NĐ-CP ngày 15/5/2018 của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n- Triển khai kịp thời.\nII. NHIỆM VỤ\n"
+            "1. Sở Tư pháp chủ trì tập huấn nghiệp vụ bồi thường; thời gian: quý II/2026.\n"
+            "2. Sở Tài chính bảo đảm kinh phí giải quyết bồi thường.\n")
+    record = extract_text(grid + plan)
+    assert (record.document.number, record.document.date) == ("63/KH-UBND", "2026-03-14")
+    assert record.document.title == "THỰC HIỆN CÔNG TÁC BỒI THƯỜNG NHÀ NƯỚC NĂM 2026"
+    assert [c.number for c in record.bases] == ["14/2012/QH13", "68/2018/NĐ-CP"]
+    assert [t.section for t in record.tasks] == ["II.1", "II.2"]
+    assert record.tasks[0].timeframe.due == "2026-06-30"
+
+
+def test_a_cell_per_line_table_keeps_its_last_cell_without_a_type_line():
+    """Look-alike: a task table a cell a line whose last cell lacks its bar keeps that cell."""
+    table = ("II. NHIỆM VỤ\n\n|\nTT\n|\nNội dung\n|\nCơ quan chủ trì\n|\n|\n1\n|\n"
+             "Rà soát hồ sơ bồi thường\n|\nSở Tư pháp\n")
+    tasks = _tasks(table)
+    assert [(t.text, roles(t)) for t in tasks] == [("Rà soát hồ sơ bồi thường", [("Sở Tư pháp", "lead")])]
+
+
 def test_a_table_row_cut_over_lines_still_goes_on_to_its_closing_bar():
     """Look-alike: a row whose line lacks its closing bar, or a line that ends in a bar without
     opening with one, is the row cut by the converter, and goes on."""
