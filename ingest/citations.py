@@ -94,6 +94,20 @@ def _clean_number(text: str) -> str:
     return _SPACES.sub("", text)
 
 
+def _rejoined(sym: str) -> str:
+    """"61/2018/NĐCP": a copy that lost the hyphen between the type code and the issuer code
+    (a PDF's text layer drops it) gives it back, where the symbol is a known type code then a
+    known issuer code, and is no issuer's code itself ("TTCP" is Thanh tra Chính phủ's)."""
+    lx = lexicon()
+    if "-" in sym or sym.upper() in lx.issuer_codes:
+        return sym
+    for n in (4, 3, 2):  # "TTLT", "CTr", "NĐ": the longest code first
+        head, rest = sym[:n], sym[n:]
+        if head.upper() in lx.type_by_code and rest and rest.upper() in lx.issuer_codes:
+            return f"{head}-{rest}"
+    return sym
+
+
 def _with_type_code(sym: str, type_word: str | None) -> str:
     """"Chỉ thị 10/TTg" is Chỉ thị 10/CT-TTg: an administrative number (no year) written
     without its type code gets the code of the type word before it, where the rest is a
@@ -153,7 +167,7 @@ def from_numbered(f: Found, text: str) -> Citation:
     else:
         p = "" if g.get("num") else "b"
         year = g.get(p + "year")
-        sym = _clean_number(g[p + "sym"])
+        sym = _rejoined(_clean_number(g[p + "sym"]))
         if not year:  # a normative number ("163/2024/QH15") is kept as written
             sym = _with_type_code(sym, type_word)
         number = f"{g[p + 'num']}/{year}/{sym}" if year else f"{g[p + 'num']}/{sym}"

@@ -458,3 +458,16 @@ def test_a_drafts_blank_number_in_its_annex_caption_is_the_plan_itself():
         "| TT | Nhiệm vụ thực hiện | Người thực hiện |\n\n| 1 | Rà soát hồ sơ | Lê Văn Chung |\n\n"
         "| 2 | Lập biên bản | Lê Văn Chung |\n"))
     assert [c.type for c in record.citations if not c.number and not c.title] == ["Quyết định"]
+
+
+@pytest.mark.parametrize(("preamble", "number"), [
+    # a PDF's text layer that lost the hyphen between type code and issuer code
+    ("Căn cứ Nghị định số 45/2020/NĐCP ngày 08/4/2020 của Chính phủ;", "45/2020/NĐ-CP"),
+    ("Căn cứ Thông tư số 02/2019/TTVPCP ngày 12/3/2019 của Văn phòng Chính phủ;", "02/2019/TT-VPCP"),
+    ("Căn cứ Quyết định số 731/QĐUBND ngày 05/5/2025 của Ủy ban nhân dân tỉnh;", "731/QĐ-UBND"),
+    # look-alikes: an issuer's own code, a unit's letter
+    ("Căn cứ Công văn số 214/TTCP ngày 03/02/2025 của Thanh tra Chính phủ;", "214/TTCP"),
+    ("Căn cứ Công văn số 97/UBND ngày 03/02/2025 của Ủy ban nhân dân tỉnh;", "97/UBND"),
+])
+def test_a_symbol_that_lost_its_hyphen(preamble, number):
+    assert _numbers(_record(preamble).bases) == [number]
