@@ -41,10 +41,22 @@ _GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
 _SPACES = re.compile(r"\s+")
 _GAP_LEAD = re.compile(r"[\s,]*")  # _GAP_PIN's parts, to find where such a gap may end
 _GAP_WORD = re.compile(r"(?:của|tại|theo)\s+")
-# words the sentence goes on with after a number, never a title's first word ("... Quy định
-# 132-QĐ/TW theo tiến độ ...", "... số 12/KH-UBND trong năm 2025")
-_NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được|theo|tại|trong|với|cho|trên|là|có"
-                        r"|sẽ|cần|phải|đến|từ|khi|nêu)\b")
+_NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được)\b")
+# words the sentence goes on with after a number, never a title's first word unless "về"
+# opens it ("... Quy định 132-QĐ/TW theo tiến độ ...", "... số 12/KH-UBND trong năm 2025";
+# "Nghị định số 59/2012/NĐ-CP ... về theo dõi tình hình thi hành pháp luật" has a title)
+_RUNS_ON = re.compile(r"(?:theo|tại|trong|với|cho|trên|là|có|sẽ|cần|phải|đến|từ|khi|nêu)\b")
+
+
+def _no_title(t: re.Match[str]) -> bool:
+    """Is a match of :func:`_title_re` no title but the sentence going on?"""
+    title = t.group("title")
+    if _NOT_TITLE.match(title):
+        return True
+    return not t.group(0)[:t.start("title") - t.start()].strip(" ,") and bool(
+        _RUNS_ON.match(title))
+
+
 _COMMA_GAP = re.compile(r"\s*,?\s*")
 
 
@@ -184,7 +196,7 @@ def from_numbered(f: Found, text: str) -> Citation:
     title = None
     if not standard:
         t = _title_re().match(after)
-        if t and not _NOT_TITLE.match(t.group("title")):
+        if t and not _no_title(t):
             title = squash(t.group("title")).rstrip(",;:") or None
     cite = Citation(type=type_name, number=number, title=title, date=_date(g), issuer=issuer)
     return _resolve_known(cite)
@@ -696,7 +708,7 @@ def _title_end(d: Found, text: str) -> int:
     issuer = _issuer_re().match(after)
     at = issuer.end() if issuer else 0
     title = _title_re().match(after[at:])
-    if title is None or _NOT_TITLE.match(title.group("title")):
+    if title is None or _no_title(title):
         return d.end + at  # "... số 57/2014/QH13 đã được sửa đổi ... theo Luật số ...": none
     return d.end + at + title.end()
 

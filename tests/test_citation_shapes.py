@@ -442,9 +442,12 @@ def test_the_issuer_after_a_number(preamble, issuer, title):
 
 
 def test_running_words_after_a_number_are_no_title():
-    record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;",
+    """"... Kết luận 21-KL/TW theo lộ trình ...": the sentence goes on; after "về" such a word
+    opens the title ("... về theo dõi tình hình thi hành pháp luật")."""
+    record = _record("Căn cứ Nghị định số 61/2013/NĐ-CP ngày 02/7/2013 của Chính phủ về theo dõi việc thi hành;",
                      body="1. Công an tỉnh triển khai Kết luận 21-KL/TW theo lộ trình của Bộ Công an.\n")
     assert [(c.number, c.title) for c in record.tasks[0].citations] == [("21-KL/TW", None)]
+    assert [(c.number, c.title) for c in record.bases] == [("61/2013/NĐ-CP", "theo dõi việc thi hành")]
 
 
 def test_a_drafts_blank_number_in_its_annex_caption_is_the_plan_itself():

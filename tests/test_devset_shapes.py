@@ -63,6 +63,26 @@ def test_a_letterhead_grid_cell_per_line_ends_at_the_type_line():
     assert record.tasks[0].timeframe.due == "2026-06-30"
 
 
+def test_a_hard_wrapped_titles_short_last_line_ends_it_before_the_preamble():
+    """A hard-wrapped copy whose title ends on a short line of capitals ("NĂM 2026"): the
+    preamble below it opens its own paragraph (it was run into the title: no basis)."""
+    head = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 19/KH-UBND\nBắc Kạn, ngày 06 tháng 2 năm 2026\n"
+            "KẾ HOẠCH\nTHEO DÕI TÌNH HÌNH THI HÀNH PHÁP LUẬT TRONG LĨNH VỰC TRỌNG TÂM\nNĂM 2026\n"
+            "Căn cứ Nghị định số 61/2013/NĐ-CP ngày 02/7/2013 của Chính phủ về theo dõi tình\n"
+            "hình thi hành pháp luật; Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện với\n"
+            "các nội dung cụ thể như sau:\n")
+    body = ("I. NHIỆM VỤ\n1. Sở Tư pháp chủ trì kiểm tra tình hình thi hành pháp luật tại các sở,\n"
+            "ngành và địa phương; thời gian thực hiện: trong quý III năm 2026.\n"
+            "2. Các sở, ban, ngành tỉnh tự kiểm tra việc thi hành pháp luật trong phạm vi\n"
+            "quản lý và báo cáo kết quả về Sở Tư pháp trước ngày 30/11/2026 để tổng hợp.\n"
+            "3. Sở Tài chính bảo đảm kinh phí cho các hoạt động theo dõi thi hành pháp luật\n"
+            "theo quy định của pháp luật về ngân sách nhà nước và hướng dẫn hiện hành.\n")
+    record = extract_text(head + body)
+    assert record.document.title.endswith("TRỌNG TÂM NĂM 2026")
+    assert [c.number for c in record.bases] == ["61/2013/NĐ-CP"]
+    assert [t.timeframe.due for t in record.tasks] == ["2026-09-30", "2026-11-30", None]
+
+
 def test_a_cell_per_line_table_keeps_its_last_cell_without_a_type_line():
     """Look-alike: a task table a cell a line whose last cell lacks its bar keeps that cell."""
     table = ("II. NHIỆM VỤ\n\n|\nTT\n|\nNội dung\n|\nCơ quan chủ trì\n|\n|\n1\n|\n"
