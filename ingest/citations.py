@@ -457,6 +457,32 @@ def with_given_titles(text: str, docs: list[Found]) -> list[Found]:
     return sorted(kept + [f for f in found if f.start not in starts], key=by_start)
 
 
+def with_listed_laws(text: str, docs: list[Found]) -> list[Found]:
+    """``docs`` with the laws a list names after one kind word and a colon ("các Luật: Cán
+    bộ, công chức; Viên chức", see :func:`ingest.regexes.listed_laws`), each a mention of
+    its own (kind "law"); the list ends at the first title the catalogue does not know."""
+    from ingest.regexes import listed_laws
+
+    opening, item = listed_laws()
+    found: list[Found] = []
+    for m in opening.finditer(text):
+        kind = _kind_name(squash(m.group("kind")))
+        at = m.end()
+        while (t := item.match(text, at)) is not None:
+            end = t.end("lyear") if t.group("lyear") else t.end("title")
+            found.append(Found("law", t.start(), end, {
+                "kind": kind, "title": squash(t.group("title")), "lyear": t.group("lyear")},
+                text[t.start():end]))
+            if not t.group("joint"):
+                break
+            at = t.end()
+    if not found:
+        return docs
+    taken = [(f.start, f.end) for f in found]
+    kept = [d for d in docs if not any(a < d.end and d.start < b for a, b in taken)]
+    return sorted(kept + found, key=by_start)
+
+
 def _defined_after(docs: list[Found], at: int, text: str, head: str) -> Found | None:
     """The document mention a definition at ``at`` names: the last one before it within
     :data:`_TERM_REACH` characters, none where the issuer's own clause comes between

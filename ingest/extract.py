@@ -66,8 +66,8 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     record = PlanRecord(source=source, path=path, sha256="", encoding=ct.encoding,
                         document=info, recipients=[ln.text for ln in outline.recipients],
                         text_source=ct.text_source, warnings=list(ct.notes))
-    doc_mentions = citations.with_terms(
-        text, citations.with_given_titles(text, spot.refs(doc, "documents")))
+    doc_mentions = citations.with_terms(text, citations.with_listed_laws(
+        text, citations.with_given_titles(text, spot.refs(doc, "documents"))))
     pin_mentions = spot.refs(doc, "pinpoints")
     body_mentions = spot.refs(doc, "bodies")
     time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]

@@ -130,6 +130,27 @@ def _abbreviated(titles: list[str], abbreviations: dict[str, str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def listed_laws() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"các Luật: Cán bộ, công chức; Viên chức và Đất đai": laws named by their titles after
+    one kind word and a colon, as "các Sở: Nội vụ, Tài chính" names departments (the list's
+    opening, and one title of it with its year and the joint after it). A title's own comma
+    ("Cán bộ, công chức") keeps the list apart only where the catalogue knows the title, so
+    the titles are the catalogue's (the longest first), never guessed."""
+    lx = lexicon()
+    kinds = [k for k in lx.documents["law_titles"]["kinds"] if k != "Pháp lệnh"]
+    by_length = sorted(kinds, key=len, reverse=True)
+    titles = sorted({_without_kind(a, by_length) for k in lx.known if k.type in kinds
+                     for a in (k.title, *k.aliases) if a.startswith(tuple(kinds))},
+                    key=len, reverse=True)
+    known = "|".join(r"[,\s]+".join(re.escape(w.strip(",")) for w in t.split()) for t in titles)
+    opening = re.compile(rf"(?<![\w])(?i:các|những)\s+(?P<kind>{'|'.join(map(_kind, by_length))})"
+                         r"\s*:\s*")
+    item = re.compile(rf"(?P<title>(?i:{known}))(?:,?\s+(?:năm\s+)?(?P<lyear>(?:19|20)\d\d))?"
+                      r"(?![\w/])(?P<joint>\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+))?")
+    return opening, item
+
+
+@lru_cache(maxsize=1)
 def short_name() -> re.Pattern[str]:
     """"Đề án 06", "Nghị quyết 57", "Chỉ thị 32": a document named by its type and the first
     part of its number, as plans name well-known ones, or by its number and year without its

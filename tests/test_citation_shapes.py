@@ -474,3 +474,17 @@ def test_a_drafts_blank_number_in_its_annex_caption_is_the_plan_itself():
 ])
 def test_a_symbol_that_lost_its_hyphen(preamble, number):
     assert _numbers(_record(preamble).bases) == [number]
+
+
+def test_a_list_of_laws_after_one_kind_word_names_each_law():
+    """"các Luật: Nhà ở, Kinh doanh bất động sản năm 2023 và Đất đai năm 2024": one law per
+    title, as "các Sở: Nội vụ, Tài chính" names departments; a title's own comma ("Cán bộ,
+    công chức") stays in it; the list ends at a title the catalogue does not know."""
+    record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;", body=(
+        "1. Sở Xây dựng tuyên truyền các Luật: Nhà ở, Kinh doanh bất động sản năm 2023 và Đất đai năm 2024.\n"
+        "2. Sở Nội vụ hướng dẫn các Luật: Viên chức; Bảo hiểm tiền gửi mới; Nhà ở.\n"
+        "3. Sở Nội vụ tập huấn về các luật mới: thời gian quý IV/2025.\n"))
+    first, second, third = ([c.number for c in t.citations] for t in record.tasks)
+    assert first == ["27/2023/QH15", "29/2023/QH15", "31/2024/QH15"]
+    assert second == ["58/2010/QH12"]  # an unknown title ends the list: nothing guessed after it
+    assert third == []
