@@ -83,6 +83,16 @@ def test_a_hard_wrapped_titles_short_last_line_ends_it_before_the_preamble():
     assert [t.timeframe.due for t in record.tasks] == ["2026-09-30", "2026-11-30", None]
 
 
+def test_a_one_year_plans_time_column_without_the_year_is_due_in_the_plans_year():
+    """"| 1 | ... | Quý II |" in a plan of 2026: due at the end of the plan's second quarter;
+    "Hằng quý" recurs, no due."""
+    table = ("II. NHIỆM VỤ\n\n| TT | Nội dung | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+             "| 1 | Rà soát thủ tục hành chính | Sở Tư pháp | Quý II |\n"
+             "| 2 | Báo cáo tiến độ | Sở Nội vụ | Hằng quý |\n"
+             "| 3 | Tổng kết | Sở Nội vụ | Tháng 12 |\n")
+    assert [t.timeframe.due for t in _tasks(table)] == ["2026-06-30", None, "2026-12-31"]
+
+
 def test_a_cell_per_line_table_keeps_its_last_cell_without_a_type_line():
     """Look-alike: a task table a cell a line whose last cell lacks its bar keeps that cell."""
     table = ("II. NHIỆM VỤ\n\n|\nTT\n|\nNội dung\n|\nCơ quan chủ trì\n|\n|\n1\n|\n"

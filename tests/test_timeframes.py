@@ -142,6 +142,30 @@ def test_deadline_in_running_text(sentence, kind, words, due):
     assert from_phrase(words, year=PLAN_YEAR).due == due
 
 
+@pytest.mark.parametrize(("text", "due", "recurrence"), [
+    # a quarter or a month without its year: the plan's, as a day without its year
+    ("Quý II", "2025-06-30", None),
+    ("Trong quý III, IV", "2025-09-30", None),
+    ("hoàn thành trong tháng 10", "2025-10-31", None),
+    # ... unless the work recurs: each year's quarter, no one deadline
+    ("Quý I hằng năm", None, "yearly"),
+    ("tháng 12 hàng năm", None, "yearly"),
+])
+def test_a_period_without_its_year_takes_the_plans(text, due, recurrence):
+    tf = from_phrase(text, year=PLAN_YEAR)
+    assert (tf.due, tf.recurrence) == (due, recurrence)
+    assert from_phrase(text).due is None  # no year given: no guess
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Sở Tư pháp gửi báo cáo quý I về Ủy ban nhân dân tỉnh; hoàn thành trong quý II.",
+     "hoàn thành trong quý II"),
+    ("Tổng hợp số liệu tháng 3 và báo cáo trước tháng 4.", "trước tháng 4"),
+])
+def test_a_yearless_period_in_running_text_needs_its_deadline_word(sentence, words):
+    assert _read(sentence)[1] == words
+
+
 @pytest.mark.parametrize("sentence", [
     "Thực hiện Quyết định số 12/2025/QĐ-UBND ngày 15/12/2025 của UBND tỉnh.",
     "Theo Công văn số 870/TTCP-C.IV ngày 31 tháng 3 năm 2026 của Thanh tra Chính phủ.",
