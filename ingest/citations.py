@@ -655,7 +655,8 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
     starts = [d.start for d, _ in cited]
     for i in range(len(here) - 1, -1, -1):  # from the last: a list's document comes after it
         p = here[i]
-        targets[i] = _cited_after(p, cited, starts, text)
+        targets[i] = _cited_after(p, cited, starts, text) or _bracketed_after(p, cited, starts,
+                                                                              text)
         if targets[i] is None and i + 1 < len(here) and _PIN_JOINT.match(
                 text[p.end:here[i + 1].start]):
             targets[i] = targets[i + 1]  # "Chương II, Chương III Luật ...": the list's document
@@ -692,6 +693,21 @@ def _cited_after(p: Found, cited: list[tuple[Found, Citation]], starts: list[int
         if _GAP_PIN.match(text[p.end:d.start]):
             return c
     return None
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*(?:(?:tại|theo)\s+)?")
+
+
+def _bracketed_after(p: Found, cited: list[tuple[Found, Citation]], starts: list[int],
+                     text: str) -> Citation | None:
+    """"Nghị định số 59/2019/NĐ-CP (Điều 29, Điều 30)": a pinpoint in brackets right after a
+    document's mention is that document's (the brackets give where in it)."""
+    k = bisect_left(starts, p.start) - 1
+    if k < 0:
+        return None
+    d, c = cited[k]
+    gap = _OPEN_BRACKET.fullmatch(text, d.end, p.start)
+    return c if gap is not None and "(" in text[d.end:p.start] else None
 
 
 def _resolved(d: Found, text: str, as_of: AsOf,

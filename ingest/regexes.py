@@ -35,7 +35,9 @@ def document_ref() -> re.Pattern[str]:
         rf"(?P<num>\d+(?:\.\d+)?[a-z]?)(?:\s*/\s*(?P<year>(?:19|20)\d\d))?\s*/\s*"
         rf"(?P<sym>{_SYM}(?:\s*-\s*{_SYM})*)"
     )
-    party = rf"(?P<pnum>\d+)\s*-\s*(?P<ptype>[A-ZĐ]{{1,4}})\s*/\s*(?P<pbody>{_SYM})"
+    # "57-NQ/TW", "15-CTr/TU": a type code may end in lower case, as "CTr" (Chương trình) does
+    party = (rf"(?P<pnum>\d+)\s*-\s*(?P<ptype>[A-ZĐ](?:[A-ZĐ]|[a-z](?=\s*/)){{0,3}})"
+             rf"\s*/\s*(?P<pbody>{_SYM})")
     blank = rf"(?P<blank>/\s*{_SYM}(?:\s*-\s*{_SYM})*)"
     std = "|".join(lexicon().standard_prefixes)
     standard = rf"(?P<std>(?:{std})\s*\d+(?::\d{{4}})?(?:/[A-ZĐ][A-ZĐ\d-]*)?)"

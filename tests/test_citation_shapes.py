@@ -488,3 +488,23 @@ def test_a_list_of_laws_after_one_kind_word_names_each_law():
     assert first == ["27/2023/QH15", "29/2023/QH15", "31/2024/QH15"]
     assert second == ["58/2010/QH12"]  # an unknown title ends the list: nothing guessed after it
     assert third == []
+
+
+def test_a_pinpoint_in_brackets_after_a_document_is_its_own():
+    """"Nghị định số 45/2020/NĐ-CP (Điều 7, Điều 9)": where in the document, after it; a
+    pinpoint of another document named inside the brackets stays that document's."""
+    record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;", body=(
+        "1. Sở Nội vụ thực hiện Nghị định số 45/2020/NĐ-CP (Điều 7, Điều 9).\n"
+        "2. Sở Nội vụ thực hiện Nghị định số 45/2020/NĐ-CP (Điều 3 Luật Bảo vệ bí mật nhà nước năm 2018).\n"))
+    first, second = ({c.number: c.articles for c in t.citations} for t in record.tasks)
+    assert first == {"45/2020/NĐ-CP": ["7", "9"]}
+    assert second == {"45/2020/NĐ-CP": [], "29/2018/QH14": ["3"]}
+
+
+@pytest.mark.parametrize(("preamble", "number", "type_name"), [
+    # a Party programme's type code ends in lower case
+    ("Căn cứ Chương trình hành động số 08-CTr/TU ngày 12/02/2024 của Tỉnh ủy;", "08-CTr/TU", "Chương trình"),
+    ("Căn cứ Chương trình số 31-CTr/TW ngày 03/7/2025 của Ban Bí thư;", "31-CTr/TW", "Chương trình"),
+])
+def test_a_party_number_with_a_mixed_case_type_code(preamble, number, type_name):
+    assert [(c.number, c.type) for c in _record(preamble).bases] == [(number, type_name)]
