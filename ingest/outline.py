@@ -210,6 +210,26 @@ def _classify(line: Line) -> None:
             line.kind = _META_FIELDS[label.field]
 
 
+_FIRST_ITEM = re.compile(r"\s+(?=(?:1|a)[.)]\s+\S)")
+
+
+def _first_item_apart(line: Line) -> list[Line]:
+    """"II. NHIỆM VỤ 1. Công tác tuyên truyền": a copy (a PDF's text layer) that ran a
+    section's heading in capitals and its first item ("1.", "a)") into one line gives two
+    lines, the item read as its own (it was the heading's text, and its task was lost)."""
+    if line.kind not in ("part", "section", "upper"):
+        return [line]
+    m = _FIRST_ITEM.search(line.body)
+    if m is None or not _is_caps(line.body[:m.start()]):
+        return [line]
+    cut, rest = line.body_start + m.start(), line.body_start + m.end()
+    head = Line(line.text[:cut - line.start], line.start, cut, kind=line.kind,
+                marker=line.marker, body=line.body[:m.start()], body_start=line.body_start)
+    item = Line(line.text[rest - line.start:], rest, line.end)
+    _classify(item)
+    return [head, item]
+
+
 # labels whose lines are no task's text (who, when, what it yields: "Sản phẩm: Báo cáo"), and
 # a note, which goes with the task above it
 _META_FIELDS = {"bodies": "assign", "time": "time", "output": "output", "note": "note"}
@@ -463,6 +483,7 @@ def parse(text: str) -> Outline:
     lines = _lines(text)
     for line in lines:
         _classify(line)
+    lines = [piece for line in lines for piece in _first_item_apart(line)]
     lines = [piece for line in lines for piece in _inline_labels(line)]
     _wide_numbers(lines)
     lines = _bare_markers(lines, text)

@@ -93,6 +93,20 @@ def test_a_one_year_plans_time_column_without_the_year_is_due_in_the_plans_year(
     assert [t.timeframe.due for t in _tasks(table)] == ["2026-06-30", None, "2026-12-31"]
 
 
+def test_a_sections_heading_run_into_its_first_item_gives_the_item_back():
+    """A PDF's text layer that puts a section's heading and its first item on one line ("III.
+    TỔ CHỨC THỰC HIỆN 1. Sở ..."): the item is a task of its own (it was the heading's words,
+    and lost)."""
+    tasks = _tasks("I. MỤC ĐÍCH, YÊU CẦU 1. Nâng cao nhận thức.\n"
+                   "II. NHIỆM VỤ 1. Công tác tuyên truyền\n"
+                   "a) Sở Tư pháp chủ trì tuyên truyền pháp luật; thời gian: quý IV/2026.\n"
+                   "b) Sở Nội vụ kiểm tra công vụ.\n"
+                   "III. TỔ CHỨC THỰC HIỆN 1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n"
+                   "2. Thanh tra tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.\n")
+    assert [t.section for t in tasks] == ["II.1.a", "II.1.b", "III.1", "III.2"]
+    assert roles(tasks[2])[0][0] == "Sở Tài chính"
+
+
 def test_a_cell_per_line_table_keeps_its_last_cell_without_a_type_line():
     """Look-alike: a task table a cell a line whose last cell lacks its bar keeps that cell."""
     table = ("II. NHIỆM VỤ\n\n|\nTT\n|\nNội dung\n|\nCơ quan chủ trì\n|\n|\n1\n|\n"
