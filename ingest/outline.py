@@ -94,6 +94,7 @@ def _res() -> dict[str, re.Pattern[str]]:
     res["sig_lead"] = re.compile(lx.pattern("header", "signature_lead"))
     res["issuer_line"] = re.compile("|".join(lx.patterns["header"]["issuer_lines"]))
     res["authority"] = re.compile(lx.pattern("header", "authority"))
+    res["attached_note"] = re.compile(lx.pattern("header", "attached_note"))
     res["last"] = re.compile(lx.pattern("outline", "last"))
     res["article"] = re.compile(lx.pattern("outline", "article"))
     res["article_heading"] = re.compile(lx.pattern("outline", "article_heading"))
@@ -885,8 +886,10 @@ def _title(lines: list[Line], j: int, header: Header, text: str) -> int:
                           # a short line of capitals ("NĂM 2026") still goes on the title
                           or (_is_caps(prev.text) and any(ch.islower() for ch in line.text))
                           or (not _is_caps(prev.text) and _is_caps(line.text))
-                          or _res()["authority"].match(line.text.strip("* "))):
-            break  # "ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...": who decides, below the title
+                          or _res()["authority"].match(line.text.strip("* "))
+                          or _res()["attached_note"].match(line.text)):
+            break  # "ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...": who decides, below the title;
+            # "(Ban hành kèm theo Quyết định số ...)": what issues it, under the title
         header.title.append(line)
         j += 1
     return j

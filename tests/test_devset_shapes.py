@@ -107,6 +107,22 @@ def test_a_sections_heading_run_into_its_first_item_gives_the_item_back():
     assert roles(tasks[2])[0][0] == "Sở Tài chính"
 
 
+def test_a_draft_with_dots_for_its_number_and_day_keeps_its_header():
+    """A draft sent for comments writes dots where the number and day will go ("Số:
+    .../KH-UBND", "ngày ... tháng ... năm 2026") and names the decision that will issue it
+    under its title: the header still reads (type, place, title; no number, no date) and
+    the note is no part of the title."""
+    head = ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSố: .../KH-UBND\nLạng Sơn, ngày ... tháng ... năm 2026\n"
+            "KẾ HOẠCH\nTriển khai thi hành Luật Thống kê\n"
+            "(Ban hành kèm theo Quyết định số .../QĐ-UBND ngày .../.../2026 của Ủy ban nhân dân tỉnh)\n"
+            "Căn cứ Luật Thống kê năm 2015;\n")
+    record = extract_text(head + "I. NHIỆM VỤ\n1. Cục Thống kê tỉnh chủ trì tuyên truyền Luật.\n")
+    doc = record.document
+    assert (doc.type, doc.place, doc.title, doc.number, doc.date) == (
+        "Kế hoạch", "Lạng Sơn", "Triển khai thi hành Luật Thống kê", None, None)
+    assert [t.section for t in record.tasks] == ["I.1"]
+
+
 def test_a_cell_per_line_table_keeps_its_last_cell_without_a_type_line():
     """Look-alike: a task table a cell a line whose last cell lacks its bar keeps that cell."""
     table = ("II. NHIỆM VỤ\n\n|\nTT\n|\nNội dung\n|\nCơ quan chủ trì\n|\n|\n1\n|\n"
