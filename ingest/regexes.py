@@ -96,7 +96,12 @@ def law_title() -> re.Pattern[str]:
     alist = rf"(?P<alist>{many}|{item}(?:(?:\s*,\s*|\s+và\s+){item})*)"
     revision = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in titles["revision"])
     return re.compile(
-        rf"(?<![\w])(?P<kind>{kinds})\s+(?:{amend}{alist}|(?P<given>{given})|(?P<title>{name}))"
+        # "luật Giao dịch điện tử": a law's kind in lower case, where a title the catalogue
+        # knows follows it (elsewhere "luật" is the common noun: "theo quy định của luật";
+        # "pháp luật PCTN" is the law of a field, "dự luật" a bill)
+        rf"(?<![\w])(?P<kind>{kinds}|(?<!pháp )(?<!Pháp )(?<!dự )(?<!Dự )"
+        rf"luật(?=\s+(?:{known})(?![\w])))"
+        rf"\s+(?:{amend}{alist}|(?P<given>{given})|(?P<title>{name}))"
         # "Luật X (sửa đổi)", or unbracketed where the phrase ends: "... thi hành Luật X sửa đổi."
         rf"(?:\s*\(\s*(?P<rev>{revision})\s*\)|\s+(?P<brev>{revision})(?=\s*(?:[.;,)]|$)))?"
         rf"(?:,?\s+(?:(?:năm\s+)?(?P<lyear>(?:19|20)\d\d)(?![\d/])|(?:ngày\s+{DATE})))?"

@@ -508,3 +508,16 @@ def test_a_pinpoint_in_brackets_after_a_document_is_its_own():
 ])
 def test_a_party_number_with_a_mixed_case_type_code(preamble, number, type_name):
     assert [(c.number, c.type) for c in _record(preamble).bases] == [(number, type_name)]
+
+
+@pytest.mark.parametrize(("body", "numbers"), [
+    # a law's kind written in lower case before a title the catalogue knows
+    ("1. Sở Nội vụ hướng dẫn thực hiện luật Viên chức năm 2010.\n", ["58/2010/QH12"]),
+    # look-alikes: the law of a field ("pháp luật ..."), a bill ("dự luật"), the common noun
+    ("1. Sở Nội vụ tuyên truyền pháp luật Viên chức cho công chức.\n", []),
+    ("1. Sở Nội vụ góp ý dự luật Viên chức.\n", []),
+    ("1. Sở Nội vụ thực hiện theo quy định của luật.\n", []),
+])
+def test_a_law_named_with_its_kind_in_lower_case(body, numbers):
+    record = _record("Căn cứ Hiến pháp năm 2013;", body=body)
+    assert [c.number for c in record.tasks[0].citations] == numbers
