@@ -14,7 +14,8 @@ from typing import Any
 
 from ingest.lexicon import lexicon
 
-DATE = r"(?:(?P<dd>\d{1,2})\s*/\s*(?P<dm>\d{1,2})\s*/\s*(?P<dy>\d{4})" \
+# a document's date: "01/7/2019", "24-5-2025", "01.7.2019", "ngày 01 tháng 7 năm 2019"
+DATE = r"(?:(?P<dd>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})\s*[/.-]\s*(?P<dy>\d{4})" \
        r"|(?P<td>\d{1,2})\s+tháng\s+(?P<tm>\d{1,2})\s+năm\s+(?P<ty>\d{4}))"
 # a capital letter of Vietnamese, tone marks included ("Ưu đãi", "Ủy ban")
 CAPITAL = "[A-ZĐ" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()

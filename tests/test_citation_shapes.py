@@ -521,3 +521,9 @@ def test_a_party_number_with_a_mixed_case_type_code(preamble, number, type_name)
 def test_a_law_named_with_its_kind_in_lower_case(body, numbers):
     record = _record("Căn cứ Hiến pháp năm 2013;", body=body)
     assert [c.number for c in record.tasks[0].citations] == numbers
+
+
+@pytest.mark.parametrize("written", ["ngày 24-5-2025", "ngày 24.5.2025", "ngày 24/5/2025"])
+def test_a_documents_date_with_dashes_or_dots(written):
+    cite = _record(f"Căn cứ Quyết định số 612/QĐ-TTg {written} của Thủ tướng Chính phủ phê duyệt Đề án;").bases[0]
+    assert (cite.number, cite.date, cite.title) == ("612/QĐ-TTg", "2025-05-24", "phê duyệt Đề án")
