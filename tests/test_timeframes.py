@@ -142,6 +142,18 @@ def test_deadline_in_running_text(sentence, kind, words, due):
     assert from_phrase(words, year=PLAN_YEAR).due == due
 
 
+@pytest.mark.parametrize(("text", "due"), [
+    # a day written with dashes or dots, with its year
+    ("trước ngày 15-10-2026", "2026-10-15"),
+    ("hoàn thành trước ngày 15.10.2026", "2026-10-15"),
+    # look-alikes: a range of years, a range of days
+    ("giai đoạn 2026-2030", "2030-12-31"),
+    ("từ 15-20 tháng 6", None),
+])
+def test_a_day_with_dashes_or_dots(text, due):
+    assert from_phrase(text).due == due
+
+
 @pytest.mark.parametrize(("text", "due", "recurrence"), [
     # a quarter or a month without its year: the plan's, as a day without its year
     ("Quý II", "2025-06-30", None),
