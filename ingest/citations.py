@@ -13,23 +13,50 @@ from functools import lru_cache
 
 from ingest.lexicon import KnownDocument, lexicon, number_key
 from ingest.models import Citation, Mention, Pinpoint, Span
+from ingest.regexes import CAPITAL
 from ingest.spot import Found, by_start, within
 from ingest.text import fold, from_roman, slug, squash, to_roman
 
-_ISSUER = re.compile(
-    r"^\s*,?\s*của\s+(?P<issuer>[A-ZĐ][^,;.()“\"]*?)"
-    r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt|sửa đổi|bổ sung"
-    r"|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$"
-    # "... của Ban Thường vụ Tỉnh ủy và Kế hoạch số 24/KH-UBND": the next document of a list
-    r"|\s+và\s+(?:các\s+)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư"
-    r"|Kế hoạch|Kết luận|Chương trình|Đề án|Công văn|Hướng dẫn|Thông báo|Quy định)\b)"
-)
+
+@lru_cache(maxsize=1)
+def _issuer_re() -> re.Pattern[str]:
+    """"..., của <issuer>" after a number: the issuer's name opens with a capital, an accented
+    one too ("của Ủy ban nhân dân tỉnh"), and ends where the title or the sentence goes on,
+    or where the next document of a list begins ("... của Ban Thường vụ Tỉnh ủy và Kế hoạch
+    số 24/KH-UBND", "... của Ủy ban Thường vụ Quốc hội và Pháp lệnh ..."; the type words are
+    the catalogue's and the kinds of titled documents)."""
+    lx = lexicon()
+    words = sorted({*(t.name for t in lx.types), *lx.documents["law_titles"]["kinds"]},
+                   key=len, reverse=True)
+    types = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"^\s*,?\s*của\s+(?P<issuer>{CAPITAL}[^,;.()“\"]*?)"
+        r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt|sửa đổi"
+        r"|bổ sung|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$"
+        rf"|\s+và\s+(?:các\s+)?(?:{types})\b)")
+
+
 _PIN_JOINT = re.compile(r"^\s*(?:,|;)?\s*(?:và\s*)?$")
 _GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
 _SPACES = re.compile(r"\s+")
 _GAP_LEAD = re.compile(r"[\s,]*")  # _GAP_PIN's parts, to find where such a gap may end
 _GAP_WORD = re.compile(r"(?:của|tại|theo)\s+")
 _NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được)\b")
+# words the sentence goes on with after a number, never a title's first word unless "về"
+# opens it ("... Quy định 132-QĐ/TW theo tiến độ ...", "... số 12/KH-UBND trong năm 2025";
+# "Nghị định số 59/2012/NĐ-CP ... về theo dõi tình hình thi hành pháp luật" has a title)
+_RUNS_ON = re.compile(r"(?:theo|tại|trong|với|cho|trên|là|có|sẽ|cần|phải|đến|từ|khi|nêu)\b")
+
+
+def _no_title(t: re.Match[str]) -> bool:
+    """Is a match of :func:`_title_re` no title but the sentence going on?"""
+    title = t.group("title")
+    if _NOT_TITLE.match(title):
+        return True
+    return not t.group(0)[:t.start("title") - t.start()].strip(" ,") and bool(
+        _RUNS_ON.match(title))
+
+
 _COMMA_GAP = re.compile(r"\s*,?\s*")
 
 
@@ -77,6 +104,20 @@ def _date(g: dict[str, str | None]) -> str | None:
 
 def _clean_number(text: str) -> str:
     return _SPACES.sub("", text)
+
+
+def _rejoined(sym: str) -> str:
+    """"61/2018/NĐCP": a copy that lost the hyphen between the type code and the issuer code
+    (a PDF's text layer drops it) gives it back, where the symbol is a known type code then a
+    known issuer code, and is no issuer's code itself ("TTCP" is Thanh tra Chính phủ's)."""
+    lx = lexicon()
+    if "-" in sym or sym.upper() in lx.issuer_codes:
+        return sym
+    for n in (4, 3, 2):  # "TTLT", "CTr", "NĐ": the longest code first
+        head, rest = sym[:n], sym[n:]
+        if head.upper() in lx.type_by_code and rest and rest.upper() in lx.issuer_codes:
+            return f"{head}-{rest}"
+    return sym
 
 
 def _with_type_code(sym: str, type_word: str | None) -> str:
@@ -138,7 +179,7 @@ def from_numbered(f: Found, text: str) -> Citation:
     else:
         p = "" if g.get("num") else "b"
         year = g.get(p + "year")
-        sym = _clean_number(g[p + "sym"])
+        sym = _rejoined(_clean_number(g[p + "sym"]))
         if not year:  # a normative number ("163/2024/QH15") is kept as written
             sym = _with_type_code(sym, type_word)
         number = f"{g[p + 'num']}/{year}/{sym}" if year else f"{g[p + 'num']}/{sym}"
@@ -148,14 +189,14 @@ def from_numbered(f: Found, text: str) -> Citation:
         type_name = lx.type_by_name.get(fold(type_name), None).name \
             if lx.type_by_name.get(fold(type_name)) else type_name
     after = text[f.end:f.end + 400]
-    m = _ISSUER.match(after)
+    m = _issuer_re().match(after)
     if m:
         issuer = lx.expand_abbreviations(squash(m.group("issuer")))
         after = after[m.end():]
     title = None
     if not standard:
         t = _title_re().match(after)
-        if t and not _NOT_TITLE.match(t.group("title")):
+        if t and not _no_title(t):
             title = squash(t.group("title")).rstrip(",;:") or None
     cite = Citation(type=type_name, number=number, title=title, date=_date(g), issuer=issuer)
     return _resolve_known(cite)
@@ -416,6 +457,32 @@ def with_given_titles(text: str, docs: list[Found]) -> list[Found]:
     return sorted(kept + [f for f in found if f.start not in starts], key=by_start)
 
 
+def with_listed_laws(text: str, docs: list[Found]) -> list[Found]:
+    """``docs`` with the laws a list names after one kind word and a colon ("các Luật: Cán
+    bộ, công chức; Viên chức", see :func:`ingest.regexes.listed_laws`), each a mention of
+    its own (kind "law"); the list ends at the first title the catalogue does not know."""
+    from ingest.regexes import listed_laws
+
+    opening, item = listed_laws()
+    found: list[Found] = []
+    for m in opening.finditer(text):
+        kind = _kind_name(squash(m.group("kind")))
+        at = m.end()
+        while (t := item.match(text, at)) is not None:
+            end = t.end("lyear") if t.group("lyear") else t.end("title")
+            found.append(Found("law", t.start(), end, {
+                "kind": kind, "title": squash(t.group("title")), "lyear": t.group("lyear")},
+                text[t.start():end]))
+            if not t.group("joint"):
+                break
+            at = t.end()
+    if not found:
+        return docs
+    taken = [(f.start, f.end) for f in found]
+    kept = [d for d in docs if not any(a < d.end and d.start < b for a, b in taken)]
+    return sorted(kept + found, key=by_start)
+
+
 def _defined_after(docs: list[Found], at: int, text: str, head: str) -> Found | None:
     """The document mention a definition at ``at`` names: the last one before it within
     :data:`_TERM_REACH` characters, none where the issuer's own clause comes between
@@ -588,7 +655,8 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
     starts = [d.start for d, _ in cited]
     for i in range(len(here) - 1, -1, -1):  # from the last: a list's document comes after it
         p = here[i]
-        targets[i] = _cited_after(p, cited, starts, text)
+        targets[i] = _cited_after(p, cited, starts, text) or _bracketed_after(p, cited, starts,
+                                                                              text)
         if targets[i] is None and i + 1 < len(here) and _PIN_JOINT.match(
                 text[p.end:here[i + 1].start]):
             targets[i] = targets[i + 1]  # "Chương II, Chương III Luật ...": the list's document
@@ -625,6 +693,21 @@ def _cited_after(p: Found, cited: list[tuple[Found, Citation]], starts: list[int
         if _GAP_PIN.match(text[p.end:d.start]):
             return c
     return None
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*(?:(?:tại|theo)\s+)?")
+
+
+def _bracketed_after(p: Found, cited: list[tuple[Found, Citation]], starts: list[int],
+                     text: str) -> Citation | None:
+    """"Nghị định số 59/2019/NĐ-CP (Điều 29, Điều 30)": a pinpoint in brackets right after a
+    document's mention is that document's (the brackets give where in it)."""
+    k = bisect_left(starts, p.start) - 1
+    if k < 0:
+        return None
+    d, c = cited[k]
+    gap = _OPEN_BRACKET.fullmatch(text, d.end, p.start)
+    return c if gap is not None and "(" in text[d.end:p.start] else None
 
 
 def _resolved(d: Found, text: str, as_of: AsOf,
@@ -664,10 +747,10 @@ def _title_end(d: Found, text: str) -> int:
     if d.kind != "numbered":
         return d.end
     after = text[d.end:d.end + 400]
-    issuer = _ISSUER.match(after)
+    issuer = _issuer_re().match(after)
     at = issuer.end() if issuer else 0
     title = _title_re().match(after[at:])
-    if title is None or _NOT_TITLE.match(title.group("title")):
+    if title is None or _no_title(title):
         return d.end + at  # "... số 57/2014/QH13 đã được sửa đổi ... theo Luật số ...": none
     return d.end + at + title.end()
 
@@ -676,18 +759,34 @@ def _short_named(d: Found, docs: list[Found], text: str, as_of: AsOf,
                  memo: dict[tuple[int, int | None], Citation] | None) -> Citation:
     """"Chỉ thị 32" is the Chỉ thị the plan names in full as "Chỉ thị số 32/CT-TTg" (its
     type and number's first part); one the plan never names in full keeps its short name
-    as its title ("Đề án 06"), never a guessed number."""
-    stype, snum = d.groups["stype"], d.groups["snum"]
+    as its title ("Đề án 06"), never a guessed number. A number with its year and without
+    its symbol ("Nghị định 59/2019") is the one of that number and year the plan names in
+    full, else the one its type's own symbol gives (every decree's is NĐ-CP) or the one of
+    its kind the catalogue knows under it, else it keeps its name as written."""
+    stype, snum, syear = d.groups["stype"], d.groups["snum"], d.groups.get("syear")
     lx = lexicon()
     own = lx.type_by_name.get(fold(stype))
+    type_name = own.name if own else stype
+    head = rf"0*{int(snum)}/{syear}/" if syear else rf"0*{int(snum)}[/-]"
     for other in docs:
         if other.kind != "numbered":
             continue
         full = _resolved(other, text, as_of, memo)
-        if full.number and full.type == (own.name if own else stype) and re.match(
-                rf"0*{int(snum)}[/-]", full.number):
+        if full.number and full.type == type_name and re.match(head, full.number):
             return _same_document(full)
-    type_name = own.name if own else stype
+    if syear:
+        written = f"{int(snum)}/{syear}"
+        if own is not None and own.symbol:
+            return _resolve_known(Citation(type=type_name, number=f"{written}/{own.symbol}",
+                                           title=None, date=None,
+                                           issuer=_issuer_from_symbol(own.symbol)))
+        known = [k for k in lx.known if k.type == type_name and re.match(head, k.number)]
+        if len(known) == 1:
+            cite = Citation(type=type_name, number=known[0].number, title=None, date=None)
+            _fill(cite, known[0])
+            return cite
+        return Citation(type=type_name, number=None, title=f"{type_name} {written}", date=None,
+                        key=f"{lx.slug_by_type_name.get(type_name, 'vb')}/ten-{slug(written)}")
     return Citation(type=type_name, number=None, title=f"{type_name} {snum}", date=None,
                     key=f"{lx.slug_by_type_name.get(type_name, 'vb')}/ten-{int(snum)}")
 

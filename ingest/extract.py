@@ -66,8 +66,8 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     record = PlanRecord(source=source, path=path, sha256="", encoding=ct.encoding,
                         document=info, recipients=[ln.text for ln in outline.recipients],
                         text_source=ct.text_source, warnings=list(ct.notes))
-    doc_mentions = citations.with_terms(
-        text, citations.with_given_titles(text, spot.refs(doc, "documents")))
+    doc_mentions = citations.with_terms(text, citations.with_listed_laws(
+        text, citations.with_given_titles(text, spot.refs(doc, "documents"))))
     pin_mentions = spot.refs(doc, "pinpoints")
     body_mentions = spot.refs(doc, "bodies")
     time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]
@@ -92,7 +92,8 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     def cite(start: int, end: int, earlier: list[Citation] | citations.Earlier | None = None,
              top_level: bool = False, implements: bool = False) -> list[Citation]:
         """The citations of a stretch of text and of the footnotes its markers point to;
-        never the plan itself (its number in an annex caption is no citation)."""
+        never the plan itself (its number in an annex caption is no citation, nor a draft's
+        blank one: "(Kèm theo Kế hoạch số    /KH-SCT)")."""
         found = citations.collect(doc_mentions, pin_mentions, text, start, end, doc_span,
                                   own_types, earlier=earlier, as_of=as_of, memo=resolved,
                                   top_level=top_level, implements=implements)
@@ -101,7 +102,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
             found = citations.merge(found + citations.collect(
                 doc_mentions, pin_mentions, text, note.start, note.end, doc_span, own_types,
                 as_of=as_of, memo=resolved, top_level=top_level))
-        return [c for c in found if not (c.number and c.number == info.number)]
+        return [c for c in found if not _is_itself(c, info.number, own_types)]
 
     # a decision's articles are left out of the preamble by the outline
     lines = [(ln.start, ln.end) for ln in outline.preamble]
@@ -183,6 +184,16 @@ def _scope(province: str | None, source: str) -> str:
 def _scoped(name: str, scope: str) -> str:
     """Cached by name and scope, not by file: a province's bodies recur from plan to plan."""
     return f"{scope}/{slug(name).removeprefix('cac-')}"
+
+
+def _is_itself(c: Citation, own_number: str | None,
+               own_types: tuple[str | None, str | None]) -> bool:
+    """Is ``c`` the plan itself: its own number, or a document of its own type known by
+    neither number nor title (a draft's annex caption "Kèm theo Kế hoạch số    /KH-SCT"
+    names the plan before it has a number; nothing else is named so)?"""
+    if c.number:
+        return c.number == own_number
+    return not c.title and c.type in own_types
 
 
 def _markers(text: str, start: int, end: int, footnotes: dict[str, Line]) -> list[str]:

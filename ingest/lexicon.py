@@ -37,6 +37,7 @@ class DocType:
     code: str
     slug: str
     bare: bool = False  # its numbers carry no type code
+    symbol: str = ""  # the symbol of all its numbers, where one issuer issues them all
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,8 @@ class Lexicon:
     # -- documents -------------------------------------------------------------------------
     @cached_property
     def types(self) -> list[DocType]:
-        types = [DocType(t["name"], t["code"], t["slug"], t.get("bare", False))
+        types = [DocType(t["name"], t["code"], t["slug"], t.get("bare", False),
+                         t.get("symbol", ""))
                  for t in self.documents["type"]]
         return sorted(types, key=lambda t: -len(t.name))
 

@@ -94,6 +94,7 @@ def _res() -> dict[str, re.Pattern[str]]:
     res["sig_lead"] = re.compile(lx.pattern("header", "signature_lead"))
     res["issuer_line"] = re.compile("|".join(lx.patterns["header"]["issuer_lines"]))
     res["authority"] = re.compile(lx.pattern("header", "authority"))
+    res["attached_note"] = re.compile(lx.pattern("header", "attached_note"))
     res["last"] = re.compile(lx.pattern("outline", "last"))
     res["article"] = re.compile(lx.pattern("outline", "article"))
     res["article_heading"] = re.compile(lx.pattern("outline", "article_heading"))
@@ -208,6 +209,26 @@ def _classify(line: Line) -> None:
         line.body_start = label.value_start
         if label.field in _META_FIELDS:
             line.kind = _META_FIELDS[label.field]
+
+
+_FIRST_ITEM = re.compile(r"\s+(?=(?:1|a)[.)]\s+\S)")
+
+
+def _first_item_apart(line: Line) -> list[Line]:
+    """"II. NHIỆM VỤ 1. Công tác tuyên truyền": a copy (a PDF's text layer) that ran a
+    section's heading in capitals and its first item ("1.", "a)") into one line gives two
+    lines, the item read as its own (it was the heading's text, and its task was lost)."""
+    if line.kind not in ("part", "section", "upper"):
+        return [line]
+    m = _FIRST_ITEM.search(line.body)
+    if m is None or not _is_caps(line.body[:m.start()]):
+        return [line]
+    cut, rest = line.body_start + m.start(), line.body_start + m.end()
+    head = Line(line.text[:cut - line.start], line.start, cut, kind=line.kind,
+                marker=line.marker, body=line.body[:m.start()], body_start=line.body_start)
+    item = Line(line.text[rest - line.start:], rest, line.end)
+    _classify(item)
+    return [head, item]
 
 
 # labels whose lines are no task's text (who, when, what it yields: "Sản phẩm: Báo cáo"), and
@@ -463,6 +484,7 @@ def parse(text: str) -> Outline:
     lines = _lines(text)
     for line in lines:
         _classify(line)
+    lines = [piece for line in lines for piece in _first_item_apart(line)]
     lines = [piece for line in lines for piece in _inline_labels(line)]
     _wide_numbers(lines)
     lines = _bare_markers(lines, text)
@@ -861,10 +883,13 @@ def _title(lines: list[Line], j: int, header: Header, text: str) -> int:
                            or (titled and _opens_preamble(line.text.strip("* ")))):
             break
         if j > first and (_opens_preamble(line.text) or "\n\n" in text[prev.end:line.start]
-                          or (_is_caps(prev.text) and not _is_caps(line.text))
+                          # a short line of capitals ("NĂM 2026") still goes on the title
+                          or (_is_caps(prev.text) and any(ch.islower() for ch in line.text))
                           or (not _is_caps(prev.text) and _is_caps(line.text))
-                          or _res()["authority"].match(line.text.strip("* "))):
-            break  # "ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...": who decides, below the title
+                          or _res()["authority"].match(line.text.strip("* "))
+                          or _res()["attached_note"].match(line.text)):
+            break  # "ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...": who decides, below the title;
+            # "(Ban hành kèm theo Quyết định số ...)": what issues it, under the title
         header.title.append(line)
         j += 1
     return j

@@ -734,6 +734,11 @@ def _capitals(line: str) -> bool:
     return line.isupper() and sum(map(str.isalpha, line)) >= 4
 
 
+def _in_caps(line: str) -> bool:
+    """Three letters or more, none in lower case: a heading's line, "NĂM 2025" too."""
+    return line.isupper() and sum(map(str.isalpha, line)) >= 3
+
+
 def _wrap_width(text: str) -> int:
     """The width a hard-wrapped file is wrapped at, or 0 for a file that writes a paragraph
     a line. Of the lines inside paragraphs (a line with another below it) that run near the
@@ -769,8 +774,11 @@ def _wraps(text: str, a: int, b: int, width: int) -> bool:
         return False
     if _opens_paragraph(nxt):
         return False
-    if _capitals(prev) and any(c.islower() for c in nxt):
-        return False
+    if _in_caps(prev) and any(c.islower() for c in nxt):
+        return False  # a title's last line, however short ("NĂM 2025"), over the preamble
+    if _capitals(nxt) and any(c.islower() for c in prev) and nxt.strip("IVXLCDM/.,-–0123456789 "):
+        return False  # the type line or a heading under the date line or a paragraph (a
+        # quarter's numeral cut from its word, "Quý" / "III/2025", is no heading)
     return not (prev.endswith(_ENDS_SENTENCE) and len(prev) < 0.8 * width)
 
 

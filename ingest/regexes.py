@@ -14,7 +14,8 @@ from typing import Any
 
 from ingest.lexicon import lexicon
 
-DATE = r"(?:(?P<dd>\d{1,2})\s*/\s*(?P<dm>\d{1,2})\s*/\s*(?P<dy>\d{4})" \
+# a document's date: "01/7/2019", "24-5-2025", "01.7.2019", "ngày 01 tháng 7 năm 2019"
+DATE = r"(?:(?P<dd>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})\s*[/.-]\s*(?P<dy>\d{4})" \
        r"|(?P<td>\d{1,2})\s+tháng\s+(?P<tm>\d{1,2})\s+năm\s+(?P<ty>\d{4}))"
 # a capital letter of Vietnamese, tone marks included ("Ưu đãi", "Ủy ban")
 CAPITAL = "[A-ZĐ" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()
@@ -35,7 +36,9 @@ def document_ref() -> re.Pattern[str]:
         rf"(?P<num>\d+(?:\.\d+)?[a-z]?)(?:\s*/\s*(?P<year>(?:19|20)\d\d))?\s*/\s*"
         rf"(?P<sym>{_SYM}(?:\s*-\s*{_SYM})*)"
     )
-    party = rf"(?P<pnum>\d+)\s*-\s*(?P<ptype>[A-ZĐ]{{1,4}})\s*/\s*(?P<pbody>{_SYM})"
+    # "57-NQ/TW", "15-CTr/TU": a type code may end in lower case, as "CTr" (Chương trình) does
+    party = (rf"(?P<pnum>\d+)\s*-\s*(?P<ptype>[A-ZĐ](?:[A-ZĐ]|[a-z](?=\s*/)){{0,3}})"
+             rf"\s*/\s*(?P<pbody>{_SYM})")
     blank = rf"(?P<blank>/\s*{_SYM}(?:\s*-\s*{_SYM})*)"
     std = "|".join(lexicon().standard_prefixes)
     standard = rf"(?P<std>(?:{std})\s*\d+(?::\d{{4}})?(?:/[A-ZĐ][A-ZĐ\d-]*)?)"
@@ -94,7 +97,12 @@ def law_title() -> re.Pattern[str]:
     alist = rf"(?P<alist>{many}|{item}(?:(?:\s*,\s*|\s+và\s+){item})*)"
     revision = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in titles["revision"])
     return re.compile(
-        rf"(?<![\w])(?P<kind>{kinds})\s+(?:{amend}{alist}|(?P<given>{given})|(?P<title>{name}))"
+        # "luật Giao dịch điện tử": a law's kind in lower case, where a title the catalogue
+        # knows follows it (elsewhere "luật" is the common noun: "theo quy định của luật";
+        # "pháp luật PCTN" is the law of a field, "dự luật" a bill)
+        rf"(?<![\w])(?P<kind>{kinds}|(?<!pháp )(?<!Pháp )(?<!dự )(?<!Dự )"
+        rf"luật(?=\s+(?:{known})(?![\w])))"
+        rf"\s+(?:{amend}{alist}|(?P<given>{given})|(?P<title>{name}))"
         # "Luật X (sửa đổi)", or unbracketed where the phrase ends: "... thi hành Luật X sửa đổi."
         rf"(?:\s*\(\s*(?P<rev>{revision})\s*\)|\s+(?P<brev>{revision})(?=\s*(?:[.;,)]|$)))?"
         rf"(?:,?\s+(?:(?:năm\s+)?(?P<lyear>(?:19|20)\d\d)(?![\d/])|(?:ngày\s+{DATE})))?"
@@ -130,14 +138,39 @@ def _abbreviated(titles: list[str], abbreviations: dict[str, str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def listed_laws() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"các Luật: Cán bộ, công chức; Viên chức và Đất đai": laws named by their titles after
+    one kind word and a colon, as "các Sở: Nội vụ, Tài chính" names departments (the list's
+    opening, and one title of it with its year and the joint after it). A title's own comma
+    ("Cán bộ, công chức") keeps the list apart only where the catalogue knows the title, so
+    the titles are the catalogue's (the longest first), never guessed."""
+    lx = lexicon()
+    kinds = [k for k in lx.documents["law_titles"]["kinds"] if k != "Pháp lệnh"]
+    by_length = sorted(kinds, key=len, reverse=True)
+    titles = sorted({_without_kind(a, by_length) for k in lx.known if k.type in kinds
+                     for a in (k.title, *k.aliases) if a.startswith(tuple(kinds))},
+                    key=len, reverse=True)
+    known = "|".join(r"[,\s]+".join(re.escape(w.strip(",")) for w in t.split()) for t in titles)
+    opening = re.compile(rf"(?<![\w])(?i:các|những)\s+(?P<kind>{'|'.join(map(_kind, by_length))})"
+                         r"\s*:\s*")
+    item = re.compile(rf"(?P<title>(?i:{known}))(?:,?\s+(?:năm\s+)?(?P<lyear>(?:19|20)\d\d))?"
+                      r"(?![\w/])(?P<joint>\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+))?")
+    return opening, item
+
+
+@lru_cache(maxsize=1)
 def short_name() -> re.Pattern[str]:
     """"Đề án 06", "Nghị quyết 57", "Chỉ thị 32": a document named by its type and the first
-    part of its number, as plans name well-known ones (never a year: "Kế hoạch 2025"; never
+    part of its number, as plans name well-known ones, or by its number and year without its
+    symbol ("Nghị định 59/2019") (never a year: "Kế hoạch 2025"; never
     the time a document covers: "Kế hoạch 5 năm (2021 - 2025)")."""
     names = lexicon().documents["short_names"]
     types = "|".join(re.escape(t) for t in names["types"])
     units = "|".join(re.escape(u) for u in names["time_units"])
-    return re.compile(rf"(?<![\w])(?P<stype>{types})\s+(?P<snum>(?!(?:19|20)\d\d(?!\d))\d{{1,4}})"
+    # "Nghị định 59/2019": a normative number and its year, the symbol left out
+    year = r"(?:\s*/\s*(?P<syear>(?:19|20)\d\d)(?![\w/-]|\s*/|[.,]\d))?"
+    return re.compile(rf"(?<![\w])(?P<stype>{types})\s+(?:(?i:số)\s*(?=\d+\s*/\s*(?:19|20)\d\d))?"
+                      rf"(?P<snum>(?!(?:19|20)\d\d(?!\d))\d{{1,4}}){year}"
                       rf"(?![\w/-]|[.,]\d|\s*/)"
                       rf"(?!\s+(?:{units})\b(?!\s+(?:(?:19|20)\d\d(?![\d/-])(?!\s*[-–]\s*\d)"
                       rf"|\d{{1,2}}\s*(?:/|tháng))))")

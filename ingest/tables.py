@@ -125,6 +125,7 @@ def _cell_rows(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit
     n = len(lines)
     opening = i
     k = i + 1
+    bar = i  # the last bar line seen
     while True:
         j = _next_filled(text, lines, k)
         if j >= n:  # the table's end without a closing bar
@@ -133,8 +134,15 @@ def _cell_rows(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit
             return j
         s, e = lines[j]
         if not _BAR_LINE.fullmatch(text, s, e):
+            if _next_filled(text, lines, bar + 1) == j and bar > opening \
+                    and _type_heading().match(text[s:e]):
+                # "|" / "KẾ HOẠCH": a letterhead grid whose last bar no bar closes; the type
+                # line is below the letterhead (Nghị định 30/2020), in no cell of it
+                _join(text, lines[opening][0], lines[bar][1], edits)
+                return j
             k = j + 1  # a line of the cell's text
             continue
+        bar = j
         after = _next_filled(text, lines, j + 1)
         if after < n and _BAR_LINE.fullmatch(text, *lines[after]):
             _join(text, lines[opening][0], e, edits)  # the row ends; the next one opens
@@ -144,6 +152,12 @@ def _cell_rows(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit
         else:
             _join(text, lines[opening][0], e, edits)  # the row ends, and the table
             return j + 1
+
+
+@lru_cache(maxsize=1)
+def _type_heading() -> re.Pattern[str]:
+    """A document's type line alone ("KẾ HOẠCH", "QUYẾT ĐỊNH"), as the header reads it."""
+    return re.compile(lexicon().pattern("header", "type_heading"))
 
 
 def _join(text: str, start: int, end: int, edits: list[Edit]) -> None:

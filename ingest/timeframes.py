@@ -81,6 +81,8 @@ def _res() -> dict[str, re.Pattern[str]]:
         "joint_after": re.compile(t["joint_after"]),
         "duration": re.compile(t["duration"]),
         "runs_on_after": re.compile(t["runs_on_after"]),
+        "horizon": re.compile(t["horizon"]),
+        "horizon_after": re.compile(t["horizon_after"]),
     }
 
 
@@ -102,17 +104,29 @@ def recurrences() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in _table()["recurrence"].items()]
 
 
-def _with_before(kind: str, text: str, start: int, head: int = -1) -> int | None:
+def _yearless(kind: str, m: re.Match[str]) -> bool:
+    """A quarter or a month without its year ("trong quý II", "trong tháng 6")."""
+    return (kind == "quarter" and not m.group("qy")) or (kind == "month" and not m.group("my"))
+
+
+def _with_before(kind: str, text: str, start: int, head: int = -1,
+                 end: int | None = None, yearless: bool = False) -> int | None:
     """Start of the expression with its deadline word; None when one is required and absent
-    (a dated expression opening a "Thời gian" value at ``head`` needs none)."""
+    (a dated expression opening a "Thời gian" value at ``head`` needs none). The horizon of
+    a document's name ("tầm nhìn đến năm 2050", "đến năm 2030, định hướng đến năm 2045",
+    the expression ending at ``end``) has no deadline word."""
     if kind not in DATED and kind != "cycle_day":
         return start
     m = before().search(text, max(0, start - 30), start)  # from where the word can start
+    if m and (_res()["horizon"].search(text, max(0, m.start() - 15), m.start())
+              or (end is not None and _res()["horizon_after"].match(text, end))):
+        m = None
     if kind == "cycle_day":
         return m.start() if m else start
     if m:
         return m.start()
-    if kind in NEEDS_DEADLINE_WORD and start != head and not _marks_time(text, start):
+    if (kind in NEEDS_DEADLINE_WORD or yearless) and start != head \
+            and not _marks_time(text, start):
         return None
     return start
 
@@ -144,7 +158,8 @@ def find_all(text: str) -> list[tuple[str, int, int, dict[str, str | None]]]:
 def accept(kind: str, m: re.Match[str], text: str) -> tuple | None:
     """(kind, start, end, groups) of a match, widened to its deadline word, or None.
     A date without its year is of kind "day": it yields to a recurrence cue nearby."""
-    start = _with_before(kind, text, m.start())
+    start = _with_before(kind, text, m.start(), end=m.end(),
+                         yearless=_yearless(kind, m))
     if start is None:
         return None
     if kind in ("date", "long_date"):
@@ -190,7 +205,8 @@ def due_of(text: str, year: int | None = None) -> str | None:
     hits = list(_dated(text))
     head = _head(text)
     for kind, m in hits:
-        if _with_before(kind, text, m.start(), head) is None and since().search(
+        if _with_before(kind, text, m.start(), head, m.end(),
+                        _yearless(kind, m)) is None and since().search(
                 text, max(0, m.start() - 30), m.start()) is None:
             continue  # neither a deadline word nor "từ" ("từ năm 2013 đến năm 2015") before it
         end = _range_end(text, m, hits)
@@ -219,9 +235,11 @@ def _iso(kind: str, m: re.Match[str], year: int | None = None) -> str | None:
     try:
         if kind == "quarter":
             q = _first_item(g["q"])
-            return _last_day(int(g["qy"]), 3 * (QUARTERS.get(q.upper()) or int(q)))
+            y = int(g["qy"] or year or 0)
+            return _last_day(y, 3 * (QUARTERS.get(q.upper()) or int(q))) if y else None
         if kind == "month":
-            return _last_day(int(g["my"]), int(_first_item(g["m"])))
+            y = int(g["my"] or year or 0)
+            return _last_day(y, int(_first_item(g["m"]))) if y else None
         if kind in ("date", "long_date"):
             y, month, day = int(g["dy"] or year or 0), int(g["dm"]), int(g["d"])
             if y and 1 <= day <= calendar.monthrange(y, month)[1]:
@@ -319,7 +337,7 @@ def bounds_of(text: str, year: int | None = None) -> tuple[str | None, str | Non
     start = end = None
     first = True
     for kind, m in hits:
-        at = _with_before(kind, text, m.start(), head)
+        at = _with_before(kind, text, m.start(), head, m.end(), _yearless(kind, m))
         opens = since().search(text, max(0, m.start() - 30), m.start())
         if at is None and opens is None:
             continue
@@ -345,13 +363,15 @@ def _bounds(kind: str, m: re.Match[str], year: int | None) -> tuple[str | None, 
     try:
         if kind == "quarter":
             items = [QUARTERS.get(q.upper()) or int(q) for q in _ITEM.findall(g["q"])]
-            y = int(g["qy"])
-            if not all(1 <= q <= 4 for q in items):
+            y = int(g["qy"] or year or 0)
+            if not y or not all(1 <= q <= 4 for q in items):
                 return None, None
             return f"{y:04d}-{3 * items[0] - 2:02d}-01", _last_day(y, 3 * items[-1])
         if kind == "month":
             items = [int(x) for x in _ITEM.findall(g["m"])]
-            y = int(g["my"])
+            y = int(g["my"] or year or 0)
+            if not y:
+                return None, None
             return f"{y:04d}-{items[0]:02d}-01", _last_day(y, items[-1])
         if kind in ("date", "long_date"):
             day = _iso(kind, m, year)

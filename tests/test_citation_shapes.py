@@ -391,3 +391,139 @@ def test_a_list_of_one_types_numbers_names_each_document():
     assert set(_numbers(record.bases)) >= {"37/2019/NĐ-CP", "58/2023/NĐ-CP", "22/2025/NĐ-CP"}
     titles = {c.number: c.title for c in record.bases}
     assert titles["58/2023/NĐ-CP"] == "sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP"
+
+
+@pytest.mark.parametrize(("body", "number", "title"), [
+    # a decree's symbol is always NĐ-CP: the number and year name it
+    ("1. Sở Công Thương rà soát theo Nghị định 17/2021 của Chính phủ.\n", "17/2021/NĐ-CP", None),
+    ("1. Sở Công Thương rà soát theo Nghị định số 17/2021.\n", "17/2021/NĐ-CP", None),
+    # another type's symbol names its issuer, which the number alone does not give: the
+    # document keeps the name it is written by, never a guessed number
+    ("1. Sở Công Thương rà soát theo Thông tư 33/2022 về an toàn.\n", None, "Thông tư 33/2022"),
+])
+def test_a_normative_number_without_its_symbol_is_cited(body, number, title):
+    record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;", body=body)
+    cited = record.tasks[0].citations
+    assert [(c.number, c.title if number is None else None) for c in cited] == [(number, title)]
+
+
+def test_a_number_without_its_symbol_is_the_one_the_plan_names_in_full():
+    """"Thông tư 33/2022" after "Thông tư số 33/2022/TT-BCT" is that circular, and an article
+    of it is its article."""
+    record = _record(
+        "Căn cứ Thông tư số 33/2022/TT-BCT ngày 05/12/2022 của Bộ Công Thương;",
+        body="1. Sở Công Thương hướng dẫn khoản 2 Điều 4 Thông tư 33/2022 và Nghị định 09/2018/NĐ-CP.\n")
+    cited = record.tasks[0].citations
+    assert [c.number for c in cited] == ["33/2022/TT-BCT", "09/2018/NĐ-CP"]
+    assert cited[0].articles == ["4"]
+
+
+@pytest.mark.parametrize("shape", [
+    "Kế hoạch 5 năm 2021",  # the years a plan covers, not a number
+    "Nghị định 17/2021/NĐ-CP",  # in full: one citation, not two
+])
+def test_a_figure_and_a_year_name_no_second_document(shape):
+    record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;",
+                     body=f"1. Sở Công Thương rà soát theo {shape}.\n")
+    assert len(record.tasks[0].citations) <= 1
+
+
+@pytest.mark.parametrize(("preamble", "issuer", "title"), [
+    # an issuer that opens with an accented capital
+    ("Căn cứ Quyết định số 215/QĐ-UBND ngày 03/3/2025 của Ủy ban nhân dân tỉnh về phân công nhiệm vụ;",
+     "Ủy ban nhân dân tỉnh", "phân công nhiệm vụ"),
+    # ... and ends where the next document of the list begins, a titled one too
+    ("Căn cứ Nghị quyết số 40/NQ-HĐND ngày 10/7/2024 của Ủy ban Thường vụ Hội đồng nhân dân và Pháp lệnh Dân số;",
+     "Ủy ban Thường vụ Hội đồng nhân dân", None),
+])
+def test_the_issuer_after_a_number(preamble, issuer, title):
+    cite = _record(preamble).bases[0]
+    assert (cite.issuer, cite.title) == (issuer, title)
+
+
+def test_running_words_after_a_number_are_no_title():
+    """"... Kết luận 21-KL/TW theo lộ trình ...": the sentence goes on; after "về" such a word
+    opens the title ("... về theo dõi tình hình thi hành pháp luật")."""
+    record = _record("Căn cứ Nghị định số 61/2013/NĐ-CP ngày 02/7/2013 của Chính phủ về theo dõi việc thi hành;",
+                     body="1. Công an tỉnh triển khai Kết luận 21-KL/TW theo lộ trình của Bộ Công an.\n")
+    assert [(c.number, c.title) for c in record.tasks[0].citations] == [("21-KL/TW", None)]
+    assert [(c.number, c.title) for c in record.bases] == [("61/2013/NĐ-CP", "theo dõi việc thi hành")]
+
+
+def test_a_drafts_blank_number_in_its_annex_caption_is_the_plan_itself():
+    """A draft's annex says "(Kèm theo Kế hoạch số    /KH-SCT ...)" before the plan has a
+    number: the plan itself, no citation; another type's blank number is still cited."""
+    head = "Số:     /KH-SCT\nHuế, ngày    tháng 4 năm 2026\nKẾ HOẠCH\nKiểm tra an toàn hóa chất\n\n"
+    record = _record("Căn cứ Luật Hóa chất năm 2007;", head=head, body=(
+        "1. Phòng Kỹ thuật an toàn chủ trì kiểm tra theo Quyết định số    /QĐ-SCT.\n\n"
+        "Nơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nTrần Văn Bình\n\nPHÂN CÔNG NHIỆM VỤ\n\n"
+        "(Kèm theo Kế hoạch số    /KH-SCT ngày    /4/2026 của Sở Công Thương)\n\n"
+        "| TT | Nhiệm vụ thực hiện | Người thực hiện |\n\n| 1 | Rà soát hồ sơ | Lê Văn Chung |\n\n"
+        "| 2 | Lập biên bản | Lê Văn Chung |\n"))
+    assert [c.type for c in record.citations if not c.number and not c.title] == ["Quyết định"]
+
+
+@pytest.mark.parametrize(("preamble", "number"), [
+    # a PDF's text layer that lost the hyphen between type code and issuer code
+    ("Căn cứ Nghị định số 45/2020/NĐCP ngày 08/4/2020 của Chính phủ;", "45/2020/NĐ-CP"),
+    ("Căn cứ Thông tư số 02/2019/TTVPCP ngày 12/3/2019 của Văn phòng Chính phủ;", "02/2019/TT-VPCP"),
+    ("Căn cứ Quyết định số 731/QĐUBND ngày 05/5/2025 của Ủy ban nhân dân tỉnh;", "731/QĐ-UBND"),
+    # look-alikes: an issuer's own code, a unit's letter
+    ("Căn cứ Công văn số 214/TTCP ngày 03/02/2025 của Thanh tra Chính phủ;", "214/TTCP"),
+    ("Căn cứ Công văn số 97/UBND ngày 03/02/2025 của Ủy ban nhân dân tỉnh;", "97/UBND"),
+])
+def test_a_symbol_that_lost_its_hyphen(preamble, number):
+    assert _numbers(_record(preamble).bases) == [number]
+
+
+def test_a_list_of_laws_after_one_kind_word_names_each_law():
+    """"các Luật: Nhà ở, Kinh doanh bất động sản năm 2023 và Đất đai năm 2024": one law per
+    title, as "các Sở: Nội vụ, Tài chính" names departments; a title's own comma ("Cán bộ,
+    công chức") stays in it; the list ends at a title the catalogue does not know."""
+    record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;", body=(
+        "1. Sở Xây dựng tuyên truyền các Luật: Nhà ở, Kinh doanh bất động sản năm 2023 và Đất đai năm 2024.\n"
+        "2. Sở Nội vụ hướng dẫn các Luật: Viên chức; Bảo hiểm tiền gửi mới; Nhà ở.\n"
+        "3. Sở Nội vụ tập huấn về các luật mới: thời gian quý IV/2025.\n"))
+    first, second, third = ([c.number for c in t.citations] for t in record.tasks)
+    assert first == ["27/2023/QH15", "29/2023/QH15", "31/2024/QH15"]
+    assert second == ["58/2010/QH12"]  # an unknown title ends the list: nothing guessed after it
+    assert third == []
+
+
+def test_a_pinpoint_in_brackets_after_a_document_is_its_own():
+    """"Nghị định số 45/2020/NĐ-CP (Điều 7, Điều 9)": where in the document, after it; a
+    pinpoint of another document named inside the brackets stays that document's."""
+    record = _record("Căn cứ Luật Tổ chức chính quyền địa phương;", body=(
+        "1. Sở Nội vụ thực hiện Nghị định số 45/2020/NĐ-CP (Điều 7, Điều 9).\n"
+        "2. Sở Nội vụ thực hiện Nghị định số 45/2020/NĐ-CP (Điều 3 Luật Bảo vệ bí mật nhà nước năm 2018).\n"))
+    first, second = ({c.number: c.articles for c in t.citations} for t in record.tasks)
+    assert first == {"45/2020/NĐ-CP": ["7", "9"]}
+    assert second == {"45/2020/NĐ-CP": [], "29/2018/QH14": ["3"]}
+
+
+@pytest.mark.parametrize(("preamble", "number", "type_name"), [
+    # a Party programme's type code ends in lower case
+    ("Căn cứ Chương trình hành động số 08-CTr/TU ngày 12/02/2024 của Tỉnh ủy;", "08-CTr/TU", "Chương trình"),
+    ("Căn cứ Chương trình số 31-CTr/TW ngày 03/7/2025 của Ban Bí thư;", "31-CTr/TW", "Chương trình"),
+])
+def test_a_party_number_with_a_mixed_case_type_code(preamble, number, type_name):
+    assert [(c.number, c.type) for c in _record(preamble).bases] == [(number, type_name)]
+
+
+@pytest.mark.parametrize(("body", "numbers"), [
+    # a law's kind written in lower case before a title the catalogue knows
+    ("1. Sở Nội vụ hướng dẫn thực hiện luật Viên chức năm 2010.\n", ["58/2010/QH12"]),
+    # look-alikes: the law of a field ("pháp luật ..."), a bill ("dự luật"), the common noun
+    ("1. Sở Nội vụ tuyên truyền pháp luật Viên chức cho công chức.\n", []),
+    ("1. Sở Nội vụ góp ý dự luật Viên chức.\n", []),
+    ("1. Sở Nội vụ thực hiện theo quy định của luật.\n", []),
+])
+def test_a_law_named_with_its_kind_in_lower_case(body, numbers):
+    record = _record("Căn cứ Hiến pháp năm 2013;", body=body)
+    assert [c.number for c in record.tasks[0].citations] == numbers
+
+
+@pytest.mark.parametrize("written", ["ngày 24-5-2025", "ngày 24.5.2025", "ngày 24/5/2025"])
+def test_a_documents_date_with_dashes_or_dots(written):
+    cite = _record(f"Căn cứ Quyết định số 612/QĐ-TTg {written} của Thủ tướng Chính phủ phê duyệt Đề án;").bases[0]
+    assert (cite.number, cite.date, cite.title) == ("612/QĐ-TTg", "2025-05-24", "phê duyệt Đề án")

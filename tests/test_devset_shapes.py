@@ -42,6 +42,95 @@ def test_a_letterhead_written_as_table_rows_ends_at_the_first_line_without_bars(
     assert roles(record.tasks[0]) == [("Cục Phát triển đô thị", "lead"), ("Vụ Pháp chế", "support")]
 
 
+def test_a_letterhead_grid_cell_per_line_ends_at_the_type_line():
+    """A web copy that gives the letterhead a cell a line, "|" between cells, and no bar after
+    its last cell: the type line below it ("KẾ HOẠCH") is in no cell, so the grid ends there
+    (the last cell was read as running on to the end: the whole plan one cell, no title, no
+    basis, no task)."""
+    grid = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 63/KH-UBND\n|\nCao Bằng, ngày 14\n"
+            "tháng 3 năm 2026\n|\n")
+    plan = ("KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC BỒI THƯỜNG NHÀ NƯỚC\nNĂM 2026\n"
+            "Căn cứ Luật Phổ biến, giáo dục pháp luật năm 2012; Nghị định số 68/2018/NĐ-CP ngày 15/5/2018 của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n- Triển khai kịp thời.\nII. NHIỆM VỤ\n"
+            "1. Sở Tư pháp chủ trì tập huấn nghiệp vụ bồi thường; thời gian: quý II/2026.\n"
+            "2. Sở Tài chính bảo đảm kinh phí giải quyết bồi thường.\n")
+    record = extract_text(grid + plan)
+    assert (record.document.number, record.document.date) == ("63/KH-UBND", "2026-03-14")
+    assert record.document.title == "THỰC HIỆN CÔNG TÁC BỒI THƯỜNG NHÀ NƯỚC NĂM 2026"
+    assert [c.number for c in record.bases] == ["14/2012/QH13", "68/2018/NĐ-CP"]
+    assert [t.section for t in record.tasks] == ["II.1", "II.2"]
+    assert record.tasks[0].timeframe.due == "2026-06-30"
+
+
+def test_a_hard_wrapped_titles_short_last_line_ends_it_before_the_preamble():
+    """A hard-wrapped copy whose title ends on a short line of capitals ("NĂM 2026"): the
+    preamble below it opens its own paragraph (it was run into the title: no basis)."""
+    head = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 19/KH-UBND\nBắc Kạn, ngày 06 tháng 2 năm 2026\n"
+            "KẾ HOẠCH\nTHEO DÕI TÌNH HÌNH THI HÀNH PHÁP LUẬT TRONG LĨNH VỰC TRỌNG TÂM\nNĂM 2026\n"
+            "Căn cứ Nghị định số 61/2013/NĐ-CP ngày 02/7/2013 của Chính phủ về theo dõi tình\n"
+            "hình thi hành pháp luật; Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện với\n"
+            "các nội dung cụ thể như sau:\n")
+    body = ("I. NHIỆM VỤ\n1. Sở Tư pháp chủ trì kiểm tra tình hình thi hành pháp luật tại các sở,\n"
+            "ngành và địa phương; thời gian thực hiện: trong quý III năm 2026.\n"
+            "2. Các sở, ban, ngành tỉnh tự kiểm tra việc thi hành pháp luật trong phạm vi\n"
+            "quản lý và báo cáo kết quả về Sở Tư pháp trước ngày 30/11/2026 để tổng hợp.\n"
+            "3. Sở Tài chính bảo đảm kinh phí cho các hoạt động theo dõi thi hành pháp luật\n"
+            "theo quy định của pháp luật về ngân sách nhà nước và hướng dẫn hiện hành.\n")
+    record = extract_text(head + body)
+    assert record.document.title.endswith("TRỌNG TÂM NĂM 2026")
+    assert [c.number for c in record.bases] == ["61/2013/NĐ-CP"]
+    assert [t.timeframe.due for t in record.tasks] == ["2026-09-30", "2026-11-30", None]
+
+
+def test_a_one_year_plans_time_column_without_the_year_is_due_in_the_plans_year():
+    """"| 1 | ... | Quý II |" in a plan of 2026: due at the end of the plan's second quarter;
+    "Hằng quý" recurs, no due."""
+    table = ("II. NHIỆM VỤ\n\n| TT | Nội dung | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+             "| 1 | Rà soát thủ tục hành chính | Sở Tư pháp | Quý II |\n"
+             "| 2 | Báo cáo tiến độ | Sở Nội vụ | Hằng quý |\n"
+             "| 3 | Tổng kết | Sở Nội vụ | Tháng 12 |\n")
+    assert [t.timeframe.due for t in _tasks(table)] == ["2026-06-30", None, "2026-12-31"]
+
+
+def test_a_sections_heading_run_into_its_first_item_gives_the_item_back():
+    """A PDF's text layer that puts a section's heading and its first item on one line ("III.
+    TỔ CHỨC THỰC HIỆN 1. Sở ..."): the item is a task of its own (it was the heading's words,
+    and lost)."""
+    tasks = _tasks("I. MỤC ĐÍCH, YÊU CẦU 1. Nâng cao nhận thức.\n"
+                   "II. NHIỆM VỤ 1. Công tác tuyên truyền\n"
+                   "a) Sở Tư pháp chủ trì tuyên truyền pháp luật; thời gian: quý IV/2026.\n"
+                   "b) Sở Nội vụ kiểm tra công vụ.\n"
+                   "III. TỔ CHỨC THỰC HIỆN 1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n"
+                   "2. Thanh tra tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.\n")
+    assert [t.section for t in tasks] == ["II.1.a", "II.1.b", "III.1", "III.2"]
+    assert roles(tasks[2])[0][0] == "Sở Tài chính"
+
+
+def test_a_draft_with_dots_for_its_number_and_day_keeps_its_header():
+    """A draft sent for comments writes dots where the number and day will go ("Số:
+    .../KH-UBND", "ngày ... tháng ... năm 2026") and names the decision that will issue it
+    under its title: the header still reads (type, place, title; no number, no date) and
+    the note is no part of the title."""
+    head = ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSố: .../KH-UBND\nLạng Sơn, ngày ... tháng ... năm 2026\n"
+            "KẾ HOẠCH\nTriển khai thi hành Luật Thống kê\n"
+            "(Ban hành kèm theo Quyết định số .../QĐ-UBND ngày .../.../2026 của Ủy ban nhân dân tỉnh)\n"
+            "Căn cứ Luật Thống kê năm 2015;\n")
+    record = extract_text(head + "I. NHIỆM VỤ\n1. Cục Thống kê tỉnh chủ trì tuyên truyền Luật.\n")
+    doc = record.document
+    assert (doc.type, doc.place, doc.title, doc.number, doc.date) == (
+        "Kế hoạch", "Lạng Sơn", "Triển khai thi hành Luật Thống kê", None, None)
+    assert [t.section for t in record.tasks] == ["I.1"]
+
+
+def test_a_cell_per_line_table_keeps_its_last_cell_without_a_type_line():
+    """Look-alike: a task table a cell a line whose last cell lacks its bar keeps that cell."""
+    table = ("II. NHIỆM VỤ\n\n|\nTT\n|\nNội dung\n|\nCơ quan chủ trì\n|\n|\n1\n|\n"
+             "Rà soát hồ sơ bồi thường\n|\nSở Tư pháp\n")
+    tasks = _tasks(table)
+    assert [(t.text, roles(t)) for t in tasks] == [("Rà soát hồ sơ bồi thường", [("Sở Tư pháp", "lead")])]
+
+
 def test_a_table_row_cut_over_lines_still_goes_on_to_its_closing_bar():
     """Look-alike: a row whose line lacks its closing bar, or a line that ends in a bar without
     opening with one, is the row cut by the converter, and goes on."""

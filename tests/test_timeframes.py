@@ -133,10 +133,49 @@ def _read(sentence: str) -> tuple[str, str] | None:
     # a yearless day yields to the recurrence it belongs to
     ("Báo cáo định kỳ 06 tháng (trước ngày 31/5), 01 năm (trước ngày 30/11).",
      "periodic_word", "định kỳ 06 tháng", None),
+    # past a document's horizon, the task's own deadline
+    ("Triển khai Chiến lược ngành đến năm 2030, tầm nhìn đến năm 2045; xong trong quý III/2026.",
+     "quarter", "trong quý III/2026", "2026-09-30"),
 ])
 def test_deadline_in_running_text(sentence, kind, words, due):
     assert _read(sentence) == (kind, words)
     assert from_phrase(words, year=PLAN_YEAR).due == due
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    # a day written with dashes or dots, with its year
+    ("trước ngày 15-10-2026", "2026-10-15"),
+    ("hoàn thành trước ngày 15.10.2026", "2026-10-15"),
+    # look-alikes: a range of years, a range of days
+    ("giai đoạn 2026-2030", "2030-12-31"),
+    ("từ 15-20 tháng 6", None),
+])
+def test_a_day_with_dashes_or_dots(text, due):
+    assert from_phrase(text).due == due
+
+
+@pytest.mark.parametrize(("text", "due", "recurrence"), [
+    # a quarter or a month without its year: the plan's, as a day without its year
+    ("Quý II", "2025-06-30", None),
+    ("Trong quý III, IV", "2025-09-30", None),
+    ("hoàn thành trong tháng 10", "2025-10-31", None),
+    # ... unless the work recurs: each year's quarter, no one deadline
+    ("Quý I hằng năm", None, "yearly"),
+    ("tháng 12 hàng năm", None, "yearly"),
+])
+def test_a_period_without_its_year_takes_the_plans(text, due, recurrence):
+    tf = from_phrase(text, year=PLAN_YEAR)
+    assert (tf.due, tf.recurrence) == (due, recurrence)
+    assert from_phrase(text).due is None  # no year given: no guess
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Sở Tư pháp gửi báo cáo quý I về Ủy ban nhân dân tỉnh; hoàn thành trong quý II.",
+     "hoàn thành trong quý II"),
+    ("Tổng hợp số liệu tháng 3 và báo cáo trước tháng 4.", "trước tháng 4"),
+])
+def test_a_yearless_period_in_running_text_needs_its_deadline_word(sentence, words):
+    assert _read(sentence)[1] == words
 
 
 @pytest.mark.parametrize("sentence", [
@@ -145,6 +184,9 @@ def test_deadline_in_running_text(sentence, kind, words, due):
     "Triển khai Chiến lược quốc gia phòng, chống tham nhũng giai đoạn 2021-2030.",
     "Thực hiện Kế hoạch kiểm tra năm 2023 đã được phê duyệt.",
     "Báo cáo số liệu tính đến ngày 31/12/2025.",
+    # the horizon of a planning document's or a strategy's name
+    "Cập nhật vào Quy hoạch vùng thời kỳ 2021 - 2030, tầm nhìn đến năm 2060.",
+    "Thực hiện Chiến lược phát triển thủy sản đến năm 2035, định hướng tới năm 2050.",
 ])
 def test_dates_of_documents_and_names_are_no_deadline(sentence):
     assert _read(sentence) is None
