@@ -359,7 +359,10 @@ def prepare(job: Job) -> Prepared:
             clock.lap("serialize")
             from ontology.validate import validate
 
-            result = validate(out.graph_nt + out.shared_nt)  # the text the store will load
+            # the text the store will load, parsed once: the shapes are checked on it, then its
+            # inferences join it for the tallies and the search rows
+            facts = _loaded(out.graph_nt + out.shared_nt)
+            result = validate(facts.raw)
             clock.lap("validate")
             if not result.conforms:
                 out.refused = [str(getattr(v, "message", v)) for v in result.violations]
@@ -376,8 +379,11 @@ def prepare(job: Job) -> Prepared:
         from graph_api import kept_agenda
         from graph_api.tallies import of_plan
 
-        facts = _loaded(out.graph_nt + out.shared_nt + out.inferred_nt
-                        + out.shared_inferred_nt)
+        inferred = out.inferred_nt + out.shared_inferred_nt
+        if "_:" in inferred:  # a load names blank nodes anew: in one load with the plan's
+            facts = _loaded(out.graph_nt + out.shared_nt + inferred)
+        elif inferred:
+            facts.raw.load(inferred, format=ox.RdfFormat.N_TRIPLES)
         tally_nt, out.tallied = of_plan(facts.raw, out.graph)
         agenda_nt = kept_agenda.of_plan(facts.raw, out.graph)
         out.graph_nt += tally_nt + agenda_nt
