@@ -22,6 +22,8 @@ import json
 import resource
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -357,7 +359,10 @@ def prepare(job: Job) -> Prepared:
             clock.lap("serialize")
             from ontology.validate import validate
 
-            result = validate(out.graph_nt + out.shared_nt)  # the text the store will load
+            # the text the store will load, parsed once: the shapes are checked on it, then its
+            # inferences join it for the tallies and the search rows
+            facts = _loaded(out.graph_nt + out.shared_nt)
+            result = validate(facts.raw)
             clock.lap("validate")
             if not result.conforms:
                 out.refused = [str(getattr(v, "message", v)) for v in result.violations]
@@ -374,8 +379,11 @@ def prepare(job: Job) -> Prepared:
         from graph_api import kept_agenda
         from graph_api.tallies import of_plan
 
-        facts = _loaded(out.graph_nt + out.shared_nt + out.inferred_nt
-                        + out.shared_inferred_nt)
+        inferred = out.inferred_nt + out.shared_inferred_nt
+        if "_:" in inferred:  # a load names blank nodes anew: in one load with the plan's
+            facts = _loaded(out.graph_nt + out.shared_nt + inferred)
+        elif inferred:
+            facts.raw.load(inferred, format=ox.RdfFormat.N_TRIPLES)
         tally_nt, out.tallied = of_plan(facts.raw, out.graph)
         agenda_nt = kept_agenda.of_plan(facts.raw, out.graph)
         out.graph_nt += tally_nt + agenda_nt
@@ -441,6 +449,13 @@ class Writer:
     with no deletions inserts about twice as fast in Oxigraph. With ``bulk`` (a large ingest),
     a batch of new units goes through the store's bulk loader instead, and their records
     follow in a transaction of their own.
+
+    A batch filled as units stream in is written in a thread of its own (the engine's writes
+    release the GIL), so the workers are fed their next plans meanwhile: written in turn,
+    the workers waited on every write, which was a third of a large ingest. One batch is
+    written at a time, and each flush first waits for the one before, so the store is read
+    (``tallies.keys_in``) and written in the order of the batches, each batch's records in
+    its last write, as when written in turn.
     """
 
     def __init__(self, store: Store, progress: Progress, limit: int = BATCH_TRIPLES) -> None:
@@ -463,6 +478,8 @@ class Writer:
         self.units = 0
         self.unflushed = 0  # triples written since the store last flushed
         self._shared_seen: set[str] = set()
+        self._thread: ThreadPoolExecutor | None = None
+        self._writing: Future[tuple[float, int]] | None = None  # the batch being written
 
     def drop(self, graph: str) -> None:
         """Remove a unit (its graph, inferred graph, record) in the next transaction."""
@@ -492,7 +509,7 @@ class Writer:
         self._insert(SHARED_INFERRED_GRAPH, self._new_lines(p.shared_inferred_nt))
         self.units += 1
         if self.size >= self.limit:
-            self.flush()
+            self.flush(background=True)
 
     def reclosed(self, rec: Record, p: Prepared) -> None:
         """A stored unit's closure made again: its inferred graph replaced, its record updated."""
@@ -532,10 +549,12 @@ class Writer:
         return {g: chunks for g, chunks in self.inserts.items()
                 if not any("_:" in c for c in chunks)}
 
-    def flush(self) -> None:
-        """Write the batch. Its records go in the last write, so a record in the store means
-        its unit is whole: a bulk load cut short leaves graphs with no record, which the next
-        ingest finds (the running mark) and drops."""
+    def flush(self, *, background: bool = False) -> None:
+        """Write the batch (``background``: in the writer's thread, returning at once). Its
+        records go in the last write, so a record in the store means its unit is whole: a
+        bulk load cut short leaves graphs with no record, which the next ingest finds (the
+        running mark) and drops."""
+        self.wait()
         if self.untallied:
             self.tallied |= tallies.keys_in(self.store, self.untallied)
             self.untallied.clear()
@@ -550,16 +569,16 @@ class Writer:
             change.inserts.setdefault(META_GRAPH, []).extend(
                 r.triples_n3() for r in self.records.values())
         if change or bulk:
-            t0 = time.perf_counter()
-            if bulk:
-                self.store.bulk_insert(bulk)
-                self.bulked = True
-            self.store.apply(change)
+            self.bulked = self.bulked or bool(bulk)
             self.unflushed += self.size
-            if self.unflushed >= FLUSH_TRIPLES:
-                self.store.flush()
-                self.unflushed = 0
-            self.progress.advance("store", time.perf_counter() - t0, self.units)
+            flush, self.unflushed = ((True, 0) if self.unflushed >= FLUSH_TRIPLES
+                                     else (False, self.unflushed))
+            if background:
+                if self._thread is None:
+                    self._thread = ThreadPoolExecutor(1, thread_name_prefix="cancu-writer")
+                self._writing = self._thread.submit(self._write, bulk, change, flush, self.units)
+            else:
+                self.progress.advance("store", *self._write(bulk, change, flush, self.units))
         self.stored.update(self.records)
         self.stored.difference_update(self.record_drops - set(self.records))
         self.drops.clear()
@@ -568,6 +587,35 @@ class Writer:
         self.record_drops.clear()
         self.pending_done.clear()
         self.size = self.units = 0
+
+    def _write(self, bulk: dict[str, list[str]], change: Change, flush: bool, units: int
+               ) -> tuple[float, int]:
+        """One batch into the store: what goes by the bulk loader, then the transaction with
+        its records. Returns its seconds and its units (for the progress)."""
+        t0 = time.perf_counter()
+        if bulk:
+            self.store.bulk_insert(bulk)
+        self.store.apply(change)
+        if flush:
+            self.store.flush()
+        return time.perf_counter() - t0, units
+
+    def wait(self) -> None:
+        """Until the batch being written in the background is in the store (its error, if
+        it failed, raised here)."""
+        if self._writing is not None:
+            writing, self._writing = self._writing, None
+            self.progress.advance("store", *writing.result())
+
+    def close(self) -> None:
+        """Let a write in progress end (an ingest stopped by an error: its error is the one
+        raised), and stop the writer's thread."""
+        if self._writing is not None:
+            futures_wait([self._writing])
+            self._writing = None
+        if self._thread is not None:
+            self._thread.shutdown()
+            self._thread = None
 
 
 # --- the ingest -------------------------------------------------------------------------------
@@ -650,6 +698,7 @@ def ingest_paths(
         prog.close()  # the stages above said in the order they ran, before the index's
         _search_index(run)
     finally:
+        run.writer.close()
         prog.close()
         if run.drafts is not None:
             run.drafts.close()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -32,6 +33,7 @@ XSD_INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
 RECOUNT_ALL_FROM = 2_000
 
 
+@cache
 def _text(name: str) -> str:
     """A SPARQL text of ``data/``, its marks filled: the measures' table, the tallies graph."""
     text = (DATA / name).read_text(encoding="utf-8")

@@ -101,6 +101,10 @@ class _PlanMapper:
         self.plan = iri(identity.plan_iri(self.key))
         self.source_node = iri(f"{ID}source/{self.slug}")
         self.task_slugs: set[str] = set()
+        # each body once a plan: a plan names the same few bodies in most of its tasks, and
+        # resolving a name (folding, the group rules) and writing its node cost the same each time
+        self.resolved: dict[tuple[str, str | None, bool], bodies.Body] = {}
+        self.noded: set[bodies.Body] = set()
 
     # ------------------------------------------------------------------ spans
     def span(self, span: dict | None, quote: str | None, section_path: str | None
@@ -154,6 +158,9 @@ class _PlanMapper:
     # ------------------------------------------------------------------ bodies
     def body_node(self, body: bodies.Body) -> ox.NamedNode:
         g, node = self.s, iri(body.iri)
+        if body in self.noded:  # its triples are in the set already
+            return node
+        self.noded.add(body)
         g.add((node, RDF.type, ORG.Organization))
         if body.collective:
             g.add((node, RDF.type, CC.CollectiveBody))
@@ -220,8 +227,11 @@ class _PlanMapper:
     def assignment(self, task: ox.NamedNode, tslug: str, b: dict, path: str) -> None:
         g = self.g
         role = b.get("role") or "executor"
-        body = bodies.resolve(b.get("name") or "", self.doc, self.scope, key=self.body_key(b),
-                              group=bool(b.get("group")))
+        name, key, group = b.get("name") or "", self.body_key(b), bool(b.get("group"))
+        body = self.resolved.get((name, key, group))
+        if body is None:
+            body = self.resolved[name, key, group] = bodies.resolve(
+                name, self.doc, self.scope, key=key, group=group)
         node = self.body_node(body)
         g.add((task, ROLE_PROPERTY.get(role, CC.bearer), node))
         tail = str(body.iri).removeprefix(f"{ID}body/").replace("/", "--")

@@ -253,7 +253,9 @@ def unit_closure(graph: Graph | Iterable[Triple], engine: str = "reasonable", *,
             y = s if b == "s" else o if b == "o" else b
             out.add((x, q, y))
     known = known or set()
-    return {t for t in base | out
+    # the candidates: what the schema added, and the transitive pairs (the rest of ``base``
+    # is asserted, so would be left out; a unit is thousands of triples, its inferences tens)
+    return {t for t in out | (base - asserted)
             if t not in asserted and t not in known and not isinstance(t[0], ox.Literal)
             and _wanted(t)}
 

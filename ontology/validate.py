@@ -47,8 +47,11 @@ class Report:
         return "\n".join(f"- {v.message}" for v in self.violations)
 
 
-def _store(data: Graph | Iterable[Triple] | str) -> ox.Store:
-    """An in-memory store of the triples to check (N-Triples text is loaded as it is)."""
+def _store(data: Graph | Iterable[Triple] | str | ox.Store) -> ox.Store:
+    """An in-memory store of the triples to check (N-Triples text is loaded as it is; a store
+    is taken as it is)."""
+    if isinstance(data, ox.Store):
+        return data
     store = ox.Store()
     text = data if isinstance(data, str) else ntriples(_flat(data))
     if text:
@@ -77,9 +80,10 @@ def _sentence(labels: dict[str | None, str], node: ox.Term, rule: Rule, lang: st
     return f"{subject} {rule.message(lang)}"
 
 
-def validate(data: Graph | Iterable[Triple] | str) -> Report:
+def validate(data: Graph | Iterable[Triple] | str | ox.Store) -> Report:
     """Check one plan (or a whole dataset flattened) against ``shapes.ttl``: an rdflib graph,
-    triples of pyoxigraph terms (:mod:`ontology.triples`), or their N-Triples text."""
+    triples of pyoxigraph terms (:mod:`ontology.triples`), their N-Triples text, or an
+    in-memory store of them (its default graph; read, not changed)."""
     store = _store(data)
     violations = []
     labels: dict[ox.Term, dict[str | None, str]] = {}

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, Namespace
 
@@ -34,10 +35,13 @@ def fake_map_plan(rec: dict, source_text: str | None = None) -> MappedPlan:
     return MappedPlan(iri, g, Graph())
 
 
-def fake_validate(data: str | Graph) -> SimpleNamespace:
-    """Stands in for ontology.validate.validate: the ingest hands it the N-Triples text it will
-    store, ``cancu validate`` a graph read back from the store."""
-    triples = parse_ntriples(data) if isinstance(data, str) else from_graph(data)
+def fake_validate(data: str | Graph | ox.Store) -> SimpleNamespace:
+    """Stands in for ontology.validate.validate: the ingest hands it an in-memory store of the
+    N-Triples text it will store, ``cancu validate`` a graph read back from the store."""
+    if isinstance(data, ox.Store):
+        triples = {(q.subject, q.predicate, q.object) for q in data}
+    else:
+        triples = parse_ntriples(data) if isinstance(data, str) else from_graph(data)
     bad = [s.value for s, _, _ in triples if "bad" in s.value]
     violations = [SimpleNamespace(message=f"{s} has no body") for s in sorted(set(bad))]
     return SimpleNamespace(conforms=not violations, violations=violations)
