@@ -120,8 +120,11 @@ def spec() -> dict[str, Any]:
                                          "hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026"),
             "/api/documents": _list("Legal documents", [_param("q", "number or title")],
                                     "Document"),
-            "/api/documents/{id}": _resource("A document with its articles and who cites them",
-                                             "document id or number", "luat/36-2018-qh14"),
+            "/api/documents/{id}": _resource("A document with its articles, how many plans "
+                                             "and tasks cite each, and a page of its citations "
+                                             "(citations_next: the next page); as CSV every "
+                                             "one", "document id or number",
+                                             "luat/36-2018-qh14", paged=True),
             "/api/articles/{id}": _resource("An article, its parts and a page of the tasks "
                                             "citing it (tasks_next: the next page); as CSV "
                                             "every one", "article id",

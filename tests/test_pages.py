@@ -76,6 +76,8 @@ SAMPLE_CASES = [
     ("tasks_by_article", {"document": "36/2018/QH14"}),  # a task under several articles
     ("plans_citing_document", {"document": "36/2018/QH14"}),
     ("plans_citing_document", {"document": "59/2019/NĐ-CP"}),
+    ("api_document_citations", {"doc": LAW}),  # citations of the preambles and of the tasks
+    ("api_document_citations", {"doc": "https://cancu.dev/id/doc/nd/59-2019-nd-cp"}),
     ("api_body_tasks", {"body": TTS}),
     ("api_body_tasks", {"body": TTS, "role": "executor"}),
     ("api_body_tasks", {"body": TTS, "due_after": "2023-01-01", "due_before": "2023-12-31"}),

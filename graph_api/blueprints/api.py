@@ -240,9 +240,20 @@ def documents() -> Response:
 
 @bp.get("/documents/<path:did>")
 def document(did: str) -> Response:
+    """A document with a page of its citations (``citations_next``: the next page's URL) and
+    the counts kept at ingest; every citation as CSV."""
     check_params(("limit", "offset"))
     store = get_store()
-    return resource_response(store, lambda: data.document(store, did), CITED_CSV)
+
+    def answer() -> dict[str, Any]:
+        if resource_format(True) == "csv":
+            return data.document(store, did)
+        limit, offset = page_args(PAGE_MOST)
+        doc = data.document(store, did, (limit, offset))
+        doc["citations_next"] = next_link(limit, offset, doc["more"])
+        return doc
+
+    return resource_response(store, answer, CITED_CSV)
 
 
 @bp.get("/articles/<path:aid>")

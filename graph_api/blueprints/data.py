@@ -889,8 +889,12 @@ def document_iri(store: Store, did: str) -> str:
     raise NotFound(f"no legal document with id or number {did!r}; see /api/documents")
 
 
-def document(store: Store, did: str) -> dict[str, Any]:
-    """A document with its articles (number, title, text) and what cites each of them."""
+def document(store: Store, did: str, page: tuple[int, int] | None = None) -> dict[str, Any]:
+    """A document with its articles (number, title, text, how many plans and tasks cite each)
+    and its citations: every one (the exports), or one ``page`` of them (limit, offset;
+    ``more``: whether more lie past it), each under the article it cites. The counts are kept
+    at ingest (graph_api.tallies): a law cited by every plan has thousands of citations, which
+    a page listing all of them read (the plans' names with them) at every request."""
     node = document_iri(store, did)
     head = _rows(store, "api_document", doc=URIRef(node))
     if not head:
@@ -901,10 +905,14 @@ def document(store: Store, did: str) -> dict[str, Any]:
             values[r["key"]].append(r["value"])
     h = {k: (_best(str(x) for x in v) if k in ("title", "label") else v[0])
          for k, v in values.items()}  # fmt: skip
-    citations = _rows(store, "api_document_citations", doc=URIRef(node))
+    more = False
+    if page is None:
+        citations = _rows(store, "api_document_citations", doc=URIRef(node))
+    else:
+        citations, more = _page_rows(store, "api_document_citations", *page, doc=URIRef(node))
     by_article: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
     plans_citing: dict[str, dict[str, Any]] = {}
-    refs = plan_refs(store)
+    refs = plan_refs(store, only={c["plan"] for c in citations}) if citations else {}
     for c in citations:
         pid = plan_id(c["plan"])
         pref = refs.get(c["plan"]) or {"id": pid, "iri": c["plan"], "source": c["source"],
@@ -933,8 +941,9 @@ def document(store: Store, did: str) -> dict[str, Any]:
             article_anchor(a["article"]), "number": a["number"], "title": a["title"],
             "text": a["fullText"], "chapter": a["chapterNumber"],
             "chapter_title": a["chapterTitle"], "cited_by": by_article.get(a["article"], []),
+            "plans": int(a["plans"] or 0), "tasks": int(a["tasks"] or 0),
         })  # fmt: skip
-    return {
+    out = {
         "id": short(node, DOC), "iri": node, "number": h.get("number"), "type": h.get("type"),
         "title": h.get("title"), "date": _iso(h.get("date")), "issuer": h.get("issuer"),
         "label": labels.doc_label(h.get("type"), h.get("number"), h.get("title"), h.get("date"))
@@ -946,7 +955,12 @@ def document(store: Store, did: str) -> dict[str, Any]:
         "articles": articles,
         "cited_whole_by": by_article.get(None, []),
         "plans": sorted(plans_citing.values(), key=lambda p: p["id"]),
+        # every plan and task citing it, as counted at ingest
+        "plan_count": int(h.get("plans") or 0), "task_count": int(h.get("tasks") or 0),
     }  # fmt: skip
+    if page is not None:
+        out.update(limit=page[0], offset=page[1], more=more)
+    return out
 
 
 def _article_of(provision: str | None) -> str | None:

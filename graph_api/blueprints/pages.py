@@ -113,7 +113,14 @@ def documents() -> str:
 
 @bp.get("/documents/<path:did>")
 def document(did: str) -> str:
-    return render_template("document.html", doc=data.document(get_store(), did))
+    """A document, its articles with how many plans and tasks cite each (kept at ingest), and
+    a page of its citations under the articles they cite (next and previous linked): never
+    every citation of a law that thousands of plans cite."""
+    limit = int(current_app.config["CANCU_PAGE_SIZE"])
+    offset = arg_int("offset", 0, 0)
+    doc = data.document(get_store(), did, (limit, offset))
+    pages = pager("pages.document", data.Page([], limit, offset, doc["more"]), did=did)
+    return render_template("document.html", doc=doc, pages=pages)
 
 
 @bp.get("/articles/<path:aid>")
