@@ -25,15 +25,18 @@ from ingest.regexes import at_end
 
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # kinds whose match is a dated period, in the order they are tried; each kind is a data key
-DATED = ("quarter", "month", "date", "long_date", "part_of_year", "year", "period", "years")
+DATED = ("quarter", "week", "month", "date", "long_date", "part_of_year", "season",
+         "school_year", "year", "period", "years")
 RECURRING = ("cycle_day", "periodic", "ongoing", "periodic_word")
 DURATION = "duration"  # "trong thời hạn 30 ngày kể từ ngày ...": a count from an event, no due
 # "ngày 01/7/2019" or "năm 2023" alone is more often a cited document's date or a plan's name
-NEEDS_DEADLINE_WORD = {"date", "long_date", "part_of_year", "year", "period", "years"}
+NEEDS_DEADLINE_WORD = {"date", "long_date", "part_of_year", "school_year", "year", "period",
+                       "years"}
+SCHEDULED = "as_scheduled"  # "theo tiến độ ...": timed by another schedule, no due
 # label first; dated periods by position; recurrence cues; a day with no year ("day") last,
 # so "định kỳ 06 tháng (trước ngày 31/5)" reads as recurring
 RANK = {"label": 0, **dict.fromkeys(DATED, 1), "cycle_day": 2, "periodic": 2, DURATION: 2,
-        "ongoing": 3, "periodic_word": 4, "day": 5}
+        "ongoing": 3, "periodic_word": 4, SCHEDULED: 4, "day": 5}
 _ITEM = re.compile(r"IV|I{1,3}|\d{1,2}")
 _MARKUP = re.compile(r"[\s*_+•(\"“\-–]*")
 
@@ -58,7 +61,8 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
             (DURATION, re.compile(t["duration"])),
             ("periodic", re.compile(t["periodic"])),
             ("ongoing", re.compile(word["ongoing"])),
-            ("periodic_word", re.compile(word["periodic_word"]))]
+            ("periodic_word", re.compile(word["periodic_word"])),
+            (SCHEDULED, re.compile(t[SCHEDULED]))]
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +220,29 @@ def due_of(text: str, year: int | None = None) -> str | None:
     return None
 
 
+NAMED_PERIODS = ("season", "week", "school_year")
+
+
+def _named_period(kind: str, g: dict[str, str | None], year: int | None
+                  ) -> tuple[str | None, str | None]:
+    """First and last day of a period named by words whose days are data: a week of a month
+    ("tuần thứ 2 tháng 5/2025"), a school year; a part of a year ("giữa năm 2026") has none."""
+    t = _table()
+    if kind == "season":
+        return None, None  # "đầu năm 2026": no day it ends on
+    if kind == "school_year":
+        (m1, d1), (m2, d2) = t["school_year_days"]["start"], t["school_year_days"]["end"]
+        return f"{int(g['ay']):04d}-{m1:02d}-{d1:02d}", f"{int(g['ay2']):04d}-{m2:02d}-{d2:02d}"
+    y, month = int(g["wy"] or year or 0), int(g["wm"])
+    word = " ".join(g["wn"].lower().split())
+    n = int(word) if word.isdigit() else t["week_ordinals"].get(word)
+    if not y or n is None:
+        return None, None
+    days = calendar.monthrange(y, month)[1]
+    first = days - 6 if n < 0 else 7 * n - 6
+    return f"{y:04d}-{month:02d}-{first:02d}", f"{y:04d}-{month:02d}-{min(days, first + 6):02d}"
+
+
 def _last_day(year: int, month: int) -> str:
     """ISO last day of a month: a period is due when it ends."""
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
@@ -248,6 +275,8 @@ def _iso(kind: str, m: re.Match[str], year: int | None = None) -> str | None:
         if kind == "part_of_year":
             y, n = int(g["py"] or year or 0), int(g["pn"])
             return _last_day(y, 12 if g["pw"] == "cuối" else n) if y and 1 <= n <= 12 else None
+        if kind in NAMED_PERIODS:
+            return _named_period(kind, g, year)[1]
         if kind in ("year", "period", "years"):
             return f"{int(g['y2'] or g['y']):04d}-12-31"
     except (KeyError, ValueError, TypeError, calendar.IllegalMonthError):
@@ -336,12 +365,16 @@ def bounds_of(text: str, year: int | None = None) -> tuple[str | None, str | Non
     head = _head(text)
     start = end = None
     first = True
+    covered = -1  # the end of the last expression read: one inside it is part of it
     for kind, m in hits:
+        if m.end() <= covered:
+            continue  # "tháng 5/2025" in "tuần thứ hai của tháng 5/2025"
         at = _with_before(kind, text, m.start(), head, m.end(), _yearless(kind, m))
         opens = since().search(text, max(0, m.start() - 30), m.start())
         if at is None and opens is None:
             continue
         lo, hi = _bounds(kind, m, year)
+        covered = m.end()
         closing = _range_end(text, m, hits)
         if closing is not None:
             hi = _bounds(*closing, year)[1] or hi
@@ -383,6 +416,8 @@ def _bounds(kind: str, m: re.Match[str], year: int | None) -> tuple[str | None, 
             if g["pw"] == "cuối":
                 return f"{y:04d}-{13 - n:02d}-01", _last_day(y, 12)
             return f"{y:04d}-01-01", _last_day(y, n)
+        if kind in NAMED_PERIODS:
+            return _named_period(kind, g, year)
         if kind in ("year", "period", "years"):
             return f"{int(g['y']):04d}-01-01", f"{int(g['y2'] or g['y']):04d}-12-31"
     except (KeyError, ValueError, TypeError, calendar.IllegalMonthError):
