@@ -120,3 +120,47 @@ def test_a_bodys_network_reads_that_body_not_the_whole_store() -> None:
     whole = [t for t, bound in asked if t in ("Bodies", "Plans") and not bound]
     assert asked and not whole, asked
     assert "Documents (fast list)" not in {t for t, _ in asked}
+
+
+def test_more_plans_than_nodes_open_on_a_neighbourhood_without_reading_the_whole() -> None:
+    """With more plans than the page may draw, the whole network is never read (its edges
+    were 5,000 rows and seconds at 1,000 plans); nor is every plan listed as a choice."""
+    from graph_api.app import create_app
+
+    store = sample_store()
+    edges_asked: list[set[str]] = []
+    query = store.query
+
+    def recording(sparql: str, bindings: dict | None = None, *args: object, **kw: object):
+        if "# title: Citation network edges" in sparql:
+            edges_asked.append({k for k, v in (bindings or {}).items() if v is not None})
+        return query(sparql, bindings, *args, **kw)
+
+    store.query = recording  # type: ignore[method-assign]
+    app = create_app({"CANCU_STORE_OBJECT": store, "TESTING": True,
+                      "CANCU_GRAPH_MAX_NODES": 3})  # the samples are four plans
+    html = app.test_client().get("/graph").get_data(as_text=True)
+    assert 'id="neighbourhood"' in html
+    assert edges_asked == [{"document"}]  # the most cited document's network only
+    data = _graph_data(html)
+    drawn = {n["id"] for n in data["nodes"] if n["kind"] == "plan"}
+    offered = set(re.findall(r'<option value="([^"]+)"[^>]*>', html.split('name="plan"')[1]
+                             .split("</select>")[0]))
+    assert drawn and set(data["plans"]) == drawn
+    from graph_api.blueprints.data import plans
+
+    assert offered == {p["id"] for p in plans(store, only=drawn)}
+
+
+
+def test_plan_body_and_document_pages_link_to_their_own_network() -> None:
+    client = make_app().test_client()
+    hue = plan_id("hue-232-kh-ubnd-2026.txt")
+    pages = {f"/plans/{hue}": f"/graph?plan={hue}",
+             "/bodies/quang-ngai/so-noi-vu/thanh-tra-so":
+                 "/graph?body=quang-ngai/so-noi-vu/thanh-tra-so",
+             "/documents/luat/36-2018-qh14": "/graph?document=luat/36-2018-qh14"}
+    for page, link in pages.items():
+        html = client.get(page).get_data(as_text=True)
+        assert f'href="{link}"' in html.replace("%2F", "/"), page
+        assert client.get(link).status_code == 200

@@ -43,18 +43,28 @@ def graph() -> str:
     # the form's choices, without counting every citation of the store (a body's network is a
     # few hundred edges; the counts of every document took 16 s at 1,000 plans)
     documents = data.document_choices(store)
-    net = network(store, **bound, max_nodes=most)
     neighbourhood = None
-    if net.truncated and not any(bound.values()):  # type: ignore[attr-defined]
-        # everything is too much to draw: the neighbourhood of the most cited document
-        cited = [d for d in data.documents(store) if d["id"]]
-        neighbourhood = min(cited, key=lambda d: (-d["plans"], d["label"]), default=None)
-        if neighbourhood:
-            net = network(store, document=neighbourhood["iri"], max_nodes=most)
+    whole = not any(bound.values())
+    if whole and data.plans_page(store, most, 0).more:
+        # more plans than nodes to draw: the whole network cannot be drawn, so it is not read
+        # (its edges are thousands of rows at 1,000 plans); the most cited document's instead
+        neighbourhood = _most_cited(store)
+    if neighbourhood is None:
+        net = network(store, **bound, max_nodes=most)
+        if whole and net.truncated:  # type: ignore[attr-defined]
+            neighbourhood = _most_cited(store)  # everything is too much to draw
+    if neighbourhood is not None:
+        net = network(store, document=neighbourhood["iri"], max_nodes=most)
     nodes, edges, _, _, _, options = net.get_network_data()
     cluster_at = int(current_app.config.get("CANCU_GRAPH_CLUSTER_AT", CLUSTER_AT))
-    # a body's network offers the plans it has tasks in (every plan would be 10,000 choices)
-    every_plan = data.plans(store, body=body["iri"]) if body else data.plans(store)
+    # the plans offered: a body's, or those drawn and the one chosen (every plan of the store
+    # would be 10,000 choices, read at each request; the list of plans links to each network)
+    drawn_plans = {n["id"] for n in nodes if n.get("kind") == "plan"}
+    if bound["plan"]:
+        drawn_plans.add(bound["plan"])
+    every_plan = (data.plans(store, body=body["iri"]) if body
+                  else data.plans(store, only=drawn_plans) if drawn_plans else [])
+    every_plan.sort(key=lambda p: p["name"])
     plan_names = {p["iri"]: p["name"] for p in every_plan}
     drawn = {"nodes": nodes, "edges": edges, "options": json.loads(options),
              "cluster": len(nodes) > cluster_at, "plans": plan_names}  # fmt: skip
@@ -74,6 +84,12 @@ def graph() -> str:
         kinds=KIND_VI,
         most=most,
     )
+
+
+def _most_cited(store: Store) -> dict[str, Any] | None:
+    """The document most plans cite (by the counts kept at ingest), the whole network's centre."""
+    cited = [d for d in data.documents(store) if d["id"]]
+    return min(cited, key=lambda d: (-d["plans"], d["label"]), default=None)
 
 
 def _bound(store: Store, filters: dict[str, str | None],
