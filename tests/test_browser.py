@@ -138,7 +138,10 @@ def _pick_body(tab: Tab, typed: str, wanted: str) -> str:
     field.fill("")
     field.press_sequentially(typed, delay=15)
     list_id = field.get_attribute("list")
-    tab.page.wait_for_function(f"() => document.querySelectorAll('#{list_id} option').length > 0")
+    # the suggestions for the whole name (those for a prefix typed before may come first)
+    tab.page.wait_for_function(
+        "([id, wanted]) => [...document.querySelectorAll(`#${id} option`)]"
+        ".some(o => o.value.startsWith(wanted))", arg=[list_id, wanted])
     offered = tab.page.eval_on_selector_all(f"#{list_id} option", "os => os.map(o => o.value)")
     pick = next(o for o in offered if o.startswith(wanted))
     field.fill(pick)

@@ -19,6 +19,8 @@ function suggest(input) {
       fetch(url, {headers: {"Accept": "application/json"}})
         .then(function (r) { return r.ok ? r.json() : {items: []}; })
         .then(function (page) {
+          // an answer to earlier text (a slow server answers out of order) is not shown
+          if (input.value.trim() !== text) { return; }
           list.replaceChildren();
           page.items.forEach(function (b) {
             var opt = document.createElement("option");
