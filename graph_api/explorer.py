@@ -87,8 +87,10 @@ def network(
     if params["body"] is not None and params["plan"] is None and params["document"] is None:
         res = run_with(store, "api_body_graph_edges", {"body": params["body"]})  # body out
     else:
+        # a page of citations: each gives a node or more, so no more than the nodes drawn
         res = run_with(store, "api_graph_edges",
-                       {k: v for k, v in params.items() if v is not None})
+                       {**{k: v for k, v in params.items() if v is not None},
+                        "limit": min(max_nodes, 500)})
     assert isinstance(res, SelectResult)
     rows = res.rows
     from graph_api.blueprints.data import plan_refs
@@ -100,7 +102,7 @@ def network(
     edges: set[tuple[str, str, str]] = set()
     cited: Counter[str] = Counter()
 
-    truncated = False
+    truncated = bool(getattr(res, "more", False))  # citations past the page
 
     def node(iri: str, kind: str, label: str | None, url: str | None, plan: str,
              title: str | None = None) -> None:  # fmt: skip

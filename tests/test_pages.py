@@ -93,6 +93,8 @@ SAMPLE_CASES = [
     ("tasks_due", {"from": "2018-01-01", "to": "2030-12-31"}),
     ("article_detail", {"document": "36/2018/QH14", "article": "10"}),
     ("article_detail", {"document": "36/2018/QH14", "article": "1"}),  # linked to nothing
+    ("api_graph_edges", {}),  # the explorer's whole network
+    ("api_graph_edges", {"document": LAW}),
     ("plans_of_jurisdiction", {"jurisdiction": "quang-ngai"}),
     ("plans_of_jurisdiction", {"jurisdiction": ("hue", "tay-ninh", "quang-ngai")}),
 ]
