@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from ingest import assign, citations, spot, tasks
+from ingest import assign, citations, spot, tasks, timeframes
 from ingest.header import read_header
 from ingest.lexicon import lexicon
 from ingest.models import Citation, DocumentInfo, PlanRecord, Span, Task
@@ -71,7 +71,9 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     body_mentions = spot.refs(doc, "bodies")
     time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]
     ctx = assign.Context(text, body_mentions, to_span, issuer=info.issuer)
-    year = plan_year(info)
+    # the plan's year, knowing whether the plan covers several (a quarter without its year
+    # then gets none: timeframes.PlanYear)
+    year = timeframes.plan_years(plan_year(info), info.title)
     as_of = info.date or year  # which version of a law a title without a year means
     assign.definitions(ctx)
 
