@@ -459,12 +459,34 @@ def with_terms(text: str, docs: list[Found]) -> list[Found]:
         return docs
     out = list(docs)
     for term, after, doc in terms:
-        words = r"\s+".join(map(re.escape, term.split()))
-        for m in re.compile(rf"(?<![\w]){words}(?![\w])").finditer(text, after):
-            if res["not_term_next"].match(text, m.end()):
-                continue
-            out.append(Found("term", m.start(), m.end(), {}, m.group(), refers=doc))
+        named = _named_in_title(term, doc, text)
+        for phrase in (term, *([named] if named else [])):
+            words = r"\s+".join(map(re.escape, phrase.split()))
+            for m in re.compile(rf"(?<![\w]){words}(?![\w])").finditer(text, after):
+                if phrase == term and res["not_term_next"].match(text, m.end()):
+                    continue
+                out.append(Found("term", m.start(), m.end(), {}, m.group(), refers=doc))
     return _kept_apart(out)
+
+
+_NAMED_WORDS = 5  # the fewest words of a full name that stands for its document
+
+
+def _named_in_title(term: str, doc: Found, text: str) -> str | None:
+    """The full name a term abbreviates, where the title of the document it was defined for
+    holds it from the term's head word to its end ("Quyết định số 7619/QĐ-BCA ... phê duyệt
+    Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 (Chương trình MTQG)": the
+    programme's name written in full later is the term written in full, and names that
+    document as the term does). A short name ("Chương trình hành động") names too many."""
+    if doc.kind != "numbered":
+        return None
+    title = from_numbered(doc, text).title or ""
+    head = term.split()[0]
+    at = re.search(rf"(?<![\w]){re.escape(head)}\s", title)
+    if at is None:
+        return None
+    named = title[at.start():].strip(" .,;")
+    return named if named != term and len(named.split()) >= _NAMED_WORDS else None
 
 
 def with_given_titles(text: str, docs: list[Found]) -> list[Found]:

@@ -182,3 +182,26 @@ def test_a_document_named_in_a_long_basis_title_is_cited_not_a_basis():
         f"Kế hoạch hành động số 12-KHHĐ/TU ngày 21 tháng 5 năm 2025 của Ban Thường vụ Tỉnh ủy về thực hiện {long_title};")
     assert _numbers(record.bases) == ["88/KH-UBND"]
     assert "12-KHHĐ/TU" in _numbers(record.citations)
+
+
+# -- 7. the full name a defined term abbreviates --------------------------------------------
+
+TERMED = ("Thực hiện Quyết định số 512/QĐ-BNV ngày 08/9/2025 của Bộ trưởng Bộ Nội vụ phê duyệt "
+          "Đề án phát triển đội ngũ công chức số của các cơ quan hành chính đến năm 2030 (Đề án CCS); "
+          "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai như sau:")
+
+
+def test_a_term_s_full_name_written_later_names_its_document():
+    record = _record(TERMED, body=(
+        "1. Sở Nội vụ chủ trì triển khai có hiệu quả Đề án phát triển đội ngũ công chức số của các cơ quan hành chính đến năm 2030 tại các sở, ngành.\n"
+        "2. Sở Tài chính chủ trì bố trí kinh phí thực hiện Đề án CCS.\n"
+        "3. Sở Tư pháp chủ trì xây dựng Đề án phát triển nguồn nhân lực pháp chế.\n"))
+    assert [_numbers(t.citations) for t in record.tasks] == [["512/QĐ-BNV"], ["512/QĐ-BNV"], []]
+
+
+def test_a_short_name_in_a_title_stands_for_nothing_but_its_term():
+    """"Chương trình hành động" (three words) names any programme: no full name to find."""
+    record = _record("Thực hiện Nghị quyết số 21/NQ-CP ngày 10/3/2025 của Chính phủ ban hành Chương trình hành động (Chương trình HĐ);",
+                     body="1. Sở Nội vụ chủ trì xây dựng Chương trình hành động của ngành.\n")
+    [task] = record.tasks
+    assert task.citations == []
