@@ -41,7 +41,7 @@ _GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
 _SPACES = re.compile(r"\s+")
 _GAP_LEAD = re.compile(r"[\s,]*")  # _GAP_PIN's parts, to find where such a gap may end
 _GAP_WORD = re.compile(r"(?:của|tại|theo)\s+")
-_NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được)\b")
+_NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được|ngày)\b")  # "ngày /4/2026": a blank date
 # words the sentence goes on with after a number, never a title's first word unless "về"
 # opens it ("... Quy định 132-QĐ/TW theo tiến độ ...", "... số 12/KH-UBND trong năm 2025";
 # "Nghị định số 59/2012/NĐ-CP ... về theo dõi tình hình thi hành pháp luật" has a title)

@@ -33,11 +33,13 @@ DURATION = "duration"  # "trong thời hạn 30 ngày kể từ ngày ...": a co
 NEEDS_DEADLINE_WORD = {"date", "long_date", "part_of_year", "school_year", "year", "period",
                        "years"}
 SCHEDULED = "as_scheduled"  # "theo tiến độ ...": timed by another schedule, no due
-OCCASION = "occasion"  # "khi có phát sinh", "khi có yêu cầu": on occasion, no due, no cycle
+# "khi có phát sinh", "khi có yêu cầu": on occasion, no due, no cycle; read in a time value
+# only, never spotted in running text (there it is a condition of one clause, "giám định hồ sơ
+# khi có yêu cầu của cơ quan chức năng", and the guide reads a deadline in the text)
 # label first; dated periods by position; recurrence cues; a day with no year ("day") last,
 # so "định kỳ 06 tháng (trước ngày 31/5)" reads as recurring
 RANK = {"label": 0, **dict.fromkeys(DATED, 1), "cycle_day": 2, "periodic": 2, DURATION: 2,
-        "ongoing": 3, "periodic_word": 4, SCHEDULED: 4, OCCASION: 4, "day": 5}
+        "ongoing": 3, "periodic_word": 4, SCHEDULED: 4, "day": 5}
 _ITEM = re.compile(r"IV|I{1,3}|\d{1,2}")
 _MARKUP = re.compile(r"[\s*_+•(\"“\-–]*")
 
@@ -63,8 +65,7 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
             ("periodic", re.compile(t["periodic"])),
             ("ongoing", re.compile(word["ongoing"])),
             ("periodic_word", re.compile(word["periodic_word"])),
-            (SCHEDULED, re.compile(t[SCHEDULED])),
-            (OCCASION, re.compile(t[OCCASION]))]
+            (SCHEDULED, re.compile(t[SCHEDULED]))]
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +90,7 @@ def _res() -> dict[str, re.Pattern[str]]:
         "runs_on_after": re.compile(t["runs_on_after"]),
         "horizon": re.compile(t["horizon"]),
         "horizon_after": re.compile(t["horizon_after"]),
-        "occasion": re.compile(t["occasion"]),
+        "occasion": re.compile(t["occasion"]),  # in a time value only (see _on_occasion)
         "period": re.compile(t["period"]),
         "plan_horizon": re.compile(t["plan_horizon"]),
         "clause_break": re.compile(t["clause_break"]),

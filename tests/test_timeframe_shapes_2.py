@@ -91,12 +91,13 @@ def test_an_occasion_with_its_own_deadline_keeps_it():
     assert tf.due == "2026-06-30"
 
 
-def test_an_occasion_in_running_text_is_the_time_only_where_nothing_else_tells_it():
-    one, two = _tasks(ONE_YEAR, "1. Sở Xây dựng chủ trì cập nhật dữ liệu khi có phát sinh.\n"
-                                "2. Sở Y tế chủ trì báo cáo hằng năm hoặc khi có yêu cầu.\n")
-    assert (one.timeframe.text, one.timeframe.recurrence, one.timeframe.due) == (
-        "khi có phát sinh", "occasional", None)
+def test_an_occasion_in_running_text_is_a_condition_not_the_task_s_time():
+    one, two, three = _tasks(ONE_YEAR, "1. Sở Xây dựng chủ trì cập nhật dữ liệu khi có phát sinh.\n"
+                                       "2. Sở Y tế chủ trì báo cáo hằng năm hoặc khi có yêu cầu.\n"
+                                       "3. Sở Nội vụ chủ trì rà soát. Thời gian thực hiện: khi có yêu cầu.\n")
+    assert one.timeframe.text is None
     assert two.timeframe.recurrence == "yearly"
+    assert (three.timeframe.recurrence, three.timeframe.due) == ("occasional", None)
 
 
 def test_an_occasion_in_a_task_table_s_time_cell():
