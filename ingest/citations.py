@@ -590,9 +590,9 @@ def with_listed_laws(text: str, docs: list[Found]) -> list[Found]:
     its own (kind "law"); the list ends at the first title the catalogue does not know."""
     from ingest.regexes import listed_laws
 
-    opening, item = listed_laws()
+    _opening, item = listed_laws()
     found: list[Found] = []
-    for m in opening.finditer(text):
+    for m in _list_res()["opening"].finditer(text):
         kind = _kind_name(squash(m.group("kind")))
         at = m.end()
         while (t := item.match(text, at)) is not None:
@@ -621,7 +621,12 @@ def _list_res() -> dict[str, re.Pattern[str]]:
     heads = sorted({*lx.bodies["grammar"]["heads"], *(t.name for t in lx.types), *_LAWS},
                    key=len, reverse=True)
     not_head = "|".join(rf"{re.escape(h)}(?![\w])" for h in heads)
+    kinds = sorted((k for k in _LAWS if k != "Pháp lệnh"), key=len, reverse=True)
     return {
+        # "các Luật: ...", "các luật: ...", "những Bộ luật: ...": the kind in either case
+        "opening": re.compile(r"(?<![\w])(?i:các|những)\s+(?P<kind>(?i:"
+                              + "|".join(r"\s+".join(map(re.escape, k.split())) for k in kinds)
+                              + r"))\s*:\s*"),
         "joint": re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+"),
         "end": re.compile(_TITLE_END),
         "unknown": re.compile(rf"(?!{not_head}){CAPITAL}[\wÀ-ỹ]*"

@@ -85,6 +85,27 @@ def test_a_listed_title_the_catalogue_does_not_know_stays_a_title():
 
 
 @pytest.mark.parametrize(("body", "titles"), [
+    # each title with its year
+    ("1. Sở Xây dựng chủ trì phổ biến Luật Đất đai năm 2024, Nhà ở năm 2023 và Kinh doanh bất động sản năm 2023.\n",
+     ["Luật Đất đai", "Luật Nhà ở", "Luật Kinh doanh bất động sản"]),
+    # a code's kind for all of the list
+    ("1. Sở Tư pháp chủ trì phổ biến Bộ luật Dân sự, Hình sự và Tố tụng hình sự.\n",
+     ["Bộ luật Dân sự", "Bộ luật Hình sự", "Bộ luật Tố tụng hình sự"]),
+    # the first by its abbreviation
+    ("1. Sở Tư pháp chủ trì phổ biến Luật PCTN, Tiếp cận thông tin và Thực hiện dân chủ ở cơ sở.\n",
+     ["Luật PCTN", "Luật Tiếp cận thông tin", "Luật Thực hiện dân chủ ở cơ sở"]),
+    # after "các luật:" in lower case, as after "các Luật:"
+    ("1. Sở Tư pháp chủ trì phổ biến các luật: Đất đai, Nhà ở và Kinh doanh bất động sản.\n",
+     ["Luật Đất đai", "Luật Nhà ở", "Luật Kinh doanh bất động sản"]),
+    ("1. Sở Tư pháp chủ trì phổ biến những bộ luật: Dân sự, Hình sự.\n", ["Bộ luật Dân sự", "Bộ luật Hình sự"]),
+])
+def test_listed_titles_in_other_shapes(body, titles):
+    [task] = _record("Căn cứ Luật Thanh tra năm 2022;", body=body).tasks
+    assert _titles(task.citations) == titles
+    assert all(c.number for c in task.citations)
+
+
+@pytest.mark.parametrize(("body", "titles"), [
     # a body after the comma: the sentence goes on
     ("1. Để thi hành Luật Đất đai, Sở Nông nghiệp và Môi trường chủ trì rà soát bảng giá đất.\n", ["Luật Đất đai"]),
     # no title of the list is one the catalogue knows: the words are the sentence's
