@@ -37,6 +37,10 @@ def _titles(citations) -> list[str | None]:
     ("Căn cứ Thông tư số 12/2023/TT-\n\n5\n\nBTC ngày 20/02/2023 của Bộ Tài chính;", "12/2023/TT-BTC"),
     # a blank line alone (a page break the copy kept)
     ("Căn cứ Chỉ thị số 21/\n\nCT-TTg ngày 02/8/2024 của Thủ tướng Chính phủ;", "21/CT-TTg"),
+    # a Party number cut after its hyphen
+    ("Thực hiện Kết luận số 05-\n\n3\n\nKL/TW ngày 01/6/2025 của Bộ Chính trị;", "05-KL/TW"),
+    # cut before its year: the page's number is not taken for the year
+    ("Căn cứ Nghị định số 59/\n\n12\n\n2019/NĐ-CP ngày 01/7/2019 của Chính phủ;", "59/2019/NĐ-CP"),
 ])
 def test_a_number_cut_by_a_page_break_is_one_basis(preamble, number):
     record = _record(preamble)
