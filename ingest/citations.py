@@ -41,7 +41,7 @@ _GAP_PIN = re.compile(r"^[\s,]*(?:(?:của|tại|theo)\s+)?$")
 _SPACES = re.compile(r"\s+")
 _GAP_LEAD = re.compile(r"[\s,]*")  # _GAP_PIN's parts, to find where such a gap may end
 _GAP_WORD = re.compile(r"(?:của|tại|theo)\s+")
-_NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được)\b")
+_NOT_TITLE = re.compile(r"(?:của|và|để|nhằm|thì|đã|được|ngày)\b")  # "ngày /4/2026": a blank date
 # words the sentence goes on with after a number, never a title's first word unless "về"
 # opens it ("... Quy định 132-QĐ/TW theo tiến độ ...", "... số 12/KH-UBND trong năm 2025";
 # "Nghị định số 59/2012/NĐ-CP ... về theo dõi tình hình thi hành pháp luật" has a title)
@@ -74,8 +74,10 @@ def _title_re() -> re.Pattern[str]:
         r"^\s*(?:,\s*)?(?:về việc\s+|về\s+)?"
         rf"(?P<title>(?!(?:{types})\s+(?:số\s*)?\d|(?:Luật|Bộ luật|Hiến pháp)\b|về\b|(?i:số)\s+\d)"
         # a line broken in mid-title (a hard-wrapped copy) goes on in lower case
-        r"[\w“\"](?:[^;\n]|\n(?=[a-zà-ỹđ])){2,259}?)"
-        r"(?=;|\.\s|\.$|\s\(|, (?:đồng thời|trong đó)"
+        r"[\w“\"](?:[^;\n|]|\n(?=[a-zà-ỹđ])){2,399}?)"
+        # ... or where its line ends and the next does not go on in lower case, or where a
+        # table's cell ends ("| Ủy ban Thường vụ Quốc hội |": the next column)
+        r"(?=;|\.\s|\.$|\s\(|\s*\||\n|, (?:đồng thời|trong đó)"
         # "..., được sửa đổi, bổ sung tại Nghị quyết số ...": the amending document is apart
         r"|,?\s+(?:đã\s+)?được\s+sửa đổi"
         rf"|,\s+(?:{types})\s+(?:số\s*)?\d|,\s+(?:Luật|Bộ luật|Hiến pháp)\b"
@@ -188,7 +190,7 @@ def from_numbered(f: Found, text: str) -> Citation:
     if type_name:
         type_name = lx.type_by_name.get(fold(type_name), None).name \
             if lx.type_by_name.get(fold(type_name)) else type_name
-    after = text[f.end:f.end + 400]
+    after = text[f.end:f.end + 600]
     m = _issuer_re().match(after)
     if m:
         issuer = lx.expand_abbreviations(squash(m.group("issuer")))
@@ -197,9 +199,17 @@ def from_numbered(f: Found, text: str) -> Citation:
     if not standard:
         t = _title_re().match(after)
         if t and not _no_title(t):
-            title = squash(t.group("title")).rstrip(",;:") or None
+            title = _balanced(squash(t.group("title")).rstrip(",;:")) or None
     cite = Citation(type=type_name, number=number, title=title, date=_date(g), issuer=issuer)
     return _resolve_known(cite)
+
+
+def _balanced(title: str) -> str:
+    """A title without the closing bracket of the aside it was named in ("(thay thế Nghị
+    quyết số 1170/2016/NQ-UBTVQH13 ... ban hành Quy chế hoạt động đối ngoại của Quốc hội)")."""
+    while title.endswith(")") and title.count(")") > title.count("("):
+        title = title[:-1].rstrip()
+    return title
 
 
 def _resolve_known(cite: Citation) -> Citation:
@@ -275,7 +285,8 @@ def from_law_title(f: Found, as_of: AsOf = None) -> Citation:
         # knows only later ones, the law stays unresolved (never guessed)
         candidates = [k for k in candidates if _passed_by(k, as_of)]
     if candidates:
-        known = max(candidates, key=lambda k: k.year or 0)
+        # the latest of them: of two passed in one year, the later by its date
+        known = max(candidates, key=lambda k: (k.year or 0, k.date or ""))
         # the title as the plan writes it ("Luật Ban hành văn bản QPPL"), the number, date
         # and issuer the catalogue knows
         cite = Citation(type=known.type, number=known.number or None, title=title, date=None)
@@ -384,6 +395,28 @@ def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
     return out
 
 
+def article_stretches(text: str, lines: list[tuple[int, int]], body: int
+                      ) -> list[tuple[int, int]]:
+    """The stretches of a decision's own articles ("Điều 1. Ban hành kèm theo ...", "Điều 2.
+    ..."): the gaps the outline left between the preamble's lines (``lines``, which it gives
+    without them) and before the attached plan's body (from ``body``) where an article opens
+    a line."""
+    if not lines:
+        return []
+    article = _article_line()
+    ends = [e for _s, e in lines]
+    starts = [s for s, _e in lines[1:]] + [body]
+    return [(a, b) for a, b in zip(ends, starts, strict=True)
+            if b > a and article.search(text, a, b) is not None]
+
+
+@lru_cache(maxsize=1)
+def _article_line() -> re.Pattern[str]:
+    """An article opening a line, past markup ("**Điều 2.**")."""
+    article = lexicon().pattern("outline", "article").removeprefix("^")
+    return re.compile(rf"(?m)^[ \t*_#]*{article}")
+
+
 def _opens(line: str, res: dict[str, re.Pattern[str]]) -> bool:
     """Does a line open a clause of its own (a basis word, a bullet, a decision's words)?"""
     stripped = line.lstrip(_MARKUP)
@@ -426,12 +459,34 @@ def with_terms(text: str, docs: list[Found]) -> list[Found]:
         return docs
     out = list(docs)
     for term, after, doc in terms:
-        words = r"\s+".join(map(re.escape, term.split()))
-        for m in re.compile(rf"(?<![\w]){words}(?![\w])").finditer(text, after):
-            if res["not_term_next"].match(text, m.end()):
-                continue
-            out.append(Found("term", m.start(), m.end(), {}, m.group(), refers=doc))
+        named = _named_in_title(term, doc, text)
+        for phrase in (term, *([named] if named else [])):
+            words = r"\s+".join(map(re.escape, phrase.split()))
+            for m in re.compile(rf"(?<![\w]){words}(?![\w])").finditer(text, after):
+                if phrase == term and res["not_term_next"].match(text, m.end()):
+                    continue
+                out.append(Found("term", m.start(), m.end(), {}, m.group(), refers=doc))
     return _kept_apart(out)
+
+
+_NAMED_WORDS = 5  # the fewest words of a full name that stands for its document
+
+
+def _named_in_title(term: str, doc: Found, text: str) -> str | None:
+    """The full name a term abbreviates, where the title of the document it was defined for
+    holds it from the term's head word to its end ("Quyết định số 7619/QĐ-BCA ... phê duyệt
+    Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 (Chương trình MTQG)": the
+    programme's name written in full later is the term written in full, and names that
+    document as the term does). A short name ("Chương trình hành động") names too many."""
+    if doc.kind != "numbered":
+        return None
+    title = from_numbered(doc, text).title or ""
+    head = term.split()[0]
+    at = re.search(rf"(?<![\w]){re.escape(head)}\s", title)
+    if at is None:
+        return None
+    named = title[at.start():].strip(" .,;")
+    return named if named != term and len(named.split()) >= _NAMED_WORDS else None
 
 
 def with_given_titles(text: str, docs: list[Found]) -> list[Found]:
@@ -457,15 +512,87 @@ def with_given_titles(text: str, docs: list[Found]) -> list[Found]:
     return sorted(kept + [f for f in found if f.start not in starts], key=by_start)
 
 
+@lru_cache(maxsize=1)
+def _split_res() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    return {k: re.compile(lx.pattern("citations", k)) for k in ("number_break", "draft_opening")}
+
+
+def mentions(text: str, found: list[Found]) -> list[Found]:
+    """The plan's document mentions: what the scan found (``found``, by start), with numbers
+    broken over a page's foot made whole (:func:`with_split_numbers`), titles the plan gives
+    in full, laws listed after one kind word, the drafts a plan of drafting work names left
+    out (:func:`without_drafts`), and the terms the plan defines."""
+    docs = with_given_titles(text, with_split_numbers(text, found))
+    return with_terms(text, without_drafts(text, with_listed_laws(text, docs)))
+
+
+def with_split_numbers(text: str, docs: list[Found]) -> list[Found]:
+    """``docs`` with the numbers a page break or a line break cut in two ("Nghị định số
+    59/2019/" at a page's foot, its page number, then "NĐ-CP ngày ..." on the next page): one
+    mention, from its type word to its date. A break is a line end right after the number's
+    "/" or "-" and what a page's foot leaves between (blank lines, a page number, "Trang 3/12":
+    ``[citations] number_break``); the number is read as if it were whole, and its mention
+    spans both parts of the source. A break with nothing but one line end is read by the scan
+    itself (a number's parts may be spaced)."""
+    from ingest.regexes import document_ref
+
+    brk = _split_res()["number_break"]
+    ref = document_ref()
+    found: list[Found] = []
+    for b in brk.finditer(text):
+        if b.group().count("\n") < 2:
+            continue  # one line end only: the scan reads the number across it
+        lo = max(0, b.start() - 80)
+        joined = text[lo:b.start()] + text[b.end():b.end() + 300]
+        cut = b.start() - lo  # where the second part begins in ``joined``
+        for m in ref.finditer(joined, 0, len(joined)):
+            if m.start() >= cut or m.end() <= cut:
+                continue
+            start = lo + m.start()
+            end = b.end() + (m.end() - cut)
+            found.append(Found("numbered", start, end, m.groupdict(), text[start:end]))
+            break
+    if not found:
+        return docs
+    kept = [d for d in docs if not any(f.start < d.end and d.start < f.end for f in found)]
+    return sorted(kept + found, key=by_start)
+
+
+def without_drafts(text: str, docs: list[Found]) -> list[Found]:
+    """``docs`` without the drafts a plan of drafting work names as its tasks' products: an
+    amending law or a law "(sửa đổi)" named by its title alone (no year, date or number) at
+    the opening of an item or a table cell ("| Luật sửa đổi, bổ sung một số điều của Luật Tổ
+    chức Quốc hội và các luật khác ... | Ủy ban Thường vụ Quốc hội |", "2. Luật Phòng, chống
+    ma túy (sửa đổi)"). The item is the document to be made, which no one can cite yet (the
+    annotation guide cites documents a task rests on); the laws it amends, named inside its
+    title, are cited. A bullet of a basis list is no such opening ("- Luật sửa đổi ...;")."""
+    opening = _split_res()["draft_opening"]
+    out = []
+    for d in docs:
+        g = d.groups
+        if d.kind == "law" and (g.get("amend") or g.get("rev") or g.get("brev")) and not (
+                g.get("lyear") or g.get("ty") or g.get("dy")) and not _NUMBER_NEXT.match(
+                text, d.end):
+            line = text.rfind("\n", 0, d.start) + 1
+            if opening.fullmatch(text, line, d.start):
+                continue
+        out.append(d)
+    return out
+
+
+_NUMBER_NEXT = re.compile(r"\s*,?\s*(?i:số)\s*\d")
+
+
 def with_listed_laws(text: str, docs: list[Found]) -> list[Found]:
     """``docs`` with the laws a list names after one kind word and a colon ("các Luật: Cán
     bộ, công chức; Viên chức", see :func:`ingest.regexes.listed_laws`), each a mention of
     its own (kind "law"); the list ends at the first title the catalogue does not know."""
     from ingest.regexes import listed_laws
 
-    opening, item = listed_laws()
+    _opening, item = listed_laws()
     found: list[Found] = []
-    for m in opening.finditer(text):
+    for m in _list_res()["opening"].finditer(text):
         kind = _kind_name(squash(m.group("kind")))
         at = m.end()
         while (t := item.match(text, at)) is not None:
@@ -476,11 +603,75 @@ def with_listed_laws(text: str, docs: list[Found]) -> list[Found]:
             if not t.group("joint"):
                 break
             at = t.end()
+    found += _laws_after_one(text, docs, item)
     if not found:
         return docs
     taken = [(f.start, f.end) for f in found]
     kept = [d for d in docs if not any(a < d.end and d.start < b for a, b in taken)]
     return sorted(kept + found, key=by_start)
+
+
+@lru_cache(maxsize=1)
+def _list_res() -> dict[str, re.Pattern[str]]:
+    """A list's joint, the end of a title in it, and a title the catalogue does not know (in
+    sentence case, up to the words that end a title in running text: [law_titles]); never a
+    body's name or another document's type ("Luật Đất đai, Sở Tài nguyên ...")."""
+    lx = lexicon()
+    stop = "|".join(rf"{re.escape(w)}\b" for w in lx.documents["law_titles"]["stop_words"])
+    heads = sorted({*lx.bodies["grammar"]["heads"], *(t.name for t in lx.types), *_LAWS},
+                   key=len, reverse=True)
+    not_head = "|".join(rf"{re.escape(h)}(?![\w])" for h in heads)
+    kinds = sorted((k for k in _LAWS if k != "Pháp lệnh"), key=len, reverse=True)
+    return {
+        # "các Luật: ...", "các luật: ...", "những Bộ luật: ...": the kind in either case
+        "opening": re.compile(r"(?<![\w])(?i:các|những)\s+(?P<kind>(?i:"
+                              + "|".join(r"\s+".join(map(re.escape, k.split())) for k in kinds)
+                              + r"))\s*:\s*"),
+        "joint": re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+"),
+        "end": re.compile(_TITLE_END),
+        "unknown": re.compile(rf"(?!{not_head}){CAPITAL}[\wÀ-ỹ]*"
+                              rf"(?:,?\s+(?!{stop})[a-zà-ỹđ][\wÀ-ỹ]*){{0,7}}{_TITLE_END}"),
+    }
+
+
+_TITLE_END = r"(?=\s*(?:[,;.:)(]|\n|$)|\s+(?:và|năm|số)\s)"  # a listed title ends there
+
+
+def _laws_after_one(text: str, docs: list[Found], item: re.Pattern[str]) -> list[Found]:
+    """The laws a list names by their titles after one law's kind and title, without a kind
+    word of their own ("Luật Tổ chức Quốc hội, Tổ chức Chính phủ, Tổ chức chính quyền địa
+    phương và Hoạt động giám sát của Quốc hội và Hội đồng nhân dân"): each a mention of its
+    own (kind "law"). An item opens with a capital (a title in sentence case) and ends where a
+    title does; one the catalogue knows is that law, one it does not is kept as a title, but
+    only in a list that holds a title the catalogue knows (else the words after a comma are
+    as likely the sentence going on: "Luật Đất đai, Quy hoạch sử dụng đất và ...")."""
+    res = _list_res()
+    out: list[Found] = []
+    for d in docs:
+        g = d.groups
+        if d.kind != "law" or not (g.get("title") or g.get("given")) or g.get("amend") \
+                or g.get("rev") or g.get("brev"):
+            continue
+        kind = _kind_name(g.get("kind"))
+        at, items, known = d.end, [], False
+        while (j := res["joint"].match(text, at)) is not None:
+            s = j.end()
+            t = item.match(text, s)
+            if t is not None and text[s].isupper() and res["end"].match(
+                    text, t.end("lyear") if t.group("lyear") else t.end("title")):
+                end, title, year = (t.end("lyear") if t.group("lyear") else t.end("title"),
+                                    t.group("title"), t.group("lyear"))
+                known = True
+            elif (u := res["unknown"].match(text, s)) is not None:
+                end, title, year = u.end(), u.group(), None
+            else:
+                break
+            items.append(Found("law", s, end, {"kind": kind, "title": squash(title),
+                                               "lyear": year}, text[s:end]))
+            at = end
+        if known:
+            out += items
+    return out
 
 
 def _defined_after(docs: list[Found], at: int, text: str, head: str) -> Found | None:
@@ -616,7 +807,7 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
     unless ``implements`` (the text says what the plan carries out) and the title says it
     carries that document out ("Kế hoạch số 24/KH-UBND ... thực hiện Nghị quyết số 66-NQ/TW"):
     the plan carries out the chain."""
-    mentions = within(docs, start, end)
+    mentions = within(docs, start, end) + _cut_at_end(docs, start, end, text)
     if not mentions:  # most tasks cite nothing, and a pinpoint alone cites nothing
         return []
     if top_level:
@@ -677,6 +868,24 @@ def collect(docs: list[Found], pins: list[Found], text: str, start: int, end: in
     for _, c in cited:  # before pooling: each citation here is one mention
         c.mentions = [Mention(list(c.spans), list(c.pinpoints))]
     return merge([c for _, c in cited])
+
+
+_NUMBER_CUT = re.compile(r"[/-][\s*_]*$")
+
+
+def _cut_at_end(docs: list[Found], start: int, end: int, text: str) -> list[Found]:
+    """A numbered mention that ``text[start:end]`` holds the head of, its number cut where the
+    stretch ends ("... thực hiện Quyết định số 7619/" on one line, "QĐ-BCA ngày ..." on the
+    next, which the layout made a paragraph of its own): the stretch names that document."""
+    i = bisect_left(docs, end, key=by_start) - 1
+    while i >= 0 and docs[i].start >= start:
+        d = docs[i]
+        if d.end > end and d.kind == "numbered":
+            return [d] if _NUMBER_CUT.search(text, d.start, end) else []
+        if d.end <= end:
+            return []
+        i -= 1
+    return []
 
 
 def _cited_after(p: Found, cited: list[tuple[Found, Citation]], starts: list[int],
@@ -746,7 +955,7 @@ def _title_end(d: Found, text: str) -> int:
     """Where the title of a mentioned document ends in ``text``."""
     if d.kind != "numbered":
         return d.end
-    after = text[d.end:d.end + 400]
+    after = text[d.end:d.end + 600]
     issuer = _issuer_re().match(after)
     at = issuer.end() if issuer else 0
     title = _title_re().match(after[at:])

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from ingest import assign, citations, spot, tasks
+from ingest import assign, citations, spot, tasks, timeframes
 from ingest.header import read_header
 from ingest.lexicon import lexicon
 from ingest.models import Citation, DocumentInfo, PlanRecord, Span, Task
@@ -66,13 +66,14 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     record = PlanRecord(source=source, path=path, sha256="", encoding=ct.encoding,
                         document=info, recipients=[ln.text for ln in outline.recipients],
                         text_source=ct.text_source, warnings=list(ct.notes))
-    doc_mentions = citations.with_terms(text, citations.with_listed_laws(
-        text, citations.with_given_titles(text, spot.refs(doc, "documents"))))
+    doc_mentions = citations.mentions(text, spot.refs(doc, "documents"))
     pin_mentions = spot.refs(doc, "pinpoints")
     body_mentions = spot.refs(doc, "bodies")
     time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]
     ctx = assign.Context(text, body_mentions, to_span, issuer=info.issuer)
-    year = plan_year(info)
+    # the plan's year, knowing whether the plan covers several (a quarter without its year
+    # then gets none: timeframes.PlanYear)
+    year = timeframes.plan_years(plan_year(info), info.title)
     as_of = info.date or year  # which version of a law a title without a year means
     assign.definitions(ctx)
 
@@ -143,6 +144,11 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
         record.tasks.append(task)
         all_cites.extend(cites)
     rest = cite(body_start, len(text), earlier=list(record.bases))  # in plan order
+    # a decision's own articles ("Điều 2. ... sửa đổi, bổ sung đồng bộ trong Luật Hoạt động
+    # giám sát ...") are the plan's words: the documents they name are its citations, though
+    # neither bases nor tasks'
+    for a, b in citations.article_stretches(text, lines, body_start):
+        rest += cite(a, b, earlier=list(record.bases))
     record.citations = citations.merge([*record.bases, *named_in_bases,
                                         *(c for t in record.tasks for c in t.citations), *rest])
     citations.described_alike(record.citations, [c for t in record.tasks for c in t.citations])

@@ -33,6 +33,9 @@ DURATION = "duration"  # "trong thời hạn 30 ngày kể từ ngày ...": a co
 NEEDS_DEADLINE_WORD = {"date", "long_date", "part_of_year", "school_year", "year", "period",
                        "years"}
 SCHEDULED = "as_scheduled"  # "theo tiến độ ...": timed by another schedule, no due
+# "khi có phát sinh", "khi có yêu cầu": on occasion, no due, no cycle; read in a time value
+# only, never spotted in running text (there it is a condition of one clause, "giám định hồ sơ
+# khi có yêu cầu của cơ quan chức năng", and the guide reads a deadline in the text)
 # label first; dated periods by position; recurrence cues; a day with no year ("day") last,
 # so "định kỳ 06 tháng (trước ngày 31/5)" reads as recurring
 RANK = {"label": 0, **dict.fromkeys(DATED, 1), "cycle_day": 2, "periodic": 2, DURATION: 2,
@@ -87,6 +90,10 @@ def _res() -> dict[str, re.Pattern[str]]:
         "runs_on_after": re.compile(t["runs_on_after"]),
         "horizon": re.compile(t["horizon"]),
         "horizon_after": re.compile(t["horizon_after"]),
+        "occasion": re.compile(t["occasion"]),  # in a time value only (see _on_occasion)
+        "period": re.compile(t["period"]),
+        "plan_horizon": re.compile(t["plan_horizon"]),
+        "clause_break": re.compile(t["clause_break"]),
     }
 
 
@@ -289,13 +296,52 @@ def recurrence_of(text: str) -> str | None:
     return next((name for name, p in recurrences() if p.search(text)), None)
 
 
+class PlanYear(int):
+    """The year a plan was written, and whether the plan covers several years ("Kế hoạch
+    ... giai đoạn 2026 - 2030"). It is an ``int`` (the plan's year: what a period that ended
+    before the plan is told apart by, and a law's version chosen by) that also says whether a
+    quarter, a month or a day written without its year ("quý III", "trước ngày 15/12") may be
+    given the plan's year: only where the plan is for one year. In a plan of several years
+    such a period recurs or falls in a year the plan does not say ("quý II hằng năm", "quý
+    III" in a plan for 2026-2030): it gets no due date rather than a guessed year; a plan of
+    one year, or of no stated span (most plans are for the year they are written in), dates
+    it in its year."""
+
+    several: bool
+
+    def __new__(cls, year: int, several: bool = False) -> PlanYear:
+        self = super().__new__(cls, year)
+        self.several = several
+        return self
+
+
+def plan_years(year: int | None, title: str | None) -> int | None:
+    """``year`` (the plan's) as a :class:`PlanYear` that knows whether the plan's title names
+    a span of several years: a range ("giai đoạn 2026 - 2030", "năm 2026 - 2027", "2026-2030")
+    or a horizon past its year ("đến năm 2030" in a plan of 2025)."""
+    if year is None:
+        return None
+    res, title = _res(), title or ""
+    ranges = [m for k in ("period", "years", "year") for m in res[k].finditer(title)]
+    several = any(m.group("y2") and int(m.group("y2")) > int(m.group("y")) for m in ranges)
+    horizon = res["plan_horizon"].search(title)
+    several = several or bool(horizon and int(horizon.group("y")) > year)
+    return PlanYear(year, several)
+
+
+def _completing(year: int | None) -> int | None:
+    """The year that completes a period written without one (see :class:`PlanYear`)."""
+    return None if getattr(year, "several", False) else (int(year) if year is not None else None)
+
+
 def from_phrase(text: str, year: int | None = None) -> Timeframe:
     """A timeframe from a "Thời gian thực hiện: ..." value or an in-text phrase. ``year``
     (the plan's) dates "trước ngày 15/12", unless the phrase recurs: then the day is each
-    cycle's, not one deadline."""
+    cycle's, not one deadline; nor in a plan of several years (:class:`PlanYear`)."""
     text = text.strip().rstrip(".;")
     # a time cell or line that is a year alone ("| 2026 |") names that year, as "năm 2026"
-    r = _reading(f"năm {text}" if _res()["bare_year"].fullmatch(text) else text, year)
+    r = _reading(f"năm {text}" if _res()["bare_year"].fullmatch(text) else text,
+                 _completing(year))
     return Timeframe(text=text, due=r.due, recurrence=r.recurrence, rrule=r.rrule,
                      start=r.start, end=r.end)
 
@@ -317,6 +363,8 @@ def _reading(text: str, year: int | None) -> Reading:
     task and from plan to plan."""
     if _res()["duration"].match(text):
         return Reading(None, None, None, None, None)  # counted from an event: no day to give
+    if _on_occasion(text):
+        return Reading(None, "occasional", None, None, None)
     recurrence = recurrence_of(text)
     dated_year = None if recurrence else year
     start, end = bounds_of(text, dated_year)
@@ -331,6 +379,22 @@ def _reading(text: str, year: int | None) -> Reading:
         end = None
     return Reading(None, recurrence or "ongoing",
                    rrule_of(text, end) if recurrence else None, start, end)
+
+
+def _on_occasion(text: str) -> bool:
+    """Is the work done on occasion ("Khi có phát sinh", "Khi có phát sinh; báo cáo kết quả
+    hằng năm")? So where a clause says so and names no cycle and no period of its own: the
+    occasion is then the time of the work, whatever another clause names; "Hằng năm hoặc khi
+    có yêu cầu" (one clause) is yearly, work that may also be asked for in between."""
+    res = _res()
+    m = res["occasion"].search(text)
+    if m is None:
+        return False
+    starts = [b.end() for b in res["clause_break"].finditer(text, 0, m.start())]
+    start = starts[-1] if starts else 0
+    stop = res["clause_break"].search(text, m.end())
+    clause = text[start:stop.start() if stop else len(text)]
+    return recurrence_of(clause) is None and next(_dated(clause), None) is None
 
 
 def _runs_on(text: str) -> bool:
@@ -497,6 +561,17 @@ def _anchored(freq: str, interval: int, day: int, month: int | None) -> list[str
                     "BYSETPOS=-1"]
         return [*rule, f"BYMONTHDAY={day}"]
     return None
+
+
+def prefer_own(shared: Timeframe, own: Timeframe) -> Timeframe:
+    """The time of a task that a shared block's "Thời gian thực hiện" covers together with
+    the tasks beside it: the block's, unless the task's own words set it a deadline the block
+    does not ("c) Tổng kết giai đoạn 2013-2015 vào năm 2015; ..." under a block "3. Thời gian
+    thực hiện: 6 tháng, hằng năm và định kỳ": due 2015-12-31, as the guide reads a task's
+    deadline in its text). A block with a due of its own keeps it."""
+    if own.due and not shared.due:
+        return own
+    return shared
 
 
 def best_in(found: list[tuple[str, int, int]], text: str,
