@@ -75,7 +75,7 @@ def agenda(items: list[dict[str, Any]], period: Period) -> Agenda:
         if due and dt.date.fromisoformat(due) in period:
             out.rows.append({**item, "date": due, "recurring": False, "rule": None,
                              "rule_words": None})  # fmt: skip
-        elif not due and item.get("recurrence") in ("ongoing", "periodic") and covers(
+        elif not due and item.get("recurrence") in ("ongoing", "periodic", "occasional") and covers(
             item["plan"], period
         ):
             out.ongoing.append(item)

@@ -101,7 +101,7 @@ class Timeframe:
 
     text: str | None = None
     due: str | None = None  # ISO date
-    # ongoing | yearly | quarterly | half-yearly | monthly | weekly | periodic
+    # ongoing | yearly | quarterly | half-yearly | monthly | weekly | periodic | occasional
     recurrence: str | None = None
     span: Span | None = None
     rrule: str | None = None

@@ -89,11 +89,12 @@ def test_an_agenda_has_a_row_per_occurrence_and_ongoing_work_apart() -> None:
         {**base, "iri": "t2", "due": None, "rrule": "FREQ=MONTHLY;BYMONTHDAY=20"},
         {**base, "iri": "t3", "due": None, "recurrence": "ongoing"},
         {**base, "iri": "t4", "due": "2023-03-31"},
+        {**base, "iri": "t5", "due": None, "recurrence": "occasional"},  # khi có phát sinh
     ]
     found = agenda(items, parse_period("2023-Q4"))
     assert [(r["iri"], r["date"]) for r in found.rows] == [
         ("t2", "2023-10-20"), ("t2", "2023-11-20"), ("t1", "2023-11-30"), ("t2", "2023-12-20")]
-    assert [t["iri"] for t in found.ongoing] == ["t3"]
+    assert [t["iri"] for t in found.ongoing] == ["t3", "t5"]  # work as it arises, no date
     assert not agenda(items, parse_period("2025-Q1")).ongoing  # the plan is over by then
 
 
