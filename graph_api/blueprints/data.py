@@ -610,7 +610,9 @@ def bodies(store: Store, only: Iterable[str] | None = None) -> list[dict[str, An
     rows = _rows(store, "list_bodies", body=given)
     if only is not None and len({r["body"] for r in rows}) <= 2:
         return _bodies(store, rows, None)  # a body and its parent: the places they are of
-    return _bodies(store, rows, None if only is not None else places(store))
+    if only is not None:  # a few bodies (a search's hits): their places from a page of each
+        return _bodies(store, rows, places_of(store, {r["bodyJurisdiction"] for r in rows}))
+    return _bodies(store, rows, places(store))
 
 
 def bodies_page(store: Store, limit: int, offset: int = 0,

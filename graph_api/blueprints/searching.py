@@ -4,6 +4,7 @@ role and period. The ranking and the highlighting are :mod:`graph_api.search`'s.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, render_template, request
@@ -12,7 +13,7 @@ from graph_api.agenda import agenda
 from graph_api.app import get_store
 from graph_api.blueprints import data
 from graph_api.blueprints.common import ApiError, arg_choice, arg_int, check_params
-from graph_api.blueprints.duties import quarters, read_period
+from graph_api.blueprints.duties import YEARS_BACK, quarters, read_period
 from graph_api.blueprints.params import bind
 from graph_api.search import Hit, index_for
 from graph_api.store import Store
@@ -108,10 +109,21 @@ def page() -> str:
     store = get_store()
     found = run_search(store)
     limit, offset = arg_int("limit", 50, 1, 500), arg_int("offset", 0, 0)
-    return render_template("search.html", **found, limit=limit, offset=offset,
-                           shown=page_of(found, offset, limit) if found["q"] else [],
-                           plans=data.plans(store), roles=data.ROLE_VI,
-                           quarters=quarters(store))  # fmt: skip
+    shown = page_of(found, offset, limit) if found["q"] else []
+    # the plans to choose from: those of the tasks shown and the one chosen, never every plan
+    # of the store (10,000 choices read at each request); the years: theirs, this one and the
+    # five before
+    plans = list({t["plan"]["iri"]: t["plan"] for _, t in shown}.values())
+    if found["plan"] and found["plan"]["iri"] not in {p["iri"] for p in plans}:
+        plans.append(found["plan"])
+    plans.sort(key=lambda p: p.get("name") or p["id"])
+    today = dt.date.today().year
+    years = {p.get("year") for p in plans} | set(range(today - YEARS_BACK, today + 1))
+    if found["period"] is not None:
+        years |= {found["period"].start.year, found["period"].end.year}
+    return render_template("search.html", **found, limit=limit, offset=offset, shown=shown,
+                           plans=plans, roles=data.ROLE_VI,
+                           quarters=quarters(store, years))  # fmt: skip
 
 
 def _hit_json(h: Hit) -> dict[str, Any]:
