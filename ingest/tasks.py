@@ -715,7 +715,15 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
         value = ctx.text[value_start:run[-1].end]
         tf = timeframes.from_phrase(value, year=year)
         tf.span = ctx.to_span(value_start, value_start + len(value.rstrip()))
+        if run[0] not in unit.own_meta:  # a block's time, shared with the tasks beside it
+            return timeframes.prefer_own(tf, _own_time(unit, ctx, found, year))
         return tf
+    return _own_time(unit, ctx, found, year)
+
+
+def _own_time(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]],
+              year: int | None) -> Timeframe:
+    """The most telling time phrase of the unit's own text."""
     lo = bisect_left(found, unit.start, key=_start)  # found is in plan order
     hi = bisect_right(found, unit.end, lo=lo, key=_start)
     inside = [(k, s, e) for k, s, e in found[lo:hi] if e <= unit.end]

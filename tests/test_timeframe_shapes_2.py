@@ -132,8 +132,6 @@ BLOCK = ("Số: 12/KH-BCĐ\nHà Nội, ngày 10 tháng 9 năm 2013\nKẾ HOẠCH
          "3. Thời gian thực hiện: 6 tháng, hằng năm và định kỳ.\n")
 
 
-@pytest.mark.xfail(strict=True, reason="needs tasks.timeframe to call timeframes.prefer_own for a "
-                   "unit whose time line is a shared block's (unit.meta, not unit.own_meta)")
 def test_a_lettered_task_under_a_shared_time_block_keeps_its_own_deadline():
     record = extract_text(BLOCK)
     dues = {t.text[:20]: t.timeframe.due for t in record.tasks}
