@@ -365,6 +365,11 @@ def _closes(text: str) -> bool:
     return any(p.search(text) for p in _closings())
 
 
+def _speck(text: str) -> bool:
+    """A line of no words: marks a seal, a stroke or a page's number leave ("_.", "`", "2")."""
+    return sum(map(str.isalpha, text)) < 2 and len(text.strip()) <= 3
+
+
 def _is_signature(line: Line) -> bool:
     text = line.text.strip(" *")
     return bool(_res()["sig_lead"].match(text)) or text in _signature_titles() or (
@@ -523,12 +528,19 @@ def parse(text: str) -> Outline:
         if in_recipients and line.kind in ("bullet", "plus"):
             recipients.append(line)
             continue
-        if _is_signature(line) or (ended and looks_like_name(line.text.strip("* "))):
+        named = ended and looks_like_name(line.text.strip("* "))
+        if _is_signature(line) or named:
             signature.append(line)
-            ended, in_recipients = True, False
+            # the closing block's two columns read row by row (OCR): the signer's titles
+            # between "Nơi nhận:" and its list go on the list; the signer's name ends it
+            ended, in_recipients = True, in_recipients and not named
             continue
         if ended:
-            in_recipients = False
+            # a speck of the seal or a stroke ("_.", "`", "2"), a line in capitals (the
+            # signer's title, however misread: "TRƯỜNG ĐOẢN") or a recipient's line going on
+            # in lower case goes on the list too
+            in_recipients = in_recipients and (_speck(line.text) or line.text.isupper()
+                                               or line.text[:1].islower())
             continue
         if line.kind in ("para", "bullet") and _closes(line.text):
             closing.append(line)
