@@ -252,6 +252,7 @@ class _Reader:
     def __init__(self, numbering: _Numbering) -> None:
         self.numbering = numbering
         self.note_numbers: dict[str, int] = {}  # footnote id -> the number shown, in order
+        self.cells = 0  # how deep in table cells the walk is
 
     def blocks(self, parent: ET.Element) -> Iterator[str]:
         for el in parent:
@@ -268,17 +269,27 @@ class _Reader:
 
     def paragraph(self, p: ET.Element) -> Iterator[str]:
         """The paragraph's line, then the paragraphs of its text boxes (a letterhead or a
-        number Word users put in a box)."""
+        number Word users put in a box). An empty numbered paragraph still takes its number,
+        as Word shows it: in a table cell that number is the cell's text (the "TT" column of
+        a task table numbered by a list); elsewhere it is no line, but the next paragraph of
+        its list goes on from it."""
         boxes: list[ET.Element] = []
         text = _runs(p, self.note_numbers, boxes)
-        label = self.numbering.label(p) if text else ""
-        yield f"{label} {text}" if label else text
+        label = self.numbering.label(p)
+        if text:
+            yield f"{label} {text}" if label else text
+        elif self.cells and label != "-":
+            yield label
         for box in boxes:
             yield from self.blocks(box)
 
     def table(self, tbl: ET.Element) -> Iterator[str]:
-        rows = [[list(self.blocks(cell)) for cell in tr.findall(f"{W}tc")]
-                for tr in tbl.findall(f"{W}tr")]  # children only: a nested table is a block
+        self.cells += 1
+        try:
+            rows = [[list(self.blocks(cell)) for cell in tr.findall(f"{W}tc")]
+                    for tr in tbl.findall(f"{W}tr")]  # children only: a nested table is a block
+        finally:
+            self.cells -= 1
         who = _who_columns(rows[0]) if rows else None
         if who is not None:
             # a cell's paragraphs run on as one text; in a column of who does a row, each

@@ -365,6 +365,11 @@ def _closes(text: str) -> bool:
     return any(p.search(text) for p in _closings())
 
 
+def _speck(text: str) -> bool:
+    """A line of no words: marks a seal, a stroke or a page's number leave ("_.", "`", "2")."""
+    return sum(map(str.isalpha, text)) < 2 and len(text.strip()) <= 3
+
+
 def _is_signature(line: Line) -> bool:
     text = line.text.strip(" *")
     return bool(_res()["sig_lead"].match(text)) or text in _signature_titles() or (
@@ -523,12 +528,19 @@ def parse(text: str) -> Outline:
         if in_recipients and line.kind in ("bullet", "plus"):
             recipients.append(line)
             continue
-        if _is_signature(line) or (ended and looks_like_name(line.text.strip("* "))):
+        named = ended and looks_like_name(line.text.strip("* "))
+        if _is_signature(line) or named:
             signature.append(line)
-            ended, in_recipients = True, False
+            # the closing block's two columns read row by row (OCR): the signer's titles
+            # between "Nơi nhận:" and its list go on the list; the signer's name ends it
+            ended, in_recipients = True, in_recipients and not named
             continue
         if ended:
-            in_recipients = False
+            # a speck of the seal or a stroke ("_.", "`", "2"), a line in capitals (the
+            # signer's title, however misread: "TRƯỜNG ĐOẢN") or a recipient's line going on
+            # in lower case goes on the list too
+            in_recipients = in_recipients and (_speck(line.text) or line.text.isupper()
+                                               or line.text[:1].islower())
             continue
         if line.kind in ("para", "bullet") and _closes(line.text):
             closing.append(line)
@@ -638,6 +650,12 @@ _GROUP_HEAD = re.compile(r"(?P<num>[IVXLC]+|[A-ZĐ])\.\s+(?P<title>\S.*)")  # "I
 _ROW_NUMBER = re.compile(r"[0-9IVXLCA-ZĐa-zđ.]{1,8}")  # "1", "1.2", "II", "a"
 
 
+def _is_part_letter(num: str) -> bool:
+    """A group's number that letters a part ("A", "B", "Đ"), not a Roman numeral ("I", "V",
+    "X"; "C", "D", "L", "M" number no group of rows, so they are letters here)."""
+    return len(num) == 1 and num.isupper() and num not in "IVX"
+
+
 class _Grid:
     """Reads task tables row by row: the header row gives the columns, a row with content
     but no assignment or time opens a group, every other row is a task (kind "row")."""
@@ -648,6 +666,8 @@ class _Grid:
         self.rows: tables.Rows | None = None  # the table's rows aligned to its columns
         self.base: Item | None = None  # where the table's rows go
         self.group: Item | None = None  # the group row the next rows belong to
+        self.part: Item | None = None  # the lettered part ("| A | ... |") holding the groups
+        self.grouped = False  # was the last row read a group's row?
         self.annex: Item | None = None
         self.header: list[tables.Cell] = []
 
@@ -693,6 +713,7 @@ class _Grid:
 
     def end(self) -> None:
         self.columns, self.rows, self.base, self.group = None, None, None, None
+        self.part, self.grouped = None, False
 
     def row(self, line: Line, parent: Item | None, annex: bool = True) -> None:
         """Read one table line; ``parent`` is the item the table stands under, if any, and
@@ -702,22 +723,27 @@ class _Grid:
             return
         header = tables.columns(row)
         if header is not None:
-            self.columns, self.base, self.group = header, None, None
+            # a header under a group's row, or the same header again (a page's, a part's),
+            # goes on the groups above it: "| B | ... |" / "| I | ... |" / "| Nội dung | ..."
+            again = self.columns is not None and sorted(header.values()) == sorted(
+                self.columns.values())
+            if not (self.grouped or again):
+                self.base, self.group, self.part = None, None, None
+            self.columns = header
             self.rows = tables.Rows(row)
             self.header = row
+            self.grouped = False
             return
         if self.columns is None or self.rows is None:
             return
+        self.grouped = True  # until a task's row says otherwise
         filled = [c for c in row if c.text]
         heading = _GROUP_HEAD.match(filled[0].text) if len(filled) == 1 else None
         if heading:  # "| I. Văn bản thuộc thẩm quyền của Quốc hội |": a group of rows
             at = filled[0].start + heading.start("title")
             title = Line(heading.group("title"), at, filled[0].end, body=heading.group("title"),
                          body_start=at)
-            holder = self._base(line, parent, annex)
-            self.group = Item("rowgroup", heading.group("num"), title,
-                              [*holder.path, heading.group("num")])
-            holder.children.append(self.group)
+            self._group(heading.group("num"), title, self._base(line, parent, annex))
             self.rows.align(row)  # rows below it inherit nothing from the rows above it
             return
         if self._spans_row(row):
@@ -726,10 +752,7 @@ class _Grid:
             number, title_cell = filled
             title = Line(title_cell.text, title_cell.start, title_cell.end, body=title_cell.text,
                          body_start=title_cell.start)
-            holder = self._base(line, parent, annex)
-            num = number.text.rstrip(".")
-            self.group = Item("rowgroup", num, title, [*holder.path, num])
-            holder.children.append(self.group)
+            self._group(number.text.rstrip("."), title, self._base(line, parent, annex))
             self.rows.align([number, title_cell])
             return
         if self._lacks_number(row):
@@ -753,17 +776,30 @@ class _Grid:
         assert self.base is not None
         title = Line(content.text, content.start, content.end, body=content.text,
                      body_start=content.start)
-        holder = self.base if not meta or self.group is None else self.group
         num = by_kind["number"].text.rstrip(".") if "number" in by_kind else ""
         num = num if _ROW_NUMBER.fullmatch(num) else ""
+        if not meta:
+            self._group(num, title, self.base)
+            return
+        self.grouped = False
+        holder = self.base if self.group is None else self.group
         num = num or str(len(holder.children) + 1)
         # "5.1.1" under the group "5.1" numbers itself in full: its path is its own number
         above = holder.path[:-1] if holder is self.group and num.startswith(
             f"{holder.num}.") else holder.path
-        item = Item("row" if meta else "rowgroup", num, title, [*above, num], meta)
-        holder.children.append(item)
-        if not meta:
-            self.group = item
+        holder.children.append(Item("row", num, title, [*above, num], meta))
+
+    def _group(self, num: str, title: Line, base: Item) -> None:
+        """Open a group of rows: a lettered part ("A", "B": the parts of an annex) holds the
+        groups after it ("I", "II", "5.1") up to the next part, so that part B's "I.1.1" is
+        not part A's."""
+        part = _is_part_letter(num)
+        holder = base if part or self.part is None else self.part
+        num = num or str(len(holder.children) + 1)
+        self.group = Item("rowgroup", num, title, [*holder.path, num])
+        holder.children.append(self.group)
+        if part:
+            self.part = self.group
 
     def _base(self, line: Line, parent: Item | None, annex: bool) -> Item:
         """Where the table's rows go: the item it stands under, the annex, or, for a table

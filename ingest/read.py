@@ -687,6 +687,7 @@ def _paragraphs(text: str, m: _Map) -> Pass:
     below it is no continuation of it (party documents write "KẾ HOẠCH" / "thực hiện Kết
     luận ...")."""
     width = _wrap_width(text)
+    room = _wrap_room(text, width)
 
     def edits() -> Iterator[Edit]:
         alone = {m.end() - 1 for m in _SHORT_LINE_RE.finditer(text)
@@ -698,7 +699,7 @@ def _paragraphs(text: str, m: _Map) -> Pass:
             if a in alone:
                 yield a, b, " "
             elif width and b - a == 1:
-                if _wraps(text, a, b, width):
+                if _wraps(text, a, b, width, room):
                     yield a, b, " "
             elif a > 0 and nxt.islower() and not _ITEM_RE.match(text, b) \
                     and not _in_capitals(text, a):
@@ -760,11 +761,15 @@ def _wrap_width(text: str) -> int:
     return width if cut >= reading["wrapped_share"] * len(near) else 0
 
 
-def _wraps(text: str, a: int, b: int, width: int) -> bool:
+def _wraps(text: str, a: int, b: int, width: int, room: int = 0) -> bool:
     """Does the line break at ``a`` (one "\\n", up to ``b``) fall inside a paragraph of a
     hard-wrapped file? It does unless the next line opens one (an outline marker, an
     article, a footnote, a label), either line is a table row or a rule, a line in
-    capitals meets one that is not, or a line far shorter than the width ends a sentence."""
+    capitals meets one that is not, a line far shorter than the width ends a sentence, or,
+    in a file its wrapper filled to the width (``room``, see :func:`_wrap_room`), the line
+    left room for the next line's first word, which goes on in no lower case: a heading in
+    sentence case ("3. Tổ chức thực hiện", "a) Về công tác tuyên truyền") over its
+    paragraph, or a paragraph's last line that ends in no stop."""
     prev = text[text.rfind("\n", 0, a) + 1:a]
     end = text.find("\n", b)
     nxt = text[b:end if end >= 0 else len(text)]
@@ -779,7 +784,27 @@ def _wraps(text: str, a: int, b: int, width: int) -> bool:
     if _capitals(nxt) and any(c.islower() for c in prev) and nxt.strip("IVXLCDM/.,-–0123456789 "):
         return False  # the type line or a heading under the date line or a paragraph (a
         # quarter's numeral cut from its word, "Quý" / "III/2025", is no heading)
+    if room and not nxt[0].islower() and len(prev) + 1 + len(nxt.split(" ", 1)[0]) < room:
+        return False
     return not (prev.endswith(_ENDS_SENTENCE) and len(prev) < 0.8 * width)
+
+
+def _wrap_room(text: str, width: int) -> int:
+    """The shortest a line of a wrapped paragraph would have been with the next line's first
+    word on it (its 2nd percentile, over the breaks before a word in lower case, which go
+    on a sentence): a wrapper that fills its lines to the width cuts only where that word
+    did not fit, so a line that had room for it ended there. 0 where the wrapper did not
+    fill them (a portal's copy cuts a paragraph's first line short by its indent, "2.5.
+    Sở" / "Y tế"): there only the words tell a wrap."""
+    if not width:
+        return 0
+    would = sorted(len(a) + 1 + len(b.split(" ", 1)[0])
+                   for a, b in pairwise(text.split("\n"))
+                   if a and b and a[0] != "|" and b[0].islower() and not _ITEM_RE.match(b))
+    if len(would) < 8:
+        return 0
+    room = would[int(0.02 * (len(would) - 1))]
+    return room if room >= lexicon_reading()["filled_width"] * width else 0
 
 
 def _opens_paragraph(line: str) -> bool:
@@ -811,7 +836,7 @@ def lexicon_reading() -> dict[str, float]:
     from ingest.lexicon import lexicon
 
     reading = lexicon().patterns["reading"]
-    return {k: float(reading[k]) for k in ("near_width", "wrapped_share")}
+    return {k: float(reading[k]) for k in ("near_width", "wrapped_share", "filled_width")}
 
 
 def _strip_ends(text: str, m: _Map) -> Pass:

@@ -19,7 +19,20 @@ NUMBERING = f"""<?xml version="1.0" encoding="UTF-8"?>
 <w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>
 </w:abstractNum>
 <w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+<w:abstractNum w:abstractNumId="8">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="4"><w:abstractNumId w:val="8"/></w:num>
 </w:numbering>"""
+# numId 4: a plain "1." list of its own, as Word numbers the rows of a table's "TT" column
+
+
+def numbered(text: str = "", num: int = 4, level: int = 0) -> str:
+    """A paragraph numbered by list ``num`` (4: "1.", "2." ...), its text maybe empty: a
+    table's number cell that holds only the number Word shows."""
+    runs = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/>'
+            f"</w:numPr></w:pPr>{runs}</w:p>")
 
 
 def para(text: str, level: int | None = None) -> str:
@@ -38,9 +51,11 @@ def para(text: str, level: int | None = None) -> str:
 
 
 def table(rows: list[list[list[str]]]) -> str:
-    """A table: rows of cells, each cell a list of paragraph texts."""
+    """A table: rows of cells, each cell a list of paragraph texts (or of paragraphs
+    already written, "<w:p>...")."""
     return "<w:tbl>" + "".join(
-        "<w:tr>" + "".join("<w:tc>" + "".join(para(p) for p in cell) + "</w:tc>" for cell in row)
+        "<w:tr>" + "".join("<w:tc>" + "".join(p if p.startswith("<w:p>") else para(p)
+                                              for p in cell) + "</w:tc>" for cell in row)
         + "</w:tr>" for row in rows) + "</w:tbl>"
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from ingest.extract import extract_file, find_plan_files
 from ingest.read import ReadError, decode_file, read_plan
-from tests.docx_build import para, table, write_docx
+from tests.docx_build import numbered, para, table, write_docx
 
 HEADER = table([[["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH", "Số: 45/KH-UBND"],
                  ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
@@ -97,3 +97,43 @@ def test_a_word_plan_is_stored_and_its_page_marks_its_tasks(plan: Path) -> None:
     html = client.get(f"/plans/{pid}", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert html.count('<mark id="task-') == len(extract_file(plan).tasks)
     assert "II. NHIỆM VỤ, GIẢI PHÁP" in html  # the list numbers Word keeps apart are shown
+
+
+def test_a_task_tables_number_cells_numbered_by_word_show_their_numbers(tmp_path: Path) -> None:
+    """The "TT" cells of an annex table left empty and numbered by a Word list ("1.", "2." in
+    numbering.xml only) read as the numbers Word shows; the list runs on over the group rows
+    typed by hand ("I", "II"), so the row under "II" is the plan's row 3."""
+    blocks = [
+        HEADER, para("KẾ HOẠCH"), para("Triển khai thi hành Luật Thủ đô năm 2025"),
+        para("Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"),
+        para("NHIỆM VỤ", 0),
+        para("Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo Kế hoạch này.", 1),
+        SIGNATURE, para("PHỤ LỤC"), para("DANH MỤC NHIỆM VỤ"),
+        table([[["TT"], ["Nội dung"], ["Cơ quan chủ trì"], ["Thời gian"]],
+               [["I"], ["Tuyên truyền, phổ biến"], [""], [""]],
+               [[numbered()], ["Tổ chức hội nghị quán triệt Luật"], ["Sở Tư pháp"],
+                ["Quý I/2025"]],
+               [[numbered()], ["Biên soạn tài liệu phổ biến Luật"], ["Sở Tư pháp"],
+                ["Quý II/2025"]],
+               [["II"], ["Rà soát văn bản"], [""], [""]],
+               [[numbered()], ["Rà soát văn bản quy phạm pháp luật của tỉnh"], ["Sở Nội vụ"],
+                ["Quý III/2025"]]]),
+    ]
+    path = write_docx(tmp_path / "thu-do.docx", blocks)
+    text = decode_file(path)[0]
+    assert "\n| 1. | Tổ chức hội nghị quán triệt Luật | Sở Tư pháp |" in text
+    assert "\n| 3. | Rà soát văn bản quy phạm pháp luật của tỉnh | Sở Nội vụ |" in text
+    annex = [(t.section, t.timeframe.due) for t in extract_file(path).tasks
+             if t.section.startswith("PL.")]
+    assert annex == [("PL.I.1", "2025-03-31"), ("PL.I.2", "2025-06-30"),
+                     ("PL.II.3", "2025-09-30")]
+
+
+def test_an_empty_numbered_paragraph_keeps_its_number_but_makes_no_line(tmp_path: Path) -> None:
+    """Word shows a number before an empty list paragraph, and the next one goes on from it:
+    the item after it is "3.", and no bare "2." line is left in the text."""
+    path = write_docx(tmp_path / "rong.docx", [
+        para("Lập danh sách các cơ quan.", 1), para("", 1), para("Gửi báo cáo về Sở.", 1),
+        para("", 3)])
+    text = decode_file(path)[0]
+    assert text.split("\n\n") == ["1. Lập danh sách các cơ quan.", "3. Gửi báo cáo về Sở.\n"]

@@ -252,3 +252,21 @@ def test_table_headers_name_roles_anywhere_and_rows_are_never_headers():
     assert [(t.section, _roles(t), t.timeframe.due) for t in tasks] == [
         ("II.1.1", [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")], "2026-09-30"),
         ("II.1.2", [("Thanh tra tỉnh", "lead"), ("Sở Nội vụ", "support")], "2026-12-31")]
+
+
+def test_recipients_read_row_by_row_with_the_signers_column_between_them() -> None:
+    """The closing block's two columns as OCR reads them, row by row: the signer's titles
+    (one misread), specks of the seal and a recipient's wrapped line between "Nơi nhận:" and
+    its list go on the list; the signer's name ends it, and the annex's bullets after it are
+    no recipients."""
+    src = ("SỞ TƯ PHÁP TỈNH YÊN BÁI\n\nSố: 12/KH-STP\n\nYên Bái, ngày 02 tháng 3 năm 2026\n\n"
+           "KẾ HOẠCH\n\nKiểm tra công tác pháp chế năm 2026\n\n"
+           "1. Phòng Văn bản chủ trì kiểm tra công tác pháp chế tại các sở trong quý II/2026.\n\n"
+           "Trên đây là Kế hoạch của Sở Tư pháp./.\n\n"
+           "Nơi nhận:\n_.\nKT. GIÁM ĐỐC\n- UBND tỉnh (để báo cáo);\n`\n"
+           "- Phòng Văn bản (để thực hiện, bố trí\nPHÓ GIẤM ĐỐC\nkinh phí);\n"
+           "- Lưu: VT.\nNguyễn Thị Mai\n\nPHỤ LỤC\n\n- Danh sách các sở được kiểm tra;\n")
+    record = extract_text(src, "yen-bai-12.txt")
+    assert record.recipients == ["- UBND tỉnh (để báo cáo);",
+                                 "- Phòng Văn bản (để thực hiện, bố trí", "- Lưu: VT."]
+    assert record.document.signer == "Nguyễn Thị Mai"

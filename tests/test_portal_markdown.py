@@ -378,3 +378,32 @@ def test_a_copy_without_letterhead_takes_its_number_from_the_attached_plan() -> 
     doc = extract_text(src).document
     assert (doc.number, doc.date, doc.type) == ("21/NQ-HĐND", "2024-04-09", "Nghị quyết")
     assert doc.issuer.lower() == "ủy ban thường vụ hội đồng nhân dân tỉnh"
+
+
+def test_an_annex_in_lettered_parts_numbers_each_parts_rows_apart() -> None:
+    """An annex table in parts A, B (each with its groups I, II restarting) whose part B
+    repeats the header under its group's row, without the number column: each part holds
+    its groups, and a header under a group's row goes on that group, so part B's "1.1" is
+    neither part A's nor a row of no group."""
+    plan = ("KẾ HOẠCH\n\nChuyển đổi số năm 2026\n\nỦy ban nhân dân tỉnh ban hành Kế hoạch:\n\n"
+            "I. NHIỆM VỤ\n\nCác sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hòa\n\nPHỤ LỤC\n\n"
+            "| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện |\n"
+            "| A | HẠ TẦNG SỐ |\n| I | Hạ tầng viễn thông |\n"
+            "| 1.1 | Phủ sóng di động các thôn | Sở Khoa học và Công nghệ | Các xã | 2026 |\n"
+            "| II | Hạ tầng dữ liệu |\n"
+            "| 2.1 | Xây dựng kho dữ liệu dùng chung | Công an tỉnh | Các sở | 2027 |\n\n"
+            "| B | KINH TẾ SỐ NGÀNH |\n| I | Nông nghiệp số |\n"
+            "| Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện |\n"
+            "| 1.1 | Truy xuất nguồn gốc nông sản | Sở Nông nghiệp và Môi trường | Các xã "
+            "| 2028 |\n"
+            "| II | Y tế số |\n"
+            "| Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện |\n"
+            "| 2.1 | Bệnh án điện tử | Sở Y tế | Các bệnh viện | 2029 |\n")
+    rows = [(t.section, t.text, t.timeframe.due) for t in extract_text(plan, "pl.txt").tasks
+            if t.section.startswith("PL.")]
+    assert rows == [
+        ("PL.A.I.1.1", "Phủ sóng di động các thôn", "2026-12-31"),
+        ("PL.A.II.2.1", "Xây dựng kho dữ liệu dùng chung", "2027-12-31"),
+        ("PL.B.I.1.1", "Truy xuất nguồn gốc nông sản", "2028-12-31"),
+        ("PL.B.II.2.1", "Bệnh án điện tử", "2029-12-31")]

@@ -84,6 +84,11 @@ def test_the_long_plan() -> None:
     annex = [t for t in record.tasks if t.section.startswith("PL.")]
     assert annex and annex[0].text.startswith("Rà soát, xây dựng, sửa đổi, bổ sung các quy định")
     assert ("Sở Tư pháp", "executor") in {(b.name, b.role) for b in annex[0].bodies}
+    # the annex is in lettered parts whose groups restart (A.I, B.I, C.I): no two rows of it
+    # share a section
+    sections = [t.section for t in annex]
+    assert len(set(sections)) == len(sections)
+    assert {s.split(".")[1] for s in sections} == {"A", "B", "C"}
 
 
 # --------------------------------------------------------------------------- PDFs
@@ -137,6 +142,16 @@ def test_the_inspection_plan_read_by_ocr() -> None:
     assert "vật liệu" in doc.title and "Lào Cai" in doc.title  # OCR may miss a mark
     assert record.text_source == "ocr" and record.warnings[0].startswith("pages 1-6 were read")
     assert "1050/QĐ-SCT" in {c.number for c in record.bases}
+
+
+@needs_ocr
+@pytest.mark.parametrize(("name", "count"), [("KH-1105-DKT-ke-hoach-kiem-tra.pdf", 5),
+                                             ("QD-1050-kiem-tra-VLNCN-2026.pdf", 4)])
+def test_recipients_read_beside_the_signature_by_ocr(name: str, count: int) -> None:
+    """The closing block read row by row: the signer's titles and the seal's specks between
+    "Nơi nhận:" and its list leave the list whole."""
+    recipients = _read(name).recipients
+    assert len(recipients) == count and all(r.startswith("- ") for r in recipients)
 
 
 @needs_ocr

@@ -270,3 +270,71 @@ def test_hard_wrapped_lines_are_joined_items_are_not() -> None:
                        "\nb) Kiểm tra.\n- Lập\nđ) Báo cáo.")
     at = ct.text.index("nhũng")
     assert raw[ct.source_span(at, at + 5).start:][:5] == "nhũng"
+
+
+# a plan cut at a fixed width by a tool that fills every line (no blank lines between
+# paragraphs): only the room a line left tells a heading in sentence case from a wrap
+_FILLED = [
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch tổ chức thi hành Luật Thủ đô năm 2026 trên địa "
+    "bàn tỉnh với các nội dung cụ thể như sau để các cơ quan cùng thực hiện",
+    "1. Mục đích",
+    "Bảo đảm việc thi hành Luật được tiến hành kịp thời, thống nhất, đồng bộ và hiệu quả "
+    "tại các cơ quan, đơn vị và địa phương trong toàn tỉnh theo Kế hoạch số 15/KH-UBND",
+    "a) Về công tác tuyên truyền",
+    "Sở Tư pháp chủ trì, phối hợp với các sở, ban, ngành tổ chức tuyên truyền, phổ biến "
+    "nội dung của Luật đến cán bộ, công chức, viên chức và Nhân dân trên địa bàn tỉnh.",
+    "b) Về công tác rà soát văn bản",
+    "Văn phòng Ủy ban nhân dân tỉnh chủ trì rà soát các văn bản quy phạm pháp luật do tỉnh "
+    "ban hành có liên quan, hoàn thành trong quý III/2026.",
+    "c) Về công tác bảo đảm kinh phí",
+    "Sở Tài chính chủ trì, phối hợp với các cơ quan có liên quan hướng dẫn việc lập dự "
+    "toán, quản lý, sử dụng kinh phí bảo đảm cho công tác thi hành Luật trên địa bàn tỉnh "
+    "theo quy định của pháp luật về ngân sách nhà nước và các văn bản hướng dẫn thi hành.",
+    "3. Tổ chức thực hiện",
+    "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường căn cứ chức năng, nhiệm vụ được "
+    "giao xây dựng kế hoạch và báo cáo kết quả về Sở Tư pháp trước ngày 15/12/2026; trong "
+    "quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời phản ánh về Sở Tư pháp để "
+    "tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, giải quyết theo thẩm quyền.",
+]
+
+
+@pytest.mark.parametrize("width", [64, 72, 88])
+def test_a_sentence_case_heading_of_a_filled_wrap_stands_alone(width: int) -> None:
+    import textwrap
+
+    raw = "\n".join(textwrap.fill(p, width) for p in _FILLED) + "\n"
+    ct = clean(raw)
+    # every paragraph joined whole, every heading on its own line: neither the heading
+    # "a) Về công tác tuyên truyền" nor the unstopped "... số 15/KH-UBND" takes the next line
+    assert ct.text.split("\n") == _FILLED
+    at = ct.text.index("Sở Tư pháp chủ trì")
+    assert raw[ct.source_offset(at):].startswith("Sở Tư pháp chủ trì")
+
+
+def test_a_filled_wraps_headings_keep_their_tasks_bodies() -> None:
+    import textwrap
+
+    from ingest.extract import extract_text
+
+    raw = "\n".join(textwrap.fill(p, 72) for p in ["II. NHIỆM VỤ", *_FILLED[3:]]) + "\n"
+    tasks = extract_text(raw, "wrapped.txt").tasks
+    assert [t.section for t in tasks] == ["II.a", "II.b", "II.c", "II.3"]
+    # the heading is the item's title, not its first words: the subject opens the text
+    assert [t.text.split(" ", 2)[:2] for t in tasks] == [
+        ["Sở", "Tư"], ["Văn", "phòng"], ["Sở", "Tài"], ["Các", "sở,"]]
+    leads = [{b.name for b in t.bodies if b.role == "lead"} for t in tasks[:3]]
+    assert leads == [{"Sở Tư pháp"}, {"Văn phòng Ủy ban nhân dân tỉnh"}, {"Sở Tài chính"}]
+
+
+def test_a_copy_with_short_first_lines_still_joins_them() -> None:
+    """A portal's copy cuts each paragraph's first line short (its indent): there a heading's
+    body name goes on over the break, "1. Sở" / "Tài chính ...", whatever room it left."""
+    para = ("Chủ trì, phối hợp với các cơ quan có liên quan hướng dẫn việc lập dự toán,\n"
+            "quản lý, sử dụng kinh phí bảo đảm cho công tác thi hành Luật trên địa bàn\n"
+            "tỉnh theo quy định của pháp luật về ngân sách nhà nước.\n")
+    raw = "".join(f"{i}. Sở\nTài chính\n\n{para}\n" if i == 1 else
+                  f"{i}. Tổ chức\ntập huấn chuyên sâu cho đội ngũ cán bộ, công chức làm công\n"
+                  f"tác pháp chế của các sở, ngành.\n\n" for i in range(1, 12))
+    lines = clean(raw).text.split("\n")
+    assert lines[0] == "1. Sở Tài chính"
+    assert lines[2].startswith("Chủ trì, phối hợp") and lines[2].endswith("ngân sách nhà nước.")
