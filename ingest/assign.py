@@ -156,6 +156,8 @@ def _res() -> dict[str, re.Pattern[str]]:
         "encourage": re.compile(lx.pattern("roles", "encourage")),
         "order": re.compile(lx.pattern("roles", "order")),
         "addressed": re.compile(lx.pattern("roles", "addressed")),
+        # a group named by its part in the tasks ("các cơ quan phối hợp": bodynames.py)
+        "by_support": re.compile(rf"\s{lx.pattern('roles', 'support_action')}$"),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
         "clause_end": re.compile(r"[.;:\n]"),
     }
@@ -438,6 +440,8 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         courtesy = role == "requested" and all(map(_commanded, members))
         for f in members:
             own = (_role("", after) or "executor") if courtesy else role
+            if own == "executor" and f.collective and res["by_support"].search(f.text):
+                own = "support"  # "các cơ quan phối hợp có trách nhiệm ...": named by its part
             for x in _expand(f, ctx):
                 out.append(_make(x, own, ctx))
     return dedupe(out)

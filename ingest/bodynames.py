@@ -102,7 +102,10 @@ def grammar() -> Grammar:
         ("not_groups", c["not_groups"]), ("kinds", c["types"]),
         ("member_kinds", c["member_types"]),
         ("enterprises", c["enterprises"]), ("enterprise_kinds", c["enterprise_types"]),
-        ("quals", c["qualifiers"]),
+        ("quals", c["qualifiers"]), ("rel_opens", c["relative_opens"]),
+        ("rel_roles", c["relative_roles"]), ("rel_ends", c["relative_ends"]),
+        ("place_words", c["place_words"]), ("place_nouns", c["place_nouns"]),
+        ("owners", c["owners"]), ("owned", c["owned"]),
         ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]),
         ("sectors", _sectors()))}
     heads = r"\L<heads>"
@@ -182,13 +185,17 @@ def grammar() -> Grammar:
     # the heads of a list's members, each before its noun ("Các Bộ trưởng, Thủ trưởng cơ quan
     # ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ"; "N trưởng" is the head of an N): a head
     # stands for its body, so the list is one group as "các bộ, cơ quan ngang bộ, ..." is
-    # (:func:`headless` drops the heads from its name). The titled first noun only after "các"
-    # (a singular "Bộ trưởng, ..." opening an item makes tasks.py read it as a body sentence
-    # over the item's paragraphs, which the annotation guide keeps in one task)
+    # (:func:`headless` drops the heads from its name), with "các" or in the singular ("Bộ
+    # trưởng, Thủ trưởng cơ quan ngang bộ, ..." opening an item: tasks.py keeps the paragraphs
+    # that go on with such a sentence in its task)
     headed = rf"(?:\L<person_heads>{SP}(?=\p{{Ll}}))"  # before a noun in lower case
-    titled = (rf"(?<=(?i:các){SP}){noun}{SP}trưởng(?:{joiner}{headed}{noun}{member_kind}"
+    titled = (rf"{noun}{SP}trưởng(?:{joiner}{headed}{noun}{member_kind}"
               rf"{no_name})(?:{joiner}{headed}?{noun}{member_kind}{no_name})*")
-    nouns = (rf"(?:{noun}{kind}{no_name}|{shared_kind}|(?i:\L<specified>){END}{spec}{no_name}"
+    # the owners of works with the works listed ("các chủ dự án, tiểu dự án thành phần")
+    owned = (rf"(?i:\L<owners>){END}(?:{SP}(?i:\L<owned>){END})?"
+             rf"(?:(?:,{SP}|{SP}và{SP})(?i:\L<owned>){END})+{no_name}")
+    nouns = (rf"(?:{owned}|{noun}{kind}{no_name}|{shared_kind}"
+             rf"|(?i:\L<specified>){END}{spec}{no_name}"
              rf"|{titled}"
              rf"|{noun}{no_name}(?:{joiner}{noun}{member_kind}{no_name})*"
              rf"(?:,{SP}{authority})?|{authority})")
@@ -199,10 +206,22 @@ def grammar() -> Grammar:
     # a group of a body: "các Ủy ban của Quốc hội", "các đội chuyên trách của quân đội"
     owner = (rf"(?:{SP}của{SP}(?:{name}|(?i:Quốc hội|Chính phủ|quân đội|Đảng|tỉnh|thành phố)"
              rf"{END}))")
+    # a relative clause that names the group by what it was given ("các cơ quan được phân
+    # công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm ..."), up to the duty or
+    # the comma after which the sentence goes on; a role word only right before the duty
+    # ("các cơ quan phối hợp có trách nhiệm ...")
+    rel_end = rf"{SP}\L<rel_ends>{END}"
+    relative = (rf"(?:{SP}(?:(?i:\L<rel_opens>){END}(?:{SP}(?!và{END})[^\s,;.:()]+){{0,12}}?"
+                rf"(?=,|{rel_end})|\L<rel_roles>{END}(?={rel_end})))")
+    # where the group is ("tại khu vực biên giới, cửa khẩu"): place nouns with their words
+    spot = (rf"(?i:\L<place_nouns>){END}(?:(?!{place}){SP}(?!\L<stops>{END}|\L<nouns>{END})"
+            rf"{LOWER}){{0,3}}")
+    placed = (rf"(?:{SP}(?i:\L<place_words>){SP}{spot}(?:(?:,{SP}|{SP}và{SP}){spot})*)")
     collective = regex.compile(
         rf"{define}{START}(?i:(?P<each>các){SP})?(?P<nouns>{nouns})"
-        rf"(?P<quals>(?:{belongs}|{qual})*{owner}?(?:{qual})*)"
-        rf"(?P<tail>{scope}|{SP}{units}{END})?{END}", ignore_unused=True, **lists)
+        rf"(?P<quals>(?:{belongs}|{relative}|{qual})*{owner}?(?:{qual})*)"
+        rf"(?P<tail>{scope}|{SP}{units}{END})?(?P<placed>{placed})?{END}", ignore_unused=True,
+        **lists)
     outside = regex.compile(rf"^\L<outside_heads>{END}", ignore_unused=True, **lists)
     heads_in = regex.compile(rf"(?<=^(?:(?i:các){SP})?\p{{L}}+){SP}trưởng(?=,)"
                              rf"|(?<=,{SP}){headed}", ignore_unused=True, **lists)

@@ -1,0 +1,120 @@
+"""Who does a task, in shapes of plans the project has not seen: groups named by a relative
+clause, heads of bodies listed at an item's start, groups that keep their qualifying phrase,
+and roles a clause after an aside gives. Every text is invented, in the style of real plans."""
+# ruff: noqa: E501  (plan paragraphs are one line each, as in real files)
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp import build
+from ingest.spot import refs
+from tests.shape_helpers import roles, tasks_of
+
+HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n\nSố: 77/KH-UBND\n\nKon Tum, ngày 9 tháng 2 năm 2026\n\n"
+        "KẾ HOẠCH\nPhát triển du lịch cộng đồng năm 2026\n\nCăn cứ Luật Du lịch năm 2017;\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n\n")
+
+
+def _names(text: str) -> list[str]:
+    return [f.text for f in refs(build()(text), "bodies")]
+
+
+def _tasks(body: str):
+    return tasks_of(HEAD, body)
+
+
+# ------------------------------------------------- a group named by a relative clause
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Chương trình này có trách nhiệm lập dự toán.",
+     "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Chương trình này"),
+    ("Các sở, ngành được giao nhiệm vụ tại Kế hoạch này chịu trách nhiệm trước Chủ tịch UBND tỉnh về tiến độ.",
+     "Các sở, ngành được giao nhiệm vụ tại Kế hoạch này"),
+    ("Các đơn vị được giao chủ trì xây dựng đề án, căn cứ nguồn lực, bố trí cán bộ thực hiện.",
+     "Các đơn vị được giao chủ trì xây dựng đề án"),
+])
+def test_a_group_named_by_a_relative_clause_runs_to_where_the_sentence_goes_on(sentence, name):
+    """"Các cơ quan được phân công chủ trì ... theo Kế hoạch này có trách nhiệm ...": the
+    passive clause names which bodies are meant, up to the duty or the comma."""
+    assert _names(sentence)[0] == name
+
+
+def test_a_relative_clause_without_its_duty_keeps_the_known_qualifier_only():
+    """With no duty or comma after it the clause may be the sentence's own: the name stops at
+    the qualifier ("được giao chủ trì"), not at the end of the sentence."""
+    assert _names("Các cơ quan được giao chủ trì tổ chức hội nghị sơ kết.") == ["Các cơ quan được giao chủ trì"]
+
+
+def test_groups_named_by_their_role_are_two_bodies_with_those_roles():
+    """"Các cơ quan, đơn vị được giao chủ trì có trách nhiệm ..., các cơ quan phối hợp có
+    trách nhiệm phối hợp ...": the first group carries the task out, the second supports."""
+    [task] = _tasks("3. Các cơ quan, đơn vị được giao chủ trì có trách nhiệm bảo đảm tiến độ và chất lượng sản phẩm, các đơn vị phối hợp có trách nhiệm cung cấp thông tin đầy đủ, kịp thời.\n")
+    assert roles(task) == [("Các cơ quan, đơn vị được giao chủ trì", "executor"),
+                           ("các đơn vị phối hợp", "support")]
+
+
+def test_a_role_word_followed_by_its_object_is_the_verb_not_a_name():
+    """"Các sở phối hợp với Sở Du lịch ...": "phối hợp" is what the group does."""
+    names = _names("Các sở phối hợp với Sở Du lịch có trách nhiệm tổng hợp số liệu.")
+    assert names[0] == "Các sở"
+
+
+# ------------------------------------------------- heads of bodies at an item's start
+
+def test_a_list_of_heads_in_the_singular_stands_for_the_bodies():
+    """"Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch
+    UBND các tỉnh ...": the heads stand for their bodies; one group, no fragment "cơ quan
+    ngang bộ" of its own."""
+    names = _names("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổ chức thực hiện.")
+    assert names == ["Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+                     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+
+
+def test_a_heads_sentence_and_the_paragraph_that_goes_on_with_it_are_one_task():
+    """An item opening with the heads, over a paragraph that opens with no assignment of its
+    own ("Căn cứ ..., các bộ ... xây dựng ..."), is one task (a numbered item with no
+    sub-items), its bodies those of both."""
+    tasks = _tasks("2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thực hiện Chương trình này.\n\n"
+                   "Căn cứ Chương trình này, các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ xây dựng kế hoạch của mình, báo cáo kết quả về Bộ Văn hóa, Thể thao và Du lịch.\n")
+    assert len(tasks) == 1
+    names = [n for n, _r in roles(tasks[0])]
+    assert "cơ quan ngang bộ" not in names and "cơ quan thuộc Chính phủ" not in names
+    assert "Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" in names
+    assert "Bộ Văn hóa, Thể thao và Du lịch" not in names  # it receives the reports
+
+
+def test_a_paragraph_with_its_own_assignment_below_a_body_sentence_is_a_task_of_its_own():
+    """"2. Giao Sở X chủ trì ..." over "Đồng thời, giao Sở X chủ trì ...": the second is
+    another assignment, so another task."""
+    tasks = _tasks("2. Giao Sở Du lịch chủ trì, phối hợp các đơn vị có liên quan theo dõi việc thực hiện Kế hoạch.\n\n"
+                   "Đồng thời, giao Sở Du lịch chủ trì, phối hợp với Sở Tài chính rà soát, điều chỉnh Kế hoạch khi Luật sửa đổi có hiệu lực.\n")
+    assert len(tasks) == 2
+    assert ("Sở Tài chính", "support") in roles(tasks[1])
+    assert ("Sở Tài chính", "support") not in roles(tasks[0])
+
+
+# ------------------------------------------------- groups that keep their qualifiers
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Chủ trì, phối hợp với các đơn vị, địa phương có liên quan tại khu vực biên giới, cửa khẩu tăng cường tuần tra.",
+     "các đơn vị, địa phương có liên quan tại khu vực biên giới, cửa khẩu"),
+    ("Phối hợp với các doanh nghiệp tại khu công nghiệp và khu chế xuất tổ chức tuyên truyền.",
+     "các doanh nghiệp tại khu công nghiệp và khu chế xuất"),
+    ("Phối hợp các chủ dự án, tiểu dự án thành phần triển khai các hoạt động.",
+     "các chủ dự án, tiểu dự án thành phần"),
+    ("Các chủ đầu tư dự án, công trình báo cáo tiến độ giải ngân.",
+     "Các chủ đầu tư dự án, công trình"),
+])
+def test_a_group_keeps_its_qualifying_phrase(sentence, name):
+    assert _names(sentence)[0] == name
+
+
+def test_a_place_phrase_alone_makes_no_group_of_a_verb():
+    """"Tổ chức tại khu vực ..." opens with the verb "tổ chức": no group."""
+    assert _names("Tổ chức tại khu vực cửa khẩu các buổi tuyên truyền.") == []
+
+
+def test_a_group_ends_before_a_place_it_is_told_to_act_in():
+    """"các sở tại hội nghị": a meeting is no place a group lies in."""
+    assert _names("Các sở báo cáo tại hội nghị.")[0] == "Các sở"
