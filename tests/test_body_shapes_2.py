@@ -118,3 +118,40 @@ def test_a_place_phrase_alone_makes_no_group_of_a_verb():
 def test_a_group_ends_before_a_place_it_is_told_to_act_in():
     """"các sở tại hội nghị": a meeting is no place a group lies in."""
     assert _names("Các sở báo cáo tại hội nghị.")[0] == "Các sở"
+
+
+# ------------------------------------------------- roles after an aside, directed bodies
+
+HEADING = "3. Ủy ban nhân dân các xã, thị trấn\n\n"
+
+
+@pytest.mark.parametrize(("item", "role", "partner"), [
+    # the aside names what the work rests on (commas inside it), then the body's action
+    ("a) Căn cứ chức năng, nhiệm vụ, quyền hạn và theo quy định của Luật Du lịch, các văn bản hướng dẫn của Bộ, ngành và tỉnh, phối hợp với Sở Du lịch khảo sát điểm đến.\n", "support", True),
+    ("a) Căn cứ điều kiện thực tế của địa phương, tham gia cùng Sở Du lịch xây dựng sản phẩm.\n", "support", False),
+    ("a) Trên cơ sở hướng dẫn của Sở Du lịch, chủ trì tổ chức lễ hội văn hóa cấp xã.\n", "lead", False),
+    # a verb of its own comes first: the body's own task, whatever it does with others later
+    ("a) Căn cứ chức năng, nhiệm vụ, xây dựng kế hoạch năm, phối hợp với Sở Du lịch tổ chức thực hiện.\n", "executor", True),
+])
+def test_the_first_action_after_an_aside_gives_the_heading_body_its_role(item, role, partner):
+    """(The owner of the guidance an aside names, "hướng dẫn của Sở Du lịch", is no assignee.)"""
+    [task] = _tasks(HEADING + item)
+    assert ("Ủy ban nhân dân các xã, thị trấn", role) in roles(task)
+    assert (("Sở Du lịch", "support") in roles(task)) == partner
+
+
+def test_bodies_a_task_directs_to_take_part_support_it():
+    """"Chỉ đạo các ban, ngành, đoàn thể chủ động, tích cực phối hợp với ...": the directed
+    bodies take part; bodies directed to any other verb are the heading body's means."""
+    support, other = _tasks(HEADING + "a) Chỉ đạo các ban, ngành, đoàn thể chủ động, tích cực phối hợp với lực lượng Công an rà soát người lưu trú.\n\n"
+                            "b) Chỉ đạo các trường học tổ chức ngày hội du lịch.\n")
+    assert ("các ban, ngành, đoàn thể", "support") in roles(support)
+    assert ("lực lượng Công an", "support") in roles(support)
+    assert [n for n, _r in roles(other)] == ["Ủy ban nhân dân các xã, thị trấn"]
+
+
+def test_the_heading_body_written_with_cac_in_its_task_is_that_body():
+    """Under "3. Ủy ban nhân dân xã, thị trấn", "Ủy ban nhân dân các xã, thị trấn phân công
+    ..." names the heading's body again (the "các" of its plural), not another."""
+    [task] = _tasks("3. Ủy ban nhân dân xã, thị trấn\n\na) Ủy ban nhân dân các xã, thị trấn phân công cán bộ theo dõi các điểm du lịch cộng đồng.\n")
+    assert len(roles(task)) == 1
