@@ -724,10 +724,29 @@ def same_key(name: str) -> str:
 _PLURAL = re.compile(r"(?<![^\s,])cac\s+")
 
 
+@lru_cache(maxsize=1)
+def _foreign() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    f = lexicon().bodies["foreign"]
+    alts = "|".join(map(re.escape, sorted(f["countries"], key=len, reverse=True)))
+    # ("các Đội quy tập ở Lào": our own bodies working there)
+    return (re.compile(rf"(?<![\w])(?<!ở )(?<!tại )(?:{alts})\s*$"),
+            re.compile("|".join(map(re.escape, f["own"]))))
+
+
+def foreign(name: str) -> bool:
+    """Is a name a foreign state's body ("Ban Công tác đặc biệt Chính phủ Lào": ``[foreign]``
+    of bodies.toml)? A plan works with it, never orders or requests it: no assignee."""
+    ends, own = _foreign()
+    return bool(ends.search(name)) and not own.search(name)
+
+
 def dedupe(items: list[Assignment]) -> list[Assignment]:
-    """One assignment per body; the stronger role wins (đề nghị outranks chủ trì)."""
+    """One assignment per body; the stronger role wins (đề nghị outranks chủ trì). A foreign
+    state's body is no assignee (:func:`foreign`)."""
     out: dict[str, Assignment] = {}
     for a in items:
+        if foreign(a.name):
+            continue
         key = same_key(a.name)
         if key not in out or (RANK[a.role] > RANK[out[key].role] and a.role == "requested"):
             out[key] = a

@@ -155,3 +155,25 @@ def test_the_heading_body_written_with_cac_in_its_task_is_that_body():
     ..." names the heading's body again (the "các" of its plural), not another."""
     [task] = _tasks("3. Ủy ban nhân dân xã, thị trấn\n\na) Ủy ban nhân dân các xã, thị trấn phân công cán bộ theo dõi các điểm du lịch cộng đồng.\n")
     assert len(roles(task)) == 1
+
+
+# ------------------------------------------------- foreign counterparts
+
+@pytest.mark.parametrize(("item", "kept", "dropped"), [
+    ("a) Phối hợp với Cục Cảnh sát Quốc gia Thái Lan và Bộ Công an trao đổi thông tin về tội phạm xuyên biên giới.\n",
+     ["Bộ Công an"], ["Cục Cảnh sát Quốc gia Thái Lan"]),
+    ("a) Tiếp tục phối hợp với Ủy ban Biên giới Chính phủ Campuchia, Bộ Ngoại giao tổ chức phân giới cắm mốc.\n",
+     ["Bộ Ngoại giao"], ["Ủy ban Biên giới Chính phủ Campuchia"]),
+    # ours, though it names another country
+    ("a) Phối hợp với Hội Hữu nghị Việt Nam - Lào tổ chức giao lưu văn hóa.\n",
+     ["Hội Hữu nghị Việt Nam - Lào"], []),
+])
+def test_a_foreign_states_body_is_a_counterpart_not_an_assignee(item, kept, dropped):
+    """A Vietnamese plan can neither order nor request a foreign government's body (DOMAIN.md:
+    it assigns bodies under it and requests those of the country's own system): working with
+    it ("phối hợp với ... Chính phủ Campuchia") makes it no support of the task."""
+    [task] = _tasks("3. Sở Ngoại vụ\n\n" + item)
+    names = [n for n, _r in roles(task)]
+    assert all(k in names for k in kept)
+    assert not any(d in names for d in dropped)
+    assert "Sở Ngoại vụ" in names
