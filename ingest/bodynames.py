@@ -319,9 +319,10 @@ _JOINER = re.compile(r",?\s+(?:và\s+)?|,\s*")
 
 
 def _listed_after(out: list[Name], text: str, at: int) -> bool:
-    """Does ``text[at:]`` go on with a list of groups ("Các doanh nghiệp viễn thông, doanh
-    nghiệp bưu chính": the second shares the first's "các")?"""
-    return bool(out) and out[-1].collective and bool(_JOINER.fullmatch(text, out[-1].end, at))
+    """Does ``text[at:]`` go on with a list of bodies ("Các doanh nghiệp viễn thông, doanh
+    nghiệp bưu chính": the second shares the first's "các"; "phối hợp Bộ Công an, Sở Tư pháp,
+    doanh nghiệp đồng hành": a member of the list the names open)?"""
+    return bool(out) and bool(_JOINER.fullmatch(text, out[-1].end, at))
 
 
 def _several(nouns: str) -> bool:

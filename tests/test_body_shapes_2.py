@@ -177,3 +177,11 @@ def test_a_foreign_states_body_is_a_counterpart_not_an_assignee(item, kept, drop
     assert all(k in names for k in kept)
     assert not any(d in names for d in dropped)
     assert "Sở Ngoại vụ" in names
+
+
+def test_a_group_of_its_own_words_in_a_list_after_named_bodies_is_a_member():
+    """"phối hợp Sở Tư pháp, Sở Nội vụ, doanh nghiệp đối tác để ...": the group
+    needs no "các" where it ends a list the names open; alone it may be the sentence's words."""
+    [task] = _tasks("3. Sở Ngoại vụ\n\na) Xây dựng cơ sở dữ liệu đối ngoại, phối hợp Sở Tư pháp, Sở Nội vụ, doanh nghiệp đối tác để vận hành.\n")
+    assert ("doanh nghiệp đối tác", "support") in roles(task)
+    assert _names("Hỗ trợ doanh nghiệp đối tác phát triển.") == []
