@@ -120,7 +120,11 @@ def grammar() -> Grammar:
     # (and the word lists in them once each); a call backtracks as its text in place would
     place = "(?&place)"
     # ("Sở Tài chính Các sở, ngành": a list's "Các" is no word of a name)
-    capital = rf"(?:(?!{place}){SP}(?!Các{END}|Những{END})(?:{UPPER}|{NUMBER}))"
+    # ... a body's kind that names a body with a place alone ("Công an", "Thanh tra") is one
+    # capital too, its lower-case words its own: "Phòng An ninh chính trị nội bộ Công an tỉnh"
+    # (the unit and the body it belongs to) is never cut inside "Công an"
+    capital = (rf"(?:(?!{place}){SP}(?!Các{END}|Những{END})"
+               rf"(?:{bare}{END}|{UPPER}|{NUMBER}))")
     lower = rf"(?:(?!{place}){SP}(?!\L<stops>{END}){LOWER})"
     # a sector written in lower case after the field's first words is the field's own, its
     # "và" too ("Viện Chiến lược, Chính sách tài nguyên và môi trường", "Trung tâm Truyền

@@ -185,3 +185,20 @@ def test_a_group_of_its_own_words_in_a_list_after_named_bodies_is_a_member():
     [task] = _tasks("3. Sở Ngoại vụ\n\na) Xây dựng cơ sở dữ liệu đối ngoại, phối hợp Sở Tư pháp, Sở Nội vụ, doanh nghiệp đối tác để vận hành.\n")
     assert ("doanh nghiệp đối tác", "support") in roles(task)
     assert _names("Hỗ trợ doanh nghiệp đối tác phát triển.") == []
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Phòng An ninh kinh tế nội bộ Công an tỉnh chủ trì kiểm tra.", "Phòng An ninh kinh tế nội bộ Công an tỉnh"),
+    ("Đội Kiểm tra nghiệp vụ số hai Thanh tra tỉnh phối hợp.", "Đội Kiểm tra nghiệp vụ số hai Thanh tra tỉnh"),
+])
+def test_a_unit_named_with_the_body_it_belongs_to_is_never_cut_inside_that_body(sentence, name):
+    """"Phòng X Công an tỉnh": the body's kind ("Công an", "Thanh tra") is one word of the
+    unit's name, not cut after its capital ("... Công" / "an tỉnh" left as a verb)."""
+    assert _names(sentence)[0] == name
+
+
+def test_the_members_listed_for_a_body_being_set_up_are_no_assignees():
+    """A list of names that ends its clause (";") without a verb names who sits on a body,
+    not who acts."""
+    [task] = _tasks("5. Kiện toàn Tổ công tác liên ngành của tỉnh, gồm đại diện lãnh đạo Sở Tài chính. Sở Tư pháp, Phòng An ninh kinh tế nội bộ Công an tỉnh; thường trực Tổ công tác là Công an tỉnh.\n")
+    assert roles(task) == []
