@@ -181,6 +181,10 @@ def grammar() -> Grammar:
     # ngang bộ, cơ quan thuộc Chính phủ": one group), written in lower case ("Phòng Nội chính"
     # is a named body); a list's first noun with its kind is a group of its own (above)
     member_kind = rf"(?:{SP}(?=\p{{Ll}})\L<member_kinds>{END})?"
+    # ... which a member with a head of its own needs to stay in the list ("Bộ trưởng các bộ,
+    # Thủ trưởng các cơ quan ngang bộ": one group; "Giám đốc các Sở, Thủ trưởng các ngành":
+    # two, each kind of body its own)
+    kinded = rf"{SP}\L<member_kinds>"
     # a list of enterprises that ends with a kind they share: "các Tập đoàn, Tổng công ty nhà
     # nước" (its nouns in either case: "Tổng Công ty"); one group
     enterprise = rf"(?i:\L<enterprises>){END}{no_name}"
@@ -192,7 +196,9 @@ def grammar() -> Grammar:
     # (:func:`headless` drops the heads from its name), with "các" or in the singular ("Bộ
     # trưởng, Thủ trưởng cơ quan ngang bộ, ..." opening an item: tasks.py keeps the paragraphs
     # that go on with such a sentence in its task)
-    headed = rf"(?:\L<person_heads>{SP}(?=\p{{Ll}}))"  # before a noun in lower case
+    # before a noun in lower case, with or without its "các" ("Bộ trưởng các bộ, Thủ trưởng
+    # các cơ quan ngang bộ, cơ quan thuộc Chính phủ": one group, its members' heads left out)
+    headed = rf"(?:\L<person_heads>{SP}(?:(?i:các){SP})?(?=\p{{Ll}}))"
     titled = (rf"{noun}{SP}trưởng(?:{joiner}{headed}{noun}{member_kind}"
               rf"{no_name})(?:{joiner}{headed}?{noun}{member_kind}{no_name})*")
     # the owners of works with the works listed ("các chủ dự án, tiểu dự án thành phần")
@@ -201,7 +207,8 @@ def grammar() -> Grammar:
     nouns = (rf"(?:{owned}|{noun}{kind}{no_name}|{shared_kind}"
              rf"|(?i:\L<specified>){END}{spec}{no_name}"
              rf"|{titled}"
-             rf"|{noun}{no_name}(?:{joiner}{noun}{member_kind}{no_name})*"
+             rf"|{noun}{no_name}(?:{joiner}(?:{headed}{noun}{member_kind}(?<={kinded})"
+             rf"|{noun}{member_kind}){no_name})*"
              rf"(?:,{SP}{authority})?|{authority})")
     # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
     # qualifier too), levels in a list ("Trung ương, địa phương, quân đội")

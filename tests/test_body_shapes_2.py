@@ -202,3 +202,17 @@ def test_the_members_listed_for_a_body_being_set_up_are_no_assignees():
     not who acts."""
     [task] = _tasks("5. Kiện toàn Tổ công tác liên ngành của tỉnh, gồm đại diện lãnh đạo Sở Tài chính. Sở Tư pháp, Phòng An ninh kinh tế nội bộ Công an tỉnh; thường trực Tổ công tác là Công an tỉnh.\n")
     assert roles(task) == []
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # each member's head with its "các", the later ones of the kinds of a state agency
+    ("Bộ trưởng các bộ, Thủ trưởng các cơ quan ngang bộ, cơ quan thuộc Chính phủ chỉ đạo thực hiện.",
+     ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ("Bộ trưởng, Thủ trưởng các cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh có trách nhiệm chỉ đạo.",
+     ["Bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]),
+    # heads of bodies of different kinds: a group each
+    ("Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh, Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thực hiện.",
+     ["các sở", "các ban, ngành tỉnh", "Ủy ban nhân dân các xã"]),
+])
+def test_heads_listed_with_their_bodies_nouns_stand_for_those_bodies(sentence, names):
+    assert _names(sentence) == names
