@@ -105,7 +105,7 @@ def grammar() -> Grammar:
         ("quals", c["qualifiers"]), ("rel_opens", c["relative_opens"]),
         ("rel_roles", c["relative_roles"]), ("rel_ends", c["relative_ends"]),
         ("place_words", c["place_words"]), ("place_nouns", c["place_nouns"]),
-        ("owners", c["owners"]), ("owned", c["owned"]),
+        ("owners", c["owners"]), ("owned", c["owned"]), ("members_of", c["members_of"]),
         ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]),
         ("sectors", _sectors()))}
     heads = r"\L<heads>"
@@ -204,7 +204,9 @@ def grammar() -> Grammar:
     # the owners of works with the works listed ("các chủ dự án, tiểu dự án thành phần")
     owned = (rf"(?i:\L<owners>){END}(?:{SP}(?i:\L<owned>){END})?"
              rf"(?:(?:,{SP}|{SP}và{SP})(?i:\L<owned>){END})+{no_name}")
-    nouns = (rf"(?:{owned}|{noun}{kind}{no_name}|{shared_kind}"
+    # members named after their body: "các cơ quan thành viên Ban Chỉ đạo tỉnh"
+    member_of = rf"{noun}{SP}(?i:\L<members_of>){SP}(?:{name})"
+    nouns = (rf"(?:{owned}|{member_of}|{noun}{kind}{no_name}|{shared_kind}"
              rf"|(?i:\L<specified>){END}{spec}{no_name}"
              rf"|{titled}"
              rf"|{noun}{no_name}(?:{joiner}(?:{headed}{noun}{member_kind}(?<={kinded})"
@@ -225,8 +227,10 @@ def grammar() -> Grammar:
     relative = (rf"(?:{SP}(?:(?i:\L<rel_opens>){END}(?:{SP}(?!và{END})[^\s,;.:()]+){{0,12}}?"
                 rf"(?=,|{rel_end})|\L<rel_roles>{END}(?={rel_end})))")
     # where the group is ("tại khu vực biên giới, cửa khẩu"): place nouns with their words
-    spot = (rf"(?i:\L<place_nouns>){END}(?:(?!{place}){SP}(?!\L<stops>{END}|\L<nouns>{END})"
-            rf"{LOWER}){{0,3}}")
+    # (not the issuer's own area: "trên địa bàn tỉnh" places nothing, the plan's scope is it)
+    spot = (rf"(?!(?i:địa bàn){place}{END})(?i:\L<place_nouns>){END}"
+            rf"(?:(?!{place}){SP}(?:(?i:\L<place_nouns>){END}|"
+            rf"(?!\L<stops>{END}|\L<nouns>{END}){LOWER})){{0,4}}{place}?")
     placed = (rf"(?:{SP}(?i:\L<place_words>){SP}{spot}(?:(?:,{SP}|{SP}và{SP}){spot})*)")
     collective = regex.compile(
         rf"{define}{START}(?i:(?P<each>các){SP})?(?P<nouns>{nouns})"

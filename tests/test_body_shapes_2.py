@@ -216,3 +216,15 @@ def test_the_members_listed_for_a_body_being_set_up_are_no_assignees():
 ])
 def test_heads_listed_with_their_bodies_nouns_stand_for_those_bodies(sentence, names):
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Chủ trì, phối hợp với các cơ quan thành viên Ban Chỉ đạo tỉnh tổ chức kiểm tra.",
+     "các cơ quan thành viên Ban Chỉ đạo tỉnh"),
+    ("Phối hợp với các đơn vị chức năng trên địa bàn khu kinh tế cửa khẩu tổ chức tuần tra.",
+     "các đơn vị chức năng trên địa bàn khu kinh tế cửa khẩu"),
+    # the issuer's own area places nothing: the plan's scope is it
+    ("Các cơ quan, đơn vị trên địa bàn tỉnh thực hiện nghiêm việc công khai.", "Các cơ quan, đơn vị"),
+])
+def test_members_of_a_body_and_groups_placed_in_an_area_keep_it_in_their_name(sentence, name):
+    assert _names(sentence)[0] == name
