@@ -98,6 +98,7 @@ def _tails() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
+    rel = lx.bodies["grammar"]["collective"]
     heads = "|".join(re.escape(h) for h in lx.heads)
     return {
         "sep": re.compile(rf"^\s*(?:,|;|và|,\s*và)?\s*(?:(?i:{heads})\s+)?(?:(?i:các)\s+)?$"),
@@ -146,6 +147,11 @@ def _res() -> dict[str, re.Pattern[str]]:
             rf"{lx.pattern('roles', 'lead')}|{lx.pattern('roles', 'support_action')}|"
             rf"{lx.pattern('roles', 'subject_verbs')})(?![\w]))"),
         "aside_start": re.compile(rf"[\s\-+•–*]*{lx.pattern('roles', 'aside')}\s"),
+        # a passive clause after a list that says which of them are meant ("... được giao
+        # nhiệm vụ tại Kế hoạch này, ..."; bodynames' relative clause), up to its comma or duty
+        "relative": re.compile(
+            rf"^\s+(?:{_alts(rel['relative_opens'])})(?:\s+(?!và\s)[^\s,;.:()]+){{0,12}}?"
+            rf"(?=,|\s(?:{_alts(rel['relative_ends'])})(?![\w]))"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
         "inner_label": re.compile(lx.pattern("roles", "inner_label")),
         "definition": re.compile(lx.pattern("roles", "definition")),
@@ -167,6 +173,10 @@ def _res() -> dict[str, re.Pattern[str]]:
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
         "clause_end": re.compile(r"[.;:\n]"),
     }
+
+
+def _alts(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def name_of(f: Found) -> str:
@@ -507,6 +517,9 @@ def _role(prefix: str, after: str) -> str | None:
         inner = bracket.group("inner")
         cue = res["lead_next"].fullmatch(inner) or res["support_next"].fullmatch(inner)
         after = (f" {inner}" if cue else "") + after[bracket.end():]
+    relative = res["relative"].match(after)
+    if relative:  # "UBND các huyện được giao nhiệm vụ tại Kế hoạch này, căn cứ ..., chủ động"
+        after = after[relative.end():]
     aside = res["aside"].match(after)
     if aside:
         after = " " + after[aside.end():]

@@ -228,3 +228,13 @@ def test_heads_listed_with_their_bodies_nouns_stand_for_those_bodies(sentence, n
 ])
 def test_members_of_a_body_and_groups_placed_in_an_area_keep_it_in_their_name(sentence, name):
     assert _names(sentence)[0] == name
+
+
+def test_named_bodies_followed_by_the_clause_that_says_which_are_meant_still_act():
+    """"Các sở, ngành, Ủy ban nhân dân các huyện được giao nhiệm vụ tại Kế hoạch này, căn cứ
+    ..., chủ động xây dựng ...": the passive clause and the aside stand between the list and
+    its verb; the list is the subject. A body something is given to in passing is not."""
+    first, second = _tasks("1. Các sở, ban, ngành, Ủy ban nhân dân các huyện được giao nhiệm vụ tại Chương trình này, căn cứ chức năng, nhiệm vụ, chủ động xây dựng kế hoạch.\n\n"
+                           "2. Kinh phí được giao cho Sở Du lịch theo quy định hiện hành.\n")
+    assert roles(first) == [("Các sở, ban, ngành", "executor"), ("Ủy ban nhân dân các huyện", "executor")]
+    assert roles(second) == []
