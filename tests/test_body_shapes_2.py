@@ -238,3 +238,20 @@ def test_named_bodies_followed_by_the_clause_that_says_which_are_meant_still_act
                            "2. Kinh phí được giao cho Sở Du lịch theo quy định hiện hành.\n")
     assert roles(first) == [("Các sở, ban, ngành", "executor"), ("Ủy ban nhân dân các huyện", "executor")]
     assert roles(second) == []
+
+
+# ------------------------------------------------- the Fatherland Front by any of its names
+
+@pytest.mark.parametrize(("written", "stored"), [
+    ("MTTQVN tỉnh", "Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("MTTQ Việt Nam tỉnh", "Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("UBMTTQVN tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("Ủy ban Mặt trận Tổ quốc, Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("Thường trực UBMTTQVN tỉnh", "Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+])
+def test_the_fatherland_front_is_found_and_stored_whole_by_its_short_forms(written, stored):
+    """Every short form of [abbreviations] matches where its long form is a body's pattern:
+    the long form is written out whole in the pattern, never hidden by ",?"."""
+    [task] = _tasks(f"a) Đề nghị {written} phối hợp tuyên truyền, vận động Nhân dân.\n")
+    assert roles(task) == [(stored, "requested")]
