@@ -311,8 +311,16 @@ def find(text: str, tokens: tuple[list[str], list[int]] | None = None) -> list[N
 def headless(name: str) -> str:
     """A group's name without the heads of its members: "Các Bộ trưởng, Thủ trưởng cơ quan
     ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ" is "Các Bộ, cơ quan ngang bộ, cơ quan
-    thuộc Chính phủ" (a head stands for its body)."""
-    return grammar().heads_in.sub("", name)
+    thuộc Chính phủ" (a head stands for its body); in the singular ("Bộ trưởng, Thủ trưởng
+    cơ quan ngang bộ" opening an item: each minister of his ministry) it is all of them, "các
+    bộ, cơ quan ngang bộ"."""
+    out = grammar().heads_in.sub("", name)
+    if _SINGULAR_TITLED.match(name):
+        out = f"các {out[:1].lower()}{out[1:]}"
+    return out
+
+
+_SINGULAR_TITLED = regex.compile(r"(?!(?i:các)\s)\p{L}+\s+trưởng,")
 
 
 def _openers(text: str, tokens: tuple[list[str], list[int]] | None,

@@ -67,7 +67,7 @@ def test_a_list_of_heads_in_the_singular_stands_for_the_bodies():
     UBND các tỉnh ...": the heads stand for their bodies; one group, no fragment "cơ quan
     ngang bộ" of its own."""
     names = _names("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổ chức thực hiện.")
-    assert names == ["Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+    assert names == ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
                      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
 
 
@@ -80,7 +80,7 @@ def test_a_heads_sentence_and_the_paragraph_that_goes_on_with_it_are_one_task():
     assert len(tasks) == 1
     names = [n for n, _r in roles(tasks[0])]
     assert "cơ quan ngang bộ" not in names and "cơ quan thuộc Chính phủ" not in names
-    assert "Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" in names
+    assert "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" in names
     assert "Bộ Văn hóa, Thể thao và Du lịch" not in names  # it receives the reports
 
 
@@ -209,7 +209,7 @@ def test_the_members_listed_for_a_body_being_set_up_are_no_assignees():
     ("Bộ trưởng các bộ, Thủ trưởng các cơ quan ngang bộ, cơ quan thuộc Chính phủ chỉ đạo thực hiện.",
      ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
     ("Bộ trưởng, Thủ trưởng các cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh có trách nhiệm chỉ đạo.",
-     ["Bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]),
+     ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]),
     # heads of bodies of different kinds: a group each
     ("Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh, Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thực hiện.",
      ["các sở", "các ban, ngành tỉnh", "Ủy ban nhân dân các xã"]),
