@@ -228,7 +228,9 @@ def grammar() -> Grammar:
                 rf"(?=,|{rel_end})|\L<rel_roles>{END}(?={rel_end})))")
     # where the group is ("tại khu vực biên giới, cửa khẩu"): place nouns with their words
     # (not the issuer's own area: "trên địa bàn tỉnh" places nothing, the plan's scope is it)
-    spot = (rf"(?!(?i:địa bàn){place}{END})(?i:\L<place_nouns>){END}"
+    # ("trên địa bàn" alone, or before a verb, is the plan's area too)
+    spot = (rf"(?!(?i:địa bàn)(?:{place}{END}|(?!{SP}(?:(?i:\L<place_nouns>){END}|(?!\L<stops>"
+            rf"{END}|\L<nouns>{END}){LOWER}))))(?i:\L<place_nouns>){END}"
             rf"(?:(?!{place}){SP}(?:(?i:\L<place_nouns>){END}|"
             rf"(?!\L<stops>{END}|\L<nouns>{END}){LOWER})){{0,4}}{place}?")
     placed = (rf"(?:{SP}(?i:\L<place_words>){SP}{spot}(?:(?:,{SP}|{SP}và{SP}){spot})*)")

@@ -225,6 +225,7 @@ def test_heads_listed_with_their_bodies_nouns_stand_for_those_bodies(sentence, n
      "các đơn vị chức năng trên địa bàn khu kinh tế cửa khẩu"),
     # the issuer's own area places nothing: the plan's scope is it
     ("Các cơ quan, đơn vị trên địa bàn tỉnh thực hiện nghiêm việc công khai.", "Các cơ quan, đơn vị"),
+    ("Phối hợp với các cơ sở đào tạo trên địa bàn tổ chức tuyển sinh.", "các cơ sở đào tạo"),
 ])
 def test_members_of_a_body_and_groups_placed_in_an_area_keep_it_in_their_name(sentence, name):
     assert _names(sentence)[0] == name
