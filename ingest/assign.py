@@ -98,6 +98,7 @@ def _tails() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern[str]]:
     lx = lexicon()
+    rel = lx.bodies["grammar"]["collective"]
     heads = "|".join(re.escape(h) for h in lx.heads)
     return {
         "sep": re.compile(rf"^\s*(?:,|;|và|,\s*và)?\s*(?:(?i:{heads})\s+)?(?:(?i:các)\s+)?$"),
@@ -145,6 +146,12 @@ def _res() -> dict[str, re.Pattern[str]]:
             rf"^\s*,\s*{lx.pattern('roles', 'aside')}\s[^.;:\n]{{0,160}}?,\s*(?=(?:"
             rf"{lx.pattern('roles', 'lead')}|{lx.pattern('roles', 'support_action')}|"
             rf"{lx.pattern('roles', 'subject_verbs')})(?![\w]))"),
+        "aside_start": re.compile(rf"[\s\-+•–*]*{lx.pattern('roles', 'aside')}\s"),
+        # a passive clause after a list that says which of them are meant ("... được giao
+        # nhiệm vụ tại Kế hoạch này, ..."; bodynames' relative clause), up to its comma or duty
+        "relative": re.compile(
+            rf"^\s+(?:{_alts(rel['relative_opens'])})(?:\s+(?!và\s)[^\s,;.:()]+){{0,12}}?"
+            rf"(?=,|\s(?:{_alts(rel['relative_ends'])})(?![\w]))"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
         "inner_label": re.compile(lx.pattern("roles", "inner_label")),
         "definition": re.compile(lx.pattern("roles", "definition")),
@@ -156,9 +163,20 @@ def _res() -> dict[str, re.Pattern[str]]:
         "encourage": re.compile(lx.pattern("roles", "encourage")),
         "order": re.compile(lx.pattern("roles", "order")),
         "addressed": re.compile(lx.pattern("roles", "addressed")),
+        "directs": re.compile(lx.pattern("roles", "directs")),
+        "directed_next": re.compile(
+            rf"\s*{lx.pattern('roles', 'directed_lead_in')}"
+            rf"(?:(?P<lead>{lx.pattern('roles', 'lead')})"
+            rf"|(?P<support>{lx.pattern('roles', 'support_action')}))(?![\w])"),
+        # a group named by its part in the tasks ("các cơ quan phối hợp": bodynames.py)
+        "by_support": re.compile(rf"\s{lx.pattern('roles', 'support_action')}$"),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
         "clause_end": re.compile(r"[.;:\n]"),
     }
+
+
+def _alts(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def name_of(f: Found) -> str:
@@ -407,6 +425,10 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         if role is None and group.start < end and res["encourage"].fullmatch(
                 prefix.strip(" -+,")) and _MARKER_ONLY.fullmatch(text, start, clause_start):
             role = "executor"  # "16. Khuyến khích Hội Nông dân tỉnh ...": the task is theirs
+        elif role is None and res["directs"].fullmatch(prefix.strip(" -+,")) and \
+                _MARKER_ONLY.fullmatch(text, start, clause_start):
+            cue = res["directed_next"].match(after)  # "Chỉ đạo các ban, ngành phối hợp ..."
+            role = None if cue is None else "lead" if cue.group("lead") else "support"
         elif role is None and res["addressed"].fullmatch(prefix.strip(" -+,")) and \
                 text.startswith(":", group.end):
             role = "executor"  # "Đối với các sở, ngành: chuẩn bị báo cáo ..."
@@ -438,6 +460,8 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         courtesy = role == "requested" and all(map(_commanded, members))
         for f in members:
             own = (_role("", after) or "executor") if courtesy else role
+            if own == "executor" and f.collective and res["by_support"].search(f.text):
+                own = "support"  # "các cơ quan phối hợp có trách nhiệm ...": named by its part
             for x in _expand(f, ctx):
                 out.append(_make(x, own, ctx))
     return dedupe(out)
@@ -493,6 +517,9 @@ def _role(prefix: str, after: str) -> str | None:
         inner = bracket.group("inner")
         cue = res["lead_next"].fullmatch(inner) or res["support_next"].fullmatch(inner)
         after = (f" {inner}" if cue else "") + after[bracket.end():]
+    relative = res["relative"].match(after)
+    if relative:  # "UBND các huyện được giao nhiệm vụ tại Kế hoạch này, căn cứ ..., chủ động"
+        after = after[relative.end():]
     aside = res["aside"].match(after)
     if aside:
         after = " " + after[aside.end():]
@@ -611,15 +638,15 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
                if fold(a.name) in openers and a.role != "requested" else a for a in own]
         if lead_in.group("lead"):
             action = "lead"
-    heirs = {fold(a.name).removeprefix("cac ") for a in heritage if a.role != "requested"}
+    heirs = {same_key(a.name) for a in heritage if a.role != "requested"}
     if action == "lead":  # "Chủ trì, ..." under "9. Ủy ban nhân dân cấp xã" whose words name it
         own = [Assignment(a.name, "lead", a.key, a.group, a.span)
-               if a.role == "executor" and fold(a.name).removeprefix("cac ") in heirs else a
+               if a.role == "executor" and same_key(a.name) in heirs else a
                for a in own]
-    named = {fold(a.name).removeprefix("cac ") for a in own}
+    named = {same_key(a.name) for a in own}
     inherited = []
     for a in heritage:
-        if fold(a.name).removeprefix("cac ") in named and a.role != "requested":
+        if same_key(a.name) in named and a.role != "requested":
             continue  # its own words say what it does here
         role = action if action and a.role != "requested" else a.role
         inherited.append(Assignment(a.name, role, a.key, a.group, a.span))
@@ -650,8 +677,8 @@ def _narrowed(heritage: list[Assignment], unit: Unit, ctx: Context) -> list[Assi
     first = leading(unit.start, unit.end, ctx)
     if first is None:
         return heritage
-    opened = {fold(name_of(f)).removeprefix("cac ") for f in first.members}
-    kept = [a for a in heritage if fold(a.name).removeprefix("cac ") in opened]
+    opened = {same_key(name_of(f)) for f in first.members}
+    kept = [a for a in heritage if same_key(a.name) in opened]
     return kept or heritage
 
 
@@ -665,6 +692,8 @@ def _own_action(start: int, end: int, ctx: Context) -> str | None:
     action = res["own_action"]
     m = action.match(ctx.text, start, end)
     found = None if m is None else "lead" if m.group("lead") else "support"
+    if found is None:
+        found = _after_aside(start, end, ctx)
     if found != "lead":
         for mark in res["clause_end"].finditer(ctx.text, start, end):
             m = action.match(ctx.text, mark.end(), end)
@@ -673,11 +702,65 @@ def _own_action(start: int, end: int, ctx: Context) -> str | None:
     return found
 
 
+def _after_aside(start: int, end: int, ctx: Context) -> str | None:
+    """The action of a task that opens with an aside on what it rests on ("Căn cứ chức năng,
+    nhiệm vụ, quyền hạn và theo quy định của Luật ..., các văn bản chỉ đạo của Chính phủ, Bộ,
+    ngành và tỉnh, phối hợp với ..."): the aside's pieces name things, the first piece after a
+    comma that opens with a verb is the body's own action ("lead" for "chủ trì", "support" for
+    "phối hợp"/"tham gia"; any other verb leaves it the body's own task)."""
+    res = _res()
+    text = ctx.text
+    opener = res["aside_start"].match(text, start, end)
+    if opener is None:
+        return None
+    stop = res["clause_end"].search(text, opener.end(), end)
+    clause_end = stop.start() if stop else end
+    for comma in _COMMA.finditer(text, opener.end(), clause_end):
+        at = comma.end()
+        m = res["own_action"].match(text, at, clause_end)
+        if m is not None:
+            return "lead" if m.group("lead") else "support"
+        if res["prose_next"].match(text[at:clause_end]):  # (its "^" holds at 0 only)
+            return None
+    return None
+
+
+_COMMA = re.compile(r",")
+
+
+def same_key(name: str) -> str:
+    """A body's name folded, without the "các" of its plural anywhere in it: "Ủy ban nhân
+    dân các xã, phường" under the heading "Ủy ban nhân dân xã, phường" is that body."""
+    return _PLURAL.sub("", fold(name))
+
+
+_PLURAL = re.compile(r"(?<![^\s,])cac\s+")
+
+
+@lru_cache(maxsize=1)
+def _foreign() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    f = lexicon().bodies["foreign"]
+    alts = "|".join(map(re.escape, sorted(f["countries"], key=len, reverse=True)))
+    # ("các Đội quy tập ở Lào": our own bodies working there)
+    return (re.compile(rf"(?<![\w])(?<!ở )(?<!tại )(?:{alts})\s*$"),
+            re.compile("|".join(map(re.escape, f["own"]))))
+
+
+def foreign(name: str) -> bool:
+    """Is a name a foreign state's body ("Ban Công tác đặc biệt Chính phủ Lào": ``[foreign]``
+    of bodies.toml)? A plan works with it, never orders or requests it: no assignee."""
+    ends, own = _foreign()
+    return bool(ends.search(name)) and not own.search(name)
+
+
 def dedupe(items: list[Assignment]) -> list[Assignment]:
-    """One assignment per body; the stronger role wins (đề nghị outranks chủ trì)."""
+    """One assignment per body; the stronger role wins (đề nghị outranks chủ trì). A foreign
+    state's body is no assignee (:func:`foreign`)."""
     out: dict[str, Assignment] = {}
     for a in items:
-        key = fold(a.name).removeprefix("cac ")
+        if foreign(a.name):
+            continue
+        key = same_key(a.name)
         if key not in out or (RANK[a.role] > RANK[out[key].role] and a.role == "requested"):
             out[key] = a
     return list(out.values())

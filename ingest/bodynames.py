@@ -102,7 +102,10 @@ def grammar() -> Grammar:
         ("not_groups", c["not_groups"]), ("kinds", c["types"]),
         ("member_kinds", c["member_types"]),
         ("enterprises", c["enterprises"]), ("enterprise_kinds", c["enterprise_types"]),
-        ("quals", c["qualifiers"]),
+        ("quals", c["qualifiers"]), ("rel_opens", c["relative_opens"]),
+        ("rel_roles", c["relative_roles"]), ("rel_ends", c["relative_ends"]),
+        ("place_words", c["place_words"]), ("place_nouns", c["place_nouns"]),
+        ("owners", c["owners"]), ("owned", c["owned"]), ("members_of", c["members_of"]),
         ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]),
         ("sectors", _sectors()))}
     heads = r"\L<heads>"
@@ -117,7 +120,11 @@ def grammar() -> Grammar:
     # (and the word lists in them once each); a call backtracks as its text in place would
     place = "(?&place)"
     # ("Sở Tài chính Các sở, ngành": a list's "Các" is no word of a name)
-    capital = rf"(?:(?!{place}){SP}(?!Các{END}|Những{END})(?:{UPPER}|{NUMBER}))"
+    # ... a body's kind that names a body with a place alone ("Công an", "Thanh tra") is one
+    # capital too, its lower-case words its own: "Phòng An ninh chính trị nội bộ Công an tỉnh"
+    # (the unit and the body it belongs to) is never cut inside "Công an"
+    capital = (rf"(?:(?!{place}){SP}(?!Các{END}|Những{END})"
+               rf"(?:{bare}{END}|{UPPER}|{NUMBER}))")
     lower = rf"(?:(?!{place}){SP}(?!\L<stops>{END}){LOWER})"
     # a sector written in lower case after the field's first words is the field's own, its
     # "và" too ("Viện Chiến lược, Chính sách tài nguyên và môi trường", "Trung tâm Truyền
@@ -174,6 +181,10 @@ def grammar() -> Grammar:
     # ngang bộ, cơ quan thuộc Chính phủ": one group), written in lower case ("Phòng Nội chính"
     # is a named body); a list's first noun with its kind is a group of its own (above)
     member_kind = rf"(?:{SP}(?=\p{{Ll}})\L<member_kinds>{END})?"
+    # ... which a member with a head of its own needs to stay in the list ("Bộ trưởng các bộ,
+    # Thủ trưởng các cơ quan ngang bộ": one group; "Giám đốc các Sở, Thủ trưởng các ngành":
+    # two, each kind of body its own)
+    kinded = rf"{SP}\L<member_kinds>"
     # a list of enterprises that ends with a kind they share: "các Tập đoàn, Tổng công ty nhà
     # nước" (its nouns in either case: "Tổng Công ty"); one group
     enterprise = rf"(?i:\L<enterprises>){END}{no_name}"
@@ -182,15 +193,24 @@ def grammar() -> Grammar:
     # the heads of a list's members, each before its noun ("Các Bộ trưởng, Thủ trưởng cơ quan
     # ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ"; "N trưởng" is the head of an N): a head
     # stands for its body, so the list is one group as "các bộ, cơ quan ngang bộ, ..." is
-    # (:func:`headless` drops the heads from its name). The titled first noun only after "các"
-    # (a singular "Bộ trưởng, ..." opening an item makes tasks.py read it as a body sentence
-    # over the item's paragraphs, which the annotation guide keeps in one task)
-    headed = rf"(?:\L<person_heads>{SP}(?=\p{{Ll}}))"  # before a noun in lower case
-    titled = (rf"(?<=(?i:các){SP}){noun}{SP}trưởng(?:{joiner}{headed}{noun}{member_kind}"
+    # (:func:`headless` drops the heads from its name), with "các" or in the singular ("Bộ
+    # trưởng, Thủ trưởng cơ quan ngang bộ, ..." opening an item: tasks.py keeps the paragraphs
+    # that go on with such a sentence in its task)
+    # before a noun in lower case, with or without its "các" ("Bộ trưởng các bộ, Thủ trưởng
+    # các cơ quan ngang bộ, cơ quan thuộc Chính phủ": one group, its members' heads left out)
+    headed = rf"(?:\L<person_heads>{SP}(?:(?i:các){SP})?(?=\p{{Ll}}))"
+    titled = (rf"{noun}{SP}trưởng(?:{joiner}{headed}{noun}{member_kind}"
               rf"{no_name})(?:{joiner}{headed}?{noun}{member_kind}{no_name})*")
-    nouns = (rf"(?:{noun}{kind}{no_name}|{shared_kind}|(?i:\L<specified>){END}{spec}{no_name}"
+    # the owners of works with the works listed ("các chủ dự án, tiểu dự án thành phần")
+    owned = (rf"(?i:\L<owners>){END}(?:{SP}(?i:\L<owned>){END})?"
+             rf"(?:(?:,{SP}|{SP}và{SP})(?i:\L<owned>){END})+{no_name}")
+    # members named after their body: "các cơ quan thành viên Ban Chỉ đạo tỉnh"
+    member_of = rf"{noun}{SP}(?i:\L<members_of>){SP}(?:{name})"
+    nouns = (rf"(?:{owned}|{member_of}|{noun}{kind}{no_name}|{shared_kind}"
+             rf"|(?i:\L<specified>){END}{spec}{no_name}"
              rf"|{titled}"
-             rf"|{noun}{no_name}(?:{joiner}{noun}{member_kind}{no_name})*"
+             rf"|{noun}{no_name}(?:{joiner}(?:{headed}{noun}{member_kind}(?<={kinded})"
+             rf"|{noun}{member_kind}){no_name})*"
              rf"(?:,{SP}{authority})?|{authority})")
     # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
     # qualifier too), levels in a list ("Trung ương, địa phương, quân đội")
@@ -199,10 +219,26 @@ def grammar() -> Grammar:
     # a group of a body: "các Ủy ban của Quốc hội", "các đội chuyên trách của quân đội"
     owner = (rf"(?:{SP}của{SP}(?:{name}|(?i:Quốc hội|Chính phủ|quân đội|Đảng|tỉnh|thành phố)"
              rf"{END}))")
+    # a relative clause that names the group by what it was given ("các cơ quan được phân
+    # công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm ..."), up to the duty or
+    # the comma after which the sentence goes on; a role word only right before the duty
+    # ("các cơ quan phối hợp có trách nhiệm ...")
+    rel_end = rf"{SP}\L<rel_ends>{END}"
+    relative = (rf"(?:{SP}(?:(?i:\L<rel_opens>){END}(?:{SP}(?!và{END})[^\s,;.:()]+){{0,12}}?"
+                rf"(?=,|{rel_end})|\L<rel_roles>{END}(?={rel_end})))")
+    # where the group is ("tại khu vực biên giới, cửa khẩu"): place nouns with their words
+    # (not the issuer's own area: "trên địa bàn tỉnh" places nothing, the plan's scope is it)
+    # ("trên địa bàn" alone, or before a verb, is the plan's area too)
+    spot = (rf"(?!(?i:địa bàn)(?:{place}{END}|(?!{SP}(?:(?i:\L<place_nouns>){END}|(?!\L<stops>"
+            rf"{END}|\L<nouns>{END}){LOWER}))))(?i:\L<place_nouns>){END}"
+            rf"(?:(?!{place}){SP}(?:(?i:\L<place_nouns>){END}|"
+            rf"(?!\L<stops>{END}|\L<nouns>{END}){LOWER})){{0,4}}{place}?")
+    placed = (rf"(?:{SP}(?i:\L<place_words>){SP}{spot}(?:(?:,{SP}|{SP}và{SP}){spot})*)")
     collective = regex.compile(
         rf"{define}{START}(?i:(?P<each>các){SP})?(?P<nouns>{nouns})"
-        rf"(?P<quals>(?:{belongs}|{qual})*{owner}?(?:{qual})*)"
-        rf"(?P<tail>{scope}|{SP}{units}{END})?{END}", ignore_unused=True, **lists)
+        rf"(?P<quals>(?:{belongs}|{relative}|{qual})*{owner}?(?:{qual})*)"
+        rf"(?P<tail>{scope}|{SP}{units}{END})?(?P<placed>{placed})?{END}", ignore_unused=True,
+        **lists)
     outside = regex.compile(rf"^\L<outside_heads>{END}", ignore_unused=True, **lists)
     heads_in = regex.compile(rf"(?<=^(?:(?i:các){SP})?\p{{L}}+){SP}trưởng(?=,)"
                              rf"|(?<=,{SP}){headed}", ignore_unused=True, **lists)
@@ -277,8 +313,16 @@ def find(text: str, tokens: tuple[list[str], list[int]] | None = None) -> list[N
 def headless(name: str) -> str:
     """A group's name without the heads of its members: "Các Bộ trưởng, Thủ trưởng cơ quan
     ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ" is "Các Bộ, cơ quan ngang bộ, cơ quan
-    thuộc Chính phủ" (a head stands for its body)."""
-    return grammar().heads_in.sub("", name)
+    thuộc Chính phủ" (a head stands for its body); in the singular ("Bộ trưởng, Thủ trưởng
+    cơ quan ngang bộ" opening an item: each minister of his ministry) it is all of them, "các
+    bộ, cơ quan ngang bộ"."""
+    out = grammar().heads_in.sub("", name)
+    if _SINGULAR_TITLED.match(name):
+        out = f"các {out[:1].lower()}{out[1:]}"
+    return out
+
+
+_SINGULAR_TITLED = regex.compile(r"(?!(?i:các)\s)\p{L}+\s+trưởng,")
 
 
 def _openers(text: str, tokens: tuple[list[str], list[int]] | None,
@@ -300,9 +344,10 @@ _JOINER = re.compile(r",?\s+(?:và\s+)?|,\s*")
 
 
 def _listed_after(out: list[Name], text: str, at: int) -> bool:
-    """Does ``text[at:]`` go on with a list of groups ("Các doanh nghiệp viễn thông, doanh
-    nghiệp bưu chính": the second shares the first's "các")?"""
-    return bool(out) and out[-1].collective and bool(_JOINER.fullmatch(text, out[-1].end, at))
+    """Does ``text[at:]`` go on with a list of bodies ("Các doanh nghiệp viễn thông, doanh
+    nghiệp bưu chính": the second shares the first's "các"; "phối hợp Bộ Công an, Sở Tư pháp,
+    doanh nghiệp đồng hành": a member of the list the names open)?"""
+    return bool(out) and bool(_JOINER.fullmatch(text, out[-1].end, at))
 
 
 def _several(nouns: str) -> bool:

@@ -282,6 +282,7 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
         elif not only_bodies:  # "2. Thanh tra tỉnh chủ trì ...": a sentence, not a heading
             below.said.extend(bodies)
             notes = list(takewhile(lambda ln: ln.kind == "note", item.lines))
+            notes += _goes_on(item, ctx, len(notes))
             out.append(Unit(section, item.path, [item.line, *notes], heading=None,
                             meta=_shared([ln for ln in item.lines if ln.kind in META],
                                          below.shared)))
@@ -295,6 +296,9 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
     own = _values_below(item.lines)
     if head is not None and not head[1]:
         own = list(dropwhile(lambda ln: ln.kind == "note", own))  # in the sentence's unit
+        if not (item.children and _colon_lead_in(item.line, ctx)):
+            taken = {id(ln) for ln in _goes_on(item, ctx, 0)}
+            own = [ln for ln in own if id(ln) not in taken]
     fields.tasks = [c for c in fields.tasks if operative(c) and not addressees(c)]
     if item.kind not in SECTIONS and _one_block(fields.tasks):
         # sub-items that repeat one assignment word for word name the objects of one task
@@ -492,6 +496,23 @@ def _duties_of(item: Item, ctx: assign.Context) -> list[Assignment]:
     return [Assignment(_as_written(x, ctx), "executor", group=x.collective,
                        span=ctx.to_span(x.start, x.end))
             for f in first.members for x in assign._expand(f, ctx)]
+
+
+def _goes_on(item: Item, ctx: assign.Context, skip: int) -> list[Line]:
+    """The paragraphs right below a body's sentence ("2. Bộ trưởng, Thủ trưởng cơ quan ngang
+    bộ, ... chịu trách nhiệm thực hiện Kế hoạch này." over "Căn cứ nội dung Kế hoạch này, các
+    bộ, ... xây dựng kế hoạch chi tiết ...") that go on with it: they open with no assignment
+    of their own ("Đồng thời, giao X chủ trì ..." does, and is a task of its own), and the
+    sentence leads in to nothing (no ":"). A numbered item with no sub-items is one task, as
+    the annotation guide has it."""
+    if item.children or ctx.text[item.line.body_start:item.line.end].rstrip(" *").endswith(":"):
+        return []
+    out: list[Line] = []
+    for line in item.lines[skip:]:
+        if line.kind != "para" or assign.leading(line.body_start, line.end, ctx) is not None:
+            break
+        out.append(line)
+    return out
 
 
 def _names_subject(unit: Unit, ctx: assign.Context) -> bool:
