@@ -30,6 +30,7 @@ from ingest.regexes import (
     department_list,
     document_ref,
     law_title,
+    law_title_head,
     pinpoint,
     short_name,
 )
@@ -150,11 +151,13 @@ def index() -> tuple[OpeningIndex, list[tuple[str, int, bool]]]:
     patterns: list[Pattern] = []
     heads: list[str] = []
     owner: list[tuple[str, int, bool]] = []
-    known = {"bodies": body_heads()}  # each a body's name, before its optional location
+    # a body's name before its optional location; the words a law's title opens with
+    known = {p.pattern: h for (p, _c, _o), h in zip(bodies(), body_heads(), strict=True)}
+    known[law_title().pattern] = law_title_head()
     for family, pats, keep_all in families():
         for i, p in enumerate(pats):
             patterns.append(p)
-            heads.append(known[family][i] if family in known else p.pattern)
+            heads.append(known.get(p.pattern, p.pattern))
             owner.append((family, i, keep_all))
     return OpeningIndex(patterns, heads), owner
 
