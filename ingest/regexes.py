@@ -270,7 +270,9 @@ def department_list() -> tuple[re.Pattern[str], re.Pattern[str]]:
     list, and one name of it). A ministry's names are those of the ``[[central]]`` table."""
     lx = lexicon()
     ministries = [c.name.removeprefix("Bộ ") for c in lx.central if c.name.startswith("Bộ ")]
-    fields = sorted({*lx.departments, *ministries}, key=len, reverse=True)
+    # longest first (a name before its shorter start), then by name: the same pattern in every
+    # process (its text keys the scan's cached answers)
+    fields = sorted({*lx.departments, *ministries}, key=lambda d: (-len(d), d))
     names = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in fields)
     return re.compile(
         rf"(?<![\w])(?i:(?:các\s+)?(?P<head>Sở|Bộ))\s*:\s*(?P<names>(?:{names})"
