@@ -151,9 +151,12 @@ def grammar() -> Grammar:
     lower_head = (rf"\L<lower_heads>(?!{place}){SP}(?!\L<upper_quals>{END})"
                   rf"(?!\L<heads>{END}|{bare}{END}){field}")
     name = rf"(?:{heads}{SP}{field}{joined}*|{bare}{END}|{lower_head}{joined}*){location}{scope}?"
+    # a name inside another's words ("thuộc X", "của X") is called from the DEFINE group too
+    define = define.removesuffix(")") + rf"(?P<body>{name}))"
+    inner_name = "(?&body)"
     # "thuộc Bộ Quốc phòng"; "thuộc Tỉnh ủy", "trực thuộc Sở", "thuộc Bộ" (the issuer's own)
     belongs = (rf"(?:{SP}(?:trực{SP})?thuộc{SP}"
-               rf"(?:{name}|(?i:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy){END}"
+               rf"(?:{inner_name}|(?i:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy){END}"
                rf"|(?:Bộ|Sở|Tổng cục|Cục|Ban){END}"
                # "các đơn vị thuộc các Bộ có liên quan": a group of groups
                rf"|(?i:các){SP}(?i:\L<nouns>){END}(?:(?:,{SP}|{SP}và{SP})(?i:\L<nouns>){END})*"
@@ -217,7 +220,7 @@ def grammar() -> Grammar:
     qual = (rf"(?:{SP}|,{SP}(?=(?i:trung ương|địa phương|quân đội){END}))"
             rf"(?i:\L<quals>){END}")
     # a group of a body: "các Ủy ban của Quốc hội", "các đội chuyên trách của quân đội"
-    owner = (rf"(?:{SP}của{SP}(?:{name}|(?i:Quốc hội|Chính phủ|quân đội|Đảng|tỉnh|thành phố)"
+    owner = (rf"(?:{SP}của{SP}(?:{inner_name}|(?i:Quốc hội|Chính phủ|quân đội|Đảng|tỉnh|thành phố)"
              rf"{END}))")
     # a relative clause that names the group by what it was given ("các cơ quan được phân
     # công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm ..."), up to the duty or

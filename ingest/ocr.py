@@ -11,7 +11,8 @@ processes) than reading a few pages needs, and is slower per page (see the READM
 Reading is deterministic for one engine version, and a page's text is kept in a cache keyed by
 the file's digest, the page, the resolution and the engine's version, so that the plan page
 shows the very text the spans count (the service decodes the file again) without reading it
-again. ``CANCU_OCR=off`` turns OCR off; ``CANCU_OCR_CACHE`` moves the cache.
+again. ``CANCU_OCR=off`` turns OCR off; ``CANCU_OCR_CACHE`` moves the cache (by default the
+``ocr`` folder of :mod:`ingest.cache`'s, ``CANCU_CACHE=off`` keeps none).
 """
 
 from __future__ import annotations
@@ -281,24 +282,29 @@ def _key(digest: str, index: int, what: str) -> str:
                           ).hexdigest()
 
 
-def _cache_dir() -> Path:
+def _cache_dir() -> Path | None:
+    """``$CANCU_OCR_CACHE``, else the ``ocr`` folder of the project's cache (ingest.cache);
+    None when caching is off."""
+    from ingest import cache
+
     found = os.environ.get("CANCU_OCR_CACHE")
-    if found:
-        return Path(found)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cancu" / "ocr"
+    return Path(found) if found else cache.folder("ocr")
 
 
 def _cache_get(key: str) -> str | None:
-    path = _cache_dir() / f"{key}.txt"
+    folder = _cache_dir()
+    if folder is None:
+        return None
     try:
-        return path.read_text(encoding="utf-8")
+        return (folder / f"{key}.txt").read_text(encoding="utf-8")
     except OSError:
         return None
 
 
 def _cache_put(key: str, text: str) -> None:
     folder = _cache_dir()
+    if folder is None:
+        return
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".{key}.{os.getpid()}.tmp"

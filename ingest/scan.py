@@ -5,13 +5,15 @@ Trying each of ~150 patterns at each of a plan's ~3,500 word starts would cost m
 rest of the extraction together. Instead, the ``regex`` module's partial matching tells
 which patterns a piece of text could open (``pattern.match(text, partial=True)``: the text
 matches, or could be the start of a match). That is asked once per distinct token, and once
-per run of tokens after an opener (:class:`Run`, learned once per process and kept), so most
+per run of tokens after an opener (:class:`Run`, learned once and kept, on disk too), so most
 tokens are ruled out by one dictionary look-up and most openers by the token after them;
 the few patterns left are matched in full.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from itertools import accumulate, compress
 
 import regex
 
+from ingest import cache
 from ingest.nlp import PIECE
 from ingest.regexes import (
     ROLES,
@@ -30,6 +33,7 @@ from ingest.regexes import (
     department_list,
     document_ref,
     law_title,
+    law_title_head,
     pinpoint,
     short_name,
 )
@@ -43,6 +47,7 @@ NARROWING_TOKENS = 2
 # time, quadratic in its length (80,000 characters of "Điều 1, Điều 2, ..." took 14 s)
 MAX_MATCH = 3000
 _WORD_START = re.compile(r"\w")
+CACHE_FORMAT = 1  # of the cached answers (OpeningIndex.keep)
 Pattern = re.Pattern[str] | Deferred  # the bodies' patterns are compiled when first matched
 
 
@@ -64,33 +69,57 @@ class OpeningIndex:
     part of it before a tail that may match nothing, which a text may open on exactly where
     the whole pattern may (compiled for partial matching, a long tail costs its time for
     nothing).
+
+    The answers depend on the heads alone, so they are kept on disk (:mod:`ingest.cache`,
+    kind ``scan``) under the digest of the heads, their flags and the ``regex`` version: a
+    process starts with what earlier ones learned (a plan's tokens are mostly known), and
+    compiles a head for partial matching only when a token it has not met asks it (compiling
+    them all was ~0.3 CPU-s of every process). Other data files, or other code building the
+    patterns, give other heads, so another key: the answers are learned again.
     """
 
-    def __init__(self, patterns: list[Pattern], heads: list[str] | None = None
-                 ) -> None:  # fmt: skip
+    def __init__(self, patterns: list[Pattern], heads: list[str] | None = None,
+                 *, cached: bool = True) -> None:  # fmt: skip
         self.patterns = patterns
-        self._partial = [regex.compile(h, p.flags & re.IGNORECASE) for p, h in zip(
+        self._heads = [(h, p.flags & re.IGNORECASE) for p, h in zip(
             patterns, heads or [p.pattern for p in patterns], strict=True)]
+        self._partial: list[regex.Pattern[str] | None] = [None] * len(patterns)
         self._every = tuple(range(len(patterns)))
         self._by_char: dict[str, tuple[int, ...]] = {}
         self._first: dict[str, Run | None] = {}  # a token -> its run, None when it opens none
+        self.key = hashlib.sha256(json.dumps(
+            [CACHE_FORMAT, regex.__version__, self._heads], ensure_ascii=False).encode()
+        ).hexdigest() if cached else None
+        self._kept = 0  # answers in the cache file when read or last written
+        self._learned = 0  # answers learned since
+        if self.key is not None:
+            self._read(cache.read_json("scan", self.key))
 
     def candidates(self, text: str, among: tuple[int, ...] | None = None) -> tuple[int, ...]:
         """The patterns (of ``among``; by default those its first character may open) that
         can match a text opening with ``text``."""
         if among is None:
             among = self._opening_with(text[0]) if len(text) > 1 else self._every
-        return tuple(i for i in among if self._partial[i].match(text, partial=True))
+        partial = self._partial
+        return tuple(i for i in among
+                     if (partial[i] or self._compile(i)).match(text, partial=True))
+
+    def _compile(self, i: int) -> regex.Pattern[str]:
+        head, flags = self._heads[i]
+        compiled = self._partial[i] = regex.compile(head, flags)
+        return compiled
 
     def _opening_with(self, char: str) -> tuple[int, ...]:
         found = self._by_char.get(char)
         if found is None:
             found = self._by_char[char] = self.candidates(char, self._every)
+            self._learned += 1
         return found
 
     def _run(self, token: str) -> Run | None:
         """The run of one token; only a word opens patterns (not a mark, not white space)."""
         patterns = self.candidates(_unspaced(token)) if _WORD_START.match(token) else ()
+        self._learned += 1
         return Run(token, patterns) if patterns else None
 
     def _longer(self, run: Run, token: str) -> Run:
@@ -98,6 +127,7 @@ class OpeningIndex:
         the last token's space) can open."""
         patterns = self.candidates(run.text + _unspaced(token), run.patterns)
         longer = run.longer[token] = Run(run.text + token, patterns)
+        self._learned += 1
         return longer
 
     def openings(self, tokens: list[str], starts: list[int]
@@ -116,6 +146,56 @@ class OpeningIndex:
                     break
             if run.patterns:
                 yield starts[k], run.patterns
+
+    def keep(self) -> None:
+        """Write the answers to the cache when this process learned a hundredth more than it
+        holds: a plan of new words adds them for the next process, and a batch, which learns
+        little after its first plans, writes the file (~0.1 MB per 1,000 tokens) seldom; a
+        cache that cannot be written is left as it is."""
+        if self.key is None or not self._learned or self._learned * 100 < self._kept:
+            return
+        value = {"by_char": {c: list(v) for c, v in self._by_char.items()},
+                 "first": {t: r and _run_value(r) for t, r in self._first.items()}}
+        if cache.write_json("scan", self.key, value):
+            self._kept += self._learned
+            self._learned = 0
+
+    def _read(self, value: object) -> None:
+        """The answers of a cache file, where each is whole and names only known patterns
+        (anything else: none, and the file is written anew)."""
+        n = len(self.patterns)
+
+        def indices(v: object) -> tuple[int, ...]:
+            if not isinstance(v, list) or not all(type(i) is int and 0 <= i < n for i in v):
+                raise ValueError("not a list of patterns")
+            return tuple(v)
+
+        def run(text: str, v: object) -> Run:
+            if not (isinstance(v, list) and len(v) == 2 and isinstance(v[1], dict)):
+                raise ValueError("not a run")
+            r = Run(text, indices(v[0]))
+            r.longer = {t: run(text + t, x) for t, x in v[1].items()}
+            return r
+
+        if not isinstance(value, dict):
+            return
+        try:
+            by_char = {c: indices(v) for c, v in value["by_char"].items()}
+            first = {t: None if v is None else run(t, v) for t, v in value["first"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
+            return
+        self._by_char, self._first = by_char, first
+        self._kept = len(by_char) + sum(1 + _size(r) for r in first.values() if r) + sum(
+            1 for r in first.values() if r is None)
+
+
+def _run_value(run: Run) -> list[object]:
+    return [list(run.patterns), {t: _run_value(r) for t, r in run.longer.items()}]
+
+
+def _size(run: Run) -> int:
+    """The runs longer than ``run`` that were learned."""
+    return sum(1 + _size(r) for r in run.longer.values())
 
 
 def _unspaced(token: str) -> str:
@@ -150,11 +230,13 @@ def index() -> tuple[OpeningIndex, list[tuple[str, int, bool]]]:
     patterns: list[Pattern] = []
     heads: list[str] = []
     owner: list[tuple[str, int, bool]] = []
-    known = {"bodies": body_heads()}  # each a body's name, before its optional location
+    # a body's name before its optional location; the words a law's title opens with
+    known = {p.pattern: h for (p, _c, _o), h in zip(bodies(), body_heads(), strict=True)}
+    known[law_title().pattern] = law_title_head()
     for family, pats, keep_all in families():
         for i, p in enumerate(pats):
             patterns.append(p)
-            heads.append(known[family][i] if family in known else p.pattern)
+            heads.append(known.get(p.pattern, p.pattern))
             owner.append((family, i, keep_all))
     return OpeningIndex(patterns, heads), owner
 
@@ -183,4 +265,5 @@ def scan(text: str, tokens: tuple[list[str], list[int]] | None = None
                 best[family] = (local, m)
         for family, hit in best.items():
             out[family].append(hit)
+    opener.keep()
     return out

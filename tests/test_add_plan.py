@@ -155,3 +155,22 @@ def test_the_writer_flushes_the_store_as_it_goes(tmp_path: Path, monkeypatch) ->
         pipeline.ingest_paths(store, files, progress=False, workers=1, batch=1)
         assert len(flushed) >= len(files)
         assert pv.check(store) == []
+
+
+def test_the_state_tag_read_from_csv_is_the_one_read_as_terms(tmp_path: Path) -> None:
+    """An ingest reads the store's state tag twice (graph_api.state), a row per stored unit:
+    from the engine's CSV on an embedded store. The same pairs, so the same tag, as terms
+    give, before and after a plan is added (and the tag moves with it)."""
+    from graph_api import state
+
+    files = [write(tmp_path / "plans" / f"plan-{i}.txt",
+                   plan_text(province=p, number=str(200 + i))) for i, p in enumerate(PROVINCES)]
+    with open_store(tmp_path / "store") as store:
+        ingest(store, *files[:2])
+        first = state._csv_pairs(store)
+        assert len(first) >= 2 and sorted(first) == sorted(state._pairs(store))
+        before = state.state(store, ttl=0).tag
+        ingest(store, files[2])
+        assert sorted(state._csv_pairs(store)) == sorted(state._pairs(store))
+        assert len(state._csv_pairs(store)) > len(first)
+        assert state.state(store, ttl=0).tag != before

@@ -12,20 +12,12 @@ from typing import Any
 from flask import Response, current_app, jsonify, request, url_for
 from rdflib import URIRef
 
+from graph_api.blueprints.errors import ApiError
 from graph_api.store import Store, bind_values
 
 LIST_FORMATS = {"json": "application/json", "csv": "text/csv"}
 RDF_FORMATS = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
                "json-ld": "application/ld+json", "nt": "application/n-triples"}  # fmt: skip
-
-
-class ApiError(Exception):
-    """A client error with a message meant for the client."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def arg_date(name: str) -> dt.date | None:

@@ -20,7 +20,7 @@ import re
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from graph_api.blueprints.common import ApiError
+from graph_api.blueprints.errors import ApiError
 from ontology.iris import ID
 
 # what each kind of id looks like, for the messages
