@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from graph_api.explorer import COLOURS, network
-from tests.test_web_support import make_app, plan_id, sample_store
+from tests.test_web_support import make_app, plan_id, recorded_queries, sample_store
 
 
 def test_network_has_every_kind_coloured_and_sized_by_citations() -> None:
@@ -98,21 +98,9 @@ def test_a_bodys_network_reads_that_body_not_the_whole_store() -> None:
     from graph_api.app import create_app
 
     store = sample_store()
-    asked: list[tuple[str, set[str]]] = []
-    query = store.query
-
-    def recording(sparql: str, bindings: dict | None = None, *args: object, **kw: object):
-        title = next((line[len("# title: "):] for line in sparql.splitlines()
-                      if line.startswith("# title: ")), "")
-        # a paged query's parameters are bound in its text (a VALUES block), not passed
-        inline = {v for block in re.findall(r"VALUES \(([^)]*)\)", sparql)
-                  for v in re.findall(r"\?(\w+)", block)}
-        asked.append((title, inline | {k for k, v in (bindings or {}).items() if v is not None}))
-        return query(sparql, bindings, *args, **kw)
-
-    store.query = recording  # type: ignore[method-assign]
     client = create_app({"CANCU_STORE_OBJECT": store, "TESTING": True}).test_client()
-    html = client.get("/graph?body=quang-ngai/so-noi-vu/thanh-tra-so").get_data(as_text=True)
+    with recorded_queries(store) as asked:
+        html = client.get("/graph?body=quang-ngai/so-noi-vu/thanh-tra-so").get_data(as_text=True)
     assert "<h1>Mạng viện dẫn — Thanh tra Sở (Sở Nội vụ tỉnh Quảng Ngãi)</h1>" in html
     data = _graph_data(html)
     assert {n["label"] for n in data["nodes"] if n["kind"] == "body"} == {"Thanh tra Sở"}
@@ -128,21 +116,11 @@ def test_more_plans_than_nodes_open_on_a_neighbourhood_without_reading_the_whole
     from graph_api.app import create_app
 
     store = sample_store()
-    edges_asked: list[set[str]] = []
-    query = store.query
-
-    def recording(sparql: str, bindings: dict | None = None, *args: object, **kw: object):
-        if "# title: Citation network edges\n" in sparql:
-            # a paged query's parameters are bound in its text (a VALUES block), not passed
-            inline = {v for block in re.findall(r"VALUES \(([^)]*)\)", sparql)
-                      for v in re.findall(r"\?(\w+)", block)}
-            edges_asked.append(inline | {k for k, v in (bindings or {}).items() if v is not None})
-        return query(sparql, bindings, *args, **kw)
-
-    store.query = recording  # type: ignore[method-assign]
     app = create_app({"CANCU_STORE_OBJECT": store, "TESTING": True,
                       "CANCU_GRAPH_MAX_NODES": 3})  # the samples are four plans
-    html = app.test_client().get("/graph").get_data(as_text=True)
+    with recorded_queries(store) as asked:
+        html = app.test_client().get("/graph").get_data(as_text=True)
+    edges_asked = [bound for title, bound in asked if title == "Citation network edges"]
     assert 'id="neighbourhood"' in html
     # the most cited document's network only
     assert edges_asked and all(asked == {"document"} for asked in edges_asked)

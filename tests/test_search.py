@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from cancu.paths import LAWS, PLANS
 from graph_api.blueprints.ids import fold
 from graph_api.search import SearchIndex, fold_same_length, index_for, index_path, match_expression
-from tests.test_web_support import make_app, plan_id, sample_store
+from tests.test_web_support import make_app, plan_id, recorded_queries, sample_store
 
 HTML = {"Accept": "text/html"}
 
@@ -228,21 +228,10 @@ def test_a_search_reads_the_hits_not_every_plan_or_body_of_the_store() -> None:
     from graph_api.app import create_app
 
     store = sample_store()
-    asked: list[tuple[str, set[str]]] = []
-    query = store.query
-
-    def recording(sparql: str, bindings: dict | None = None, *args: object, **kw: object):
-        title = next((line[len("# title: "):] for line in sparql.splitlines()
-                      if line.startswith("# title: ")), "")
-        inline = {v for block in re.findall(r"VALUES \(([^)]*)\)", sparql)
-                  for v in re.findall(r"\?(\w+)", block)}
-        asked.append((title, inline | {k for k, v in (bindings or {}).items() if v is not None}))
-        return query(sparql, bindings, *args, **kw)
-
     client = create_app({"CANCU_STORE_OBJECT": store, "TESTING": True}).test_client()
     client.get("/search?q=kế hoạch")  # an in-memory store builds its index at its first search
-    store.query = recording  # type: ignore[method-assign]
-    html = client.get("/search?q=thanh tra").get_data(as_text=True)
+    with recorded_queries(store) as asked:
+        html = client.get("/search?q=thanh tra").get_data(as_text=True)
     assert "Thanh tra" in html and 'name="plan"' in html
     whole = [t for t, bound in asked if t in ("Plans", "Bodies") and not bound]
     assert asked and not whole, asked

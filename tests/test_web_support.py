@@ -6,6 +6,7 @@ build is cached, so every test module gets the same in-memory store.)
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -18,6 +19,32 @@ from flask import Flask
 from cancu.paths import LAWS, PLANS
 from graph_api.pipeline import ingest_paths
 from graph_api.store import Store, open_store
+
+
+@contextmanager
+def recorded_queries(store: Store) -> Iterator[list[tuple[str, set[str]]]]:
+    """While open, every query the store answers as (its ``# title:``, the parameters bound:
+    passed, or in its text as a paged query binds them, a VALUES block); the store as it was
+    after."""
+    asked: list[tuple[str, set[str]]] = []
+    query, before = store.query, vars(store).get("query")
+
+    def recording(sparql: str, bindings: dict | None = None, *args: Any, **kw: Any) -> Any:
+        title = next((line[len("# title: "):] for line in sparql.splitlines()
+                      if line.startswith("# title: ")), "")
+        inline = {v for block in re.findall(r"VALUES \(([^)]*)\)", sparql)
+                  for v in re.findall(r"\?(\w+)", block)}
+        asked.append((title, inline | {k for k, v in (bindings or {}).items() if v is not None}))
+        return query(sparql, bindings, *args, **kw)
+
+    store.query = recording  # type: ignore[method-assign]
+    try:
+        yield asked
+    finally:
+        if before is None:
+            del store.query  # the class's method again
+        else:
+            store.query = before  # type: ignore[method-assign]
 
 
 @cache
