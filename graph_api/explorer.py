@@ -161,4 +161,7 @@ def network(
             net.add_edge(src, dst, title=label, arrows="to")
     net.set_options(OPTIONS)
     net.truncated = truncated  # type: ignore[attr-defined]
+    # the plans drawn, as data.plan_refs gives them (id, name, label ...): the page's choices
+    net.plans = {iri: names[iri] for iri, n in nodes.items()  # type: ignore[attr-defined]
+                 if n["kind"] == "plan" and iri in names}
     return net

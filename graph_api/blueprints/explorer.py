@@ -45,7 +45,7 @@ def graph() -> str:
     documents = data.document_choices(store)
     neighbourhood = None
     whole = not any(bound.values())
-    if whole and data.plans_page(store, most, 0).more:
+    if whole and data.plans_page(store, 1, most).items:  # a plan past the first `most`
         # more plans than nodes to draw: the whole network cannot be drawn, so it is not read
         # (its edges are thousands of rows at 1,000 plans); the most cited document's instead
         neighbourhood = _most_cited(store)
@@ -59,11 +59,12 @@ def graph() -> str:
     cluster_at = int(current_app.config.get("CANCU_GRAPH_CLUSTER_AT", CLUSTER_AT))
     # the plans offered: a body's, or those drawn and the one chosen (every plan of the store
     # would be 10,000 choices, read at each request; the list of plans links to each network)
-    drawn_plans = {n["id"] for n in nodes if n.get("kind") == "plan"}
-    if bound["plan"]:
-        drawn_plans.add(bound["plan"])
-    every_plan = (data.plans(store, body=body["iri"]) if body
-                  else data.plans(store, only=drawn_plans) if drawn_plans else [])
+    if body:
+        every_plan = data.plans(store, body=body["iri"])
+    else:
+        every_plan = list(net.plans.values())  # type: ignore[attr-defined]
+        if bound["plan"] and bound["plan"] not in net.plans:  # type: ignore[attr-defined]
+            every_plan += data.plans(store, only=[bound["plan"]])
     every_plan.sort(key=lambda p: p["name"])
     plan_names = {p["iri"]: p["name"] for p in every_plan}
     drawn = {"nodes": nodes, "edges": edges, "options": json.loads(options),
