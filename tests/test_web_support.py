@@ -34,6 +34,7 @@ def recorded_queries(store: Store) -> Iterator[list[tuple[str, set[str]]]]:
                       if line.startswith("# title: ")), "")
         inline = {v for block in re.findall(r"VALUES \(([^)]*)\)", sparql)
                   for v in re.findall(r"\?(\w+)", block)}
+        inline |= set(re.findall(r"VALUES \?(\w+)", sparql))  # a page's rows, given
         asked.append((title, inline | {k for k, v in (bindings or {}).items() if v is not None}))
         return query(sparql, bindings, *args, **kw)
 
