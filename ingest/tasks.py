@@ -16,7 +16,7 @@ from functools import cache
 from itertools import dropwhile, pairwise, takewhile
 from operator import itemgetter
 
-from ingest import assign, timeframes
+from ingest import assign, tables, timeframes
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Timeframe
 from ingest.outline import Item, Line, Outline, is_sentence
@@ -263,6 +263,8 @@ def _marker_kind(line: Line) -> str:
 
 
 def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> None:
+    if item.kind not in SECTIONS and item.kind != "row":
+        item.lines = [_submission_time(ln, ctx) or ln for ln in item.lines]
     section = ".".join(item.path)
     below = _Above(list(above.inherited), list(above.defaults), list(above.said),
                    list(above.shared), above.acting_only or _conditional(item),
@@ -358,6 +360,42 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
         if heir is not below and (child.children or _opens_with_bodies(child.line, ctx)):
             heir = below  # a sibling with its own subject, or a group of its own, ends the run
         _walk(child, ctx, out, heir)
+
+
+def _submission_time(line: Line, ctx: assign.Context) -> Line | None:
+    """A line under an item that only says when the item goes to whom ("Trình Ủy ban nhân dân
+    tỉnh xem xét, thông qua trước ngày 10/01/2026.", ``[sections] submission_*``): the body
+    it is submitted to, what that body does with it, a sitting, a time, and nothing else. It
+    is the item's time line, as a "Thời gian trình: ..." line would be; the body it goes to
+    receives the item and does none of it. ``None`` where the line says more."""
+    if line.kind not in ("para", "bullet", "plus") or line.label:
+        return None
+    res = _submission_res()
+    m = res["opening"].match(ctx.text[line.body_start:line.end])
+    if m is None:
+        return None
+    at = line.body_start + m.end()
+    to = assign.leading(at, line.end, ctx)  # "Trình Chủ tịch UBND tỉnh": a head for its body
+    if to is None:
+        return None
+    rest = res["purpose"].match(ctx.text, to.end, line.end)
+    time = ctx.text[rest.end() if rest else to.end:line.end].strip(" ,;.*()")
+    if not res["time"].match(time):
+        return None
+    tf = timeframes.from_phrase(time)
+    if tf.due is None and tf.recurrence is None:
+        return None
+    return Line(line.text, line.start, line.end, kind="time", marker=line.marker,
+                body=line.body, body_start=line.body_start, label=tables.LABELS["time"])
+
+
+@cache
+def _submission_res() -> dict[str, re.Pattern[str]]:
+    words = lexicon().patterns["sections"]
+    return {"opening": re.compile(words["submission_opening"], re.IGNORECASE),
+            "purpose": re.compile(words["submission_purpose"] + words["submission_sitting"],
+                                  re.IGNORECASE),
+            "time": re.compile(lexicon().patterns["table_cells"]["time"])}
 
 
 def _lone_lead_in(item: Item, ctx: assign.Context, above: _Above) -> list[Assignment]:

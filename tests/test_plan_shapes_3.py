@@ -1,0 +1,56 @@
+"""More shapes of real plans, on invented text: a line that only says when the item above goes
+to whom, a table row cut over two lines where an empty cell was."""
+# ruff: noqa: E501  (plan paragraphs are one line each, as in real files)
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_text
+
+HEAD = "Số: 45/KH-UBND\nCần Thơ, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nXây dựng văn bản quy phạm pháp luật năm 2026\n\n"
+
+
+def _tasks(body: str):
+    return extract_text(HEAD + "I. NHIỆM VỤ\n" + body).tasks
+
+
+# -- a line that only says when the item above is submitted: its time, not a task ----------
+
+@pytest.mark.parametrize(("line", "due"), [
+    ("Trình Hội đồng nhân dân tỉnh xem xét, thông qua tại Kỳ họp thứ 5 (tháng 7/2026).", "2026-07-31"),
+    ("Trình Ủy ban nhân dân tỉnh trong Quý II/2026.", "2026-06-30"),
+    ("Dự kiến trình HĐND tỉnh trước ngày 15/11/2026", "2026-11-15"),
+    ("Trình Chủ tịch UBND tỉnh phê duyệt trong tháng 9 năm 2026.", "2026-09-30"),
+])
+def test_a_submission_line_under_a_draft_is_its_time(line, due):
+    [task] = _tasks("1. Nghị quyết quy định mức thu phí tham quan di tích trên địa bàn tỉnh\n" + line + "\n")
+    assert task.text.startswith("Nghị quyết quy định mức thu phí")
+    assert "Trình" not in task.text
+    assert task.timeframe.due == due
+    # the body it goes to receives the draft: it does none of it
+    assert not task.bodies
+
+
+def test_submission_lines_under_bullets_time_each_bullet():
+    body = ("1. Các dự thảo nghị quyết của Hội đồng nhân dân tỉnh\n"
+            "- Sở Tài chính chủ trì xây dựng Nghị quyết về phân cấp nguồn thu ngân sách;\n"
+            "Trình Ủy ban nhân dân tỉnh xem xét trước ngày 31/3/2026.\n"
+            "- Sở Nội vụ chủ trì xây dựng Nghị quyết về chính sách thu hút nhân lực;\n"
+            "Trình Ủy ban nhân dân tỉnh xem xét trước ngày 30/4/2026.\n")
+    tasks = _tasks(body)
+    assert [t.text.split(" chủ trì")[0].lstrip("- ") for t in tasks] == ["Sở Tài chính", "Sở Nội vụ"]
+    assert [t.timeframe.due for t in tasks] == ["2026-03-31", "2026-04-30"]
+
+
+@pytest.mark.parametrize("line", [
+    # an object of its own: the work of submitting a document is a task
+    "Trình Ủy ban nhân dân tỉnh ban hành Quy chế phối hợp trước ngày 30/6/2026.",
+    # a body that submits: its own act
+    "Sở Tư pháp trình Ủy ban nhân dân tỉnh trước ngày 30/6/2026.",
+    # no time: it says what happens, not when
+    "Trình Ủy ban nhân dân tỉnh xem xét, thông qua.",
+])
+def test_a_line_that_says_more_than_when_stays_a_task(line):
+    tasks = _tasks("1. Nghị quyết quy định mức thu phí tham quan di tích\n" + line + "\n")
+    assert any(t.text.startswith(line[:20]) for t in tasks)
