@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import extract_text
+from ingest.read import clean
 
 HEAD = "Số: 45/KH-UBND\nCần Thơ, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nXây dựng văn bản quy phạm pháp luật năm 2026\n\n"
 
@@ -54,3 +55,41 @@ def test_submission_lines_under_bullets_time_each_bullet():
 def test_a_line_that_says_more_than_when_stays_a_task(line):
     tasks = _tasks("1. Nghị quyết quy định mức thu phí tham quan di tích\n" + line + "\n")
     assert any(t.text.startswith(line[:20]) for t in tasks)
+
+
+# -- a task table's row cut over two lines where an empty cell was -------------------------
+
+TABLE = ("| TT | Tên văn bản | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian trình | Ghi chú |\n"
+         "| 1 | Nghị quyết về chính sách hỗ trợ khởi nghiệp | Sở Khoa học và Công nghệ | Sở Tài chính | Quý II/2026 | |\n"
+         "| 2 | Nghị quyết quy định mức chi hỗ trợ chuyển đổi số | Sở Khoa học và Công nghệ |\n"
+         "| Quý III/2026 | Văn bản mới |\n"
+         "| 3 | Quyết định ban hành quy chế quản lý cụm công nghiệp | Sở Công Thương | Sở Xây dựng | Quý IV/2026 | |\n")
+
+
+def test_a_row_cut_where_an_empty_cell_was_is_one_row():
+    tasks = _tasks(TABLE)
+    assert [t.text[:30] for t in tasks] == ["Nghị quyết về chính sách hỗ tr", "Nghị quyết quy định mức chi hỗ",
+                                            "Quyết định ban hành quy chế qu"]
+    two = tasks[1]
+    assert two.timeframe.due == "2026-09-30"
+    assert [(b.name, b.role) for b in two.bodies] == [("Sở Khoa học và Công nghệ", "lead")]
+
+
+def test_the_cut_is_joined_with_offsets_kept():
+    text = clean(TABLE).text
+    row = next(line for line in text.split("\n") if "| 2 |" in line)
+    assert row.endswith("| Quý III/2026 | Văn bản mới |")
+    assert "Sở Khoa học và Công nghệ | | Quý III/2026" in row
+
+
+@pytest.mark.parametrize("second", [
+    "| 3 | Quyết định ban hành quy chế |",  # a row of its own: it opens with its number
+    "| Quý III/2026 |",  # too narrow to make the row whole: a row lacking merged cells
+])
+def test_short_rows_that_do_not_make_one_row_stay_apart(second):
+    table = ("| TT | Tên văn bản | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian trình | Ghi chú |\n"
+             "| 1 | Nghị quyết về chính sách hỗ trợ khởi nghiệp | Sở Khoa học và Công nghệ | Sở Tài chính | Quý II/2026 | |\n"
+             "| 2 | Nghị quyết quy định mức chi hỗ trợ chuyển đổi số | Sở Khoa học và Công nghệ |\n"
+             + second + "\n")
+    lines = clean(table).text.split("\n")
+    assert second in lines
