@@ -93,3 +93,39 @@ def test_short_rows_that_do_not_make_one_row_stay_apart(second):
              + second + "\n")
     lines = clean(table).text.split("\n")
     assert second in lines
+
+
+# -- a document's number is never cut by a paragraph's end ---------------------------------
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("Triển khai Quyết định số 2150/\nQĐ-BNV ngày 10/9/2025 của Bộ Nội vụ;", "2150/QĐ-BNV ngày"),
+    ("Căn cứ Nghị định số 73/\n\n2024/NĐ-CP ngày 30/6/2024 của Chính phủ;", "73/2024/NĐ-CP ngày"),
+    ("theo Luật số 18/2023/\nQH15 ngày 15/6/2023", "18/2023/QH15 ngày"),
+    ("thực hiện Kết luận số 121-\nKL/TW ngày 24/01/2025", "121-KL/TW ngày"),
+    ("Kế hoạch số 88\n/KH-UBND ngày 02/3/2026", "88/KH-UBND ngày"),
+])
+def test_a_number_cut_at_a_line_end_is_joined(text, whole):
+    joined = clean(text)
+    assert whole in joined.text
+    # the characters keep their place in the source
+    at = joined.text.index(whole)
+    digits = whole[:len(whole) - len(whole.lstrip("0123456789"))]
+    assert text[joined.source_offset(at):].startswith(digits)
+
+
+@pytest.mark.parametrize("text", [
+    "giai đoạn 2021-\n2025",  # a range of years, the text going on
+    "Tháng 5/\nKẾ HOẠCH",  # a heading in capitals: no symbol of a number
+    "Năm 2025-\nUBND tỉnh chỉ đạo",  # a body's name, not a number's symbol
+])
+def test_other_breaks_after_a_slash_or_dash_stay(text):
+    assert "\n" in clean(text).text
+
+
+def test_the_rest_of_a_cut_number_is_no_task_of_its_own():
+    body = ("1. Sở Y tế chủ trì triển khai các nội dung của Quyết định số 4521/\n"
+            "QĐ-BYT ngày 12/12/2025 của Bộ Y tế về chuyển đổi số ngành y tế.\n"
+            "2. Sở Nội vụ chủ trì tổng hợp, báo cáo kết quả trước ngày 15/12/2026.\n")
+    tasks = _tasks(body)
+    assert [t.section for t in tasks] == ["I.1", "I.2"]
+    assert [c.number for c in tasks[0].citations] == ["4521/QĐ-BYT"]
