@@ -98,6 +98,23 @@ def _conditional(item: Item) -> bool:
     return not _is_sentence(heading) and fold(heading).startswith(_words("conditional"))
 
 
+def _particular(item: Item) -> bool:
+    """Is this heading a particular of the event an inspection or training plan organises
+    ("4. Nội dung kiểm tra: Quy định tại Điều 9 ...", "Nội dung huấn luyện", ``[sections]
+    particulars``)? What it holds says what the event covers, and is a task only where it
+    tells somebody to act. A decision's article
+    ("Điều 2. Nội dung kiểm tra gồm:") decides its clauses: they stay its tasks."""
+    if item.kind == "article" or item.under_article:
+        return False
+    heading = item.title.partition(":")[0]
+    return not _is_sentence(heading) and bool(_particulars().match(fold(heading)))
+
+
+@cache
+def _particulars() -> re.Pattern[str]:
+    return re.compile(lexicon().patterns["sections"]["particulars"])
+
+
 def _is_sentence(title: str) -> bool:
     return is_sentence(title) or len(title.split()) > _HEADING_WORDS
 
@@ -131,6 +148,7 @@ class _Above:
     shared: list[Line] = field(default_factory=list)
     acting_only: bool = False
     duties: list[Assignment] = field(default_factory=list)  # a "Nhiệm vụ của X" heading's
+    particulars: bool = False  # under "Nội dung kiểm tra" (_particular)
 
 
 @dataclass(slots=True)
@@ -195,6 +213,14 @@ def _acts(unit: Unit, ctx: assign.Context) -> bool:
     trì", "có trách nhiệm", "chủ động", "giao")?"""
     text = ctx.text[unit.start:unit.end]
     return bool(_duty().search(text)) or bool(assign.from_text(unit.start, unit.end, ctx))
+
+
+def _somebody_acts(unit: Unit, ctx: assign.Context) -> bool:
+    """Does a unit name who acts: its own assignment line, a body heading's or its words'
+    bodies? (A particular of an inspection, "Kiểm tra hồ sơ: ... thiết bị có yêu cầu nghiêm
+    ngặt ...", holds words of duty as nouns, and names nobody.)"""
+    return bool(unit.inherited) or any(ln.kind == "assign" for ln in unit.own_meta) or bool(
+        assign.from_text(unit.start, unit.end, ctx))
 
 
 def _block_lines(item: Item, ctx: assign.Context) -> list[Line]:
@@ -268,7 +294,7 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
     section = ".".join(item.path)
     below = _Above(list(above.inherited), list(above.defaults), list(above.said),
                    list(above.shared), above.acting_only or _conditional(item),
-                   list(above.duties))
+                   list(above.duties), above.particulars or _particular(item))
     fields = _fields(item, ctx) if item.kind != "row" else _Fields(tasks=list(item.children))
     head = None if item.kind == "row" or item.label is not None else _heading_bodies(item, ctx)
     inline = _is_inline(item) and item.label is None
@@ -349,13 +375,15 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
                 continue
             if acting_only and not unit.meta and not unit.inherited and not _acts(unit, ctx):
                 continue
+            if below.particulars and not _somebody_acts(unit, ctx):
+                continue  # what the inspection covers, or how: the event's, no one's task
             out.append(unit)
     heir = below
     for child in fields.tasks:
         said = _lone_lead_in(child, ctx, below)
         if said:
             heir = _Above(said, list(below.defaults), [*below.said, *said], list(below.shared),
-                          below.acting_only, list(below.duties))
+                          below.acting_only, list(below.duties), below.particulars)
             continue
         if heir is not below and (child.children or _opens_with_bodies(child.line, ctx)):
             heir = below  # a sibling with its own subject, or a group of its own, ends the run

@@ -129,3 +129,51 @@ def test_the_rest_of_a_cut_number_is_no_task_of_its_own():
     tasks = _tasks(body)
     assert [t.section for t in tasks] == ["I.1", "I.2"]
     assert [c.number for c in tasks[0].citations] == ["4521/QĐ-BYT"]
+
+
+# -- the particulars of an inspection or training plan are no tasks -------------------------
+
+INSPECTION = ("Số: 310/KH-SYT\nHải Phòng, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nKiểm tra an toàn thực phẩm năm 2026\n\n"
+              "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nBảo đảm an toàn thực phẩm.\n"
+              "II. NỘI DUNG\n"
+              "1. Thời gian kiểm tra: Từ ngày 16/3/2026 đến ngày 20/3/2026.\n"
+              "2. Địa điểm: Tại các cơ sở sản xuất, kinh doanh thực phẩm.\n"
+              "3. Đối tượng kiểm tra: Các cơ sở có tên tại Phụ lục kèm theo.\n"
+              "{contents}"
+              "5. Thành phần đoàn: Lãnh đạo Sở và chuyên viên các phòng chuyên môn.\n"
+              "III. TỔ CHỨC THỰC HIỆN\n"
+              "1. Giao Phòng Nghiệp vụ Y chủ trì tổ chức kiểm tra theo Kế hoạch.\n"
+              "2. Văn phòng Sở bố trí phương tiện phục vụ Đoàn kiểm tra.\n")
+
+
+@pytest.mark.parametrize("contents", [
+    "4. Nội dung kiểm tra: Quy định tại Điều 12 Nghị định số 15/2018/NĐ-CP ngày 02/02/2018 của Chính phủ.\n",
+    "4. Nội dung kiểm tra\nViệc chấp hành quy định tại Điều 12 Nghị định số 15/2018/NĐ-CP ngày 02/02/2018 của Chính phủ.\n",
+    "4. Nội dung kiểm tra\na) Kiểm tra hồ sơ pháp lý: giấy chứng nhận cơ sở đủ điều kiện, hợp đồng mua bán nguyên liệu;\n"
+    "b) Kiểm tra thực tế: điều kiện vệ sinh nơi chế biến, thiết bị có yêu cầu nghiêm ngặt.\n",
+    "4. Nội dung thanh tra: Việc thực hiện các quy định về an toàn thực phẩm của cơ sở.\n",
+])
+def test_what_an_inspection_covers_is_no_task(contents):
+    record = extract_text(INSPECTION.format(contents=contents))
+    assert [t.section for t in record.tasks] == ["III.1", "III.2"]
+    # the document it rests on is still cited by the plan
+    if "15/2018" in contents:
+        assert "15/2018/NĐ-CP" in {c.number for c in record.citations}
+
+
+def test_a_particular_that_tells_somebody_to_act_is_a_task():
+    contents = ("4. Nội dung huấn luyện\n"
+                "a) Trung tâm Y tế thành phố chủ trì biên soạn tài liệu huấn luyện;\n"
+                "b) An toàn thực phẩm trong chế biến.\n")
+    record = extract_text(INSPECTION.format(contents=contents))
+    assert [t.section for t in record.tasks] == ["II.4.a", "III.1", "III.2"]
+    assert record.tasks[0].bodies[0].name == "Trung tâm Y tế thành phố"
+
+
+def test_content_sections_of_other_plans_keep_their_tasks():
+    """"Nội dung" alone, "Nội dung thực hiện", "Nội dung tuyên truyền": a plan's work."""
+    body = ("II. NỘI DUNG THỰC HIỆN\n1. Nội dung tuyên truyền\n"
+            "a) Tuyên truyền các quy định về an toàn thực phẩm;\n"
+            "b) Phổ biến kiến thức cho người tiêu dùng.\n")
+    record = extract_text(HEAD + body)
+    assert [t.section for t in record.tasks] == ["II.1.a", "II.1.b"]
