@@ -177,3 +177,36 @@ def test_content_sections_of_other_plans_keep_their_tasks():
             "b) Phổ biến kiến thức cho người tiêu dùng.\n")
     record = extract_text(HEAD + body)
     assert [t.section for t in record.tasks] == ["II.1.a", "II.1.b"]
+
+
+# -- citations: a date after the issuer; a basis line ending in a comma ------------------------
+
+@pytest.mark.parametrize(("basis", "number", "date", "issuer", "title"), [
+    ("Căn cứ Quyết định số 942/QĐ-TTg của Thủ tướng Chính phủ ngày 15/6/2021 phê duyệt Chiến lược phát triển Chính phủ điện tử;",
+     "942/QĐ-TTg", "2021-06-15", "Thủ tướng Chính phủ", "phê duyệt Chiến lược phát triển Chính phủ điện tử"),
+    ("Căn cứ Kế hoạch số 77/KH-UBND của Ủy ban nhân dân tỉnh, ngày 03 tháng 4 năm 2025 về phát triển dữ liệu số;",
+     "77/KH-UBND", "2025-04-03", "Ủy ban nhân dân tỉnh", "phát triển dữ liệu số"),
+    ("Thực hiện Đề án số 05-ĐA/TU của Tỉnh ủy Cần Thơ ngày 20/10/2025 về phát triển nông nghiệp;",
+     "05-ĐA/TU", "2025-10-20", "Tỉnh ủy Cần Thơ", "phát triển nông nghiệp"),
+    # the date where Nghị định 30/2020 puts it, after the number, is read as before
+    ("Căn cứ Nghị định số 47/2024/NĐ-CP ngày 09/5/2024 của Chính phủ quy định danh mục cơ sở dữ liệu quốc gia;",
+     "47/2024/NĐ-CP", "2024-05-09", "Chính phủ", "quy định danh mục cơ sở dữ liệu quốc gia"),
+])
+def test_a_date_after_the_issuer_is_the_document_s(basis, number, date, issuer, title):
+    record = extract_text(HEAD + basis + "\n\nI. NHIỆM VỤ\n1. Sở Tư pháp chủ trì rà soát văn bản.\n")
+    [cite] = [c for c in record.bases if c.number == number]
+    assert (cite.date, cite.issuer, cite.title) == (date, issuer, title)
+
+
+@pytest.mark.parametrize("after", [
+    "Theo đề nghị của Trưởng phòng Kỹ thuật an toàn,\n",
+    "Căn cứ Nghị định số 47/2024/NĐ-CP ngày 09/5/2024 của Chính phủ quy định danh mục cơ sở dữ liệu quốc gia;\n",
+    "Sở Xây dựng ban hành Kế hoạch như sau:\n",
+])
+def test_a_basis_line_ending_in_a_comma_keeps_its_title(after):
+    basis = ("Căn cứ Quyết định số 18/2025/QĐ-UBND ngày 01/7/2025 của UBND tỉnh Cà Mau về việc ban hành quy định "
+             "chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Xây dựng tỉnh Cà Mau,\n")
+    record = extract_text(HEAD + basis + after + "\nI. NHIỆM VỤ\n1. Phòng Quản lý xây dựng chủ trì rà soát văn bản.\n")
+    [cite] = [c for c in record.bases if c.number == "18/2025/QĐ-UBND"]
+    assert cite.title == "ban hành quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Xây dựng tỉnh Cà Mau"
+    assert cite.date == "2025-07-01"
