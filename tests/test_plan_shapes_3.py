@@ -210,3 +210,40 @@ def test_a_basis_line_ending_in_a_comma_keeps_its_title(after):
     [cite] = [c for c in record.bases if c.number == "18/2025/QĐ-UBND"]
     assert cite.title == "ban hành quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Xây dựng tỉnh Cà Mau"
     assert cite.date == "2025-07-01"
+
+
+# -- an event of a stated length from a stated first day ------------------------------------
+
+@pytest.mark.parametrize(("text", "start", "due"), [
+    ("1,5 ngày (bắt đầu từ 13h30 thứ Hai ngày 06/7/2026)", "2026-07-06", "2026-07-07"),
+    ("02 ngày, từ ngày 10/3/2026", "2026-03-10", "2026-03-11"),
+    ("01 ngày (từ 8 giờ ngày 21/10/2026)", "2026-10-21", "2026-10-21"),
+    # beginning in the afternoon, a whole day ends the next day
+    ("1 ngày, bắt đầu từ 14 giờ ngày 21/10/2026", "2026-10-21", "2026-10-22"),
+    ("0,5 ngày (bắt đầu từ 13h30 ngày 21/10/2026)", "2026-10-21", "2026-10-21"),
+    # working days pass over the weekend: Friday, Monday, Tuesday
+    ("03 ngày làm việc bắt đầu từ ngày 11/9/2026", "2026-09-11", "2026-09-15"),
+    ("2,5 ngày khai mạc lúc 7h30 ngày 02 tháng 11 năm 2026", "2026-11-02", "2026-11-04"),
+    ("02 ngày, từ ngày 10/3", "2026-03-10", "2026-03-11"),  # the plan's year
+])
+def test_an_event_s_length_from_its_first_day_is_due_at_its_end(text, start, due):
+    from ingest.timeframes import from_phrase
+    tf = from_phrase(text, 2026)
+    assert (tf.start, tf.due, tf.recurrence) == (start, due, None)
+
+
+@pytest.mark.parametrize("text", [
+    "03 ngày kể từ ngày Kế hoạch được ban hành",  # counted from an event: no day
+    "trong 15 ngày kể từ ngày 01/7/2026",
+    "02 tháng, từ tháng 3/2026",  # months: no last day to tell
+])
+def test_durations_that_are_not_an_event_from_its_first_day(text):
+    from ingest.timeframes import _lasting
+    assert _lasting(text.strip(), 2026) is None
+
+
+def test_a_training_s_time_line_dates_its_task():
+    body = ("1. Trung tâm Y tế thành phố chủ trì tổ chức lớp tập huấn kiến thức an toàn thực phẩm.\n"
+            "Thời gian tập huấn: 1,5 ngày (bắt đầu từ 13h30 thứ Hai ngày 06/7/2026).\n")
+    [task] = _tasks(body)
+    assert (task.timeframe.start, task.timeframe.due) == ("2026-07-06", "2026-07-07")
