@@ -21,7 +21,8 @@ from ingest.text import fold, from_roman, slug, squash, to_roman
 @lru_cache(maxsize=1)
 def _issuer_re() -> re.Pattern[str]:
     """"..., của <issuer>" after a number: the issuer's name opens with a capital, an accented
-    one too ("của Ủy ban nhân dân tỉnh"), and ends where the title or the sentence goes on,
+    one too ("của Ủy ban nhân dân tỉnh"), and ends where the title (in lower or sentence
+    case) or the sentence goes on,
     or where the next document of a list begins ("... của Ban Thường vụ Tỉnh ủy và Kế hoạch
     số 24/KH-UBND", "... của Ủy ban Thường vụ Quốc hội và Pháp lệnh ..."; the type words are
     the catalogue's and the kinds of titled documents)."""
@@ -33,6 +34,9 @@ def _issuer_re() -> re.Pattern[str]:
         rf"^\s*,?\s*của\s+(?P<issuer>{CAPITAL}[^,;.()“\"]*?)"
         r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt|sửa đổi"
         r"|bổ sung|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo|ngày)\b|[,;.(“\"]|$"
+        # a title in sentence case ("của UBND tỉnh Sửa đổi, bổ sung ...", "của Bộ trưởng Bộ
+        # Công Thương Ban hành Quy chuẩn ..."): verbs no body's name holds
+        r"|\s+(?:Về|Quy định|Hướng dẫn|Ban hành|Phê duyệt|Sửa đổi|Bổ sung|Thay thế|Bãi bỏ)\b"
         rf"|\s+và\s+(?:các\s+)?(?:{types})\b)")
 
 

@@ -247,3 +247,20 @@ def test_a_training_s_time_line_dates_its_task():
             "Thời gian tập huấn: 1,5 ngày (bắt đầu từ 13h30 thứ Hai ngày 06/7/2026).\n")
     [task] = _tasks(body)
     assert (task.timeframe.start, task.timeframe.due) == ("2026-07-06", "2026-07-07")
+
+
+@pytest.mark.parametrize(("basis", "number", "issuer", "title"), [
+    ("Căn cứ Kế hoạch số 64/KH-UBND ngày 02/4/2025 của UBND tỉnh Sửa đổi, bổ sung Kế hoạch chuyển đổi số;",
+     "64/KH-UBND", "Ủy ban nhân dân tỉnh", "Sửa đổi, bổ sung Kế hoạch chuyển đổi số"),
+    ("Căn cứ Thông tư số 12/2024/TT-BYT ngày 10/7/2024 của Bộ trưởng Bộ Y tế Ban hành Quy chuẩn kỹ thuật quốc gia về nước sạch;",
+     "12/2024/TT-BYT", "Bộ trưởng Bộ Y tế", "Ban hành Quy chuẩn kỹ thuật quốc gia về nước sạch"),
+    ("Căn cứ Nghị định số 88/2025/NĐ-CP ngày 01/4/2025 của Chính phủ Quy định về hoạt động kiểm tra chuyên ngành;",
+     "88/2025/NĐ-CP", "Chính phủ", "Quy định về hoạt động kiểm tra chuyên ngành"),
+    # a body whose name goes on in capitals keeps it
+    ("Căn cứ Kế hoạch số 15/KH-BCĐ ngày 05/3/2025 của Ban Chỉ đạo Chuyển đổi số tỉnh về triển khai dữ liệu số;",
+     "15/KH-BCĐ", "Ban Chỉ đạo Chuyển đổi số tỉnh", "triển khai dữ liệu số"),
+])
+def test_a_title_in_sentence_case_after_the_issuer_is_no_part_of_its_name(basis, number, issuer, title):
+    record = extract_text(HEAD + basis + "\n\nI. NHIỆM VỤ\n1. Sở Tư pháp chủ trì rà soát văn bản.\n")
+    [cite] = [c for c in record.bases if c.number == number]
+    assert (cite.issuer, cite.title) == (issuer, title)
