@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ingest.lexicon import KnownDocument, lexicon, number_key
 from ingest.models import Citation, Mention, Pinpoint, Span
-from ingest.regexes import CAPITAL
+from ingest.regexes import CAPITAL, DATE
 from ingest.spot import Found, by_start, within
 from ingest.text import fold, from_roman, slug, squash, to_roman
 
@@ -21,7 +21,8 @@ from ingest.text import fold, from_roman, slug, squash, to_roman
 @lru_cache(maxsize=1)
 def _issuer_re() -> re.Pattern[str]:
     """"..., của <issuer>" after a number: the issuer's name opens with a capital, an accented
-    one too ("của Ủy ban nhân dân tỉnh"), and ends where the title or the sentence goes on,
+    one too ("của Ủy ban nhân dân tỉnh"), and ends where the title (in lower or sentence
+    case) or the sentence goes on,
     or where the next document of a list begins ("... của Ban Thường vụ Tỉnh ủy và Kế hoạch
     số 24/KH-UBND", "... của Ủy ban Thường vụ Quốc hội và Pháp lệnh ..."; the type words are
     the catalogue's and the kinds of titled documents)."""
@@ -32,7 +33,10 @@ def _issuer_re() -> re.Pattern[str]:
     return re.compile(
         rf"^\s*,?\s*của\s+(?P<issuer>{CAPITAL}[^,;.()“\"]*?)"
         r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|đánh giá|gửi|triển khai|phê duyệt|sửa đổi"
-        r"|bổ sung|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo)\b|[,;.(“\"]|$"
+        r"|bổ sung|thay thế|bãi bỏ|thực hiện|tăng cường|chỉ đạo|ngày)\b|[,;.(“\"]|$"
+        # a title in sentence case ("của UBND tỉnh Sửa đổi, bổ sung ...", "của Bộ trưởng Bộ
+        # Công Thương Ban hành Quy chuẩn ..."): verbs no body's name holds
+        r"|\s+(?:Về|Quy định|Hướng dẫn|Ban hành|Phê duyệt|Sửa đổi|Bổ sung|Thay thế|Bãi bỏ)\b"
         rf"|\s+và\s+(?:các\s+)?(?:{types})\b)")
 
 
@@ -192,16 +196,26 @@ def from_numbered(f: Found, text: str) -> Citation:
             if lx.type_by_name.get(fold(type_name)) else type_name
     after = text[f.end:f.end + 600]
     m = _issuer_re().match(after)
+    date = _date(g)
     if m:
         issuer = lx.expand_abbreviations(squash(m.group("issuer")))
         after = after[m.end():]
+        late = _LATE_DATE.match(after)
+        if late:  # "số 411/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022": its date all the same
+            date = date or _date(late.groupdict())
+            after = after[late.end():]
     title = None
     if not standard:
         t = _title_re().match(after)
         if t and not _no_title(t):
             title = _balanced(squash(t.group("title")).rstrip(",;:")) or None
-    cite = Citation(type=type_name, number=number, title=title, date=_date(g), issuer=issuer)
+    cite = Citation(type=type_name, number=number, title=title, date=date, issuer=issuer)
     return _resolve_known(cite)
+
+
+# a document's date written after its issuer rather than its number (Nghị định 30/2020 puts it
+# after the number; some plans write "số 411/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022")
+_LATE_DATE = re.compile(rf"\s*,?\s*ngày\s+{DATE}")
 
 
 def _balanced(title: str) -> str:

@@ -693,10 +693,16 @@ def _paragraphs(text: str, m: _Map) -> Pass:
         alone = {m.end() - 1 for m in _SHORT_LINE_RE.finditer(text)
                  if _marker_alone(text, m.end() - 1, m.end())}
         runs = (_ALL_BREAKS_RE if width else _BREAKS_RE).finditer(text)
-        breaks = sorted({*(r.span() for r in runs), *((a, a + 1) for a in alone)})
-        for a, b in breaks:
+        breaks = {*(r.span() for r in runs), *((a, a + 1) for a in alone)}
+        cuts = _number_cuts(text)
+        if cuts:
+            inside = {i for a, b in cuts for i in range(a, b)}
+            breaks = {x for x in breaks if x[0] not in inside} | cuts
+        for a, b in sorted(breaks):
             nxt = text[b] if b < len(text) else ""
-            if a in alone:
+            if (a, b) in cuts:
+                yield a, b, ""  # "số 7619/" / "QĐ-BCA": one number
+            elif a in alone:
                 yield a, b, " "
             elif width and b - a == 1:
                 if _wraps(text, a, b, width, room):
@@ -708,6 +714,21 @@ def _paragraphs(text: str, m: _Map) -> Pass:
                 yield a + 2, b, ""
 
     return _apply(text, m, edits())
+
+
+def _number_cuts(text: str) -> set[tuple[int, int]]:
+    """The line breaks that fall inside a document's number ("Quyết định số 7619/" / "QĐ-BCA
+    ngày ...", ``[reading] number_cut``): a number is never cut by a paragraph's end."""
+    if "/" not in text and "-" not in text:
+        return set()
+    return {m.span() for m in _number_cut_re().finditer(text)}
+
+
+@lru_cache(maxsize=1)
+def _number_cut_re() -> re.Pattern[str]:
+    from ingest.lexicon import lexicon
+
+    return re.compile(lexicon().patterns["reading"]["number_cut"])
 
 
 def _marker_alone(text: str, a: int, b: int) -> bool:

@@ -67,10 +67,13 @@ def layout_edits(text: str) -> list[Edit]:
         return []
     lines = _line_spans(text)
     edits: list[Edit] = []
+    width: list[int] = []  # the width of the last task table's header, while its table goes on
     i, n = 0, len(lines)
     while i < n:
         s, e = lines[i]
         if s == e or text[s] != "|":
+            if s < e:
+                width.clear()  # running text: the table has ended
             i += 1
             continue
         if _BAR_LINE.fullmatch(text, s, e):
@@ -81,7 +84,7 @@ def layout_edits(text: str) -> list[Edit]:
             else:
                 i = _cell_rows(text, lines, i, edits)
             continue
-        i = _row_lines(text, lines, i, edits)
+        i = _row_lines(text, lines, i, edits, width)
     return edits
 
 
@@ -92,9 +95,12 @@ def _next_filled(text: str, lines: list[tuple[int, int]], i: int) -> int:
     return i
 
 
-def _row_lines(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit]) -> int:
-    """A row-per-line table from line ``i``: each row joined onto one line."""
+def _row_lines(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit],
+               width: list[int]) -> int:
+    """A row-per-line table from line ``i``: each row joined onto one line. ``width`` holds
+    the width of the task table's header read before (and is set by a header read here)."""
     n = len(lines)
+    short: tuple[int, int] | None = None  # the last row if it fell short: its line, its cells
     while i < n and lines[i][0] < lines[i][1]:
         s, e = lines[i]
         if text[s] != "|" and text[e - 1] != "|":
@@ -110,8 +116,28 @@ def _row_lines(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit
             j += 1
         if j > i:
             edits.extend((lines[k][1], lines[k][1] + 1, " ") for k in range(i, j))
+        row = cells(" ".join(text[a:b] for a, b in lines[i:j + 1]), 0)
+        if columns(row) is not None:
+            width[:] = [len(row)]
+            short = None
+        elif short is not None and width and _goes_on(short[1], row, width[0]):
+            edits.append((lines[short[0]][1], lines[short[0]][1] + 1, " "))
+            short = None
+        else:
+            short = (j, len(row)) if width and 1 < len(row) < width[0] else None
         i = j + 1
     return i
+
+
+def _goes_on(above: int, row: list[Cell], width: int) -> bool:
+    """Is a short row line the rest of the short row line above it (``above`` cells), cut
+    where a cell between them was empty ("| 1 | Nghị quyết ... | Ban X |" / "| Trình ... | Hồ
+    sơ ... |")? The two with that empty cell make exactly one row of the header's width, and
+    the second opens with text, not with a row's number: a row that lacks the cells merged
+    above it is narrower, and opens with its number or content."""
+    if len(row) < 2 or above + 1 + len(row) != width or not row[0].text:
+        return False
+    return not (_ROW_NUMBER.fullmatch(row[0].text.rstrip(".")) or _GROUP_NUMBER.match(row[0].text))
 
 
 def _cell_rows(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit]) -> int:

@@ -16,7 +16,7 @@ from functools import cache
 from itertools import dropwhile, pairwise, takewhile
 from operator import itemgetter
 
-from ingest import assign, timeframes
+from ingest import assign, tables, timeframes
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Timeframe
 from ingest.outline import Item, Line, Outline, is_sentence
@@ -98,6 +98,23 @@ def _conditional(item: Item) -> bool:
     return not _is_sentence(heading) and fold(heading).startswith(_words("conditional"))
 
 
+def _particular(item: Item) -> bool:
+    """Is this heading a particular of the event an inspection or training plan organises
+    ("4. Nội dung kiểm tra: Quy định tại Điều 9 ...", "Nội dung huấn luyện", ``[sections]
+    particulars``)? What it holds says what the event covers, and is a task only where it
+    tells somebody to act. A decision's article
+    ("Điều 2. Nội dung kiểm tra gồm:") decides its clauses: they stay its tasks."""
+    if item.kind == "article" or item.under_article:
+        return False
+    heading = item.title.partition(":")[0]
+    return not _is_sentence(heading) and bool(_particulars().match(fold(heading)))
+
+
+@cache
+def _particulars() -> re.Pattern[str]:
+    return re.compile(lexicon().patterns["sections"]["particulars"])
+
+
 def _is_sentence(title: str) -> bool:
     return is_sentence(title) or len(title.split()) > _HEADING_WORDS
 
@@ -131,6 +148,7 @@ class _Above:
     shared: list[Line] = field(default_factory=list)
     acting_only: bool = False
     duties: list[Assignment] = field(default_factory=list)  # a "Nhiệm vụ của X" heading's
+    particulars: bool = False  # under "Nội dung kiểm tra" (_particular)
 
 
 @dataclass(slots=True)
@@ -195,6 +213,14 @@ def _acts(unit: Unit, ctx: assign.Context) -> bool:
     trì", "có trách nhiệm", "chủ động", "giao")?"""
     text = ctx.text[unit.start:unit.end]
     return bool(_duty().search(text)) or bool(assign.from_text(unit.start, unit.end, ctx))
+
+
+def _somebody_acts(unit: Unit, ctx: assign.Context) -> bool:
+    """Does a unit name who acts: its own assignment line, a body heading's or its words'
+    bodies? (A particular of an inspection, "Kiểm tra hồ sơ: ... thiết bị có yêu cầu nghiêm
+    ngặt ...", holds words of duty as nouns, and names nobody.)"""
+    return bool(unit.inherited) or any(ln.kind == "assign" for ln in unit.own_meta) or bool(
+        assign.from_text(unit.start, unit.end, ctx))
 
 
 def _block_lines(item: Item, ctx: assign.Context) -> list[Line]:
@@ -263,10 +289,12 @@ def _marker_kind(line: Line) -> str:
 
 
 def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> None:
+    if item.kind not in SECTIONS and item.kind != "row":
+        item.lines = [_submission_time(ln, ctx) or ln for ln in item.lines]
     section = ".".join(item.path)
     below = _Above(list(above.inherited), list(above.defaults), list(above.said),
                    list(above.shared), above.acting_only or _conditional(item),
-                   list(above.duties))
+                   list(above.duties), above.particulars or _particular(item))
     fields = _fields(item, ctx) if item.kind != "row" else _Fields(tasks=list(item.children))
     head = None if item.kind == "row" or item.label is not None else _heading_bodies(item, ctx)
     inline = _is_inline(item) and item.label is None
@@ -351,17 +379,55 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
                 continue
             if acting_only and not unit.meta and not unit.inherited and not _acts(unit, ctx):
                 continue
+            if below.particulars and not _somebody_acts(unit, ctx):
+                continue  # what the inspection covers, or how: the event's, no one's task
             out.append(unit)
     heir = below
     for child in fields.tasks:
         said = _lone_lead_in(child, ctx, below)
         if said:
             heir = _Above(said, list(below.defaults), [*below.said, *said], list(below.shared),
-                          below.acting_only, list(below.duties))
+                          below.acting_only, list(below.duties), below.particulars)
             continue
         if heir is not below and (child.children or _opens_with_bodies(child.line, ctx)):
             heir = below  # a sibling with its own subject, or a group of its own, ends the run
         _walk(child, ctx, out, heir)
+
+
+def _submission_time(line: Line, ctx: assign.Context) -> Line | None:
+    """A line under an item that only says when the item goes to whom ("Trình Ủy ban nhân dân
+    tỉnh xem xét, thông qua trước ngày 10/01/2026.", ``[sections] submission_*``): the body
+    it is submitted to, what that body does with it, a sitting, a time, and nothing else. It
+    is the item's time line, as a "Thời gian trình: ..." line would be; the body it goes to
+    receives the item and does none of it. ``None`` where the line says more."""
+    if line.kind not in ("para", "bullet", "plus") or line.label:
+        return None
+    res = _submission_res()
+    m = res["opening"].match(ctx.text[line.body_start:line.end])
+    if m is None:
+        return None
+    at = line.body_start + m.end()
+    to = assign.leading(at, line.end, ctx)  # "Trình Chủ tịch UBND tỉnh": a head for its body
+    if to is None:
+        return None
+    rest = res["purpose"].match(ctx.text, to.end, line.end)
+    time = ctx.text[rest.end() if rest else to.end:line.end].strip(" ,;.*()")
+    if not res["time"].match(time):
+        return None
+    tf = timeframes.from_phrase(time)
+    if tf.due is None and tf.recurrence is None:
+        return None
+    return Line(line.text, line.start, line.end, kind="time", marker=line.marker,
+                body=line.body, body_start=line.body_start, label=tables.LABELS["time"])
+
+
+@cache
+def _submission_res() -> dict[str, re.Pattern[str]]:
+    words = lexicon().patterns["sections"]
+    return {"opening": re.compile(words["submission_opening"], re.IGNORECASE),
+            "purpose": re.compile(words["submission_purpose"] + words["submission_sitting"],
+                                  re.IGNORECASE),
+            "time": re.compile(lexicon().patterns["table_cells"]["time"])}
 
 
 def _lone_lead_in(item: Item, ctx: assign.Context, above: _Above) -> list[Assignment]:

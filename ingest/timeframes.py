@@ -17,6 +17,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ingest.lexicon import lexicon
@@ -94,6 +95,8 @@ def _res() -> dict[str, re.Pattern[str]]:
         "period": re.compile(t["period"]),
         "plan_horizon": re.compile(t["plan_horizon"]),
         "clause_break": re.compile(t["clause_break"]),
+        "lasting": re.compile(t["lasting"]),
+        "afternoon": re.compile(t["afternoon"]),
     }
 
 
@@ -361,6 +364,9 @@ class Reading:
 def _reading(text: str, year: int | None) -> Reading:
     """A phrase read once: plans repeat theirs ("Thường xuyên", "Quý IV/2025") from task to
     task and from plan to plan."""
+    lasting = _lasting(text, year)
+    if lasting is not None:
+        return lasting
     if _res()["duration"].match(text):
         return Reading(None, None, None, None, None)  # counted from an event: no day to give
     if _on_occasion(text):
@@ -379,6 +385,36 @@ def _reading(text: str, year: int | None) -> Reading:
         end = None
     return Reading(None, recurrence or "ongoing",
                    rrule_of(text, end) if recurrence else None, start, end)
+
+
+def _lasting(text: str, year: int | None) -> Reading | None:
+    """An event of a stated length from a stated first day ("1,5 ngày (bắt đầu từ 13h30 thứ
+    Hai ngày 06/7/2026)", ``[timeframes] lasting``): from that day to its last, due then.
+    Half days count from the hour it begins; working days pass over Saturdays and Sundays."""
+    res = _res()
+    m = res["lasting"].match(text)
+    if m is None:
+        return None
+    at = m.group("at")
+    day = next((d for d in (res["date"].search(at), res["long_date"].search(at)) if d), None)
+    if day is None:
+        return None
+    g = day.groupdict()
+    try:
+        first = date(int(g["dy"] or year or 0), int(g["dm"]), int(g["d"]))
+    except (TypeError, ValueError):
+        return None
+    halves = round(float(m.group("n").replace(",", ".")) * 2)
+    if halves < 1:
+        return None
+    afternoon = res["afternoon"].search(at, 0, day.start()) is not None
+    days = (halves - (0 if afternoon else 1)) // 2  # days after the first
+    last = first
+    while days:
+        last += timedelta(days=1)
+        if not (m.group("work") and last.weekday() >= 5):
+            days -= 1
+    return Reading(last.isoformat(), None, None, first.isoformat(), last.isoformat())
 
 
 def _on_occasion(text: str) -> bool:

@@ -152,9 +152,6 @@ def test_the_time_line_of_a_draft_reads_as_its_deadline():
     assert tf.due == "2026-01-10"
 
 
-@pytest.mark.xfail(strict=True, reason="needs tasks.py: a line that only says when the item above "
-                   "is submitted ('Trình ... xem xét, thông qua trước ngày ...', no body of its own) "
-                   "is that item's time line, not a task")
 def test_a_draft_s_submission_line_is_its_timeframe_not_a_task():
     tasks = _tasks(ONE_YEAR, DRAFTS)
     assert [t.text.split("\n")[0][:30] for t in tasks] == [
