@@ -33,7 +33,6 @@ import regex
 
 from ingest.lexicon import lexicon
 
-FIELD_WORDS = 5  # lower-case words in a field: "Viện Nghiên cứu chiến lược giao thông"
 SP = r"[^\S\n]+"  # a name never runs over a line break
 # "Quốc", "HĐND", and a short form joined by "&" ("TN&MT", "KH&CN": Tài nguyên và Môi
 # trường, Khoa học và Công nghệ), one word of a name
@@ -105,15 +104,18 @@ def grammar() -> Grammar:
         ("quals", c["qualifiers"]), ("rel_opens", c["relative_opens"]),
         ("rel_roles", c["relative_roles"]), ("rel_ends", c["relative_ends"]),
         ("place_words", c["place_words"]), ("place_nouns", c["place_nouns"]),
+        ("unjoined", c["unjoined"]), ("levels", c["levels"]),
         ("owners", c["owners"]), ("owned", c["owned"]), ("members_of", c["members_of"]),
         ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]),
         ("sectors", _sectors()))}
     heads = r"\L<heads>"
     bare = r"(?=\p{Lu})(?i:\L<bare>)"  # "Kiểm toán nhà nước": any case after the capital
     units = r"(?i:\L<units>)"
-    # a field: a capital, then words up to the sentence's own (at most FIELD_WORDS in lower
-    # case: capitals and numbers are the name's, "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
-    # never into a place: "tỉnh", "Thành phố" end the fields, as what places the body
+    # a field: a capital, then words up to the sentence's own (a stop or a verb: no count of
+    # words, which would cut "Ban Quản lý dự án đầu tư xây dựng các công trình ..." and leave
+    # its last word to be read as the verb; capitals and numbers are the name's, "Ủy ban
+    # Trung ương Mặt trận Tổ quốc Việt Nam"), never into a place: "tỉnh", "Thành phố" end the
+    # fields, as what places the body
     location = lexicon().location_re
     # the place (not its absence) and the field are written once, in a DEFINE group, and
     # called where a pattern needs them: regex then compiles each once, not its ~30 copies
@@ -131,10 +133,15 @@ def grammar() -> Grammar:
     # thông tài nguyên và môi trường"): the sectors are those the departments and ministries
     # are named after (a "và" before other words opens the next body or the sentence's own)
     sector = rf"(?:{SP}(?=\p{{Ll}})(?i:\L<sectors>){END})"
+    # ... and a "và" before words in lower case that run to the name's place joins two of the
+    # field's own ("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh"); before a group's
+    # noun or a head it opens the next body ("Sở Nội vụ và cơ quan liên quan"), and with no
+    # place after them the words may be the sentence's
+    also = (rf"(?:{SP}và(?={SP}(?!(?i:\L<nouns>){END}|(?i:\L<lower_heads>){END}"
+            rf"|(?i:\L<authorities>){END}))(?={lower}+{place}))")
     field = "(?&field)"
     define = (rf"(?(DEFINE)(?P<place>{location.removesuffix('?')})"
-              rf"(?P<field>(?:{UPPER}|{NUMBER}){capital}*(?:(?:{sector}|{lower}){capital}*)"
-              rf"{{0,{FIELD_WORDS}}}))")
+              rf"(?P<field>(?:{UPPER}|{NUMBER}){capital}*(?:(?:{sector}|{also}?{lower}){capital}*)*))")
     # "Sở Tư pháp, Sở Nội vụ": a head after a joiner opens the next body
     # ... and so does the title of a body's head ("Chánh Văn phòng Sở, Trưởng phòng Kinh tế")
     opens_body = rf"(?:{heads}|{bare}|\L<person_heads>){END}"
@@ -209,11 +216,17 @@ def grammar() -> Grammar:
              rf"(?:(?:,{SP}|{SP}và{SP})(?i:\L<owned>){END})+{no_name}")
     # members named after their body: "các cơ quan thành viên Ban Chỉ đạo tỉnh"
     member_of = rf"{noun}{SP}(?i:\L<members_of>){SP}(?:{name})"
-    nouns = (rf"(?:{owned}|{member_of}|{noun}{kind}{no_name}|{shared_kind}"
+    # a noun written after another with no comma ("các tổ chức cá nhân có liên quan")
+    unjoined = rf"{SP}(?i:\L<unjoined>){END}{no_name}"
+    # the levels listed with the bodies of them, each noun with its "các" or not ("Các cấp,
+    # ngành", "các cấp, các ngành, các địa phương"): one group
+    levels = (rf"(?i:\L<levels>){END}(?:{joiner}(?:(?i:các){SP})?{noun}{no_name}"
+              rf"(?!{SP}(?i:\L<kinds>){END}))+")
+    nouns = (rf"(?:{owned}|{member_of}|{levels}|{noun}{kind}{no_name}|{shared_kind}"
              rf"|(?i:\L<specified>){END}{spec}{no_name}"
              rf"|{titled}"
              rf"|{noun}{no_name}(?:{joiner}(?:{headed}{noun}{member_kind}(?<={kinded})"
-             rf"|{noun}{member_kind}){no_name})*"
+             rf"|{noun}{member_kind}){no_name}|{unjoined})*"
              rf"(?:,{SP}{authority})?|{authority})")
     # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
     # qualifier too), levels in a list ("Trung ương, địa phương, quân đội")

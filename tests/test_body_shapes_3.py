@@ -1,0 +1,123 @@
+"""Who does a task, in more shapes of plans the project has not seen: a long form before its
+own abbreviation, the levels listed with the bodies of them ("các cấp, ngành"), nouns listed
+without their comma, bodies named with who set them up, the one who divides a team's work,
+and long unit names. Every text is invented, in the style of real plans."""
+# ruff: noqa: E501  (plan paragraphs are one line each, as in real files)
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp import build
+from ingest.spot import refs
+from tests.shape_helpers import roles, tasks_of
+
+HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\n\nSố: 41/KH-UBND\n\nĐiện Biên, ngày 3 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nQuản lý tài nguyên khoáng sản năm 2026\n\nCăn cứ Luật Địa chất và khoáng sản năm 2024;\n\n"
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n")
+
+
+def _names(text: str) -> list[str]:
+    return [f.text for f in refs(build()(text), "bodies")]
+
+
+def _tasks(body: str):
+    return tasks_of(HEAD, body)
+
+
+# ------------------------------------------------- long unit names (no count of words)
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh chủ trì rà soát quỹ đất sạch.",
+     "Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh"),
+    ("Giao Trung tâm Kỹ thuật đo đạc bản đồ và quan trắc môi trường tỉnh lập bản đồ hiện trạng.",
+     "Trung tâm Kỹ thuật đo đạc bản đồ và quan trắc môi trường tỉnh"),
+    ("Trung tâm Ứng dụng tiến bộ khoa học kỹ thuật nông nghiệp công nghệ cao tỉnh thực hiện thí điểm.",
+     "Trung tâm Ứng dụng tiến bộ khoa học kỹ thuật nông nghiệp công nghệ cao tỉnh"),
+    ("Phòng Cải cách hành chính và công tác thanh niên tham mưu dự thảo kế hoạch.",
+     "Phòng Cải cách hành chính và công tác thanh niên"),
+])
+def test_a_long_unit_name_runs_to_its_place_or_the_verb_however_many_words(sentence, name):
+    """A field's lower-case words end at a verb, a cue or a place, not after a count of them
+    (which left the name's last word to be read as the sentence's verb); a "và" before words
+    that run on to the name's place joins two of its fields."""
+    assert _names(sentence)[0] == name
+
+
+def test_a_long_unit_name_keeps_its_role():
+    [task] = _tasks("1. Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh chủ trì, phối hợp với Sở Tài chính rà soát quỹ đất.\n")
+    assert roles(task) == [("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh", "lead"),
+                           ("Sở Tài chính", "support")]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Sở Nội vụ và cơ quan liên quan tổ chức kiểm tra.", ["Sở Nội vụ", "cơ quan liên quan"]),
+    ("Sở Tài chính và các sở liên quan bố trí kinh phí.", ["Sở Tài chính", "các sở liên quan"]),
+    ("Sở Y tế và chính quyền địa phương tổ chức tiêm chủng.", ["Sở Y tế", "chính quyền địa phương"]),
+])
+def test_a_va_before_another_body_still_opens_it(sentence, names):
+    """"và" before a group's noun, a head or an authority opens the next body."""
+    assert _names(sentence) == names
+
+
+def test_a_va_with_no_place_after_its_words_is_the_sentences():
+    """With no place to close the name, words after "và" may be the sentence's own."""
+    assert _names("Trung tâm Y tế và tiêm chủng mở rộng đợt hai.")[0] == "Trung tâm Y tế"
+
+
+# ------------------------------------------------- nouns listed without their comma
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Các tổ chức cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
+     "Các tổ chức cá nhân có liên quan"),
+    ("Đề nghị các cơ quan đơn vị liên quan phối hợp thực hiện.", "các cơ quan đơn vị liên quan"),
+    ("Các sở, ban, ngành đoàn thể tỉnh chủ động tuyên truyền.", "Các sở, ban, ngành đoàn thể tỉnh"),
+])
+def test_nouns_of_a_list_written_without_a_comma_are_one_group(sentence, name):
+    """"các tổ chức cá nhân có liên quan": one group, as with its comma, not two bodies."""
+    assert _names(sentence) == [name]
+
+
+def test_a_noun_that_is_also_a_verb_is_not_joined_without_a_comma():
+    """"Các đơn vị tổ chức hội nghị": "tổ chức" is what the group does."""
+    [task] = _tasks("1. Các đơn vị tổ chức hội nghị sơ kết việc thực hiện Kế hoạch.\n")
+    assert roles(task) == [("Các đơn vị", "executor")]
+
+
+def test_an_unjoined_group_is_one_assignee_of_a_closing_clause():
+    [task] = _tasks("1. Chánh Văn phòng, Trưởng phòng Kinh tế, các tổ chức cá nhân có liên quan chịu trách nhiệm thực hiện Kế hoạch này.\n")
+    assert ("các tổ chức cá nhân có liên quan", "executor") in roles(task)
+    assert all(name != "cá nhân có liên quan" for name, _role in roles(task))
+
+
+# ------------------------------------------------- the levels listed with their bodies
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Các cấp, ngành chủ động xây dựng kế hoạch kiểm tra định kỳ.", "Các cấp, ngành"),
+    ("Các cấp, các ngành tăng cường tuyên truyền pháp luật về khoáng sản.", "Các cấp, các ngành"),
+    ("Các cấp, các ngành, các địa phương rà soát các khu vực mỏ.", "Các cấp, các ngành, các địa phương"),
+])
+def test_the_levels_listed_with_the_bodies_of_them_are_a_group(sentence, name):
+    """"Các cấp, ngành chủ động ...": the subject of its clause, one group."""
+    [task] = _tasks(f"1. {sentence}\n")
+    assert roles(task) == [(name, "executor")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ban Chỉ đạo các cấp tổ chức sơ kết.",
+    "Chính quyền các cấp chủ động rà soát.",
+])
+def test_the_levels_alone_are_a_scope_not_a_group(sentence):
+    """"các cấp" alone places the body before it ("Ban Chỉ đạo các cấp")."""
+    assert _names(sentence) == [sentence.split(" tổ chức")[0].split(" chủ động")[0]]
+
+
+def test_bullets_opened_by_the_levels_and_by_named_bodies_are_tasks_of_their_own():
+    """Two bullets, one opened by "Các cấp, ngành", one by named bodies: distinct subjects,
+    so each is a task with its own bodies."""
+    tasks = _tasks("6. Tăng cường thanh tra, kiểm tra hoạt động khoáng sản\n\n"
+                   "- Các cấp, ngành chủ động xây dựng kế hoạch kiểm tra định kỳ và đột xuất.\n\n"
+                   "- Sở Công Thương và Công an tỉnh phối hợp chặt chẽ trong việc xử lý vi phạm.\n")
+    assert [roles(t) for t in tasks] == [
+        [("Các cấp, ngành", "executor")],
+        [("Sở Công Thương", "support"), ("Công an tỉnh", "support")]]
