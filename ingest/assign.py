@@ -185,8 +185,16 @@ def name_of(f: Found) -> str:
 
 @lru_cache(maxsize=16384)
 def _name(text: str) -> str:
-    """A body's name as stored (a pure function of a mention's words: bodies recur)."""
-    return lexicon().expand_abbreviations(text).rstrip(" ,.;:")
+    """A body's name as stored (a pure function of a mention's words: bodies recur); a long
+    form written before its own abbreviation ("Ủy ban nhân dân UBND cấp xã", "Ủy ban nhân dân
+    (UBND) các xã") is named once."""
+    return _doubled().sub(r"\g<long>", lexicon().expand_abbreviations(text)).rstrip(" ,.;:")
+
+
+@lru_cache(maxsize=1)
+def _doubled() -> re.Pattern[str]:
+    longs = "|".join(map(re.escape, sorted(lexicon().abbreviations, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?P<long>{longs})\s+(?:\((?P=long)\)|(?P=long))(?!\w)")
 
 
 def lists(mentions: list[Found], text: str) -> list[BodyList]:

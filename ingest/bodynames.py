@@ -82,6 +82,20 @@ def _sectors() -> list[str]:
     return sorted(named | set(lx.bodies["grammar"]["fields"]), key=len, reverse=True)
 
 
+def _doubled() -> tuple[str, str]:
+    """Patterns of a long form before its own abbreviation ("Ủy ban nhân dân UBND"), and of
+    an abbreviation in brackets after its long form ("Ủy ban nhân dân (UBND)")."""
+    def spaced(words: str) -> str:
+        return regex.escape(words, literal_spaces=True).replace(" ", SP)
+
+    before, after = [], []
+    for long, shorts in sorted(lexicon().abbreviations.items(), key=lambda kv: -len(kv[0])):
+        alts = "|".join(map(spaced, sorted(shorts, key=len, reverse=True)))
+        before.append(rf"{spaced(long)}{SP}(?=(?:{alts}){END})")
+        after.append(rf"(?<={spaced(long)}){SP}\((?:{alts})\)")
+    return "|".join(before), "|".join(after)
+
+
 END = r"(?![\p{L}\p{M}\d])"  # the end of a word
 START = r"(?<![\p{L}\p{M}\d])"
 
@@ -157,7 +171,12 @@ def grammar() -> Grammar:
     # place or a kind written so ("trung tâm Thành phố", "cơ quan Trung ương", "cơ quan Đảng")
     lower_head = (rf"\L<lower_heads>(?!{place}){SP}(?!\L<upper_quals>{END})"
                   rf"(?!\L<heads>{END}|{bare}{END}){field}")
-    name = rf"(?:{heads}{SP}{field}{joined}*|{bare}{END}|{lower_head}{joined}*){location}{scope}?"
+    # a long form written before its own abbreviation, as a plan sometimes repeats it ("Chủ
+    # tịch Ủy ban nhân dân UBND cấp xã"; "Ủy ban nhân dân (UBND) các xã, phường"): one name
+    # (:func:`ingest.assign.name_of` stores it once)
+    doubled = _doubled()
+    name = (rf"(?:{doubled[0]})?(?:{heads}{SP}{field}{joined}*|{bare}{END}|{lower_head}{joined}*)"
+            rf"(?:{doubled[1]})?{location}{scope}?")
     # a name inside another's words ("thuộc X", "của X") is called from the DEFINE group too
     define = define.removesuffix(")") + rf"(?P<body>{name}))"
     inner_name = "(?&body)"

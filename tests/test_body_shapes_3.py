@@ -121,3 +121,28 @@ def test_bullets_opened_by_the_levels_and_by_named_bodies_are_tasks_of_their_own
     assert [roles(t) for t in tasks] == [
         [("Các cấp, ngành", "executor")],
         [("Sở Công Thương", "support"), ("Công an tỉnh", "support")]]
+
+
+# ------------------------------------------------- a long form before its own abbreviation
+
+@pytest.mark.parametrize(("item", "expected"), [
+    ("Chủ tịch Ủy ban nhân dân UBND cấp xã chịu trách nhiệm toàn diện trước Chủ tịch UBND tỉnh về quản lý khoáng sản.",
+     [("Ủy ban nhân dân cấp xã", "executor")]),
+    ("Ủy ban nhân dân (UBND) các xã, phường chủ trì rà soát các khu vực mỏ nhỏ lẻ.",
+     [("Ủy ban nhân dân các xã, phường", "lead")]),
+    ("Hội đồng nhân dân HĐND các xã giám sát việc thực hiện.",
+     [("Hội đồng nhân dân các xã", "executor")]),
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam (UBMTTQVN) tỉnh phối hợp tuyên truyền, vận động Nhân dân.",
+     [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested")]),
+])
+def test_a_long_form_before_its_own_abbreviation_is_one_body(item, expected):
+    """"Chủ tịch Ủy ban nhân dân UBND cấp xã": the long form repeated by its abbreviation
+    (bare or in brackets) is one body, named once, no "Ủy ban nhân dân" of its own."""
+    [task] = _tasks(f"1. {item}\n")
+    assert roles(task) == expected
+
+
+def test_a_long_form_and_another_bodys_abbreviation_stay_two_bodies():
+    """"Ủy ban nhân dân tỉnh, UBND các huyện": a list, not a repetition."""
+    [task] = _tasks("1. Giao Sở Tài chính, UBND các huyện bố trí kinh phí thực hiện.\n")
+    assert roles(task) == [("Sở Tài chính", "executor"), ("Ủy ban nhân dân các huyện", "executor")]
