@@ -15,6 +15,8 @@ from functools import lru_cache
 from itertools import repeat
 from typing import TYPE_CHECKING
 
+import regex
+
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Span
 from ingest.outline import Line
@@ -59,6 +61,7 @@ class Context:
     starts: list[int] = field(init=False, repr=False)  # the bodies' starts, bisected
 
     def __post_init__(self) -> None:
+        self.bodies = _founded(self.text, self.bodies)
         self.starts = [f.start for f in self.bodies]
 
     def is_issuer(self, f: Found) -> bool:
@@ -77,6 +80,36 @@ class Context:
         lo = bisect_left(starts, start)
         hi = bisect_left(starts, end, lo)
         return [f for f in self.bodies[lo:hi] if f.end <= end]
+
+
+def _founded(text: str, bodies: list[Found]) -> list[Found]:
+    """A body named with who set it up ("Ban soạn thảo do Ủy ban Thường vụ Quốc hội thành
+    lập", "Tổ công tác do Chủ tịch UBND tỉnh thành lập") is one body, the clause its name's
+    own: the founder named inside it is no body of the task."""
+    if " do " not in text:
+        return bodies
+    founded = _founded_re()
+    out: list[Found] = []
+    until = -1
+    for f in bodies:
+        if f.start < until:
+            continue  # the founder, inside the name just made
+        m = None if f.collective else founded.match(text, f.end)
+        if m is None:
+            out.append(f)
+            continue
+        until = m.end()
+        out.append(Found(f.kind, f.start, m.end(), f.groups, squash(text[f.start:m.end()]),
+                         f.collective, f.outside, f.refers))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _founded_re() -> regex.Pattern[str]:
+    """:data:`ingest.bodynames.FOUNDED`, its verbs from ``[grammar] founding``."""
+    from ingest.bodynames import END, FOUNDED, SP
+    return regex.compile(FOUNDED.replace("{SP}", SP).replace("{END}", END),
+                         founding=lexicon().bodies["grammar"]["founding"])
 
 
 @lru_cache(maxsize=1)

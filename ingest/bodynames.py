@@ -82,6 +82,12 @@ def _sectors() -> list[str]:
     return sorted(named | set(lx.bodies["grammar"]["fields"]), key=len, reverse=True)
 
 
+# who set a body up, after its name: "do", the founder (a head, then a name in capitals, up
+# to a clause's end), a verb of setting up (``[grammar] founding``); ``regex`` syntax with the
+# named lists of :func:`grammar` (its spaces and word ends filled in there)
+FOUNDED = (r"{SP}do{SP}(?=\p{Lu})[^\n.;:()]{1,80}?{SP}\L<founding>{END}")
+
+
 def _doubled() -> tuple[str, str]:
     """Patterns of a long form before its own abbreviation ("Ủy ban nhân dân UBND"), and of
     an abbreviation in brackets after its long form ("Ủy ban nhân dân (UBND)")."""
@@ -109,7 +115,8 @@ def grammar() -> Grammar:
         ("person_heads", lexicon().heads),
         ("stops", g["stops"] + g["verbs"]),
         ("units", g["units"]), ("not_bodies", g["not_bodies"]),
-        ("outside_heads", g["outside_heads"]), ("nouns", c["nouns"]),
+        ("outside_heads", g["outside_heads"]), ("founded_heads", g["founded_heads"]),
+        ("founding", g["founding"]), ("nouns", c["nouns"]),
         ("cased", c["cased_nouns"]), ("specified", c["specified"]),
         ("authorities", c["authorities"]),
         ("not_groups", c["not_groups"]), ("kinds", c["types"]),
@@ -187,8 +194,15 @@ def grammar() -> Grammar:
                # "các đơn vị thuộc các Bộ có liên quan": a group of groups
                rf"|(?i:các){SP}(?i:\L<nouns>){END}(?:(?:,{SP}|{SP}và{SP})(?i:\L<nouns>){END})*"
                rf"|(?i:tỉnh|thành phố|trung ương|Chính phủ|Quốc hội){END}))")
-    named = regex.compile(rf"{define}{START}(?!\L<not_bodies>{END})(?P<name>{name}){belongs}?"
-                          rf"{END}", ignore_unused=True, **lists)
+    # a body set up for a piece of work, its kind and the work in lower case, before who set
+    # it up ("Ban soạn thảo do Ủy ban Thường vụ Quốc hội thành lập"): the clause tells it is
+    # a name, where lower-case words after a kind are else the sentence's; the clause itself
+    # joins the name in assign.py (:data:`FOUNDED`), also after a name a table knows
+    founded = FOUNDED.replace("{SP}", SP).replace("{END}", END)
+    adhoc = (rf"(?!(?i:\L<not_groups>){END})\L<founded_heads>(?:{SP}(?!do{END}){LOWER})+"
+             rf"(?={founded})")
+    named = regex.compile(rf"{define}{START}(?!\L<not_bodies>{END})(?P<name>{name}|{adhoc})"
+                          rf"{belongs}?{END}", ignore_unused=True, **lists)
     # a noun before a capital is a named body's head ("phòng, Bộ Công an"), unless the
     # capital is a kind or qualifier written so ("các cơ quan Đảng", "các cơ quan Trung ương");
     # bare nouns share one "các" ("các cơ quan, đơn vị, địa phương"); a noun of a kind is a
@@ -281,7 +295,7 @@ def grammar() -> Grammar:
     not_group = regex.compile(rf"(?i:(?:các|những){SP})?(?i:\L<not_groups>){END}",
                               ignore_unused=True, **lists)
     named_firsts = frozenset(w.split()[0] for w in lists["heads"] + lists["bare"]
-                             + lists["lower_heads"])
+                             + lists["lower_heads"] + lists["founded_heads"])
     # a group opens with "các" or a noun in any case, or a cased noun as written ("Vụ", never
     # the "vụ" of "nhiệm vụ")
     collective_firsts = frozenset([*(w.split()[0].lower() for w in lists["nouns"]), "các",

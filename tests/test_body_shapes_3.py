@@ -146,3 +146,41 @@ def test_a_long_form_and_another_bodys_abbreviation_stay_two_bodies():
     """"Ủy ban nhân dân tỉnh, UBND các huyện": a list, not a repetition."""
     [task] = _tasks("1. Giao Sở Tài chính, UBND các huyện bố trí kinh phí thực hiện.\n")
     assert roles(task) == [("Sở Tài chính", "executor"), ("Ủy ban nhân dân các huyện", "executor")]
+
+
+# ------------------------------------------------- a body named with who set it up
+
+@pytest.mark.parametrize(("item", "expected"), [
+    ("Ban soạn thảo do Ủy ban Thường vụ Quốc hội thành lập chủ trì soạn thảo dự án Luật.",
+     [("Ban soạn thảo do Ủy ban Thường vụ Quốc hội thành lập", "lead")]),
+    ("Tổ công tác do Chủ tịch UBND tỉnh thành lập có trách nhiệm kiểm tra tiến độ các dự án.",
+     [("Tổ công tác do Chủ tịch Ủy ban nhân dân tỉnh thành lập", "executor")]),
+    ("Hội đồng thẩm định liên ngành do UBND tỉnh quyết định thành lập phối hợp với Sở Tài chính thẩm định hồ sơ.",
+     [("Hội đồng thẩm định liên ngành do Ủy ban nhân dân tỉnh quyết định thành lập", "support"),
+      ("Sở Tài chính", "support")]),
+    ("Giao Tổ biên tập do Giám đốc Sở Tư pháp thành lập biên soạn tài liệu hỏi đáp.",
+     [("Tổ biên tập do Giám đốc Sở Tư pháp thành lập", "executor")]),
+])
+def test_a_body_named_with_who_set_it_up_is_one_body_in_the_role_its_cue_gives(item, expected):
+    """"Ban soạn thảo do UBTVQH thành lập": one body whose name holds the clause; who set it
+    up is no assignee of the task."""
+    [task] = _tasks(f"1. {item}\n")
+    assert roles(task) == expected
+
+
+def test_a_drafting_board_in_a_table_cell_keeps_its_founder_in_its_name():
+    """A task table's "Cơ quan soạn thảo" cell: "Ban soạn thảo do UBTVQH thành lập"."""
+    [task] = _tasks("| TT | Tên văn bản | Cơ quan soạn thảo | Thời gian |\n|---|---|---|---|\n"
+                    "| 1 | Luật sửa đổi, bổ sung một số điều của Luật Thủy lợi | Ban soạn thảo do UBTVQH thành lập | Tháng 3/2026 |\n")
+    assert roles(task) == [("Ban soạn thảo do Ủy ban Thường vụ Quốc hội thành lập", "executor")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ban hành kế hoạch kiểm tra do Sở Tư pháp thành lập đoàn.",
+    "Ban Chỉ đạo do đồng chí Phó Chủ tịch UBND tỉnh làm Trưởng ban.",
+])
+def test_no_founded_name_without_a_kind_and_a_verb_of_setting_up(sentence):
+    """A verb at the sentence's start ("Ban hành ...") is no kind of body, and "do X làm
+    Trưởng ban" says who heads it, not who set it up."""
+    names = [*_names(sentence), *(n for t in _tasks(f"1. {sentence}\n") for n, _r in roles(t))]
+    assert names and all("thành lập" not in n and "làm Trưởng" not in n for n in names)
