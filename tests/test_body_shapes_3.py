@@ -184,3 +184,40 @@ def test_no_founded_name_without_a_kind_and_a_verb_of_setting_up(sentence):
     Trưởng ban" says who heads it, not who set it up."""
     names = [*_names(sentence), *(n for t in _tasks(f"1. {sentence}\n") for n, _r in roles(t))]
     assert names and all("thành lập" not in n and "làm Trưởng" not in n for n in names)
+
+
+# ------------------------------------------------- the one who divides a team's work
+
+@pytest.mark.parametrize(("item", "expected"), [
+    ("Nhiệm vụ cụ thể của từng thành viên do Tổ trưởng tổ công tác phân công, tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ.",
+     [("tổ công tác", "executor")]),
+    ("Chuẩn bị địa điểm, tài liệu. Nhiệm vụ của các thành viên do Trưởng Ban Chỉ đạo phân công.",
+     [("Ban Chỉ đạo", "executor")]),
+    ("Hội nghị sơ kết do Sở Nội vụ chủ trì, tổ chức vào quý III/2026.", [("Sở Nội vụ", "lead")]),
+])
+def test_the_agent_of_a_passive_clause_does_a_task_that_names_no_other(item, expected):
+    """"Nhiệm vụ cụ thể ... do Tổ trưởng tổ công tác phân công": the head divides the work
+    and stands for the team, so the team does the task, where the task names no body and
+    inherits none."""
+    [task] = _tasks(f"1. {item}\n")
+    assert roles(task) == expected
+
+
+def test_under_a_body_heading_the_passive_agent_gives_way_to_the_heading():
+    """The annotation guide: a task that names no body inherits the heading's ("3. Đoàn kiểm
+    tra" / "b) Nhiệm vụ ... do Trưởng đoàn phân công")."""
+    tasks = _tasks("3. Phòng Quản lý công nghiệp\n\na) Chuẩn bị hồ sơ kiểm tra.\n\n"
+                   "b) Nhiệm vụ cụ thể của từng thành viên do Tổ trưởng tổ công tác phân công.\n")
+    assert [roles(t) for t in tasks] == [[("Phòng Quản lý công nghiệp", "executor")]] * 2
+
+
+@pytest.mark.parametrize("item", [
+    "Triển khai Nền tảng phân tích dữ liệu do Bộ Khoa học và Công nghệ cung cấp, nhằm kết nối liên thông dữ liệu.",
+    "Ưu tiên kinh phí từ ngân sách cho các nhiệm vụ do cơ quan nhà nước chủ trì thực hiện.",
+    "Kế hoạch do Ủy ban nhân dân tỉnh ban hành được triển khai đồng bộ.",
+])
+def test_a_passive_clause_describing_an_object_or_the_issuers_document_names_no_assignee(item):
+    """A clause opening with its verb tells what to do; "do X ..." in it describes the object
+    (the platform X supplies), and the issuer's own documents are no task of the issuer."""
+    [task] = _tasks(f"1. {item}\n")
+    assert roles(task) == []
