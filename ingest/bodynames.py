@@ -8,7 +8,11 @@ pháp", "Trung tâm Chuyển đổi số Thành phố". So a name is
 
 - a head: the kind of body ("Bộ", "Sở", "Ủy ban", "Trung tâm" ...; ``[grammar] heads``);
 - a field: a capitalised word, then words that are not where the sentence goes on (a verb,
-  a cue, a function word: ``[grammar] stops`` and ``verbs``), at most :data:`FIELD_WORDS` of them;
+  a cue, a function word: ``[grammar] stops`` and ``verbs``): however many before the place
+  that closes the name ("Trung tâm Ứng dụng tiến bộ khoa học kỹ thuật nông nghiệp công nghệ
+  cao tỉnh"), at most :data:`FIELD_WORDS` where none does; a "và" before lower-case words
+  that run to the name's place is the field's own ("Trung tâm Phát triển quỹ đất và cụm
+  công nghiệp tỉnh");
 - a joiner (",", "và", "-") before a field that opens no body of its own ("Bộ Tài nguyên và
   Môi trường", but "Sở Tư pháp và Công an tỉnh" is two bodies);
 - a scope: "các cấp", "các tỉnh, thành phố trực thuộc Trung ương", "cấp quân khu";
@@ -102,6 +106,11 @@ def _doubled() -> tuple[str, str]:
     return "|".join(before), "|".join(after)
 
 
+# lower-case words of a field that no place closes: the verbs of the data are not all a
+# plan's, and a field that ran to the clause's end would be read as a name the plan closes
+# ("Trung tâm Dịch vụ việc làm phát triển thị trường lao động."); a field its place closes
+# ("Trung tâm Ứng dụng tiến bộ khoa học kỹ thuật nông nghiệp công nghệ cao tỉnh") has no count
+FIELD_WORDS = 5
 END = r"(?![\p{L}\p{M}\d])"  # the end of a word
 START = r"(?<![\p{L}\p{M}\d])"
 
@@ -132,11 +141,11 @@ def grammar() -> Grammar:
     heads = r"\L<heads>"
     bare = r"(?=\p{Lu})(?i:\L<bare>)"  # "Kiểm toán nhà nước": any case after the capital
     units = r"(?i:\L<units>)"
-    # a field: a capital, then words up to the sentence's own (a stop or a verb: no count of
-    # words, which would cut "Ban Quản lý dự án đầu tư xây dựng các công trình ..." and leave
-    # its last word to be read as the verb; capitals and numbers are the name's, "Ủy ban
-    # Trung ương Mặt trận Tổ quốc Việt Nam"), never into a place: "tỉnh", "Thành phố" end the
-    # fields, as what places the body
+    # a field: a capital, then words up to the sentence's own (a stop or a verb; before the
+    # place that closes the name no count of words, which cut a long unit's name and left its
+    # last word to be read as the verb: FIELD_WORDS; capitals and numbers are the name's,
+    # "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"), never into a place: "tỉnh", "Thành phố"
+    # end the fields, as what places the body
     location = lexicon().location_re
     # the place (not its absence) and the field are written once, in a DEFINE group, and
     # called where a pattern needs them: regex then compiles each once, not its ~30 copies
@@ -160,9 +169,10 @@ def grammar() -> Grammar:
     # place after them the words may be the sentence's
     also = (rf"(?:{SP}và(?={SP}(?!(?i:\L<nouns>){END}|(?i:\L<lower_heads>){END}"
             rf"|(?i:\L<authorities>){END}))(?={lower}+{place}))")
+    part = rf"(?:(?:{sector}|{also}?{lower}){capital}*)"
     field = "(?&field)"
     define = (rf"(?(DEFINE)(?P<place>{location.removesuffix('?')})"
-              rf"(?P<field>(?:{UPPER}|{NUMBER}){capital}*(?:(?:{sector}|{also}?{lower}){capital}*)*))")
+              rf"(?P<field>(?:{UPPER}|{NUMBER}){capital}*(?:{part}*(?={place})|{part}{{0,{FIELD_WORDS}}})))")
     # "Sở Tư pháp, Sở Nội vụ": a head after a joiner opens the next body
     # ... and so does the title of a body's head ("Chánh Văn phòng Sở, Trưởng phòng Kinh tế")
     opens_body = rf"(?:{heads}|{bare}|\L<person_heads>){END}"
