@@ -257,6 +257,12 @@ def grammar() -> Grammar:
     # the owners of works with the works listed ("các chủ dự án, tiểu dự án thành phần")
     owned = (rf"(?i:\L<owners>){END}(?:{SP}(?i:\L<owned>){END})?"
              rf"(?:(?:,{SP}|{SP}và{SP})(?i:\L<owned>){END})+{no_name}")
+    # the owner of a work named by its own name ("cơ quan chủ quản Chương trình MTQG", "các
+    # chủ đầu tư Dự án Khu tái định cư"): the noun and the owner's kind (or a noun that is an
+    # owner), the work with a capital ("chức năng chủ quản Chương trình" is a function)
+    owner_of = (rf"(?:{noun}{SP}(?i:\L<owners>)|(?=(?i:\L<owners>){END})(?i:\L<nouns>)){END}"
+                rf"{SP}(?=\p{{Lu}})(?i:\L<owned>){END}"
+                rf"(?:{SP}{field})?")
     # members named after their body: "các cơ quan thành viên Ban Chỉ đạo tỉnh"
     member_of = rf"{noun}{SP}(?i:\L<members_of>){SP}(?:{name})"
     # a noun written after another with no comma ("các tổ chức cá nhân có liên quan")
@@ -265,11 +271,11 @@ def grammar() -> Grammar:
     # ngành", "các cấp, các ngành, các địa phương"): one group
     levels = (rf"(?i:\L<levels>){END}(?:{joiner}(?:(?i:các){SP})?{noun}{no_name}"
               rf"(?!{SP}(?i:\L<kinds>){END}))+")
-    nouns = (rf"(?:{owned}|{member_of}|{levels}|{noun}{kind}{no_name}|{shared_kind}"
+    nouns = (rf"(?:{owner_of}|{owned}|{member_of}|{levels}|{noun}{kind}{no_name}|{shared_kind}"
              rf"|(?i:\L<specified>){END}{spec}{no_name}"
              rf"|{titled}"
              rf"|{noun}{no_name}(?:{joiner}(?:{headed}{noun}{member_kind}(?<={kinded})"
-             rf"|{noun}{member_kind}){no_name}|{unjoined})*"
+             rf"|{noun}{member_kind}){no_name}(?!{SP}(?i:\L<owners>){END})|{unjoined})*"
              rf"(?:,{SP}{authority})?|{authority})")
     # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
     # qualifier too), levels in a list ("Trung ương, địa phương, quân đội")

@@ -221,3 +221,28 @@ def test_a_passive_clause_describing_an_object_or_the_issuers_document_names_no_
     (the platform X supplies), and the issuer's own documents are no task of the issuer."""
     [task] = _tasks(f"1. {item}\n")
     assert roles(task) == []
+
+
+# ------------------------------------------------- the owner of a work named by its name
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Phối hợp các chủ dự án, cơ quan chủ quản Chương trình MTQG tổ chức triển khai các tiểu dự án.",
+     "cơ quan chủ quản Chương trình MTQG"),
+    ("Các chủ đầu tư Dự án Khu tái định cư báo cáo tiến độ giải ngân hằng tháng.",
+     "Các chủ đầu tư Dự án Khu tái định cư"),
+])
+def test_the_owner_of_a_work_named_by_its_name_is_a_group(sentence, name):
+    """"cơ quan chủ quản Chương trình MTQG": the owner's noun and kind, then the work."""
+    assert name in _names(sentence)
+
+
+def test_an_owners_function_is_no_body():
+    """"thực hiện chức năng chủ quản Chương trình MTQG": a function, not a body."""
+    assert _names("Sở Nông nghiệp và Môi trường thực hiện chức năng chủ quản Chương trình MTQG tại địa phương.") == \
+        ["Sở Nông nghiệp và Môi trường"]
+
+
+def test_an_owner_is_a_support_of_the_task_it_is_worked_with():
+    [task] = _tasks("1. Phối hợp các chủ dự án, tiểu dự án thành phần, cơ quan chủ quản Chương trình MTQG tổ chức triển khai thực hiện các dự án.\n")
+    assert roles(task) == [("các chủ dự án, tiểu dự án thành phần", "support"),
+                           ("cơ quan chủ quản Chương trình MTQG", "support")]
