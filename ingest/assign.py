@@ -15,6 +15,8 @@ from functools import lru_cache
 from itertools import repeat
 from typing import TYPE_CHECKING
 
+import regex
+
 from ingest.lexicon import lexicon
 from ingest.models import Assignment, Span
 from ingest.outline import Line
@@ -59,6 +61,7 @@ class Context:
     starts: list[int] = field(init=False, repr=False)  # the bodies' starts, bisected
 
     def __post_init__(self) -> None:
+        self.bodies = _founded(self.text, self.bodies)
         self.starts = [f.start for f in self.bodies]
 
     def is_issuer(self, f: Found) -> bool:
@@ -77,6 +80,36 @@ class Context:
         lo = bisect_left(starts, start)
         hi = bisect_left(starts, end, lo)
         return [f for f in self.bodies[lo:hi] if f.end <= end]
+
+
+def _founded(text: str, bodies: list[Found]) -> list[Found]:
+    """A body named with who set it up ("Ban soạn thảo do Ủy ban Thường vụ Quốc hội thành
+    lập", "Tổ công tác do Chủ tịch UBND tỉnh thành lập") is one body, the clause its name's
+    own: the founder named inside it is no body of the task."""
+    if " do " not in text:
+        return bodies
+    founded = _founded_re()
+    out: list[Found] = []
+    until = -1
+    for f in bodies:
+        if f.start < until:
+            continue  # the founder, inside the name just made
+        m = None if f.collective else founded.match(text, f.end)
+        if m is None:
+            out.append(f)
+            continue
+        until = m.end()
+        out.append(Found(f.kind, f.start, m.end(), f.groups, squash(text[f.start:m.end()]),
+                         f.collective, f.outside, f.refers))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _founded_re() -> regex.Pattern[str]:
+    """:data:`ingest.bodynames.FOUNDED`, its verbs from ``[grammar] founding``."""
+    from ingest.bodynames import END, FOUNDED, SP
+    return regex.compile(FOUNDED.replace("{SP}", SP).replace("{END}", END),
+                         founding=lexicon().bodies["grammar"]["founding"])
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +160,10 @@ def _res() -> dict[str, re.Pattern[str]]:
         "prose_next": re.compile(r"^\s*(?:" + "|".join(
             map(re.escape, sorted(lx.bodies["grammar"]["verbs"], key=len, reverse=True)))
             + r")(?![\w])"),
+        # ... opening a clause, in any case ("Ưu tiên kinh phí ...", "Triển khai ...")
+        "prose_start": re.compile(r"(?i)[\s\-+•–*]*(?:" + "|".join(
+            map(re.escape, sorted(lx.bodies["grammar"]["verbs"], key=len, reverse=True)))
+            + r")(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
         # "Các trường đại học tại tỉnh phối hợp ...": the place, then the subject's verb
         "placed_next": re.compile(
@@ -162,6 +199,7 @@ def _res() -> dict[str, re.Pattern[str]]:
         "request_start": re.compile(rf"\s*{lx.pattern('roles', 'request')}"),
         "encourage": re.compile(lx.pattern("roles", "encourage")),
         "order": re.compile(lx.pattern("roles", "order")),
+        "agent": re.compile(lx.pattern("roles", "agent")),
         "addressed": re.compile(lx.pattern("roles", "addressed")),
         "directs": re.compile(lx.pattern("roles", "directs")),
         "directed_next": re.compile(
@@ -185,8 +223,16 @@ def name_of(f: Found) -> str:
 
 @lru_cache(maxsize=16384)
 def _name(text: str) -> str:
-    """A body's name as stored (a pure function of a mention's words: bodies recur)."""
-    return lexicon().expand_abbreviations(text).rstrip(" ,.;:")
+    """A body's name as stored (a pure function of a mention's words: bodies recur); a long
+    form written before its own abbreviation ("Ủy ban nhân dân UBND cấp xã", "Ủy ban nhân dân
+    (UBND) các xã") is named once."""
+    return _doubled().sub(r"\g<long>", lexicon().expand_abbreviations(text)).rstrip(" ,.;:")
+
+
+@lru_cache(maxsize=1)
+def _doubled() -> re.Pattern[str]:
+    longs = "|".join(map(re.escape, sorted(lexicon().abbreviations, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?P<long>{longs})\s+(?:\((?P=long)\)|(?P=long))(?!\w)")
 
 
 def lists(mentions: list[Found], text: str) -> list[BodyList]:
@@ -622,7 +668,7 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
         return dedupe([*from_lines, *cued])
     heritage = unit.inherited
     if not own and not heritage:
-        own = _ordered(unit.start, unit.end, ctx)
+        own = _ordered(unit.start, unit.end, ctx) or _agents(unit.start, unit.end, ctx)
     if own and unit.said and leading(unit.start, unit.end, ctx) is not None:
         # it opens with its own subject ("- Đề nghị Công an tỉnh ..."): what the sentence above
         # it assigned is not its to inherit, as the annotation guide has it ("where the task
@@ -665,6 +711,35 @@ def _ordered(start: int, end: int, ctx: Context) -> list[Assignment]:
         return []
     return dedupe([_make(x, "executor", ctx) for f in first.members if not ctx.is_issuer(f)
                    for x in _expand(f, ctx)])
+
+
+def _agents(start: int, end: int, ctx: Context) -> list[Assignment]:
+    """The agents of a task's passive clauses ("Nhiệm vụ cụ thể của từng thành viên do Tổ
+    trưởng tổ công tác phân công": the team's head divides the work, and a head stands for
+    its body), for a task that names no body in an active clause and inherits none (the
+    annotation guide: where the task names none, it inherits the heading's). "do X chủ trì"
+    makes X lead; any other verb of administrative prose after X, executor. Only where the
+    passive is the clause's own predicate: a clause that opens with a verb tells what to do,
+    and "do X ..." in it describes its object ("Triển khai Nền tảng ... do Bộ Khoa học và
+    Công nghệ cung cấp"). Never the issuer (its own documents: "Kế hoạch do UBND tỉnh ban
+    hành")."""
+    res = _res()
+    head_end = _tails()["head_end"].sub
+    text = ctx.text
+    out: list[Assignment] = []
+    for group in lists(ctx.within(start, end), text):
+        clause = _clause_start(text, start, group.start)
+        prefix = head_end("", text[clause:group.start])
+        after = text[group.end:min(end, group.end + 200)]
+        if not res["agent"].search(prefix) or not (res["lead_next"].match(after)
+                                                   or res["prose_next"].match(after)):
+            continue
+        if res["prose_start"].match(prefix, _MARKER_ONLY.match(prefix).end()):
+            continue  # "Ưu tiên kinh phí ... do cơ quan nhà nước chủ trì thực hiện"
+        role = "lead" if res["lead_next"].match(after) else "executor"
+        out += [_make(x, role, ctx) for f in group.members if not ctx.is_issuer(f)
+                for x in _expand(f, ctx)]
+    return dedupe(out)
 
 
 def _narrowed(heritage: list[Assignment], unit: Unit, ctx: Context) -> list[Assignment]:

@@ -8,7 +8,11 @@ pháp", "Trung tâm Chuyển đổi số Thành phố". So a name is
 
 - a head: the kind of body ("Bộ", "Sở", "Ủy ban", "Trung tâm" ...; ``[grammar] heads``);
 - a field: a capitalised word, then words that are not where the sentence goes on (a verb,
-  a cue, a function word: ``[grammar] stops`` and ``verbs``), at most :data:`FIELD_WORDS` of them;
+  a cue, a function word: ``[grammar] stops`` and ``verbs``): however many before the place
+  that closes the name ("Trung tâm Ứng dụng tiến bộ khoa học kỹ thuật nông nghiệp công nghệ
+  cao tỉnh"), at most :data:`FIELD_WORDS` where none does; a "và" before lower-case words
+  that run to the name's place is the field's own ("Trung tâm Phát triển quỹ đất và cụm
+  công nghiệp tỉnh");
 - a joiner (",", "và", "-") before a field that opens no body of its own ("Bộ Tài nguyên và
   Môi trường", but "Sở Tư pháp và Công an tỉnh" is two bodies);
 - a scope: "các cấp", "các tỉnh, thành phố trực thuộc Trung ương", "cấp quân khu";
@@ -33,7 +37,6 @@ import regex
 
 from ingest.lexicon import lexicon
 
-FIELD_WORDS = 5  # lower-case words in a field: "Viện Nghiên cứu chiến lược giao thông"
 SP = r"[^\S\n]+"  # a name never runs over a line break
 # "Quốc", "HĐND", and a short form joined by "&" ("TN&MT", "KH&CN": Tài nguyên và Môi
 # trường, Khoa học và Công nghệ), one word of a name
@@ -83,6 +86,31 @@ def _sectors() -> list[str]:
     return sorted(named | set(lx.bodies["grammar"]["fields"]), key=len, reverse=True)
 
 
+# who set a body up, after its name: "do", the founder (a head, then a name in capitals, up
+# to a clause's end), a verb of setting up (``[grammar] founding``); ``regex`` syntax with the
+# named lists of :func:`grammar` (its spaces and word ends filled in there)
+FOUNDED = (r"{SP}do{SP}(?=\p{Lu})[^\n.;:()]{1,80}?{SP}\L<founding>{END}")
+
+
+def _doubled() -> tuple[str, str]:
+    """Patterns of a long form before its own abbreviation ("Ủy ban nhân dân UBND"), and of
+    an abbreviation in brackets after its long form ("Ủy ban nhân dân (UBND)")."""
+    def spaced(words: str) -> str:
+        return regex.escape(words, literal_spaces=True).replace(" ", SP)
+
+    before, after = [], []
+    for long, shorts in sorted(lexicon().abbreviations.items(), key=lambda kv: -len(kv[0])):
+        alts = "|".join(map(spaced, sorted(shorts, key=len, reverse=True)))
+        before.append(rf"{spaced(long)}{SP}(?=(?:{alts}){END})")
+        after.append(rf"(?<={spaced(long)}){SP}\((?:{alts})\)")
+    return "|".join(before), "|".join(after)
+
+
+# lower-case words of a field that no place closes: the verbs of the data are not all a
+# plan's, and a field that ran to the clause's end would be read as a name the plan closes
+# ("Trung tâm Dịch vụ việc làm phát triển thị trường lao động."); a field its place closes
+# ("Trung tâm Ứng dụng tiến bộ khoa học kỹ thuật nông nghiệp công nghệ cao tỉnh") has no count
+FIELD_WORDS = 5
 END = r"(?![\p{L}\p{M}\d])"  # the end of a word
 START = r"(?<![\p{L}\p{M}\d])"
 
@@ -96,7 +124,8 @@ def grammar() -> Grammar:
         ("person_heads", lexicon().heads),
         ("stops", g["stops"] + g["verbs"]),
         ("units", g["units"]), ("not_bodies", g["not_bodies"]),
-        ("outside_heads", g["outside_heads"]), ("nouns", c["nouns"]),
+        ("outside_heads", g["outside_heads"]), ("founded_heads", g["founded_heads"]),
+        ("founding", g["founding"]), ("nouns", c["nouns"]),
         ("cased", c["cased_nouns"]), ("specified", c["specified"]),
         ("authorities", c["authorities"]),
         ("not_groups", c["not_groups"]), ("kinds", c["types"]),
@@ -105,15 +134,18 @@ def grammar() -> Grammar:
         ("quals", c["qualifiers"]), ("rel_opens", c["relative_opens"]),
         ("rel_roles", c["relative_roles"]), ("rel_ends", c["relative_ends"]),
         ("place_words", c["place_words"]), ("place_nouns", c["place_nouns"]),
+        ("unjoined", c["unjoined"]), ("levels", c["levels"]),
         ("owners", c["owners"]), ("owned", c["owned"]), ("members_of", c["members_of"]),
         ("upper_quals", [q for q in c["types"] + c["qualifiers"] if q[:1].isupper()]),
         ("sectors", _sectors()))}
     heads = r"\L<heads>"
     bare = r"(?=\p{Lu})(?i:\L<bare>)"  # "Kiểm toán nhà nước": any case after the capital
     units = r"(?i:\L<units>)"
-    # a field: a capital, then words up to the sentence's own (at most FIELD_WORDS in lower
-    # case: capitals and numbers are the name's, "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
-    # never into a place: "tỉnh", "Thành phố" end the fields, as what places the body
+    # a field: a capital, then words up to the sentence's own (a stop or a verb; before the
+    # place that closes the name no count of words, which cut a long unit's name and left its
+    # last word to be read as the verb: FIELD_WORDS; capitals and numbers are the name's,
+    # "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"), never into a place: "tỉnh", "Thành phố"
+    # end the fields, as what places the body
     location = lexicon().location_re
     # the place (not its absence) and the field are written once, in a DEFINE group, and
     # called where a pattern needs them: regex then compiles each once, not its ~30 copies
@@ -131,10 +163,16 @@ def grammar() -> Grammar:
     # thông tài nguyên và môi trường"): the sectors are those the departments and ministries
     # are named after (a "và" before other words opens the next body or the sentence's own)
     sector = rf"(?:{SP}(?=\p{{Ll}})(?i:\L<sectors>){END})"
+    # ... and a "và" before words in lower case that run to the name's place joins two of the
+    # field's own ("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh"); before a group's
+    # noun or a head it opens the next body ("Sở Nội vụ và cơ quan liên quan"), and with no
+    # place after them the words may be the sentence's
+    also = (rf"(?:{SP}và(?={SP}(?!(?i:\L<nouns>){END}|(?i:\L<lower_heads>){END}"
+            rf"|(?i:\L<authorities>){END}))(?={lower}+{place}))")
+    part = rf"(?:(?:{sector}|{also}?{lower}){capital}*)"
     field = "(?&field)"
     define = (rf"(?(DEFINE)(?P<place>{location.removesuffix('?')})"
-              rf"(?P<field>(?:{UPPER}|{NUMBER}){capital}*(?:(?:{sector}|{lower}){capital}*)"
-              rf"{{0,{FIELD_WORDS}}}))")
+              rf"(?P<field>(?:{UPPER}|{NUMBER}){capital}*(?:{part}*(?={place})|{part}{{0,{FIELD_WORDS}}})))")
     # "Sở Tư pháp, Sở Nội vụ": a head after a joiner opens the next body
     # ... and so does the title of a body's head ("Chánh Văn phòng Sở, Trưởng phòng Kinh tế")
     opens_body = rf"(?:{heads}|{bare}|\L<person_heads>){END}"
@@ -150,7 +188,12 @@ def grammar() -> Grammar:
     # place or a kind written so ("trung tâm Thành phố", "cơ quan Trung ương", "cơ quan Đảng")
     lower_head = (rf"\L<lower_heads>(?!{place}){SP}(?!\L<upper_quals>{END})"
                   rf"(?!\L<heads>{END}|{bare}{END}){field}")
-    name = rf"(?:{heads}{SP}{field}{joined}*|{bare}{END}|{lower_head}{joined}*){location}{scope}?"
+    # a long form written before its own abbreviation, as a plan sometimes repeats it ("Chủ
+    # tịch Ủy ban nhân dân UBND cấp xã"; "Ủy ban nhân dân (UBND) các xã, phường"): one name
+    # (:func:`ingest.assign.name_of` stores it once)
+    doubled = _doubled()
+    name = (rf"(?:{doubled[0]})?(?:{heads}{SP}{field}{joined}*|{bare}{END}|{lower_head}{joined}*)"
+            rf"(?:{doubled[1]})?{location}{scope}?")
     # a name inside another's words ("thuộc X", "của X") is called from the DEFINE group too
     define = define.removesuffix(")") + rf"(?P<body>{name}))"
     inner_name = "(?&body)"
@@ -161,8 +204,15 @@ def grammar() -> Grammar:
                # "các đơn vị thuộc các Bộ có liên quan": a group of groups
                rf"|(?i:các){SP}(?i:\L<nouns>){END}(?:(?:,{SP}|{SP}và{SP})(?i:\L<nouns>){END})*"
                rf"|(?i:tỉnh|thành phố|trung ương|Chính phủ|Quốc hội){END}))")
-    named = regex.compile(rf"{define}{START}(?!\L<not_bodies>{END})(?P<name>{name}){belongs}?"
-                          rf"{END}", ignore_unused=True, **lists)
+    # a body set up for a piece of work, its kind and the work in lower case, before who set
+    # it up ("Ban soạn thảo do Ủy ban Thường vụ Quốc hội thành lập"): the clause tells it is
+    # a name, where lower-case words after a kind are else the sentence's; the clause itself
+    # joins the name in assign.py (:data:`FOUNDED`), also after a name a table knows
+    founded = FOUNDED.replace("{SP}", SP).replace("{END}", END)
+    adhoc = (rf"(?!(?i:\L<not_groups>){END})\L<founded_heads>(?:{SP}(?!do{END}){LOWER})+"
+             rf"(?={founded})")
+    named = regex.compile(rf"{define}{START}(?!\L<not_bodies>{END})(?P<name>{name}|{adhoc})"
+                          rf"{belongs}?{END}", ignore_unused=True, **lists)
     # a noun before a capital is a named body's head ("phòng, Bộ Công an"), unless the
     # capital is a kind or qualifier written so ("các cơ quan Đảng", "các cơ quan Trung ương");
     # bare nouns share one "các" ("các cơ quan, đơn vị, địa phương"); a noun of a kind is a
@@ -207,13 +257,25 @@ def grammar() -> Grammar:
     # the owners of works with the works listed ("các chủ dự án, tiểu dự án thành phần")
     owned = (rf"(?i:\L<owners>){END}(?:{SP}(?i:\L<owned>){END})?"
              rf"(?:(?:,{SP}|{SP}và{SP})(?i:\L<owned>){END})+{no_name}")
+    # the owner of a work named by its own name ("cơ quan chủ quản Chương trình MTQG", "các
+    # chủ đầu tư Dự án Khu tái định cư"): the noun and the owner's kind (or a noun that is an
+    # owner), the work with a capital ("chức năng chủ quản Chương trình" is a function)
+    owner_of = (rf"(?:{noun}{SP}(?i:\L<owners>)|(?=(?i:\L<owners>){END})(?i:\L<nouns>)){END}"
+                rf"{SP}(?=\p{{Lu}})(?i:\L<owned>){END}"
+                rf"(?:{SP}{field})?")
     # members named after their body: "các cơ quan thành viên Ban Chỉ đạo tỉnh"
     member_of = rf"{noun}{SP}(?i:\L<members_of>){SP}(?:{name})"
-    nouns = (rf"(?:{owned}|{member_of}|{noun}{kind}{no_name}|{shared_kind}"
+    # a noun written after another with no comma ("các tổ chức cá nhân có liên quan")
+    unjoined = rf"{SP}(?i:\L<unjoined>){END}{no_name}"
+    # the levels listed with the bodies of them, each noun with its "các" or not ("Các cấp,
+    # ngành", "các cấp, các ngành, các địa phương"): one group
+    levels = (rf"(?i:\L<levels>){END}(?:{joiner}(?:(?i:các){SP})?{noun}{no_name}"
+              rf"(?!{SP}(?i:\L<kinds>){END}))+")
+    nouns = (rf"(?:{owner_of}|{owned}|{member_of}|{levels}|{noun}{kind}{no_name}|{shared_kind}"
              rf"|(?i:\L<specified>){END}{spec}{no_name}"
              rf"|{titled}"
              rf"|{noun}{no_name}(?:{joiner}(?:{headed}{noun}{member_kind}(?<={kinded})"
-             rf"|{noun}{member_kind}){no_name})*"
+             rf"|{noun}{member_kind}){no_name}(?!{SP}(?i:\L<owners>){END})|{unjoined})*"
              rf"(?:,{SP}{authority})?|{authority})")
     # "liên quan", "khác", "thuộc Bộ Quốc phòng" (tried first: "trực thuộc" alone is a
     # qualifier too), levels in a list ("Trung ương, địa phương, quân đội")
@@ -249,7 +311,7 @@ def grammar() -> Grammar:
     not_group = regex.compile(rf"(?i:(?:các|những){SP})?(?i:\L<not_groups>){END}",
                               ignore_unused=True, **lists)
     named_firsts = frozenset(w.split()[0] for w in lists["heads"] + lists["bare"]
-                             + lists["lower_heads"])
+                             + lists["lower_heads"] + lists["founded_heads"])
     # a group opens with "các" or a noun in any case, or a cased noun as written ("Vụ", never
     # the "vụ" of "nhiệm vụ")
     collective_firsts = frozenset([*(w.split()[0].lower() for w in lists["nouns"]), "các",
