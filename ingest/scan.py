@@ -12,6 +12,7 @@ the few patterns left are matched in full.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import re
@@ -148,10 +149,9 @@ class OpeningIndex:
                 yield starts[k], run.patterns
 
     def keep(self) -> None:
-        """Write the answers to the cache when this process learned a hundredth more than it
-        holds: a plan of new words adds them for the next process, and a batch, which learns
-        little after its first plans, writes the file (~0.1 MB per 1,000 tokens) seldom; a
-        cache that cannot be written is left as it is."""
+        """Write the answers to the cache (at the process's end) when it learned a hundredth
+        more than it holds: a plan of new words adds them for the next process; a cache that
+        cannot be written is left as it is."""
         if self.key is None or not self._learned or self._learned * 100 < self._kept:
             return
         value = {"by_char": {c: list(v) for c, v in self._by_char.items()},
@@ -238,7 +238,12 @@ def index() -> tuple[OpeningIndex, list[tuple[str, int, bool]]]:
             patterns.append(p)
             heads.append(known.get(p.pattern, p.pattern))
             owner.append((family, i, keep_all))
-    return OpeningIndex(patterns, heads), owner
+    opener = OpeningIndex(patterns, heads)
+    # its answers are written when the process ends, not by a scan: writing them costs the
+    # cache's size, which is no plan's cost (a worker of a pool, ended by os._exit, keeps none;
+    # the process reading a handful of plans itself, as `cancu ingest <plan>` does, keeps its)
+    atexit.register(opener.keep)
+    return opener, owner
 
 
 def scan(text: str, tokens: tuple[list[str], list[int]] | None = None
@@ -265,5 +270,4 @@ def scan(text: str, tokens: tuple[list[str], list[int]] | None = None
                 best[family] = (local, m)
         for family, hit in best.items():
             out[family].append(hit)
-    opener.keep()
     return out

@@ -56,7 +56,8 @@ def test_the_same_matches_with_and_without_the_cache(tmp_path: Path, cache_at) -
     other, same = tmp_path / "other", tmp_path / "same"
     filled = cache_at(other)
     assert filled._kept == 0  # an empty cache
-    _found(_samples()[2:])  # learned on other texts, and kept
+    _found(_samples()[2:])  # learned on other texts
+    filled.keep()  # (as the process ends)
     (kept,) = (other / "scan").glob("*.json")
     assert kept.stem == filled.key
     warm = cache_at(other)  # a new process: what the first learned, read back
@@ -64,8 +65,9 @@ def test_the_same_matches_with_and_without_the_cache(tmp_path: Path, cache_at) -
     assert not any(warm._partial)  # nothing compiled before a token asks
     assert _found(texts) == want  # known tokens answered from the cache, new ones learned
 
-    cache_at(same)
+    whole = cache_at(same)
     _found(["\n\n".join(texts)])  # one scan of them all, kept whole
+    whole.keep()
     warm = cache_at(same)
     assert _found(texts) == want
     assert not any(warm._partial)  # every answer was in the cache: no head compiled
@@ -78,6 +80,7 @@ def test_answers_of_other_patterns_are_never_read(tmp_path: Path, cache_at) -> N
     want = _found(_invented())
     index = cache_at(tmp_path)
     _found(_invented())
+    index.keep()
     patterns, heads = index.patterns, [h for h, _f in index._heads]
     # as if a word list of ingest/data had one more body: its pattern opens on "Sở"
     changed = scan.OpeningIndex([*patterns, scan.Deferred(r"Sở Mới(?![\w])")],
@@ -95,6 +98,7 @@ def test_answers_of_other_patterns_are_never_read(tmp_path: Path, cache_at) -> N
     fresh = cache_at(tmp_path)
     assert fresh._first == {}
     assert _found(_invented()) == want
+    fresh.keep()
     assert json.loads(path.read_text(encoding="utf-8"))["key"] == index.key  # written anew
 
 
@@ -106,6 +110,7 @@ def test_a_cache_that_cannot_be_written_changes_nothing(tmp_path: Path, cache_at
     blocker.write_text("not a folder", encoding="utf-8")
     index = cache_at(blocker / "cache")  # no folder can be made under a file
     assert _found(texts) == want
+    index.keep()  # cannot be written: nothing raised, nothing lost
     assert index._learned > 0  # learned, kept in memory, not on disk
     assert cache.write_json("scan", "k", {"a": 1}) is False
     assert cache.read_json("scan", "k") is None
