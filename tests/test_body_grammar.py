@@ -11,10 +11,7 @@ import pytest
 
 from ingest.nlp import build
 from ingest.spot import refs
-
-
-def _names(text: str) -> list[str]:
-    return [f.text for f in refs(build()(text), "bodies")]
+from tests.shape_helpers import spotted_names
 
 
 @pytest.mark.parametrize(("sentence", "names"), [
@@ -58,7 +55,7 @@ def _names(text: str) -> list[str]:
     ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ báo cáo.", ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ"]),
 ])
 def test_names_by_grammar(sentence, names):
-    assert _names(sentence) == names
+    assert spotted_names(sentence) == names
 
 
 @pytest.mark.parametrize("sentence", [
@@ -68,18 +65,18 @@ def test_names_by_grammar(sentence, names):
     "Tổ chức hội nghị quán triệt.",  # "tổ chức" alone is a verb
 ])
 def test_words_that_only_look_like_bodies(sentence):
-    assert _names(sentence) == []
+    assert spotted_names(sentence) == []
 
 
 def test_a_table_name_ends_where_the_table_says():
     """"Sở Tư pháp" is known: what follows in lower case is the sentence's, even a verb no
     stop list holds; a place or a scope still goes with it."""
-    assert _names("Sở Tư pháp tổng kết việc thi hành.") == ["Sở Tư pháp"]
-    assert _names("Sở Tư pháp tỉnh Hòa Bình tổng kết.") == ["Sở Tư pháp tỉnh Hòa Bình"]
+    assert spotted_names("Sở Tư pháp tổng kết việc thi hành.") == ["Sở Tư pháp"]
+    assert spotted_names("Sở Tư pháp tỉnh Hòa Bình tổng kết.") == ["Sở Tư pháp tỉnh Hòa Bình"]
 
 
 def test_a_group_ends_before_a_name_the_table_knows():
-    assert _names("Các cơ quan, đơn vị, doanh nghiệp nhà nước thực hiện.") == [
+    assert spotted_names("Các cơ quan, đơn vị, doanh nghiệp nhà nước thực hiện.") == [
         "Các cơ quan, đơn vị", "doanh nghiệp nhà nước"]
 
 
@@ -109,7 +106,7 @@ def test_bullets_that_only_name_bodies_are_not_tasks_each():
     ("các Ủy ban của Quốc hội tham gia.", ["các Ủy ban của Quốc hội"]),
 ])
 def test_places_kinds_and_owners_of_groups(sentence, names):
-    assert _names(sentence) == names
+    assert spotted_names(sentence) == names
 
 
 def test_central_bodies_by_their_short_forms_never_inside_a_number():
@@ -146,15 +143,15 @@ def test_central_bodies_carry_who_took_over_from_them():
 def test_a_group_of_units_with_the_kind_of_land_they_lie_in(sentence, names):
     """"các xã biên giới", "các huyện ven biển": the kind of land names which units, not the
     sentence's verb."""
-    assert _names(sentence) == names
+    assert spotted_names(sentence) == names
 
 
 def test_a_list_of_heads_is_the_group_of_the_bodies_they_head():
     """"Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ": a head
     stands for its body ("N trưởng" heads an N), so the list is one group, named without its
     heads; a head before a name in capitals opens a body of its own."""
-    assert _names("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, "
+    assert spotted_names("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, "
                   "Chủ tịch Ủy ban nhân dân các tỉnh rà soát quy chế.") == [
         "Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh"]
-    assert _names("Các Cục trưởng, Thủ trưởng đơn vị sự nghiệp thuộc Bộ báo cáo.") == [
+    assert spotted_names("Các Cục trưởng, Thủ trưởng đơn vị sự nghiệp thuộc Bộ báo cáo.") == [
         "Các Cục, đơn vị sự nghiệp thuộc Bộ"]

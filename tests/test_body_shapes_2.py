@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.nlp import build
-from ingest.spot import refs
-from tests.shape_helpers import roles, tasks_of
+from tests.shape_helpers import roles, spotted_names, tasks_of
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n\nSố: 77/KH-UBND\n\nKon Tum, ngày 9 tháng 2 năm 2026\n\n"
         "KẾ HOẠCH\nPhát triển du lịch cộng đồng năm 2026\n\nCăn cứ Luật Du lịch năm 2017;\n\n"
         "II. TỔ CHỨC THỰC HIỆN\n\n")
-
-
-def _names(text: str) -> list[str]:
-    return [f.text for f in refs(build()(text), "bodies")]
 
 
 def _tasks(body: str):
@@ -37,13 +31,13 @@ def _tasks(body: str):
 def test_a_group_named_by_a_relative_clause_runs_to_where_the_sentence_goes_on(sentence, name):
     """"Các cơ quan được phân công chủ trì ... theo Kế hoạch này có trách nhiệm ...": the
     passive clause names which bodies are meant, up to the duty or the comma."""
-    assert _names(sentence)[0] == name
+    assert spotted_names(sentence)[0] == name
 
 
 def test_a_relative_clause_without_its_duty_keeps_the_known_qualifier_only():
     """With no duty or comma after it the clause may be the sentence's own: the name stops at
     the qualifier ("được giao chủ trì"), not at the end of the sentence."""
-    assert _names("Các cơ quan được giao chủ trì tổ chức hội nghị sơ kết.") == ["Các cơ quan được giao chủ trì"]
+    assert spotted_names("Các cơ quan được giao chủ trì tổ chức hội nghị sơ kết.") == ["Các cơ quan được giao chủ trì"]
 
 
 def test_groups_named_by_their_role_are_two_bodies_with_those_roles():
@@ -56,7 +50,7 @@ def test_groups_named_by_their_role_are_two_bodies_with_those_roles():
 
 def test_a_role_word_followed_by_its_object_is_the_verb_not_a_name():
     """"Các sở phối hợp với Sở Du lịch ...": "phối hợp" is what the group does."""
-    names = _names("Các sở phối hợp với Sở Du lịch có trách nhiệm tổng hợp số liệu.")
+    names = spotted_names("Các sở phối hợp với Sở Du lịch có trách nhiệm tổng hợp số liệu.")
     assert names[0] == "Các sở"
 
 
@@ -66,7 +60,7 @@ def test_a_list_of_heads_in_the_singular_stands_for_the_bodies():
     """"Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch
     UBND các tỉnh ...": the heads stand for their bodies; one group, no fragment "cơ quan
     ngang bộ" of its own."""
-    names = _names("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổ chức thực hiện.")
+    names = spotted_names("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổ chức thực hiện.")
     assert names == ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
                      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
 
@@ -107,17 +101,17 @@ def test_a_paragraph_with_its_own_assignment_below_a_body_sentence_is_a_task_of_
      "Các chủ đầu tư dự án, công trình"),
 ])
 def test_a_group_keeps_its_qualifying_phrase(sentence, name):
-    assert _names(sentence)[0] == name
+    assert spotted_names(sentence)[0] == name
 
 
 def test_a_place_phrase_alone_makes_no_group_of_a_verb():
     """"Tổ chức tại khu vực ..." opens with the verb "tổ chức": no group."""
-    assert _names("Tổ chức tại khu vực cửa khẩu các buổi tuyên truyền.") == []
+    assert spotted_names("Tổ chức tại khu vực cửa khẩu các buổi tuyên truyền.") == []
 
 
 def test_a_group_ends_before_a_place_it_is_told_to_act_in():
     """"các sở tại hội nghị": a meeting is no place a group lies in."""
-    assert _names("Các sở báo cáo tại hội nghị.")[0] == "Các sở"
+    assert spotted_names("Các sở báo cáo tại hội nghị.")[0] == "Các sở"
 
 
 # ------------------------------------------------- roles after an aside, directed bodies
@@ -184,7 +178,7 @@ def test_a_group_of_its_own_words_in_a_list_after_named_bodies_is_a_member():
     needs no "các" where it ends a list the names open; alone it may be the sentence's words."""
     [task] = _tasks("3. Sở Ngoại vụ\n\na) Xây dựng cơ sở dữ liệu đối ngoại, phối hợp Sở Tư pháp, Sở Nội vụ, doanh nghiệp đối tác để vận hành.\n")
     assert ("doanh nghiệp đối tác", "support") in roles(task)
-    assert _names("Hỗ trợ doanh nghiệp đối tác phát triển.") == []
+    assert spotted_names("Hỗ trợ doanh nghiệp đối tác phát triển.") == []
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
@@ -194,7 +188,7 @@ def test_a_group_of_its_own_words_in_a_list_after_named_bodies_is_a_member():
 def test_a_unit_named_with_the_body_it_belongs_to_is_never_cut_inside_that_body(sentence, name):
     """"Phòng X Công an tỉnh": the body's kind ("Công an", "Thanh tra") is one word of the
     unit's name, not cut after its capital ("... Công" / "an tỉnh" left as a verb)."""
-    assert _names(sentence)[0] == name
+    assert spotted_names(sentence)[0] == name
 
 
 def test_the_members_listed_for_a_body_being_set_up_are_no_assignees():
@@ -215,7 +209,7 @@ def test_the_members_listed_for_a_body_being_set_up_are_no_assignees():
      ["các sở", "các ban, ngành tỉnh", "Ủy ban nhân dân các xã"]),
 ])
 def test_heads_listed_with_their_bodies_nouns_stand_for_those_bodies(sentence, names):
-    assert _names(sentence) == names
+    assert spotted_names(sentence) == names
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
@@ -228,7 +222,7 @@ def test_heads_listed_with_their_bodies_nouns_stand_for_those_bodies(sentence, n
     ("Phối hợp với các cơ sở đào tạo trên địa bàn tổ chức tuyển sinh.", "các cơ sở đào tạo"),
 ])
 def test_members_of_a_body_and_groups_placed_in_an_area_keep_it_in_their_name(sentence, name):
-    assert _names(sentence)[0] == name
+    assert spotted_names(sentence)[0] == name
 
 
 def test_named_bodies_followed_by_the_clause_that_says_which_are_meant_still_act():

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.nlp import build
-from ingest.spot import refs
-from tests.shape_helpers import roles, tasks_of
+from tests.shape_helpers import roles, spotted_names, tasks_of
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\n\nSố: 41/KH-UBND\n\nĐiện Biên, ngày 3 tháng 3 năm 2026\n\n"
         "KẾ HOẠCH\nQuản lý tài nguyên khoáng sản năm 2026\n\nCăn cứ Luật Địa chất và khoáng sản năm 2024;\n\n"
         "II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n")
-
-
-def _names(text: str) -> list[str]:
-    return [f.text for f in refs(build()(text), "bodies")]
 
 
 def _tasks(body: str):
@@ -41,7 +35,7 @@ def test_a_long_unit_name_runs_to_its_place_or_the_verb_however_many_words(sente
     """A field's lower-case words end at a verb, a cue or a place, not after a count of them
     (which left the name's last word to be read as the sentence's verb); a "và" before words
     that run on to the name's place joins two of its fields."""
-    assert _names(sentence)[0] == name
+    assert spotted_names(sentence)[0] == name
 
 
 def test_a_long_unit_name_keeps_its_role():
@@ -57,12 +51,12 @@ def test_a_long_unit_name_keeps_its_role():
 ])
 def test_a_va_before_another_body_still_opens_it(sentence, names):
     """"và" before a group's noun, a head or an authority opens the next body."""
-    assert _names(sentence) == names
+    assert spotted_names(sentence) == names
 
 
 def test_a_va_with_no_place_after_its_words_is_the_sentences():
     """With no place to close the name, words after "và" may be the sentence's own."""
-    assert _names("Trung tâm Y tế và tiêm chủng mở rộng đợt hai.")[0] == "Trung tâm Y tế"
+    assert spotted_names("Trung tâm Y tế và tiêm chủng mở rộng đợt hai.")[0] == "Trung tâm Y tế"
 
 
 # ------------------------------------------------- nouns listed without their comma
@@ -75,7 +69,7 @@ def test_a_va_with_no_place_after_its_words_is_the_sentences():
 ])
 def test_nouns_of_a_list_written_without_a_comma_are_one_group(sentence, name):
     """"các tổ chức cá nhân có liên quan": one group, as with its comma, not two bodies."""
-    assert _names(sentence) == [name]
+    assert spotted_names(sentence) == [name]
 
 
 def test_a_noun_that_is_also_a_verb_is_not_joined_without_a_comma():
@@ -109,7 +103,7 @@ def test_the_levels_listed_with_the_bodies_of_them_are_a_group(sentence, name):
 ])
 def test_the_levels_alone_are_a_scope_not_a_group(sentence):
     """"các cấp" alone places the body before it ("Ban Chỉ đạo các cấp")."""
-    assert _names(sentence) == [sentence.split(" tổ chức")[0].split(" chủ động")[0]]
+    assert spotted_names(sentence) == [sentence.split(" tổ chức")[0].split(" chủ động")[0]]
 
 
 def test_bullets_opened_by_the_levels_and_by_named_bodies_are_tasks_of_their_own():
@@ -182,7 +176,7 @@ def test_a_drafting_board_in_a_table_cell_keeps_its_founder_in_its_name():
 def test_no_founded_name_without_a_kind_and_a_verb_of_setting_up(sentence):
     """A verb at the sentence's start ("Ban hành ...") is no kind of body, and "do X làm
     Trưởng ban" says who heads it, not who set it up."""
-    names = [*_names(sentence), *(n for t in _tasks(f"1. {sentence}\n") for n, _r in roles(t))]
+    names = [*spotted_names(sentence), *(n for t in _tasks(f"1. {sentence}\n") for n, _r in roles(t))]
     assert names and all("thành lập" not in n and "làm Trưởng" not in n for n in names)
 
 
@@ -233,12 +227,12 @@ def test_a_passive_clause_describing_an_object_or_the_issuers_document_names_no_
 ])
 def test_the_owner_of_a_work_named_by_its_name_is_a_group(sentence, name):
     """"cơ quan chủ quản Chương trình MTQG": the owner's noun and kind, then the work."""
-    assert name in _names(sentence)
+    assert name in spotted_names(sentence)
 
 
 def test_an_owners_function_is_no_body():
     """"thực hiện chức năng chủ quản Chương trình MTQG": a function, not a body."""
-    assert _names("Sở Nông nghiệp và Môi trường thực hiện chức năng chủ quản Chương trình MTQG tại địa phương.") == \
+    assert spotted_names("Sở Nông nghiệp và Môi trường thực hiện chức năng chủ quản Chương trình MTQG tại địa phương.") == \
         ["Sở Nông nghiệp và Môi trường"]
 
 

@@ -8,16 +8,13 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import extract_text
+from tests.shape_helpers import numbers_of, record_of
 
 HEAD = "Số: 12/KH-UBND\nĐà Nẵng, ngày 10 tháng 9 năm 2025\nKẾ HOẠCH\nTriển khai công tác năm 2025\n\n"
 
 
 def _record(preamble: str, body: str = "1. Sở Tư pháp chủ trì rà soát văn bản.\n", head: str = HEAD):
-    return extract_text(head + preamble + "\n\nI. NHIỆM VỤ\n" + body)
-
-
-def _numbers(citations) -> list[str | None]:
-    return [c.number for c in citations]
+    return record_of(head, preamble, body)
 
 
 @pytest.mark.parametrize(("preamble", "number"), [
@@ -30,7 +27,7 @@ def _numbers(citations) -> list[str | None]:
     ("Căn cứ Chỉ thị 07/TTg ngày 02/3/2022 của Thủ tướng Chính phủ;", "07/CT-TTg"),
 ])
 def test_numbers_as_written(preamble, number):
-    assert _numbers(_record(preamble).bases) == [number]
+    assert numbers_of(_record(preamble).bases) == [number]
 
 
 def test_the_laws_catalogue_is_well_formed():
@@ -79,7 +76,7 @@ def test_a_law_by_title_resolves_to_its_version_by_the_plans_date(plan_date, men
     ("Thực hiện Nghị quyết số 21/NQ-CP ngày 10/3/2025 của Chính phủ về ban hành Kế hoạch hành động, Quyết định số 310/QĐ-TTg ngày 20/3/2025 của Thủ tướng Chính phủ; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", ["21/NQ-CP", "310/QĐ-TTg"]),
 ])
 def test_bases_are_what_the_preamble_rests_on(preamble, numbers):
-    assert _numbers(_record(preamble).bases) == numbers
+    assert numbers_of(_record(preamble).bases) == numbers
 
 
 def test_a_decision_s_articles_are_no_basis():
@@ -88,16 +85,16 @@ def test_a_decision_s_articles_are_no_basis():
                 "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Nghị định số 45/2024/NĐ-CP.\n\n"
                 "KẾ HOẠCH\nThực hiện Nghị định số 45/2024/NĐ-CP\n(Kèm theo Quyết định số /QĐ-UBND ngày tháng năm 2025)\n\n"
                 "Thực hiện Kế hoạch số 88/KH-UBND ngày 02/4/2025 của Ủy ban nhân dân thành phố, Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:")
-    assert _numbers(_record(preamble, head=head).bases) == ["72/2025/QH15", "88/KH-UBND"]
+    assert numbers_of(_record(preamble, head=head).bases) == ["72/2025/QH15", "88/KH-UBND"]
 
 
 def test_a_footnote_marker_after_a_basis_clause_belongs_to_it():
     record = _record("Căn cứ Luật Thanh tra năm 2022;¹ Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:",
                      body="1. Sở Tư pháp chủ trì rà soát văn bản.\n\n¹ Nghị định số 43/2023/NĐ-CP ngày 30/6/2023 của Chính phủ.\n")
-    assert _numbers(record.bases) == ["11/2022/QH15", "43/2023/NĐ-CP"]
+    assert numbers_of(record.bases) == ["11/2022/QH15", "43/2023/NĐ-CP"]
 
 
-def _task_numbers(record) -> list[list[str | None]]:
+def _tasknumbers_of(record) -> list[list[str | None]]:
     return [[c.number or c.title for c in t.citations] for t in record.tasks]
 
 
@@ -109,7 +106,7 @@ def test_a_term_defined_for_a_document_cites_it_where_used():
              "3. Sở Tư pháp rà soát các đề án khác của thành phố.\n"
              # the term's head word alone is not the term: it names any Đề án
              "4. Sở Tài chính bố trí kinh phí thực hiện Đề án tại các xã.\n")
-    assert _task_numbers(record) == [["215/QĐ-BNV"], ["215/QĐ-BNV"], [], []]
+    assert _tasknumbers_of(record) == [["215/QĐ-BNV"], ["215/QĐ-BNV"], [], []]
 
 
 def test_a_short_name_in_brackets_and_the_word_law_for_the_law_implemented():
@@ -118,7 +115,7 @@ def test_a_short_name_in_brackets_and_the_word_law_for_the_law_implemented():
         body="1. Sở Khoa học và Công nghệ chủ trì hướng dẫn thi hành Luật.\n"
              "2. Sở Nội vụ chủ trì triển khai Chương trình CĐS trong năm 2025.\n"
              "3. Sở Tư pháp tuyên truyền Luật Đất đai.\n")
-    assert _task_numbers(record) == [["60/2024/QH15"], ["88/QĐ-TTg"], ["31/2024/QH15"]]
+    assert _tasknumbers_of(record) == [["60/2024/QH15"], ["88/QĐ-TTg"], ["31/2024/QH15"]]
 
 
 def test_a_term_of_another_type_than_the_document_before_it_is_the_plan():
@@ -134,7 +131,7 @@ def test_a_term_for_the_plan_itself_or_a_body_cites_nothing():
     record = _record(
         "Thực hiện Quyết định số 17/QĐ-TTg ngày 05/01/2025 của Thủ tướng Chính phủ thành lập Ban Chỉ đạo chuyển đổi số (gọi tắt là Ban Chỉ đạo), Ủy ban nhân dân thành phố ban hành Kế hoạch thực hiện năm 2025 (sau đây gọi tắt là Kế hoạch) như sau:",
         body="1. Sở Nội vụ tham mưu Ban Chỉ đạo tổ chức thực hiện Kế hoạch.\n")
-    assert _task_numbers(record) == [[]]
+    assert _tasknumbers_of(record) == [[]]
 
 
 @pytest.mark.parametrize(("body", "cited"), [
@@ -155,7 +152,7 @@ def test_a_term_for_the_plan_itself_or_a_body_cites_nothing():
 ])
 def test_documents_named_by_a_short_number(body, cited):
     record = _record("Thực hiện Chỉ thị số 05/CT-TTg ngày 01/3/2025 của Thủ tướng Chính phủ;", body=body)
-    assert _task_numbers(record) == [cited]
+    assert _tasknumbers_of(record) == [cited]
 
 
 def _ids(citations) -> list[str | None]:
@@ -185,13 +182,13 @@ def test_an_amending_law_is_one_document_that_names_the_laws_it_amends():
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018;", "35/2018/QH14"),
 ])
 def test_amending_laws_resolve_by_their_title_and_date(preamble, number):
-    assert number in _numbers(_record(preamble).bases)
+    assert number in numbers_of(_record(preamble).bases)
 
 
 def test_what_a_basis_names_in_its_title_is_cited_not_a_basis():
     record = _record("Căn cứ Nghị quyết số 21/NQ-CP ngày 10/3/2025 của Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, được sửa đổi, bổ sung tại Nghị quyết số 99/NQ-CP ngày 01/6/2025 của Chính phủ;")
-    assert _numbers(record.bases) == ["21/NQ-CP", "99/NQ-CP"]
-    assert "57-NQ/TW" in _numbers(record.citations)
+    assert numbers_of(record.bases) == ["21/NQ-CP", "99/NQ-CP"]
+    assert "57-NQ/TW" in numbers_of(record.citations)
 
 
 @pytest.mark.parametrize(("mention", "title"), [
@@ -223,7 +220,7 @@ def test_a_document_reads_the_same_in_every_task_in_its_fullest_written_form(sho
 
 def test_a_plan_carrying_out_a_plan_carries_out_what_that_plan_carries_out():
     record = _record("Thực hiện Kế hoạch số 31-KH/TU ngày 02/6/2025 của Ban Thường vụ Thành ủy và Kế hoạch số 40/KH-UBND ngày 10/6/2025 của Ủy ban nhân dân thành phố thực hiện Kết luận số 120-KL/TW ngày 07/01/2025 của Bộ Chính trị, Sở Nội vụ ban hành Kế hoạch như sau:")
-    assert _numbers(record.bases) == ["31-KH/TU", "40/KH-UBND", "120-KL/TW"]
+    assert numbers_of(record.bases) == ["31-KH/TU", "40/KH-UBND", "120-KL/TW"]
 
 
 @pytest.mark.parametrize(("body", "cited"), [
@@ -254,9 +251,9 @@ def test_an_ordinance_given_with_its_number_is_cited_by_its_title_later():
         body="1. Sở Nội vụ chủ trì rà soát hồ sơ theo quy định của Pháp lệnh Bảo vệ người có công với địa phương.\n"
              # look-alike: another ordinance opening with the same words is not that one
              "2. Sở Tư pháp chủ trì góp ý Pháp lệnh Bảo vệ người cao tuổi.\n")
-    assert _numbers(record.bases) == ["12/2009/PL-UBTVQH12", "07/2014/PL-UBTVQH13"]
+    assert numbers_of(record.bases) == ["12/2009/PL-UBTVQH12", "07/2014/PL-UBTVQH13"]
     assert record.bases[0].title == "Pháp lệnh Bảo vệ người có công với địa phương"
-    assert _task_numbers(record) == [["12/2009/PL-UBTVQH12"], ["Pháp lệnh Bảo vệ người cao tuổi"]]
+    assert _tasknumbers_of(record) == [["12/2009/PL-UBTVQH12"], ["Pháp lệnh Bảo vệ người cao tuổi"]]
 
 
 def test_a_given_title_stops_at_the_next_titled_document():
@@ -268,7 +265,7 @@ def test_a_given_title_stops_at_the_next_titled_document():
 def test_a_code_written_with_a_capital_second_word():
     record = _record("Căn cứ Chỉ thị số 05/CT-TTg ngày 01/3/2025 của Thủ tướng Chính phủ;",
                      body="1. Công an tỉnh chủ trì tuyên truyền Bộ Luật hình sự năm 2015.\n")
-    assert _task_numbers(record) == [["100/2015/QH13"]]
+    assert _tasknumbers_of(record) == [["100/2015/QH13"]]
 
 
 def test_this_plan_in_a_plan_a_decision_issues_is_no_citation():
@@ -281,10 +278,10 @@ def test_this_plan_in_a_plan_a_decision_issues_is_no_citation():
                 "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nKẾ HOẠCH\nChuyển đổi số năm 2025\n")
     body = "1. Sở Tài chính chủ trì bố trí kinh phí thực hiện các nhiệm vụ được giao tại Kế hoạch này.\n"
     record = extract_text(head + preamble + "\nI. NHIỆM VỤ\n" + body)
-    assert _task_numbers(record) == [[]]
+    assert _tasknumbers_of(record) == [[]]
     plan = _record("Căn cứ Quyết định số 41/QĐ-UBND ngày 02/3/2025 của Ủy ban nhân dân thành phố;",
                    body="1. Sở Nội vụ chủ trì thực hiện các nội dung của Quyết định này.\n")
-    assert _task_numbers(plan) == [["41/QĐ-UBND"]]
+    assert _tasknumbers_of(plan) == [["41/QĐ-UBND"]]
 
 
 @pytest.mark.parametrize(("preamble", "title"), [
@@ -341,14 +338,14 @@ def test_a_preamble_after_a_type_line_that_carries_its_title_is_the_preamble():
 đạt chuẩn tiếp cận pháp luật, Ủy ban nhân dân thành phố ban hành Kế hoạch
 thực hiện năm 2025 như sau:"""))
     assert record.document.title.endswith("TRÊN ĐỊA BÀN THÀNH PHỐ NĂM 2025")
-    assert _numbers(record.bases) == ["14/2012/QH13", "25/2021/QĐ-TTg"]
+    assert numbers_of(record.bases) == ["14/2012/QH13", "25/2021/QĐ-TTg"]
 
 
 def test_a_title_in_running_case_under_a_bare_type_line_stays_the_title():
     record = _record("Căn cứ Quyết định số 25/2021/QĐ-TTg ngày 22/7/2021 của Thủ tướng Chính phủ;",
                      head="Số: 12/KH-UBND\nĐà Nẵng, ngày 10 tháng 9 năm 2025\n\nKẾ HOẠCH\n\nThực hiện các giải pháp nâng cao hiệu quả công tác pháp chế năm 2025\n\n")
     assert record.document.title == "Thực hiện các giải pháp nâng cao hiệu quả công tác pháp chế năm 2025"
-    assert _numbers(record.bases) == ["25/2021/QĐ-TTg"]
+    assert numbers_of(record.bases) == ["25/2021/QĐ-TTg"]
 
 
 @pytest.mark.parametrize(("preamble", "numbers"), [
@@ -359,7 +356,7 @@ def test_a_title_in_running_case_under_a_bare_type_line_stays_the_title():
     ("Căn cứ Công văn số 12/BNV-CCVC ngày 03/01/2025 của Bộ Nội vụ về việc xây dựng Kế hoạch năm 2026;", ["12/BNV-CCVC"]),
 ])
 def test_the_issuer_building_its_plan_ends_the_bases(preamble, numbers):
-    assert _numbers(_record(preamble).bases) == numbers
+    assert numbers_of(_record(preamble).bases) == numbers
 
 
 def test_one_number_of_two_years_is_two_documents():
@@ -388,7 +385,7 @@ def test_a_list_of_one_types_numbers_names_each_document():
     words of the title before it; a title naming its type's document ("của Nghị định số
     37/2019/NĐ-CP") keeps it."""
     record = _record("Căn cứ các Nghị định của Chính phủ quy định chi tiết thi hành Luật Quy hoạch (số 37/2019/NĐ-CP ngày 07/5/2019, số 58/2023/NĐ-CP ngày 12/8/2023 sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP và số 22/2025/NĐ-CP ngày 11/02/2025 sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP);")
-    assert set(_numbers(record.bases)) >= {"37/2019/NĐ-CP", "58/2023/NĐ-CP", "22/2025/NĐ-CP"}
+    assert set(numbers_of(record.bases)) >= {"37/2019/NĐ-CP", "58/2023/NĐ-CP", "22/2025/NĐ-CP"}
     titles = {c.number: c.title for c in record.bases}
     assert titles["58/2023/NĐ-CP"] == "sửa đổi, bổ sung một số điều của Nghị định số 37/2019/NĐ-CP"
 
@@ -473,7 +470,7 @@ def test_a_drafts_blank_number_in_its_annex_caption_is_the_plan_itself():
     ("Căn cứ Công văn số 97/UBND ngày 03/02/2025 của Ủy ban nhân dân tỉnh;", "97/UBND"),
 ])
 def test_a_symbol_that_lost_its_hyphen(preamble, number):
-    assert _numbers(_record(preamble).bases) == [number]
+    assert numbers_of(_record(preamble).bases) == [number]
 
 
 def test_a_list_of_laws_after_one_kind_word_names_each_law():

@@ -8,22 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract import extract_text
+from tests.shape_helpers import numbers_of, record_of, titles_of
 
 HEAD = "Số: 12/KH-UBND\nĐà Nẵng, ngày 10 tháng 9 năm 2025\nKẾ HOẠCH\nTriển khai công tác năm 2025\n\n"
 BODY = "1. Sở Tư pháp chủ trì rà soát văn bản.\n"
 
 
 def _record(preamble: str, body: str = BODY, head: str = HEAD):
-    return extract_text(head + preamble + "\n\nI. NHIỆM VỤ\n" + body)
-
-
-def _numbers(citations) -> list[str | None]:
-    return [c.number for c in citations]
-
-
-def _titles(citations) -> list[str | None]:
-    return [c.title for c in citations]
+    return record_of(head, preamble, body)
 
 
 # -- 1. a number cut by a page break or a line break is one citation -------------------------
@@ -44,8 +36,8 @@ def _titles(citations) -> list[str | None]:
 ])
 def test_a_number_cut_by_a_page_break_is_one_basis(preamble, number):
     record = _record(preamble)
-    assert _numbers(record.bases) == [number]
-    assert _numbers(record.citations) == [number]
+    assert numbers_of(record.bases) == [number]
+    assert numbers_of(record.citations) == [number]
 
 
 def test_a_cut_number_keeps_its_date_and_issuer():
@@ -62,8 +54,8 @@ def test_a_task_whose_line_ends_inside_a_number_cites_it(body):
     record = _record("Căn cứ Luật Thanh tra năm 2022;", body=body)
     [task] = [t for t in record.tasks if "chủ trì" in t.text]
     expected = "2210/QĐ-TTg" if "2210" in body else "45/2024/NĐ-CP"
-    assert _numbers(task.citations) == [expected]
-    assert expected in _numbers(record.citations)
+    assert numbers_of(task.citations) == [expected]
+    assert expected in numbers_of(record.citations)
 
 
 # -- 2. laws listed by their titles after one "Luật" -------------------------------------------
@@ -72,17 +64,17 @@ def test_titles_listed_after_one_law_are_laws_each():
     record = _record("Căn cứ Luật Thanh tra năm 2022;", body=(
         "1. Sở Nội vụ chủ trì cập nhật các nội dung được sửa đổi trong Luật Tổ chức Quốc hội, Tổ chức Chính phủ, Tổ chức chính quyền địa phương và Hoạt động giám sát của Quốc hội và Hội đồng nhân dân.\n"))
     [task] = record.tasks
-    assert _titles(task.citations) == [
+    assert titles_of(task.citations) == [
         "Luật Tổ chức Quốc hội", "Luật Tổ chức Chính phủ", "Luật Tổ chức chính quyền địa phương",
         "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân"]
     # each resolved as a law named by its title alone: the version passed by the plan's date
-    assert _numbers(task.citations) == ["57/2014/QH13", "63/2025/QH15", "72/2025/QH15", "87/2015/QH13"]
+    assert numbers_of(task.citations) == ["57/2014/QH13", "63/2025/QH15", "72/2025/QH15", "87/2015/QH13"]
 
 
 def test_a_listed_title_the_catalogue_does_not_know_stays_a_title():
     [task] = _record("Căn cứ Luật Thanh tra năm 2022;", body=(
         "1. Sở Xây dựng chủ trì phổ biến Luật Đất đai, Nhà ở, Quản lý phát triển đô thị và Kinh doanh bất động sản.\n")).tasks
-    assert _titles(task.citations) == ["Luật Đất đai", "Luật Nhà ở", "Luật Quản lý phát triển đô thị",
+    assert titles_of(task.citations) == ["Luật Đất đai", "Luật Nhà ở", "Luật Quản lý phát triển đô thị",
                                        "Luật Kinh doanh bất động sản"]
     unknown = task.citations[2]
     assert unknown.number is None and unknown.key and unknown.key.startswith("luat/")
@@ -105,7 +97,7 @@ def test_a_listed_title_the_catalogue_does_not_know_stays_a_title():
 ])
 def test_listed_titles_in_other_shapes(body, titles):
     [task] = _record("Căn cứ Luật Thanh tra năm 2022;", body=body).tasks
-    assert _titles(task.citations) == titles
+    assert titles_of(task.citations) == titles
     assert all(c.number for c in task.citations)
 
 
@@ -117,9 +109,9 @@ def test_listed_titles_in_other_shapes(body, titles):
     # another document's type after the comma is that document, not a law
     ("1. Sở Tư pháp chủ trì phổ biến Luật Đất đai, Nghị định số 102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ.\n", ["Luật Đất đai", None]),
 ])
-def test_words_after_a_law_and_a_comma_are_no_law_unless_a_list_of_titles(body, titles):
+def test_words_after_a_law_and_a_comma_are_no_law_unless_a_list_oftitles_of(body, titles):
     [task] = _record("Căn cứ Luật Thanh tra năm 2022;", body=body).tasks
-    assert _titles(task.citations) == titles
+    assert titles_of(task.citations) == titles
 
 
 # -- 3. a draft a task makes is its product, not its citation -----------------------------------
@@ -135,7 +127,7 @@ TABLE = ("| TT | Tên văn bản | Cơ quan chủ trì | Thời gian |\n|---|---
 def test_a_drafting_table_s_amending_law_cites_the_law_it_amends(row):
     record = _record("Căn cứ Luật Thanh tra năm 2022;", body=TABLE.format(row=row))
     [task] = record.tasks
-    assert _numbers(task.citations) == ["31/2024/QH15"]
+    assert numbers_of(task.citations) == ["31/2024/QH15"]
     assert not any("sửa đổi" in (c.title or "") for c in record.citations)
 
 
@@ -148,7 +140,7 @@ def test_a_numbered_item_naming_a_draft_law_by_its_revision_is_no_citation():
 def test_a_draft_resolution_cites_the_resolution_it_amends():
     [task] = _record("Căn cứ Luật Thanh tra năm 2022;", body=TABLE.format(
         row="Nghị quyết sửa đổi, bổ sung một số điều của Nghị quyết số 14/2023/NQ-HĐND ngày 12/7/2023 của Hội đồng nhân dân tỉnh quy định mức chi")).tasks
-    assert _numbers(task.citations) == ["14/2023/NQ-HĐND"]
+    assert numbers_of(task.citations) == ["14/2023/NQ-HĐND"]
 
 
 def test_an_amending_law_named_in_running_text_or_a_basis_list_is_still_cited():
@@ -156,7 +148,7 @@ def test_an_amending_law_named_in_running_text_or_a_basis_list_is_still_cited():
                      body="1. Sở Nội vụ chủ trì rà soát theo Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức năm 2019.\n")
     assert any((c.title or "").startswith("Luật sửa đổi") for c in record.bases)
     [task] = record.tasks
-    assert "52/2019/QH14" in _numbers(task.citations)
+    assert "52/2019/QH14" in numbers_of(task.citations)
 
 
 # -- 4. a decision's own articles name documents the plan cites ---------------------------------
@@ -172,8 +164,8 @@ def test_the_documents_a_decision_s_articles_name_are_the_plan_s_citations():
                 "KẾ HOẠCH\nThực hiện năm 2025\n(Kèm theo Quyết định số /QĐ-UBND ngày tháng năm 2025)\n\n"
                 "Thực hiện Kế hoạch số 88/KH-UBND ngày 02/4/2025 của Ủy ban nhân dân thành phố, Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:")
     record = _record(preamble, head=DECISION)
-    assert _numbers(record.bases) == ["72/2025/QH15", "88/KH-UBND"]
-    assert {"80/2025/QH15", "05/QC-UBND"} <= set(_numbers(record.citations))
+    assert numbers_of(record.bases) == ["72/2025/QH15", "88/KH-UBND"]
+    assert {"80/2025/QH15", "05/QC-UBND"} <= set(numbers_of(record.citations))
     assert all(not t.citations for t in record.tasks)
 
 
@@ -184,7 +176,7 @@ def test_a_bracketed_footnote_marker_after_a_space_gives_the_task_its_footnote()
         "1. Sở Tài chính chủ trì thẩm tra dự toán [1].\n2. Sở Nội vụ chủ trì rà soát biên chế.\n\n"
         "[1] Sau khi sửa đổi Luật Ngân sách nhà nước thì nội dung này do Sở Kế hoạch thực hiện.\n"))
     first, second = record.tasks
-    assert _numbers(first.citations) == ["89/2025/QH15"]
+    assert numbers_of(first.citations) == ["89/2025/QH15"]
     assert second.citations == []
 
 
@@ -205,8 +197,8 @@ def test_a_document_named_in_a_long_basis_title_is_cited_not_a_basis():
     record = _record(
         "Căn cứ Kế hoạch số 88/KH-UBND ngày 14 tháng 6 năm 2025 của Ủy ban nhân dân tỉnh về việc triển khai "
         f"Kế hoạch hành động số 12-KHHĐ/TU ngày 21 tháng 5 năm 2025 của Ban Thường vụ Tỉnh ủy về thực hiện {long_title};")
-    assert _numbers(record.bases) == ["88/KH-UBND"]
-    assert "12-KHHĐ/TU" in _numbers(record.citations)
+    assert numbers_of(record.bases) == ["88/KH-UBND"]
+    assert "12-KHHĐ/TU" in numbers_of(record.citations)
 
 
 # -- 7. the full name a defined term abbreviates --------------------------------------------
@@ -221,7 +213,7 @@ def test_a_term_s_full_name_written_later_names_its_document():
         "1. Sở Nội vụ chủ trì triển khai có hiệu quả Đề án phát triển đội ngũ công chức số của các cơ quan hành chính đến năm 2030 tại các sở, ngành.\n"
         "2. Sở Tài chính chủ trì bố trí kinh phí thực hiện Đề án CCS.\n"
         "3. Sở Tư pháp chủ trì xây dựng Đề án phát triển nguồn nhân lực pháp chế.\n"))
-    assert [_numbers(t.citations) for t in record.tasks] == [["512/QĐ-BNV"], ["512/QĐ-BNV"], []]
+    assert [numbers_of(t.citations) for t in record.tasks] == [["512/QĐ-BNV"], ["512/QĐ-BNV"], []]
 
 
 def test_a_short_name_in_a_title_stands_for_nothing_but_its_term():
