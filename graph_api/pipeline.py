@@ -49,7 +49,7 @@ from graph_api.store import (
     graph_to_ntriples,
     iri,
 )
-from ingest.read import MAX_BYTES, not_regular, too_large
+from ingest.read import MAX_BYTES, is_owner_file, not_regular, too_large
 
 REASONERS = ("reasonable", "owlrl", "none")
 RECORD_SUFFIXES = {".json", ".jsonl"}
@@ -182,7 +182,8 @@ def _as_records(data: Any) -> Iterator[dict[str, Any]]:
 
 def find_files(paths: Iterable[Path], max_bytes: int | None = MAX_BYTES
                ) -> tuple[list[Path], list[Problem]]:  # fmt: skip
-    """Expand folders (hidden files skipped); files named on the command line are taken.
+    """Expand folders (hidden files and Office's owner files skipped); files named on the
+    command line are taken.
     Only regular files are read: a named pipe, a device, a socket, a loop of links (named or
     in a folder) is reported by name, as is a file over ``max_bytes``; a link to a folder is
     not followed, and said so."""
@@ -201,6 +202,8 @@ def find_files(paths: Iterable[Path], max_bytes: int | None = MAX_BYTES
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                if is_owner_file(f):
                     continue
                 if f.is_symlink() and f.is_dir():
                     problems.append(Problem(str(f), "a link to a folder, not followed (name "

@@ -19,7 +19,7 @@ from ingest.lexicon import lexicon
 from ingest.models import Citation, DocumentInfo, PlanRecord, Span, Task
 from ingest.nlp import build
 from ingest.outline import Line, parse
-from ingest.read import UNSUPPORTED, CleanText, ReadError, read_bytes, read_plan
+from ingest.read import UNSUPPORTED, CleanText, ReadError, is_owner_file, read_bytes, read_plan
 from ingest.text import fold, slug
 
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -28,13 +28,14 @@ PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
     """The plan files among ``paths``: files as given, folders searched recursively for
     .txt, .md, .docx and .pdf; files of formats we cannot read (.doc, .odt, .rtf, spreadsheets,
-    slides) are listed too, so that they are reported, not passed over."""
+    slides) are listed too, so that they are reported, not passed over; Office's owner files
+    (``~$plan.docx``) are not."""
     wanted = {*PLAN_SUFFIXES, *UNSUPPORTED}
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(sorted(q for q in p.rglob("*") if q.is_file()
-                              and q.suffix.lower() in wanted))
+                              and q.suffix.lower() in wanted and not is_owner_file(q)))
         else:
             out.append(p)
     return out

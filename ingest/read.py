@@ -153,6 +153,12 @@ def _looks_vietnamese(text: str) -> bool:
 MAX_BYTES = 100 * 1024 * 1024  # a plan file larger than this is refused unread (--max-size)
 
 
+def is_owner_file(path: Path) -> bool:
+    """Word, Excel and PowerPoint write ``~$<name>`` beside a document while it is open (its
+    owner's name, 162 bytes): no document, so a folder's listing passes over it."""
+    return path.name.startswith("~$")
+
+
 def not_regular(path: Path) -> str | None:
     """Why ``path`` is not a regular file one may read (a named pipe would block the reader
     until something writes to it, a device never ends), or None when it is one."""

@@ -4,11 +4,14 @@ processes, and store each with its inferences and provenance in one transaction.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 from cancu.paths import default_store
+from cancu.watch import Watch
 from graph_api import snapshots
 from graph_api.pipeline import (
     BATCH_TRIPLES,
@@ -67,6 +70,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="first count every graph against its record and mend what disagrees (a pass "
              "over the whole store; made anyway after an ingest that did not finish)",
     )  # fmt: skip
+    parser.add_argument(
+        "--watch", type=float, default=None, metavar="SECONDS",
+        help="after the ingest, keep running: look at the paths every SECONDS and ingest each "
+             "file that arrives or changes once it has stood still for one look (Ctrl+C ends)",
+    )  # fmt: skip
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress")
     parser.add_argument("--list", action="store_true", help="list every stored file")
     parser.add_argument(
@@ -112,17 +120,58 @@ def summary(report: IngestReport, location: str, graphs: int, *, every: bool = F
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace) -> int:
+def _ingest(args: argparse.Namespace, paths: list[Path], *, progress: bool,
+            workers: int | None, check: bool) -> IngestReport:
+    """One ingest of ``paths`` in a store opened for it and closed after, its summary printed."""
+    with open_store(args.store or default_store()) as store:
+        report = ingest_paths(store, paths, reasoner=args.reasoner, progress=progress,
+                              workers=workers, budget=args.budget or None, batch=args.batch,
+                              max_bytes=int(args.max_size * 1048576) or None,
+                              check=check, bulk=args.bulk)  # fmt: skip
+        print(summary(report, store.location, report.graphs, every=args.list), flush=True)
+        if report.stored:  # a running `cancu serve` moves to it at its next request
+            snapshots.publish_store(store)
+    return report
+
+
+def _watch(args: argparse.Namespace, watch: Watch) -> int:
+    """Ingest what arrives under the paths until interrupted. The store is open only while a
+    file is ingested, so `cancu remove` or another ingest can run between two looks."""
+    print(f"watching {', '.join(map(str, args.paths))} every {args.watch:g} s "
+          "(Ctrl+C ends)", flush=True)  # fmt: skip
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # a service manager's stop
     try:
-        with open_store(args.store or default_store()) as store:
-            report = ingest_paths(store, args.paths, reasoner=args.reasoner,
-                                  progress=not args.quiet, workers=args.workers,
-                                  budget=args.budget or None, batch=args.batch,
-                                  max_bytes=int(args.max_size * 1048576) or None,
-                                  check=args.check, bulk=args.bulk)
-            print(summary(report, store.location, report.graphs, every=args.list))
-            if report.stored:  # a running `cancu serve` moves to it at its next request
-                snapshots.publish_store(store)
+        while True:
+            time.sleep(args.watch)
+            ready, gone = watch.poll()
+            for p in gone:
+                print(f"{time.strftime('%H:%M:%S')} no longer there: {p} (its plan stays in "
+                      f"the store; `cancu remove {p.name}` deletes it)", flush=True)
+            if ready:
+                print(f"{time.strftime('%H:%M:%S')} {_plural(len(ready), 'file')} to read: "
+                      + ", ".join(p.name for p in ready[:LIST_UP_TO]), flush=True)
+                try:
+                    _ingest(args, ready, progress=False, workers=args.workers, check=False)
+                except StoreError as exc:  # held by another writer, say: try at the next look
+                    print(f"cancu ingest: {exc}; tried again in {args.watch:g} s", flush=True)
+                    watch.retry(ready)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.watch is not None and args.watch <= 0:
+        print("cancu ingest: --watch takes a number of seconds above 0", file=sys.stderr)
+        return 2
+    watch = Watch(args.paths)
+    if args.watch is not None:
+        watch.start()  # before the first ingest: a file changed while it runs is read again
+    try:
+        report = _ingest(args, args.paths, progress=not args.quiet, workers=args.workers,
+                         check=args.check)  # fmt: skip
+        if args.watch is not None:
+            return _watch(args, watch)
     except StoreError as exc:
         print(f"cancu ingest: {exc}", file=sys.stderr)
         return 2
