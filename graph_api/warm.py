@@ -1,6 +1,7 @@
-"""Imported once by the forkserver of the ingest workers, and by nothing else: every worker then
-forks with the extraction patterns compiled, the ontology parsed and compiled by the reasoner
-and the shapes read, instead of paying for them (a second or two) itself."""
+"""Imported once by the forkserver of the ingest workers (and by a watching ``cancu ingest``
+before its first look): every worker then forks with the extraction patterns compiled, the
+ontology parsed and compiled by the reasoner and the shapes read, instead of paying for them
+(a second or two) itself."""
 
 from ingest.extract import extract_text
 from ingest.regexes import bodies

@@ -140,6 +140,7 @@ def _watch(args: argparse.Namespace, watch: Watch) -> int:
     print(f"watching {', '.join(map(str, args.paths))} every {args.watch:g} s "
           "(Ctrl+C ends)", flush=True)  # fmt: skip
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # a service manager's stop
+    import graph_api.warm  # noqa: F401  the first plan saved is read as fast as the next ones
     try:
         while True:
             time.sleep(args.watch)
