@@ -722,7 +722,10 @@ def _agents(start: int, end: int, ctx: Context) -> list[Assignment]:
     passive is the clause's own predicate: a clause that opens with a verb tells what to do,
     and "do X ..." in it describes its object ("Triển khai Nền tảng ... do Bộ Khoa học và
     Công nghệ cung cấp"). Never the issuer (its own documents: "Kế hoạch do UBND tỉnh ban
-    hành")."""
+    hành"). A clause that is nothing but a thing and who provides it ("Phương tiện: Xe ô tô
+    do Văn phòng Sở bố trí", "Kinh phí do các đơn vị tự bảo đảm") gives it to that body: its
+    verb, one of prose or of providing, read with its tone marks folded (OCR drops them: "bô
+    trí"), for it ends the clause."""
     res = _res()
     head_end = _tails()["head_end"].sub
     text = ctx.text
@@ -732,7 +735,8 @@ def _agents(start: int, end: int, ctx: Context) -> list[Assignment]:
         prefix = head_end("", text[clause:group.start])
         after = text[group.end:min(end, group.end + 200)]
         if not res["agent"].search(prefix) or not (res["lead_next"].match(after)
-                                                   or res["prose_next"].match(after)):
+                                                   or res["prose_next"].match(after)
+                                                   or _provides(after)):
             continue
         if res["prose_start"].match(prefix, _MARKER_ONLY.match(prefix).end()):
             continue  # "Ưu tiên kinh phí ... do cơ quan nhà nước chủ trì thực hiện"
@@ -740,6 +744,26 @@ def _agents(start: int, end: int, ctx: Context) -> list[Assignment]:
         out += [_make(x, role, ctx) for f in group.members if not ctx.is_issuer(f)
                 for x in _expand(f, ctx)]
     return dedupe(out)
+
+
+def _provides(after: str) -> bool:
+    """Is the rest of a clause after its passive agent only the agent's verb ("... do Văn
+    phòng Sở tự bố trí.")? Compared folded, as OCR'd text may have lost its tone marks."""
+    clause = _CLAUSE_REST.match(after)
+    return clause is not None and _provision().fullmatch(fold(clause.group())) is not None
+
+
+_CLAUSE_REST = re.compile(r"[^.;:\n]*")
+
+
+@lru_cache(maxsize=1)
+def _provision() -> re.Pattern[str]:
+    """The verbs an agent may end a clause with (``[grammar] providing`` and ``verbs``), after
+    an adverb (``providing_adverbs``), folded."""
+    g = lexicon().bodies["grammar"]
+    verbs = list({fold(v) for v in [*g["providing"], *g["verbs"]]})
+    adverbs = list({fold(a) for a in g["providing_adverbs"]})
+    return re.compile(rf"(?:(?:{_alts(adverbs)}) )?(?:{_alts(verbs)})")
 
 
 def _narrowed(heritage: list[Assignment], unit: Unit, ctx: Context) -> list[Assignment]:
