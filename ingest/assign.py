@@ -164,6 +164,7 @@ def _res() -> dict[str, re.Pattern[str]]:
         "prose_start": re.compile(r"(?i)[\s\-+•–*]*(?:" + "|".join(
             map(re.escape, sorted(lx.bodies["grammar"]["verbs"], key=len, reverse=True)))
             + r")(?![\w])"),
+        "standing_next": re.compile(rf"^\s*{lx.pattern('roles', 'standing')}(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
         # "Các trường đại học tại tỉnh phối hợp ...": the place, then the subject's verb
         "placed_next": re.compile(
@@ -342,8 +343,32 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
             own = "executor" if courtesy else role
             for x in _expand(b, ctx):
                 out.append(_make(x, cued.get(b.start, own), ctx))
+        out.extend(_bracketed(parens, role, ctx))
         out.extend(_leftovers(s, e, covered, role, ctx))
     return dedupe(out)
+
+
+def _bracketed(parens: list[tuple[int, int]], role: str, ctx: Context) -> list[Assignment]:
+    """Bodies a bracket of an assignment line gives a part in its own clause ("Ban Công tác
+    đại biểu (Viện Nghiên cứu lập pháp phối hợp chuẩn bị dự thảo)": support; "(... chủ trì
+    ...)": lead; "Ban soạn thảo (Văn phòng Quốc hội là cơ quan thường trực của Ban soạn
+    thảo)": the line's role, the board's standing body doing its work). They are written on
+    the task's assignment line (the annotation guide); a bracket with no such clause names a
+    unit of the body before it, an abbreviation or a remark, and gives no body."""
+    res = _res()
+    out: list[Assignment] = []
+    for a, z in parens:
+        first = first_list(ctx.within(a + 1, z - 1), ctx.text)
+        if first is None or ctx.text[a + 1:first.start].strip():
+            continue
+        after = ctx.text[first.end:z - 1]
+        own = ("lead" if res["lead_next"].match(after) else "support"
+               if res["support_next"].match(after) else role
+               if res["standing_next"].match(after) else None)
+        if own is not None:
+            out += [_make(x, own, ctx) for f in first.members if not ctx.is_issuer(f)
+                    for x in _expand(f, ctx)]
+    return out
 
 
 def _with_complement(f: Found, end: int, text: str) -> Found:

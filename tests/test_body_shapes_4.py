@@ -1,0 +1,54 @@
+"""Who does a task, in more shapes of plans the project has not seen: a bracket of a bodies
+cell or line that gives a body a part of its own. Every text is invented, in the style of
+real plans."""
+# ruff: noqa: E501  (plan paragraphs are one line each, as in real files)
+
+from __future__ import annotations
+
+import pytest
+
+from tests.shape_helpers import roles, tasks_of
+
+HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n\nSố: 57/KH-UBND\n\nKon Tum, ngày 9 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nXây dựng văn bản quy phạm pháp luật năm 2026\n\nCăn cứ Luật Ban hành văn bản quy phạm pháp luật năm 2025;\n\n"
+        "II. NHIỆM VỤ\n\n")
+TABLE = "| TT | Tên văn bản | Cơ quan soạn thảo | Thời gian |\n|---|---|---|---|\n"
+
+
+def _tasks(body: str):
+    return tasks_of(HEAD, body)
+
+
+# ------------------------------------------------- a bracket that gives a body its part
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Sở Nội vụ (Ban Thi đua - Khen thưởng phối hợp chuẩn bị dự thảo)",
+     [("Sở Nội vụ", "executor"), ("Ban Thi đua - Khen thưởng", "support")]),
+    ("Sở Tư pháp (Văn phòng Ủy ban nhân dân tỉnh, Sở Tài chính tham gia)",
+     [("Sở Tư pháp", "executor"), ("Văn phòng Ủy ban nhân dân tỉnh", "support"), ("Sở Tài chính", "support")]),
+    ("Ban soạn thảo do Chủ tịch UBND tỉnh thành lập (Sở Xây dựng là cơ quan thường trực của Ban soạn thảo)",
+     [("Ban soạn thảo do Chủ tịch Ủy ban nhân dân tỉnh thành lập", "executor"), ("Sở Xây dựng", "executor")]),
+])
+def test_a_bracket_in_a_bodies_cell_that_gives_a_body_its_part_names_it(cell, expected):
+    """A bodies cell "X (Y phối hợp chuẩn bị dự thảo)": Y is written on the task's assignment
+    line and its own action is "phối hợp", so it supports (the annotation guide); "Y là cơ quan
+    thường trực của X" does X's work, in the cell's role."""
+    [task] = _tasks(TABLE + f"| 1 | Quyết định quy định chức năng, nhiệm vụ của Sở Xây dựng | {cell} | Tháng 6/2026 |\n")
+    assert sorted(roles(task)) == sorted(expected)
+
+
+def test_a_bracket_on_an_assignment_line_gives_its_body_its_part():
+    [task] = _tasks("1. Rà soát các quy định về quản lý cụm công nghiệp.\n"
+                    "- Cơ quan chủ trì: Sở Công Thương (Trung tâm Khuyến công tỉnh phối hợp thực hiện).\n"
+                    "- Thời gian thực hiện: Quý II/2026.\n")
+    assert roles(task) == [("Sở Công Thương", "lead"), ("Trung tâm Khuyến công tỉnh", "support")]
+
+
+@pytest.mark.parametrize("cell", [
+    "Công an tỉnh (Phòng Tham mưu)",  # a unit of the body that does it for it
+    "Sở Tài chính (theo chức năng, nhiệm vụ được giao)",
+    "Ủy ban nhân dân các xã, phường (UBND cấp xã)",
+])
+def test_a_bracket_with_no_part_of_its_own_adds_no_body(cell):
+    [task] = _tasks(TABLE + f"| 1 | Quy chế phối hợp quản lý cụm công nghiệp | {cell} | Tháng 6/2026 |\n")
+    assert len(roles(task)) == 1
