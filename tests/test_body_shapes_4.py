@@ -52,3 +52,36 @@ def test_a_bracket_on_an_assignment_line_gives_its_body_its_part():
 def test_a_bracket_with_no_part_of_its_own_adds_no_body(cell):
     [task] = _tasks(TABLE + f"| 1 | Quy chế phối hợp quản lý cụm công nghiệp | {cell} | Tháng 6/2026 |\n")
     assert len(roles(task)) == 1
+
+
+# ------------------------------------------------- one row's cell holding two tasks
+
+PARALLEL = ("| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | Rà soát hồ sơ đất đai của các dự án chậm tiến độ. Lập danh mục dự án đề nghị thu hồi. "
+            "| Các sở, ban, ngành Sở Tư pháp | Ủy ban nhân dân các xã, phường Sở Xây dựng | Quý III/2026 |\n")
+
+
+def test_a_cell_of_two_paragraphs_beside_cells_of_two_lists_is_two_tasks():
+    """The portal joins a cell's paragraphs: two sentences in the content cell and, in each
+    bodies cell, two lists with nothing between them are two tasks, each with the lists of
+    its own place; the time cell of one piece is both's."""
+    tasks = _tasks(PARALLEL)
+    assert [t.text for t in tasks] == ["Rà soát hồ sơ đất đai của các dự án chậm tiến độ.",
+                                       "Lập danh mục dự án đề nghị thu hồi."]
+    assert [roles(t) for t in tasks] == [
+        [("Các sở, ban, ngành", "lead"), ("Ủy ban nhân dân các xã, phường", "support")],
+        [("Sở Tư pháp", "lead"), ("Sở Xây dựng", "support")]]
+    assert [t.section for t in tasks] == ["II.1", "II.1"]
+    assert {t.timeframe.due for t in tasks} == {"2026-09-30"}
+
+
+@pytest.mark.parametrize(("lead", "support"), [
+    ("Các sở, ban, ngành, Sở Tư pháp", "Sở Xây dựng"),  # one list each: the row's own bodies
+    ("Các sở, ban, ngành Sở Tư pháp", "Sở Xây dựng"),  # a lead for each, one support for both
+    ("Các sở, ban, ngành Sở Tư pháp Các sở, ngành", "Ủy ban nhân dân các xã, phường Sở Xây dựng"),
+])
+def test_a_row_whose_bodies_do_not_pair_with_its_sentences_is_one_task(lead, support):
+    row = PARALLEL.replace("Các sở, ban, ngành Sở Tư pháp", lead).replace(
+        "Ủy ban nhân dân các xã, phường Sở Xây dựng", support)
+    [task] = _tasks(row)
+    assert task.text.endswith("Lập danh mục dự án đề nghị thu hồi.")
