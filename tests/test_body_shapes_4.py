@@ -1,6 +1,7 @@
 """Who does a task, in more shapes of plans the project has not seen: a bracket of a bodies
-cell or line that gives a body a part of its own. Every text is invented, in the style of
-real plans."""
+cell or line that gives a body a part of its own, a table row whose cells hold one task per
+paragraph, a longer name beside one a table cell closes. Every text is invented, in the style
+of real plans."""
 # ruff: noqa: E501  (plan paragraphs are one line each, as in real files)
 
 from __future__ import annotations
@@ -85,3 +86,24 @@ def test_a_row_whose_bodies_do_not_pair_with_its_sentences_is_one_task(lead, sup
         "Ủy ban nhân dân các xã, phường Sở Xây dựng", support)
     [task] = _tasks(row)
     assert task.text.endswith("Lập danh mục dự án đề nghị thu hồi.")
+
+
+# ------------------------------------------------- a name closed elsewhere, and a longer one
+
+CLOSED = ("| TT | Nội dung | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+          "| 1 | Tổ chức sàn giao dịch việc làm | Trung tâm Dịch vụ việc làm | Quý II/2026 |\n\n")
+
+
+def test_a_longer_name_that_runs_into_its_verb_is_not_cut_to_one_closed_elsewhere():
+    """A table cell writes "Trung tâm Dịch vụ việc làm" closed; "Trung tâm Dịch vụ việc làm
+    thanh niên chủ trì ..." names another body, the subject of "chủ trì": cut, "thanh niên"
+    would be read as its verb, and the lead lost."""
+    [_row, task] = _tasks(CLOSED + "2. Trung tâm Dịch vụ việc làm thanh niên chủ trì tư vấn nghề cho học sinh.\n")
+    assert roles(task) == [("Trung tâm Dịch vụ việc làm thanh niên", "lead")]
+
+
+def test_a_name_closed_elsewhere_still_ends_one_that_runs_on_into_its_object():
+    """"... phát triển mạng lưới ...": a field's word that is the verb here (the plan writes
+    the name closed in its table), so the name ends before it."""
+    [_row, task] = _tasks(CLOSED + "2. Trung tâm Dịch vụ việc làm phát triển mạng lưới giao dịch việc làm.\n")
+    assert roles(task) == [("Trung tâm Dịch vụ việc làm", "executor")]
