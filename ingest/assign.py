@@ -164,6 +164,7 @@ def _res() -> dict[str, re.Pattern[str]]:
         "prose_start": re.compile(r"(?i)[\s\-+•–*]*(?:" + "|".join(
             map(re.escape, sorted(lx.bodies["grammar"]["verbs"], key=len, reverse=True)))
             + r")(?![\w])"),
+        "standing_next": re.compile(rf"^\s*{lx.pattern('roles', 'standing')}(?![\w])"),
         "modal_next": re.compile(r"^\s*(?i:cần|phải|có trách nhiệm)(?![\w])"),
         # "Các trường đại học tại tỉnh phối hợp ...": the place, then the subject's verb
         "placed_next": re.compile(
@@ -342,8 +343,32 @@ def from_line(value_start: int, value_end: int, label: str, ctx: Context) -> lis
             own = "executor" if courtesy else role
             for x in _expand(b, ctx):
                 out.append(_make(x, cued.get(b.start, own), ctx))
+        out.extend(_bracketed(parens, role, ctx))
         out.extend(_leftovers(s, e, covered, role, ctx))
     return dedupe(out)
+
+
+def _bracketed(parens: list[tuple[int, int]], role: str, ctx: Context) -> list[Assignment]:
+    """Bodies a bracket of an assignment line gives a part in its own clause ("Ban Công tác
+    đại biểu (Viện Nghiên cứu lập pháp phối hợp chuẩn bị dự thảo)": support; "(... chủ trì
+    ...)": lead; "Ban soạn thảo (Văn phòng Quốc hội là cơ quan thường trực của Ban soạn
+    thảo)": the line's role, the board's standing body doing its work). They are written on
+    the task's assignment line (the annotation guide); a bracket with no such clause names a
+    unit of the body before it, an abbreviation or a remark, and gives no body."""
+    res = _res()
+    out: list[Assignment] = []
+    for a, z in parens:
+        first = first_list(ctx.within(a + 1, z - 1), ctx.text)
+        if first is None or ctx.text[a + 1:first.start].strip():
+            continue
+        after = ctx.text[first.end:z - 1]
+        own = ("lead" if res["lead_next"].match(after) else "support"
+               if res["support_next"].match(after) else role
+               if res["standing_next"].match(after) else None)
+        if own is not None:
+            out += [_make(x, own, ctx) for f in first.members if not ctx.is_issuer(f)
+                    for x in _expand(f, ctx)]
+    return out
 
 
 def _with_complement(f: Found, end: int, text: str) -> Found:
@@ -722,7 +747,10 @@ def _agents(start: int, end: int, ctx: Context) -> list[Assignment]:
     passive is the clause's own predicate: a clause that opens with a verb tells what to do,
     and "do X ..." in it describes its object ("Triển khai Nền tảng ... do Bộ Khoa học và
     Công nghệ cung cấp"). Never the issuer (its own documents: "Kế hoạch do UBND tỉnh ban
-    hành")."""
+    hành"). A clause that is nothing but a thing and who provides it ("Phương tiện: Xe ô tô
+    do Văn phòng Sở bố trí", "Kinh phí do các đơn vị tự bảo đảm") gives it to that body: its
+    verb, one of prose or of providing, read with its tone marks folded (OCR drops them: "bô
+    trí"), for it ends the clause."""
     res = _res()
     head_end = _tails()["head_end"].sub
     text = ctx.text
@@ -732,7 +760,8 @@ def _agents(start: int, end: int, ctx: Context) -> list[Assignment]:
         prefix = head_end("", text[clause:group.start])
         after = text[group.end:min(end, group.end + 200)]
         if not res["agent"].search(prefix) or not (res["lead_next"].match(after)
-                                                   or res["prose_next"].match(after)):
+                                                   or res["prose_next"].match(after)
+                                                   or _provides(after)):
             continue
         if res["prose_start"].match(prefix, _MARKER_ONLY.match(prefix).end()):
             continue  # "Ưu tiên kinh phí ... do cơ quan nhà nước chủ trì thực hiện"
@@ -740,6 +769,26 @@ def _agents(start: int, end: int, ctx: Context) -> list[Assignment]:
         out += [_make(x, role, ctx) for f in group.members if not ctx.is_issuer(f)
                 for x in _expand(f, ctx)]
     return dedupe(out)
+
+
+def _provides(after: str) -> bool:
+    """Is the rest of a clause after its passive agent only the agent's verb ("... do Văn
+    phòng Sở tự bố trí.")? Compared folded, as OCR'd text may have lost its tone marks."""
+    clause = _CLAUSE_REST.match(after)
+    return clause is not None and _provision().fullmatch(fold(clause.group())) is not None
+
+
+_CLAUSE_REST = re.compile(r"[^.;:\n]*")
+
+
+@lru_cache(maxsize=1)
+def _provision() -> re.Pattern[str]:
+    """The verbs an agent may end a clause with (``[grammar] providing`` and ``verbs``), after
+    an adverb (``providing_adverbs``), folded."""
+    g = lexicon().bodies["grammar"]
+    verbs = list({fold(v) for v in [*g["providing"], *g["verbs"]]})
+    adverbs = list({fold(a) for a in g["providing_adverbs"]})
+    return re.compile(rf"(?:(?:{_alts(adverbs)}) )?(?:{_alts(verbs)})")
 
 
 def _narrowed(heritage: list[Assignment], unit: Unit, ctx: Context) -> list[Assignment]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import bodynames, regexes, scan
+from ingest.lexicon import lexicon
 from ingest.nlp import REFS_KEY, offsets, pieces, text_of, token_span
 from ingest.text import squash
 
@@ -198,8 +200,13 @@ def _ended_as_closed(read: list[Found], known: list[Found], text: str) -> list[F
     triển ...": the grammar cannot tell a field's words from the verb after it) ends where
     the plan itself ends that name elsewhere: a heading, a list or an assignment line closes
     it ("3. Trung tâm Dịch vụ việc làm", "Cơ quan chủ trì: Trung tâm Dịch vụ việc làm.").
-    A name the plan writes closed at its full length keeps it."""
-    candidates = [f for f in read if not f.collective and _lower_words(f.text)]
+    A name the plan writes closed at its full length keeps it, and so does one that runs
+    straight into the sentence's verb ("Trung tâm Dịch vụ việc làm thanh niên chủ trì ...":
+    the words before the verb are its subject's, a longer name's, not a verb phrase of the
+    shorter one, which would leave "thanh niên" as the verb)."""
+    verb_next = _verb_next().match
+    candidates = [f for f in read if not f.collective and _lower_words(f.text)
+                  and not verb_next(text, f.end)]
     if not candidates:
         return read
     heads = {f.text.partition(" ")[0] for f in candidates}
@@ -218,6 +225,15 @@ def _ended_as_closed(read: list[Found], known: list[Found], text: str) -> list[F
                                     f.outside)
                 break
     return [cuts.get(id(f), f) for f in read] if cuts else read
+
+
+@lru_cache(maxsize=1)
+def _verb_next() -> re.Pattern[str]:
+    """A verb of administrative prose or a role cue next on the line (``[grammar] verbs`` of
+    bodies.toml: "chủ trì", "phối hợp", "tổ chức", ...), the sentence going on from its
+    subject."""
+    verbs = sorted(lexicon().bodies["grammar"]["verbs"], key=len, reverse=True)
+    return re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, verbs)) + r")(?!\w)")
 
 
 _SPACE_WORD = re.compile(r" (\w)")

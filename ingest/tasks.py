@@ -381,7 +381,7 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
                 continue
             if below.particulars and not _somebody_acts(unit, ctx):
                 continue  # what the inspection covers, or how: the event's, no one's task
-            out.append(unit)
+            out.extend(_parallel(unit, ctx) if item.kind == "row" else [unit])
     heir = below
     for child in fields.tasks:
         said = _lone_lead_in(child, ctx, below)
@@ -392,6 +392,66 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
         if heir is not below and (child.children or _opens_with_bodies(child.line, ctx)):
             heir = below  # a sibling with its own subject, or a group of its own, ends the run
         _walk(child, ctx, out, heir)
+
+
+def _parallel(unit: Unit, ctx: assign.Context) -> list[Unit]:
+    """A table row whose content cell holds several tasks, each its own paragraph, beside
+    bodies cells holding one list of bodies per paragraph in the same order ("Bố trí nhân lực
+    ... cập nhật Hệ thống. Bố trí nhân lực ... khai thác Hệ thống." / "Các sở, ngành" / "Sở Tài
+    chính"): each paragraph is a task with the lists of its own place (the annotation guide:
+    the smallest item that carries its own assignment). The cell's paragraphs come as
+    sentences, the lists side by side with nothing between them, as a cell's lines are
+    joined; every bodies cell must pair so, and the time cell is every part's. Any other row
+    is one task."""
+    if len(unit.lines) != 1:
+        return [unit]
+    line = unit.lines[0]
+    cuts = [m.end() for m in _PARAGRAPH_CUT.finditer(ctx.text, line.body_start, line.end)
+            if ctx.text[m.end()].isupper()]
+    if not cuts:
+        return [unit]
+    n = len(cuts) + 1
+    split: dict[int, list[tuple[int, int]]] = {}
+    for i, meta in enumerate(unit.meta):
+        if meta.kind != "assign":
+            continue
+        split[i] = _side_by_side(meta, ctx)
+        if len(split[i]) != n:
+            return [unit]
+    if not split:
+        return [unit]
+    own = {id(m) for m in unit.own_meta}
+    out = []
+    for k, (a, b) in enumerate(pairwise([line.body_start, *cuts, line.end])):
+        meta = [m if i not in split else _cut(m, *split[i][k], ctx)
+                for i, m in enumerate(unit.meta)]
+        out.append(Unit(unit.section, unit.path, [_cut(line, a, b, ctx)], unit.heading, meta,
+                        list(unit.inherited), list(unit.said), unit.heading_role_lines,
+                        [m for m, o in zip(meta, unit.meta, strict=True) if id(o) in own]))
+    return out
+
+
+# a cell's paragraph ending in a full stop, the next opening (with a capital: see _parallel)
+_PARAGRAPH_CUT = re.compile(r"(?<=[.;])[^\S\n]+(?=\w)")
+
+
+def _side_by_side(line: Line, ctx: assign.Context) -> list[tuple[int, int]]:
+    """The stretches of a bodies cell that lists of bodies fill one after another with
+    nothing between them but a space ("Các sở, ngành, UBND xã, phường Sở Tài chính": two
+    paragraphs of the cell run together), each with its separators."""
+    _label, start = assign.label_value(line)
+    bodies = ctx.within(start, line.end)
+    cuts = [b.start for a, b in pairwise(bodies)
+            if a.end < b.start and ctx.text[a.end:b.start].isspace()]
+    return list(pairwise([start, *cuts, line.end]))
+
+
+def _cut(line: Line, start: int, end: int, ctx: assign.Context) -> Line:
+    """``line`` narrowed to ``text[start:end]`` (its label kept)."""
+    text = ctx.text[start:end].strip()
+    start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip())
+    return Line(text, start, start + len(text), kind=line.kind, body=text, body_start=start,
+                label=line.label)
 
 
 def _submission_time(line: Line, ctx: assign.Context) -> Line | None:

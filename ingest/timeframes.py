@@ -390,7 +390,8 @@ def _reading(text: str, year: int | None) -> Reading:
 def _lasting(text: str, year: int | None) -> Reading | None:
     """An event of a stated length from a stated first day ("1,5 ngày (bắt đầu từ 13h30 thứ
     Hai ngày 06/7/2026)", ``[timeframes] lasting``): from that day to its last, due then.
-    Half days count from the hour it begins; working days pass over Saturdays and Sundays."""
+    Half days count from the hour or the part of the day it begins ("buổi chiều, bắt đầu từ
+    ..."); working days pass over Saturdays and Sundays."""
     res = _res()
     m = res["lasting"].match(text)
     if m is None:
@@ -407,7 +408,7 @@ def _lasting(text: str, year: int | None) -> Reading | None:
     halves = round(float(m.group("n").replace(",", ".")) * 2)
     if halves < 1:
         return None
-    afternoon = res["afternoon"].search(at, 0, day.start()) is not None
+    afternoon = res["afternoon"].search(f"{m.group('part') or ''} {at[:day.start()]}") is not None
     days = (halves - (0 if afternoon else 1)) // 2  # days after the first
     last = first
     while days:

@@ -197,6 +197,35 @@ def test_the_agent_of_a_passive_clause_does_a_task_that_names_no_other(item, exp
     assert roles(task) == expected
 
 
+@pytest.mark.parametrize(("item", "expected"), [
+    ("Phương tiện đi lại: Xe ô tô 16 chỗ do Văn phòng Sở Tài nguyên và Môi trường bố trí.",
+     [("Văn phòng Sở Tài nguyên và Môi trường", "executor")]),
+    ("Hội trường tổ chức hội nghị: do Trung tâm Phát triển quỹ đất tỉnh tự bảo đảm.",
+     [("Trung tâm Phát triển quỹ đất tỉnh", "executor")]),
+    ("Giấy chứng nhận tập huấn: do Chi cục Kiểm lâm tỉnh cấp.", [("Chi cục Kiểm lâm tỉnh", "executor")]),
+    # a scanned page read by OCR loses tone marks ("bô trí" for "bố trí")
+    ("Tài liệu hội nghị do Văn phòng Sở Nội vụ tỉnh Điện Biên bô trí.",
+     [("Văn phòng Sở Nội vụ tỉnh Điện Biên", "executor")]),
+])
+def test_a_thing_and_who_provides_it_gives_the_item_to_the_provider(item, expected):
+    """An item of a plan's resources names a thing and, in a passive clause that is its whole
+    predicate, who arranges it ("Xe ô tô do Văn phòng Sở bố trí"): that body does it, the
+    verbs of providing as those of prose ("cấp" is a verb only where it ends the clause)."""
+    [task] = _tasks(f"1. {item}\n")
+    assert roles(task) == expected
+
+
+@pytest.mark.parametrize("item", [
+    "Kiểm tra hiện trường bằng quan sát (do Đoàn kiểm tra không được trang bị thiết bị chuyên sâu).",
+    "Xe ô tô do Văn phòng Sở Nội vụ tỉnh Điện Biên cấp cho các xã quản lý.",
+])
+def test_a_do_clause_that_goes_on_past_its_verb_is_no_provision(item):
+    """"do" also means "because" ("do Đoàn kiểm tra không được trang bị ..."): only a clause
+    ending with the verb of providing names a provider."""
+    [task] = _tasks(f"1. {item}\n")
+    assert roles(task) == []
+
+
 def test_under_a_body_heading_the_passive_agent_gives_way_to_the_heading():
     """The annotation guide: a task that names no body inherits the heading's ("3. Đoàn kiểm
     tra" / "b) Nhiệm vụ ... do Trưởng đoàn phân công")."""

@@ -225,6 +225,12 @@ def test_a_basis_line_ending_in_a_comma_keeps_its_title(after):
     ("03 ngày làm việc bắt đầu từ ngày 11/9/2026", "2026-09-11", "2026-09-15"),
     ("2,5 ngày khai mạc lúc 7h30 ngày 02 tháng 11 năm 2026", "2026-11-02", "2026-11-04"),
     ("02 ngày, từ ngày 10/3", "2026-03-10", "2026-03-11"),  # the plan's year
+    # the part of the day it opens in, written before the cue or before the day itself
+    ("0,5 ngày (buổi chiều, bắt đầu từ 14h00 ngày 21/10/2026)", "2026-10-21", "2026-10-21"),
+    ("1,5 ngày (buổi chiều, bắt đầu từ ngày 21/10/2026)", "2026-10-21", "2026-10-22"),
+    ("1,5 ngày (buổi sáng, bắt đầu từ 7h30 ngày 21/10/2026)", "2026-10-21", "2026-10-22"),
+    ("0,5 ngày (buổi sáng ngày 21/10/2026)", "2026-10-21", "2026-10-21"),
+    ("01 ngày (chiều thứ Ba, ngày 20/10/2026)", "2026-10-20", "2026-10-21"),
 ])
 def test_an_event_s_length_from_its_first_day_is_due_at_its_end(text, start, due):
     from ingest.timeframes import from_phrase
@@ -240,6 +246,14 @@ def test_an_event_s_length_from_its_first_day_is_due_at_its_end(text, start, due
 def test_durations_that_are_not_an_event_from_its_first_day(text):
     from ingest.timeframes import _lasting
     assert _lasting(text.strip(), 2026) is None
+
+
+def test_a_half_day_time_line_with_its_part_of_the_day_dates_its_task():
+    body = ("1. Phòng Quản lý công nghiệp chủ trì tổ chức hội nghị phổ biến Luật Hóa chất.\n"
+            "Thời gian: 0,5 ngày (buổi chiều, bắt đầu từ 13h30 ngày 14/8/2026).\n")
+    [task] = _tasks(body)
+    assert (task.timeframe.start, task.timeframe.due, task.timeframe.recurrence) == (
+        "2026-08-14", "2026-08-14", None)
 
 
 def test_a_training_s_time_line_dates_its_task():
