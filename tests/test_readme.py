@@ -3,7 +3,8 @@ its Python blocks, in a scratch folder that holds the bundled data (so nothing i
 the project), the store in that folder (``CANCU_STORE``). Where an example talks to the
 service (``curl http://127.0.0.1:8000/...``) the service is started on a free port first; the
 SPARQL-server examples run against an Oxigraph server started here (skipped without one);
-``cancu serve`` is started, asked for a page and stopped.
+``cancu serve`` is started, asked for a page and stopped; a watching ``cancu ingest`` is
+started, waited for until it watches, and stopped.
 
 ``make`` targets are checked with ``make -n`` (their recipes set up a machine, serve until
 stopped, or run for minutes): the target exists and its recipe expands. A few lines cannot run
@@ -22,6 +23,7 @@ import shlex
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -173,6 +175,8 @@ class Runner:
             serve = [str(BIN / "cancu"), *words[1:], "--port", str(port)]
             with _running(serve, url, env, self.scratch), urllib.request.urlopen(url) as resp:
                 return f"served: {resp.status} {len(resp.read())} bytes"
+        if words[:2] == ["cancu", "ingest"] and "--watch" in words:
+            return self._watch([str(BIN / "cancu"), *words[1:]], e, env)
         if words[0] == "curl":
             assert self.service, "a curl example with no service running"
             words = [w.replace(SERVICE, self.service) for w in words]
@@ -182,6 +186,29 @@ class Runner:
         if words[0] == "cancu":
             words[0] = str(BIN / "cancu")
         return self._run(words, e, env)
+
+    def _watch(self, cmd: list[str], e: Example, env: dict[str, str]) -> str:
+        """A watching ingest: its first ingest done and its first look begun, then stopped as
+        a service manager stops it (SIGTERM), which it must take as a clean end."""
+        proc = subprocess.Popen(cmd, cwd=self.scratch, env={**env, "PYTHONUNBUFFERED": "1"},
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        out: list[str] = []
+        guard = threading.Timer(300, proc.kill)  # a watcher that never says so ends the read
+        guard.start()
+        try:
+            for line in proc.stdout:  # type: ignore[union-attr]
+                out.append(line)
+                if line.startswith("watching "):
+                    break
+            proc.send_signal(signal.SIGTERM)
+            code = proc.wait(timeout=60)
+        finally:
+            guard.cancel()
+            if proc.poll() is None:
+                proc.kill()
+        if code != 0 or not out or not out[-1].startswith("watching "):
+            raise AssertionError(f"{e} exited {code} before watching:\n{''.join(out)[-3000:]}")
+        return "".join(out)
 
     def _run(self, cmd: list[str], e: Example, env: dict[str, str] | None = None,
              cwd: Path | None = None) -> str:  # fmt: skip
