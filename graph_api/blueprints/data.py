@@ -199,24 +199,25 @@ def _place_names(rows: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def plan_by_id(store: Store, pid: str) -> dict[str, Any]:
-    """A plan by its id (read alone), or by its file name where only one plan came from a
-    file so named (read from every plan)."""
-    node: str | None = iri_of_plan(pid.strip("/"))
-    try:
-        iri(node)  # (validates)
-    except QueryError:
-        node = None
-    if node is not None and (alone := plans(store, only=[node])):
-        return alone[0]
-    every = plans(store)
-    for p in every:
-        if p["id"] == pid:
-            return p
-    named = [p for p in every if p["source"] == pid]
+    """A plan by its id (or IRI), or by its file name where only one plan came from a file so
+    named; each read alone (the file name is the object of the plans' cc:sourceFile), never
+    every plan."""
+    given = pid.strip("/")
+    wanted = [given] if given.startswith(("http://", "https://")) else []
+    wanted.append(iri_of_plan(given))
+    for node in wanted:
+        try:
+            iri(node)  # (validates)
+        except QueryError:
+            continue
+        if alone := plans(store, only=[node]):
+            return alone[0]
+    from_file = [r["plan"] for r in _rows(store, "plans_from_file", file=pid)]
+    named = plans(store, only=from_file) if from_file else []
     if len(named) == 1:
         return named[0]
     if named:
-        ids = ", ".join(p["id"] for p in named)
+        ids = ", ".join(sorted(p["id"] for p in named))
         raise NotFound(f"{len(named)} plans came from files named {pid!r}: give its id ({ids})")
     raise NotFound(f"no plan with id {pid!r}; see /api/plans for the ids")
 
@@ -622,12 +623,7 @@ def bodies_page(store: Store, limit: int, offset: int = 0,
     read alone, never every plan or body."""
     rows, more = _page_rows(store, "list_bodies", limit, offset, jurisdiction=jurisdiction)
     shown = {r["body"] for r in rows}
-    parents = tuple(sorted({URIRef(BODY + p) for r in rows
-                            if (p := short(r["parent"], BODY)) and BODY + p not in shown}))
-    if parents:
-        rows = rows + _rows(store, "list_bodies", body=parents)
-    where = places_of(store, {r["bodyJurisdiction"] for r in rows})
-    return Page([b for b in _bodies(store, rows, where) if b["iri"] in shown], limit, offset,
+    return Page([b for b in _with_parents(store, rows) if b["iri"] in shown], limit, offset,
                 more)
 
 
@@ -653,22 +649,55 @@ def _bodies(store: Store, rows: list[dict[str, Any]],
         b["parent_name"] = parent["name"] if parent else None
         b["place"] = where.get(b["jurisdiction"] or "")
         b["label"] = labels.body_label(b, where)
-    return sorted(out.values(), key=lambda b: (b["jurisdiction"] or "~", fold(b["name"])))
+    # (the id last: bodies of one name and place, in the same order however they were read)
+    return sorted(out.values(),
+                  key=lambda b: (b["jurisdiction"] or "~", fold(b["name"]), b["id"]))
+
+
+def bodies_named(store: Store, text: str) -> list[dict[str, Any]]:
+    """The bodies whose label, name or id hold every word of ``text`` (diacritics and case
+    ignored), as :func:`bodies` gives them, in its order. The names are matched in the look-up
+    the search index keeps (graph_api.search: each body's label and name as the ingest made
+    them), then only the bodies matched are read, their places from a page of each one's
+    jurisdiction's plans: never every body and every plan of the store."""
+    from graph_api.search import index_for
+
+    wanted = fold(text).split()
+    if not wanted:
+        return []
+    names = index_for(store).body_names()
+    hits = tuple(sorted({URIRef(BODY + key) for key, label, name in names
+                         if all(w in folded(label, name, key) for w in wanted)}))
+    if not hits:
+        return []
+    rows = _rows(store, "list_bodies", body=hits)
+    return [b for b in _with_parents(store, rows) if URIRef(b["iri"]) in hits]
+
+
+def _with_parents(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The bodies of rows of list_bodies, their parents read alone (a label names its
+    parent), the names of their places from a page of each jurisdiction's plans."""
+    shown = {r["body"] for r in rows}
+    parents = tuple(sorted({URIRef(BODY + p) for r in rows
+                            if (p := short(r["parent"], BODY)) and BODY + p not in shown}))
+    if parents:
+        rows = rows + _rows(store, "list_bodies", body=parents)
+    return _bodies(store, rows, places_of(store, {r["bodyJurisdiction"] for r in rows}))
 
 
 def find_bodies(store: Store, text: str) -> list[dict[str, Any]]:
     """Bodies a name as typed stands for, diacritics and case ignored: one whose label or
-    name is the text itself first, then those holding all its words, most duties first."""
+    name is the text itself first, then those holding all its words, most duties first (of
+    the bodies :func:`bodies_named` finds, never every body)."""
     wanted = fold(text).split()
     if not wanted:
         return []
     exact, partial = [], []
-    for b in bodies(store):
-        hay = folded(b["label"], b["name"], b["id"])
+    for b in bodies_named(store, text):
         names = (" ".join(fold(b["label"]).split()), " ".join(fold(b["name"]).split()))
         if " ".join(wanted) in names:
             exact.append(b)
-        elif all(w in hay for w in wanted):
+        else:
             partial.append(b)
     partial.sort(key=lambda b: -b["tasks"])
     return exact + partial
