@@ -46,9 +46,15 @@ def _whole_lists(asked: list[tuple[str, set[str]]]) -> list[str]:
 @pytest.mark.parametrize("text", TYPED)
 def test_bodies_by_name_are_those_every_body_gave(text: str) -> None:
     store = sample_store()
+    every = _every_body_filtered(text)
     with recorded_queries(store) as asked:
-        found = data.bodies_named(store, text)
-    assert found == _every_body_filtered(text)
+        found, total = data.bodies_named(store, text)
+        pages = [data.bodies_named(store, text, page=(3, offset))
+                 for offset in range(0, len(every) + 3, 3)]
+        hue = data.bodies_named(store, text, "hue")[0]
+    assert found == every and total == len(every)
+    assert [b for p, _ in pages for b in p] == every and {n for _, n in pages} <= {len(every)}
+    assert hue == [b for b in every if b["jurisdiction"] == "hue"]
     assert not _whole_lists(asked)
 
 

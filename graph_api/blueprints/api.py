@@ -137,7 +137,11 @@ def bodies() -> Response:
         return jsonify({"limit": limit, "offset": offset,
                         "next": next_link(limit, offset, page.more), "items": page.items})
     q = request.args.get("q", "")
-    items = data.bodies_named(get_store(), q) if q.strip() else data.bodies(get_store())
+    if q.strip() and pick_format(LIST_FORMATS) == "json":  # a page of the bodies named
+        limit, offset = page_args()
+        items, total = data.bodies_named(get_store(), q, where, (limit, offset))
+        return jsonify({"total": total, "limit": limit, "offset": offset, "items": items})
+    items = data.bodies_named(get_store(), q, where)[0] if q.strip() else data.bodies(get_store())
     if where:
         items = [b for b in items if b["jurisdiction"] == where]
     return list_response(items, lambda b: b, BODY_COLUMNS, "bodies")

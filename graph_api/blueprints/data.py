@@ -654,24 +654,35 @@ def _bodies(store: Store, rows: list[dict[str, Any]],
                   key=lambda b: (b["jurisdiction"] or "~", fold(b["name"]), b["id"]))
 
 
-def bodies_named(store: Store, text: str) -> list[dict[str, Any]]:
-    """The bodies whose label, name or id hold every word of ``text`` (diacritics and case
-    ignored), as :func:`bodies` gives them, in its order. The names are matched in the look-up
-    the search index keeps (graph_api.search: each body's label and name as the ingest made
-    them), then only the bodies matched are read, their places from a page of each one's
-    jurisdiction's plans: never every body and every plan of the store."""
+def bodies_named(store: Store, text: str, jurisdiction: str | None = None,
+                 page: tuple[int, int] | None = None) -> tuple[list[dict[str, Any]], int]:
+    """The bodies (of a ``jurisdiction``) whose label, name or id hold every word of ``text``
+    (diacritics and case ignored), as :func:`bodies` gives them, in its order: every one, or
+    one ``page`` of them (limit, offset); and how many there are.
+
+    The names are matched in the look-up the search index keeps (graph_api.search: each body's
+    label and name as the ingest made them), then the bodies matched are read, and the places
+    and parents named for those shown only (a page of each jurisdiction's plans): never every
+    body and every plan of the store."""
     from graph_api.search import index_for
 
     wanted = fold(text).split()
     if not wanted:
-        return []
-    names = index_for(store).body_names()
-    hits = tuple(sorted({URIRef(BODY + key) for key, label, name in names
-                         if all(w in folded(label, name, key) for w in wanted)}))
-    if not hits:
-        return []
-    rows = _rows(store, "list_bodies", body=hits)
-    return [b for b in _with_parents(store, rows) if URIRef(b["iri"]) in hits]
+        return [], 0
+    named = {BODY + key: name or key for key, label, name in index_for(store).body_names()
+             if all(w in folded(label, name, key) for w in wanted)}
+    # their order (jurisdiction, name, id, as :func:`_bodies` sorts) from their jurisdictions
+    # alone; the rest, places and parents, of those shown only
+    where: dict[str, str | None] = {}
+    if named:
+        for r in _rows(store, "body_jurisdictions", body=tuple(map(URIRef, sorted(named)))):
+            where.setdefault(r["body"], r["jurisdiction"])
+    order = sorted((b for b in where if jurisdiction is None or where[b] == jurisdiction),
+                   key=lambda b: (where[b] or "~", fold(named[b]), short(b, BODY)))
+    shown = order if page is None else order[page[1]:page[1] + page[0]]
+    rows = _rows(store, "list_bodies", body=tuple(map(URIRef, sorted(shown)))) if shown else []
+    found = {b["iri"]: b for b in _with_parents(store, rows)}
+    return [found[b] for b in shown if b in found], len(order)
 
 
 def _with_parents(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -693,7 +704,7 @@ def find_bodies(store: Store, text: str) -> list[dict[str, Any]]:
     if not wanted:
         return []
     exact, partial = [], []
-    for b in bodies_named(store, text):
+    for b in bodies_named(store, text)[0]:
         names = (" ".join(fold(b["label"]).split()), " ".join(fold(b["name"]).split()))
         if " ".join(wanted) in names:
             exact.append(b)
