@@ -669,8 +669,8 @@ def bodies_named(store: Store, text: str, jurisdiction: str | None = None,
     wanted = fold(text).split()
     if not wanted:
         return [], 0
-    named = {BODY + key: name or key for key, label, name in index_for(store).body_names()
-             if all(w in folded(label, name, key) for w in wanted)}
+    named = {BODY + key: name or key for key, name, hay in _haystacks(index_for(store))
+             if all(w in hay for w in wanted)}
     # their order (jurisdiction, name, id, as :func:`_bodies` sorts) from their jurisdictions
     # alone; the rest, places and parents, of those shown only
     where: dict[str, str | None] = {}
@@ -683,6 +683,21 @@ def bodies_named(store: Store, text: str, jurisdiction: str | None = None,
     rows = _rows(store, "list_bodies", body=tuple(map(URIRef, sorted(shown)))) if shown else []
     found = {b["iri"]: b for b in _with_parents(store, rows)}
     return [found[b] for b in shown if b in found], len(order)
+
+
+_HAYSTACKS: tuple[object, list[tuple[str, str, str]]] | None = None
+
+
+def _haystacks(index: Any) -> list[tuple[str, str, str]]:
+    """Each body's (id, name, its label, name and id folded) from the index's kept names,
+    folded once for each list the index keeps (a state of the store), not at each request."""
+    global _HAYSTACKS
+    names = index.body_names()
+    kept = _HAYSTACKS
+    if kept is None or kept[0] is not names:
+        kept = _HAYSTACKS = (names, [(key, name, folded(label, name, key))
+                                     for key, label, name in names])
+    return kept[1]
 
 
 def _with_parents(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
