@@ -574,6 +574,31 @@ def index_for(store: Store) -> SearchIndex:
         return _fresh(store, index)
 
 
+def kept_index(store: Store) -> SearchIndex | None:
+    """The store's index when one is at hand and fresh, never built here: the file an ingest
+    wrote beside an on-disk store, or one this process built already (a search). None where
+    there is none (a SPARQL endpoint no search has asked yet, a store changed since): building
+    one reads every task of the store, which a look-up of a few names must not cost."""
+    tag = state(store).tag
+    with _open_lock:
+        index = _open.get(id(store))
+    if index is not None and index.built_from == tag:
+        return index
+    path = index_path(store)
+    if path is None or not path.exists():
+        return None
+    try:
+        fresh = SearchIndex(path)  # (the file of a later ingest, or a first look)
+        if fresh.built_from != tag:
+            fresh.close()
+            return None
+    except sqlite3.Error:  # a file we may not write (a read-only deployment)
+        return None
+    with _open_lock:
+        _open[id(store)] = fresh
+    return fresh
+
+
 def add_plans(store: Store, plans: list[tuple[str, str]], before: str,
               named: Iterable[str] = (), drafts: Drafts | None = None) -> int | None:
     """Index plans just added to a store whose index was built from its state ``before``

@@ -110,3 +110,16 @@ def test_a_file_name_two_plans_came_from_names_both(tmp_path) -> None:
     with pytest.raises(data.NotFound, match=r"2 plans came from files named 'plan\.txt'"):
         data.plan_by_id(store, "plan.txt")
     assert data.plan_by_id(store, HUE)["source"] == "plan.txt"
+
+
+def test_without_an_index_at_hand_every_body_is_read_for_the_same_answer(monkeypatch) -> None:
+    """A store no index was built for (a SPARQL endpoint no search has asked yet): building
+    one would read every task, so the bodies are read, as before, with the same answers."""
+    from graph_api import search
+
+    store = sample_store()
+    assert search.kept_index(store) is not None  # (built above, for this process)
+    indexed = {t: data.bodies_named(store, t, page=(2, 1)) for t in TYPED}
+    monkeypatch.setattr(search, "kept_index", lambda store: None)
+    assert {t: data.bodies_named(store, t, page=(2, 1)) for t in TYPED} == indexed
+    assert data.find_bodies(store, "thanh tra tinh")

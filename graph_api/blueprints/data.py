@@ -663,13 +663,20 @@ def bodies_named(store: Store, text: str, jurisdiction: str | None = None,
     The names are matched in the look-up the search index keeps (graph_api.search: each body's
     label and name as the ingest made them), then the bodies matched are read, and the places
     and parents named for those shown only (a page of each jurisdiction's plans): never every
-    body and every plan of the store."""
-    from graph_api.search import index_for
+    body and every plan of the store. Without an index at hand (a SPARQL endpoint no search
+    has asked yet), every body is read, as before."""
+    from graph_api.search import kept_index
 
     wanted = fold(text).split()
     if not wanted:
         return [], 0
-    named = {BODY + key: name or key for key, name, hay in _haystacks(index_for(store))
+    index = kept_index(store)
+    if index is None:  # no index at hand (building one reads every task): every body read
+        every = [b for b in bodies(store) if (jurisdiction is None or
+                 b["jurisdiction"] == jurisdiction) and all(
+                 w in folded(b["label"], b["name"], b["id"]) for w in wanted)]  # fmt: skip
+        return (every if page is None else every[page[1]:page[1] + page[0]]), len(every)
+    named = {BODY + key: name or key for key, name, hay in _haystacks(index)
              if all(w in hay for w in wanted)}
     # their order (jurisdiction, name, id, as :func:`_bodies` sorts) from their jurisdictions
     # alone; the rest, places and parents, of those shown only
