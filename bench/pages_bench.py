@@ -49,6 +49,8 @@ def cases() -> list[tuple[str, dict[str, str]]]:
     return [
         ("body_duties", {"body": body}),
         ("api_body_tasks", {"body": body}),
+        ("api_body_task_assignments", {"of": body}),
+        ("api_body_task_basis", {"body": body}),
         ("tasks_by_article", {"document": "36/2018/QH14", "article": "10"}),
         ("api_article_tasks", {"article": f"{LAW}/dieu-10"}),
         ("plans_citing_document", {"document": "36/2018/QH14"}),
@@ -57,6 +59,7 @@ def cases() -> list[tuple[str, dict[str, str]]]:
         ("list_bodies", {}),
         ("requested_only_bodies", {}),
         ("tasks_due", {"from": "2023-01-01", "to": "2023-12-31"}),
+        ("due_tasks_between", {"from": "2023-01-01", "to": "2023-12-31"}),
     ]
 
 

@@ -129,6 +129,7 @@ class SearchIndex:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
+        self._names: tuple[str | None, list[tuple[str, str, str]]] | None = None
         self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
         self._lock = threading.Lock()
         with self._lock:
@@ -263,6 +264,21 @@ class SearchIndex:
                                   strict=True):  # fmt: skip
                 if m and START in m:
                     chosen[rowid].marked[name] = _mark(o, m, 320 if name == "text" else None)
+
+    def body_names(self) -> list[tuple[str, str, str]]:
+        """Every body's (id, label, name) as the index holds them (its label names its parent
+        and place, as data.bodies made it): a look-up of names kept for the state the index was
+        built from (read once for it), so that a name typed is matched without reading every
+        body and every plan of the store."""
+        tag = self.built_from
+        kept = self._names
+        if kept is not None and kept[0] == tag:
+            return kept[1]
+        with self._lock:
+            names = [(k, t or "", b or "") for k, t, b in self._db.execute(
+                "SELECT key, title, bodies FROM rows WHERE kind = 'body' ORDER BY id")]
+        self._names = (tag, names)
+        return names
 
     def close(self) -> None:
         with self._lock:
@@ -556,6 +572,31 @@ def index_for(store: Store) -> SearchIndex:
         with _open_lock:
             index = _open[id(store)] = SearchIndex(None)
         return _fresh(store, index)
+
+
+def kept_index(store: Store) -> SearchIndex | None:
+    """The store's index when one is at hand and fresh, never built here: the file an ingest
+    wrote beside an on-disk store, or one this process built already (a search). None where
+    there is none (a SPARQL endpoint no search has asked yet, a store changed since): building
+    one reads every task of the store, which a look-up of a few names must not cost."""
+    tag = state(store).tag
+    with _open_lock:
+        index = _open.get(id(store))
+    if index is not None and index.built_from == tag:
+        return index
+    path = index_path(store)
+    if path is None or not path.exists():
+        return None
+    try:
+        fresh = SearchIndex(path)  # (the file of a later ingest, or a first look)
+        if fresh.built_from != tag:
+            fresh.close()
+            return None
+    except sqlite3.Error:  # a file we may not write (a read-only deployment)
+        return None
+    with _open_lock:
+        _open[id(store)] = fresh
+    return fresh
 
 
 def add_plans(store: Store, plans: list[tuple[str, str]], before: str,

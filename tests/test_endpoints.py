@@ -228,7 +228,8 @@ def test_the_service_answers_as_on_the_embedded_store(loaded: Store, endpoint: E
     hue = "hue/uy-ban-nhan-dan-thanh-pho/232-kh-ubnd-2026"
     for url in ("/api/plans", "/api/tasks?limit=500", f"/api/plans/{hue}",
                 "/api/bodies/quang-ngai/so-noi-vu/thanh-tra-so", "/api/documents/luat/36-2018-qh14",
-                "/api/tasks?body=thanh%20tra%20tinh", "/api/articles/luat/36-2018-qh14/dieu-10"):
+                "/api/tasks?body=thanh%20tra%20tinh", "/api/articles/luat/36-2018-qh14/dieu-10",
+                "/api/bodies?q=thanh%20tra%20so", "/api/plans/hue-232-kh-ubnd-2026.txt"):
         a, b = remote.get(url), local.get(url)
         assert a.status_code == b.status_code == 200, (url, a.status_code, a.get_data()[:300])
         assert a.get_json() == b.get_json(), url

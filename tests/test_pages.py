@@ -81,6 +81,10 @@ SAMPLE_CASES = [
     ("api_body_tasks", {"body": TTS}),
     ("api_body_tasks", {"body": TTS, "role": "executor"}),
     ("api_body_tasks", {"body": TTS, "due_after": "2023-01-01", "due_before": "2023-12-31"}),
+    ("api_body_task_assignments", {"of": TTS}),
+    ("api_body_task_assignments", {"of": "https://cancu.dev/id/body/hue/so-noi-vu"}),
+    ("api_body_task_basis", {"body": TTS}),
+    ("api_body_task_basis", {"body": "https://cancu.dev/id/body/hue/so-noi-vu"}),
     ("api_article_tasks", {"article": f"{LAW}/dieu-10"}),
     ("api_article_tasks", {"article": f"{LAW}/dieu-55", "role": "executor"}),
     ("list_plans", {}),
@@ -91,6 +95,8 @@ SAMPLE_CASES = [
     ("requested_only_bodies", {"plan": "tay-ninh-577-kh-ubnd-2024.txt"}),
     ("tasks_due", {"from": "2023-10-01", "to": "2023-12-31"}),
     ("tasks_due", {"from": "2018-01-01", "to": "2030-12-31"}),
+    ("due_tasks_between", {"from": "2023-10-01", "to": "2023-12-31"}),
+    ("due_tasks_between", {"from": "2018-01-01", "to": "2030-12-31"}),
     ("article_detail", {"document": "36/2018/QH14", "article": "10"}),
     ("article_detail", {"document": "36/2018/QH14", "article": "1"}),  # linked to nothing
     ("api_graph_edges", {}),  # the explorer's whole network

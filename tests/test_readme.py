@@ -51,6 +51,8 @@ NOT_RUN = {
     "--before main": "reads a 10,000-plan store (bench/scale_bench.py --keep makes it)",
     ".venv/bin/python bench/add_one_bench.py var/bench-scale/store-1000 --before main --rounds 3":
         "adds plans to a kept 1,000-plan store (bench/scale_bench.py --keep makes it)",
+    ".venv/bin/python bench/routes_bench.py var/bench-scale/store-1000 --before main /bodies":
+        "reads a kept 1,000-plan store (bench/scale_bench.py --keep makes it)",
 }  # fmt: skip
 SERVICE = "127.0.0.1:8000"
 SPARQL_SERVER = "127.0.0.1:7878"

@@ -127,7 +127,8 @@ BODY_COLUMNS = ["id", "name", "label", "place", "jurisdiction", "collective", "p
 def bodies() -> Response:
     """A page of the bodies (of a ``jurisdiction``) as JSON, read a page at a time in the query
     (``next``: the next page's URL); every one as CSV; those whose names hold the words of
-    ``q`` (a search: every body read)."""
+    ``q`` (a search: the names matched in the search index's look-up, the bodies matched
+    read, data.bodies_named)."""
     check_params(("q", "jurisdiction", "limit", "offset"))
     where = request.args.get("jurisdiction", "").strip() or None
     if not request.args.get("q") and pick_format(LIST_FORMATS) == "json":
@@ -135,13 +136,14 @@ def bodies() -> Response:
         page = data.bodies_page(get_store(), limit, offset, where)
         return jsonify({"limit": limit, "offset": offset,
                         "next": next_link(limit, offset, page.more), "items": page.items})
-    items = data.bodies(get_store())
+    q = request.args.get("q", "")
+    if q.strip() and pick_format(LIST_FORMATS) == "json":  # a page of the bodies named
+        limit, offset = page_args()
+        items, total = data.bodies_named(get_store(), q, where, (limit, offset))
+        return jsonify({"total": total, "limit": limit, "offset": offset, "items": items})
+    items = data.bodies_named(get_store(), q, where)[0] if q.strip() else data.bodies(get_store())
     if where:
         items = [b for b in items if b["jurisdiction"] == where]
-    if request.args.get("q"):
-        words = data.fold(request.args["q"]).split()
-        items = [b for b in items
-                 if all(w in data.folded(b["label"], b["name"], b["id"]) for w in words)]
     return list_response(items, lambda b: b, BODY_COLUMNS, "bodies")
 
 

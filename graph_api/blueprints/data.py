@@ -199,24 +199,25 @@ def _place_names(rows: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def plan_by_id(store: Store, pid: str) -> dict[str, Any]:
-    """A plan by its id (read alone), or by its file name where only one plan came from a
-    file so named (read from every plan)."""
-    node: str | None = iri_of_plan(pid.strip("/"))
-    try:
-        iri(node)  # (validates)
-    except QueryError:
-        node = None
-    if node is not None and (alone := plans(store, only=[node])):
-        return alone[0]
-    every = plans(store)
-    for p in every:
-        if p["id"] == pid:
-            return p
-    named = [p for p in every if p["source"] == pid]
+    """A plan by its id (or IRI), or by its file name where only one plan came from a file so
+    named; each read alone (the file name is the object of the plans' cc:sourceFile), never
+    every plan."""
+    given = pid.strip("/")
+    wanted = [given] if given.startswith(("http://", "https://")) else []
+    wanted.append(iri_of_plan(given))
+    for node in wanted:
+        try:
+            iri(node)  # (validates)
+        except QueryError:
+            continue
+        if alone := plans(store, only=[node]):
+            return alone[0]
+    from_file = [r["plan"] for r in _rows(store, "plans_from_file", file=pid)]
+    named = plans(store, only=from_file) if from_file else []
     if len(named) == 1:
         return named[0]
     if named:
-        ids = ", ".join(p["id"] for p in named)
+        ids = ", ".join(sorted(p["id"] for p in named))
         raise NotFound(f"{len(named)} plans came from files named {pid!r}: give its id ({ids})")
     raise NotFound(f"no plan with id {pid!r}; see /api/plans for the ids")
 
@@ -622,12 +623,7 @@ def bodies_page(store: Store, limit: int, offset: int = 0,
     read alone, never every plan or body."""
     rows, more = _page_rows(store, "list_bodies", limit, offset, jurisdiction=jurisdiction)
     shown = {r["body"] for r in rows}
-    parents = tuple(sorted({URIRef(BODY + p) for r in rows
-                            if (p := short(r["parent"], BODY)) and BODY + p not in shown}))
-    if parents:
-        rows = rows + _rows(store, "list_bodies", body=parents)
-    where = places_of(store, {r["bodyJurisdiction"] for r in rows})
-    return Page([b for b in _bodies(store, rows, where) if b["iri"] in shown], limit, offset,
+    return Page([b for b in _with_parents(store, rows) if b["iri"] in shown], limit, offset,
                 more)
 
 
@@ -653,22 +649,88 @@ def _bodies(store: Store, rows: list[dict[str, Any]],
         b["parent_name"] = parent["name"] if parent else None
         b["place"] = where.get(b["jurisdiction"] or "")
         b["label"] = labels.body_label(b, where)
-    return sorted(out.values(), key=lambda b: (b["jurisdiction"] or "~", fold(b["name"])))
+    # (the id last: bodies of one name and place, in the same order however they were read)
+    return sorted(out.values(),
+                  key=lambda b: (b["jurisdiction"] or "~", fold(b["name"]), b["id"]))
+
+
+def bodies_named(store: Store, text: str, jurisdiction: str | None = None,
+                 page: tuple[int, int] | None = None) -> tuple[list[dict[str, Any]], int]:
+    """The bodies (of a ``jurisdiction``) whose label, name or id hold every word of ``text``
+    (diacritics and case ignored), as :func:`bodies` gives them, in its order: every one, or
+    one ``page`` of them (limit, offset); and how many there are.
+
+    The names are matched in the look-up the search index keeps (graph_api.search: each body's
+    label and name as the ingest made them), then the bodies matched are read, and the places
+    and parents named for those shown only (a page of each jurisdiction's plans): never every
+    body and every plan of the store. Without an index at hand (a SPARQL endpoint no search
+    has asked yet), every body is read, as before."""
+    from graph_api.search import kept_index
+
+    wanted = fold(text).split()
+    if not wanted:
+        return [], 0
+    index = kept_index(store)
+    if index is None:  # no index at hand (building one reads every task): every body read
+        every = [b for b in bodies(store) if (jurisdiction is None or
+                 b["jurisdiction"] == jurisdiction) and all(
+                 w in folded(b["label"], b["name"], b["id"]) for w in wanted)]  # fmt: skip
+        return (every if page is None else every[page[1]:page[1] + page[0]]), len(every)
+    named = {BODY + key: name or key for key, name, hay in _haystacks(index)
+             if all(w in hay for w in wanted)}
+    # their order (jurisdiction, name, id, as :func:`_bodies` sorts) from their jurisdictions
+    # alone; the rest, places and parents, of those shown only
+    where: dict[str, str | None] = {}
+    if named:
+        for r in _rows(store, "body_jurisdictions", body=tuple(map(URIRef, sorted(named)))):
+            where.setdefault(r["body"], r["jurisdiction"])
+    order = sorted((b for b in where if jurisdiction is None or where[b] == jurisdiction),
+                   key=lambda b: (where[b] or "~", fold(named[b]), short(b, BODY)))
+    shown = order if page is None else order[page[1]:page[1] + page[0]]
+    rows = _rows(store, "list_bodies", body=tuple(map(URIRef, sorted(shown)))) if shown else []
+    found = {b["iri"]: b for b in _with_parents(store, rows)}
+    return [found[b] for b in shown if b in found], len(order)
+
+
+_HAYSTACKS: tuple[object, list[tuple[str, str, str]]] | None = None
+
+
+def _haystacks(index: Any) -> list[tuple[str, str, str]]:
+    """Each body's (id, name, its label, name and id folded) from the index's kept names,
+    folded once for each list the index keeps (a state of the store), not at each request."""
+    global _HAYSTACKS
+    names = index.body_names()
+    kept = _HAYSTACKS
+    if kept is None or kept[0] is not names:
+        kept = _HAYSTACKS = (names, [(key, name, folded(label, name, key))
+                                     for key, label, name in names])
+    return kept[1]
+
+
+def _with_parents(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The bodies of rows of list_bodies, their parents read alone (a label names its
+    parent), the names of their places from a page of each jurisdiction's plans."""
+    shown = {r["body"] for r in rows}
+    parents = tuple(sorted({URIRef(BODY + p) for r in rows
+                            if (p := short(r["parent"], BODY)) and BODY + p not in shown}))
+    if parents:
+        rows = rows + _rows(store, "list_bodies", body=parents)
+    return _bodies(store, rows, places_of(store, {r["bodyJurisdiction"] for r in rows}))
 
 
 def find_bodies(store: Store, text: str) -> list[dict[str, Any]]:
     """Bodies a name as typed stands for, diacritics and case ignored: one whose label or
-    name is the text itself first, then those holding all its words, most duties first."""
+    name is the text itself first, then those holding all its words, most duties first (of
+    the bodies :func:`bodies_named` finds, never every body)."""
     wanted = fold(text).split()
     if not wanted:
         return []
     exact, partial = [], []
-    for b in bodies(store):
-        hay = folded(b["label"], b["name"], b["id"])
+    for b in bodies_named(store, text)[0]:
         names = (" ".join(fold(b["label"]).split()), " ".join(fold(b["name"]).split()))
         if " ".join(wanted) in names:
             exact.append(b)
-        elif all(w in hay for w in wanted):
+        else:
             partial.append(b)
     partial.sort(key=lambda b: -b["tasks"])
     return exact + partial

@@ -24,16 +24,9 @@ PARAMS = ("q", "plan", "body", "role", "period", "from", "to", "limit", "offset"
 
 
 def _body_filter(store: Store, text: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-    """The body a filter names (by id or by name), or the bodies a name could be."""
-    known = {b["id"]: b for b in data.bodies(store)}
-    if text in known:
-        return known[text], []
-    found = data.find_bodies(store, text)
-    said = data.fold(text)
-    exact = [b for b in found if said in (data.fold(b["label"]), data.fold(b["name"]))]
-    if len(found) == 1 or len(exact) == 1:
-        return (exact or found)[0], []
-    return None, found
+    """The body a filter names (by id, read alone, or by name), or the bodies a name could be:
+    data.resolve_body, never every body of the store."""
+    return data.resolve_body(store, text)
 
 
 def _iri(base: str, key: str) -> str:
