@@ -44,6 +44,7 @@ class CleanText:
     notes: list[str] = field(default_factory=list, repr=False, compare=False)
     _offsets: list[int] | None = field(default=None, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _moved: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def offsets(self) -> list[int]:
@@ -71,6 +72,31 @@ class CleanText:
             return Span(s, s, self.line_of(s))
         e = _char_end(self.raw, at(end - 1 if end > 1 else 0))
         return Span(s, e if e > s else s, self.line_of(s))
+
+
+    def as_written(self, start: int, end: int) -> str:
+        """Clean ``[start, end)`` with each tone mark where the source put it ("xã hội hoá",
+        "Uỷ ban" stay so): the cleaner moves old-style marks to read the text alike, but the
+        words a record quotes are the plan's (the gold quotes a task's first words as the
+        source writes them)."""
+        text = self.text[start:end]
+        if not self.moved_tones:
+            return text
+        out = list(text)
+        for mt in _TONE_NEW_RE.finditer(text):
+            i = start + mt.start()
+            a, b = self.source_offset(i), self.source_offset(i + 1)
+            written = unicodedata.normalize("NFC", self.raw[a:_char_end(self.raw, b)])
+            if _TONE_MOVE.get(written) == mt.group():
+                out[mt.start():mt.end()] = written
+        return "".join(out)
+
+    @property
+    def moved_tones(self) -> bool:
+        """Did the cleaner move any tone mark (the source writes some old-style)?"""
+        if self._moved is None:
+            self._moved = bool(_TONE_RE.search(unicodedata.normalize("NFC", self.raw)))
+        return self._moved
 
 
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
@@ -531,6 +557,8 @@ _TONED_SECOND = "".join(sorted({k[1] for k in _TONE_MOVE}))
 # after an o or u (every pair of the table opens with one; tested in C, not per match)
 _TONE_FIRST = "".join(sorted({k[0] for k in _TONE_MOVE}))
 _TONE_RE = re.compile(rf"[{_TONED_SECOND}](?<=[{_TONE_FIRST}].)(?![^\W\d_])")
+# a pair as the cleaner writes it, ending a word: where the source may have had the other
+_TONE_NEW_RE = re.compile("(?:" + "|".join(sorted(set(_TONE_MOVE.values()))) + r")(?![^\W\d_])")
 
 
 def _base_lower(c: str) -> str:

@@ -1,0 +1,42 @@
+"""Shapes the metamorphic bench (bench/metamorphic.py) found read differently once a plan was
+made another city's, spelt with its tone marks at their old place, or cut at another width:
+each a few lines of our own (invented bodies, numbers and dates)."""
+# ruff: noqa: E501  (plan paragraphs are one line each, as in real files)
+
+from __future__ import annotations
+
+from ingest.extract import extract_text
+from tests.shape_helpers import roles
+
+
+def _head(issuer: str, place: str) -> str:
+    return (f"{issuer}\n\nSố: 37/KH-UBND\n\n{place}, ngày 09 tháng 4 năm 2026\n\n"
+            "KẾ HOẠCH\nPhát triển thể thao quần chúng năm 2026\n\nI. NHIỆM VỤ\n\n")
+
+
+# ------------------------------------------------------------------------------- tone marks
+
+def test_a_task_is_quoted_with_its_tone_marks_where_the_plan_put_them():
+    """The cleaner reads "Uỷ ban", "hoá" as "Ủy ban", "hóa" (so names and patterns match),
+    but a task's words are quoted as written: the gold's snippets are the source's words."""
+    body = ("1. Sở Văn hóa và Thể thao chủ trì, phối hợp với Uỷ ban nhân dân các xã đẩy mạnh xã hội hoá "
+            "các hoạt động thể thao, chăm lo sức khoẻ người cao tuổi.\n")
+    task, = extract_text(_head("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI", "Gia Lai") + body).tasks
+    assert task.text.startswith("Sở Văn hóa và Thể thao chủ trì, phối hợp với Uỷ ban nhân dân các xã "
+                                "đẩy mạnh xã hội hoá các hoạt động thể thao, chăm lo sức khoẻ")
+    assert roles(task) == [("Sở Văn hóa và Thể thao", "lead"), ("Ủy ban nhân dân các xã", "support")]
+
+
+def test_a_plan_in_one_spelling_is_quoted_unchanged():
+    body = "1. Sở Y tế chủ trì tổ chức khám sức khỏe định kỳ cho vận động viên; Ủy ban nhân dân các xã phối hợp.\n"
+    task, = extract_text(_head("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI", "Gia Lai") + body).tasks
+    assert task.text == "Sở Y tế chủ trì tổ chức khám sức khỏe định kỳ cho vận động viên; Ủy ban nhân dân các xã phối hợp."
+
+
+def test_quoted_tones_are_the_source_s_in_nfd_too():
+    import unicodedata
+
+    body = "1. Sở Y tế chủ trì tuyên truyền về an toàn thực phẩm, xã hội hoá công tác y tế.\n"
+    text = unicodedata.normalize("NFD", _head("UỶ BAN NHÂN DÂN\nTỈNH GIA LAI", "Gia Lai") + body)
+    task, = extract_text(text).tasks
+    assert task.text == "Sở Y tế chủ trì tuyên truyền về an toàn thực phẩm, xã hội hoá công tác y tế."
