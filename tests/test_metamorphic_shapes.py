@@ -5,6 +5,8 @@ each a few lines of our own (invented bodies, numbers and dates)."""
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.extract import extract_text
 from tests.shape_helpers import roles
 
@@ -40,3 +42,21 @@ def test_quoted_tones_are_the_source_s_in_nfd_too():
     text = unicodedata.normalize("NFD", _head("UỶ BAN NHÂN DÂN\nTỈNH GIA LAI", "Gia Lai") + body)
     task, = extract_text(text).tasks
     assert task.text == "Sở Y tế chủ trì tuyên truyền về an toàn thực phẩm, xã hội hoá công tác y tế."
+
+
+# ------------------------------------------------------------------------------ letterheads
+
+@pytest.mark.parametrize("letterhead, issuer", [
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG", "Ủy ban nhân dân thành phố Hải Phòng"),
+    ("UBND THÀNH PHỐ HẢI PHÒNG\nSỞ NỘI VỤ", "Sở Nội vụ thành phố Hải Phòng"),
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nVĂN PHÒNG", None),
+])
+def test_a_place_whose_name_ends_in_a_kind_word_is_no_body(letterhead, issuer):
+    """"Phòng" opens a body's name ("Phòng Tư pháp"), but in "THÀNH PHỐ HẢI PHÒNG" it ends
+    the city's: the letterhead's issuer is the Ủy ban (a kind word with no words after it,
+    closing a place, names none); a body below the place is still the issuer."""
+    record = extract_text(_head(letterhead, "Hải Phòng") + "1. Sở Y tế chủ trì tập huấn cho huấn luyện viên.\n")
+    if issuer is None:  # "VĂN PHÒNG" alone under the place: the office, a body of its own
+        assert record.document.issuer.startswith("Văn phòng")
+    else:
+        assert record.document.issuer == issuer
