@@ -814,11 +814,12 @@ def _wraps(text: str, a: int, b: int, width: int, room: int = 0) -> bool:
     """Does the line break at ``a`` (one "\\n", up to ``b``) fall inside a paragraph of a
     hard-wrapped file? It does unless the next line opens one (an outline marker, an
     article, a footnote, a label), either line is a table row or a rule, a line in
-    capitals meets one that is not, a line far shorter than the width ends a sentence, or,
-    in a file its wrapper filled to the width (``room``, see :func:`_wrap_room`), the line
-    left room for the next line's first word, which goes on in no lower case: a heading in
-    sentence case ("3. Tổ chức thực hiện", "a) Về công tác tuyên truyền") over its
-    paragraph, or a paragraph's last line that ends in no stop."""
+    capitals meets one that is not, a line far shorter than the width ends a sentence (unless
+    the next line's first word would not have fit on it: "... (tại địa chỉ:" over
+    "https://..."), or, in a file its wrapper filled to the width (``room``, see
+    :func:`_wrap_room`), the line left room for the next line's first word, which goes on in
+    no lower case: a heading in sentence case ("3. Tổ chức thực hiện", "a) Về công tác
+    tuyên truyền") over its paragraph, or a paragraph's last line that ends in no stop."""
     prev = text[text.rfind("\n", 0, a) + 1:a]
     end = text.find("\n", b)
     nxt = text[b:end if end >= 0 else len(text)]
@@ -830,11 +831,15 @@ def _wraps(text: str, a: int, b: int, width: int, room: int = 0) -> bool:
         return False
     if _in_caps(prev) and any(c.islower() for c in nxt):
         return False  # a title's last line, however short ("NĂM 2025"), over the preamble
-    if _capitals(nxt) and any(c.islower() for c in prev) and nxt.strip("IVXLCDM/.,-–0123456789 "):
+    if _capitals(nxt) and any(c.islower() for c in prev) and nxt.strip(
+            "IVXLCDM/.,-–0123456789 ") and not _capitals_going_on().match(nxt):
         return False  # the type line or a heading under the date line or a paragraph (a
         # quarter's numeral cut from its word, "Quý" / "III/2025", is no heading)
-    if room and not nxt[0].islower() and len(prev) + 1 + len(nxt.split(" ", 1)[0]) < room:
+    first = len(nxt.split(" ", 1)[0])
+    if room and not nxt[0].islower() and len(prev) + 1 + first < room:
         return False
+    if len(prev) + 1 + first > width:
+        return True  # no room for the next word (a link, a number): the width cut the line
     return not (prev.endswith(_ENDS_SENTENCE) and len(prev) < 0.8 * width)
 
 
@@ -877,6 +882,15 @@ def _openers() -> re.Pattern[str]:
 
 
 _GROUP_NAME_RE = re.compile(r"\(\?P<\w+>")
+
+
+@lru_cache(maxsize=1)
+def _capitals_going_on() -> re.Pattern[str]:
+    """``[reading] capitals_going_on``: an abbreviation closing a sentence on a line of its
+    own."""
+    from ingest.lexicon import lexicon
+
+    return re.compile(lexicon().patterns["reading"]["capitals_going_on"])
 
 
 @lru_cache(maxsize=1)

@@ -60,3 +60,60 @@ def test_a_place_whose_name_ends_in_a_kind_word_is_no_body(letterhead, issuer):
         assert record.document.issuer.startswith("Văn phòng")
     else:
         assert record.document.issuer == issuer
+
+
+# ------------------------------------------------------------------------------- hard wraps
+
+WRAPPED_HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\n\nSố: 64/KH-UBND\n\nĐiện Biên, ngày 03 tháng 6 năm 2026\n\n"
+                "KẾ HOẠCH\nThực hiện Chương trình mục tiêu quốc gia năm 2026\n\nI. NHIỆM VỤ\n\n")
+
+
+def _wrapped(item: str) -> str:
+    """A plan hard-wrapped at 60 characters (the width a copy cut it at), ``item`` among
+    paragraphs of the same width."""
+    filler = ("2. Sở Nông nghiệp và Môi trường chủ trì hướng dẫn các xã xây\n"
+              "dựng mô hình sản xuất gắn với tiêu thụ sản phẩm của người\n"
+              "dân trên địa bàn, báo cáo kết quả thực hiện trước ngày 15\n"
+              "tháng 12 năm 2026 về Ủy ban nhân dân tỉnh để theo dõi, chỉ\n"
+              "đạo và tổng hợp chung theo quy định của Chương trình.\n\n"
+              "3. Sở Tài chính chủ trì thẩm định nguồn vốn thực hiện các dự\n"
+              "án thành phần, tham mưu Ủy ban nhân dân tỉnh phân bổ vốn\n"
+              "kịp thời cho các xã, phường theo tiến độ giải ngân của\n"
+              "từng dự án; phối hợp các sở, ngành kiểm tra, giám sát việc\n"
+              "sử dụng vốn đúng mục đích, hiệu quả, tiết kiệm, công khai.\n")
+    return WRAPPED_HEAD + item + "\n" + filler
+
+
+def test_an_abbreviation_cut_onto_a_line_of_its_own_ends_the_paragraph_it_is_in():
+    """"MTQG." alone on a line is the last word of a sentence the width cut, not a heading in
+    capitals: the task goes on to it."""
+    item = ("1. Công an tỉnh chủ trì, phối hợp các sở, ngành tổ chức\n"
+            "thực hiện có hiệu quả các nội dung, nhiệm vụ của Chương trình\n"
+            "MTQG.\n")
+    tasks = extract_text(_wrapped(item)).tasks
+    assert [t.section for t in tasks] == ["I.1", "I.2", "I.3"]
+    assert tasks[0].text.endswith("nhiệm vụ của Chương trình MTQG.")
+
+
+def test_a_heading_in_capitals_under_a_paragraph_still_stands_apart():
+    item = ("1. Công an tỉnh chủ trì, phối hợp các sở, ngành tổ chức\n"
+            "thực hiện có hiệu quả các nội dung, nhiệm vụ của Chương trình\n"
+            "II. TỔ CHỨC THỰC HIỆN\n")
+    text = _wrapped(item).replace("\n\n2. Sở Nông", "\n\n1. Sở Nông").replace("\n\n3. Sở Tài", "\n\n2. Sở Tài")
+    tasks = extract_text(text).tasks
+    assert [t.section for t in tasks] == ["I.1", "II.1", "II.2"]
+
+
+def test_a_line_ending_in_a_colon_goes_on_where_the_next_word_had_no_room():
+    """"(tại địa chỉ:" is far shorter than the width, but the address after it could not
+    have stood on it: the width cut the line, the paragraph goes on."""
+    item = ("1. Sở Khoa học và Công nghệ chủ trì cập nhật kết quả thực\n"
+            "hiện lên phần mềm theo dõi (tại địa chỉ:\n"
+            "https://theodoi-chuongtrinh-muctieuquocgia.example.vn) để\n"
+            "tổng hợp trước ngày 20 hằng tháng, báo cáo Ủy ban nhân dân\n"
+            "tỉnh theo quy định.\n")
+    tasks = extract_text(_wrapped(item)).tasks
+    assert [t.section for t in tasks] == ["I.1", "I.2", "I.3"]
+    assert "(tại địa chỉ: https://theodoi-chuongtrinh-muctieuquocgia.example.vn) để" in tasks[0].text
+    assert tasks[0].timeframe.text == "trước ngày 20 hằng tháng"
+
