@@ -117,3 +117,18 @@ def test_a_line_ending_in_a_colon_goes_on_where_the_next_word_had_no_room():
     assert "(tại địa chỉ: https://theodoi-chuongtrinh-muctieuquocgia.example.vn) để" in tasks[0].text
     assert tasks[0].timeframe.text == "trước ngày 20 hằng tháng"
 
+
+
+def test_an_abbreviation_ending_a_heading_cut_onto_its_own_line_stays_in_the_heading():
+    """"c) Tăng cường ... về" / "PCTN": the heading's last word, not a paragraph of the item;
+    the bullets under it, each with its own body, stay tasks."""
+    item = ("c) Tăng cường công tác tuyên truyền, phổ biến pháp luật về\n"
+            "PCTN\n\n"
+            "- Sở Tư pháp chủ trì tổ chức tập huấn cho đội ngũ báo cáo viên\n"
+            "pháp luật của tỉnh về phòng, chống tham nhũng trong năm 2026.\n\n"
+            "- Các cơ quan, đơn vị, địa phương tiếp tục quán triệt các văn\n"
+            "bản pháp luật về phòng, chống tham nhũng đến cán bộ, công chức.\n")
+    tasks = extract_text(_wrapped("1. Nhiệm vụ phòng ngừa\n\n" + item)).tasks
+    assert [roles(t) for t in tasks[:2]] == [[("Sở Tư pháp", "lead")],
+                                            [("Các cơ quan, đơn vị, địa phương", "executor")]]
+
