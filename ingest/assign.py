@@ -550,8 +550,9 @@ def _clause_start(text: str, start: int, at: int) -> int:
 
 _CLAUSE_CHARS = ".;:!?\n"
 _BRACKET_AFTER = re.compile(r"^\s*\(\s*(?P<inner>[^()\n]{1,120}?)\s*\)")
+# a place's name may join two by a dash ("tỉnh Bà Rịa - Vũng Tàu")
 _PLACE_AFTER = re.compile(r"^\s*(?i:trên địa bàn)\s+(?i:tỉnh|thành phố|huyện|xã|phường)"
-                          r"(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
+                          r"(?:\s+(?:[-–]\s+)?[A-ZĐ][\wÀ-ỹ]*)*")
 
 
 def _role(prefix: str, after: str) -> str | None:

@@ -132,3 +132,22 @@ def test_an_abbreviation_ending_a_heading_cut_onto_its_own_line_stays_in_the_hea
     assert [roles(t) for t in tasks[:2]] == [[("Sở Tư pháp", "lead")],
                                             [("Các cơ quan, đơn vị, địa phương", "executor")]]
 
+
+# ------------------------------------------------------------------------- places of two names
+
+@pytest.mark.parametrize("place", ["Bà Rịa - Vũng Tàu", "Quảng Trị"])
+def test_a_place_named_with_a_dash_places_the_issuer_and_a_body_heading(place):
+    """"tỉnh Bà Rịa - Vũng Tàu" is one province (two names joined by a dash): the preamble's
+    issuer is its Ủy ban, and a heading of bodies "trên địa bàn tỉnh Bà Rịa - Vũng Tàu:" is a
+    heading of bodies, whose bullets are their tasks."""
+    text = (f"Số: 77/KH-UBND\n\n{place}, ngày 01 tháng 3 năm 2024\n\nKẾ HOẠCH\n\nPhát động phong trào thi đua năm 2024\n\n"
+            f"UBND tỉnh {place} ban hành Kế hoạch phát động phong trào thi đua như sau:\n\nI. NHIỆM VỤ\n\n"
+            f"1. Các cơ quan, đơn vị, địa phương, doanh nghiệp có vốn Nhà nước trên địa bàn tỉnh {place}:\n\n"
+            "- Triển khai thực hiện các nội dung Kế hoạch này theo chức năng, nhiệm vụ.\n\n"
+            "- Phối hợp với các cấp ủy, tổ chức đảng tuyên truyền phong trào thi đua.\n")
+    record = extract_text(text)
+    assert record.document.issuer == f"Ủy ban nhân dân tỉnh {place}"
+    assert [roles(t) for t in record.tasks] == [
+        [("Các cơ quan, đơn vị, địa phương", "executor"), ("doanh nghiệp có vốn Nhà nước", "executor")],
+        [("Các cơ quan, đơn vị, địa phương", "support"), ("doanh nghiệp có vốn Nhà nước", "support"),
+         ("các cấp ủy, tổ chức đảng", "support")]]
