@@ -384,6 +384,38 @@ def tones(to_old: bool) -> Change:
     return change
 
 
+def bullets(mark: str) -> Change:
+    """Dash bullets ("- ") written with another mark real copies use ("– ", "• ")."""
+    def change(text: str, gold: Gold) -> tuple[str, Gold] | None:
+        if not re.search(r"(?m)^[ \t]*- ", text):
+            return None
+        return re.sub(r"(?m)^([ \t]*)- ", rf"\g<1>{mark} ", text), gold
+    return change
+
+
+def tabs(text: str, gold: Gold) -> tuple[str, Gold] | None:
+    """A tab after an outline marker, as a Word copy has it ("1.\tSở ...", "-\tTổ chức")."""
+    return re.sub(r"(?m)^([ \t]*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|-)) ", "\\1\t",
+                  text), gold
+
+
+_DMY = re.compile(r"\bngày (\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+_WORDS = re.compile(r"\bngày (\d{1,2}) tháng (\d{1,2}) năm ((?:19|20)\d\d)\b")
+
+
+def dates(to_words: bool) -> Change:
+    """A date written the other way Nghị định 30/2020 allows: "ngày 20/11/2025" ⇄ "ngày 20
+    tháng 11 năm 2025" (the gold's dates are ISO and stay)."""
+    def change(text: str, gold: Gold) -> tuple[str, Gold] | None:
+        if to_words:
+            fn = lambda s: _DMY.sub(r"ngày \1 tháng \2 năm \3", s)  # noqa: E731
+        else:
+            fn = lambda s: _WORDS.sub(r"ngày \1/\2/\3", s)  # noqa: E731
+        new = fn(text)
+        return (new, map_strings(gold, fn)) if new != text else None
+    return change
+
+
 def nfd(text: str, gold: Gold) -> tuple[str, Gold] | None:
     return unicodedata.normalize("NFD", text), gold
 
@@ -409,6 +441,11 @@ def changes() -> dict[str, Change]:
     out["bold:none"] = no_bold
     out["bold:added"] = add_bold
     out["space:nbsp-double"] = spaces
+    out["bullet:en-dash"] = bullets("–")
+    out["bullet:dot"] = bullets("•")
+    out["space:tab"] = tabs
+    out["date:words"] = dates(True)
+    out["date:digits"] = dates(False)
     out["tone:old"] = tones(True)
     out["tone:new"] = tones(False)
     out["unicode:nfd"] = nfd
