@@ -151,3 +151,41 @@ def test_a_place_named_with_a_dash_places_the_issuer_and_a_body_heading(place):
         [("Các cơ quan, đơn vị, địa phương", "executor"), ("doanh nghiệp có vốn Nhà nước", "executor")],
         [("Các cơ quan, đơn vị, địa phương", "support"), ("doanh nghiệp có vốn Nhà nước", "support"),
          ("các cấp ủy, tổ chức đảng", "support")]]
+
+
+# ------------------------------------------------------------------------ bullets of all kinds
+
+BULLETS = ["-", "–", "•"]  # Word's autoformat turns "- " into "– "; copies keep "•"
+PLAIN_HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n\nSố: 12/KH-UBND\n\nQuảng Trị, ngày 02 tháng 3 năm 2026\n\n"
+              "KẾ HOẠCH\nThực hiện công tác phòng, chống tham nhũng năm 2026\n\n")
+
+
+@pytest.mark.parametrize("mark", BULLETS)
+def test_a_body_opening_a_bullet_of_any_mark_acts(mark):
+    """Under a funding heading a bullet is a task where a body is told to act: its subject
+    opens the clause after any bullet mark the outline reads."""
+    body = ("I. NHIỆM VỤ\n\n1. Sở Y tế chủ trì tập huấn cán bộ y tế.\n\n2. Kinh phí thực hiện\n\n"
+            f"{mark} Kinh phí thực hiện Kế hoạch do ngân sách tỉnh bảo đảm theo quy định.\n\n"
+            f"{mark} Sở Tài chính chủ trì, hướng dẫn các cơ quan, đơn vị lập dự toán kinh phí.\n")
+    tasks = extract_text(PLAIN_HEAD + body).tasks
+    assert ("Sở Tài chính", "lead") in roles(tasks[-1])
+
+
+@pytest.mark.parametrize("mark", BULLETS)
+def test_a_year_opening_a_bullet_of_any_mark_times_its_item(mark):
+    """"– Năm 2026: Rà soát ..." opens its line with the year and a colon: the clause's time."""
+    body = ("I. NHIỆM VỤ\n\n1. Giải pháp\n\na) Hoàn thiện chính sách về hỗ trợ người cao tuổi:\n\n"
+            f"{mark} Nghiên cứu, xây dựng chính sách hỗ trợ người cao tuổi.\n\n"
+            f"{mark} Năm 2026: Rà soát các văn bản về người cao tuổi.\n\n"
+            f"{mark} Năm 2027: Trình ban hành quy định thay thế.\n\n"
+            "b) Sở Y tế chủ trì tuyên truyền chính sách.\n")
+    task = extract_text(PLAIN_HEAD + body).tasks[0]
+    assert (task.timeframe.text, task.timeframe.due) == ("Năm 2026", "2026-12-31")
+
+
+@pytest.mark.parametrize("mark", BULLETS)
+def test_bases_listed_with_any_bullet_mark_are_bases(mark):
+    text = (PLAIN_HEAD + f"{mark} Căn cứ Luật Phòng, chống tham nhũng năm 2018;\n\n"
+            f"{mark} Căn cứ Nghị định số 59/2019/NĐ-CP ngày 01/7/2019 của Chính phủ;\n\n"
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. NHIỆM VỤ\n\n1. Sở Y tế chủ trì tập huấn cán bộ y tế.\n")
+    assert [c.number for c in extract_text(text).bases] == ["36/2018/QH14", "59/2019/NĐ-CP"]
