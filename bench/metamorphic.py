@@ -416,6 +416,16 @@ def dates(to_words: bool) -> Change:
     return change
 
 
+def short_forms(text: str, gold: Gold) -> tuple[str, Gold] | None:
+    """Bodies written with the short forms plans use ("UBND", "HĐND", "UBMTTQ"), the scorer
+    expanding them."""
+    pairs = [("Ủy ban nhân dân", "UBND"), ("Hội đồng nhân dân", "HĐND"),
+             ("Ủy ban Mặt trận Tổ quốc Việt Nam", "UBMTTQ Việt Nam")]
+    fn = lambda s: replace_names(s, dict(pairs))  # noqa: E731
+    new = fn(text)
+    return (new, map_strings(gold, fn)) if new != text else None
+
+
 def nfd(text: str, gold: Gold) -> tuple[str, Gold] | None:
     return unicodedata.normalize("NFD", text), gold
 
@@ -446,6 +456,7 @@ def changes() -> dict[str, Change]:
     out["space:tab"] = tabs
     out["date:words"] = dates(True)
     out["date:digits"] = dates(False)
+    out["names:short"] = short_forms
     out["tone:old"] = tones(True)
     out["tone:new"] = tones(False)
     out["unicode:nfd"] = nfd
