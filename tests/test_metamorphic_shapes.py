@@ -189,3 +189,15 @@ def test_bases_listed_with_any_bullet_mark_are_bases(mark):
             f"{mark} Căn cứ Nghị định số 59/2019/NĐ-CP ngày 01/7/2019 của Chính phủ;\n\n"
             "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. NHIỆM VỤ\n\n1. Sở Y tế chủ trì tập huấn cán bộ y tế.\n")
     assert [c.number for c in extract_text(text).bases] == ["36/2018/QH14", "59/2019/NĐ-CP"]
+
+
+# ------------------------------------------------------------------------------ short forms
+
+def test_the_front_s_short_form_with_its_country_written_out_is_one_body():
+    """"UBMTTQ Việt Nam tỉnh" mixes the short form and the words: the whole Front committee,
+    and the list after it is still asked."""
+    body = ("I. NHIỆM VỤ\n\n1. Đề nghị UBMTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tăng cường "
+            "tuyên truyền, vận động nhân dân tham gia phòng, chống ma túy.\n")
+    task, = extract_text(PLAIN_HEAD + body).tasks
+    assert roles(task) == [("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "requested"),
+                           ("các tổ chức chính trị - xã hội tỉnh", "requested")]
