@@ -494,13 +494,13 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         after = text[group.end:min(end, group.end + 200)]
         role = _role(prefix, after)
         if role is None and group.start < end and res["encourage"].fullmatch(
-                prefix.strip(" -+,")) and _MARKER_ONLY.fullmatch(text, start, clause_start):
+                prefix.strip(_MARKS)) and _MARKER_ONLY.fullmatch(text, start, clause_start):
             role = "executor"  # "16. Khuyến khích Hội Nông dân tỉnh ...": the task is theirs
-        elif role is None and res["directs"].fullmatch(prefix.strip(" -+,")) and \
+        elif role is None and res["directs"].fullmatch(prefix.strip(_MARKS)) and \
                 _MARKER_ONLY.fullmatch(text, start, clause_start):
             cue = res["directed_next"].match(after)  # "Chỉ đạo các ban, ngành phối hợp ..."
             role = None if cue is None else "lead" if cue.group("lead") else "support"
-        elif role is None and res["addressed"].fullmatch(prefix.strip(" -+,")) and \
+        elif role is None and res["addressed"].fullmatch(prefix.strip(_MARKS)) and \
                 text.startswith(":", group.end):
             role = "executor"  # "Đối với các sở, ngành: chuẩn bị báo cáo ..."
         members = group.members
@@ -555,6 +555,9 @@ def _commanded_nouns() -> tuple[str, ...]:
     return tuple(fold(n) for n in lexicon().bodies["grammar"]["collective"]["commanded"])
 
 
+# what may stand before a clause's first word besides it: the bullets the outline reads
+# ("-", "–", "•", "+") and a comma
+_MARKS = " -–•+,"
 _OWNER_END = re.compile(r"(?i:\bcủa)\s*$")
 # nothing but a list marker before a clause: it opens the task ("16. ", "- ", "a) ")
 _MARKER_ONLY = re.compile(r"[\s\-+•–*]*(?:(?:\d{1,3}|[IVXL]{1,5}|[a-zđ])(?:\.\d{1,3})*[.)]?\s*)?")
@@ -575,8 +578,9 @@ def _clause_start(text: str, start: int, at: int) -> int:
 
 _CLAUSE_CHARS = ".;:!?\n"
 _BRACKET_AFTER = re.compile(r"^\s*\(\s*(?P<inner>[^()\n]{1,120}?)\s*\)")
+# a place's name may join two by a dash ("tỉnh Bà Rịa - Vũng Tàu")
 _PLACE_AFTER = re.compile(r"^\s*(?i:trên địa bàn)\s+(?i:tỉnh|thành phố|huyện|xã|phường)"
-                          r"(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
+                          r"(?:\s+(?:[-–]\s+)?[A-ZĐ][\wÀ-ỹ]*)*")
 
 
 def _role(prefix: str, after: str) -> str | None:
@@ -595,7 +599,7 @@ def _role(prefix: str, after: str) -> str | None:
     if aside:
         after = " " + after[aside.end():]
     prefix = _EACH_END.sub(" ", prefix)
-    bare = prefix.strip(" -+,")
+    bare = prefix.strip(_MARKS)
     if res["assign_next"].match(after):
         return None  # "UBND tỉnh giao X ...": who gives the task is not its assignee
     if tails["request_end"].search(bare):
@@ -641,7 +645,7 @@ def leading(start: int, end: int, ctx: Context) -> BodyList | None:
     first = first_list(ctx.within(start, end), ctx.text)
     if first is None:
         return None
-    prefix = tails["head_end"].sub("", ctx.text[start:first.start]).strip(" -+,")
+    prefix = tails["head_end"].sub("", ctx.text[start:first.start]).strip(_MARKS)
     if prefix and not tails["request_end"].search(prefix) and not tails["assign_end"].search(
             prefix):
         return None
@@ -731,7 +735,7 @@ def _ordered(start: int, end: int, ctx: Context) -> list[Assignment]:
     first = first_list(ctx.within(start, end), ctx.text)
     if first is None:
         return []
-    prefix = _tails()["head_end"].sub("", ctx.text[start:first.start]).strip(" -+,")
+    prefix = _tails()["head_end"].sub("", ctx.text[start:first.start]).strip(_MARKS)
     if not _res()["order"].fullmatch(prefix):
         return []
     return dedupe([_make(x, "executor", ctx) for f in first.members if not ctx.is_issuer(f)

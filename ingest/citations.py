@@ -382,7 +382,7 @@ def basis_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int,
     notes = [bool(res["attached_note"].match(text[a:b])) for a, b in paragraphs]
     for i, (start, end) in enumerate(paragraphs):
         body = text[start:end]
-        lead = len(body) - len(body.lstrip(_MARKUP + "-+•"))
+        lead = len(body) - len(body.lstrip(_MARKUP + "-–+•"))
         opened = text[start + lead:end].rstrip(_MARKUP)
         was_title, title = title, bool(res["type_heading"].match(opened))
         was_title = was_title or (i + 1 < len(notes) and notes[i + 1])  # "(Kèm theo ...)" below
@@ -434,7 +434,7 @@ def _article_line() -> re.Pattern[str]:
 def _opens(line: str, res: dict[str, re.Pattern[str]]) -> bool:
     """Does a line open a clause of its own (a basis word, a bullet, a decision's words)?"""
     stripped = line.lstrip(_MARKUP)
-    return bool(stripped[:1] in "-+•" or any(
+    return bool(stripped[:1] in "-–+•" or any(
         res[k].match(stripped) for k in ("basis", "not_basis", "not_basis_line", "attached_note")))
 
 

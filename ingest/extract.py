@@ -140,6 +140,7 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
         )
         if not task.bodies and tasks.no_task(task.text):
             continue  # "Phong trào được triển khai từ ...", "(Chi tiết tại Phụ lục)": no task
+        task.text = ct.as_written(unit.start, unit.end)  # read alike, quoted as written
         for b in task.bodies:
             b.key = body_key(b.name, info.province, source)
         record.tasks.append(task)

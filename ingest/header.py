@@ -123,7 +123,8 @@ def _issuer(outline: Outline, info: DocumentInfo) -> str | None:
     issuer = None
     if h.issuer_lines:
         block = _RULE.sub(" ", " ".join(ln.text.strip("* ") for ln in h.issuer_lines)).strip()
-        starts = [m.start() for m in re.finditer(lx.pattern("header", "issuer_starts"), block)]
+        starts = [m.start() for m in re.finditer(lx.pattern("header", "issuer_starts"), block)
+                  if not _ends_place(block, m.start())]
         issuer = _sentence_case(block[starts[-1]:] if starts else block)
     if issuer is None and outline.preamble and _is_authority(outline.preamble[0].text):
         issuer = _authority_body(outline.preamble[0].text.strip("* "))
@@ -157,6 +158,15 @@ def _issuer(outline: Outline, info: DocumentInfo) -> str | None:
 
 
 _RULE = re.compile(r"\s*[-–—_=]{3,}\s*")  # the rule a letterhead draws under the issuer
+
+
+def _ends_place(block: str, start: int) -> bool:
+    """Is the kind word at ``start`` the last word of the place that closes the letterhead
+    ("THÀNH PHỐ HẢI PHÒNG": "PHÒNG" is the city's name, no body)? A kind word names a body
+    only with words after it."""
+    if block[start:].strip().count(" "):
+        return False
+    return re.search(rf"\b(?:{_PLACE_UNITS})(?:\s+\S+){{1,3}}\s*$", block[:start]) is not None
 
 
 def _is_authority(text: str) -> bool:

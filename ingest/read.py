@@ -44,6 +44,7 @@ class CleanText:
     notes: list[str] = field(default_factory=list, repr=False, compare=False)
     _offsets: list[int] | None = field(default=None, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _moved: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def offsets(self) -> list[int]:
@@ -71,6 +72,31 @@ class CleanText:
             return Span(s, s, self.line_of(s))
         e = _char_end(self.raw, at(end - 1 if end > 1 else 0))
         return Span(s, e if e > s else s, self.line_of(s))
+
+
+    def as_written(self, start: int, end: int) -> str:
+        """Clean ``[start, end)`` with each tone mark where the source put it ("xã hội hoá",
+        "Uỷ ban" stay so): the cleaner moves old-style marks to read the text alike, but the
+        words a record quotes are the plan's (the gold quotes a task's first words as the
+        source writes them)."""
+        text = self.text[start:end]
+        if not self.moved_tones:
+            return text
+        out = list(text)
+        for mt in _TONE_NEW_RE.finditer(text):
+            i = start + mt.start()
+            a, b = self.source_offset(i), self.source_offset(i + 1)
+            written = unicodedata.normalize("NFC", self.raw[a:_char_end(self.raw, b)])
+            if _TONE_MOVE.get(written) == mt.group():
+                out[mt.start():mt.end()] = written
+        return "".join(out)
+
+    @property
+    def moved_tones(self) -> bool:
+        """Did the cleaner move any tone mark (the source writes some old-style)?"""
+        if self._moved is None:
+            self._moved = bool(_TONE_RE.search(unicodedata.normalize("NFC", self.raw)))
+        return self._moved
 
 
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
@@ -537,6 +563,8 @@ _TONED_SECOND = "".join(sorted({k[1] for k in _TONE_MOVE}))
 # after an o or u (every pair of the table opens with one; tested in C, not per match)
 _TONE_FIRST = "".join(sorted({k[0] for k in _TONE_MOVE}))
 _TONE_RE = re.compile(rf"[{_TONED_SECOND}](?<=[{_TONE_FIRST}].)(?![^\W\d_])")
+# a pair as the cleaner writes it, ending a word: where the source may have had the other
+_TONE_NEW_RE = re.compile("(?:" + "|".join(sorted(set(_TONE_MOVE.values()))) + r")(?![^\W\d_])")
 
 
 def _base_lower(c: str) -> str:
@@ -792,11 +820,12 @@ def _wraps(text: str, a: int, b: int, width: int, room: int = 0) -> bool:
     """Does the line break at ``a`` (one "\\n", up to ``b``) fall inside a paragraph of a
     hard-wrapped file? It does unless the next line opens one (an outline marker, an
     article, a footnote, a label), either line is a table row or a rule, a line in
-    capitals meets one that is not, a line far shorter than the width ends a sentence, or,
-    in a file its wrapper filled to the width (``room``, see :func:`_wrap_room`), the line
-    left room for the next line's first word, which goes on in no lower case: a heading in
-    sentence case ("3. Tổ chức thực hiện", "a) Về công tác tuyên truyền") over its
-    paragraph, or a paragraph's last line that ends in no stop."""
+    capitals meets one that is not, a line far shorter than the width ends a sentence (unless
+    the next line's first word would not have fit on it: "... (tại địa chỉ:" over
+    "https://..."), or, in a file its wrapper filled to the width (``room``, see
+    :func:`_wrap_room`), the line left room for the next line's first word, which goes on in
+    no lower case: a heading in sentence case ("3. Tổ chức thực hiện", "a) Về công tác
+    tuyên truyền") over its paragraph, or a paragraph's last line that ends in no stop."""
     prev = text[text.rfind("\n", 0, a) + 1:a]
     end = text.find("\n", b)
     nxt = text[b:end if end >= 0 else len(text)]
@@ -808,11 +837,15 @@ def _wraps(text: str, a: int, b: int, width: int, room: int = 0) -> bool:
         return False
     if _in_caps(prev) and any(c.islower() for c in nxt):
         return False  # a title's last line, however short ("NĂM 2025"), over the preamble
-    if _capitals(nxt) and any(c.islower() for c in prev) and nxt.strip("IVXLCDM/.,-–0123456789 "):
+    if _capitals(nxt) and any(c.islower() for c in prev) and nxt.strip(
+            "IVXLCDM/.,-–0123456789 ") and not _capitals_going_on().match(nxt):
         return False  # the type line or a heading under the date line or a paragraph (a
         # quarter's numeral cut from its word, "Quý" / "III/2025", is no heading)
-    if room and not nxt[0].islower() and len(prev) + 1 + len(nxt.split(" ", 1)[0]) < room:
+    first = len(nxt.split(" ", 1)[0])
+    if room and not nxt[0].islower() and len(prev) + 1 + first < room:
         return False
+    if len(prev) + 1 + first > width:
+        return True  # no room for the next word (a link, a number): the width cut the line
     return not (prev.endswith(_ENDS_SENTENCE) and len(prev) < 0.8 * width)
 
 
@@ -855,6 +888,15 @@ def _openers() -> re.Pattern[str]:
 
 
 _GROUP_NAME_RE = re.compile(r"\(\?P<\w+>")
+
+
+@lru_cache(maxsize=1)
+def _capitals_going_on() -> re.Pattern[str]:
+    """``[reading] capitals_going_on``: an abbreviation closing a sentence on a line of its
+    own."""
+    from ingest.lexicon import lexicon
+
+    return re.compile(lexicon().patterns["reading"]["capitals_going_on"])
 
 
 @lru_cache(maxsize=1)

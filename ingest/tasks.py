@@ -32,7 +32,8 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _LOWER_WORDS = r"(?!và\b)[a-zà-ỹđ][\wÀ-ỹ]*(?:\s+(?!và\b)[a-zà-ỹđ\-][\wÀ-ỹ]*){0,3}"
 _LISTED = re.compile(rf"(?:\s*(?:,|,?\s+và)\s+{_LOWER_WORDS})+[\s.:;]*")
 _PIECE = re.compile(rf"(?:,|\bvà)\s+(?P<name>{_LOWER_WORDS})")
-_PLACE = re.compile(r"^\s*(?i:trên địa bàn|thuộc)\s+(?i:tỉnh|thành phố)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
+_PLACE = re.compile(r"^\s*(?i:trên địa bàn|thuộc)\s+(?i:tỉnh|thành phố)"
+                    r"(?:\s+(?:[-–]\s+)?[A-ZĐ][\wÀ-ỹ]*)*")  # "tỉnh Bà Rịa - Vũng Tàu" too
 
 
 @dataclass(slots=True)

@@ -145,7 +145,7 @@ def _with_before(kind: str, text: str, start: int, head: int = -1,
     return start
 
 
-_OPENS_CLAUSE = re.compile(r"(?:^|\n)[\s\-+•*]*$")
+_OPENS_CLAUSE = re.compile(r"(?:^|\n)[\s\-–+•*]*$")  # after the outline's bullets, all of them
 _BRACKET = re.compile(r"\(\s*$")
 _AFTER_OPENING = re.compile(r"\s*[:,]")
 
