@@ -337,6 +337,24 @@ def rewrap(width: int) -> Change:
     return change
 
 
+def rewrap_cells(width: int) -> Change:
+    """Table rows cut at ``width`` as a hard-wrapped copy cuts them: a row line's cells run
+    on over the next lines, a cut falling anywhere in a cell or beside a bar. The cell-per-line
+    layout's lines are cut as prose (``rewrap``), so this cuts only lines holding a bar and
+    text."""
+    def change(text: str, gold: Gold) -> tuple[str, Gold] | None:
+        out: list[str] = []
+        cut = False
+        for line in text.split("\n"):
+            if len(line) > width and "|" in line and line.strip("| \t"):
+                out.extend(_cut(line, width))
+                cut = True
+            else:
+                out.append(line)
+        return ("\n".join(out), gold) if cut else None
+    return change
+
+
 def no_bold(text: str, gold: Gold) -> tuple[str, Gold] | None:
     if "**" not in text:
         return None
@@ -448,6 +466,8 @@ def changes() -> dict[str, Change]:
         out[f"number:{n}"] = number_change(n)
     for w in v["widths"]:
         out[f"wrap:{w}"] = rewrap(w)
+    for w in v["widths"]:
+        out[f"wrap-cells:{w}"] = rewrap_cells(w)
     out["bold:none"] = no_bold
     out["bold:added"] = add_bold
     out["space:nbsp-double"] = spaces

@@ -32,8 +32,11 @@ if TYPE_CHECKING:
     from pypdf.generic import StreamObject
 
 _PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*")
-# a line opening an item of the outline never continues the line above it
-_OPENS_ITEM = re.compile(r"(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ]|[A-Z])[.)/:-]\s|[-+•*]\s|Điều\s+\d")
+# a line opening an item of the outline never continues the line above it: a number or
+# letter, "Điều N", or a bullet the outline reads ("-", "–" as Word's autoformat writes "- ",
+# "+", "*" before a space; "•", which no sentence holds, with or without one)
+_OPENS_ITEM = re.compile(
+    r"(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ]|[A-Z])[.)/:-]\s|[-–+*]\s|•|Điều\s+\d")
 _ENDS_SENTENCE = (".", ":", ";", "!", "?")
 _GAP = re.compile(r"(\S+)( {3,})(\S+)")  # a blank left for a stamp: three spaces or more
 # a stamp of the signing system: a small widget (a number, a day), not the signature's image

@@ -728,6 +728,7 @@ def _paragraphs(text: str, m: _Map) -> Pass:
                  if _marker_alone(text, m.end() - 1, m.end())}
         runs = (_ALL_BREAKS_RE if width else _BREAKS_RE).finditer(text)
         breaks = {*(r.span() for r in runs), *((a, a + 1) for a in alone)}
+        dates = _date_cuts(text) if width else set()
         cuts = _number_cuts(text)
         if cuts:
             inside = {i for a, b in cuts for i in range(a, b)}
@@ -739,7 +740,7 @@ def _paragraphs(text: str, m: _Map) -> Pass:
             elif a in alone:
                 yield a, b, " "
             elif width and b - a == 1:
-                if _wraps(text, a, b, width, room):
+                if a in dates or _wraps(text, a, b, width, room):
                     yield a, b, " "
             elif a > 0 and nxt.islower() and not _ITEM_RE.match(text, b) \
                     and not _in_capitals(text, a):
@@ -756,6 +757,23 @@ def _number_cuts(text: str) -> set[tuple[int, int]]:
     if "/" not in text and "-" not in text:
         return set()
     return {m.span() for m in _number_cut_re().finditer(text)}
+
+
+def _date_cuts(text: str) -> set[int]:
+    """The line ends of a hard-wrapped file that fall between a date's or number's word and
+    its number ("trong tháng" / "01 năm 2023", ``[reading] date_cut``): the width cut the
+    phrase, however much room the line left (a wrapper that counted emphasis marks the
+    cleaner removed, "**... trong tháng" / "01 năm 2023**", left less than it seems)."""
+    if "\n" not in text:
+        return set()
+    return {m.start(m.lastindex or 0) for m in _date_cut_re().finditer(text)}
+
+
+@lru_cache(maxsize=1)
+def _date_cut_re() -> re.Pattern[str]:
+    from ingest.lexicon import lexicon
+
+    return re.compile(lexicon().patterns["reading"]["date_cut"])
 
 
 @lru_cache(maxsize=1)

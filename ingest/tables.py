@@ -106,13 +106,13 @@ def _row_lines(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit
         if text[s] != "|" and text[e - 1] != "|":
             break  # running text after the table
         j = i
-        # a row goes on while its line lacks the closing bar, or the next line ends in a bar
-        # without opening with one (the converter cut the row there); a closed row followed
-        # by a line without bars is the table's end, the text going on below it ("| Số: ... |
-        # ... |" / "KẾ HOẠCH" in a copy that leaves no blank line after the letterhead)
+        # a row goes on while its line lacks the closing bar, or the lines after it, opening
+        # without a bar, reach one that ends in a bar (the converter or a copy's hard wrap cut
+        # the row there, maybe inside a cell); a closed row followed by lines without bars is
+        # the table's end, the text going on below it ("| Số: ... | ... |" / "KẾ HOẠCH" in a
+        # copy that leaves no blank line after the letterhead)
         while j + 1 < n and lines[j + 1][0] < lines[j + 1][1] and (
-                text[lines[j][1] - 1] != "|"
-                or (text[lines[j + 1][0]] != "|" and text[lines[j + 1][1] - 1] == "|")):
+                text[lines[j][1] - 1] != "|" or _cell_goes_on(text, lines, j + 1)):
             j += 1
         if j > i:
             edits.extend((lines[k][1], lines[k][1] + 1, " ") for k in range(i, j))
@@ -127,6 +127,23 @@ def _row_lines(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit
             short = (j, len(row)) if width and 1 < len(row) < width[0] else None
         i = j + 1
     return i
+
+
+def _cell_goes_on(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Do the lines from ``i`` on, opening without a bar, go on a closed row line above
+    them? They are a cell's words cut over lines where a cell began ("| 3 | Rà soát ... |" /
+    "Sở Nội vụ (phối hợp với" / "các huyện) | Quý II |") when one of them ends in a bar, or
+    when a row line follows them with no blank line between (a last cell left open, "... nếu
+    có." / "| ||"): the table goes on around them. Running text below a table ends in no bar,
+    and a blank line or the end of the text parts it from what follows."""
+    n, first = len(lines), i
+    while i < n and lines[i][0] < lines[i][1]:
+        if text[lines[i][0]] == "|":
+            return i > first
+        if text[lines[i][1] - 1] == "|":
+            return True
+        i += 1
+    return False
 
 
 def _goes_on(above: int, row: list[Cell], width: int) -> bool:

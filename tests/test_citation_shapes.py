@@ -195,6 +195,9 @@ def test_what_a_basis_names_in_its_title_is_cited_not_a_basis():
     # an abbreviation in a law's title: resolved, kept as written
     ("Luật Bảo vệ BMNN", "Luật Bảo vệ BMNN"),
     ("Luật Ban hành văn bản QPPL", "Luật Ban hành văn bản QPPL"),
+    # a local body a title names, written short as plans write it
+    ("Luật Hoạt động giám sát của Quốc hội và HĐND", "Luật Hoạt động giám sát của Quốc hội và HĐND"),
+    ("Luật Tổ chức Hội đồng nhân dân và UBND năm 2003", "Luật Tổ chức Hội đồng nhân dân và UBND"),
 ])
 def test_a_law_title_with_an_abbreviation(mention, title):
     [law] = _record(f"Căn cứ {mention};").bases

@@ -133,6 +133,42 @@ def test_an_abbreviation_ending_a_heading_cut_onto_its_own_line_stays_in_the_hea
                                             [("Các cơ quan, đơn vị, địa phương", "executor")]]
 
 
+@pytest.mark.parametrize("cut", [
+    ("Thời gian hoàn thành trong tháng", "03 năm 2026**"),
+    ("Hoàn thành xong trước ngày", "15/3/2026**"),
+    ("Thời gian hoàn thành trong năm", "2026**"),
+])
+def test_a_date_cut_by_the_width_after_its_word_goes_on(cut):
+    """The copy's wrapper counted the emphasis marks the cleaner drops: "... trong tháng"
+    seems to leave room for "03", yet a date's word is followed by its number, so the width
+    cut the date and the paragraph goes on (its time is the task's)."""
+    first, rest = cut
+    item = ("1. Các phòng chuyên môn xây dựng kế hoạch, xác định rõ nội dung\n"
+            f"và **giải pháp cụ thể**. **{first}\n"
+            f"{rest} và gửi Văn phòng Sở để theo dõi, tổng hợp chung.\n")
+    from ingest.read import clean
+
+    date = f"{first} {rest.split('**')[0]}"  # "... trong tháng 03 năm 2026"
+    assert any(line.endswith(f"{date} và gửi Văn phòng Sở để theo dõi, tổng hợp chung.")
+               for line in clean(_wrapped(item)).text.split("\n"))
+    tasks = extract_text(_wrapped(item)).tasks
+    assert [t.section for t in tasks] == ["I.1", "I.2", "I.3"]
+    assert tasks[0].timeframe.due.startswith("2026-")
+
+
+@pytest.mark.parametrize("heading", ["a) Chỉ tiêu phấn đấu hằng năm", "b) Về chuyển đổi số"])
+def test_a_figure_under_a_heading_that_ends_in_a_date_word_opens_its_paragraph(heading):
+    """"năm", "số" may end a phrase ("hằng năm", "chuyển đổi số"): over "100% ..." the
+    line is a heading, its paragraph apart; only a date's or a number's own shape goes on."""
+    item = (f"1. Nhiệm vụ trọng tâm\n\n{heading}\n"
+            "100% cơ quan, đơn vị thực hiện tiếp nhận hồ sơ trực tuyến,\n"
+            "Sở Khoa học và Công nghệ chủ trì theo dõi, đôn đốc việc\n"
+            "thực hiện và báo cáo Ủy ban nhân dân tỉnh kết quả đạt được.\n")
+    from ingest.read import clean
+
+    assert heading in clean(_wrapped(item)).text.split("\n")
+
+
 # ------------------------------------------------------------------------- places of two names
 
 @pytest.mark.parametrize("place", ["Bà Rịa - Vũng Tàu", "Quảng Trị"])

@@ -85,3 +85,18 @@ def test_a_pdf_laid_out_like_word_reads_back_whole() -> None:
         ("Viện kiểm sát nhân dân tỉnh", "requested"), ("Tòa án nhân dân tỉnh", "requested"),
         ("Công an tỉnh", "support")}
     assert len(record.recipients) == 4
+
+
+@pytest.mark.parametrize("mark", ["- ", "– ", "• ", "•", "+ "])
+def test_a_line_opening_with_a_bullet_opens_its_own_paragraph(mark: str) -> None:
+    """Bullets without closing stops run to the right margin; the next line, at the left
+    margin, opens with the mark the outline reads as a bullet ("–" is Word's autoformat of
+    "- "; "•" may stand without a space): a new item, never the rest of the line above."""
+    from ingest.pdf import _paragraphs
+
+    lines = ["Các cơ quan, đơn vị tập trung thực hiện những nội dung sau đây trong năm 2026",
+             f"{mark}Rà soát biên chế của các cơ quan hành chính, đơn vị sự nghiệp trong tỉnh",
+             f"{mark}Kiểm tra việc tuyển dụng công chức, viên chức tại các xã, phường của tỉnh",
+             "và báo cáo kết quả về Sở Nội vụ."]
+    assert _paragraphs(lines, {}) == [
+        lines[0], lines[1], f"{lines[2]} và báo cáo kết quả về Sở Nội vụ."]

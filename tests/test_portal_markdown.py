@@ -203,6 +203,61 @@ def test_a_row_cut_over_lines_and_a_stray_bar_are_mended() -> None:
         "| 2 | Kiểm tra việc thực hiện | Thanh tra Sở |", "", "Hết."]
 
 
+def test_a_cell_cut_by_a_hard_wrap_after_a_bar_goes_on_its_row() -> None:
+    """A copy hard-wrapped at its width cuts a row line anywhere, also just after a bar: the
+    lines after it, opening without a bar, are the cell's words up to the one ending in a bar
+    (or up to the next row, where the last cell was left open); the rows below stay rows."""
+    src = ("| TT | Nội dung | Cơ quan chủ trì | Thời gian |\n"
+           "| 1 | Rà soát danh mục thủ tục hành chính | Sở Nội vụ (phối hợp\n"
+           "với các xã trong huyện) | Quý II/2026 |\n"
+           "| 2 | Kiểm tra công vụ tại các cơ quan |\n"
+           "Thanh tra tỉnh chủ trì, phối hợp với\n"
+           "Văn phòng Sở | Quý III/2026 |\n"
+           "| 3 | Tổng kết, báo cáo kết quả | Văn phòng Sở |\n"
+           "Trình trước ngày 15/12/2026, kèm\n"
+           "theo hồ sơ đầy đủ.\n"
+           "| ||\n"
+           "| 4 | Lập kế hoạch năm sau | Sở Nội vụ | Năm 2027 |\n\nHết.")
+    assert clean(src).text.split("\n") == [
+        "| TT | Nội dung | Cơ quan chủ trì | Thời gian |",
+        "| 1 | Rà soát danh mục thủ tục hành chính | Sở Nội vụ (phối hợp với các xã trong "
+        "huyện) | Quý II/2026 |",
+        "| 2 | Kiểm tra công vụ tại các cơ quan | Thanh tra tỉnh chủ trì, phối hợp với Văn "
+        "phòng Sở | Quý III/2026 |",
+        "| 3 | Tổng kết, báo cáo kết quả | Văn phòng Sở | Trình trước ngày 15/12/2026, kèm "
+        "theo hồ sơ đầy đủ. | ||",
+        "| 4 | Lập kế hoạch năm sau | Sở Nội vụ | Năm 2027 |",
+        "", "Hết."]
+
+
+def test_a_table_cut_inside_its_cells_keeps_every_row_a_task() -> None:
+    plan = ("KẾ HOẠCH\n\nCải cách hành chính năm 2026\n\nI. NHIỆM VỤ\n\n"
+            "Các cơ quan thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n\nPHỤ LỤC\n\n"
+            "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |\n"
+            "| 1 | Rà soát quy trình nội bộ giải quyết thủ tục hành chính |\n"
+            "Sở Nội vụ | Các sở, ngành; Ủy ban nhân dân\n"
+            "các xã |\n"
+            "| 2 | Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính |\n"
+            "Sở Khoa học và Công nghệ | Các sở,\n"
+            "ngành |\n"
+            "| 3 | Đo lường sự hài lòng của người dân | Sở Nội vụ | Các xã |\n")
+    tasks = [t for t in extract_text(plan, "pl.txt").tasks if t.section.startswith("PL.")]
+    assert [(t.text.split(" ")[0], t.bodies[0].name, t.bodies[0].role) for t in tasks] == [
+        ("Rà", "Sở Nội vụ", "lead"), ("Số", "Sở Khoa học và Công nghệ", "lead"),
+        ("Đo", "Sở Nội vụ", "lead")]
+
+
+def test_running_text_under_a_table_is_no_cell_of_it() -> None:
+    """Lines after a closed row that end in no bar, before a blank line, are the text below
+    the table, not a cell cut over lines."""
+    src = ("| 1 | Rà soát quy chế | Sở Nội vụ |\n"
+           "Trên đây là Kế hoạch của Sở; các phòng\n"
+           "triển khai thực hiện.\n\n| 2 | Kiểm tra | Thanh tra Sở |")
+    assert clean(src).text.split("\n")[:2] == ["| 1 | Rà soát quy chế | Sở Nội vụ |",
+                                               "Trên đây là Kế hoạch của Sở; các phòng "
+                                               "triển khai thực hiện."]
+
+
 def _cells(*texts: str) -> list[Cell]:
     return [Cell(t, i * 10, i * 10 + len(t)) for i, t in enumerate(texts)]
 
