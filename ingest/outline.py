@@ -850,7 +850,13 @@ def _header(lines: list[Line], source: str) -> tuple[Header, list[Line]]:
         line = lines[i] = _without_motto(lines[i]) if not preamble else lines[i]
         stripped = line.text.strip("* ")
         dated = header.number is not None or header.place_date is not None
-        if preamble:
+        if preamble and _in_subject(preamble) and (
+                not any(ch.isalpha() for ch in stripped) or _is_motto(stripped)):
+            pass  # the letterhead's right column, read after the letter's subject ("V/v ...")
+        elif preamble and header.place_date is None and _in_subject(preamble) \
+                and res["place_date"].match(stripped):
+            header.place_date = line  # its date cell, likewise
+        elif preamble:
             preamble.append(line)
         elif not any(ch.isalpha() for ch in stripped) or _is_motto(stripped):
             pass  # rules ("-------") and the national motto
@@ -885,6 +891,16 @@ def _header(lines: list[Line], source: str) -> tuple[Header, list[Line]]:
             preamble.append(line)
         i += 1
     return header, preamble
+
+
+def _in_subject(preamble: list[Line]) -> bool:
+    """Is the preamble so far an official letter's subject ("V/v ...", Nghị định 30/2020,
+    annex I: under the number, in the letterhead's left column), not yet addressed? A copy
+    that reads the letterhead's cells in turn puts the right column's place and date after it."""
+    lx = lexicon()
+    return bool(re.match(lx.pattern("header", "subject"), preamble[0].text.strip("* "))) \
+        and not any(re.match(lx.pattern("header", "addressed"), ln.text.strip("* "))
+                    for ln in preamble)
 
 
 def _joined(lines: list[Line], i: int, pattern: re.Pattern[str],

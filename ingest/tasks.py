@@ -86,9 +86,20 @@ def operative(item: Item) -> bool:
     sentence = _is_sentence(heading if colon and len(heading.split()) <= 4 else item.title)
     if item.kind in SECTIONS or len(item.path) == 1:  # a plan's top level, "I." or "1."
         if sentence:  # a long title names its work: "Hoàn thiện ... yêu cầu kỹ thuật"
-            return not folded.startswith(not_op)
+            return not folded.startswith(not_op) or _orders(item.title)
         return not (_kind_of(not_op, folded) and not _kind_of(_words("operative"), folded))
     return sentence or not folded.startswith(not_op)
+
+
+def _orders(title: str) -> bool:
+    """Does a sentence open by requiring bodies ("3. Yêu cầu Chủ tịch UBND các xã ...", "Yêu
+    cầu các sở, ban, ngành ...": ``order`` in patterns.toml)? A letter's or a plan's numbered
+    order in the issuer's voice, not a heading of requirements ("2. Yêu cầu: ...")."""
+    m = re.match(rf"\s*{lexicon().pattern('roles', 'order')}\s+", title)
+    if m is None:
+        return False
+    rest = title[m.end():]
+    return rest[:1].isupper() or fold(rest).startswith(_words("order_objects"))
 
 
 def _conditional(item: Item) -> bool:
