@@ -8,7 +8,7 @@ must not be read so."""
 from __future__ import annotations
 
 from ingest.extract import extract_text
-from tests.shape_helpers import roles, tasks_of
+from tests.shape_helpers import roles
 
 # ------------------------------------------------------------------ an official letter
 
@@ -65,3 +65,70 @@ def test_requirements_headed_yeu_cau_are_still_no_tasks():
                          "4. Yêu cầu các sở, ban, ngành tỉnh triển khai thực hiện nghiêm túc.\n" + LETTER_END).tasks
     assert [t.section for t in tasks] == ["4"]
     assert roles(tasks[0]) == [("các sở, ban, ngành tỉnh", "executor")]
+
+
+# ------------------------------------------- a ministry's decision and its annex table
+
+def _cell(text: str = "", merge: str | None = None, span: int = 1) -> str:
+    """A table cell as Word writes it: ``merge`` "restart" opens a vertical merge, "continue"
+    is a cell merged into the one above (an empty paragraph); ``span`` columns wide."""
+    from tests.docx_build import para
+    props = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
+        '<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>" if merge else "")
+    return f"<w:tc>{f'<w:tcPr>{props}</w:tcPr>' if props else ''}{para(text) if text else '<w:p/>'}</w:tc>"
+
+
+def _row(*cells: str) -> str:
+    return "<w:tr>" + "".join(cells) + "</w:tr>"
+
+
+def _ministry_plan(tmp_path, rows: list[str]):
+    from ingest.extract import extract_file
+    from tests.docx_build import para, write_docx
+    blocks = [para(x) for x in (
+        "BỘ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 845/KH-BKHCN", "Hà Nội, ngày 22 tháng 4 năm 2026",
+        "KẾ HOẠCH", "Triển khai thi hành Luật Tiêu chuẩn năm 2025",
+        "Căn cứ Luật Tiêu chuẩn và Quy chuẩn kỹ thuật số 70/2025/QH15;", "I. NHIỆM VỤ",
+        "Các nhiệm vụ cụ thể tại bảng sau:")]
+    header = _row(*(_cell(h) for h in ("STT", "Nội dung", "Sản phẩm", "Thời gian hoàn thành",
+                                       "Cơ quan chủ trì", "Cơ quan phối hợp")))
+    table = "<w:tbl>" + header + "".join(rows) + "</w:tbl>"
+    path = write_docx(tmp_path / "plan.docx", [*blocks, table, para("BỘ TRƯỞNG"), para("Nguyễn Mạnh Hùng")])
+    return extract_file(path).tasks
+
+
+def test_a_cell_word_merged_into_the_one_above_inherits_it(tmp_path):
+    """A ministry's annex table, its columns in an order of its own (STT | Nội dung | Sản
+    phẩm | Thời gian hoàn thành | Cơ quan chủ trì | Cơ quan phối hợp), group rows in Roman
+    numerals spanning the width: a bodies or time cell merged over rows (Word's vMerge, the
+    rows below hold an empty cell) is every row's it covers; a group row ends the merge."""
+    tasks = _ministry_plan(tmp_path, [
+        _row(_cell("I"), _cell("Tuyên truyền, phổ biến Luật", span=5)),
+        _row(_cell("1"), _cell("Tổ chức hội nghị phổ biến Luật"), _cell("Hội nghị"), _cell("Quý III/2026"),
+             _cell("Vụ Pháp chế", "restart"), _cell("Văn phòng Bộ", "restart")),
+        _row(_cell("2"), _cell("Biên soạn tài liệu hỏi đáp về Luật"), _cell("Tài liệu"), _cell("Quý IV/2026"),
+             _cell(merge="continue"), _cell(merge="continue")),
+        _row(_cell("II"), _cell("Xây dựng văn bản quy định chi tiết", span=5)),
+        _row(_cell("1"), _cell("Xây dựng Nghị định quy định chi tiết Luật"), _cell("Nghị định"),
+             _cell("Tháng 10/2026", "restart"), _cell("Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia", "restart"), _cell("Vụ Pháp chế")),
+        _row(_cell("2"), _cell("Xây dựng Thông tư hướng dẫn Luật"), _cell("Thông tư"),
+             _cell(merge="continue"), _cell(merge="continue"), _cell()),
+    ])
+    assert [(t.section, roles(t), t.timeframe.due) for t in tasks] == [
+        ("I.I.1", [("Vụ Pháp chế", "lead"), ("Văn phòng Bộ", "support")], "2026-09-30"),
+        ("I.I.2", [("Vụ Pháp chế", "lead"), ("Văn phòng Bộ", "support")], "2026-12-31"),
+        ("I.II.1", [("Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia", "lead"), ("Vụ Pháp chế", "support")], "2026-10-31"),
+        ("I.II.2", [("Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia", "lead")], "2026-10-31")]
+
+
+def test_an_empty_cell_word_did_not_merge_stays_empty(tmp_path):
+    """An empty cell that is no merge (no vMerge) names nobody: the row has no support."""
+    tasks = _ministry_plan(tmp_path, [
+        _row(_cell("1"), _cell("Tổ chức hội nghị phổ biến Luật"), _cell("Hội nghị"), _cell("Quý III/2026"),
+             _cell("Vụ Pháp chế"), _cell("Văn phòng Bộ")),
+        _row(_cell("2"), _cell("Biên soạn tài liệu hỏi đáp về Luật"), _cell("Tài liệu"), _cell("Quý IV/2026"),
+             _cell("Vụ Pháp chế"), _cell()),
+    ])
+    assert [roles(t) for t in tasks] == [[("Vụ Pháp chế", "lead"), ("Văn phòng Bộ", "support")],
+                                         [("Vụ Pháp chế", "lead")]]
+
