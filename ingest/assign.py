@@ -134,7 +134,11 @@ def _res() -> dict[str, re.Pattern[str]]:
     rel = lx.bodies["grammar"]["collective"]
     heads = "|".join(re.escape(h) for h in lx.heads)
     return {
-        "sep": re.compile(rf"^\s*(?:,|;|và|,\s*và)?\s*(?:(?i:{heads})\s+)?(?:(?i:các)\s+)?$"),
+        # a head word joins names after a mark ("X, thủ trưởng các Y") or in its own case
+        # ("X Thủ trưởng Y", a cell's lines run together); in lower case with no mark it is
+        # a verb ("Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh ...": "lãnh đạo" leads)
+        "sep": re.compile(rf"^\s*(?:(?:,|;|và|,\s*và)\s*(?:(?i:{heads})\s+)?|(?:{heads})\s+)?"
+                          rf"(?:(?i:các)\s+)?$"),
         "support_end": re.compile(
             r"(?i:phối hợp)(?:\s+(?:chặt chẽ|thường xuyên|với nhau))?"
             r"(?:,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,3})?\s*(?:(?i:với|cùng)\s*)?$"),

@@ -8,7 +8,7 @@ must not be read so."""
 from __future__ import annotations
 
 from ingest.extract import extract_text
-from tests.shape_helpers import roles
+from tests.shape_helpers import roles, tasks_of
 
 # ------------------------------------------------------------------ an official letter
 
@@ -132,3 +132,37 @@ def test_an_empty_cell_word_did_not_merge_stays_empty(tmp_path):
     assert [roles(t) for t in tasks] == [[("Vụ Pháp chế", "lead"), ("Văn phòng Bộ", "support")],
                                          [("Vụ Pháp chế", "lead")]]
 
+
+# ----------------------------------------------------------- a Party committee's plan
+
+PARTY_HEAD = ("ĐẢNG BỘ TỈNH TUYÊN QUANG\nTỈNH ỦY\n*\nSố 87-KH/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+              "Tuyên Quang, ngày 10 tháng 3 năm 2026\n\nKẾ HOẠCH\nthực hiện Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương Đảng\n\n"
+              "Thực hiện Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương Đảng, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch thực hiện như sau:\n\n"
+              "III. TỔ CHỨC THỰC HIỆN\n\n")
+
+
+def test_a_party_committee_is_named_with_its_province():
+    """"TỈNH ỦY" under "ĐẢNG BỘ TỈNH TUYÊN QUANG" is Tỉnh ủy Tuyên Quang: a Party committee
+    takes its place's name straight after it, not "Tỉnh ủy tỉnh ..."."""
+    doc = extract_text(PARTY_HEAD + "1. Ban Tổ chức Tỉnh ủy theo dõi việc thực hiện Kế hoạch.\n").document
+    assert (doc.number, doc.issuer) == ("87-KH/TU", "Tỉnh ủy Tuyên Quang")
+
+
+def test_a_party_body_that_leads_a_state_body_is_the_one_ordered():
+    """"Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh tăng cường giám sát ...": the Party plan
+    orders its Party body, which leads the council; "lãnh đạo" in lower case between the
+    two is its verb, not a head word joining a list (as "lãnh đạo, chỉ đạo" already was).
+    "Đề nghị Ban Thường vụ Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội" asks them."""
+    tasks = tasks_of(PARTY_HEAD, "1. Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh tăng cường giám sát việc sắp xếp tổ chức bộ máy.\n\n"
+                     "2. Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh rà soát quy định về chức năng, nhiệm vụ của các cơ quan chuyên môn.\n\n"
+                     "3. Đề nghị Ban Thường vụ Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội tỉnh tuyên truyền, vận động đoàn viên, hội viên thực hiện Kết luận.\n")
+    assert [roles(t) for t in tasks] == [
+        [("Đảng đoàn Hội đồng nhân dân tỉnh", "executor")],
+        [("Ban cán sự đảng Ủy ban nhân dân tỉnh", "executor")],
+        [("Ban Thường vụ Ủy ban Mặt trận Tổ quốc tỉnh", "requested"), ("các tổ chức chính trị - xã hội tỉnh", "requested")]]
+
+
+def test_a_head_word_after_a_mark_still_joins_a_list():
+    """"Sở Tư pháp và lãnh đạo các sở, ngành ...": after "và" the head opens the next name."""
+    [task] = tasks_of(PARTY_HEAD, "1. Sở Tư pháp và lãnh đạo các sở, ngành triển khai thực hiện Kế hoạch.\n")
+    assert roles(task) == [("Sở Tư pháp", "executor"), ("các sở, ngành", "executor")]
