@@ -695,6 +695,9 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
         # hợp với Bộ Công an ...") or asks ("đề nghị ..."), never another subject of its own
         cued = [a for a in own if a.role in ("support", "requested")]
         return dedupe([*from_lines, *cued])
+    person = _person_heading(unit.start, unit.end, ctx)
+    if person is not None:  # "Ông Nguyễn Văn A - Trưởng đoàn: ...": the item is theirs
+        return dedupe([person, *(a for a in own if a.role in ("support", "requested"))])
     heritage = unit.inherited
     if not own and not heritage:
         own = _ordered(unit.start, unit.end, ctx) or _agents(unit.start, unit.end, ctx)
@@ -726,6 +729,33 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
         role = action if action and a.role != "requested" else a.role
         inherited.append(Assignment(a.name, role, a.key, a.group, a.span))
     return dedupe([*inherited, *own])
+
+
+def _person_heading(start: int, end: int, ctx: Context) -> Assignment | None:
+    """The person an item opens with, named with an honorific and, before a colon, the part
+    they play ("Ông. Hoàng Văn A - Trưởng đoàn: Phụ trách chung ...": ``person_titles`` in
+    bodies.toml): the item's duties are theirs, as a person's name in a task table's bodies
+    cell makes the row theirs. Their role is what the duties open with ("Chủ trì, phụ trách
+    ...": lead), else executor. The name is two to five words, each capitalised."""
+    text = ctx.text
+    at = _MARKER_ONLY.match(text, start, end).end()
+    m = _person().match(text, at, end)
+    if m is None or not all(w[:1].isupper() for w in m.group("name").split()):
+        return None
+    action = _own_action(m.end(), end, ctx)
+    role = action if action in ("lead", "support") else "executor"
+    span = ctx.to_span(m.start("name"), m.end("name"))
+    return Assignment(name=m.group("name"), role=role, span=span)
+
+
+@lru_cache(maxsize=1)
+def _person() -> re.Pattern[str]:
+    """An honorific, a name of two to five words, the part in the team after a dash, a comma
+    or in brackets, up to the colon that opens the duties."""
+    titles = "|".join(map(re.escape, sorted(lexicon().bodies["grammar"]["person_titles"],
+                                            key=len, reverse=True)))
+    return re.compile(rf"(?i:{titles})\.?\s+(?P<name>[^\W\d]+(?:\s+[^\W\d]+){{1,4}}?)\s*"
+                      r"(?:(?:[-–,]|\()\s*[^:;\n]{1,80}?)?\s*:")
 
 
 def _ordered(start: int, end: int, ctx: Context) -> list[Assignment]:

@@ -166,3 +166,34 @@ def test_a_head_word_after_a_mark_still_joins_a_list():
     """"Sở Tư pháp và lãnh đạo các sở, ngành ...": after "và" the head opens the next name."""
     [task] = tasks_of(PARTY_HEAD, "1. Sở Tư pháp và lãnh đạo các sở, ngành triển khai thực hiện Kế hoạch.\n")
     assert roles(task) == [("Sở Tư pháp", "executor"), ("các sở, ngành", "executor")]
+
+
+# ------------------------------------------------------------------ an inspection plan
+
+INSPECTION_HEAD = ("SỞ CÔNG THƯƠNG\nTỈNH YÊN BÁI\n\nSố: 77/KH-SCT\n\nYên Bái, ngày 02 tháng 6 năm 2026\n\n"
+                   "KẾ HOẠCH\nKiểm tra an toàn điện năm 2026\n\nCăn cứ Luật Điện lực năm 2024;\n\n")
+
+
+def test_a_member_of_the_team_heading_an_item_does_it():
+    """"Ông Nguyễn Văn A - Trưởng đoàn: Phụ trách chung ...": the item of the team's duties is
+    the person's, as a person named in a task table's bodies cell makes the row theirs; what
+    the duties open with gives the role ("Chủ trì, phụ trách ...": lead). A dash, a comma or a
+    bracket sets off the part in the team; an honorific with no name ("Bà con nhân dân:") and
+    a body ("Sở Công Thương:") are read as before."""
+    tasks = tasks_of(INSPECTION_HEAD, "4. Phân công nhiệm vụ thành viên Đoàn kiểm tra\n\n"
+                     "4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Chủ trì các buổi làm việc; ký các văn bản của Đoàn.\n\n"
+                     "4.2. Bà Trần Thị Bình, Phó Giám đốc Sở, Thành viên: Kiểm tra hồ sơ pháp lý của đơn vị.\n\n"
+                     "4.3. Đồng chí Lê Văn Cường (Thư ký đoàn): Lập biên bản kiểm tra.\n\n"
+                     "4.4. Bà con nhân dân: tham gia giám sát việc sử dụng điện an toàn.\n\n"
+                     "4.5. Sở Công Thương: Tổng hợp báo cáo kết quả kiểm tra.\n")
+    assert [roles(t) for t in tasks] == [
+        [("Hoàng Văn Thuân", "lead")], [("Trần Thị Bình", "executor")], [("Lê Văn Cường", "executor")],
+        [], [("Sở Công Thương", "executor")]]
+    assert tasks[0].bodies[0].span is not None
+
+
+def test_a_sentence_about_a_person_is_no_heading_of_theirs():
+    """"Ông Nguyễn Văn An kết luận: ..." has no part in a team before its colon, and the
+    words before it are no name (not every word is capitalised): no person heads the item."""
+    [task] = tasks_of(INSPECTION_HEAD, "4. Ông Nguyễn Văn An kết luận: thống nhất nội dung kiểm tra.\n")
+    assert all(not b.name.startswith("Nguyễn Văn An") for b in task.bodies)
