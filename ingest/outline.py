@@ -769,6 +769,8 @@ class _Grid:
                 meta.append(Line(c.text, c.start, c.end, kind="time" if kind == "time" else
                                  "assign", body=c.text, body_start=c.start,
                                  label=self._label(i, kind)))
+        if "time" not in by_kind:
+            meta += self._periods(row)
         content = by_kind.get("content")
         if content is None:
             return
@@ -788,6 +790,19 @@ class _Grid:
         above = holder.path[:-1] if holder is self.group and num.startswith(
             f"{holder.num}.") else holder.path
         holder.children.append(Item("row", num, title, [*above, num], meta))
+
+    def _periods(self, row: list[tables.Cell]) -> list[Line]:
+        """The time lines of a row's marks under period columns ("| Quý I | Quý II |" over "|
+        x | |"): each marked column's header, or the cell itself where it gives a time."""
+        assert self.columns is not None
+        out = []
+        for i, kind in self.columns.items():
+            if kind != "period" or i >= len(row) or not row[i].text or i >= len(self.header):
+                continue
+            c = row[i] if tables.is_time(row[i].text) else self.header[i]
+            out.append(Line(c.text, c.start, c.end, kind="time", body=c.text, body_start=c.start,
+                            label=tables.PERIOD_LABEL))
+        return out
 
     def _group(self, num: str, title: Line, base: Item) -> None:
         """Open a group of rows: a lettered part ("A", "B": the parts of an annex) holds the

@@ -871,7 +871,11 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
         if value_start >= run[0].end and len(run) > 1:
             value_start = run[1].body_start
         value = ctx.text[value_start:run[-1].end]
-        tf = timeframes.from_phrase(value, year=year)
+        if label == tables.PERIOD_LABEL:  # marks under "Quý III", "Quý IV": the span of both
+            ends = (run[0].text,) if len(run) == 1 else (run[0].text, run[-1].text)
+            tf = timeframes.from_phrase(" - ".join(ends), year=year)
+        else:
+            tf = timeframes.from_phrase(value, year=year)
         tf.span = ctx.to_span(value_start, value_start + len(value.rstrip()))
         if run[0] not in unit.own_meta:  # a block's time, shared with the tasks beside it
             return timeframes.prefer_own(tf, _own_time(unit, ctx, found, year))

@@ -197,3 +197,47 @@ def test_a_sentence_about_a_person_is_no_heading_of_theirs():
     words before it are no name (not every word is capitalised): no person heads the item."""
     [task] = tasks_of(INSPECTION_HEAD, "4. Ông Nguyễn Văn An kết luận: thống nhất nội dung kiểm tra.\n")
     assert all(not b.name.startswith("Nguyễn Văn An") for b in task.bodies)
+
+
+# ------------------------------------------------------------ a yearly work programme
+
+PROGRAMME_HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n\nSố: 12/CTr-UBND\n\nBắc Kạn, ngày 15 tháng 01 năm 2026\n\n"
+                  "CHƯƠNG TRÌNH\nCông tác năm 2026 của Ủy ban nhân dân tỉnh\n\n"
+                  "Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;\n\nII. DANH MỤC CÁC ĐỀ ÁN, NHIỆM VỤ\n\n")
+
+
+def test_a_programme_s_time_column_gives_a_month_or_quarter_of_its_year():
+    """"| Thời gian trình |" cells "Tháng 3", "Quý II", "6 tháng cuối năm": the period of the
+    programme's year (its date's), ending on its last day."""
+    tasks = tasks_of(PROGRAMME_HEAD,
+                     "| STT | Tên đề án, nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian trình |\n|---|---|---|---|---|\n"
+                     "| 1 | Đề án phát triển du lịch cộng đồng | Sở Văn hóa, Thể thao và Du lịch | Sở Tài chính | Tháng 3 |\n"
+                     "| 2 | Kế hoạch chuyển đổi số năm 2026 | Sở Khoa học và Công nghệ | Các sở, ban, ngành | Quý II |\n"
+                     "| 3 | Quy định quản lý cụm công nghiệp | Sở Công Thương | Sở Xây dựng | 6 tháng cuối năm |\n")
+    assert [(t.timeframe.text, t.timeframe.due) for t in tasks] == [
+        ("Tháng 3", "2026-03-31"), ("Quý II", "2026-06-30"), ("6 tháng cuối năm", "2026-12-31")]
+
+
+def test_marks_under_period_columns_give_the_row_s_time():
+    """"| Quý I | Quý II | Quý III | Quý IV |" over marks ("x"): the row's work falls in the
+    periods it marks, from the first to the last ("Quý III - Quý IV" ends 31 December); a
+    time written in such a column ("15/8") is the row's own; a row with no mark has none."""
+    tasks = tasks_of(PROGRAMME_HEAD,
+                     "| STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Quý I | Quý II | Quý III | Quý IV |\n|---|---|---|---|---|---|---|---|\n"
+                     "| 1 | Đề án phát triển du lịch cộng đồng | Sở Văn hóa, Thể thao và Du lịch | Sở Tài chính | x | | | |\n"
+                     "| 2 | Kế hoạch chuyển đổi số năm 2026 | Sở Khoa học và Công nghệ | Các sở, ban, ngành | | X | | |\n"
+                     "| 3 | Quy định quản lý cụm công nghiệp | Sở Công Thương | Sở Xây dựng | | | x | x |\n"
+                     "| 4 | Báo cáo sơ kết công tác | Văn phòng Ủy ban nhân dân tỉnh | | | | Trước ngày 15/8 | |\n"
+                     "| 5 | Rà soát thủ tục hành chính | Sở Tư pháp | | | | | |\n")
+    assert [(t.timeframe.text, t.timeframe.due) for t in tasks] == [
+        ("Quý I", "2026-03-31"), ("Quý II", "2026-06-30"), ("Quý III - Quý IV", "2026-12-31"),
+        ("Trước ngày 15/8", "2026-08-15"), (None, None)]
+    assert roles(tasks[2]) == [("Sở Công Thương", "lead"), ("Sở Xây dựng", "support")]
+
+
+def test_a_header_naming_a_year_s_use_is_no_period():
+    """"| Năm thực hiện |" over "2026" names what the column holds, not a period of its own."""
+    tasks = tasks_of(PROGRAMME_HEAD,
+                     "| STT | Nội dung | Cơ quan chủ trì | Năm thực hiện |\n|---|---|---|---|\n"
+                     "| 1 | Đề án phát triển du lịch cộng đồng | Sở Văn hóa, Thể thao và Du lịch | 2027 |\n")
+    assert tasks[0].timeframe.text != "Năm thực hiện"
