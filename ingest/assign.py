@@ -695,7 +695,7 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
         # hợp với Bộ Công an ...") or asks ("đề nghị ..."), never another subject of its own
         cued = [a for a in own if a.role in ("support", "requested")]
         return dedupe([*from_lines, *cued])
-    person = _person_heading(unit.start, unit.end, ctx)
+    person = person_heading(unit.start, unit.end, ctx)
     if person is not None:  # "Ông Nguyễn Văn A - Trưởng đoàn: ...": the item is theirs
         return dedupe([person, *(a for a in own if a.role in ("support", "requested"))])
     heritage = unit.inherited
@@ -731,7 +731,7 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
     return dedupe([*inherited, *own])
 
 
-def _person_heading(start: int, end: int, ctx: Context) -> Assignment | None:
+def person_heading(start: int, end: int, ctx: Context) -> Assignment | None:
     """The person an item opens with, named with an honorific and, before a colon, the part
     they play ("Ông. Hoàng Văn A - Trưởng đoàn: Phụ trách chung ...": ``person_titles`` in
     bodies.toml): the item's duties are theirs, as a person's name in a task table's bodies

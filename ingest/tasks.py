@@ -810,7 +810,9 @@ def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context,
     for part in parts:
         first = part[0]
         lead = assign.leading(first.body_start, first.end, ctx)
-        leads.append(None if lead is None else
+        person = None if lead is not None else assign.person_heading(first.start, first.end, ctx)
+        # a bullet headed by a team's member ("- Ông X - Thư ký: ...") has that subject
+        leads.append((fold(person.name),) if person is not None else None if lead is None else
                      tuple(fold(assign.name_of(m)) for m in lead.members))
     if all(leads):
         return len(set(leads)) > 1

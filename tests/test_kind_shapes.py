@@ -192,6 +192,20 @@ def test_a_member_of_the_team_heading_an_item_does_it():
     assert tasks[0].bodies[0].span is not None
 
 
+def test_bullets_headed_by_distinct_members_are_tasks_of_each():
+    """"- Ông X - Thư ký: ..." / "- Bà Y - Thành viên: ...": bullets with distinct subjects are
+    tasks, as bullets opening with distinct bodies are; one member's heading over bullets
+    of duties keeps them as its one task's text."""
+    tasks = tasks_of(INSPECTION_HEAD, "5. Trách nhiệm của thành viên Đoàn\n\n"
+                     "- Ông Lê Văn Cường - Thư ký: Tổng hợp báo cáo kết quả kiểm tra.\n\n"
+                     "- Bà Ngô Thị Dung - Thành viên: Lập biên bản kiểm tra.\n\n"
+                     "6. Ông Hoàng Văn Thuân - Trưởng đoàn:\n\n- Phụ trách chung hoạt động của Đoàn;\n\n- Ký các văn bản của Đoàn.\n")
+    assert [(t.section, roles(t)) for t in tasks] == [
+        ("5", [("Lê Văn Cường", "executor")]), ("5", [("Ngô Thị Dung", "executor")]),
+        ("6", [("Hoàng Văn Thuân", "executor")])]
+    assert "Ký các văn bản" in tasks[2].text
+
+
 def test_a_sentence_about_a_person_is_no_heading_of_theirs():
     """"Ông Nguyễn Văn An kết luận: ..." has no part in a team before its colon, and the
     words before it are no name (not every word is capitalised): no person heads the item."""
