@@ -222,6 +222,12 @@ def _alts(words: list[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+def strip_head(text: str) -> str:
+    """``text`` without the head word it ends with ("... đề nghị Thủ trưởng " → "... đề
+    nghị"): a head stands for the body named after it."""
+    return _tails()["head_end"].sub("", text).rstrip()
+
+
 def name_of(f: Found) -> str:
     return _name(f.text)
 

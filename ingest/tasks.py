@@ -140,10 +140,45 @@ def addressees(item: Item) -> bool:
 def units(outline: Outline, ctx: assign.Context) -> list[Unit]:
     """Every task's lines, in plan order."""
     out: list[Unit] = []
+    said = _preamble_lead_in(outline, ctx)
     for section in outline.sections:
         if operative(section):
-            _walk(section, ctx, out, _Above())
+            above = _Above(list(said), said=list(said)) if section.kind not in SECTIONS \
+                else _Above()
+            _walk(section, ctx, out, above)
     return out
+
+
+def _preamble_lead_in(outline: Outline, ctx: assign.Context) -> list[Assignment]:
+    """What the sentence closing the preamble assigns, where it leads in to the numbered
+    items below it: a letter with no parts asks its addressees "Sở Nội vụ đề nghị các cơ
+    quan, đơn vị thực hiện một số nội dung sau:" over "1. Rà soát ...", "2. Báo cáo ...",
+    which inherit those bodies as sub-items inherit a lead-in's (an item naming its own keeps
+    them). A sentence that names none ("UBND tỉnh có ý kiến như sau:") assigns nothing."""
+    if not outline.preamble:
+        return []
+    last = outline.preamble[-1]
+    line = Line(last.text, last.start, last.end, kind="para", body=last.text,
+                body_start=last.start)
+    if not _leads_in([line], ctx):
+        return []
+    # only bodies the sentence addresses, after its cue ("đề nghị", "giao", "yêu cầu"): the
+    # issuer that speaks ("Ban Chỉ đạo ... xây dựng Kế hoạch như sau:") and the bodies of the
+    # documents it carries out ("Thực hiện Công văn ... của Bộ Nội vụ") do none of the items
+    named = [f for f in ctx.within(line.start, line.end) if not ctx.is_issuer(f)]
+    addressed = {fold(assign.name_of(f)) for group in assign.lists(named, ctx.text)
+                 if _addressing().search(assign.strip_head(ctx.text[line.start:group.start]))
+                 for f in group.members}
+    if not addressed:
+        return []
+    return [a for a in assign.of_unit(Unit("", [], [line]), ctx) if fold(a.name) in addressed]
+
+
+@cache
+def _addressing() -> re.Pattern[str]:
+    roles = lexicon().patterns["roles"]
+    return re.compile(rf"(?:^|\s)(?:{roles['request']}|{roles['assign']}|{roles['order']})"
+                      r"\s*(?:(?i:cho)\s*)?$")
 
 
 @dataclass(slots=True)

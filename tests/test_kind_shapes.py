@@ -56,6 +56,28 @@ def test_a_letter_s_numbered_orders_are_its_tasks():
     assert record.tasks[0].timeframe.due == "2026-06-30"
 
 
+def test_a_letter_s_lead_in_gives_its_addressees_the_items_below():
+    """"Thực hiện Công văn số ... của Bộ Nội vụ, Sở Nội vụ đề nghị các cơ quan, đơn vị thực
+    hiện một số nội dung sau:" over "1. Rà soát ...", "2. Báo cáo ...": the items are the
+    addressees' (as sub-items inherit a lead-in's bodies), not the ministry whose letter it
+    carries out nor the issuer that asks; an item naming its own body keeps it."""
+    head = LETTER_HEAD.replace("Để chủ động phòng, chống dịch bệnh, Ủy ban nhân dân tỉnh có ý kiến như sau:",
+                               "Thực hiện Công văn số 1120/BNV-TCBC ngày 20/3/2026 của Bộ Nội vụ, Ủy ban nhân dân tỉnh giao các sở, ban, ngành tỉnh thực hiện một số nội dung sau:")
+    tasks = extract_text(head + "1. Rà soát số lượng viên chức của các đơn vị sự nghiệp công lập trực thuộc.\n\n"
+                         "2. Sở Nội vụ tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 25/4/2026.\n" + LETTER_END).tasks
+    assert [roles(t) for t in tasks] == [[("các sở, ban, ngành tỉnh", "executor")], [("Sở Nội vụ", "executor")]]
+
+
+def test_a_lead_in_the_issuer_speaks_assigns_nothing():
+    """"Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo như sau:" names who gives the orders: the items
+    below it are not the issuer's own."""
+    head = LETTER_HEAD.replace("Để chủ động phòng, chống dịch bệnh, Ủy ban nhân dân tỉnh có ý kiến như sau:",
+                               "Để chủ động phòng, chống dịch bệnh, Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo như sau:")
+    tasks = extract_text(head + "1. Tổ chức tiêm phòng vắc xin cúm gia cầm đợt I năm 2026.\n\n"
+                         "2. Sở Y tế giám sát các trường hợp mắc cúm trên người.\n" + LETTER_END).tasks
+    assert [roles(t) for t in tasks] == [[], [("Sở Y tế", "executor")]]
+
+
 def test_requirements_headed_yeu_cau_are_still_no_tasks():
     """"2. Yêu cầu: ..." (or a sentence of requirements in lower case) heads what the plan
     requires of itself, as "Mục đích, yêu cầu" does; only "Yêu cầu" before a body orders."""
