@@ -184,6 +184,15 @@ def test_a_party_body_that_leads_a_state_body_is_the_one_ordered():
         [("Ban Thường vụ Ủy ban Mặt trận Tổ quốc tỉnh", "requested"), ("các tổ chức chính trị - xã hội tỉnh", "requested")]]
 
 
+def test_members_assigned_to_a_task_in_the_passive_are_told_to_act():
+    """"Các đồng chí Thành ủy viên được phân công phụ trách địa bàn theo dõi, chỉ đạo ...":
+    "được phân công" (as "được giao") says whom the work was given; the item is a task, not
+    a remark of what happens ("Phong trào được triển khai từ ..." still is one)."""
+    tasks = tasks_of(PARTY_HEAD, "1. Các đồng chí Tỉnh ủy viên được phân công phụ trách địa bàn theo dõi, chỉ đạo đại hội ở cơ sở.\n\n"
+                     "2. Phong trào được triển khai từ tháng 6 năm 2026 trên phạm vi toàn tỉnh.\n")
+    assert [t.section for t in tasks] == ["III.1"]
+
+
 def test_a_head_word_after_a_mark_still_joins_a_list():
     """"Sở Tư pháp và lãnh đạo các sở, ngành ...": after "và" the head opens the next name."""
     [task] = tasks_of(PARTY_HEAD, "1. Sở Tư pháp và lãnh đạo các sở, ngành triển khai thực hiện Kế hoạch.\n")
