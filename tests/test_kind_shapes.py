@@ -193,6 +193,17 @@ def test_members_assigned_to_a_task_in_the_passive_are_told_to_act():
     assert [t.section for t in tasks] == ["III.1"]
 
 
+def test_the_standing_boards_of_the_party_s_lower_committees_are_one_name():
+    """"Ban Thường vụ các quận ủy, huyện ủy, đảng ủy trực thuộc Thành ủy": the scope names
+    committees (their "ủy" no verb after "các huyện"), as "Ban Chỉ đạo các tỉnh, thành phố"
+    names units."""
+    tasks = tasks_of(PARTY_HEAD, "1. Ban Thường vụ các quận ủy, huyện ủy, đảng ủy trực thuộc Tỉnh ủy lãnh đạo xây dựng kế hoạch tổ chức đại hội.\n\n"
+                     "2. Ban Chỉ đạo các tỉnh, thành phố xây dựng kế hoạch.\n")
+    assert [roles(t) for t in tasks] == [
+        [("Ban Thường vụ các quận ủy, huyện ủy, đảng ủy trực thuộc Tỉnh ủy", "executor")],
+        [("Ban Chỉ đạo các tỉnh, thành phố", "executor")]]
+
+
 def test_a_head_word_after_a_mark_still_joins_a_list():
     """"Sở Tư pháp và lãnh đạo các sở, ngành ...": after "và" the head opens the next name."""
     [task] = tasks_of(PARTY_HEAD, "1. Sở Tư pháp và lãnh đạo các sở, ngành triển khai thực hiện Kế hoạch.\n")
