@@ -289,8 +289,11 @@ class Rows:
         k, width = len(row), self.width
         if k >= width:
             for i, c in enumerate(row[:width]):
+                # an empty cell (a group row's "| II | Title | | | |") tells nothing of what
+                # its column holds
                 shape = _shape(c.text)
-                self.shapes[i][shape] = self.shapes[i].get(shape, 0) + 1
+                if shape != "empty":
+                    self.shapes[i][shape] = self.shapes[i].get(shape, 0) + 1
             self.above = list(row[:width])
             return row
         if _heads_group(row):

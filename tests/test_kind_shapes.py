@@ -155,6 +155,23 @@ def test_an_empty_cell_word_did_not_merge_stays_empty(tmp_path):
                                          [("Vụ Pháp chế", "lead")]]
 
 
+def test_a_row_the_portal_cut_short_under_group_rows_keeps_its_time_above():
+    """The portal leaves out of a row the cells merged above it ("| 2 | Xây dựng Thông tư
+    ... | Thông tư | Vụ Pháp chế |" under a six-column header): the empty cells of the
+    group rows ("| II | Xây dựng văn bản ... | | | | |") tell nothing of what a column holds,
+    so the text lacks the time column (its "Tháng 10/2026" inherited), not a bodies one."""
+    head = ("BỘ KHOA HỌC VÀ CÔNG NGHỆ\n\nSố: 845/KH-BKHCN\n\nHà Nội, ngày 22 tháng 4 năm 2026\n\n"
+            "KẾ HOẠCH\nTriển khai thi hành Luật Tiêu chuẩn năm 2025\n\nI. NHIỆM VỤ\n\n")
+    tasks = tasks_of(head, "| STT | Nội dung | Sản phẩm | Thời gian hoàn thành | Cơ quan chủ trì | Cơ quan phối hợp |\n|---|---|---|---|---|---|\n"
+                     "| I | Tuyên truyền, phổ biến Luật | | | | |\n"
+                     "| 1 | Tổ chức hội nghị phổ biến Luật | Hội nghị | Quý III/2026 | Vụ Pháp chế | Văn phòng Bộ |\n"
+                     "| II | Xây dựng văn bản quy định chi tiết | | | | |\n"
+                     "| 1 | Xây dựng Nghị định quy định chi tiết Luật | Nghị định | Tháng 10/2026 | Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia | Văn phòng Bộ |\n"
+                     "| 2 | Xây dựng Thông tư hướng dẫn Luật | Thông tư | Vụ Pháp chế |\n")
+    assert (tasks[-1].timeframe.text, tasks[-1].timeframe.due) == ("Tháng 10/2026", "2026-10-31")
+    assert "Vụ Pháp chế" in [b.name for b in tasks[-1].bodies]
+
+
 # ----------------------------------------------------------- a Party committee's plan
 
 PARTY_HEAD = ("ĐẢNG BỘ TỈNH TUYÊN QUANG\nTỈNH ỦY\n*\nSố 87-KH/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
