@@ -265,6 +265,15 @@ def test_bullets_headed_by_distinct_members_are_tasks_of_each():
     assert "Ký các văn bản" in tasks[2].text
 
 
+def test_the_establishments_inspected_are_told_to_prepare():
+    """"Các cơ sở được kiểm tra chuẩn bị hồ sơ ...": the establishments an inspection visits
+    are a group, as "các đơn vị được kiểm tra" are; their task is no passive remark. "Trên
+    cơ sở đề xuất ..." (a basis) names no establishment."""
+    tasks = tasks_of(INSPECTION_HEAD, "VI. TỔ CHỨC THỰC HIỆN\n\n1. Các cơ sở được kiểm tra chuẩn bị hồ sơ, tài liệu theo nội dung kiểm tra.\n\n"
+                     "2. Trên cơ sở đề xuất của Đoàn kiểm tra, Văn phòng Sở tổng hợp kết quả.\n")
+    assert [roles(t) for t in tasks] == [[("Các cơ sở được kiểm tra", "executor")], [("Văn phòng Sở", "executor")]]
+
+
 def test_a_sentence_about_a_person_is_no_heading_of_theirs():
     """"Ông Nguyễn Văn An kết luận: ..." has no part in a team before its colon, and the
     words before it are no name (not every word is capitalised): no person heads the item."""
