@@ -503,7 +503,12 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         prefix = head_end("", prefix)
         after = text[group.end:min(end, group.end + 200)]
         role = _role(prefix, after)
-        if role is None and group.start < end and res["encourage"].fullmatch(
+        if role is None and prefix.rstrip().endswith("(") and (
+                res["lead_next"].match(after) or res["support_next"].match(after)):
+            # "Kế hoạch chuyển đổi số (Sở Khoa học và Công nghệ chủ trì)": the bracket that
+            # closes a task names who leads it or takes part, as "(Giao X chủ trì)" does
+            role = "lead" if res["lead_next"].match(after) else "support"
+        elif role is None and group.start < end and res["encourage"].fullmatch(
                 prefix.strip(" -+,")) and _MARKER_ONLY.fullmatch(text, start, clause_start):
             role = "executor"  # "16. Khuyến khích Hội Nông dân tỉnh ...": the task is theirs
         elif role is None and res["directs"].fullmatch(prefix.strip(" -+,")) and \

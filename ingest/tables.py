@@ -349,6 +349,11 @@ def _period() -> re.Pattern[str]:
     return re.compile(lexicon().patterns["tables"]["period"])
 
 
+def is_period(text: str) -> bool:
+    """Is ``text`` only a period ("Quý I", "Tháng 3", "6 tháng cuối năm": [tables] period)?"""
+    return _period().fullmatch(fold(text).strip(" .:")) is not None
+
+
 def is_time(text: str) -> bool:
     """Does a cell's text give a time ("Quý III/2026", "Trước ngày 30/6") rather than a mark?"""
     return _shape(text) == "time"
@@ -420,5 +425,5 @@ def _has_word(folded: str, words: list[str]) -> bool:
 _WORD = re.compile(r"\w+")
 
 
-__all__ = ["LABELS", "PERIOD_LABEL", "Cell", "Rows", "cell_lines", "cells", "columns", "is_row",
-           "is_rule", "is_time", "layout_edits"]
+__all__ = ["LABELS", "PERIOD_LABEL", "Cell", "Rows", "cell_lines", "cells", "columns", "is_period",
+           "is_row", "is_rule", "is_time", "layout_edits"]

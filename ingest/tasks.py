@@ -341,6 +341,10 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
     below = _Above(list(above.inherited), list(above.defaults), list(above.said),
                    list(above.shared), above.acting_only or _conditional(item),
                    list(above.duties), above.particulars or _particular(item))
+    if item.kind not in SECTIONS and item.children and tables.is_period(item.title):
+        # "1. Quý I" over "a) ...", "b) ...": a programme's period heading times its items
+        below.shared = _shared([_as_meta(item.line, "time", tables.LABELS["time"])],
+                               below.shared)
     fields = _fields(item, ctx) if item.kind != "row" else _Fields(tasks=list(item.children))
     head = None if item.kind == "row" or item.label is not None else _heading_bodies(item, ctx)
     inline = _is_inline(item) and item.label is None

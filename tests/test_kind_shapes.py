@@ -323,3 +323,24 @@ def test_a_header_naming_a_year_s_use_is_no_period():
                      "| STT | Nội dung | Cơ quan chủ trì | Năm thực hiện |\n|---|---|---|---|\n"
                      "| 1 | Đề án phát triển du lịch cộng đồng | Sở Văn hóa, Thể thao và Du lịch | 2027 |\n")
     assert tasks[0].timeframe.text != "Năm thực hiện"
+
+
+def test_a_period_heading_times_the_items_under_it():
+    """"1. Quý I" over "a) ...", "b) ...", "3. Tháng 12" over "a) ...": a programme written
+    by period gives each item its heading's period (of the programme's year)."""
+    tasks = tasks_of(PROGRAMME_HEAD, "1. Quý I\n\na) Xây dựng Kế hoạch chuyển đổi số của tỉnh.\n\nb) Xây dựng Đề án phát triển du lịch cộng đồng.\n\n"
+                     "2. Tháng 12\n\na) Tổng kết công tác năm.\n\n3. Rà soát các thủ tục hành chính của tỉnh.\n")
+    assert [(t.section, t.timeframe.text, t.timeframe.due) for t in tasks] == [
+        ("II.1.a", "Quý I", "2026-03-31"), ("II.1.b", "Quý I", "2026-03-31"),
+        ("II.2.a", "Tháng 12", "2026-12-31"), ("II.3", None, None)]
+
+
+def test_a_bracket_closing_an_item_names_its_lead():
+    """"a) Kế hoạch chuyển đổi số (Sở Khoa học và Công nghệ chủ trì)." and "(X chủ trì, Y phối
+    hợp)": the bracket's cue gives its bodies their roles, as "(Giao X chủ trì)" does; a
+    bracket that only tells of a body ("(Sở Công Thương đã tổng hợp năm 2025)") gives none."""
+    tasks = tasks_of(PROGRAMME_HEAD, "1. Kế hoạch chuyển đổi số năm 2026 (Sở Khoa học và Công nghệ chủ trì).\n\n"
+                     "2. Quy chế quản lý cụm công nghiệp (Sở Công Thương chủ trì, Sở Xây dựng phối hợp).\n\n"
+                     "3. Rà soát các chợ đầu mối (Sở Công Thương đã tổng hợp năm 2025) và đề xuất phương án sắp xếp.\n")
+    assert [roles(t) for t in tasks] == [
+        [("Sở Khoa học và Công nghệ", "lead")], [("Sở Công Thương", "lead"), ("Sở Xây dựng", "support")], []]
