@@ -140,6 +140,8 @@ def addressees(item: Item) -> bool:
 def units(outline: Outline, ctx: assign.Context) -> list[Unit]:
     """Every task's lines, in plan order."""
     out: list[Unit] = []
+    if not outline.sections:
+        return _letter_paragraphs(outline, ctx)
     said = _preamble_lead_in(outline, ctx)
     for section in outline.sections:
         if operative(section):
@@ -147,6 +149,39 @@ def units(outline: Outline, ctx: assign.Context) -> list[Unit]:
                 else _Above()
             _walk(section, ctx, out, above)
     return out
+
+
+def _letter_paragraphs(outline: Outline, ctx: assign.Context) -> list[Unit]:
+    """The tasks of a letter that numbers nothing: the paragraphs after the sentence that
+    leads in to them ("..., Chủ tịch UBND tỉnh có ý kiến như sau:"), each that tells a body
+    other than the issuer to act ("Giao Sở X chủ trì, phối hợp với ..."); its closing words
+    ("UBND tỉnh thông báo để Sở X biết, thực hiện./.") and its recipients are none."""
+    tail = [ln.start for ln in (*outline.recipients, *outline.signature)]
+    lines = [ln for ln in outline.preamble if not tail or ln.start < min(tail)]
+    addressed = re.compile(lexicon().pattern("header", "addressed"))
+    opened = next((i for i, ln in enumerate(lines) if not addressed.match(ln.text)
+                   and _leads_in([_as_para(ln)], ctx)), None)
+    if opened is None:
+        return []
+    out = []
+    for line in lines[opened + 1:]:
+        para = _as_para(line)
+        if not _opens_as_issuer(para, ctx) and assign.from_text(para.start, para.end, ctx):
+            out.append(Unit("", [], [para]))
+    return out
+
+
+def _as_para(line: Line) -> Line:
+    return Line(line.text, line.start, line.end, kind="para", body=line.text,
+                body_start=line.start)
+
+
+def _opens_as_issuer(line: Line, ctx: assign.Context) -> bool:
+    """Does a paragraph open with the issuer as its subject ("Ủy ban nhân dân tỉnh thông báo
+    để ...", "UBND tỉnh yêu cầu ... ./.")? It closes the letter rather than orders."""
+    first = assign.leading(line.start, line.end, ctx)
+    return first is not None and first.start - line.start <= 2 and all(
+        map(ctx.is_issuer, first.members))
 
 
 def _preamble_lead_in(outline: Outline, ctx: assign.Context) -> list[Assignment]:

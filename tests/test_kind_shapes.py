@@ -78,6 +78,22 @@ def test_a_lead_in_the_issuer_speaks_assigns_nothing():
     assert [roles(t) for t in tasks] == [[], [("Sở Y tế", "executor")]]
 
 
+def test_a_letter_that_numbers_nothing_has_its_paragraphs_as_tasks():
+    """A letter whose body is plain paragraphs after its lead-in ("..., Chủ tịch UBND tỉnh có ý
+    kiến như sau:"): each paragraph telling a body to act is a task ("Giao Sở X chủ trì ...");
+    the closing one in the issuer's voice ("Ủy ban nhân dân tỉnh thông báo để Sở X biết, thực
+    hiện./."), the lead-in and the recipients are none."""
+    head = LETTER_HEAD.replace("Để chủ động phòng, chống dịch bệnh, Ủy ban nhân dân tỉnh có ý kiến như sau:",
+                               "Xét Văn bản số 125/XMTĐ ngày 02/9/2026 của Công ty Cổ phần Xi măng Tam Điệp, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:")
+    record = extract_text(head + "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Xây dựng kiểm tra hồ sơ, tham mưu Ủy ban nhân dân tỉnh giải quyết theo quy định; báo cáo trước ngày 30/9/2026.\n\n"
+                          "Ủy ban nhân dân tỉnh thông báo để Sở Nông nghiệp và Môi trường biết, thực hiện./.\n\n"
+                          "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLò Văn Mạnh\n")
+    [task] = record.tasks
+    assert task.text.startswith("Giao Sở Nông nghiệp và Môi trường chủ trì")
+    assert roles(task) == [("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Xây dựng", "support")]
+    assert task.timeframe.due == "2026-09-30"
+
+
 def test_requirements_headed_yeu_cau_are_still_no_tasks():
     """"2. Yêu cầu: ..." (or a sentence of requirements in lower case) heads what the plan
     requires of itself, as "Mục đích, yêu cầu" does; only "Yêu cầu" before a body orders."""
