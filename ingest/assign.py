@@ -134,7 +134,11 @@ def _res() -> dict[str, re.Pattern[str]]:
     rel = lx.bodies["grammar"]["collective"]
     heads = "|".join(re.escape(h) for h in lx.heads)
     return {
-        "sep": re.compile(rf"^\s*(?:,|;|và|,\s*và)?\s*(?:(?i:{heads})\s+)?(?:(?i:các)\s+)?$"),
+        # a head word joins names after a mark ("X, thủ trưởng các Y") or in its own case
+        # ("X Thủ trưởng Y", a cell's lines run together); in lower case with no mark it is
+        # a verb ("Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh ...": "lãnh đạo" leads)
+        "sep": re.compile(rf"^\s*(?:(?:,|;|và|,\s*và)\s*(?:(?i:{heads})\s+)?|(?:{heads})\s+)?"
+                          rf"(?:(?i:các)\s+)?$"),
         "support_end": re.compile(
             r"(?i:phối hợp)(?:\s+(?:chặt chẽ|thường xuyên|với nhau))?"
             r"(?:,\s*[\wÀ-ỹ]+(?:\s+[\wÀ-ỹ]+){0,3})?\s*(?:(?i:với|cùng)\s*)?$"),
@@ -216,6 +220,12 @@ def _res() -> dict[str, re.Pattern[str]]:
 
 def _alts(words: list[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def strip_head(text: str) -> str:
+    """``text`` without the head word it ends with ("... đề nghị Thủ trưởng " → "... đề
+    nghị"): a head stands for the body named after it."""
+    return _tails()["head_end"].sub("", text).rstrip()
 
 
 def name_of(f: Found) -> str:
@@ -493,7 +503,12 @@ def from_text(start: int, end: int, ctx: Context) -> list[Assignment]:
         prefix = head_end("", prefix)
         after = text[group.end:min(end, group.end + 200)]
         role = _role(prefix, after)
-        if role is None and group.start < end and res["encourage"].fullmatch(
+        if role is None and prefix.rstrip().endswith("(") and (
+                res["lead_next"].match(after) or res["support_next"].match(after)):
+            # "Kế hoạch chuyển đổi số (Sở Khoa học và Công nghệ chủ trì)": the bracket that
+            # closes a task names who leads it or takes part, as "(Giao X chủ trì)" does
+            role = "lead" if res["lead_next"].match(after) else "support"
+        elif role is None and group.start < end and res["encourage"].fullmatch(
                 prefix.strip(_MARKS)) and _MARKER_ONLY.fullmatch(text, start, clause_start):
             role = "executor"  # "16. Khuyến khích Hội Nông dân tỉnh ...": the task is theirs
         elif role is None and res["directs"].fullmatch(prefix.strip(_MARKS)) and \
@@ -695,6 +710,9 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
         # hợp với Bộ Công an ...") or asks ("đề nghị ..."), never another subject of its own
         cued = [a for a in own if a.role in ("support", "requested")]
         return dedupe([*from_lines, *cued])
+    person = person_heading(unit.start, unit.end, ctx)
+    if person is not None:  # "Ông Nguyễn Văn A - Trưởng đoàn: ...": the item is theirs
+        return dedupe([person, *(a for a in own if a.role in ("support", "requested"))])
     heritage = unit.inherited
     if not own and not heritage:
         own = _ordered(unit.start, unit.end, ctx) or _agents(unit.start, unit.end, ctx)
@@ -726,6 +744,33 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
         role = action if action and a.role != "requested" else a.role
         inherited.append(Assignment(a.name, role, a.key, a.group, a.span))
     return dedupe([*inherited, *own])
+
+
+def person_heading(start: int, end: int, ctx: Context) -> Assignment | None:
+    """The person an item opens with, named with an honorific and, before a colon, the part
+    they play ("Ông. Hoàng Văn A - Trưởng đoàn: Phụ trách chung ...": ``person_titles`` in
+    bodies.toml): the item's duties are theirs, as a person's name in a task table's bodies
+    cell makes the row theirs. Their role is what the duties open with ("Chủ trì, phụ trách
+    ...": lead), else executor. The name is two to five words, each capitalised."""
+    text = ctx.text
+    at = _MARKER_ONLY.match(text, start, end).end()
+    m = _person().match(text, at, end)
+    if m is None or not all(w[:1].isupper() for w in m.group("name").split()):
+        return None
+    action = _own_action(m.end(), end, ctx)
+    role = action if action in ("lead", "support") else "executor"
+    span = ctx.to_span(m.start("name"), m.end("name"))
+    return Assignment(name=m.group("name"), role=role, span=span)
+
+
+@lru_cache(maxsize=1)
+def _person() -> re.Pattern[str]:
+    """An honorific, a name of two to five words, the part in the team after a dash, a comma
+    or in brackets, up to the colon that opens the duties."""
+    titles = "|".join(map(re.escape, sorted(lexicon().bodies["grammar"]["person_titles"],
+                                            key=len, reverse=True)))
+    return re.compile(rf"(?i:{titles})\.?\s+(?P<name>[^\W\d]+(?:\s+[^\W\d]+){{1,4}}?)\s*"
+                      r"(?:(?:[-–,]|\()\s*[^:;\n]{1,80}?)?\s*:")
 
 
 def _ordered(start: int, end: int, ctx: Context) -> list[Assignment]:

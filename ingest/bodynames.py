@@ -178,9 +178,11 @@ def grammar() -> Grammar:
     opens_body = rf"(?:{heads}|{bare}|\L<person_heads>){END}"
     joiner = rf"(?:,{SP}|{SP}(?:và|-|–){SP}|{SP}?[-–]{SP}?)"
     joined = rf"(?:{joiner}(?!{opens_body}){field})"
-    # "các tỉnh, thành phố trực thuộc Trung ương", "các cấp", "cấp quân khu"
+    # "các tỉnh, thành phố trực thuộc Trung ương", "các cấp", "cấp quân khu"; "các huyện ủy,
+    # đảng ủy trực thuộc Tỉnh ủy" (the Party committee's own, not the province's)
+    committee = rf"(?:tỉnh|thành){SP}(?:ủy|uỷ)"
     scope = (rf"(?:{SP}(?i:các|cấp){SP}{units}{END}(?:(?:,{SP}|{SP}và{SP}){units}{END})*"
-             rf"(?:{SP}(?:trực{SP})?thuộc{SP}(?i:trung ương|tỉnh|thành phố){END})?)")
+             rf"(?:{SP}(?:trực{SP})?thuộc{SP}(?i:trung ương|{committee}|tỉnh|thành phố){END})?)")
     # "Bộ Quốc phòng tỉnh"; "Công an tỉnh", "Thanh tra" (heads that name a body with a place
     # alone)
     # a head typed in lower case before its capitalised field ("giao phòng Quản lý công

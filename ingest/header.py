@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ingest.lexicon import DATA, _load, lexicon
 from ingest.models import DocumentInfo, Span
 from ingest.outline import Line, Outline, looks_like_name, type_prefix
-from ingest.text import squash
+from ingest.text import fold, squash
 
 
 def _cities() -> set[str]:
@@ -150,13 +150,15 @@ def _issuer(outline: Outline, info: DocumentInfo) -> str | None:
     if info.place and info.place not in issuer and not placed and not central \
             and not by_document:
         kind = "thành phố" if info.place in _cities() else "tỉnh"
-        if re.search(rf"\b{kind}$", issuer):
+        # a Party committee takes its place's name straight after it: "Tỉnh ủy Tuyên Quang"
+        if re.search(rf"\b{kind}$", issuer) or fold(issuer).endswith(_PARTY_COMMITTEES):
             issuer = f"{issuer} {info.place}"
         else:
             issuer = f"{issuer} {kind} {info.place}"
     return issuer
 
 
+_PARTY_COMMITTEES = ("tinh uy", "thanh uy", "huyen uy", "quan uy")  # folded: "Tỉnh uỷ" too
 _RULE = re.compile(r"\s*[-–—_=]{3,}\s*")  # the rule a letterhead draws under the issuer
 
 

@@ -769,6 +769,8 @@ class _Grid:
                 meta.append(Line(c.text, c.start, c.end, kind="time" if kind == "time" else
                                  "assign", body=c.text, body_start=c.start,
                                  label=self._label(i, kind)))
+        if "time" not in by_kind:
+            meta += self._periods(row)
         content = by_kind.get("content")
         if content is None:
             return
@@ -788,6 +790,19 @@ class _Grid:
         above = holder.path[:-1] if holder is self.group and num.startswith(
             f"{holder.num}.") else holder.path
         holder.children.append(Item("row", num, title, [*above, num], meta))
+
+    def _periods(self, row: list[tables.Cell]) -> list[Line]:
+        """The time lines of a row's marks under period columns ("| Quý I | Quý II |" over "|
+        x | |"): each marked column's header, or the cell itself where it gives a time."""
+        assert self.columns is not None
+        out = []
+        for i, kind in self.columns.items():
+            if kind != "period" or i >= len(row) or not row[i].text or i >= len(self.header):
+                continue
+            c = row[i] if tables.is_time(row[i].text) else self.header[i]
+            out.append(Line(c.text, c.start, c.end, kind="time", body=c.text, body_start=c.start,
+                            label=tables.PERIOD_LABEL))
+        return out
 
     def _group(self, num: str, title: Line, base: Item) -> None:
         """Open a group of rows: a lettered part ("A", "B": the parts of an annex) holds the
@@ -850,7 +865,13 @@ def _header(lines: list[Line], source: str) -> tuple[Header, list[Line]]:
         line = lines[i] = _without_motto(lines[i]) if not preamble else lines[i]
         stripped = line.text.strip("* ")
         dated = header.number is not None or header.place_date is not None
-        if preamble:
+        if preamble and _in_subject(preamble) and (
+                not any(ch.isalpha() for ch in stripped) or _is_motto(stripped)):
+            pass  # the letterhead's right column, read after the letter's subject ("V/v ...")
+        elif preamble and header.place_date is None and _in_subject(preamble) \
+                and res["place_date"].match(stripped):
+            header.place_date = line  # its date cell, likewise
+        elif preamble:
             preamble.append(line)
         elif not any(ch.isalpha() for ch in stripped) or _is_motto(stripped):
             pass  # rules ("-------") and the national motto
@@ -885,6 +906,16 @@ def _header(lines: list[Line], source: str) -> tuple[Header, list[Line]]:
             preamble.append(line)
         i += 1
     return header, preamble
+
+
+def _in_subject(preamble: list[Line]) -> bool:
+    """Is the preamble so far an official letter's subject ("V/v ...", Nghị định 30/2020,
+    annex I: under the number, in the letterhead's left column), not yet addressed? A copy
+    that reads the letterhead's cells in turn puts the right column's place and date after it."""
+    lx = lexicon()
+    return bool(re.match(lx.pattern("header", "subject"), preamble[0].text.strip("* "))) \
+        and not any(re.match(lx.pattern("header", "addressed"), ln.text.strip("* "))
+                    for ln in preamble)
 
 
 def _joined(lines: list[Line], i: int, pattern: re.Pattern[str],

@@ -29,6 +29,9 @@ from ingest.text import fold
 # the label each kind of cell stands for, read as an assignment or time line
 LABELS = {"lead": "Cơ quan chủ trì", "support": "Cơ quan phối hợp",
           "executor": "Cơ quan thực hiện", "time": "Thời gian thực hiện"}
+# the label of a time line read from a period column ("| Quý I | Quý II |", a mark under the
+# periods a row's work falls in): several such lines of one row are the span they cover
+PERIOD_LABEL = "Thời gian thực hiện (theo cột)"
 
 Edit = tuple[int, int, str]  # replace text[start:end] with str, as ingest.read applies them
 
@@ -303,8 +306,11 @@ class Rows:
         k, width = len(row), self.width
         if k >= width:
             for i, c in enumerate(row[:width]):
+                # an empty cell (a group row's "| II | Title | | | |") tells nothing of what
+                # its column holds
                 shape = _shape(c.text)
-                self.shapes[i][shape] = self.shapes[i].get(shape, 0) + 1
+                if shape != "empty":
+                    self.shapes[i][shape] = self.shapes[i].get(shape, 0) + 1
             self.above = list(row[:width])
             return row
         if _heads_group(row):
@@ -356,6 +362,21 @@ def _shape(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _period() -> re.Pattern[str]:
+    return re.compile(lexicon().patterns["tables"]["period"])
+
+
+def is_period(text: str) -> bool:
+    """Is ``text`` only a period ("Quý I", "Tháng 3", "6 tháng cuối năm": [tables] period)?"""
+    return _period().fullmatch(fold(text).strip(" .:")) is not None
+
+
+def is_time(text: str) -> bool:
+    """Does a cell's text give a time ("Quý III/2026", "Trước ngày 30/6") rather than a mark?"""
+    return _shape(text) == "time"
+
+
+@lru_cache(maxsize=1)
 def _time() -> tuple[re.Pattern[str], int]:
     found = lexicon().patterns["table_cells"]
     return re.compile(found["time"]), int(found["time_max_length"])
@@ -382,7 +403,7 @@ def columns(header: list[Cell]) -> dict[int, str] | None:
     kinds = set(out.values())
     if any(_shape(c.text) == "number" for c in header):
         return None  # "| 5.4 | Triển khai ... | Giải pháp |": a row, not a header
-    if "content" in kinds and kinds & {"lead", "support", "executor", "time"}:
+    if "content" in kinds and kinds & {"lead", "support", "executor", "time", "period"}:
         return out
     return None
 
@@ -394,6 +415,8 @@ def _column_kind(folded: str) -> str | None:
     for kind in ("number", "time", "content"):
         if _opens(folded, words[kind]):
             return kind
+    if _period().fullmatch(folded):
+        return "period"  # "Quý I", "Tháng 3", "6 tháng cuối năm": a column of marks
     roles = len(folded.split()) <= _HEADER_WORDS and _has_word(folded, words["who_roles"])
     if _opens(folded, words["who_heads"]) or _opens(folded, words["who_roles"]) or (
             roles and _opens(folded, words["who_bodies"])):
@@ -419,5 +442,5 @@ def _has_word(folded: str, words: list[str]) -> bool:
 _WORD = re.compile(r"\w+")
 
 
-__all__ = ["LABELS", "Cell", "Rows", "cell_lines", "cells", "columns", "is_row", "is_rule",
-           "layout_edits"]
+__all__ = ["LABELS", "PERIOD_LABEL", "Cell", "Rows", "cell_lines", "cells", "columns", "is_period",
+           "is_row", "is_rule", "is_time", "layout_edits"]

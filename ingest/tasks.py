@@ -87,9 +87,20 @@ def operative(item: Item) -> bool:
     sentence = _is_sentence(heading if colon and len(heading.split()) <= 4 else item.title)
     if item.kind in SECTIONS or len(item.path) == 1:  # a plan's top level, "I." or "1."
         if sentence:  # a long title names its work: "Hoàn thiện ... yêu cầu kỹ thuật"
-            return not folded.startswith(not_op)
+            return not folded.startswith(not_op) or _orders(item.title)
         return not (_kind_of(not_op, folded) and not _kind_of(_words("operative"), folded))
     return sentence or not folded.startswith(not_op)
+
+
+def _orders(title: str) -> bool:
+    """Does a sentence open by requiring bodies ("3. Yêu cầu Chủ tịch UBND các xã ...", "Yêu
+    cầu các sở, ban, ngành ...": ``order`` in patterns.toml)? A letter's or a plan's numbered
+    order in the issuer's voice, not a heading of requirements ("2. Yêu cầu: ...")."""
+    m = re.match(rf"\s*{lexicon().pattern('roles', 'order')}\s+", title)
+    if m is None:
+        return False
+    rest = title[m.end():]
+    return rest[:1].isupper() or fold(rest).startswith(_words("order_objects"))
 
 
 def _conditional(item: Item) -> bool:
@@ -130,10 +141,80 @@ def addressees(item: Item) -> bool:
 def units(outline: Outline, ctx: assign.Context) -> list[Unit]:
     """Every task's lines, in plan order."""
     out: list[Unit] = []
+    if not outline.sections:
+        return _letter_paragraphs(outline, ctx)
+    said = _preamble_lead_in(outline, ctx)
     for section in outline.sections:
         if operative(section):
-            _walk(section, ctx, out, _Above())
+            above = _Above(list(said), said=list(said)) if section.kind not in SECTIONS \
+                else _Above()
+            _walk(section, ctx, out, above)
     return out
+
+
+def _letter_paragraphs(outline: Outline, ctx: assign.Context) -> list[Unit]:
+    """The tasks of a letter that numbers nothing: the paragraphs after the sentence that
+    leads in to them ("..., Chủ tịch UBND tỉnh có ý kiến như sau:"), each that tells a body
+    other than the issuer to act ("Giao Sở X chủ trì, phối hợp với ..."); its closing words
+    ("UBND tỉnh thông báo để Sở X biết, thực hiện./.") and its recipients are none."""
+    tail = [ln.start for ln in (*outline.recipients, *outline.signature)]
+    lines = [ln for ln in outline.preamble if not tail or ln.start < min(tail)]
+    addressed = re.compile(lexicon().pattern("header", "addressed"))
+    opened = next((i for i, ln in enumerate(lines) if not addressed.match(ln.text)
+                   and _leads_in([_as_para(ln)], ctx)), None)
+    if opened is None:
+        return []
+    out = []
+    for line in lines[opened + 1:]:
+        para = _as_para(line)
+        if not _opens_as_issuer(para, ctx) and assign.from_text(para.start, para.end, ctx):
+            out.append(Unit("", [], [para]))
+    return out
+
+
+def _as_para(line: Line) -> Line:
+    return Line(line.text, line.start, line.end, kind="para", body=line.text,
+                body_start=line.start)
+
+
+def _opens_as_issuer(line: Line, ctx: assign.Context) -> bool:
+    """Does a paragraph open with the issuer as its subject ("Ủy ban nhân dân tỉnh thông báo
+    để ...", "UBND tỉnh yêu cầu ... ./.")? It closes the letter rather than orders."""
+    first = assign.leading(line.start, line.end, ctx)
+    return first is not None and first.start - line.start <= 2 and all(
+        map(ctx.is_issuer, first.members))
+
+
+def _preamble_lead_in(outline: Outline, ctx: assign.Context) -> list[Assignment]:
+    """What the sentence closing the preamble assigns, where it leads in to the numbered
+    items below it: a letter with no parts asks its addressees "Sở Nội vụ đề nghị các cơ
+    quan, đơn vị thực hiện một số nội dung sau:" over "1. Rà soát ...", "2. Báo cáo ...",
+    which inherit those bodies as sub-items inherit a lead-in's (an item naming its own keeps
+    them). A sentence that names none ("UBND tỉnh có ý kiến như sau:") assigns nothing."""
+    if not outline.preamble:
+        return []
+    last = outline.preamble[-1]
+    line = Line(last.text, last.start, last.end, kind="para", body=last.text,
+                body_start=last.start)
+    if not _leads_in([line], ctx):
+        return []
+    # only bodies the sentence addresses, after its cue ("đề nghị", "giao", "yêu cầu"): the
+    # issuer that speaks ("Ban Chỉ đạo ... xây dựng Kế hoạch như sau:") and the bodies of the
+    # documents it carries out ("Thực hiện Công văn ... của Bộ Nội vụ") do none of the items
+    named = [f for f in ctx.within(line.start, line.end) if not ctx.is_issuer(f)]
+    addressed = {fold(assign.name_of(f)) for group in assign.lists(named, ctx.text)
+                 if _addressing().search(assign.strip_head(ctx.text[line.start:group.start]))
+                 for f in group.members}
+    if not addressed:
+        return []
+    return [a for a in assign.of_unit(Unit("", [], [line]), ctx) if fold(a.name) in addressed]
+
+
+@cache
+def _addressing() -> re.Pattern[str]:
+    roles = lexicon().patterns["roles"]
+    return re.compile(rf"(?:^|\s)(?:{roles['request']}|{roles['assign']}|{roles['order']})"
+                      r"\s*(?:(?i:cho)\s*)?$")
 
 
 @dataclass(slots=True)
@@ -296,6 +377,10 @@ def _walk(item: Item, ctx: assign.Context, out: list[Unit], above: _Above) -> No
     below = _Above(list(above.inherited), list(above.defaults), list(above.said),
                    list(above.shared), above.acting_only or _conditional(item),
                    list(above.duties), above.particulars or _particular(item))
+    if item.kind not in SECTIONS and item.children and tables.is_period(item.title):
+        # "1. Quý I" over "a) ...", "b) ...": a programme's period heading times its items
+        below.shared = _shared([_as_meta(item.line, "time", tables.LABELS["time"])],
+                               below.shared)
     fields = _fields(item, ctx) if item.kind != "row" else _Fields(tasks=list(item.children))
     head = None if item.kind == "row" or item.label is not None else _heading_bodies(item, ctx)
     inline = _is_inline(item) and item.label is None
@@ -800,7 +885,9 @@ def _split(parts: list[list[Line]], meta: list[Line], ctx: assign.Context,
     for part in parts:
         first = part[0]
         lead = assign.leading(first.body_start, first.end, ctx)
-        leads.append(None if lead is None else
+        person = None if lead is not None else assign.person_heading(first.start, first.end, ctx)
+        # a bullet headed by a team's member ("- Ông X - Thư ký: ...") has that subject
+        leads.append((fold(person.name),) if person is not None else None if lead is None else
                      tuple(fold(assign.name_of(m)) for m in lead.members))
     if all(leads):
         return len(set(leads)) > 1
@@ -861,7 +948,11 @@ def timeframe(unit: Unit, ctx: assign.Context, found: list[tuple[str, int, int]]
         if value_start >= run[0].end and len(run) > 1:
             value_start = run[1].body_start
         value = ctx.text[value_start:run[-1].end]
-        tf = timeframes.from_phrase(value, year=year)
+        if label == tables.PERIOD_LABEL:  # marks under "Quý III", "Quý IV": the span of both
+            ends = (run[0].text,) if len(run) == 1 else (run[0].text, run[-1].text)
+            tf = timeframes.from_phrase(" - ".join(ends), year=year)
+        else:
+            tf = timeframes.from_phrase(value, year=year)
         tf.span = ctx.to_span(value_start, value_start + len(value.rstrip()))
         if run[0] not in unit.own_meta:  # a block's time, shared with the tasks beside it
             return timeframes.prefer_own(tf, _own_time(unit, ctx, found, year))
