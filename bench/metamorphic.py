@@ -563,7 +563,10 @@ def _task_rows(rows: list[list[str]], task: bool) -> list[list[str]]:
             re.fullmatch(r"[IVXLC]+|[A-ZĐ]", filled[0].strip(".* ")))))
         if group:
             aligner.above = [None] * width
-        aligned = own if group or not row else aligner.align(own)
+        if not filled:  # a row left empty ("| |" between two tasks): empty cells, no merge
+            grid.append([[[], 1, None] for _ in range(width)])
+            continue
+        aligned = own if group else aligner.align(own)
         if len(aligned) < width:  # a group's heading: its last cell spans the rest
             cells_ = [[paras(c.text), 1, None] for c in aligned]
             if cells_:
