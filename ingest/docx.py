@@ -286,11 +286,12 @@ class _Reader:
     def table(self, tbl: ET.Element) -> Iterator[str]:
         self.cells += 1
         try:
-            rows = [[list(self.blocks(cell)) for cell in tr.findall(f"{W}tc")]
+            grid = [[(list(self.blocks(cell)), *_place(cell)) for cell in tr.findall(f"{W}tc")]
                     for tr in tbl.findall(f"{W}tr")]  # children only: a nested table is a block
         finally:
             self.cells -= 1
-        who = _who_columns(rows[0]) if rows else None
+        who = _who_columns([c[0] for c in grid[0]]) if grid else None
+        rows = _merged(tbl, grid) if who is not None else [[c[0] for c in r] for r in grid]
         if who is not None:
             # a cell's paragraphs run on as one text; in a column of who does a row, each
             # paragraph names one body or person ("Sở Tư pháp" / "Sở Nội vụ"): a list
@@ -303,6 +304,41 @@ class _Reader:
         for row in rows:
             for cell in row:
                 yield from cell
+
+
+def _place(tc: ET.Element) -> tuple[int, bool]:
+    """A cell's width in grid columns, and whether it goes on a vertical merge from the
+    cell above (``<w:vMerge/>`` without "restart": Word shows the merged cell's text once,
+    in its first cell, and leaves the cells below it empty)."""
+    pr = tc.find(f"{W}tcPr")
+    span = pr.find(f"{W}gridSpan") if pr is not None else None
+    merge = pr.find(f"{W}vMerge") if pr is not None else None
+    width = int(span.get(f"{W}val", "1")) if span is not None else 1
+    return max(width, 1), merge is not None and merge.get(f"{W}val", "continue") == "continue"
+
+
+def _merged(tbl: ET.Element,
+            grid: list[list[tuple[list[str], int, bool]]]) -> list[list[list[str]]]:
+    """A task table's rows with each vertically merged cell's text in every row it spans:
+    a row's lead, partner or time written once for several rows (one "Sở Tư pháp" cell
+    beside three tasks) is each row's, as the text reader takes a merged cell of the portal's
+    copy from the row above (:class:`ingest.tables.Rows`). Grid columns place the cells
+    (``w:gridBefore``, ``w:gridSpan``)."""
+    above: dict[int, list[str]] = {}
+    out = []
+    for tr, row in zip(tbl.findall(f"{W}tr"), grid, strict=True):
+        before = tr.find(f"{W}trPr/{W}gridBefore")
+        col = int(before.get(f"{W}val", "0")) if before is not None else 0
+        cells, seen = [], {}
+        for lines, span, goes_on in row:
+            if goes_on and not any(lines):
+                lines = above.get(col, lines)
+            cells.append(lines)
+            seen[col] = lines
+            col += span
+        above = seen
+        out.append(cells)
+    return out
 
 
 def _who_columns(header: list[list[str]]) -> set[int] | None:
