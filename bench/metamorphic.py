@@ -1,6 +1,6 @@
 """Metamorphic bench: does the extractor still read the wide plans when they are made another
-province's, another department's, another year's, numbered otherwise, or copied with other
-layout noise?
+province's, another department's, another year's, numbered otherwise, copied with other
+layout noise, or saved as the Word file staff work in (``docx``)?
 
 Each transformation rewrites a plan's text and its gold the same way (a meaning-preserving
 change: what a hidden plan of another province, ministry or year would write), the plan is
