@@ -1,6 +1,6 @@
 """Metamorphic bench: does the extractor still read the wide plans when they are made another
-province's, another department's, another year's, numbered otherwise, or copied with other
-layout noise?
+province's, another department's, another year's, numbered otherwise, copied with other
+layout noise, or saved as the Word file staff work in (``docx``)?
 
 Each transformation rewrites a plan's text and its gold the same way (a meaning-preserving
 change: what a hidden plan of another province, ministry or year would write), the plan is
@@ -452,6 +452,152 @@ def crlf(text: str, gold: Gold) -> tuple[str, Gold] | None:
     return text.replace("\n", "\r\n"), gold
 
 
+# ---------------------------------------------------------------------------- (f) formats
+
+# a line opening a paragraph of its own: an outline number, a bullet, a footnote's number
+_OPENS = re.compile(r"^\**\s*(?:[-+•–]\s(?!\d)|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+[./]\s|"
+                    r"\[\d+\]|Điều\s+\d)")
+_LINE = "\x1f"  # a line break of the copy inside a table row, kept for the cell's paragraphs
+
+
+def _paragraphs(lines: list[str], short: int = 0, wrapped: bool = True) -> list[str]:
+    """A copy's lines as the paragraphs Word would hold. Where the copy is hard-wrapped
+    (``wrapped``), its wraps are joined: a new paragraph at a blank line, at a line that opens
+    with an outline number or a bullet (not a range's dash, "- 2030"), and
+    (in a cell, ``short`` > 0) after a line shorter than ``short`` where the next opens in
+    no lower case (a letterhead's lines, "ỦY BAN NHÂN DÂN" / "TỈNH X")."""
+    out: list[str] = []
+    current = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            if current:
+                out.append(current)
+            current = ""
+            continue
+        cut = short and len(current) < short and not line.lstrip("*")[:1].islower()
+        if current and (not wrapped or _OPENS.match(line) or cut):
+            out.append(current)
+            current = ""
+        current = f"{current} {line}" if current else line
+    return [*out, current] if current else out
+
+
+def docx_blocks(text: str) -> list[str]:
+    """A plan's text as the blocks of a Word body, made as staff make one: each paragraph a
+    Word paragraph (bold and italic runs where the copy has "**" and "*"), each table a Word
+    table, numbers typed. The copy's tables (a row per line or a cell per line, see
+    :mod:`ingest.tables`) are found by the project's layout reader, the only reader of the
+    portal's two layouts, so a table it misreads is rendered as misread."""
+    from ingest.tables import Cell, cells, columns, layout_edits
+    from tests.docx_build import styled, table
+
+    clean = "\n".join(line.strip() for line in text.replace("\r\n", "\n").split("\n"))
+    for s, e, new in sorted(layout_edits(clean), reverse=True):
+        if new == " " and "\n" in clean[s:e]:
+            new = _LINE
+        clean = clean[:s] + new + clean[e:]
+    widths = sorted(len(ln) for ln in clean.split("\n") if ln and "|" not in ln)
+    wrapped = bool(widths) and widths[int(0.9 * (len(widths) - 1))] <= 100  # as ``rewrap``
+    blocks: list[str] = []
+    prose: list[str] = []
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        blocks.extend(styled(p) for p in _paragraphs(prose, wrapped=wrapped))
+        prose.clear()
+        if rows:
+            task = columns([Cell(c, 0, 0) for c in rows[0]]) is not None
+            blocks.append(table(_task_rows(rows, task)))
+            rows.clear()
+
+    lines = clean.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("|") and line.count("|") >= 2:
+            if prose:
+                flush()
+            row = [c.text for c in cells(line.replace(_LINE, " " + _LINE), 0)]
+            if not (any(row) and all(re.fullmatch(r":?-{2,}:?", c) or not c for c in row)):
+                rows.append(row)  # a markdown rule under the header is no row of Word's
+        elif line.strip("| "):
+            if rows:
+                flush()
+            prose.append(re.sub(r"^#+\s+", "", line))  # a markdown heading: Word's style
+        elif rows and any(x.startswith("|") for x in lines[i + 1:i + 2]):
+            continue  # a page break or a converter's stray bar inside a table
+        else:
+            if rows:
+                flush()
+            prose.append("")
+    flush()
+    return blocks
+
+
+def _task_rows(rows: list[list[str]], task: bool) -> list[list[str]]:
+    """A table's rows as Word cells. In a task table a row the copy gives short of the
+    header (the portal leaves out what a cell above spans) is read as the text reader
+    aligns it (:class:`ingest.tables.Rows`), and the cells it takes from above become
+    Word's vertical merges; a row heading a group ("I" / a title) spans the width. Any other
+    table's cells, their lines run together in a row-per-line copy, are cut back into the
+    lines Word holds ("CHỦ TỊCH" / "Nguyễn Văn A")."""
+    from ingest.tables import Cell, Rows, cell_lines
+    from tests.docx_build import cell, styled
+
+    def paras(text: str) -> list[str]:
+        out = _paragraphs(text.split(_LINE), 40)
+        if not task:
+            out = [y.text for x in out for y in cell_lines(Cell(x, 0, len(x)))]
+        return [styled(p) for p in out]
+
+    if not task:
+        return [[cell(paras(c)) for c in row] for row in rows]
+    width = len(rows[0])
+    aligner = Rows([Cell(c, 0, 0) for c in rows[0]])
+    grid: list[list[list[Any]]] = []  # per row, per column: [paragraphs, span, merge]
+    above: list[Cell | None] = [None] * width
+    for r, row in enumerate(rows[1:], 1):
+        own = [Cell(c, r * 1000 + i, r * 1000 + i) for i, c in enumerate(row)]
+        filled = [c for c in row if c]
+        # a group's heading ("| I | Title |", "| Title |"), as the outline reads one
+        group = len(row) < width and (len(filled) == 1 or (len(filled) == 2 and bool(
+            re.fullmatch(r"[IVXLC]+|[A-ZĐ]", filled[0].strip(".* ")))))
+        if group:
+            aligner.above = [None] * width
+        if not filled:  # a row left empty ("| |" between two tasks): empty cells, no merge
+            grid.append([[[], 1, None] for _ in range(width)])
+            continue
+        aligned = own if group else aligner.align(own)
+        if len(aligned) < width:  # a group's heading: its last cell spans the rest
+            cells_ = [[paras(c.text), 1, None] for c in aligned]
+            if cells_:
+                cells_[-1][1] = width - len(aligned) + 1
+            grid.append(cells_)
+            above = [None] * width
+            continue
+        cells_ = []
+        for col, c in enumerate(aligned[:width]):
+            if c is not None and above[col] is c and c.text:
+                cells_.append([[], 1, "continue"])
+                start = next(g for g in reversed(grid) if len(g) == width)[col]
+                start[2] = start[2] or "restart"
+            else:
+                cells_.append([paras(c.text) if c is not None else [], 1, None])
+        grid.append([*cells_, *[[paras(c.text), 1, None] for c in aligned[width:]]])
+        above = list(aligned[:width])
+    head = [cell(paras(c)) for c in rows[0]]
+    return [head, *[[cell(p, span, merge) for p, span, merge in row] for row in grid]]
+
+
+def render_docx(text: str, target: Path) -> Path:
+    from tests.docx_build import write_docx
+
+    return write_docx(target.with_suffix(".docx"), docx_blocks(text))
+
+
+# a transformation that also changes the file's format: its name -> how the file is written
+RENDERERS: dict[str, Callable[[str, Path], Path]] = {"docx": render_docx}
+
+
 def changes() -> dict[str, Change]:
     """Every transformation by name; a name's prefix before ":" is its family (--only)."""
     v = vocab()
@@ -481,6 +627,7 @@ def changes() -> dict[str, Change]:
     out["tone:new"] = tones(False)
     out["unicode:nfd"] = nfd
     out["eol:crlf"] = crlf
+    out["docx"] = lambda text, gold: (text, gold)  # the same plan, written as a Word file
     return out
 
 
@@ -561,20 +708,27 @@ def run(name: str, change: Change | None, plans: list[tuple[Path, Gold]], work: 
             if done is not None:
                 new_text, new_gold = done[0], fit_snippets(done[1], done[0])
                 applied += 1
+        target = folder / path.name
+        render = RENDERERS.get(name)
+        if render is not None:
+            from ingest.docx import docx_text
+
+            target = render(new_text, target)
+            after = squash(docx_text(target.read_bytes()))
+        else:
+            target.write_bytes(new_text.encode("utf-8"))
+            after = squash(new_text.replace("**", ""))
         before = squash(text.replace("**", ""))
-        after = squash(new_text.replace("**", ""))
         for g0, g1 in zip(gold.get("tasks") or [], new_gold.get("tasks") or [], strict=True):
             if squash(g0["snippet"]) in before:
                 findable += 1
                 found += squash(g1["snippet"]) in after
-        target = folder / path.name
-        target.write_bytes(new_text.encode("utf-8"))
         record = extract_file(target).to_dict()
         records.append(record)
         score.score_plan(new_gold, record, tally, misses)
         if keep:
             (keep / folder.name / "gold").mkdir(parents=True, exist_ok=True)
-            (keep / folder.name / path.name).write_bytes(new_text.encode("utf-8"))
+            (keep / folder.name / target.name).write_bytes(target.read_bytes())
             (keep / folder.name / "gold" / (path.stem + ".json")).write_text(
                 json.dumps(new_gold, ensure_ascii=False, indent=1), encoding="utf-8")
     if keep:

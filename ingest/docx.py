@@ -286,15 +286,16 @@ class _Reader:
     def table(self, tbl: ET.Element) -> Iterator[str]:
         self.cells += 1
         try:
-            trs = tbl.findall(f"{W}tr")  # children only: a nested table is a block
-            rows = [[list(self.blocks(cell)) for cell in tr.findall(f"{W}tc")] for tr in trs]
+            grid = [[(list(self.blocks(cell)), *_place(cell)) for cell in tr.findall(f"{W}tc")]
+                    for tr in tbl.findall(f"{W}tr")]  # children only: a nested table is a block
         finally:
             self.cells -= 1
-        who = _who_columns(rows[0]) if rows else None
+        who = _who_columns([c[0] for c in grid[0]]) if grid else None
+        rows = _merged(tbl, grid) if who is not None else [[c[0] for c in r] for r in grid]
         if who is not None:
             # a cell's paragraphs run on as one text; in a column of who does a row, each
             # paragraph names one body or person ("Sở Tư pháp" / "Sở Nội vụ"): a list
-            for row in _merged_down(trs, rows):
+            for row in rows:
                 cells = [("; " if i in who else " ").join(
                     x.replace("\n", " ") for x in cell if x).replace("|", "/")
                     for i, cell in enumerate(row)]
@@ -305,49 +306,38 @@ class _Reader:
                 yield from cell
 
 
-def _spanning_columns(header: ET.Element, cells: list[list[str]]) -> set[int]:
-    """The grid columns of a task table whose merged cells stand for every row they span:
-    who does the rows and by when (a number or a task's content merged over rows is no one
-    row's; those stay as Word keeps them, empty)."""
-    from ingest.tables import Cell, columns
-
-    found = columns([Cell(" ".join(c), 0, 0) for c in cells]) or {}
-    grids = list(_grid(header))
-    return {grids[i][0] for i, kind in found.items()
-            if kind in ("lead", "support", "executor", "time") and i < len(grids)}
-
-
-def _grid(tr: ET.Element) -> Iterator[tuple[int, int, ET.Element]]:
-    """Each cell of a row with the grid column it opens and how many it spans."""
-    at = 0
-    for tc in tr.findall(f"{W}tc"):
-        span = tc.find(f"{W}tcPr/{W}gridSpan")
-        width = int(span.get(f"{W}val", "1")) if span is not None else 1
-        yield at, width, tc
-        at += width
+def _place(tc: ET.Element) -> tuple[int, bool]:
+    """A cell's width in grid columns, and whether it goes on a vertical merge from the
+    cell above (``<w:vMerge/>`` without "restart": Word shows the merged cell's text once,
+    in its first cell, and leaves the cells below it empty)."""
+    pr = tc.find(f"{W}tcPr")
+    span = pr.find(f"{W}gridSpan") if pr is not None else None
+    merge = pr.find(f"{W}vMerge") if pr is not None else None
+    width = int(span.get(f"{W}val", "1")) if span is not None else 1
+    return max(width, 1), merge is not None and merge.get(f"{W}val", "continue") == "continue"
 
 
-def _merged_down(trs: list[ET.Element], rows: list[list[list[str]]]) -> list[list[list[str]]]:
-    """``rows`` with a cell that Word merged into the one above (``w:vMerge`` without
-    "restart": it keeps an empty paragraph) given that cell's text, in the columns where a
-    merged cell covers each row (:func:`_spanning_columns`): the annotation guide has an empty
-    cell under a merged one inherit it. Columns are counted on the table's grid
-    (``w:gridSpan``): a group row spanning the width ("I. Tuyên truyền ...") ends the merges
-    above it."""
-    spanning = _spanning_columns(trs[0], rows[0])
-    out: list[list[list[str]]] = []
+def _merged(tbl: ET.Element,
+            grid: list[list[tuple[list[str], int, bool]]]) -> list[list[list[str]]]:
+    """A task table's rows with each vertically merged cell's text in every row it spans:
+    a row's lead, partner or time written once for several rows (one "Sở Tư pháp" cell
+    beside three tasks) is each row's, as the text reader takes a merged cell of the portal's
+    copy from the row above (:class:`ingest.tables.Rows`). Grid columns place the cells
+    (``w:gridBefore``, ``w:gridSpan``)."""
     above: dict[int, list[str]] = {}
-    for tr, row in zip(trs, rows, strict=True):
-        filled = []
-        for (at, width, tc), cell in zip(_grid(tr), row, strict=True):
-            merge = tc.find(f"{W}tcPr/{W}vMerge")
-            if merge is not None and merge.get(f"{W}val", "continue") == "continue" \
-                    and at in spanning and not any(cell):
-                cell = above.get(at, cell)
-            for col in range(at, at + width):
-                above[col] = cell if col == at else []
-            filled.append(cell)
-        out.append(filled)
+    out = []
+    for tr, row in zip(tbl.findall(f"{W}tr"), grid, strict=True):
+        before = tr.find(f"{W}trPr/{W}gridBefore")
+        col = int(before.get(f"{W}val", "0")) if before is not None else 0
+        cells, seen = [], {}
+        for lines, span, goes_on in row:
+            if goes_on and not any(lines):
+                lines = above.get(col, lines)
+            cells.append(lines)
+            seen[col] = lines
+            col += span
+        above = seen
+        out.append(cells)
     return out
 
 

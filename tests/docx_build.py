@@ -3,6 +3,7 @@ only in numbering.xml, footnotes, a header grid and a task table."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -50,13 +51,44 @@ def para(text: str, level: int | None = None) -> str:
     return f"<w:p>{ppr}{''.join(runs)}</w:p>"
 
 
-def table(rows: list[list[list[str]]]) -> str:
+def styled(text: str) -> str:
+    """A paragraph whose "**" marks open and close bold runs and whose "*" marks italic
+    ones, as a portal copy writes Word's emphasis; a star that is text ("(*)", a bullet
+    "* ", "2 * 3") stays."""
+    runs, bold, italic = [], False, False
+    pieces = re.split(r"(\*\*|(?<![(\s])\*|\*(?![)\s]))", text)
+    for piece in pieces:
+        if piece == "**":
+            bold = not bold
+        elif piece == "*":
+            italic = not italic
+        elif piece:
+            props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+            rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+            runs.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(piece)}</w:t></w:r>')
+    return f"<w:p>{''.join(runs)}</w:p>"
+
+
+def table(rows: list[list[list[str] | str]]) -> str:
     """A table: rows of cells, each cell a list of paragraph texts (or of paragraphs
-    already written, "<w:p>...")."""
+    already written, "<w:p>..."), or a cell already written (:func:`cell`)."""
+    def tc(c: list[str] | str) -> str:
+        if isinstance(c, str):
+            return c
+        return "<w:tc>" + "".join(p if p.startswith("<w:p>") else para(p) for p in c) + "</w:tc>"
+
     return "<w:tbl>" + "".join(
-        "<w:tr>" + "".join("<w:tc>" + "".join(p if p.startswith("<w:p>") else para(p)
-                                              for p in cell) + "</w:tc>" for cell in row)
-        + "</w:tr>" for row in rows) + "</w:tbl>"
+        "<w:tr>" + "".join(tc(c) for c in row) + "</w:tr>" for row in rows) + "</w:tbl>"
+
+
+def cell(paragraphs: list[str], span: int = 1, merge: str | None = None) -> str:
+    """A table cell spanning ``span`` grid columns; ``merge`` "restart" opens a vertical
+    merge, "continue" goes on with the cell above (Word leaves its paragraph empty)."""
+    props = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
+        '<w:vMerge w:val="restart"/>' if merge == "restart" else
+        "<w:vMerge/>" if merge == "continue" else "")
+    body = "".join(p if p.startswith("<w:p>") else para(p) for p in paragraphs) or "<w:p/>"
+    return f"<w:tc>{f'<w:tcPr>{props}</w:tcPr>' if props else ''}{body}</w:tc>"
 
 
 def write_docx(path: Path, blocks: list[str], footnotes: dict[str, str] | None = None) -> Path:

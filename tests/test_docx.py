@@ -10,7 +10,7 @@ import pytest
 
 from ingest.extract import extract_file, find_plan_files
 from ingest.read import ReadError, decode_file, read_plan
-from tests.docx_build import numbered, para, table, write_docx
+from tests.docx_build import cell, numbered, para, table, write_docx
 
 HEADER = table([[["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH", "Số: 45/KH-UBND"],
                  ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
@@ -137,3 +137,34 @@ def test_an_empty_numbered_paragraph_keeps_its_number_but_makes_no_line(tmp_path
         para("", 3)])
     text = decode_file(path)[0]
     assert text.split("\n\n") == ["1. Lập danh sách các cơ quan.", "3. Gửi báo cáo về Sở.\n"]
+
+
+def test_a_vertically_merged_cell_of_a_task_table_is_every_row_it_spans(tmp_path: Path) -> None:
+    """Word writes a lead or a time shared by several rows once, in a cell merged down over
+    them (w:vMerge), the cells below left empty: each row it spans is that body's and that
+    time's. A group's title spans the width (w:gridSpan) and opens no merge; a row of merges
+    alone (a spacer) is no task."""
+    merged = cell(["Sở Văn hóa và Thể thao"], merge="restart")
+    goes_on = cell([], merge="continue")
+    blocks = [
+        HEADER, para("KẾ HOẠCH"), para("Phát triển văn hóa đọc năm 2026"),
+        para("Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"),
+        para("NHIỆM VỤ", 0),
+        para("Các cơ quan thực hiện các nhiệm vụ tại Phụ lục kèm theo Kế hoạch này.", 1),
+        SIGNATURE, para("PHỤ LỤC"),
+        table([[["TT"], ["Nội dung"], ["Cơ quan chủ trì"], ["Cơ quan phối hợp"], ["Thời gian"]],
+               [["I"], cell(["Thư viện và sách"], span=4)],
+               [["1"], ["Bổ sung sách cho thư viện cấp xã"], merged, ["Sở Tài chính"],
+                cell(["Quý III/2026"], merge="restart")],
+               [["2"], ["Tổ chức Ngày sách Việt Nam"], goes_on, ["Sở Giáo dục và Đào tạo"],
+                cell([], merge="continue")],
+               [cell([]), cell([]), goes_on, cell([]), cell([], merge="continue")],
+               [["3"], ["Số hóa tài liệu địa chí"], goes_on, [""], ["Quý IV/2026"]]]),
+    ]
+    path = write_docx(tmp_path / "van-hoa-doc.docx", blocks)
+    tasks = [t for t in extract_file(path).tasks if t.section.startswith("PL.")]
+    assert [t.section for t in tasks] == ["PL.I.1", "PL.I.2", "PL.I.3"]
+    for task in tasks:
+        assert ("Sở Văn hóa và Thể thao", "lead") in {(b.name, b.role) for b in task.bodies}
+    assert [t.timeframe.due for t in tasks] == ["2026-09-30", "2026-09-30", "2026-12-31"]
+    assert "| I | Thư viện và sách |" in decode_file(path)[0]
