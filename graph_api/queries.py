@@ -65,8 +65,8 @@ __all__ = [
     "get",
     "list_queries",
     "parse_query_file",
-    "run",
     "rows_with",
+    "run",
     "run_with",
 ]
 
