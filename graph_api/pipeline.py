@@ -63,12 +63,9 @@ BATCH_TRIPLES = 20_000  # triples written per transaction (a few plans)
 FLUSH_TRIPLES = 200_000
 # An ingest of this many files or more writes through the store's bulk loader (where it has
 # one), BULK_TRIPLES at a time: measured on Oxigraph, 2-3x the speed of updates, at the cost
-# of one transaction per batch (see Writer.flush). Each load's sorted files land beside the
-# store's and are merged into them by the engine: fewer, larger loads merge less. 1,000 plans'
-# quads (2.6 M) loaded 500,000 at a time took 30 CPU-s instead of 38-40 by 100,000 (loads in
-# turns), their loader holding ~600 MB more at its peak.
+# of one transaction per batch (see Writer.flush).
 BULK_FROM = 50
-BULK_TRIPLES = 500_000
+BULK_TRIPLES = 100_000
 # imported by the workers' forkserver: workers fork with all of it imported and compiled
 PRELOAD = ("graph_api.warm", "ontology.mapping", "ontology.laws")
 # plan and law files read in this process, not in workers, when no number of workers is given:
