@@ -8,7 +8,8 @@ The plans are ``bench/plangen.py``'s, ingested as ``bench/scale_bench.py`` inges
 (reasoner ``reasonable``, no progress bars). Each turn prints its wall seconds, the seconds of
 each stage of the ingest's progress (workers' stages: CPU seconds summed over the workers;
 the writer's and the index's: wall seconds in the main process), the rows the search index
-holds, and the load average before and after.
+holds, the CPU seconds of the main process (every thread of it: the writer, the engine's
+own, the index), and the load average before and after.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from bench.body_page_bench import tree_of  # noqa: E402
 
 CHILD = r"""
-import json, os, sys, time
+import json, os, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 
 
@@ -45,10 +46,12 @@ def main() -> None:
         index = search.SearchIndex(search.index_path(store))
         rows = index._db.execute("SELECT COUNT(*) FROM rows").fetchone()[0]
         index.close()
+    own = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({"code": os.path.dirname(os.path.dirname(graph_api.__file__)),
                       "wall": wall, "stages": report.seconds, "stored": len(report.stored),
                       "failed": len(report.failed), "refused": len(report.refused),
-                      "rows": rows, "load_before": load, "load_after": os.getloadavg()[0]}))
+                      "rows": rows, "main_cpu": own.ru_utime + own.ru_stime,
+                      "load_before": load, "load_after": os.getloadavg()[0]}))
 
 
 if __name__ == "__main__":
@@ -88,6 +91,7 @@ def main() -> int:
                 stages = " ".join(f"{k} {v:.1f}" for k, v in res["stages"].items())
                 print(f"round {rnd + 1} {name:<6} {args.plans} plans: wall {res['wall']:.1f} s, "
                       f"search {res['stages'].get('search', 0.0):.1f} s, {res['rows']} rows, "
+                      f"main process {res['main_cpu']:.1f} CPU-s, "
                       f"load {res['load_before']:.1f}->{res['load_after']:.1f} "
                       f"[{stages}] ({res['code']})", flush=True)  # fmt: skip
     finally:

@@ -65,6 +65,7 @@ __all__ = [
     "get",
     "list_queries",
     "parse_query_file",
+    "rows_with",
     "run",
     "run_with",
 ]
@@ -258,6 +259,37 @@ def get(name: str, directory: Path | None = None) -> NamedQuery:
     return parse_query_file(path)
 
 
+def _answered_by(nq: NamedQuery, params: Mapping[str, Any] | None) -> str | None:
+    """The query that answers ``nq`` for these parameters (``# with:``), if another does."""
+    given = {k for k, v in (params or {}).items() if v is not None and str(v).strip()}
+    return next((other for param, other in nq.instead if param in given), None)
+
+
+def _text_for(store: Store, nq: NamedQuery) -> str:
+    """The query's text as ``store`` runs it (its OPTIONALs lateral where the engine has it)."""
+    return _lateral(nq.sparql) if nq.lateral and getattr(store, "lateral", False) else nq.sparql
+
+
+def rows_with(
+    store: Store,
+    query: str | NamedQuery,
+    params: Mapping[str, Any] | None = None,
+    *,
+    timeout: float | None = None,
+    directory: Path | None = None,
+) -> list[dict[str, Any]]:
+    """``run_with(...).rows``: a named SELECT's rows as plain values, read without rdflib
+    terms where the store can (:meth:`Store.select_rows`). A query answered by another, or
+    paged, goes through :func:`run_with`."""
+    nq = query if isinstance(query, NamedQuery) else get(query, directory)
+    if _answered_by(nq, params) is not None or nq.page_unit is not None:
+        res = run_with(store, nq, params, timeout=timeout, directory=directory)
+        if not isinstance(res, SelectResult):
+            raise QueryError(f"{nq.name} is not a SELECT query: it has no rows")
+        return res.rows
+    return store.select_rows(_text_for(store, nq), nq.bindings(params or {}), timeout)
+
+
 def run_with(
     store: Store,
     query: str | NamedQuery,
@@ -268,14 +300,11 @@ def run_with(
 ) -> QueryResult:
     """Run a named query with its parameters checked, typed and bound."""
     nq = query if isinstance(query, NamedQuery) else get(query, directory)
-    given = {k for k, v in (params or {}).items() if v is not None and str(v).strip()}
-    for param, other in nq.instead:
-        if param in given:
-            nq.bindings(params or {})  # this query's checks and messages first
-            return run_with(store, other, params, timeout=timeout,
-                            directory=nq.path.parent if nq.path else directory)
-    lateral = nq.lateral and getattr(store, "lateral", False)
-    sparql = _lateral(nq.sparql) if lateral else nq.sparql
+    if (other := _answered_by(nq, params)) is not None:
+        nq.bindings(params or {})  # this query's checks and messages first
+        return run_with(store, other, params, timeout=timeout,
+                        directory=nq.path.parent if nq.path else directory)
+    sparql = _text_for(store, nq)
     bound = nq.bindings(params or {})
     if nq.page_unit is None:
         return store.query(sparql, bound, timeout=timeout)

@@ -384,17 +384,17 @@ def drafts(facts: Store, plan: str) -> list[dict[str, Any]]:
     from rdflib import URIRef
 
     from graph_api.blueprints.ids import plan_id
-    from graph_api.queries import run_with
+    from graph_api.queries import rows_with
 
     bound = {"plan": URIRef(plan)}
     out: dict[str, dict[str, Any]] = {}
-    for r in _select(run_with(facts, "api_tasks", bound)):
+    for r in rows_with(facts, "api_tasks", bound):
         if r["task"] not in out:
             out[r["task"]] = {"kind": "task", "key": r["task"], "plan": plan_id(r["planIri"]),
                               "title": r["heading"] or "", "text": r["text"],
                               "assignments": [], "basis": []}  # fmt: skip
     who: dict[tuple[str, str, str], list[Any]] = {}
-    for r in _select(run_with(facts, "api_task_assignments", bound)):
+    for r in rows_with(facts, "api_task_assignments", bound):
         key = (r["task"], r["body"], r["role"])
         if key in who:
             who[key][2] = who[key][2] or r["nameAsWritten"]
@@ -402,7 +402,7 @@ def drafts(facts: Store, plan: str) -> list[dict[str, Any]]:
             who[key] = [r["body"], r["role"], r["nameAsWritten"]]
             out[r["task"]]["assignments"].append(who[key])
     cited: dict[str, dict[str, tuple[str, str | None, bool]]] = {}
-    for r in _select(run_with(facts, "api_task_basis", bound)):
+    for r in rows_with(facts, "api_task_basis", bound):
         if r["task"] in out:
             cited.setdefault(r["task"], {}).setdefault(
                 r["provision"], (r["doc"], r["docNumber"], bool(r["isPart"])))
@@ -411,13 +411,6 @@ def drafts(facts: Store, plan: str) -> list[dict[str, Any]]:
         out[task]["basis"] = [[p, doc, number] for p, (doc, number, is_part) in items.items()
                               if is_part or p not in parts_of]  # fmt: skip
     return list(out.values())
-
-
-def _select(res: Any) -> list[dict[str, Any]]:
-    from graph_api.store import SelectResult
-
-    assert isinstance(res, SelectResult)
-    return res.rows
 
 
 @dataclass(slots=True)
@@ -444,8 +437,7 @@ class Labels:
             return
         for x in wanted:
             self.names[x], self.numbers[x] = [], []
-        res = self.store.query(_LABELS, {"x": tuple(URIRef(x) for x in sorted(wanted))})
-        for r in _select(res):
+        for r in self.store.select_rows(_LABELS, {"x": tuple(URIRef(x) for x in sorted(wanted))}):
             if r["label"] is not None:
                 self.names[r["x"]].append((r["label"], r["lang"] or ""))
             if r["number"] is not None:

@@ -34,7 +34,7 @@ from graph_api.blueprints.ids import (
 )
 from graph_api.blueprints.params import bind, is_id
 from graph_api.periods import Period
-from graph_api.queries import run_with
+from graph_api.queries import rows_with, run_with
 from graph_api.store import META_GRAPH, QueryError, SelectResult, Store, iri
 from ontology.identity import key_of, plan_graph
 from ontology.identity import plan_iri as iri_of_plan
@@ -55,15 +55,11 @@ def _rows(store: Store, name: str, **params: Any) -> list[dict[str, Any]]:
     bound = {k: v for k, v in params.items() if v is not None}
     cache = getattr(store, "answers", None)
     if cache is None:
-        res = run_with(store, name, bound)
-        assert isinstance(res, SelectResult)
-        return res.rows
+        return rows_with(store, name, bound)
     key = (name, tuple(sorted(bound.items())))
     rows = cache.get(key)
     if rows is None:
-        res = run_with(store, name, bound)
-        assert isinstance(res, SelectResult)
-        rows = cache.put(key, res.rows)
+        rows = cache.put(key, rows_with(store, name, bound))
     return [dict(r) for r in rows]
 
 
