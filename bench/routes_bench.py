@@ -64,23 +64,27 @@ print(json.dumps(out))
 """
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("store", type=Path)
     ap.add_argument("routes", nargs="+", help="paths with their query strings")
+    ap.add_argument("--after-store", type=Path, default=None,
+                    help="the store this tree reads, when not the one the ref reads (a copy "
+                         "holding what this tree keeps at ingest)")
     ap.add_argument("--before", default="main", help="git ref of the code before (main)")
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--verbose", action="store_true", help="print each named query's time")
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
     before = tree_of(a.before)
     ref, here = short_ref(a.before), short_ref("HEAD")
-    sides = [(f"before ({a.before} {ref})", before), (f"after (this tree, HEAD {here})", ROOT)]
+    sides = [(f"before ({a.before} {ref})", before, a.store),
+             (f"after (this tree, HEAD {here})", ROOT, a.after_store or a.store)]
     print(f"store {a.store} · {a.runs} runs a turn · {a.rounds} rounds")
     print(f"{'route':<44} {'code':<28} {'p50 ms':>8} {'p99 ms':>8} {'bytes':>8}  load")
     for _ in range(a.rounds):
-        for name, tree in sides:
-            out = subprocess.run([sys.executable, "-c", CHILD, str(tree), str(a.store),
+        for name, tree, store in sides:
+            out = subprocess.run([sys.executable, "-c", CHILD, str(tree), str(store),
                                   str(a.runs), json.dumps(a.routes)],
                                  capture_output=True, text=True)  # fmt: skip
             if out.returncode:
