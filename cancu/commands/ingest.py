@@ -137,10 +137,11 @@ def _ingest(args: argparse.Namespace, paths: list[Path], *, progress: bool,
 def _watch(args: argparse.Namespace, watch: Watch) -> int:
     """Ingest what arrives under the paths until interrupted. The store is open only while a
     file is ingested, so `cancu remove` or another ingest can run between two looks."""
-    print(f"watching {', '.join(map(str, args.paths))} every {args.watch:g} s "
-          "(Ctrl+C ends)", flush=True)  # fmt: skip
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # a service manager's stop
     import graph_api.warm  # noqa: F401  the first plan saved is read as fast as the next ones
+
+    print(f"watching {', '.join(map(str, args.paths))} every {args.watch:g} s "
+          "(Ctrl+C ends)", flush=True)  # fmt: skip
     try:
         while True:
             time.sleep(args.watch)
