@@ -68,3 +68,25 @@ def test_persons_by_their_seat_in_a_committee_are_its_members_who_act(line, name
     [task] = tasks_of(PARTY_HEAD, line + "\n")
     assert [b.name for b in task.bodies] == [name]
     assert task.bodies[0].role == "executor"
+
+
+# ------------------------------------------------- a committee's standing board in lower case
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("1. Ban thường vụ các huyện ủy, thành ủy trực thuộc Tỉnh ủy lãnh đạo, chỉ đạo thực hiện Kế hoạch.",
+     [("Ban thường vụ các huyện ủy, thành ủy trực thuộc Tỉnh ủy", "executor")]),
+    ("1. Ban chấp hành Công đoàn Viên chức tỉnh chủ trì tổ chức hội nghị quán triệt.",
+     [("Ban chấp hành Công đoàn Viên chức tỉnh", "lead")]),
+    ("1. Ban Thường vụ các huyện ủy lãnh đạo thực hiện Kế hoạch.",
+     [("Ban Thường vụ các huyện ủy", "executor")]),
+])
+def test_a_standing_board_typed_in_lower_case_is_a_name(line, expected):
+    """"Ban thường vụ các huyện ủy" is the standing board of each district Party committee, as
+    "Ban Thường vụ các huyện ủy" is: plans type the kind of a committee's board ("thường vụ",
+    "chấp hành") in lower case as often as with its capital."""
+    assert [roles(t) for t in tasks_of(PARTY_HEAD, line + "\n")] == [expected]
+
+
+def test_a_board_the_plan_reports_to_is_no_assignee():
+    """"Sở Nội vụ báo cáo Ban thường vụ kết quả": the board receives the report."""
+    assert _roles("1. Sở Nội vụ tổng hợp, báo cáo Ban thường vụ Tỉnh ủy kết quả thực hiện.\n") == [[("Sở Nội vụ", "executor")]]
