@@ -90,3 +90,18 @@ def test_a_standing_board_typed_in_lower_case_is_a_name(line, expected):
 def test_a_board_the_plan_reports_to_is_no_assignee():
     """"Sở Nội vụ báo cáo Ban thường vụ kết quả": the board receives the report."""
     assert _roles("1. Sở Nội vụ tổng hợp, báo cáo Ban thường vụ Tỉnh ủy kết quả thực hiện.\n") == [[("Sở Nội vụ", "executor")]]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("1. Ban Thường vụ Tỉnh đoàn chủ trì tổ chức diễn đàn thanh niên với pháp luật.",
+     [("Ban Thường vụ Tỉnh đoàn", "lead")]),
+    ("1. Ban chấp hành các Huyện đoàn phối hợp tổ chức diễn đàn.",
+     [("Ban chấp hành các Huyện đoàn", "support")]),
+    ("1. Các huyện đoàn, thành đoàn phối hợp tổ chức diễn đàn.",
+     [("Các huyện đoàn, thành đoàn", "support")]),
+])
+def test_a_board_of_the_youth_union_s_committee_is_named_with_it(line, expected):
+    """"Ban Thường vụ Tỉnh đoàn": the standing board of the provincial Youth Union, placed by its
+    committee as "Ban Thường vụ Tỉnh ủy" is by the Party's; "Tỉnh" is no place of "Ban Thường
+    vụ" with "đoàn" left over as the verb (which lost the board its "chủ trì")."""
+    assert [roles(t) for t in tasks_of(PARTY_HEAD, line + "\n")] == [expected]
