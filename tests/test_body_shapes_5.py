@@ -60,6 +60,8 @@ PARTY_HEAD = ("ĐẢNG BỘ TỈNH TUYÊN QUANG\nTỈNH ỦY\n\nSố: 45-KH/TU\n
      "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy"),
     ("1. Các Huyện ủy viên có trách nhiệm nắm tình hình tại địa bàn phụ trách.",
      "Các Huyện ủy viên"),
+    ("1. Các đồng chí Thành ủy viên được phân công theo dõi địa bàn chỉ đạo thực hiện Kế hoạch ở cơ sở.",
+     "Các đồng chí Thành ủy viên"),
 ])
 def test_persons_by_their_seat_in_a_committee_are_its_members_who_act(line, name):
     """"Các đồng chí Tỉnh ủy viên ..." (members of the provincial Party committee), "Các đồng
@@ -105,3 +107,10 @@ def test_a_board_of_the_youth_union_s_committee_is_named_with_it(line, expected)
     committee as "Ban Thường vụ Tỉnh ủy" is by the Party's; "Tỉnh" is no place of "Ban Thường
     vụ" with "đoàn" left over as the verb (which lost the board its "chủ trì")."""
     assert [roles(t) for t in tasks_of(PARTY_HEAD, line + "\n")] == [expected]
+
+
+def test_a_passive_duty_then_the_subject_s_verb_with_no_comma():
+    """"UBND các huyện được giao theo dõi địa bàn triển khai thực hiện": the passive clause
+    (its duty's verb and object) says which are meant, the next verb is what they do; a
+    clause whose duty is a role's cue ("được giao chủ trì tổ chức ...") is left as it was."""
+    assert _roles("1. Ủy ban nhân dân các huyện được giao theo dõi địa bàn triển khai thực hiện Kế hoạch.\n") == [[("Ủy ban nhân dân các huyện", "executor")]]
