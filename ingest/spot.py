@@ -186,6 +186,8 @@ def _members(found: list[Found], text: str) -> list[Found]:
     before, after = _members_re()
     out: list[Found] = []
     for f in found:
+        if out and f.start < out[-1].end:
+            continue  # the place of the members just read ("các xã" of "Công an viên các xã")
         # a group is its members' only by the suffix ("Các Huyện ủy viên")
         m = None if f.collective else before.search(text, max(0, f.start - 80), f.start)
         end = f.end
@@ -195,6 +197,9 @@ def _members(found: list[Found], text: str) -> list[Found]:
                 out.append(f)
                 continue
             end = m.end()
+            # the members' place or scope goes with them ("Công an viên các xã")
+            placed = bodynames.grammar().place.match(text, end)
+            end = end if placed is None else placed.end()
             m = _titled_before().search(text, max(0, f.start - 40), f.start)
         start = f.start if m is None else m.start()
         if out and out[-1].end > start:  # "các cơ quan thành viên", read as a kind

@@ -32,6 +32,9 @@ def _roles(body: str) -> list[list[tuple[str, str]]]:
      [("Thành viên Tổ công tác", "executor")]),
     ("1. Các cơ quan thành viên Đoàn kiểm tra chủ trì chuẩn bị tài liệu, phối hợp với Sở Nội vụ.",
      [("Các cơ quan thành viên Đoàn kiểm tra", "lead"), ("Sở Nội vụ", "support")]),
+    # members by the body's name with a suffix, their scope theirs: one group
+    ("1. Công an viên các xã phối hợp tuần tra, kiểm soát trên địa bàn.",
+     [("Công an viên các xã", "support")]),
 ])
 def test_the_members_of_a_committee_or_team_are_a_group_that_acts(line, expected):
     """"Các thành viên Ban Chỉ đạo tỉnh triển khai ...": each member does the committee's part
