@@ -193,7 +193,15 @@ def _res() -> dict[str, re.Pattern[str]]:
         # nhiệm vụ tại Kế hoạch này, ..."; bodynames' relative clause), up to its comma or duty
         "relative": re.compile(
             rf"^\s+(?:{_alts(rel['relative_opens'])})(?:\s+(?!và\s)[^\s,;.:()]+){{0,12}}?"
-            rf"(?=,|\s(?:{_alts(rel['relative_ends'])})(?![\w]))"),
+            rf"(?=,|\s(?:{_alts(rel['relative_ends'])})(?![\w]))"
+            # ... or, with no comma, its duty's verb and a few words up to the subject's own
+            # verb ("Các đồng chí Tỉnh ủy viên được phân công theo dõi địa bàn chỉ đạo ..."); not
+            # a role's cue, which gives the subject its role ("X được giao chủ trì tổ chức ...")
+            rf"|^\s+(?:{_alts(rel['relative_opens'])})\s+"
+            rf"(?!{lx.pattern('roles', 'lead')}|{lx.pattern('roles', 'support_action')})"
+            rf"{lx.pattern('roles', 'subject_verbs')}"
+            rf"(?:\s+(?!và\s)[^\s,;.:()]+){{1,6}}?"
+            rf"(?=\s{lx.pattern('roles', 'subject_verbs')}(?![\w]))"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
         "inner_label": re.compile(lx.pattern("roles", "inner_label")),
         "definition": re.compile(lx.pattern("roles", "definition")),

@@ -171,8 +171,72 @@ def bodies(doc: Doc) -> Doc:
                             n.collective, n.outside) for n in bodynames.find(text, _tokens(doc)))
             if not _known_whole(f, ends, text)]
     read = _ended_as_closed([f for f in read if f], found, text)
-    _add(doc, "bodies", _alternatives(_no_overlap(found + read), text))  # a tie: the table's
+    kept = _members(_no_overlap(found + read), text)
+    _add(doc, "bodies", _alternatives(kept, text))  # a tie: the table's
     return doc
+
+
+def _members(found: list[Found], text: str) -> list[Found]:
+    """The members of a named body are a group: written before its name ("các thành viên Ban
+    Chỉ đạo tỉnh", "Thành viên Tổ công tác", "các cơ quan thành viên Đoàn kiểm tra", "Các đồng
+    chí Ủy viên Ban Thường vụ Tỉnh ủy") or, a Party committee's, after it ("Các đồng chí Tỉnh
+    ủy viên"). Each member acts for the body's part of the work, as a head stands for the body
+    it heads. The group's name is the words with the body's; a group the grammar read of the
+    members' kind alone ("các cơ quan thành viên", then the name) joins it."""
+    before, after = _members_re()
+    out: list[Found] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue  # the place of the members just read ("các xã" of "Công an viên các xã")
+        # a group is its members' only by the suffix ("Các Huyện ủy viên")
+        m = None if f.collective else before.search(text, max(0, f.start - 80), f.start)
+        end = f.end
+        if m is None:
+            m = after.match(text, f.end)
+            if m is None:
+                out.append(f)
+                continue
+            end = m.end()
+            # the members' place or scope goes with them ("Công an viên các xã")
+            placed = bodynames.grammar().place.match(text, end)
+            end = end if placed is None else placed.end()
+            m = _titled_before().search(text, max(0, f.start - 40), f.start)
+        start = f.start if m is None else m.start()
+        if out and out[-1].end > start:  # "các cơ quan thành viên", read as a kind
+            if not out[-1].collective or out[-1].start < start:
+                out.append(f)
+                continue
+            start = out.pop().start
+        out.append(Found(f.kind, start, end, f.groups, squash(text[start:end]), True,
+                         f.outside))
+    return out
+
+
+def _alts(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _titled_before() -> re.Pattern[str]:
+    """"các", a person's title ("đồng chí": ``[grammar] person_titles``) or both, right
+    before a name on its line."""
+    titles = _alts(lexicon().bodies["grammar"]["person_titles"])
+    return re.compile(rf"(?<!\w)(?:(?i:các)[^\S\n]+(?:(?i:{titles})[^\S\n]+)?"
+                      rf"|(?i:{titles})[^\S\n]+)$")
+
+
+@lru_cache(maxsize=1)
+def _members_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words that make a named body's members of it: right before its name, on its line
+    (``[grammar.collective] members_of``, after "các", a person's title or a group's noun),
+    and right after it (``member_suffixes``: "Tỉnh ủy viên")."""
+    g = lexicon().bodies["grammar"]
+    c = g["collective"]
+    sp = r"[^\S\n]+"
+    before = re.compile(rf"(?<!\w)(?:(?i:các){sp})?(?:(?i:{_alts(g['person_titles'])}){sp})?"
+                        rf"(?:(?i:{_alts(c['nouns'])}){sp})?(?i:{_alts(c['members_of'])}){sp}$")
+    after = re.compile(rf"{sp}(?:{_alts(c['member_suffixes'])})(?!\w)")
+    return before, after
 
 
 def _read_name(written: str, n: bodynames.Name) -> str:
