@@ -202,6 +202,12 @@ def _res() -> dict[str, re.Pattern[str]]:
             rf"{lx.pattern('roles', 'subject_verbs')}"
             rf"(?:\s+(?!và\s)[^\s,;.:()]+){{1,6}}?"
             rf"(?=\s{lx.pattern('roles', 'subject_verbs')}(?![\w]))"),
+        # the subject given its role in the passive ("Sở Y tế được giao chủ trì tổ chức ...",
+        # "X được phân công phối hợp ..."): the role is the subject's, no clause naming a group
+        "passive_role": re.compile(
+            rf"^\s+(?:{_alts(rel['relative_opens'])})(?=\s+(?:{lx.pattern('roles', 'lead')}|"
+            rf"{lx.pattern('roles', 'support_action')})(?![\w]))"),
+        "relative_duty": re.compile(rf"\s(?:{_alts(rel['relative_ends'])})(?![\w])"),
         "after_cue": re.compile(lx.pattern("roles", "after_cue")),
         "inner_label": re.compile(lx.pattern("roles", "inner_label")),
         "definition": re.compile(lx.pattern("roles", "definition")),
@@ -616,7 +622,12 @@ def _role(prefix: str, after: str) -> str | None:
         cue = res["lead_next"].fullmatch(inner) or res["support_next"].fullmatch(inner)
         after = (f" {inner}" if cue else "") + after[bracket.end():]
     relative = res["relative"].match(after)
-    if relative:  # "UBND các huyện được giao nhiệm vụ tại Kế hoạch này, căn cứ ..., chủ động"
+    passive = res["passive_role"].match(after)
+    if passive and not (relative and res["relative_duty"].match(after, relative.end())):
+        # "Sở Y tế được giao chủ trì tổ chức ...": it leads; but "các sở được phân công chủ
+        # trì thực hiện nhiệm vụ ... có trách nhiệm ..." names the group, its duty after
+        after = after[passive.end():]
+    elif relative:  # "UBND các huyện được giao nhiệm vụ tại Kế hoạch này, căn cứ ..., chủ động"
         after = after[relative.end():]
     aside = res["aside"].match(after)
     if aside:

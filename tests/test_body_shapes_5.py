@@ -117,3 +117,39 @@ def test_a_passive_duty_then_the_subject_s_verb_with_no_comma():
     (its duty's verb and object) says which are meant, the next verb is what they do; a
     clause whose duty is a role's cue ("được giao chủ trì tổ chức ...") is left as it was."""
     assert _roles("1. Ủy ban nhân dân các huyện được giao theo dõi địa bàn triển khai thực hiện Kế hoạch.\n") == [[("Ủy ban nhân dân các huyện", "executor")]]
+
+
+# ------------------------------------------------- a role given in the passive
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("1. Sở Y tế được giao chủ trì tổ chức tập huấn cho cán bộ y tế cơ sở.", [("Sở Y tế", "lead")]),
+    ("1. Sở Văn hóa, Thể thao và Du lịch được giao chủ trì thực hiện đề án.",
+     [("Sở Văn hóa, Thể thao và Du lịch", "lead")]),
+    ("1. Công an tỉnh được phân công chủ trì kiểm tra công tác phòng cháy.", [("Công an tỉnh", "lead")]),
+    ("1. Sở Tư pháp được giao chủ trì, phối hợp với Sở Nội vụ rà soát văn bản.",
+     [("Sở Tư pháp", "lead"), ("Sở Nội vụ", "support")]),
+    ("1. Ban Dân tộc được phân công phối hợp với các huyện thực hiện chính sách.",
+     [("Ban Dân tộc", "support"), ("các huyện", "support")]),
+])
+def test_a_body_given_its_role_in_the_passive_has_that_role(line, expected):
+    """"X được giao chủ trì ...": X is assigned to lead, so it leads (was: no body, or X only
+    executor where a comma followed the role word)."""
+    assert _roles(line + "\n") == [expected]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a group named by what it was given keeps its clause; the role word before the duty
+    ("1. Các đơn vị được giao chủ trì xây dựng đề án, căn cứ nguồn lực, bố trí cán bộ thực hiện.",
+     [("Các đơn vị được giao chủ trì xây dựng đề án", "executor")]),
+    ("1. UBND các huyện được giao nhiệm vụ tại Kế hoạch này, căn cứ tình hình thực tế, chủ động triển khai.",
+     [("Ủy ban nhân dân các huyện", "executor")]),
+])
+def test_a_passive_clause_that_is_no_role_stays_as_it_was(line, expected):
+    assert _roles(line + "\n") == [expected]
+
+
+def test_a_group_named_by_the_role_it_was_given_has_its_duty_after_the_clause():
+    """"các sở, ngành được phân công chủ trì thực hiện nhiệm vụ ... có trách nhiệm ...": the
+    clause says which bodies are meant; their duty follows it, no role of theirs."""
+    [task] = tasks_of(HEAD, "1. Các sở, ngành được phân công chủ trì thực hiện nhiệm vụ tại Kế hoạch này có trách nhiệm xây dựng kế hoạch chi tiết.\n")
+    assert {r for _n, r in roles(task)} == {"executor"}
