@@ -420,13 +420,13 @@ def _load_own(store: OxigraphStore, nt: str) -> None:
 def _reason(out: Prepared, reasoner: str, kind: str, g: Any, shared: Any, clock: _Clock) -> None:
     if reasoner == "none":
         return
-    from ontology.reasoning import plan_closure, unit_closure
+    from ontology.reasoning import plan_closure, stored, unit_closure
 
     if kind == "law" or shared is None:
-        own, extra = unit_closure(g, reasoner), None
+        own, extra = stored(unit_closure(g, reasoner)), None
     else:
         inferred = plan_closure(g, shared, reasoner)
-        own, extra = inferred.plan, inferred.shared
+        own, extra = stored(inferred.plan), stored(inferred.shared)
     out.inferred_nt, out.inferred = _nt(own), len(own)
     out.shared_inferred_nt = _nt(extra) if extra is not None else ""
     out.closure = pv.closure_key(reasoner)

@@ -57,10 +57,12 @@ def inferred_graph(graph: str) -> str:
 
 
 def closure_key(reasoner: str) -> str:
-    """The reasoner and a digest of the ontology: a closure made with another is stale."""
-    from ontology.reasoning import ONTOLOGY
+    """The reasoner and a digest of the ontology and of what of a closure is stored: a closure
+    made with another is stale (made again by the next ingest)."""
+    from ontology.reasoning import ONTOLOGY, STORED
 
-    return f"{reasoner} {hashlib.sha256(ONTOLOGY.read_bytes()).hexdigest()[:16]}"
+    digest = hashlib.sha256(ONTOLOGY.read_bytes() + STORED.read_bytes()).hexdigest()[:16]
+    return f"{reasoner} {digest}"
 
 
 def file_iri(path: Path) -> str:

@@ -17,6 +17,7 @@ checks that this answers every named query as the full closure of the whole stor
 
 from __future__ import annotations
 
+import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from ontology.triples import RDF as RDF_
 from ontology.triples import Triple, Triples, as_triples, subjects, to_ox
 
 ONTOLOGY = Path(__file__).parent / "cancu.ttl"
+STORED = Path(__file__).parent / "data" / "stored_inferences.toml"
 ENGINES = ("owlrl", "reasonable")
 _NOISE_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual, RDFS.Class, OWL.Class,
                 RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty}
@@ -282,3 +284,38 @@ def plan_closure(plan: Graph | Iterable[Triple], shared: Graph | Iterable[Triple
     for t in unit_closure(plan, engine, known=known):
         (mine if t[0] in own or t[2] in own else theirs).add(t)
     return Inferred(mine, theirs)
+
+
+# --- what of a closure the store keeps ---------------------------------------------------------
+
+
+def expand(curie: str) -> str:
+    """``cc:lead`` -> the IRI, by the ontology's own prefixes."""
+    prefix, _, local = curie.partition(":")
+    for name, ns in ontology_graph().namespaces():
+        if name == prefix:
+            return str(ns) + local
+    raise ValueError(f"{STORED.name}: unknown prefix in {curie!r}")
+
+
+@cache
+def stored_inferences() -> dict[str, dict[str, dict[str, str]]]:
+    """``stored_inferences.toml``: ``kept`` and ``left``, each ``properties`` and ``classes``
+    (CURIE -> why)."""
+    return tomllib.loads(STORED.read_text(encoding="utf-8"))
+
+
+@cache
+def _kept() -> tuple[frozenset[ox.NamedNode], frozenset[ox.NamedNode]]:
+    kept = stored_inferences()["kept"]
+    return (frozenset(ox.NamedNode(expand(c)) for c in kept["properties"]),
+            frozenset(ox.NamedNode(expand(c)) for c in kept["classes"]))
+
+
+def stored(inferred: Iterable[Triple]) -> Triples:
+    """Of a unit's inferences, those the store keeps: the ones whose property (for rdf:type,
+    whose class) something of the project reads (``stored_inferences.toml``). The rest, a fifth
+    of a plan's quads, is what nothing reads (inverses, provenance super-properties, the
+    classes above cc:Task): storing it cost the bulk load and every index, answering nothing."""
+    props, classes = _kept()
+    return {t for t in inferred if (t[2] in classes if t[1] == _TYPE else t[1] in props)}
