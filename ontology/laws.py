@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from ontology.iris import CC, ELI, ID, doc_iri, fold, law_graph_iri, provision_iri, slug
 from ontology.mapping import bind_prefixes
@@ -210,6 +210,10 @@ def law_to_graph(path: str | Path) -> tuple[str, Graph]:
     if facts["date"]:
         g.add((doc, ELI.date_document, Literal(facts["date"], datatype=XSD.date)))
     g.add((doc, CC.resolved, Literal(True)))
+    source = URIRef(f"{ID}source/law/{slug(path.stem)}")  # the file, as a plan's source node
+    g.add((source, RDF.type, PROV.Entity))
+    g.add((source, CC.sourceFile, Literal(path.name)))
+    g.add((doc, PROV.wasDerivedFrom, source))
     doc_label = " ".join(x for x in (facts["type"], facts["number"]) if x) or path.stem
     g.add((doc, RDFS.label, Literal(doc_label, lang="vi")))
     words = {CC.Chapter: "Chương", CC.Section: "Mục", CC.Article: "Điều", CC.Clause: "khoản",
@@ -232,7 +236,7 @@ def law_to_graph(path: str | Path) -> tuple[str, Graph]:
         span = URIRef(f"{ID}span/law/{slug(path.stem)}/{u.start}-{u.end}")
         g.add((u.iri, CC.hasSpan, span))
         g.add((span, RDF.type, CC.SourceSpan))
-        g.add((span, CC.sourceFile, Literal(path.name)))
+        g.add((span, PROV.wasDerivedFrom, source))
         g.add((span, CC.startOffset, Literal(u.start)))
         g.add((span, CC.endOffset, Literal(u.end)))
         g.add((span, CC.line, Literal(u.line)))

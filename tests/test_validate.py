@@ -7,7 +7,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from ontology.iris import CC, ELI, ID, TIME
+from ontology.iris import CC, ELI, ID, PROV, TIME
 from ontology.mapping import map_plan, plan_to_graph
 from ontology.reasoning import ontology_graph
 from ontology.shacl import ShapesError, compile_shapes, rules
@@ -74,8 +74,10 @@ def broken_plan() -> Graph:
     g.add((c[1], CC.citingPlan, URIRef(THING + "not-a-plan")))
     g.add((c[2], CC.hasSpan, URIRef(THING + "not-a-span")))
     s = [_nth(g, CC.SourceSpan, k) for k in range(5)]
-    g.remove((s[0], CC.sourceFile, None))
-    g.add((s[1], CC.sourceFile, Literal("another.txt")))
+    g.remove((s[0], PROV.wasDerivedFrom, None))  # its file: prov:wasDerivedFrom/cc:sourceFile
+    other = URIRef(THING + "another-source")
+    g.add((other, CC.sourceFile, Literal("another.txt")))
+    g.add((s[1], PROV.wasDerivedFrom, other))
     g.remove((s[2], CC.startOffset, None))
     g.remove((s[2], CC.endOffset, None))
     g.set((s[3], CC.startOffset, Literal("ten")))
