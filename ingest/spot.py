@@ -324,7 +324,16 @@ def _known_whole(f: Found, ends: dict[int, int], text: str) -> bool:
     a joiner or a place goes on with it ("Sở Văn hóa, Thể thao và Du lịch", "Ban Chỉ đạo các
     tỉnh"). Groups are the grammar's to end ("các sở, ban, ngành liên quan")."""
     end = ends.get(f.start)
-    if f.collective or end is None or end >= f.end or not text[end:f.end].lstrip()[:1].islower():
+    if f.collective or end is None or end >= f.end:
+        return False
+    rest = text[end:f.end].lstrip()
+    # "và" before a capital joins a field the grammar read as the name's own ("Ủy ban Kinh tế
+    # và Ngân sách": it joins none that opens a body, "Sở Tư pháp và Công an tỉnh" is two),
+    # but never to a name of a head the tables list whole (``[grammar] listed_heads``: "Sở
+    # Công Thương và Quản lý thị trường tỉnh" is two bodies)
+    joined = _JOINED_FIELD.match(rest)
+    if not rest[:1].islower() or (joined and rest[joined.end()].isupper()
+                                  and text[f.start:end].partition(" ")[0] not in _listed()):
         return False
     # a place goes with it: "các tỉnh, thành phố", and "Thành phố" where the table's name
     # took "Thành" for a name in capitals
@@ -332,6 +341,12 @@ def _known_whole(f: Found, ends: dict[int, int], text: str) -> bool:
     return not (place(text, end, f.end) or place(text, text.rfind(" ", f.start, end), f.end))
 
 
+@lru_cache(maxsize=1)
+def _listed() -> frozenset[str]:
+    return frozenset(lexicon().bodies["grammar"]["listed_heads"])
+
+
+_JOINED_FIELD = re.compile(r"và[^\S\n]+(?=[^\W\d_])")
 _LIST_END = re.compile(r"(?:,|\s+và)?\s*$")
 
 
