@@ -229,13 +229,20 @@ def _titled_before() -> re.Pattern[str]:
 def _members_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The words that make a named body's members of it: right before its name, on its line
     (``[grammar.collective] members_of``, after "các", a person's title or a group's noun),
-    and right after it (``member_suffixes``: "Tỉnh ủy viên")."""
+    and right after it (``member_suffixes``, after the words of ``member_suffixed``: "Tỉnh
+    ủy viên", "Công an viên")."""
     g = lexicon().bodies["grammar"]
     c = g["collective"]
     sp = r"[^\S\n]+"
+    # members of two kinds named together ("Đoàn viên, hội viên Hội Liên hiệp Phụ nữ tỉnh")
+    one = _alts(c["members_of"])
+    members = rf"(?:{one})(?:(?:,{sp}|{sp}và{sp})(?:{one}))*"
     before = re.compile(rf"(?<!\w)(?:(?i:các){sp})?(?:(?i:{_alts(g['person_titles'])}){sp})?"
-                        rf"(?:(?i:{_alts(c['nouns'])}){sp})?(?i:{_alts(c['members_of'])}){sp}$")
-    after = re.compile(rf"{sp}(?:{_alts(c['member_suffixes'])})(?!\w)")
+                        rf"(?:(?i:{_alts(c['nouns'])}){sp})?(?i:{members}){sp}$")
+    # ... the suffix after the words that take it only ("Tỉnh ủy viên", "Công an viên"; not the
+    # "viên chức" after "Sở Tư pháp")
+    took = "|".join(rf"(?<={re.escape(w)})" for w in c["member_suffixed"])
+    after = re.compile(rf"(?i:{took}){sp}(?:{_alts(c['member_suffixes'])})(?!\w)")
     return before, after
 
 

@@ -53,3 +53,50 @@ def test_two_bodies_joined_by_va_are_two(sentence, names):
 def test_a_committee_named_after_two_fields_is_the_task_s_lead():
     assert _roles("1. Ủy ban Kinh tế và Ngân sách chủ trì thẩm tra dự thảo Nghị quyết.\n") == [
         [("Ủy ban Kinh tế và Ngân sách", "lead")]]
+
+
+# ------------------------------------------------- "<word> viên": members, or not
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Hội viên Hội Nông dân tỉnh tham gia tuyên truyền tại cơ sở.", "Hội viên Hội Nông dân tỉnh"),
+    ("Đoàn viên Đoàn Thanh niên Cộng sản Hồ Chí Minh tham gia tình nguyện.", "Đoàn viên Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
+    ("Đoàn viên, hội viên Hội Liên hiệp Phụ nữ tỉnh tham gia hiến máu.", "Đoàn viên, hội viên Hội Liên hiệp Phụ nữ tỉnh"),
+    ("Các Tỉnh ủy viên theo dõi địa bàn được phân công.", "Các Tỉnh ủy viên"),
+    ("Các Đảng ủy viên theo dõi địa bàn được phân công.", "Các Đảng ủy viên"),
+    ("Công an viên các xã tuần tra, kiểm soát.", "Công an viên các xã"),
+    ("Ủy viên Ban Chấp hành Hội Nông dân tỉnh tham gia giám sát.", "Ủy viên Ban Chấp hành Hội Nông dân tỉnh"),
+])
+def test_words_that_name_a_body_s_members_make_them_a_group(sentence, name):
+    """"thành viên", "ủy viên", "đoàn viên", "hội viên" before a body's name, "viên" after a
+    Party committee's ("Tỉnh ủy viên") or the commune police's ("Công an viên"): the body's
+    members, a group named with it."""
+    assert name in spotted_names(sentence)
+
+
+def test_members_of_a_mass_organisation_take_part():
+    assert _roles("1. Hội viên Hội Nông dân tỉnh tham gia tuyên truyền tại cơ sở.\n") == [
+        [("Hội viên Hội Nông dân tỉnh", "support")]]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Sở Tư pháp viên chức tham gia tập huấn.", ["Sở Tư pháp"]),
+    ("Nhân viên Sở Y tế hỗ trợ người dân.", ["Sở Y tế"]),
+    ("Sinh viên Trường Đại học Tây Bắc tham gia tình nguyện.", ["Trường Đại học Tây Bắc"]),
+    ("Cán bộ, công chức, viên chức Sở Tư pháp tham gia tập huấn.", ["Sở Tư pháp"]),
+    ("Sở Nội vụ hướng dẫn cán bộ, công chức, viên chức.", ["Sở Nội vụ"]),
+])
+def test_employees_teachers_and_students_are_no_members(sentence, names):
+    """"viên chức", "nhân viên", "giáo viên", "sinh viên" name a body's staff or its public,
+    not its members: the body is named alone, and "viên" after a department's name ("Sở Tư
+    pháp viên chức") joins no name."""
+    assert spotted_names(sentence) == names
+
+
+@pytest.mark.parametrize("item", [
+    "1. Nhân viên Sở Y tế hỗ trợ người dân làm thủ tục.",
+    "1. Giáo viên các trường học tham gia tập huấn.",
+    "1. Cán bộ, công chức, viên chức Sở Tư pháp tham gia tập huấn.",
+])
+def test_a_body_s_staff_or_public_is_no_assignee(item):
+    """"Nhân viên Sở Y tế hỗ trợ ...": those named are not the body, nor a group of it."""
+    assert _roles(item + "\n") == [[]]
