@@ -55,6 +55,120 @@ def test_a_committee_named_after_two_fields_is_the_task_s_lead():
         [("Ủy ban Kinh tế và Ngân sách", "lead")]]
 
 
+# ------------------------------------------------- a body named in a remark on the task
+
+@pytest.mark.parametrize(("item", "expected"), [
+    ("1. Rà soát các văn bản do Hội đồng nhân dân tỉnh ban hành (nhiệm vụ này sẽ do Sở Tư pháp thực hiện).",
+     [("Sở Tư pháp", "executor")]),
+    ("1. Tổ chức thanh tra việc thực hiện chính sách. Nội dung này do Thanh tra tỉnh chủ trì thực hiện.",
+     [("Thanh tra tỉnh", "lead")]),
+    ("1. Kiện toàn tổ chức bộ máy các cơ quan chuyên môn (việc này do Sở Nội vụ đảm nhiệm).",
+     [("Sở Nội vụ", "executor")]),
+    ("1. Rà soát các văn bản quy phạm pháp luật (do Sở Tư pháp thực hiện).", [("Sở Tư pháp", "executor")]),
+    ("1. Rà soát các văn bản quy phạm pháp luật (Sở Tư pháp chịu trách nhiệm thực hiện).",
+     [("Sở Tư pháp", "executor")]),
+    ("1. Tuyên truyền Nghị định số 30/2020/NĐ-CP do Chính phủ ban hành (nhiệm vụ này do Sở Tư pháp thực hiện).",
+     [("Sở Tư pháp", "executor")]),
+    # the agent's own cue, then another's part: the one leads, the other supports
+    ("1. Rà soát thủ tục hành chính; nội dung này sẽ do Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ thực hiện.",
+     [("Sở Nội vụ", "support"), ("Sở Tư pháp", "lead")]),
+    # a part of the task set apart ("riêng ...") with its own doer
+    ("1. Sở Nội vụ chủ trì kiện toàn bộ máy; riêng nội dung đào tạo sẽ do Sở Giáo dục và Đào tạo thực hiện.",
+     [("Sở Nội vụ", "lead"), ("Sở Giáo dục và Đào tạo", "executor")]),
+    ("1. Sở Nội vụ chủ trì kiện toàn bộ máy. Nội dung này do Thanh tra tỉnh phối hợp thực hiện.",
+     [("Sở Nội vụ", "lead"), ("Thanh tra tỉnh", "support")]),
+    # a cause before the remark is no agent
+    ("1. Tổ chức tập huấn trực tuyến do tình hình dịch bệnh, nhiệm vụ này do Sở Y tế thực hiện.",
+     [("Sở Y tế", "executor")]),
+])
+def test_a_remark_naming_who_does_the_task_gives_it_that_body(item, expected):
+    """"(nhiệm vụ này sẽ do Sở Tư pháp thực hiện)": a remark on the task, naming it by an
+    anaphora ("nhiệm vụ này", "nội dung này", "việc này") or set alone in a bracket, says who
+    does it, in the passive: "do" + the agent + a verb of doing the work. "chủ trì" makes the
+    agent lead, "phối hợp" support, any other such verb executor."""
+    assert _roles(item + "\n") == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("1. Kiện toàn tổ chức bộ máy các cơ quan chuyên môn.\nGhi chú: nhiệm vụ này giao Sở Nội vụ thực hiện.\n",
+     [("Sở Nội vụ", "executor")]),
+    ("1. Kiện toàn tổ chức bộ máy các cơ quan chuyên môn.\nGhi chú: nhiệm vụ này được giao cho Sở Nội vụ thực hiện.\n",
+     [("Sở Nội vụ", "executor")]),
+    # under a body heading the heading's body keeps the task, the remark's joins it
+    ("2. Sở Tư pháp\n- Rà soát văn bản quy phạm pháp luật (nội dung này sẽ do Sở Nội vụ thực hiện).\n",
+     [("Sở Tư pháp", "executor"), ("Sở Nội vụ", "executor")]),
+])
+def test_a_note_under_an_item_gives_it_the_body_it_names(body, expected):
+    """"Ghi chú: nhiệm vụ này được giao cho Sở Nội vụ ...": the note is the task's, and "được
+    giao" with the task's anaphora gives it this task (not work given elsewhere before)."""
+    assert _roles(body) == [expected]
+
+
+def test_a_body_named_by_what_it_takes_on_is_one_body():
+    """"nhiệm vụ này sẽ do cơ quan tiếp nhận chức năng, nhiệm vụ của Sở X thực hiện": a plan of a
+    reorganisation names a body still to be set up by what it takes on; the agent is all the
+    words between "do" and the verb that ends the remark."""
+    item = "1. Kiện toàn bộ máy; nhiệm vụ này sẽ do cơ quan tiếp nhận chức năng, nhiệm vụ của Sở Kế hoạch và Đầu tư thực hiện.\n"
+    assert _roles(item) == [[("cơ quan tiếp nhận chức năng, nhiệm vụ của Sở Kế hoạch và Đầu tư", "executor")]]
+
+
+@pytest.mark.parametrize("item", [
+    "1. Văn bản hướng dẫn do Bộ Tư pháp ban hành được phổ biến kịp thời tới cơ sở.",
+    "1. Triển khai Thông tư số 01/2025/TT-BNV do Bộ Nội vụ ban hành.",
+    "1. Quy chế phối hợp do Ủy ban nhân dân tỉnh Lào Cai phê duyệt được thực hiện nghiêm.",
+    "1. Do Sở Y tế triển khai chậm nên kết quả còn hạn chế.",
+    "1. Kết quả còn hạn chế do Sở Y tế triển khai chậm.",
+    "1. Tổ chức tập huấn trực tuyến do tình hình dịch bệnh diễn biến phức tạp.",
+    "1. Kiểm tra hiện trường (do Đoàn kiểm tra không thực hiện được việc đo đạc).",
+])
+def test_a_do_naming_a_document_s_author_or_a_cause_gives_no_body(item):
+    """"do Bộ Nội vụ ban hành" names who issued a document the task names, not who does the
+    task; "Do X triển khai chậm nên ..." and "... do X triển khai chậm" give a cause."""
+    assert _roles(item + "\n") == [[]]
+
+
+# ------------------------------------------------- a body named in a footnote
+
+TABLE_HEAD = ("ỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nSố: 12/KH-UBTVQH15\n\nHà Nội, ngày 10 tháng 1 năm 2025\n\n"
+              "KẾ HOẠCH\nSửa đổi các nghị quyết về tổ chức bộ máy\n\n")
+
+
+def _table(rows: str, notes: str) -> list[list[tuple[str, str]]]:
+    text = (TABLE_HEAD + "| TT | Tên văn bản | Cơ quan soạn thảo | Cơ quan thẩm tra | Tiến độ |\n"
+            "|---|---|---|---|---|\n" + rows + "\n" + notes)
+    return [roles(t) for t in tasks_of(text, "")]
+
+
+def test_a_footnote_naming_who_will_do_a_part_gives_that_body_the_marked_body_s_role():
+    """"Ủy ban Xã hội chủ trì thẩm tra [1]" / "[1] Sau khi sửa đổi Luật ... thì nội dung này sẽ do
+    Ủy ban Văn hóa và Xã hội thực hiện": the note says who takes over the marked work, so the
+    body it names has the role of the body the marker follows (lead); after a bodies column's
+    name that has no cue, that column's role."""
+    rows = ("| 1 | Nghị quyết sửa đổi Quy chế thi đua | Ban Công tác đại biểu | Ủy ban Xã hội chủ trì thẩm tra [1] | Tháng 3/2025 |\n"
+            "| 2 | Nghị quyết ban hành Quy chế đối ngoại | Ủy ban Đối ngoại [2] | Ủy ban Pháp luật chủ trì thẩm tra | Tháng 4/2025 |\n")
+    notes = ("[1] Sau khi sửa đổi, bổ sung Luật Tổ chức Quốc hội thì nội dung này sẽ do Ủy ban Văn hóa và Xã hội thực hiện.\n\n"
+             "[2] Sau khi sửa đổi, bổ sung Luật Tổ chức Quốc hội thì nội dung này sẽ do Ủy ban của Quốc hội tiếp nhận nhiệm vụ của Ủy ban Đối ngoại thực hiện\n")
+    assert _table(rows, notes) == [
+        [("Ban Công tác đại biểu", "executor"), ("Ủy ban Xã hội", "lead"), ("Ủy ban Văn hóa và Xã hội", "lead")],
+        [("Ủy ban Đối ngoại", "executor"), ("Ủy ban Pháp luật", "lead"),
+         ("Ủy ban của Quốc hội tiếp nhận nhiệm vụ của Ủy ban Đối ngoại", "executor")],
+    ]
+
+
+def test_a_footnote_on_the_task_s_words_gives_the_role_of_its_own_verb():
+    body = ("1. Sửa đổi Quy chế làm việc của Ủy ban nhân dân tỉnh [1].\n\n"
+            "[1] Nội dung này do Văn phòng Ủy ban nhân dân tỉnh chủ trì thực hiện.\n")
+    assert _roles(body) == [[("Văn phòng Ủy ban nhân dân tỉnh", "lead")]]
+
+
+def test_a_footnote_citing_a_document_names_no_body():
+    """A footnote that gives a task's legal ground ("[1] Thông tư ... do Bộ Tư pháp ban hành")
+    names the document's author, no doer."""
+    body = ("1. Tổ chức phổ biến pháp luật cho cán bộ, công chức [1].\n\n"
+            "[1] Theo Thông tư số 10/2025/TT-BTP do Bộ Tư pháp ban hành.\n")
+    assert _roles(body) == [[]]
+
+
 # ------------------------------------------------- "<word> viên": members, or not
 
 @pytest.mark.parametrize(("sentence", "name"), [
