@@ -58,6 +58,7 @@ class Context:
     to_span: Callable[[int, int], Span]
     definitions: dict[str, list[Found]] = field(default_factory=dict)
     issuer: str | None = None  # the plan's issuer ("Ủy ban nhân dân tỉnh Hà Giang")
+    footnotes: dict[str, Line] = field(default_factory=dict)  # marker ("[1]", "¹") → its note
     starts: list[int] = field(init=False, repr=False)  # the bodies' starts, bisected
 
     def __post_init__(self) -> None:
@@ -227,6 +228,10 @@ def _res() -> dict[str, re.Pattern[str]]:
             rf"|(?P<support>{lx.pattern('roles', 'support_action')}))(?![\w])"),
         # a group named by its part in the tasks ("các cơ quan phối hợp": bodynames.py)
         "by_support": re.compile(rf"\s{lx.pattern('roles', 'support_action')}$"),
+        "issuing_next": re.compile(rf"^\s*{lx.pattern('roles', 'issuing')}(?![\w])"),
+        "cause_result": re.compile(rf"(?<![\w]){lx.pattern('roles', 'cause_result')}(?![\w])"),
+        "cause_judgement": re.compile(rf"\s+{lx.pattern('roles', 'cause_judgement')}(?![\w])"),
+        **_note_res(),
         "clause": re.compile(r"[.;:!?\n]|\s-\s"),
         "clause_end": re.compile(r"[.;:\n]"),
     }
@@ -234,6 +239,28 @@ def _res() -> dict[str, re.Pattern[str]]:
 
 def _alts(words: list[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def _note_res() -> dict[str, re.Pattern[str]]:
+    """The remarks on a task that say who does it (:func:`_noted`)."""
+    lx = lexicon()
+    subject, verb = lx.pattern("roles", "note_subject"), lx.pattern("roles", "note_verb")
+    heads = _alts([*lx.bodies["grammar"]["heads"], *lx.bodies["grammar"]["lower_heads"]])
+    agent = r"(?P<agent>[^.;:()\n]{2,160}?)"
+    # the verb, and the remark's end where the agent is named by what it takes on
+    verb_end = rf"\s+(?:(?i:sẽ|cùng)\s+)?{verb}(?![\w])(?P<closed>\s*(?=[.;)\n]|$))?"
+    return {
+        "note_by": re.compile(rf"(?<![\w]){subject}\s+(?:(?i:sẽ|được)\s+)*(?i:do)\s+{agent}"
+                              rf"{verb_end}"),
+        "note_bracket": re.compile(
+            rf"\(\s*(?:(?i:sẽ)\s+)?(?:(?i:do)\s+)?{agent}\s+(?:(?i:sẽ|chịu trách nhiệm|có "
+            rf"trách nhiệm)\s+)?{verb}(?![\w])\s*\)"),
+        "note_given": re.compile(rf"(?<![\w]){subject}\s+(?:(?i:sẽ|được)\s+)*(?i:giao(?:\s+cho)?)"
+                                 rf"(?=\s)"),
+        # an agent named by what it takes on: a head, then words with no negation or tense
+        # ("do Đoàn kiểm tra chưa ..." tells what the team did not do)
+        "described": re.compile(rf"(?:{heads})\s(?!.*(?<![\w])(?i:không|chưa|đã|đang)(?![\w]))"),
+    }
 
 
 def strip_head(text: str) -> str:
@@ -717,7 +744,16 @@ def of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
     chủ trì: X" and "Cơ quan phối hợp: Y" together). Else the task's own words, and the bodies
     it inherits from a body heading or a shared block, in the role its own clauses give them
     ("Chủ trì ..." lead; "Phối hợp ...", "Tham gia ..." support; both: lead); a body the task's
-    words name keeps the role they give it."""
+    words name keeps the role they give it. A remark on the task naming who does it, in its
+    words or in a footnote its markers point to, adds that body (:func:`_noted`)."""
+    found = _of_unit(unit, ctx)
+    noted = _noted(unit.start, unit.end, ctx)
+    return dedupe([*found, *noted, *_footnoted(unit, ctx, [*found, *noted])])
+
+
+def _of_unit(unit: Unit, ctx: Context) -> list[Assignment]:
+    """Who does a task by its labelled lines, its own words and what it inherits: all of
+    :func:`of_unit` but the remarks on it (:func:`_noted`, :func:`_footnoted`)."""
     from_lines: list[Assignment] = []
     for line in unit.meta:
         if line.kind == "assign":
@@ -833,10 +869,115 @@ def _agents(start: int, end: int, ctx: Context) -> list[Assignment]:
             continue
         if res["prose_start"].match(prefix, _MARKER_ONLY.match(prefix).end()):
             continue  # "Ưu tiên kinh phí ... do cơ quan nhà nước chủ trì thực hiện"
+        if res["issuing_next"].match(after) or _a_cause(text, clause, prefix, after):
+            continue  # "Văn bản do Bộ Tư pháp ban hành ...", "Do Sở Y tế triển khai chậm nên"
         role = "lead" if res["lead_next"].match(after) else "executor"
         out += [_make(x, role, ctx) for f in group.members if not ctx.is_issuer(f)
                 for x in _expand(f, ctx)]
     return dedupe(out)
+
+
+def _a_cause(text: str, clause: int, prefix: str, after: str) -> bool:
+    """Does the "do" before a list give a cause, not an agent? Opening its clause, with the
+    sentence going on to the result ("Do Sở Y tế triển khai chậm nên ..."), or with a
+    judgement of how the work went after the verb ("... do Sở Y tế triển khai chậm")."""
+    res = _res()
+    verb = res["prose_next"].match(after)
+    if verb is not None and res["cause_judgement"].match(after, verb.end()):
+        return True
+    if prefix.strip(_MARKS).lower() != "do":
+        return False
+    sentence = _SENTENCE_REST.match(text, clause)
+    return res["cause_result"].search(sentence.group()) is not None
+
+
+_SENTENCE_REST = re.compile(r"[^.;!?\n]*")
+
+
+def _noted(start: int, end: int, ctx: Context) -> list[Assignment]:
+    """The bodies a remark on a task names as the ones doing it ("(nhiệm vụ này sẽ do Sở Tư
+    pháp thực hiện)", "Nội dung này do Thanh tra tỉnh chủ trì thực hiện", "Ghi chú: nhiệm vụ
+    này được giao cho Sở Nội vụ"): the task named by an anaphora (``note_subject`` in
+    patterns.toml), or a bracket holding the remark alone, then "do" and the agent with a
+    verb of doing the work, or "giao" and the body given it. The role is the verb's ("chủ
+    trì" lead, "phối hợp" support, else executor). A "do" with no such verb (a document's
+    author: "do Bộ Nội vụ ban hành"; a cause) names none."""
+    text = ctx.text
+    stretch = text[start:end]
+    if "do" not in stretch and "giao" not in stretch and "(" not in stretch:
+        return []  # most tasks have no remark
+    res = _res()
+    out: list[Assignment] = []
+    for m in res["note_by"].finditer(text, start, end):
+        out += _agent_of(m, ctx, described=True)
+    for m in res["note_bracket"].finditer(text, start, end):
+        out += _agent_of(m, ctx, described=False)
+    for m in res["note_given"].finditer(text, start, end):
+        first = first_list(ctx.within(m.end(), end), text)
+        if first is None or text[m.end():first.start].strip():
+            continue
+        after = text[first.end:min(end, first.end + 200)]
+        role = "lead" if res["lead_next"].match(after) else "support" if res[
+            "support_next"].match(after) else "executor"
+        out += [_make(x, role, ctx) for f in first.members if not ctx.is_issuer(f)
+                for x in _expand(f, ctx)]
+    return out
+
+
+def _agent_of(m: re.Match[str], ctx: Context, described: bool) -> list[Assignment]:
+    """The bodies of a remark's agent (``m``'s group "agent", up to the first verb of doing
+    the work: "Sở Tư pháp" of "do Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ thực hiện", whose
+    supporter the task's own words give): the names it is made of; where ``described``, an
+    agent named by what it takes on, a head and its words up to the verb that ends the remark
+    ("Ủy ban của Quốc hội tiếp nhận nhiệm vụ của Ủy ban Đối ngoại", "cơ quan tiếp nhận chức
+    năng, nhiệm vụ của Sở X": a body a reorganisation is still to set up), one body."""
+    role = "lead" if m.group("lead") else "support" if m.group("support") else "executor"
+    a, z = m.span("agent")
+    if only_names(a, z, ctx):
+        return [_make(x, role, ctx) for f in ctx.within(a, z) if not ctx.is_issuer(f)
+                for x in _expand(f, ctx)]
+    agent = m.group("agent")
+    if described and m.group("closed") is not None and _res()["described"].match(agent):
+        return [Assignment(name=lexicon().expand_abbreviations(squash(agent)), role=role,
+                           span=ctx.to_span(a, z))]
+    return []
+
+
+def _footnoted(unit: Unit, ctx: Context, found: list[Assignment]) -> list[Assignment]:
+    """The bodies a footnote of a task names as the ones to do a part of it ("Ủy ban Tài
+    chính, Ngân sách chủ trì thẩm tra [1]" / "[1] Sau khi sửa đổi Luật ... thì nội dung này
+    sẽ do Ủy ban Kinh tế và Ngân sách thực hiện"): the note tells who takes over the marked
+    work, so the body it names has the role of the body the marker follows in its clause
+    (lead there), else the role the note's verb gives."""
+    if not ctx.footnotes:
+        return []
+    text = ctx.text
+    roles = {same_key(a.name): a.role for a in found}
+    out: list[Assignment] = []
+    spans = [(unit.start, unit.end), *((ln.body_start, ln.end) for ln in unit.meta)]
+    for s, e in spans:
+        for m in _marker_re().finditer(text, s, e):
+            note = ctx.footnotes.get(m.group("marker"))
+            if note is None:
+                continue
+            named = _noted(note.body_start, note.end, ctx)
+            marked = _marked(text, s, m.start(), ctx)
+            role = None if marked is None else roles.get(same_key(name_of(marked)))
+            out += [a if role is None else Assignment(a.name, role, a.key, a.group, a.span)
+                    for a in named]
+    return out
+
+
+def _marked(text: str, start: int, at: int, ctx: Context) -> Found | None:
+    """The last body named in the clause a footnote marker at ``at`` closes."""
+    clause = max(_clause_start(text, start, at), text.rfind("(", start, at) + 1)
+    bodies = ctx.within(clause, at)
+    return bodies[-1] if bodies else None
+
+
+@lru_cache(maxsize=1)
+def _marker_re() -> re.Pattern[str]:
+    return re.compile(lexicon().pattern("outline", "footnote_marker"))
 
 
 def _provides(after: str) -> bool:

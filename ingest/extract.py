@@ -71,7 +71,8 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     pin_mentions = spot.refs(doc, "pinpoints")
     body_mentions = spot.refs(doc, "bodies")
     time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]
-    ctx = assign.Context(text, body_mentions, to_span, issuer=info.issuer)
+    ctx = assign.Context(text, body_mentions, to_span, issuer=info.issuer,
+                         footnotes=dict(outline.footnotes))
     # the plan's year, knowing whether the plan covers several (a quarter without its year
     # then gets none: timeframes.PlanYear)
     year = timeframes.plan_years(plan_year(info), info.title)

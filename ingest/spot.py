@@ -229,13 +229,20 @@ def _titled_before() -> re.Pattern[str]:
 def _members_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The words that make a named body's members of it: right before its name, on its line
     (``[grammar.collective] members_of``, after "các", a person's title or a group's noun),
-    and right after it (``member_suffixes``: "Tỉnh ủy viên")."""
+    and right after it (``member_suffixes``, after the words of ``member_suffixed``: "Tỉnh
+    ủy viên", "Công an viên")."""
     g = lexicon().bodies["grammar"]
     c = g["collective"]
     sp = r"[^\S\n]+"
+    # members of two kinds named together ("Đoàn viên, hội viên Hội Liên hiệp Phụ nữ tỉnh")
+    one = _alts(c["members_of"])
+    members = rf"(?:{one})(?:(?:,{sp}|{sp}và{sp})(?:{one}))*"
     before = re.compile(rf"(?<!\w)(?:(?i:các){sp})?(?:(?i:{_alts(g['person_titles'])}){sp})?"
-                        rf"(?:(?i:{_alts(c['nouns'])}){sp})?(?i:{_alts(c['members_of'])}){sp}$")
-    after = re.compile(rf"{sp}(?:{_alts(c['member_suffixes'])})(?!\w)")
+                        rf"(?:(?i:{_alts(c['nouns'])}){sp})?(?i:{members}){sp}$")
+    # ... the suffix after the words that take it only ("Tỉnh ủy viên", "Công an viên"; not the
+    # "viên chức" after "Sở Tư pháp")
+    took = "|".join(rf"(?<={re.escape(w)})" for w in c["member_suffixed"])
+    after = re.compile(rf"(?i:{took}){sp}(?:{_alts(c['member_suffixes'])})(?!\w)")
     return before, after
 
 
@@ -324,7 +331,16 @@ def _known_whole(f: Found, ends: dict[int, int], text: str) -> bool:
     a joiner or a place goes on with it ("Sở Văn hóa, Thể thao và Du lịch", "Ban Chỉ đạo các
     tỉnh"). Groups are the grammar's to end ("các sở, ban, ngành liên quan")."""
     end = ends.get(f.start)
-    if f.collective or end is None or end >= f.end or not text[end:f.end].lstrip()[:1].islower():
+    if f.collective or end is None or end >= f.end:
+        return False
+    rest = text[end:f.end].lstrip()
+    # "và" before a capital joins a field the grammar read as the name's own ("Ủy ban Kinh tế
+    # và Ngân sách": it joins none that opens a body, "Sở Tư pháp và Công an tỉnh" is two),
+    # but never to a name of a head the tables list whole (``[grammar] listed_heads``: "Sở
+    # Công Thương và Quản lý thị trường tỉnh" is two bodies)
+    joined = _JOINED_FIELD.match(rest)
+    if not rest[:1].islower() or (joined and rest[joined.end()].isupper()
+                                  and text[f.start:end].partition(" ")[0] not in _listed()):
         return False
     # a place goes with it: "các tỉnh, thành phố", and "Thành phố" where the table's name
     # took "Thành" for a name in capitals
@@ -332,6 +348,12 @@ def _known_whole(f: Found, ends: dict[int, int], text: str) -> bool:
     return not (place(text, end, f.end) or place(text, text.rfind(" ", f.start, end), f.end))
 
 
+@lru_cache(maxsize=1)
+def _listed() -> frozenset[str]:
+    return frozenset(lexicon().bodies["grammar"]["listed_heads"])
+
+
+_JOINED_FIELD = re.compile(r"và[^\S\n]+(?=[^\W\d_])")
 _LIST_END = re.compile(r"(?:,|\s+và)?\s*$")
 
 
