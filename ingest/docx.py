@@ -293,10 +293,14 @@ class _Reader:
         who = _who_columns([c[0] for c in grid[0]]) if grid else None
         rows = _merged(tbl, grid) if who is not None else [[c[0] for c in r] for r in grid]
         if who is not None:
-            # a cell's paragraphs run on as one text; in a column of who does a row, each
-            # paragraph names one body or person ("Sở Tư pháp" / "Sở Nội vụ"): a list
+            # a cell's paragraphs each on a line of their own, which the text reader joins
+            # into the row's line (:func:`ingest.tables.layout_edits`) with a space, so the
+            # clean text reads as the portal's copy; the line breaks stay in the source,
+            # where a row holding several tasks pairs each with its own bodies paragraph
+            # (:func:`ingest.tasks._parallel`). In a column of who does a row, each paragraph
+            # names one body or person ("Sở Tư pháp" / "Sở Nội vụ"): a list
             for row in rows:
-                cells = [("; " if i in who else " ").join(
+                cells = [(";\n" if i in who else "\n").join(
                     x.replace("\n", " ") for x in cell if x).replace("|", "/")
                     for i, cell in enumerate(row)]
                 yield "| " + " | ".join(cells) + " |"

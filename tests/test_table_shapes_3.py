@@ -7,6 +7,8 @@ line is invented, laid out as such annex tables are."""
 
 from __future__ import annotations
 
+from ingest.extract import extract_file
+from tests.docx_build import para, write_docx
 from tests.shape_helpers import roles, tasks_of
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\n\nSố: 45/KH-UBND\n\nHà Nam, ngày 10 tháng 3 năm 2026\n\n"
@@ -73,3 +75,75 @@ def test_a_first_row_short_of_its_support_keeps_its_time():
     assert _assigned(tasks) == [
         ("I.1", [("Sở Tư pháp", "lead")], "Quý II/2026"),
         ("I.2", [("Sở Nội vụ", "lead"), ("Sở Tài chính", "support")], "Quý III/2026")]
+
+
+# ------------------------------------------------------------------- Word tables
+
+def _cell(*paragraphs: str, merge: str | None = None, span: int = 1) -> str:
+    """A Word cell of ``paragraphs``; ``merge`` "restart"/"continue" a vertical merge."""
+    props = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
+        '<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>" if merge else "")
+    body = "".join(para(p) for p in paragraphs) or "<w:p/>"
+    return f"<w:tc>{f'<w:tcPr>{props}</w:tcPr>' if props else ''}{body}</w:tc>"
+
+
+def _row(*cells: str) -> str:
+    return "<w:tr>" + "".join(cells) + "</w:tr>"
+
+
+def _word_plan(tmp_path, header: list[str], rows: list[str]):
+    blocks = [para(x) for x in (
+        "ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Số: 45/KH-UBND", "Hà Nam, ngày 10 tháng 3 năm 2026",
+        "KẾ HOẠCH", "Triển khai thi hành Luật Dữ liệu", "I. NHIỆM VỤ",
+        "Các nhiệm vụ cụ thể tại bảng sau:")]
+    table = "<w:tbl>" + "".join(header) + "".join(rows) + "</w:tbl>"
+    path = write_docx(tmp_path / "plan.docx", [*blocks, table, para("CHỦ TỊCH"), para("Nguyễn Văn An")])
+    return extract_file(path).tasks
+
+
+ONE_ROW_HEADER = [_row(*(_cell(h) for h in (*HEADER, "Sản phẩm")))]
+
+
+def test_a_word_row_of_two_points_pairs_each_with_its_own_bodies(tmp_path):
+    """"Nội dung" holds "a) ..." and "b) ..." as two paragraphs, "Chủ trì" and "Phối hợp"
+    one paragraph per point in the same order: each point is a task with its own bodies
+    (the smallest item carrying its own assignment), the time cell every point's."""
+    tasks = _word_plan(tmp_path, ONE_ROW_HEADER, [
+        _row(_cell("1"), _cell("a) Xây dựng cơ sở dữ liệu về đất đai", "b) Kết nối cơ sở dữ liệu với Cổng dịch vụ công"),
+             _cell("Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ"),
+             _cell("Sở Tài chính", "Công an tỉnh"), _cell("Năm 2026"), _cell("Cơ sở dữ liệu"))])
+    assert _assigned(tasks) == [
+        ("I.1", [("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Tài chính", "support")], "Năm 2026"),
+        ("I.1", [("Sở Khoa học và Công nghệ", "lead"), ("Công an tỉnh", "support")], "Năm 2026")]
+
+
+def test_a_word_row_of_two_sentences_pairs_them_as_its_paragraphs(tmp_path):
+    """Two tasks each a sentence paragraph, the bodies cells one paragraph a task (the
+    second paragraph naming a list): paired so, as a copy's cell run together is."""
+    tasks = _word_plan(tmp_path, ONE_ROW_HEADER, [
+        _row(_cell("4"), _cell("Bố trí nhân lực để cập nhật cơ sở dữ liệu về đất đai.", "Bố trí nhân lực để khai thác cơ sở dữ liệu về đất đai."),
+             _cell("Các sở, ngành", "Sở Tài chính"), _cell("Sở Tài chính", "Các sở, ngành"),
+             _cell("Năm 2026"), _cell("Nhân lực"))])
+    assert [roles(t) for t in tasks] == [
+        [("Các sở, ngành", "lead"), ("Sở Tài chính", "support")],
+        [("Sở Tài chính", "lead"), ("Các sở, ngành", "support")]]
+
+
+def test_a_word_row_whose_counts_disagree_gives_every_task_all_bodies(tmp_path):
+    """Two points but three lead paragraphs (co-leads of the row): nothing pairs them, so
+    the row stays one task, all its bodies its own."""
+    tasks = _word_plan(tmp_path, ONE_ROW_HEADER, [
+        _row(_cell("1"), _cell("a) Xây dựng cơ sở dữ liệu về đất đai", "b) Kết nối cơ sở dữ liệu với Cổng dịch vụ công"),
+             _cell("Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ", "Sở Tư pháp"),
+             _cell("Sở Tài chính"), _cell("Năm 2026"), _cell("Cơ sở dữ liệu"))])
+    assert [roles(t) for t in tasks] == [
+        [("Sở Nông nghiệp và Môi trường", "lead"), ("Sở Khoa học và Công nghệ", "lead"),
+         ("Sở Tư pháp", "lead"), ("Sở Tài chính", "support")]]
+
+
+def test_a_word_cell_listing_bodies_by_paragraph_beside_one_task_is_one_list(tmp_path):
+    """One task, its lead cell two paragraphs ("Sở Tư pháp" / "Sở Nội vụ"): both lead it."""
+    tasks = _word_plan(tmp_path, ONE_ROW_HEADER, [
+        _row(_cell("1"), _cell("Tổ chức hội nghị phổ biến Luật Dữ liệu"),
+             _cell("Sở Tư pháp", "Sở Nội vụ"), _cell("Sở Tài chính"), _cell("Quý II/2026"), _cell("Hội nghị"))])
+    assert [roles(t) for t in tasks] == [[("Sở Tư pháp", "lead"), ("Sở Nội vụ", "lead"), ("Sở Tài chính", "support")]]
