@@ -147,3 +147,37 @@ def test_a_word_cell_listing_bodies_by_paragraph_beside_one_task_is_one_list(tmp
         _row(_cell("1"), _cell("Tổ chức hội nghị phổ biến Luật Dữ liệu"),
              _cell("Sở Tư pháp", "Sở Nội vụ"), _cell("Sở Tài chính"), _cell("Quý II/2026"), _cell("Hội nghị"))])
     assert [roles(t) for t in tasks] == [[("Sở Tư pháp", "lead"), ("Sở Nội vụ", "lead"), ("Sở Tài chính", "support")]]
+
+
+def test_a_word_header_over_two_rows_gives_the_roles_by_its_lower_row(tmp_path):
+    """"Cơ quan thực hiện" spans "Chủ trì" | "Phối hợp" below it, the other header cells
+    merged down over both rows: the lower row names each bodies column's role."""
+    header = [
+        _row(_cell("STT", merge="restart"), _cell("Nội dung", merge="restart"),
+             _cell("Cơ quan thực hiện", span=2), _cell("Thời gian hoàn thành", merge="restart")),
+        _row(_cell(merge="continue"), _cell(merge="continue"), _cell("Chủ trì"), _cell("Phối hợp"),
+             _cell(merge="continue"))]
+    tasks = _word_plan(tmp_path, header, [
+        _row(_cell("1"), _cell("Tổ chức hội nghị phổ biến Luật Dữ liệu"), _cell("Sở Tư pháp"),
+             _cell("Sở Tài chính"), _cell("Quý II/2026")),
+        _row(_cell("2"), _cell("Rà soát văn bản quy phạm pháp luật"), _cell("Sở Nội vụ"),
+             _cell(), _cell("Quý III/2026"))])
+    assert _assigned(tasks) == [
+        ("I.1", [("Sở Tư pháp", "lead"), ("Sở Tài chính", "support")], "Quý II/2026"),
+        ("I.2", [("Sở Nội vụ", "lead")], "Quý III/2026")]
+
+
+def test_a_word_header_over_two_rows_left_unmerged_still_gives_the_roles(tmp_path):
+    """The same header with its other cells left empty in the lower row (no vMerge, as many
+    files are made): the lower row is still the header's, each empty cell the one above."""
+    header = [
+        _row(_cell("STT"), _cell("Nhiệm vụ"), _cell("Cơ quan thực hiện", span=2), _cell("Thời gian hoàn thành")),
+        _row(_cell(), _cell(), _cell("Chủ trì"), _cell("Phối hợp"), _cell())]
+    tasks = _word_plan(tmp_path, header, [
+        _row(_cell("1"), _cell("Tổ chức hội nghị phổ biến Luật Dữ liệu"), _cell("Sở Tư pháp"),
+             _cell("Sở Tài chính"), _cell("Quý II/2026")),
+        _row(_cell("2"), _cell("Rà soát văn bản quy phạm pháp luật"), _cell(),
+             _cell("Sở Nội vụ"), _cell("Quý III/2026"))])
+    assert _assigned(tasks) == [
+        ("I.1", [("Sở Tư pháp", "lead"), ("Sở Tài chính", "support")], "Quý II/2026"),
+        ("I.2", [("Sở Nội vụ", "support")], "Quý III/2026")]
