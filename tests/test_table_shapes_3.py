@@ -77,6 +77,28 @@ def test_a_first_row_short_of_its_support_keeps_its_time():
         ("I.2", [("Sở Nội vụ", "lead"), ("Sở Tài chính", "support")], "Quý III/2026")]
 
 
+def test_a_copy_s_header_over_two_rows_gives_the_roles_by_its_lower_row():
+    """The portal's copy of a two-row header: "| STT | Nội dung | Cơ quan thực hiện | Thời
+    gian hoàn thành |" over "| Chủ trì | Phối hợp |" (the cells merged down left out): the
+    lower row takes the place of "Cơ quan thực hiện", so the rows are as wide as it makes
+    the header and each bodies column has its role; the time stays a time."""
+    tasks = tasks_of(HEAD, "| STT | Nội dung | Cơ quan thực hiện | Thời gian hoàn thành |\n| Chủ trì | Phối hợp |\n|---|---|---|---|---|\n"
+                     "| 1 | Tổ chức hội nghị phổ biến Luật Dữ liệu | Sở Tư pháp | Sở Tài chính | Quý II/2026 |\n"
+                     "| 2 | Rà soát văn bản quy phạm pháp luật | | Sở Nội vụ | Quý III/2026 |\n")
+    assert _assigned(tasks) == [
+        ("I.1", [("Sở Tư pháp", "lead"), ("Sở Tài chính", "support")], "Quý II/2026"),
+        ("I.2", [("Sở Nội vụ", "support")], "Quý III/2026")]
+
+
+def test_a_row_under_the_header_naming_bodies_is_a_task():
+    """A first row whose cells name bodies beside its content ("| 1 | Tổ chức ... | Sở Tư
+    pháp | ... |") is a task, not the header's second row: only cells that all name who
+    does a row, with nothing else in the row, are."""
+    tasks = tasks_of(HEAD, "| STT | Nội dung | Cơ quan thực hiện | Thời gian hoàn thành |\n|---|---|---|---|\n"
+                     "| 1 | Tổ chức hội nghị phổ biến Luật Dữ liệu | Sở Tư pháp, Sở Tài chính | Quý II/2026 |\n")
+    assert _assigned(tasks) == [("I.1", [("Sở Tư pháp", "executor"), ("Sở Tài chính", "executor")], "Quý II/2026")]
+
+
 # ------------------------------------------------------------------- Word tables
 
 def _cell(*paragraphs: str, merge: str | None = None, span: int = 1) -> str:
