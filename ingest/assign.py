@@ -59,6 +59,10 @@ class Context:
     definitions: dict[str, list[Found]] = field(default_factory=dict)
     issuer: str | None = None  # the plan's issuer ("Ủy ban nhân dân tỉnh Hà Giang")
     footnotes: dict[str, Line] = field(default_factory=dict)  # marker ("[1]", "¹") → its note
+    # does the source break a paragraph between two clean offsets? Known for a Word file,
+    # whose table cells keep their paragraphs one a line (:mod:`ingest.docx`); a text copy's
+    # line breaks are hard wraps, so there it is None
+    breaks: Callable[[int, int], bool] | None = None
     starts: list[int] = field(init=False, repr=False)  # the bodies' starts, bisected
 
     def __post_init__(self) -> None:

@@ -293,10 +293,14 @@ class _Reader:
         who = _who_columns([c[0] for c in grid[0]]) if grid else None
         rows = _merged(tbl, grid) if who is not None else [[c[0] for c in r] for r in grid]
         if who is not None:
-            # a cell's paragraphs run on as one text; in a column of who does a row, each
-            # paragraph names one body or person ("Sở Tư pháp" / "Sở Nội vụ"): a list
+            # a cell's paragraphs each on a line of their own, which the text reader joins
+            # into the row's line (:func:`ingest.tables.layout_edits`) with a space, so the
+            # clean text reads as the portal's copy; the line breaks stay in the source,
+            # where a row holding several tasks pairs each with its own bodies paragraph
+            # (:func:`ingest.tasks._parallel`). In a column of who does a row, each paragraph
+            # names one body or person ("Sở Tư pháp" / "Sở Nội vụ"): a list
             for row in rows:
-                cells = [("; " if i in who else " ").join(
+                cells = [(";\n" if i in who else "\n").join(
                     x.replace("\n", " ") for x in cell if x).replace("|", "/")
                     for i, cell in enumerate(row)]
                 yield "| " + " | ".join(cells) + " |"
@@ -325,20 +329,42 @@ def _merged(tbl: ET.Element,
     copy from the row above (:class:`ingest.tables.Rows`). Grid columns place the cells
     (``w:gridBefore``, ``w:gridSpan``)."""
     above: dict[int, list[str]] = {}
+    spans: set[int] = set()  # the header's columns whose cell spans several below it
     out = []
-    for tr, row in zip(tbl.findall(f"{W}tr"), grid, strict=True):
+    for r, (tr, row) in enumerate(zip(tbl.findall(f"{W}tr"), grid, strict=True)):
         before = tr.find(f"{W}trPr/{W}gridBefore")
         col = int(before.get(f"{W}val", "0")) if before is not None else 0
-        cells, seen = [], {}
+        cells, seen, places = [], {}, []
         for lines, span, goes_on in row:
             if goes_on and not any(lines):
                 lines = above.get(col, lines)
             cells.append(lines)
             seen[col] = lines
+            places.append(col)
+            if r == 0 and span > 1:
+                spans.update(range(col, col + span))
             col += span
+        if r == 1 and _sub_header(cells, places, spans):
+            # the header's second row ("Chủ trì" | "Phối hợp" under "Cơ quan thực hiện"): a
+            # header cell of one column, left empty below it, is that column's header here
+            cells = [lines if any(lines) else above.get(at, lines)
+                     for lines, at in zip(cells, places, strict=True)]
         above = seen
         out.append(cells)
     return out
+
+
+def _sub_header(cells: list[list[str]], places: list[int], spans: set[int]) -> bool:
+    """Is the row under a task table's header its second row: text only under the header
+    cells that span several columns, and there naming who does a row ("Chủ trì", "Phối
+    hợp")? Its other cells are the header's own, merged down or left empty."""
+    from ingest.tables import column_kind
+
+    filled = [at for lines, at in zip(cells, places, strict=True) if any(lines)]
+    if not filled or not all(at in spans for at in filled):
+        return False
+    kinds = [column_kind(" ".join(lines)) for lines in cells if any(lines)]
+    return all(k in ("lead", "support", "executor") for k in kinds)
 
 
 def _who_columns(header: list[list[str]]) -> set[int] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,6 +58,16 @@ def extract_text(text: str, source: str = "<text>") -> PlanRecord:
     return extract_clean(clean(text), source=source, path=source)
 
 
+def _paragraph_breaks(ct: CleanText) -> Callable[[int, int], bool]:
+    """Whether the source breaks a line between two clean offsets: in a Word file's text a
+    table cell's paragraphs are its lines (:mod:`ingest.docx`)."""
+    def breaks(start: int, end: int) -> bool:
+        span = ct.source_span(start, end)
+        return "\n" in ct.raw[span.start:span.end]
+
+    return breaks
+
+
 def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     text = ct.text
     outline = parse(text)
@@ -72,7 +82,8 @@ def extract_clean(ct: CleanText, source: str, path: str) -> PlanRecord:
     body_mentions = spot.refs(doc, "bodies")
     time_mentions = [(r.kind, r.start, r.end) for r in spot.refs(doc, "timeframes")]
     ctx = assign.Context(text, body_mentions, to_span, issuer=info.issuer,
-                         footnotes=dict(outline.footnotes))
+                         footnotes=dict(outline.footnotes),
+                         breaks=_paragraph_breaks(ct) if ct.encoding == "docx" else None)
     # the plan's year, knowing whether the plan covers several (a quarter without its year
     # then gets none: timeframes.PlanYear)
     year = timeframes.plan_years(plan_year(info), info.title)

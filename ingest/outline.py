@@ -668,6 +668,7 @@ class _Grid:
         self.group: Item | None = None  # the group row the next rows belong to
         self.part: Item | None = None  # the lettered part ("| A | ... |") holding the groups
         self.grouped = False  # was the last row read a group's row?
+        self.fresh = False  # was the last row read the header?
         self.annex: Item | None = None
         self.header: list[tables.Cell] = []
 
@@ -687,6 +688,27 @@ class _Grid:
             return row  # a short row lacks the cells merged above it (Rows.align)
         at = row[0].start
         return [tables.Cell("", at, at), *row[:-1]]
+
+    def _sub_header(self, row: list[tables.Cell]) -> bool:
+        """Is ``row``, just under the header, the header's second row ("| STT | Nội dung | Cơ
+        quan thực hiện | Thời gian |" over "| Chủ trì | Phối hợp |", the cells merged down
+        left out or empty)? Its cells all name who does a row, under the one header cell
+        that names who without a role: they take that cell's place, so each bodies column
+        has its role."""
+        assert self.columns is not None
+        filled = [c for c in row if c.text]
+        spanning = [i for i, kind in self.columns.items() if kind == "executor"]
+        if len(filled) < 2 or len(spanning) != 1 or any(
+                tables.column_kind(c.text) not in ("lead", "support", "executor") for c in filled):
+            return False
+        at = spanning[0]
+        header = [*self.header[:at], *filled, *self.header[at + 1:]]
+        columns = tables.columns(header)
+        if columns is None:
+            return False
+        self.header, self.columns, self.rows = header, columns, tables.Rows(header)
+        self.fresh = True  # a rule or a third row of the header may follow
+        return True
 
     def _spans_row(self, row: list[tables.Cell]) -> bool:
         """Is ``row`` as wide as its header, with nothing in it but its number first and one
@@ -713,7 +735,7 @@ class _Grid:
 
     def end(self) -> None:
         self.columns, self.rows, self.base, self.group = None, None, None, None
-        self.part, self.grouped = None, False
+        self.part, self.grouped, self.fresh = None, False, False
 
     def row(self, line: Line, parent: Item | None, annex: bool = True) -> None:
         """Read one table line; ``parent`` is the item the table stands under, if any, and
@@ -733,8 +755,12 @@ class _Grid:
             self.rows = tables.Rows(row)
             self.header = row
             self.grouped = False
+            self.fresh = True
             return
         if self.columns is None or self.rows is None:
+            return
+        fresh, self.fresh = self.fresh, False
+        if fresh and self._sub_header(row):
             return
         self.grouped = True  # until a task's row says otherwise
         filled = [c for c in row if c.text]

@@ -85,7 +85,7 @@ def layout_edits(text: str) -> list[Edit]:
                 edits.append((s, e, ""))  # a stray bar above a row line
                 i += 1
             else:
-                i = _cell_rows(text, lines, i, edits)
+                i = _cell_rows(text, lines, i, edits, width)
             continue
         i = _row_lines(text, lines, i, edits, width)
     return edits
@@ -154,24 +154,48 @@ def _goes_on(above: int, row: list[Cell], width: int) -> bool:
     where a cell between them was empty ("| 1 | Nghị quyết ... | Ban X |" / "| Trình ... | Hồ
     sơ ... |")? The two with that empty cell make exactly one row of the header's width, and
     the second opens with text, not with a row's number: a row that lacks the cells merged
-    above it is narrower, and opens with its number or content."""
-    if len(row) < 2 or above + 1 + len(row) != width or not row[0].text:
+    above it is narrower, and opens with its number or content. A lone cell goes on only
+    when it gives a time (the last column's "| Quý III/2026 |"): a lone text heads a group."""
+    if above + 1 + len(row) != width or not row or not row[0].text:
+        return False
+    if len(row) < 2 and _shape(row[0].text) != "time":
         return False
     return not (_ROW_NUMBER.fullmatch(row[0].text.rstrip(".")) or _GROUP_NUMBER.match(row[0].text))
 
 
-def _cell_rows(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit]) -> int:
+def _cell_rows(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit],
+               width: list[int]) -> int:
     """A cell-per-line table from its first bar line ``i``: each row joined onto one line.
 
     After a cell's text, a bar directly followed by more text separates two cells; a bar
     followed by another bar (blank lines may lie between: a page break) closes the row and
     the next opens a row; a bar followed by a blank line and text, or by nothing, closes the
-    table.
+    table. An empty cell leaves two bars with nothing between them too ("Sở Nội vụ" / "|" /
+    "|" / "Quý III/2026": no "phối hợp"), read as a row's end at first; where the two rows
+    so made fill exactly the header's width with that empty cell between them, and the
+    second opens with no row number, they are one row (:func:`_goes_on`), so each cell
+    keeps its column. ``width`` is as in :func:`_row_lines`.
     """
     n = len(lines)
     opening = i
     k = i + 1
     bar = i  # the last bar line seen
+    short: tuple[int, int] | None = None  # a row that closed short: its closing bar, its cells
+
+    def close(end_line: int) -> None:
+        nonlocal short
+        s0, e0 = lines[opening][0], lines[end_line][1]
+        _join(text, s0, e0, edits)
+        row = cells(_NEWLINES.sub(" ", text[s0:e0]), 0)
+        if columns(row) is not None:
+            width[:] = [len(row)]
+            short = None
+        elif short is not None and width and _goes_on(short[1], row, width[0]):
+            _join(text, lines[short[0]][1], s0, edits)  # the empty cell between them
+            short = None
+        else:
+            short = (end_line, len(row)) if width and 1 < len(row) < width[0] else None
+
     while True:
         j = _next_filled(text, lines, k)
         if j >= n:  # the table's end without a closing bar
@@ -191,12 +215,13 @@ def _cell_rows(text: str, lines: list[tuple[int, int]], i: int, edits: list[Edit
         bar = j
         after = _next_filled(text, lines, j + 1)
         if after < n and _BAR_LINE.fullmatch(text, *lines[after]):
-            _join(text, lines[opening][0], e, edits)  # the row ends; the next one opens
+            close(j)  # the row ends; the next one opens
             opening, k = after, after + 1
         elif after < n and after == j + 1:
             k = j + 1  # a bar between two cells
         else:
-            _join(text, lines[opening][0], e, edits)  # the row ends, and the table
+            close(j)  # the row ends, and the table
+            width.clear()
             return j + 1
 
 
@@ -300,6 +325,10 @@ class Rows:
         self.width = len(header)
         self.above: list[Cell | None] = [None] * self.width
         self.shapes: list[dict[str, int]] = [{} for _ in header]
+        # what a column holds before any full row shows it: the header says it ("STT": row
+        # numbers, "Thời gian hoàn thành": times), so a first short row's time is no body's
+        kinds = columns(header) or {}
+        self.expect = {i: _EXPECTED[k] for i, k in kinds.items() if k in _EXPECTED}
 
     def align(self, row: list[Cell]) -> list[Cell]:
         """``row`` with one cell per column (or as it is, when it heads a group)."""
@@ -332,8 +361,12 @@ class Rows:
     def _fits(self, col: int, shape: str) -> int:
         seen = self.shapes[col]
         if not seen:
-            return 1 if shape == "text" else 0
+            return 1 if shape == self.expect.get(col, "text") else 0
         return 2 if max(seen, key=seen.get) == shape else 0
+
+
+# the shape of the cells under a header of this kind (any other column's: "text")
+_EXPECTED = {"number": "number", "time": "time"}
 
 
 def _heads_group(row: list[Cell]) -> bool:
@@ -408,6 +441,11 @@ def columns(header: list[Cell]) -> dict[int, str] | None:
     return None
 
 
+def column_kind(text: str) -> str | None:
+    """What one header cell names (:func:`_column_kind`), from its text as written."""
+    return _column_kind(fold(text).strip(" .:"))
+
+
 def _column_kind(folded: str) -> str | None:
     """What a header cell (folded) names: "number", "time", "content", or who does the task,
     "lead", "support" or "executor" (``[tables]`` of patterns.toml)."""
@@ -442,5 +480,5 @@ def _has_word(folded: str, words: list[str]) -> bool:
 _WORD = re.compile(r"\w+")
 
 
-__all__ = ["LABELS", "PERIOD_LABEL", "Cell", "Rows", "cell_lines", "cells", "columns", "is_period",
-           "is_row", "is_rule", "is_time", "layout_edits"]
+__all__ = ["LABELS", "PERIOD_LABEL", "Cell", "Rows", "cell_lines", "cells", "column_kind",
+           "columns", "is_period", "is_row", "is_rule", "is_time", "layout_edits"]

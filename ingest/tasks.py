@@ -492,8 +492,7 @@ def _parallel(unit: Unit, ctx: assign.Context) -> list[Unit]:
     if len(unit.lines) != 1:
         return [unit]
     line = unit.lines[0]
-    cuts = [m.end() for m in _PARAGRAPH_CUT.finditer(ctx.text, line.body_start, line.end)
-            if ctx.text[m.end()].isupper()]
+    cuts = _task_cuts(line, ctx)
     if not cuts:
         return [unit]
     n = len(cuts) + 1
@@ -517,18 +516,40 @@ def _parallel(unit: Unit, ctx: assign.Context) -> list[Unit]:
     return out
 
 
-# a cell's paragraph ending in a full stop, the next opening (with a capital: see _parallel)
-_PARAGRAPH_CUT = re.compile(r"(?<=[.;])[^\S\n]+(?=\w)")
+def _task_cuts(line: Line, ctx: assign.Context) -> list[int]:
+    """Where a content cell's paragraphs that are tasks of their own open: after a full stop
+    or semicolon, a sentence with a capital ("... Hệ thống. Bố trí ...") or, in a cell that
+    opens as a list ("a) ...", "- ..."), the list's next point ("...; b) Tổ chức ..."). A
+    Word file keeps a cell's paragraphs: there a point that opens one needs no mark before
+    it ("a) Xây dựng kế hoạch" / "b) Tổ chức ...")."""
+    text, breaks = ctx.text, ctx.breaks
+    listed = _POINT.match(text, line.body_start) is not None
+    out = []
+    for m in _GAP.finditer(text, line.body_start, line.end):
+        at, closed = m.end(), text[m.start() - 1] in ".;"
+        sentence = closed and text[at].isupper()
+        point = listed and _POINT.match(text, at) is not None and (
+            closed or (breaks is not None and breaks(m.start(), at)))
+        if sentence or point:
+            out.append(at)
+    return out
+
+
+# the spaces between two words of a cell; a point of a list a cell's text opens with
+_GAP = re.compile(r"(?<=\S)[^\S\n]+(?=\S)")
+_POINT = re.compile(r"(?:[a-zđ]|\d{1,2})[.)][^\S\n]|[-+•][^\S\n]")
 
 
 def _side_by_side(line: Line, ctx: assign.Context) -> list[tuple[int, int]]:
     """The stretches of a bodies cell that lists of bodies fill one after another with
     nothing between them but a space ("Các sở, ngành, UBND xã, phường Sở Tài chính": two
-    paragraphs of the cell run together), each with its separators."""
+    paragraphs of the cell run together), each with its separators. A Word file keeps a
+    cell's paragraphs: there a stretch is one paragraph ("Sở Tư pháp;" / "Sở Nội vụ")."""
     _label, start = assign.label_value(line)
     bodies = ctx.within(start, line.end)
-    cuts = [b.start for a, b in pairwise(bodies)
-            if a.end < b.start and ctx.text[a.end:b.start].isspace()]
+    breaks = ctx.breaks
+    cuts = [b.start for a, b in pairwise(bodies) if a.end < b.start and (
+        breaks(a.end, b.start) if breaks is not None else ctx.text[a.end:b.start].isspace())]
     return list(pairwise([start, *cuts, line.end]))
 
 
