@@ -312,10 +312,11 @@ def _kept() -> tuple[frozenset[ox.NamedNode], frozenset[ox.NamedNode]]:
             frozenset(ox.NamedNode(expand(c)) for c in kept["classes"]))
 
 
-def stored(inferred: Iterable[Triple]) -> Triples:
+def stored(inferred: Graph | Iterable[Triple]) -> Triples:
     """Of a unit's inferences, those the store keeps: the ones whose property (for rdf:type,
     whose class) something of the project reads (``stored_inferences.toml``). The rest, a fifth
     of a plan's quads, is what nothing reads (inverses, provenance super-properties, the
     classes above cc:Task): storing it cost the bulk load and every index, answering nothing."""
     props, classes = _kept()
-    return {t for t in inferred if (t[2] in classes if t[1] == _TYPE else t[1] in props)}
+    return {t for t in as_triples(inferred)
+            if (t[2] in classes if t[1] == _TYPE else t[1] in props)}

@@ -13,6 +13,7 @@ from rdflib import Graph, Literal, Namespace
 
 from graph_api.pipeline import discover, ingest_paths, is_law, revalidate, stored_sources
 from graph_api.store import INFERRED_GRAPH, META_GRAPH, open_store
+from ontology.iris import ELI
 from ontology.mapping import MappedPlan
 from ontology.triples import from_graph, parse_ntriples
 
@@ -117,8 +118,8 @@ def test_each_plan_gets_its_own_inferred_graph(tmp_path: Path, monkeypatch) -> N
     def fake_plan_closure(plan: Graph, shared: Graph, engine: str = "reasonable"):
         calls.append(len(plan))
         out = Graph()
-        for s, _, _ in plan:
-            out.add((s, EX.seen, Literal(engine)))
+        for s, _, _ in plan:  # of a property the store keeps (ontology.reasoning.stored)
+            out.add((s, ELI.cites, Literal(engine)))
         return SimpleNamespace(plan=out, shared=Graph())
 
     monkeypatch.setattr(ontology.reasoning, "plan_closure", fake_plan_closure)
