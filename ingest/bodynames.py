@@ -27,15 +27,16 @@ match here is a candidate: :mod:`ingest.spot` keeps a table's name where a table
 
 from __future__ import annotations
 
+import atexit
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 
 import regex
 
 from ingest.lexicon import lexicon
+from ingest.scan import OpeningIndex
 
 SP = r"[^\S\n]+"  # a name never runs over a line break
 # "Quốc", "HĐND", and a short form joined by "&" ("TN&MT", "KH&CN": Tài nguyên và Môi
@@ -346,20 +347,21 @@ def find(text: str, tokens: tuple[list[str], list[int]] | None = None) -> list[N
     "đơn vị liên quan"; a noun alone ("tổ chức", "đơn vị") is a common word. Each pattern is
     tried only at a word it can open with (``re`` would try it at every character), never
     inside its last match; ``tokens`` (the doc's tokens with their trailing spaces, and their
-    starts) find those words by a set look-up each."""
+    starts) find those words by a set look-up each, and the words after them which of the
+    two patterns can match there at all (:func:`_opening_index`)."""
     g = grammar()
     named_at = collective_at = 0
     named_from = 0  # where the last name opened: a group never opens inside it
     out: list[Name] = []
-    for at, w in _openers(text, tokens, g):
-        if at >= named_at and w in g.named_firsts:
+    for at, w, can in _openers(text, tokens, g):
+        if NAMED in can and at >= named_at and w in g.named_firsts:
             m = g.named.match(text, at)
             if m is not None:
                 named_from, named_at = at, m.end()
                 out.append(Name(at, m.end(), outside=bool(g.outside.match(m.group()))))
         if named_from < at < named_at:
             continue  # "Đài Phát thanh và Truyền hình tỉnh, cơ quan ...": "tỉnh" is its place
-        if at >= collective_at and (w.lower() in g.collective_firsts
+        if COLLECTIVE in can and at >= collective_at and (w.lower() in g.collective_firsts
                                     or w in g.collective_firsts):
             m = g.collective.match(text, at)
             if m is not None and g.not_group.match(text, at):
@@ -392,16 +394,37 @@ def headless(name: str) -> str:
 _SINGULAR_TITLED = regex.compile(r"(?!(?i:các)\s)\p{L}+\s+trưởng,")
 
 
+NAMED, COLLECTIVE = 0, 1  # the grammar's patterns in :func:`_opening_index`
+_BOTH = (NAMED, COLLECTIVE)
+
+
+@lru_cache(maxsize=1)
+def _opening_index() -> OpeningIndex:
+    """Which of the two patterns may open where, from the words there: most of the words
+    a name may open with open none where they stand ("cơ sở", "tổ chức thực hiện", "phòng,
+    chống", "công tác"), and a failed match of either costs ~30 µs, hundreds a plan. The
+    spotting scan's index (:class:`ingest.scan.OpeningIndex`, the ``regex`` module's partial
+    matching, kept on disk) tells from the word and the two after it which pattern can match
+    there at all, so the others are never tried: the names found are the same."""
+    g = grammar()
+    index = OpeningIndex([g.named, g.collective],
+                         lists={**g.named.named_lists, **g.collective.named_lists})
+    atexit.register(index.keep)  # as scan.index does: its answers are written at the end
+    return index
+
+
 def _openers(text: str, tokens: tuple[list[str], list[int]] | None,
-             g: Grammar) -> Iterator[tuple[int, str]]:
-    """(start, word) of every word a name or a group may open with."""
+             g: Grammar) -> Iterator[tuple[int, str, tuple[int, ...]]]:
+    """(start, word, patterns) of every word a name or a group may open with, and which of
+    the two may open there (:func:`_opening_index`; both, without the doc's tokens)."""
     if tokens is None:
         for word in _WORD.finditer(text):
-            yield word.start(), word.group()
+            yield word.start(), word.group(), _BOTH
         return
     pieces, starts = tokens
-    for i in compress(range(len(pieces)), map(g.opener_pieces.__contains__, pieces)):
-        yield starts[i], pieces[i].rstrip(" ")
+    for i, can in _opening_index().opening_tokens(pieces):
+        if pieces[i] in g.opener_pieces:
+            yield starts[i], pieces[i].rstrip(" "), can
 
 
 _WORD = re.compile(r"\w+")

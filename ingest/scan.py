@@ -80,16 +80,22 @@ class OpeningIndex:
     """
 
     def __init__(self, patterns: list[Pattern], heads: list[str] | None = None,
-                 *, cached: bool = True) -> None:  # fmt: skip
+                 *, cached: bool = True,
+                 lists: dict[str, frozenset[str]] | None = None) -> None:  # fmt: skip
         self.patterns = patterns
         self._heads = [(h, p.flags & re.IGNORECASE) for p, h in zip(
             patterns, heads or [p.pattern for p in patterns], strict=True)]
+        # the named lists (``\L<name>``) the heads use: compiled with them, and part of the
+        # key, since the answers change with a list's words as with a head's
+        self._lists = lists or {}
         self._partial: list[regex.Pattern[str] | None] = [None] * len(patterns)
         self._every = tuple(range(len(patterns)))
         self._by_char: dict[str, tuple[int, ...]] = {}
         self._first: dict[str, Run | None] = {}  # a token -> its run, None when it opens none
         self.key = hashlib.sha256(json.dumps(
-            [CACHE_FORMAT, regex.__version__, self._heads], ensure_ascii=False).encode()
+            [CACHE_FORMAT, regex.__version__, self._heads,
+             *([{k: sorted(v) for k, v in sorted(self._lists.items())}] if lists else [])],
+            ensure_ascii=False).encode()
         ).hexdigest() if cached else None
         self._kept = 0  # answers in the cache file when read or last written
         self._learned = 0  # answers learned since
@@ -107,7 +113,8 @@ class OpeningIndex:
 
     def _compile(self, i: int) -> regex.Pattern[str]:
         head, flags = self._heads[i]
-        compiled = self._partial[i] = regex.compile(head, flags)
+        compiled = self._partial[i] = regex.compile(head, flags, ignore_unused=True,
+                                                    **self._lists)
         return compiled
 
     def _opening_with(self, char: str) -> tuple[int, ...]:
@@ -135,6 +142,11 @@ class OpeningIndex:
                  ) -> Iterator[tuple[int, tuple[int, ...]]]:
         """(start, patterns) of every token some pattern may open on, the patterns narrowed
         down by the :data:`NARROWING_TOKENS` tokens after it."""
+        for k, patterns in self.opening_tokens(tokens):
+            yield starts[k], patterns
+
+    def opening_tokens(self, tokens: list[str]) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """:meth:`openings` by the token's index rather than its start."""
         first = self._first
         for token in set(tokens).difference(first):  # tokens never seen: learned first
             first[token] = self._run(token)
@@ -146,7 +158,7 @@ class OpeningIndex:
                 if not run.patterns:
                     break
             if run.patterns:
-                yield starts[k], run.patterns
+                yield k, run.patterns
 
     def keep(self) -> None:
         """Write the answers to the cache (at the process's end) when it learned a hundredth

@@ -126,3 +126,35 @@ def test_cache_files_are_read_only_under_their_key(tmp_path: Path, monkeypatch) 
     assert not list((tmp_path / "scan").glob(".*.tmp"))
     monkeypatch.setenv("CANCU_CACHE", "off")
     assert cache.folder("scan") is None and not cache.write_json("scan", "abc", 1)
+
+
+def test_named_lists_are_compiled_with_the_heads_and_key_the_answers() -> None:
+    """An index over patterns with named lists (the grammar of names: ingest.bodynames)
+    compiles its heads with them, and other words in a list are another key."""
+    import regex
+
+    def index(words: list[str]) -> scan.OpeningIndex:
+        pattern = regex.compile(r"\L<nouns>(?!\w)", nouns=words)
+        return scan.OpeningIndex([pattern], lists=pattern.named_lists)
+
+    units = index(["cơ quan", "đơn vị"])
+    assert units.candidates("cơ quan") == (0,)
+    assert units.candidates("cơ sở") == ()
+    assert index(["cơ quan", "tổ chức"]).key != units.key
+
+
+def test_the_grammar_of_names_finds_the_same_names_where_the_index_rules_none_out() -> None:
+    """The index tells ingest.bodynames.find where its two patterns can open: the names
+    found in invented text are those found trying both patterns at every word."""
+    from ingest import bodynames
+    from ingest.nlp import build
+
+    text = ("Giao cơ quan, đơn vị liên quan và Sở Tư pháp tỉnh phối hợp với các cơ sở giáo "
+            "dục; tổ chức thực hiện công tác phòng, chống tham nhũng tại các sở, ban, ngành "
+            "và Ủy ban nhân dân các huyện, thị xã, thành phố.")
+    doc = build().make_doc(text)
+    indexed = bodynames.find(text, (doc.user_data["cancu_pieces"][0],
+                                    [t.idx for t in doc]))
+    assert [(n.start, n.end) for n in indexed] == [(n.start, n.end)
+                                                   for n in bodynames.find(text)]
+    assert indexed
