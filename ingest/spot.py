@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -226,15 +227,21 @@ def _titled_before() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _members_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _members_re() -> tuple[regex.Pattern[str], re.Pattern[str]]:
     """The words that make a named body's members of it: right before its name, on its line
     (``[grammar.collective] members_of``, after "các", a person's title or a group's noun),
-    and right after it (``member_suffixes``: "Tỉnh ủy viên")."""
+    and right after it (``member_suffixes``: "Tỉnh ủy viên").
+
+    The words before end where the name opens (``$`` at the end of the window searched), so
+    they are searched from there backwards (``regex``'s REVERSE): a forward search tries
+    every group's noun at each of the 80 characters before every name, for the one end that
+    can match."""
     g = lexicon().bodies["grammar"]
     c = g["collective"]
     sp = r"[^\S\n]+"
-    before = re.compile(rf"(?<!\w)(?:(?i:các){sp})?(?:(?i:{_alts(g['person_titles'])}){sp})?"
-                        rf"(?:(?i:{_alts(c['nouns'])}){sp})?(?i:{_alts(c['members_of'])}){sp}$")
+    before = regex.compile(rf"(?<!\w)(?:(?i:các){sp})?(?:(?i:{_alts(g['person_titles'])}){sp})?"
+                           rf"(?:(?i:{_alts(c['nouns'])}){sp})?(?i:{_alts(c['members_of'])}){sp}$",
+                           regex.REVERSE)
     after = re.compile(rf"{sp}(?:{_alts(c['member_suffixes'])})(?!\w)")
     return before, after
 
