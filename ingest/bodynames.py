@@ -27,16 +27,15 @@ match here is a candidate: :mod:`ingest.spot` keeps a table's name where a table
 
 from __future__ import annotations
 
-import atexit
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 import regex
 
 from ingest.lexicon import lexicon
-from ingest.scan import OpeningIndex
 
 SP = r"[^\S\n]+"  # a name never runs over a line break
 # "Quốc", "HĐND", and a short form joined by "&" ("TN&MT", "KH&CN": Tài nguyên và Môi
@@ -341,19 +340,24 @@ class Name:
     outside: bool = False
 
 
-def find(text: str, tokens: tuple[list[str], list[int]] | None = None) -> list[Name]:
+def find(text: str, tokens: tuple[list[str], list[int]] | None = None,
+         opening: dict[int, tuple[int, ...]] | None = None) -> list[Name]:
     """Every name the grammar reads in ``text``, left to right. A group needs "các", a list
     of nouns, a kind or a qualifier to be one: "cơ quan, đơn vị", "các sở", "cơ quan báo chí",
     "đơn vị liên quan"; a noun alone ("tổ chức", "đơn vị") is a common word. Each pattern is
     tried only at a word it can open with (``re`` would try it at every character), never
     inside its last match; ``tokens`` (the doc's tokens with their trailing spaces, and their
-    starts) find those words by a set look-up each, and the words after them which of the
-    two patterns can match there at all (:func:`_opening_index`)."""
+    starts) find those words by a set look-up each; ``opening`` (the spotting scan's
+    ``hits["names"]``: :func:`ingest.scan.scan`) tells, from the words there, which of the two
+    patterns can match at a start at all. Most of the words a name may open with open none
+    where they stand ("cơ sở", "tổ chức thực hiện", "phòng, chống", "công tác"), and a failed
+    match costs ~30 µs, hundreds a plan; the scan's partial matching rules them out in the
+    walk it makes anyway, so the names found are the same."""
     g = grammar()
     named_at = collective_at = 0
     named_from = 0  # where the last name opened: a group never opens inside it
     out: list[Name] = []
-    for at, w, can in _openers(text, tokens, g):
+    for at, w, can in _openers(text, tokens, g, opening):
         if NAMED in can and at >= named_at and w in g.named_firsts:
             m = g.named.match(text, at)
             if m is not None:
@@ -394,37 +398,23 @@ def headless(name: str) -> str:
 _SINGULAR_TITLED = regex.compile(r"(?!(?i:các)\s)\p{L}+\s+trưởng,")
 
 
-NAMED, COLLECTIVE = 0, 1  # the grammar's patterns in :func:`_opening_index`
+NAMED, COLLECTIVE = 0, 1  # the grammar's patterns, in the scan's family "names"
 _BOTH = (NAMED, COLLECTIVE)
 
 
-@lru_cache(maxsize=1)
-def _opening_index() -> OpeningIndex:
-    """Which of the two patterns may open where, from the words there: most of the words
-    a name may open with open none where they stand ("cơ sở", "tổ chức thực hiện", "phòng,
-    chống", "công tác"), and a failed match of either costs ~30 µs, hundreds a plan. The
-    spotting scan's index (:class:`ingest.scan.OpeningIndex`, the ``regex`` module's partial
-    matching, kept on disk) tells from the word and the two after it which pattern can match
-    there at all, so the others are never tried: the names found are the same."""
-    g = grammar()
-    index = OpeningIndex([g.named, g.collective],
-                         lists={**g.named.named_lists, **g.collective.named_lists})
-    atexit.register(index.keep)  # as scan.index does: its answers are written at the end
-    return index
-
-
 def _openers(text: str, tokens: tuple[list[str], list[int]] | None,
-             g: Grammar) -> Iterator[tuple[int, str, tuple[int, ...]]]:
+             g: Grammar, opening: dict[int, tuple[int, ...]] | None
+             ) -> Iterator[tuple[int, str, tuple[int, ...]]]:
     """(start, word, patterns) of every word a name or a group may open with, and which of
-    the two may open there (:func:`_opening_index`; both, without the doc's tokens)."""
+    the two may open there (``opening``: the scan's; both, without it)."""
     if tokens is None:
         for word in _WORD.finditer(text):
             yield word.start(), word.group(), _BOTH
         return
     pieces, starts = tokens
-    for i, can in _opening_index().opening_tokens(pieces):
-        if pieces[i] in g.opener_pieces:
-            yield starts[i], pieces[i].rstrip(" "), can
+    for i in compress(range(len(pieces)), map(g.opener_pieces.__contains__, pieces)):
+        at = starts[i]
+        yield at, pieces[i].rstrip(" "), _BOTH if opening is None else opening.get(at, ())
 
 
 _WORD = re.compile(r"\w+")

@@ -169,7 +169,8 @@ def bodies(doc: Doc) -> Doc:
     found.sort(key=by_start)
     read = [_before_known(f, found, text)
             for f in (Found("body", n.start, n.end, {}, _read_name(text[n.start:n.end], n),
-                            n.collective, n.outside) for n in bodynames.find(text, _tokens(doc)))
+                            n.collective, n.outside)
+                      for n in bodynames.find(text, _tokens(doc), _scan(doc)[scan.NAMES]))
             if not _known_whole(f, ends, text)]
     read = _ended_as_closed([f for f in read if f], found, text)
     kept = _members(_no_overlap(found + read), text)
