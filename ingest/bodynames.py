@@ -340,26 +340,32 @@ class Name:
     outside: bool = False
 
 
-def find(text: str, tokens: tuple[list[str], list[int]] | None = None) -> list[Name]:
+def find(text: str, tokens: tuple[list[str], list[int]] | None = None,
+         opening: dict[int, tuple[int, ...]] | None = None) -> list[Name]:
     """Every name the grammar reads in ``text``, left to right. A group needs "các", a list
     of nouns, a kind or a qualifier to be one: "cơ quan, đơn vị", "các sở", "cơ quan báo chí",
     "đơn vị liên quan"; a noun alone ("tổ chức", "đơn vị") is a common word. Each pattern is
     tried only at a word it can open with (``re`` would try it at every character), never
     inside its last match; ``tokens`` (the doc's tokens with their trailing spaces, and their
-    starts) find those words by a set look-up each."""
+    starts) find those words by a set look-up each; ``opening`` (the spotting scan's
+    ``hits["names"]``: :func:`ingest.scan.scan`) tells, from the words there, which of the two
+    patterns can match at a start at all. Most of the words a name may open with open none
+    where they stand ("cơ sở", "tổ chức thực hiện", "phòng, chống", "công tác"), and a failed
+    match costs ~30 µs, hundreds a plan; the scan's partial matching rules them out in the
+    walk it makes anyway, so the names found are the same."""
     g = grammar()
     named_at = collective_at = 0
     named_from = 0  # where the last name opened: a group never opens inside it
     out: list[Name] = []
-    for at, w in _openers(text, tokens, g):
-        if at >= named_at and w in g.named_firsts:
+    for at, w, can in _openers(text, tokens, g, opening):
+        if NAMED in can and at >= named_at and w in g.named_firsts:
             m = g.named.match(text, at)
             if m is not None:
                 named_from, named_at = at, m.end()
                 out.append(Name(at, m.end(), outside=bool(g.outside.match(m.group()))))
         if named_from < at < named_at:
             continue  # "Đài Phát thanh và Truyền hình tỉnh, cơ quan ...": "tỉnh" is its place
-        if at >= collective_at and (w.lower() in g.collective_firsts
+        if COLLECTIVE in can and at >= collective_at and (w.lower() in g.collective_firsts
                                     or w in g.collective_firsts):
             m = g.collective.match(text, at)
             if m is not None and g.not_group.match(text, at):
@@ -392,16 +398,23 @@ def headless(name: str) -> str:
 _SINGULAR_TITLED = regex.compile(r"(?!(?i:các)\s)\p{L}+\s+trưởng,")
 
 
+NAMED, COLLECTIVE = 0, 1  # the grammar's patterns, in the scan's family "names"
+_BOTH = (NAMED, COLLECTIVE)
+
+
 def _openers(text: str, tokens: tuple[list[str], list[int]] | None,
-             g: Grammar) -> Iterator[tuple[int, str]]:
-    """(start, word) of every word a name or a group may open with."""
+             g: Grammar, opening: dict[int, tuple[int, ...]] | None
+             ) -> Iterator[tuple[int, str, tuple[int, ...]]]:
+    """(start, word, patterns) of every word a name or a group may open with, and which of
+    the two may open there (``opening``: the scan's; both, without it)."""
     if tokens is None:
         for word in _WORD.finditer(text):
-            yield word.start(), word.group()
+            yield word.start(), word.group(), _BOTH
         return
     pieces, starts = tokens
     for i in compress(range(len(pieces)), map(g.opener_pieces.__contains__, pieces)):
-        yield starts[i], pieces[i].rstrip(" ")
+        at = starts[i]
+        yield at, pieces[i].rstrip(" "), _BOTH if opening is None else opening.get(at, ())
 
 
 _WORD = re.compile(r"\w+")

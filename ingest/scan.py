@@ -23,7 +23,7 @@ from itertools import accumulate, compress
 
 import regex
 
-from ingest import cache
+from ingest import bodynames, cache
 from ingest.nlp import PIECE
 from ingest.regexes import (
     ROLES,
@@ -80,16 +80,22 @@ class OpeningIndex:
     """
 
     def __init__(self, patterns: list[Pattern], heads: list[str] | None = None,
-                 *, cached: bool = True) -> None:  # fmt: skip
+                 *, cached: bool = True,
+                 lists: dict[str, frozenset[str]] | None = None) -> None:  # fmt: skip
         self.patterns = patterns
         self._heads = [(h, p.flags & re.IGNORECASE) for p, h in zip(
             patterns, heads or [p.pattern for p in patterns], strict=True)]
+        # the named lists (``\L<name>``) the heads use: compiled with them, and part of the
+        # key, since the answers change with a list's words as with a head's
+        self._lists = lists or {}
         self._partial: list[regex.Pattern[str] | None] = [None] * len(patterns)
         self._every = tuple(range(len(patterns)))
         self._by_char: dict[str, tuple[int, ...]] = {}
         self._first: dict[str, Run | None] = {}  # a token -> its run, None when it opens none
         self.key = hashlib.sha256(json.dumps(
-            [CACHE_FORMAT, regex.__version__, self._heads], ensure_ascii=False).encode()
+            [CACHE_FORMAT, regex.__version__, self._heads,
+             *([{k: sorted(v) for k, v in sorted(self._lists.items())}] if lists else [])],
+            ensure_ascii=False).encode()
         ).hexdigest() if cached else None
         self._kept = 0  # answers in the cache file when read or last written
         self._learned = 0  # answers learned since
@@ -107,7 +113,8 @@ class OpeningIndex:
 
     def _compile(self, i: int) -> regex.Pattern[str]:
         head, flags = self._heads[i]
-        compiled = self._partial[i] = regex.compile(head, flags)
+        compiled = self._partial[i] = regex.compile(head, flags, ignore_unused=True,
+                                                    **self._lists)
         return compiled
 
     def _opening_with(self, char: str) -> tuple[int, ...]:
@@ -223,22 +230,36 @@ def families() -> list[tuple[str, list[Pattern], bool]]:
     ]
 
 
+# the family of the grammar of names (ingest.bodynames): the scan tells where its patterns
+# may open, and leaves the matching to bodynames.find, which tries them left to right
+NAMES = "names"
+
+
+def _grammar() -> list[regex.Pattern[str]]:
+    g = bodynames.grammar()
+    return [g.named, g.collective]
+
+
 @lru_cache(maxsize=1)
 def index() -> tuple[OpeningIndex, list[tuple[str, int, bool]]]:
     """Every pattern the spotting components need, each with its (family, index in the
-    family, keep every match?), so a plan's tokens are walked once."""
+    family, keep every match?), so a plan's tokens are walked once; the grammar of names'
+    last (family :data:`NAMES`)."""
     patterns: list[Pattern] = []
     heads: list[str] = []
     owner: list[tuple[str, int, bool]] = []
     # a body's name before its optional location; the words a law's title opens with
     known = {p.pattern: h for (p, _c, _o), h in zip(bodies(), body_heads(), strict=True)}
     known[law_title().pattern] = law_title_head()
-    for family, pats, keep_all in families():
+    grammar = _grammar()
+    for family, pats, keep_all in [*families(), (NAMES, grammar, True)]:
         for i, p in enumerate(pats):
             patterns.append(p)
             heads.append(known.get(p.pattern, p.pattern))
             owner.append((family, i, keep_all))
-    opener = OpeningIndex(patterns, heads)
+    # the grammar's named lists (\L<...>): its heads are compiled with them
+    opener = OpeningIndex(patterns, heads, lists={k: v for p in grammar
+                                                  for k, v in p.named_lists.items()})
     # its answers are written when the process ends, not by a scan: writing them costs the
     # cache's size, which is no plan's cost (a worker of a pool, ended by os._exit, keeps none;
     # the process reading a handful of plans itself, as `cancu ingest <plan>` does, keeps its)
@@ -249,15 +270,23 @@ def index() -> tuple[OpeningIndex, list[tuple[str, int, bool]]]:
 def scan(text: str, tokens: tuple[list[str], list[int]] | None = None
          ) -> dict[str, list[tuple[int, re.Match[str]]]]:
     """Per family, the longest match at each token start (every match, for timeframes), as
-    (index in the family, match). ``tokens`` are the doc's tokens, each with its trailing
-    space, and their offsets; without them the text is cut as the tokenizer cuts it."""
+    (index in the family, match); for :data:`NAMES`, ``hits[NAMES]`` is no list but where
+    the grammar's patterns may open: {start: their indices}. ``tokens`` are the doc's
+    tokens, each with its trailing space, and their offsets; without them the text is cut as
+    the tokenizer cuts it."""
     opener, owner = index()
     if tokens is None:
         pieces = PIECE.findall(text)
         tokens = pieces, list(accumulate(map(len, pieces), initial=0))[:-1]
     out: dict[str, list[tuple[int, re.Match[str]]]] = {f: [] for f, _p, _k in families()}
+    names: dict[int, tuple[int, ...]] = {}
+    out[NAMES] = names  # type: ignore[assignment]
+    first_name = len(opener.patterns) - len(_grammar())
     matchers = [p.match for p in opener.patterns]
     for pos, candidates in opener.openings(*tokens):
+        if candidates[-1] >= first_name:  # the grammar's, last of all: bodynames.find's
+            names[pos] = tuple(i - first_name for i in candidates if i >= first_name)
+            candidates = tuple(i for i in candidates if i < first_name)
         best: dict[str, tuple[int, re.Match[str]]] = {}
         for i in candidates:
             m = matchers[i](text, pos, pos + MAX_MATCH)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -168,7 +169,8 @@ def bodies(doc: Doc) -> Doc:
     found.sort(key=by_start)
     read = [_before_known(f, found, text)
             for f in (Found("body", n.start, n.end, {}, _read_name(text[n.start:n.end], n),
-                            n.collective, n.outside) for n in bodynames.find(text, _tokens(doc)))
+                            n.collective, n.outside)
+                      for n in bodynames.find(text, _tokens(doc), _scan(doc)[scan.NAMES]))
             if not _known_whole(f, ends, text)]
     read = _ended_as_closed([f for f in read if f], found, text)
     kept = _members(_no_overlap(found + read), text)
@@ -226,19 +228,25 @@ def _titled_before() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _members_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _members_re() -> tuple[regex.Pattern[str], re.Pattern[str]]:
     """The words that make a named body's members of it: right before its name, on its line
     (``[grammar.collective] members_of``, after "các", a person's title or a group's noun),
     and right after it (``member_suffixes``, after the words of ``member_suffixed``: "Tỉnh
-    ủy viên", "Công an viên")."""
+    ủy viên", "Công an viên").
+
+    The words before end where the name opens (``$`` at the end of the window searched), so
+    they are searched from there backwards (``regex``'s REVERSE): a forward search tries
+    every group's noun at each of the 80 characters before every name, for the one end that
+    can match."""
     g = lexicon().bodies["grammar"]
     c = g["collective"]
     sp = r"[^\S\n]+"
     # members of two kinds named together ("Đoàn viên, hội viên Hội Liên hiệp Phụ nữ tỉnh")
     one = _alts(c["members_of"])
     members = rf"(?:{one})(?:(?:,{sp}|{sp}và{sp})(?:{one}))*"
-    before = re.compile(rf"(?<!\w)(?:(?i:các){sp})?(?:(?i:{_alts(g['person_titles'])}){sp})?"
-                        rf"(?:(?i:{_alts(c['nouns'])}){sp})?(?i:{members}){sp}$")
+    before = regex.compile(rf"(?<!\w)(?:(?i:các){sp})?(?:(?i:{_alts(g['person_titles'])}){sp})?"
+                           rf"(?:(?i:{_alts(c['nouns'])}){sp})?(?i:{members}){sp}$",
+                           regex.REVERSE)
     # ... the suffix after the words that take it only ("Tỉnh ủy viên", "Công an viên"; not the
     # "viên chức" after "Sở Tư pháp")
     took = "|".join(rf"(?<={re.escape(w)})" for w in c["member_suffixed"])

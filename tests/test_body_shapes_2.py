@@ -225,6 +225,30 @@ def test_members_of_a_body_and_groups_placed_in_an_area_keep_it_in_their_name(se
     assert spotted_names(sentence)[0] == name
 
 
+@pytest.mark.parametrize("before", [
+    "Phối hợp với các cơ quan thành viên ", "Mời các đồng chí Ủy viên ", "Giao thành viên ",
+    "các đơn vị thành viên của ", "Các thành viên các thành viên ", "Giao cơ quan ",
+    "thành viên\n", "Các ủy viên  ",
+])
+def test_the_members_words_read_backwards_from_the_name_are_those_read_forwards(before):
+    """spot._members_re searches the words before a name from the name back (REVERSE): the
+    words found are those a forward search of the window finds."""
+    import regex
+
+    from ingest.spot import _members_re
+
+    backwards = _members_re()[0]
+    forwards = regex.compile(backwards.pattern, backwards.flags & ~regex.REVERSE)
+    text = before + "Ban Chỉ đạo tỉnh"
+    at = len(before)
+
+    def span(pattern):
+        m = pattern.search(text, max(0, at - 80), at)
+        return m and m.span()
+
+    assert span(backwards) == span(forwards)
+
+
 def test_named_bodies_followed_by_the_clause_that_says_which_are_meant_still_act():
     """"Các sở, ngành, Ủy ban nhân dân các huyện được giao nhiệm vụ tại Kế hoạch này, căn cứ
     ..., chủ động xây dựng ...": the passive clause and the aside stand between the list and

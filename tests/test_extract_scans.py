@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from ingest import assign
+from ingest.scan import NAMES
 
 
 def _texts(words: list[str], n: int = 400) -> list[str]:
@@ -52,9 +53,32 @@ def test_the_scan_finds_what_trying_every_pattern_everywhere_finds() -> None:
                      "số", "36/2018/QH14", "Pháp lệnh", "Ưu đãi người có công"], 300)
     random.Random(11).shuffle(texts)
     for text in texts:
-        got = {f: sorted((i, m.span()) for i, m in hits) for f, hits in scan(text).items()}
+        got = {f: sorted((i, m.span()) for i, m in hits) for f, hits in scan(text).items()
+               if f != NAMES}
         want = {f: sorted(hits) for f, hits in _plain_scan(text).items()}
         assert got == want, text[:80]
+
+
+def test_the_names_found_where_the_scan_says_they_may_open_are_all_the_names() -> None:
+    """The scan tells the grammar of names where its two patterns may open
+    (``hits[NAMES]``): on the samples and on random runs of the words names open with, the
+    names found are those trying both patterns at every word finds."""
+    from cancu.paths import PLANS
+    from ingest import bodynames
+    from ingest.nlp import PIECE
+    from ingest.scan import scan
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(PLANS.glob("*.txt"))]
+    texts += _texts(["Sở", "các", "Các", "cơ quan", "cơ sở", "đơn vị", "tổ chức", "công tác",
+                     "phòng, chống", "Phòng", "liên quan", "thành viên", "Ban Chỉ đạo", "tỉnh",
+                     "Ủy ban nhân dân", "huyện", "Công an", "Tư pháp", "và", "doanh nghiệp",
+                     "chính quyền", "địa phương", "cấp", "thuộc", "Bộ trưởng", "ngang bộ"], 300)
+    random.Random(13).shuffle(texts)
+    for text in texts:
+        pieces = PIECE.findall(text)
+        starts = [m.start() for m in PIECE.finditer(text)]
+        opening = scan(text, (pieces, starts))[NAMES]
+        assert bodynames.find(text, (pieces, starts), opening) == bodynames.find(text), text[:80]
 
 
 def test_first_list_is_the_first_of_the_lists() -> None:

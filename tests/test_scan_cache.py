@@ -31,8 +31,8 @@ def _invented() -> list[str]:
 
 def _found(texts: list[str]) -> list[dict]:
     """What the scan finds in each text, as (pattern, span)s per family."""
-    return [{f: sorted((i, m.span()) for i, m in hits) for f, hits in scan.scan(t).items()}
-            for t in texts]
+    return [{f: sorted((i, m.span()) for i, m in hits) if f != scan.NAMES else hits
+             for f, hits in scan.scan(t).items()} for t in texts]
 
 
 @pytest.fixture
@@ -84,16 +84,16 @@ def test_answers_of_other_patterns_are_never_read(tmp_path: Path, cache_at) -> N
     patterns, heads = index.patterns, [h for h, _f in index._heads]
     # as if a word list of ingest/data had one more body: its pattern opens on "Sở"
     changed = scan.OpeningIndex([*patterns, scan.Deferred(r"Sở Mới(?![\w])")],
-                                [*heads, r"Sở Mới(?![\w])"])
+                                [*heads, r"Sở Mới(?![\w])"], lists=index._lists)
     assert changed.key != index.key and changed._kept == 0 and not changed._first
     assert len(changed.candidates("Sở")) == len(index.candidates("Sở")) + 1
-    assert scan.OpeningIndex(patterns, heads)._first  # the same patterns: read back
+    assert scan.OpeningIndex(patterns, heads, lists=index._lists)._first  # the same: read back
 
     path = tmp_path / "scan" / f"{index.key}.json"
     held = json.loads(path.read_text(encoding="utf-8"))
     held["value"]["first"]["Sở "] = [[len(patterns) + 5], {}]  # a pattern there is not
     path.write_text(json.dumps(held), encoding="utf-8")
-    assert scan.OpeningIndex(patterns, heads)._first == {}
+    assert scan.OpeningIndex(patterns, heads, lists=index._lists)._first == {}
     path.write_text('{"key": "', encoding="utf-8")  # cut short
     fresh = cache_at(tmp_path)
     assert fresh._first == {}
@@ -126,3 +126,18 @@ def test_cache_files_are_read_only_under_their_key(tmp_path: Path, monkeypatch) 
     assert not list((tmp_path / "scan").glob(".*.tmp"))
     monkeypatch.setenv("CANCU_CACHE", "off")
     assert cache.folder("scan") is None and not cache.write_json("scan", "abc", 1)
+
+
+def test_named_lists_are_compiled_with_the_heads_and_key_the_answers() -> None:
+    """An index over patterns with named lists (the grammar of names: ingest.bodynames)
+    compiles its heads with them, and other words in a list are another key."""
+    import regex
+
+    def index(words: list[str]) -> scan.OpeningIndex:
+        pattern = regex.compile(r"\L<nouns>(?!\w)", nouns=words)
+        return scan.OpeningIndex([pattern], lists=pattern.named_lists)
+
+    units = index(["cơ quan", "đơn vị"])
+    assert units.candidates("cơ quan") == (0,)
+    assert units.candidates("cơ sở") == ()
+    assert index(["cơ quan", "tổ chức"]).key != units.key
