@@ -344,16 +344,17 @@ def prepare(job: Job) -> Prepared:
             shared = None
             clock.lap("map")
         else:
-            record = src.record
+            record, text = src.record, None
             if record is None:
-                from ingest.extract import extract_file
+                from ingest.extract import extract_file_text
 
-                record = extract_file(src.path).to_dict()
+                made, text = extract_file_text(src.path)
+                record = made.to_dict()
                 clock.lap("extract")
             from ontology.identity import content_digest, key_of, plan_iri
             from ontology.mapping import map_plan
 
-            mapped = map_plan(record)
+            mapped = map_plan(record, text)  # the text the extractor read (else read again)
             out.graph, g, shared = mapped.graph, mapped.plan, mapped.shared
             out.sha256 = content_digest(record)
             out.plan = plan_iri(key_of(out.graph) or "")
