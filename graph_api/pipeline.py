@@ -67,7 +67,8 @@ FLUSH_TRIPLES = 200_000
 BULK_FROM = 50
 BULK_TRIPLES = 100_000
 # imported by the workers' forkserver: workers fork with all of it imported and compiled
-PRELOAD = ("graph_api.warm", "ontology.mapping", "ontology.laws")
+# (graph_api.warm last: it freezes what the imports made, see there)
+PRELOAD = ("ontology.mapping", "ontology.laws", "graph_api.warm")
 # plan and law files read in this process, not in workers, when no number of workers is given:
 # workers cost their start (an interpreter with every import and pattern: ~1.5 CPU-s of the
 # ~5 of adding one plan) more than they save on a few plans (~0.4 CPU-s each)

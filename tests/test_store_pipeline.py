@@ -174,3 +174,17 @@ def test_a_plan_file_is_read_and_decoded_once(tmp_path: Path, monkeypatch) -> No
     assert p.unreadable is None
     assert len(calls) == 1
     assert '"Sở Nội vụ"' in p.graph_nt  # a span's quote: the words at its offsets
+
+
+def test_workers_fork_with_what_they_preload_frozen() -> None:
+    """The forkserver imports graph_api.warm last, which freezes what the imports made: the
+    workers' collections leave it alone (and its pages stay shared)."""
+    import subprocess
+    import sys
+
+    from graph_api.pipeline import PRELOAD
+
+    assert PRELOAD[-1] == "graph_api.warm"
+    code = "import gc, graph_api.warm; print(gc.get_freeze_count())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout) > 10_000
