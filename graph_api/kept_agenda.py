@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,9 @@ def _date(text: str) -> str:
 _COLUMNS = ("kind", "grp", "task", "due", "cycle", "planDate", "title", "begins")
 
 
+@cache
 def _query() -> str:
+    """agenda_entries.rq, read once a process (each plan's worker ran it from the file)."""
     return (DATA / "agenda_entries.rq").read_text(encoding="utf-8")
 
 

@@ -67,7 +67,8 @@ FLUSH_TRIPLES = 200_000
 BULK_FROM = 50
 BULK_TRIPLES = 100_000
 # imported by the workers' forkserver: workers fork with all of it imported and compiled
-PRELOAD = ("graph_api.warm", "ontology.mapping", "ontology.laws")
+# (graph_api.warm last: it freezes what the imports made, see there)
+PRELOAD = ("ontology.mapping", "ontology.laws", "graph_api.warm")
 # plan and law files read in this process, not in workers, when no number of workers is given:
 # workers cost their start (an interpreter with every import and pattern: ~1.5 CPU-s of the
 # ~5 of adding one plan) more than they save on a few plans (~0.4 CPU-s each)
@@ -344,16 +345,17 @@ def prepare(job: Job) -> Prepared:
             shared = None
             clock.lap("map")
         else:
-            record = src.record
+            record, text = src.record, None
             if record is None:
-                from ingest.extract import extract_file
+                from ingest.extract import extract_file_text
 
-                record = extract_file(src.path).to_dict()
+                made, text = extract_file_text(src.path)
+                record = made.to_dict()
                 clock.lap("extract")
             from ontology.identity import content_digest, key_of, plan_iri
             from ontology.mapping import map_plan
 
-            mapped = map_plan(record)
+            mapped = map_plan(record, text)  # the text the extractor read (else read again)
             out.graph, g, shared = mapped.graph, mapped.plan, mapped.shared
             out.sha256 = content_digest(record)
             out.plan = plan_iri(key_of(out.graph) or "")

@@ -29,6 +29,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -387,14 +388,15 @@ def drafts(facts: Store, plan: str) -> list[dict[str, Any]]:
     from graph_api.queries import rows_with
 
     bound = {"plan": URIRef(plan)}
+    tasks, assignments, basis = _draft_queries()
     out: dict[str, dict[str, Any]] = {}
-    for r in rows_with(facts, "api_tasks", bound):
+    for r in rows_with(facts, tasks, bound):
         if r["task"] not in out:
             out[r["task"]] = {"kind": "task", "key": r["task"], "plan": plan_id(r["planIri"]),
                               "title": r["heading"] or "", "text": r["text"],
                               "assignments": [], "basis": []}  # fmt: skip
     who: dict[tuple[str, str, str], list[Any]] = {}
-    for r in rows_with(facts, "api_task_assignments", bound):
+    for r in rows_with(facts, assignments, bound):
         key = (r["task"], r["body"], r["role"])
         if key in who:
             who[key][2] = who[key][2] or r["nameAsWritten"]
@@ -402,7 +404,7 @@ def drafts(facts: Store, plan: str) -> list[dict[str, Any]]:
             who[key] = [r["body"], r["role"], r["nameAsWritten"]]
             out[r["task"]]["assignments"].append(who[key])
     cited: dict[str, dict[str, tuple[str, str | None, bool]]] = {}
-    for r in rows_with(facts, "api_task_basis", bound):
+    for r in rows_with(facts, basis, bound):
         if r["task"] in out:
             cited.setdefault(r["task"], {}).setdefault(
                 r["provision"], (r["doc"], r["docNumber"], bool(r["isPart"])))
@@ -411,6 +413,15 @@ def drafts(facts: Store, plan: str) -> list[dict[str, Any]]:
         out[task]["basis"] = [[p, doc, number] for p, (doc, number, is_part) in items.items()
                               if is_part or p not in parts_of]  # fmt: skip
     return list(out.values())
+
+
+@cache
+def _draft_queries() -> tuple[Any, ...]:
+    """The named queries :func:`drafts` runs, read and parsed once a process (a worker makes
+    the rows of many plans; ``queries.get`` reads the file again at each call)."""
+    from graph_api.queries import get
+
+    return tuple(get(name) for name in ("api_tasks", "api_task_assignments", "api_task_basis"))
 
 
 @dataclass(slots=True)

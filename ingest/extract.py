@@ -43,12 +43,19 @@ def find_plan_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def extract_file(path: str | Path) -> PlanRecord:
     """Read and extract one plan; raises :class:`ReadError` for a file it cannot read."""
+    return extract_file_text(path)[0]
+
+
+def extract_file_text(path: str | Path) -> tuple[PlanRecord, str]:
+    """:func:`extract_file`, and the file's decoded text that the record's spans count in
+    (:func:`ingest.read.decode_file`'s): the mapping quotes it, so it is read and decoded (a
+    .docx laid out, a PDF read) once, not again."""
     path = Path(path)
     data = read_bytes(path)
     clean = read_plan(path, data)
     record = extract_clean(clean, source=path.name, path=str(path))
     record.sha256 = hashlib.sha256(data).hexdigest()
-    return record
+    return record, clean.raw
 
 
 def extract_text(text: str, source: str = "<text>") -> PlanRecord:

@@ -105,6 +105,10 @@ class _PlanMapper:
         # resolving a name (folding, the group rules) and writing its node cost the same each time
         self.resolved: dict[tuple[str, str | None, bool], bodies.Body] = {}
         self.noded: set[bodies.Body] = set()
+        # what every span, and every body key, of the plan is checked against: made once
+        self.source_literal = literal(self.source)
+        self.file_scope = f"{source_slug(self.source)}/"
+        self.place_known = bodies.jurisdiction_of(self.doc, self.scope)[1] is not None
 
     # ------------------------------------------------------------------ spans
     def span(self, span: dict | None, quote: str | None, section_path: str | None
@@ -219,10 +223,8 @@ class _PlanMapper:
         """The extractor's key, unless it scopes the body to the file name (its province is
         unknown): such bodies are scoped to the plan's key, which two files may not share."""
         key = b.get("key")
-        if key and key.startswith(f"{source_slug(self.source)}/"):
-            _, words = bodies.jurisdiction_of(self.doc, self.scope)
-            if words is None:
-                return None
+        if key and key.startswith(self.file_scope) and not self.place_known:
+            return None
         return key
 
     def assignment(self, task: ox.NamedNode, tslug: str, b: dict, path: str) -> None:

@@ -153,3 +153,39 @@ def test_revalidate_reports_violations_and_stale_sources(tmp_path: Path, standin
     assert [(c.source, c.violations) for c in checks] == [
         ("a.txt", ["http://example.org/bad/x has no body"])
     ]
+
+
+def test_a_plan_file_is_read_and_decoded_once(tmp_path: Path, monkeypatch) -> None:
+    """The extractor's decoded text is what the mapping quotes: the file is not decoded again."""
+    import ingest.read
+    from graph_api.pipeline import Job, Source, prepare
+
+    plan = tmp_path / "ke-hoach-thu.txt"
+    plan.write_text("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n\nKẾ HOẠCH\nThực hiện công tác thử\n\n"
+                    "I. NHIỆM VỤ\n1. Sở Nội vụ chủ trì rà soát các văn bản.\n", encoding="utf-8")
+    calls: list[object] = []
+    real = ingest.read.decode_file
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ingest.read, "decode_file", counted)
+    p = prepare(Job("none", source=Source(plan, "plan")))
+    assert p.unreadable is None
+    assert len(calls) == 1
+    assert '"Sở Nội vụ"' in p.graph_nt  # a span's quote: the words at its offsets
+
+
+def test_workers_fork_with_what_they_preload_frozen() -> None:
+    """The forkserver imports graph_api.warm last, which freezes what the imports made: the
+    workers' collections leave it alone (and its pages stay shared)."""
+    import subprocess
+    import sys
+
+    from graph_api.pipeline import PRELOAD
+
+    assert PRELOAD[-1] == "graph_api.warm"
+    code = "import gc, graph_api.warm; print(gc.get_freeze_count())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout) > 10_000
