@@ -105,8 +105,7 @@ class _PlanMapper:
         # resolving a name (folding, the group rules) and writing its node cost the same each time
         self.resolved: dict[tuple[str, str | None, bool], bodies.Body] = {}
         self.noded: set[bodies.Body] = set()
-        # what every span, and every body key, of the plan is checked against: made once
-        self.source_literal = literal(self.source)
+        # what every body key of the plan is checked against: made once
         self.file_scope = f"{source_slug(self.source)}/"
         self.place_known = bodies.jurisdiction_of(self.doc, self.scope)[1] is not None
 
