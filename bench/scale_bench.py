@@ -212,7 +212,7 @@ def query_params(store: Any) -> dict[str, dict[str, Any]]:
         "article": f"{law}/dieu-10", "doc": law, "node": plan_iri, "role": "lead",
         "from": "2023-10-01", "to": "2023-12-31", "due_after": "2023-10-01",
         "due_before": "2023-12-31", "due_from": "2023-10-01", "due_to": "2023-12-31",
-        "year": "2023", "years": "(^|[^0-9])(2023)([^0-9]|$)",
+        "year": "2023", "years": "(^|[^0-9])(2023)([^0-9]|$)", "file": first,
     }
     strings = {"document": "36/2018/QH14", "article": "10", "plan": first,
                "body": f"{juris}/so-noi-vu"}
